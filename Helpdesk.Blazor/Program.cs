@@ -1,19 +1,12 @@
-using Helpdesk.Blazor.Components;
-using MudBlazor.Services;
+using Helpdesk.Blazor.Hosting;
+using Helpdesk.Core;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.Services.AddRazorComponents().AddInteractiveServerComponents();
-builder.Services.AddMudServices();
+builder.AddHelpdeskCore();
+builder.AddHelpdeskConsole();
 
 var app = builder.Build();
-if (!app.Environment.IsDevelopment())
-{
-    app.UseExceptionHandler("/Error", createScopeForErrors: true);
-}
-app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
-app.UseAntiforgery();
-app.MapStaticAssets();
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+app.UseHelpdeskConsole();
 app.Run();
 
 public partial class Program;

@@ -1,0 +1,42 @@
+using Helpdesk.Core.Accounts;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Helpdesk.Blazor.Features.Account;
+
+public static class AccountEndpoints
+{
+    public static void MapAccountEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/account/login", LoginAsync).AllowAnonymous();
+        app.MapPost("/account/logout", async (SignInManager<HelpdeskUser> signIn) =>
+        {
+            await signIn.SignOutAsync();
+            return Results.LocalRedirect("/account/login");
+        });
+    }
+
+    private static async Task<IResult> LoginAsync(
+        [FromForm] string? email, [FromForm] string? password, [FromForm] string? returnUrl,
+        SignInManager<HelpdeskUser> signIn, UserManager<HelpdeskUser> users)
+    {
+        var target = IsLocal(returnUrl) ? returnUrl! : "/";
+        if (string.IsNullOrWhiteSpace(email) || string.IsNullOrEmpty(password))
+            return Back("Enter your email address and password.", email, target);
+
+        var user = await users.FindByEmailAsync(email.Trim());
+        var result = user is null ? Microsoft.AspNetCore.Identity.SignInResult.Failed : await signIn.PasswordSignInAsync(user, password, isPersistent: true, lockoutOnFailure: true);
+        if (result.Succeeded)
+            return Results.LocalRedirect(target);
+
+        return Back(result.IsLockedOut
+            ? "Too many failed attempts: this account is locked for a while. Try again later or ask an administrator."
+            : "The email address or password is not right.", email, target);
+    }
+
+    private static IResult Back(string error, string? email, string returnUrl) =>
+        Results.LocalRedirect($"/account/login?error={Uri.EscapeDataString(error)}&email={Uri.EscapeDataString(email ?? "")}&returnUrl={Uri.EscapeDataString(returnUrl)}");
+
+    private static bool IsLocal(string? url) =>
+        !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//") && !url.StartsWith("/\\");
+}

@@ -1,0 +1,43 @@
+using Helpdesk.Blazor.Components;
+using Helpdesk.Blazor.Features.Account;
+using Microsoft.AspNetCore.Authorization;
+using MudBlazor.Services;
+
+namespace Helpdesk.Blazor.Hosting;
+
+public static class ConsoleServiceCollectionExtensions
+{
+    /// <summary>The agent console: Razor components, MudBlazor, authentication cookies and the UI's own services.</summary>
+    public static WebApplicationBuilder AddHelpdeskConsole(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddMudServices();
+        builder.Services.AddCascadingAuthenticationState();
+        builder.Services.AddHealthChecks();
+        builder.Services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/account/login";
+            o.AccessDeniedPath = "/access-denied";
+            o.Cookie.Name = "helpdesk.auth";
+            o.SlidingExpiration = true;
+        });
+        builder.Services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        return builder;
+    }
+
+    public static WebApplication UseHelpdeskConsole(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+            app.UseExceptionHandler("/Error", createScopeForErrors: true);
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapAccountEndpoints();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+}

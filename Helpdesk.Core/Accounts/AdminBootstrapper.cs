@@ -1,0 +1,62 @@
+using System.Security.Cryptography;
+using Helpdesk.Core.People;
+using Helpdesk.Core.Persistence;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Helpdesk.Core.Accounts;
+
+/// <summary>Creates the roles, and an administrator when none exists, so a fresh install can be logged into.</summary>
+internal sealed class AdminBootstrapper(
+    IServiceScopeFactory scopeFactory,
+    IOptions<AdminBootstrapOptions> options,
+    TimeProvider clock,
+    ILogger<AdminBootstrapper> logger) : IStartupSeeder
+{
+    public int Order => 0;
+
+    public async Task SeedAsync(CancellationToken ct)
+    {
+        await using var scope = scopeFactory.CreateAsyncScope();
+        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
+        foreach (var role in ConsoleRoles.All)
+            if (!await roles.RoleExistsAsync(role))
+                Check(await roles.CreateAsync(new IdentityRole(role)));
+
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<HelpdeskUser>>();
+        if ((await users.GetUsersInRoleAsync(ConsoleRoles.Administrator)).Count > 0) return;
+
+        var settings = options.Value;
+        var db = scope.ServiceProvider.GetRequiredService<HelpdeskDbContext>();
+        var person = await db.Set<Person>().FirstOrDefaultAsync(p => p.PrimaryEmail == settings.Email, ct);
+        if (person is null)
+        {
+            person = new Person { Name = settings.Name, PrimaryEmail = settings.Email, CreatedAt = clock.GetUtcNow().UtcDateTime };
+            db.Add(person);
+        }
+        person.Roles |= PersonRoles.Agent | PersonRoles.Supervisor | PersonRoles.Administrator | PersonRoles.Specialist | PersonRoles.ServiceDeskAnalyst;
+        await db.SaveChangesAsync(ct);
+
+        var generated = string.IsNullOrEmpty(settings.Password);
+        var password = generated ? GeneratePassword() : settings.Password!;
+        var user = new HelpdeskUser { UserName = settings.Email, Email = settings.Email, EmailConfirmed = true, PersonId = person.Id };
+        Check(await users.CreateAsync(user, password));
+        Check(await users.AddToRolesAsync(user, ConsoleRoles.All));
+        if (generated)
+            logger.LogWarning("Created administrator {Email} with one-time password {Password} — log in and change it (Admin > Users).", settings.Email, password);
+        else
+            logger.LogInformation("Created administrator {Email} from configuration.", settings.Email);
+    }
+
+    private static string GeneratePassword() =>
+        "Hd-" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(12)).Replace('+', 'x').Replace('/', 'y') + "9";
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded)
+            throw new InvalidOperationException("Administrator bootstrap failed: " + string.Join(" ", result.Errors.Select(e => e.Description)));
+    }
+}

@@ -1,0 +1,36 @@
+using Helpdesk.Core.Common;
+using Helpdesk.Core.Persistence;
+using Helpdesk.Core.Tickets;
+using Helpdesk.Core.Tickets.Events;
+using Microsoft.EntityFrameworkCore;
+
+namespace Helpdesk.Core.CaseLog;
+
+public sealed class AppendCaseLogEntryCommand(
+    IDbContextFactory<HelpdeskDbContext> contextFactory,
+    CaseLogEntryFactory entryFactory,
+    TicketEventPublisher events,
+    ITicketChangeFeed feed,
+    TimeProvider clock)
+{
+    public async Task<long> ExecuteAsync(NewCaseLogEntry input, Actor actor, CancellationToken ct = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        var ticket = await db.Set<Ticket>().FirstOrDefaultAsync(t => t.Id == input.TicketId, ct)
+            ?? throw new NotFoundException($"Ticket {TicketNumber.Format(input.TicketId)} does not exist (it may have been deleted).");
+        var now = clock.GetUtcNow().UtcDateTime;
+        var entry = entryFactory.Create(ticket, input.Log, input.Text, input.Format, input.Files, actor, input.Origin, now);
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        db.Add(entry);
+        await db.SaveChangesAsync(ct);
+        // Appending to a log is not a field edit: it must not conflict with someone editing the header, so no Version bump.
+        await db.Set<Ticket>().Where(t => t.Id == ticket.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.UpdatedAt, now), ct);
+        await events.PublishAsync(db, new CaseLogAppendedEvent(ticket, actor, entry, input.SendEmail && input.Origin == EntryOrigin.Console), ct);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+
+        feed.Publish(new TicketChanged(ticket.Id, TicketChangeKind.CaseLogAppended, actor.PersonId, now));
+        return entry.Id;
+    }
+}

@@ -1,0 +1,42 @@
+using Helpdesk.Core.Attachments;
+
+namespace Helpdesk.Core.CaseLog;
+
+public enum CaseLogKind
+{
+    Public,
+    Private,
+}
+
+public enum TextFormat
+{
+    Plain,
+    Markdown,
+    Html,
+}
+
+/// <summary>Where an entry came from: an agent in the console, the customer (portal or inbound mail), or the system.</summary>
+public enum EntryOrigin
+{
+    Console,
+    Customer,
+    System,
+}
+
+/// <summary>An append-only entry of a ticket's public or private log.</summary>
+public sealed class CaseLogEntry
+{
+    public long Id { get; set; }
+    public int TicketId { get; set; }
+    public CaseLogKind Log { get; set; }
+    public int? AuthorId { get; set; }
+    public required string AuthorName { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public required string Text { get; set; }
+    public TextFormat Format { get; set; }
+
+    /// <summary>The entry rendered to sanitized HTML, safe to show.</summary>
+    public required string Html { get; set; }
+    public EntryOrigin Origin { get; set; }
+    public List<Attachment> Attachments { get; set; } = [];
+}

@@ -1,0 +1,18 @@
+using Helpdesk.Core.Tickets;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Helpdesk.Core.CaseLog;
+
+internal sealed class CaseLogEntryEntityTypeConfiguration : IEntityTypeConfiguration<CaseLogEntry>
+{
+    public void Configure(EntityTypeBuilder<CaseLogEntry> builder)
+    {
+        builder.Property(e => e.Log).HasConversion<string>().HasMaxLength(16);
+        builder.Property(e => e.Format).HasConversion<string>().HasMaxLength(16);
+        builder.Property(e => e.Origin).HasConversion<string>().HasMaxLength(16);
+        builder.Property(e => e.AuthorName).HasMaxLength(200);
+        builder.HasOne<Ticket>().WithMany(t => t.CaseLog).HasForeignKey(e => e.TicketId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(e => new { e.TicketId, e.Log, e.CreatedAt });
+    }
+}

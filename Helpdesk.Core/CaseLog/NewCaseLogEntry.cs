@@ -1,0 +1,16 @@
+using Helpdesk.Core.Attachments;
+
+namespace Helpdesk.Core.CaseLog;
+
+public sealed record NewCaseLogEntry
+{
+    public required int TicketId { get; init; }
+    public required CaseLogKind Log { get; init; }
+    public required string Text { get; init; }
+    public TextFormat Format { get; init; } = TextFormat.Plain;
+    public IReadOnlyList<StagedFile> Files { get; init; } = [];
+
+    /// <summary>The agent's "send by email" choice; only console entries can trigger an email reply.</summary>
+    public bool SendEmail { get; init; }
+    public EntryOrigin Origin { get; init; } = EntryOrigin.Console;
+}

@@ -1,0 +1,13 @@
+namespace Helpdesk.Core.Common;
+
+/// <summary>Top-level settings, section "Helpdesk".</summary>
+public sealed class HelpdeskOptions
+{
+    public const string Section = "Helpdesk";
+
+    /// <summary>Folder holding the SQLite database, attachments and local mail folders. Relative paths are under the content root.</summary>
+    public string DataFolder { get; set; } = "data";
+
+    /// <summary>Base URL of the console, used for links in mail.</summary>
+    public string PublicUrl { get; set; } = "http://localhost:5000";
+}

@@ -1,0 +1,3 @@
+namespace Helpdesk.Core.Common;
+
+public sealed class NotFoundException(string message) : Exception(message);

@@ -1,0 +1,95 @@
+using Helpdesk.Core.Accounts;
+using Helpdesk.Core.Attachments;
+using Helpdesk.Core.CaseLog;
+using Helpdesk.Core.Common;
+using Helpdesk.Core.Departments.Queries;
+using Helpdesk.Core.People.Queries;
+using Helpdesk.Core.Persistence;
+using Helpdesk.Core.Teams.Queries;
+using Helpdesk.Core.Tickets.Commands;
+using Helpdesk.Core.Tickets.Events;
+using Helpdesk.Core.Tickets.Queries;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Helpdesk.Core;
+
+public static class HelpdeskCoreServiceCollectionExtensions
+{
+    /// <summary>Everything the helpdesk needs except UI and hosting: options, persistence and each feature.</summary>
+    public static IHostApplicationBuilder AddHelpdeskCore(this IHostApplicationBuilder builder)
+    {
+        builder.AddCommon();
+        builder.AddPersistence();
+        builder.Services.AddDirectory();
+        builder.Services.AddTickets();
+        builder.Services.AddCaseLog();
+        builder.AddAttachments();
+        builder.AddAccounts();
+        return builder;
+    }
+
+    private static void AddCommon(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<HelpdeskOptions>().Bind(builder.Configuration.GetSection(HelpdeskOptions.Section))
+            .Validate(o => !string.IsNullOrWhiteSpace(o.DataFolder), "Helpdesk:DataFolder must not be empty.")
+            .Validate(o => Uri.TryCreate(o.PublicUrl, UriKind.Absolute, out _), "Helpdesk:PublicUrl must be an absolute URL.")
+            .ValidateOnStart();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton(sp => new DataFolder(sp.GetRequiredService<IOptions<HelpdeskOptions>>(), builder.Environment.ContentRootPath));
+    }
+
+    private static void AddDirectory(this IServiceCollection services)
+    {
+        services.AddTransient<PersonSearchQuery>();
+        services.AddTransient<TeamLookupQuery>();
+        services.AddTransient<DepartmentLookupQuery>();
+    }
+
+    private static void AddTickets(this IServiceCollection services)
+    {
+        services.TryAddSingleton<ITicketChangeFeed, TicketChangeFeed>();
+        services.AddTransient<TicketEventPublisher>();
+        services.AddTransient<CreateTicketCommand>();
+        services.AddTransient<UpdateTicketCommand>();
+        services.AddTransient<TicketListQuery>();
+        services.AddTransient<TicketDetailsQuery>();
+    }
+
+    private static void AddCaseLog(this IServiceCollection services)
+    {
+        services.AddSingleton<CaseLogTextRenderer>();
+        services.AddTransient<CaseLogEntryFactory>();
+        services.AddTransient<AppendCaseLogEntryCommand>();
+    }
+
+    private static void AddAttachments(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<AttachmentOptions>().Bind(builder.Configuration.GetSection(AttachmentOptions.Section))
+            .Validate(o => o.MaxFileSizeBytes > 0, "Attachments:MaxFileSizeBytes must be positive.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<BlobStore>();
+    }
+
+    private static void AddAccounts(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<AdminBootstrapOptions>().Bind(builder.Configuration.GetSection(AdminBootstrapOptions.Section));
+        builder.Services.AddSingleton<IStartupSeeder, AdminBootstrapper>();
+        builder.Services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<HelpdeskDbContext>>().CreateDbContext());
+        builder.Services.AddIdentity<HelpdeskUser, IdentityRole>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                o.Password.RequiredLength = 10;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.AllowedForNewUsers = true;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            })
+            .AddEntityFrameworkStores<HelpdeskDbContext>()
+            .AddDefaultTokenProviders();
+    }
+}

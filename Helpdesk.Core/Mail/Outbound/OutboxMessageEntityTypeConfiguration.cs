@@ -1,0 +1,19 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Helpdesk.Core.Mail.Outbound;
+
+internal sealed class OutboxMessageEntityTypeConfiguration : IEntityTypeConfiguration<OutboxMessage>
+{
+    public void Configure(EntityTypeBuilder<OutboxMessage> builder)
+    {
+        builder.Property(m => m.MessageId).HasMaxLength(255);
+        builder.HasIndex(m => m.MessageId).IsUnique();
+        builder.Property(m => m.Kind).HasMaxLength(64);
+        builder.Property(m => m.Status).HasConversion<string>().HasMaxLength(16);
+        builder.Property(m => m.Subject).HasMaxLength(1000);
+        builder.HasIndex(m => new { m.Status, m.NextAttemptAt });
+        builder.HasIndex(m => m.TicketId);
+        builder.OwnsMany(m => m.Attachments, a => a.ToJson());
+    }
+}

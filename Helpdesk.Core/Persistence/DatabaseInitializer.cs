@@ -1,0 +1,34 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Helpdesk.Core.Persistence;
+
+/// <summary>Applies migrations before the app serves anything, then runs the registered start-up seeders in order.</summary>
+internal sealed class DatabaseInitializer(
+    IDbContextFactory<HelpdeskDbContext> contextFactory,
+    IEnumerable<IStartupSeeder> seeders,
+    ILogger<DatabaseInitializer> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await using (var db = await contextFactory.CreateDbContextAsync(cancellationToken))
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            logger.LogInformation("Database ready at {DataSource}", db.Database.GetDbConnection().DataSource);
+        }
+        foreach (var seeder in seeders.OrderBy(s => s.Order))
+            await seeder.SeedAsync(cancellationToken);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
+
+/// <summary>Start-up work that needs the migrated database (admin bootstrap, default notification rules, demo data).</summary>
+public interface IStartupSeeder
+{
+    int Order { get; }
+
+    Task SeedAsync(CancellationToken ct);
+}

@@ -1,0 +1,24 @@
+using Helpdesk.Core.Accounts;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Helpdesk.Core.Persistence;
+
+/// <remarks>
+/// Migrations: <c>dotnet ef migrations add &lt;Name&gt; --project Helpdesk.Core --startup-project Helpdesk.Blazor --output-dir Persistence/Migrations</c>
+/// </remarks>
+public sealed class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> options) : IdentityDbContext<HelpdeskUser>(options)
+{
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(HelpdeskDbContext).Assembly);
+        builder.Entity<HelpdeskUser>().HasOne(u => u.Person).WithMany().HasForeignKey(u => u.PersonId).OnDelete(DeleteBehavior.Restrict);
+        builder.Entity<HelpdeskUser>().HasIndex(u => u.PersonId).IsUnique();
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+    }
+}

@@ -1,0 +1,15 @@
+using Helpdesk.Core.People;
+
+namespace Helpdesk.Core.Teams;
+
+public sealed class Team
+{
+    public int Id { get; set; }
+    public required string Name { get; set; }
+
+    /// <summary>Local part of the team's inbound address, e.g. "network" for network.&lt;account&gt;@domain.</summary>
+    public string? InboundLocalPart { get; set; }
+    public int? LeadId { get; set; }
+    public Person? Lead { get; set; }
+    public List<Person> Members { get; set; } = [];
+}

@@ -1,0 +1,63 @@
+using Helpdesk.Core.CaseLog;
+using Helpdesk.Core.Common;
+using Helpdesk.Core.Persistence;
+using Helpdesk.Core.Tickets.Events;
+using Microsoft.EntityFrameworkCore;
+
+namespace Helpdesk.Core.Tickets.Commands;
+
+public sealed class CreateTicketCommand(
+    IDbContextFactory<HelpdeskDbContext> contextFactory,
+    CaseLogEntryFactory entryFactory,
+    TicketEventPublisher events,
+    ITicketChangeFeed feed,
+    TimeProvider clock)
+{
+    public async Task<int> ExecuteAsync(NewTicket input, Actor actor, CancellationToken ct = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        var errors = new Dictionary<string, string>();
+        var subject = TicketReferenceValidator.CheckSubject(input.Subject, errors);
+        await TicketReferenceValidator.CheckAsync(db, errors, input.RequestedForId, input.TeamId, input.MemberId, input.DepartmentId, ct);
+        if (errors.Count > 0) throw new ValidationFailedException(errors);
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var ticket = new Ticket
+        {
+            Subject = subject!,
+            Status = input.Status,
+            Category = input.Category,
+            Impact = input.Impact,
+            RequestedForId = input.RequestedForId,
+            RequestedById = input.RequestedById ?? actor.PersonId ?? input.RequestedForId,
+            CreatedById = actor.PersonId,
+            TeamId = input.TeamId,
+            MemberId = input.MemberId,
+            DepartmentId = input.DepartmentId,
+            Source = input.Source,
+            SourceId = input.SourceId,
+            ResolutionTargetAt = input.ResolutionTargetAt,
+            CreatedAt = now,
+            UpdatedAt = now,
+            CompletedAt = input.Status.IsOpen() ? null : now,
+        };
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        db.Add(ticket);
+        await db.SaveChangesAsync(ct);
+        db.Add(TicketAuditTrail.Entry(ticket, actor, now, "ticket", null, ticket.Number, $"Created from {ticket.Source}"));
+        if (!string.IsNullOrWhiteSpace(input.Description) || input.Files.Count > 0)
+        {
+            var origin = actor.Kind == ActorKind.Customer ? EntryOrigin.Customer : EntryOrigin.Console;
+            var entry = entryFactory.Create(ticket, CaseLogKind.Public, input.Description ?? "", input.DescriptionFormat, input.Files, actor, origin, now);
+            db.Add(entry);
+        }
+        await db.SaveChangesAsync(ct);
+        await events.PublishAsync(db, new TicketCreatedEvent(ticket, actor), ct);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+
+        feed.Publish(new TicketChanged(ticket.Id, TicketChangeKind.Created, actor.PersonId, now));
+        return ticket.Id;
+    }
+}

@@ -1,0 +1,20 @@
+namespace Helpdesk.Core.Tickets.Commands;
+
+public sealed record NewTicket
+{
+    public required string Subject { get; init; }
+    public required int RequestedForId { get; init; }
+    public int? RequestedById { get; init; }
+    public string? Description { get; init; }
+    public CaseLog.TextFormat DescriptionFormat { get; init; } = CaseLog.TextFormat.Plain;
+    public IReadOnlyList<Attachments.StagedFile> Files { get; init; } = [];
+    public TicketCategory Category { get; init; } = TicketCategory.Other;
+    public TicketImpact? Impact { get; init; }
+    public TicketStatus Status { get; init; } = TicketStatus.Assigned;
+    public int? TeamId { get; init; }
+    public int? MemberId { get; init; }
+    public int? DepartmentId { get; init; }
+    public string Source { get; init; } = TicketSources.Console;
+    public string? SourceId { get; init; }
+    public DateTime? ResolutionTargetAt { get; init; }
+}

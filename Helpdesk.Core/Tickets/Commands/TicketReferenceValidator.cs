@@ -1,0 +1,35 @@
+using Helpdesk.Core.Common;
+using Helpdesk.Core.Persistence;
+using Helpdesk.Core.People;
+using Helpdesk.Core.Teams;
+using Helpdesk.Core.Departments;
+using Microsoft.EntityFrameworkCore;
+
+namespace Helpdesk.Core.Tickets.Commands;
+
+/// <summary>Checks that the people, team and department a ticket points at exist, collecting one message per field.</summary>
+internal static class TicketReferenceValidator
+{
+    public static async Task CheckAsync(HelpdeskDbContext db, Dictionary<string, string> errors,
+        int? requestedForId, int? teamId, int? memberId, int? departmentId, CancellationToken ct)
+    {
+        if (requestedForId is { } rf && !await db.Set<Person>().AnyAsync(p => p.Id == rf && p.IsActive, ct))
+            errors["requestedFor"] = "The requester is not a known, active person.";
+        if (teamId is { } t && !await db.Set<Team>().AnyAsync(x => x.Id == t, ct))
+            errors["team"] = "The team does not exist.";
+        if (memberId is { } m && !await db.Set<Person>().AnyAsync(p => p.Id == m && p.IsActive, ct))
+            errors["member"] = "The assignee is not a known, active person.";
+        if (departmentId is { } d && !await db.Set<Department>().AnyAsync(x => x.Id == d, ct))
+            errors["department"] = "The department does not exist.";
+    }
+
+    public static string? CheckSubject(string? subject, Dictionary<string, string> errors)
+    {
+        var trimmed = subject?.Trim();
+        if (string.IsNullOrEmpty(trimmed))
+            errors["subject"] = "A subject is required.";
+        else if (trimmed.Length > TicketRules.MaxSubjectLength)
+            errors["subject"] = $"The subject is longer than {TicketRules.MaxSubjectLength} characters.";
+        return trimmed;
+    }
+}

@@ -1,0 +1,115 @@
+using Helpdesk.Core.Common;
+using Helpdesk.Core.Departments;
+using Helpdesk.Core.People;
+using Helpdesk.Core.Persistence;
+using Helpdesk.Core.Teams;
+using Helpdesk.Core.Tickets.Events;
+using Microsoft.EntityFrameworkCore;
+
+namespace Helpdesk.Core.Tickets.Commands;
+
+/// <summary>The one way ticket fields change: validates, detects concurrent edits, and audits every changed field.</summary>
+public sealed class UpdateTicketCommand(
+    IDbContextFactory<HelpdeskDbContext> contextFactory,
+    TicketEventPublisher events,
+    ITicketChangeFeed feed,
+    TimeProvider clock)
+{
+    /// <returns>The ticket's new version.</returns>
+    public async Task<int> ExecuteAsync(TicketFieldsUpdate update, Actor actor, CancellationToken ct = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        var ticket = await db.Set<Ticket>().FirstOrDefaultAsync(t => t.Id == update.TicketId, ct)
+            ?? throw new NotFoundException($"Ticket {TicketNumber.Format(update.TicketId)} does not exist (it may have been deleted).");
+        if (ticket.Version != update.ExpectedVersion)
+            throw await ConflictAsync(db, ticket, ct);
+
+        var errors = new Dictionary<string, string>();
+        var subject = TicketReferenceValidator.CheckSubject(update.Subject, errors);
+        await TicketReferenceValidator.CheckAsync(db, errors, update.RequestedForId, update.TeamId, update.MemberId, update.DepartmentId, ct);
+        if (errors.Count > 0) throw new ValidationFailedException(errors);
+
+        var changes = Diff(ticket, update with { Subject = subject! });
+        if (changes.Count == 0) return ticket.Version;
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        Apply(ticket, update with { Subject = subject! }, now);
+        ticket.Version++;
+        foreach (var change in changes)
+        {
+            db.Add(TicketAuditTrail.Entry(ticket, actor, now, change.Field,
+                await DisplayAsync(db, change.Field, change.OldValue, ct), await DisplayAsync(db, change.Field, change.NewValue, ct)));
+        }
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw await ConflictAsync(db, ticket, ct);
+        }
+        await events.PublishAsync(db, new TicketFieldsChangedEvent(ticket, actor, changes), ct);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+
+        feed.Publish(new TicketChanged(ticket.Id, TicketChangeKind.Updated, actor.PersonId, now));
+        return ticket.Version;
+    }
+
+    private static List<FieldChange> Diff(Ticket t, TicketFieldsUpdate u)
+    {
+        var changes = new List<FieldChange>();
+        void Check<T>(string field, T oldValue, T newValue)
+        {
+            if (!EqualityComparer<T>.Default.Equals(oldValue, newValue)) changes.Add(new FieldChange(field, oldValue, newValue));
+        }
+        Check("subject", t.Subject, u.Subject);
+        Check("status", t.Status, u.Status);
+        Check("category", t.Category, u.Category);
+        Check("impact", t.Impact, u.Impact);
+        Check("requested_for", t.RequestedForId, u.RequestedForId);
+        Check("team", t.TeamId, u.TeamId);
+        Check("member", t.MemberId, u.MemberId);
+        Check("department", t.DepartmentId, u.DepartmentId);
+        Check("resolution_target_at", t.ResolutionTargetAt, u.ResolutionTargetAt);
+        return changes;
+    }
+
+    private static void Apply(Ticket t, TicketFieldsUpdate u, DateTime now)
+    {
+        if (t.Status.IsOpen() && !u.Status.IsOpen()) t.CompletedAt = now;
+        if (!t.Status.IsOpen() && u.Status.IsOpen()) t.CompletedAt = null;
+        t.Subject = u.Subject;
+        t.Status = u.Status;
+        t.Category = u.Category;
+        t.Impact = u.Impact;
+        t.RequestedForId = u.RequestedForId;
+        t.TeamId = u.TeamId;
+        t.MemberId = u.MemberId;
+        t.DepartmentId = u.DepartmentId;
+        t.ResolutionTargetAt = u.ResolutionTargetAt;
+        t.UpdatedAt = now;
+    }
+
+    private static async Task<string?> DisplayAsync(HelpdeskDbContext db, string field, object? value, CancellationToken ct) => (field, value) switch
+    {
+        (_, null) => null,
+        ("requested_for" or "member", int id) => await db.Set<Person>().Where(p => p.Id == id).Select(p => p.Name).FirstOrDefaultAsync(ct),
+        ("team", int id) => await db.Set<Team>().Where(x => x.Id == id).Select(x => x.Name).FirstOrDefaultAsync(ct),
+        ("department", int id) => await db.Set<Department>().Where(x => x.Id == id).Select(x => x.Name).FirstOrDefaultAsync(ct),
+        (_, TicketStatus s) => s.Label(),
+        (_, DateTime d) => d.ToString("u"),
+        _ => value.ToString(),
+    };
+
+    private static async Task<ConcurrencyConflictException> ConflictAsync(HelpdeskDbContext db, Ticket ticket, CancellationToken ct)
+    {
+        var last = await db.Set<TicketAuditEntry>().AsNoTracking()
+            .Where(a => a.TicketId == ticket.Id).OrderByDescending(a => a.Id).FirstOrDefaultAsync(ct);
+        var who = last is null ? "someone else" : $"{last.ActorName} at {last.At:yyyy-MM-dd HH:mm} UTC";
+        return new ConcurrencyConflictException(
+            $"{ticket.Number} was changed by {who} while you were editing. Your changes were not saved; reload the ticket and apply them again.");
+    }
+}

@@ -1,0 +1,31 @@
+using Helpdesk.Core.CaseLog;
+using Helpdesk.Core.Common;
+using Helpdesk.Core.Persistence;
+
+namespace Helpdesk.Core.Tickets.Events;
+
+/// <summary>A ticket change as seen inside the transaction that makes it; sinks may add rows (e.g. outbox mail) to the same transaction.</summary>
+public abstract record TicketEvent(Ticket Ticket, Actor Actor);
+
+public sealed record TicketCreatedEvent(Ticket Ticket, Actor Actor) : TicketEvent(Ticket, Actor);
+
+public sealed record TicketFieldsChangedEvent(Ticket Ticket, Actor Actor, IReadOnlyList<FieldChange> Changes) : TicketEvent(Ticket, Actor);
+
+public sealed record CaseLogAppendedEvent(Ticket Ticket, Actor Actor, CaseLogEntry Entry, bool SendEmail) : TicketEvent(Ticket, Actor);
+
+public sealed record FieldChange(string Field, object? OldValue, object? NewValue);
+
+public interface ITicketEventSink
+{
+    Task HandleAsync(HelpdeskDbContext db, TicketEvent ticketEvent, CancellationToken ct);
+}
+
+/// <summary>Runs every registered sink for an event, inside the caller's transaction.</summary>
+public sealed class TicketEventPublisher(IEnumerable<ITicketEventSink> sinks)
+{
+    public async Task PublishAsync(HelpdeskDbContext db, TicketEvent ticketEvent, CancellationToken ct)
+    {
+        foreach (var sink in sinks)
+            await sink.HandleAsync(db, ticketEvent, ct);
+    }
+}

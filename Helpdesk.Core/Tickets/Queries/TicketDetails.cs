@@ -1,0 +1,39 @@
+using Helpdesk.Core.CaseLog;
+
+namespace Helpdesk.Core.Tickets.Queries;
+
+public sealed record PersonRef(int Id, string Name, string Email);
+
+public sealed record NamedRef(int Id, string Name);
+
+public sealed record AttachmentView(long Id, string FileName, string ContentType, long Size);
+
+public sealed record CaseLogEntryView(long Id, CaseLogKind Log, string AuthorName, DateTime CreatedAt, string Html, EntryOrigin Origin, IReadOnlyList<AttachmentView> Attachments);
+
+public sealed record AuditView(DateTime At, string ActorName, string Field, string? OldValue, string? NewValue, string? Note);
+
+public sealed record TicketDetails
+{
+    public required int Id { get; init; }
+    public required string Number { get; init; }
+    public required string Subject { get; init; }
+    public required TicketStatus Status { get; init; }
+    public required TicketCategory Category { get; init; }
+    public TicketImpact? Impact { get; init; }
+    public required PersonRef RequestedFor { get; init; }
+    public required PersonRef RequestedBy { get; init; }
+    public PersonRef? CreatedBy { get; init; }
+    public NamedRef? Team { get; init; }
+    public PersonRef? Member { get; init; }
+    public NamedRef? Department { get; init; }
+    public required string Source { get; init; }
+    public string? SourceId { get; init; }
+    public required DateTime CreatedAt { get; init; }
+    public required DateTime UpdatedAt { get; init; }
+    public DateTime? ResolutionTargetAt { get; init; }
+    public DateTime? CompletedAt { get; init; }
+    public required int Version { get; init; }
+    public required IReadOnlyList<CaseLogEntryView> PublicLog { get; init; }
+    public required IReadOnlyList<CaseLogEntryView> PrivateLog { get; init; }
+    public required IReadOnlyList<AuditView> Audit { get; init; }
+}

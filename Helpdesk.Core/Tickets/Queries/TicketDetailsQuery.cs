@@ -1,0 +1,62 @@
+using Helpdesk.Core.CaseLog;
+using Helpdesk.Core.People;
+using Helpdesk.Core.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Helpdesk.Core.Tickets.Queries;
+
+public sealed class TicketDetailsQuery(IDbContextFactory<HelpdeskDbContext> contextFactory)
+{
+    /// <returns>The ticket, or null when it does not exist.</returns>
+    public async Task<TicketDetails?> ExecuteAsync(int ticketId, CancellationToken ct = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        var t = await db.Set<Ticket>().AsNoTracking()
+            .Include(x => x.RequestedFor).Include(x => x.RequestedBy).Include(x => x.CreatedBy)
+            .Include(x => x.Team).Include(x => x.Member).Include(x => x.Department)
+            .FirstOrDefaultAsync(x => x.Id == ticketId, ct);
+        if (t is null) return null;
+
+        var entries = await db.Set<CaseLogEntry>().AsNoTracking()
+            .Where(e => e.TicketId == ticketId)
+            .Include(e => e.Attachments)
+            .OrderByDescending(e => e.CreatedAt).ThenByDescending(e => e.Id)
+            .ToListAsync(ct);
+        var audit = await db.Set<TicketAuditEntry>().AsNoTracking()
+            .Where(a => a.TicketId == ticketId)
+            .OrderByDescending(a => a.Id)
+            .Select(a => new AuditView(a.At, a.ActorName, a.Field, a.OldValue, a.NewValue, a.Note))
+            .ToListAsync(ct);
+
+        return new TicketDetails
+        {
+            Id = t.Id,
+            Number = t.Number,
+            Subject = t.Subject,
+            Status = t.Status,
+            Category = t.Category,
+            Impact = t.Impact,
+            RequestedFor = Ref(t.RequestedFor!),
+            RequestedBy = Ref(t.RequestedBy!),
+            CreatedBy = t.CreatedBy is null ? null : Ref(t.CreatedBy),
+            Team = t.Team is null ? null : new NamedRef(t.Team.Id, t.Team.Name),
+            Member = t.Member is null ? null : Ref(t.Member),
+            Department = t.Department is null ? null : new NamedRef(t.Department.Id, t.Department.Name),
+            Source = t.Source,
+            SourceId = t.SourceId,
+            CreatedAt = t.CreatedAt,
+            UpdatedAt = t.UpdatedAt,
+            ResolutionTargetAt = t.ResolutionTargetAt,
+            CompletedAt = t.CompletedAt,
+            Version = t.Version,
+            PublicLog = [.. entries.Where(e => e.Log == CaseLogKind.Public).Select(View)],
+            PrivateLog = [.. entries.Where(e => e.Log == CaseLogKind.Private).Select(View)],
+            Audit = audit,
+        };
+    }
+
+    private static PersonRef Ref(Person p) => new(p.Id, p.Name, p.PrimaryEmail);
+
+    private static CaseLogEntryView View(CaseLogEntry e) => new(e.Id, e.Log, e.AuthorName, e.CreatedAt, e.Html, e.Origin,
+        [.. e.Attachments.OrderBy(a => a.Id).Select(a => new AttachmentView(a.Id, a.FileName, a.ContentType, a.Size))]);
+}

@@ -1,0 +1,70 @@
+using Helpdesk.Core.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Helpdesk.Core.Tickets.Queries;
+
+/// <summary>One page of the ticket list, filtered and sorted in SQL, with counts per status.</summary>
+public sealed class TicketListQuery(IDbContextFactory<HelpdeskDbContext> contextFactory)
+{
+    public const int MaxPageSize = 200;
+
+    public async Task<TicketListResult> ExecuteAsync(TicketListRequest request, CancellationToken ct = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        var filtered = ApplyFilters(db.Set<Ticket>().AsNoTracking(), request);
+
+        var counts = await filtered.GroupBy(t => t.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        if (request.Statuses.Count > 0)
+            filtered = filtered.Where(t => request.Statuses.Contains(t.Status));
+        var total = await filtered.CountAsync(ct);
+
+        var pageSize = Math.Clamp(request.PageSize, 1, MaxPageSize);
+        var items = await Sort(filtered, request)
+            .Skip(Math.Max(0, request.Page) * pageSize)
+            .Take(pageSize)
+            .Select(t => new TicketSummary(
+                t.Id, TicketNumber.Prefix + t.Id, t.Subject, t.Status, t.Category, t.Impact,
+                t.RequestedFor!.Name, t.RequestedFor.PrimaryEmail,
+                t.Team == null ? null : t.Team.Name,
+                t.Member == null ? null : t.Member.Name,
+                t.CreatedAt, t.UpdatedAt))
+            .ToListAsync(ct);
+
+        return new TicketListResult(items, total, counts.ToDictionary(c => c.Key, c => c.Count));
+    }
+
+    private static IQueryable<Ticket> ApplyFilters(IQueryable<Ticket> tickets, TicketListRequest request)
+    {
+        if (request.TeamId is { } teamId) tickets = tickets.Where(t => t.TeamId == teamId);
+        if (request.MemberId is { } memberId) tickets = tickets.Where(t => t.MemberId == memberId);
+        var text = request.Text?.Trim();
+        if (string.IsNullOrEmpty(text)) return tickets;
+
+        var id = TicketNumber.FindIn(text) ?? (int.TryParse(text.TrimStart('#'), out var n) ? n : -1);
+        var pattern = "%" + text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
+        return tickets.Where(t => t.Id == id
+            || EF.Functions.Like(t.Subject, pattern, "\\")
+            || EF.Functions.Like(t.RequestedFor!.Name, pattern, "\\")
+            || EF.Functions.Like(t.RequestedFor.PrimaryEmail, pattern, "\\"));
+    }
+
+    private static IQueryable<Ticket> Sort(IQueryable<Ticket> tickets, TicketListRequest request) => (request.Sort, request.Descending) switch
+    {
+        (TicketSortField.Number, false) => tickets.OrderBy(t => t.Id),
+        (TicketSortField.Number, true) => tickets.OrderByDescending(t => t.Id),
+        (TicketSortField.Subject, false) => tickets.OrderBy(t => t.Subject).ThenBy(t => t.Id),
+        (TicketSortField.Subject, true) => tickets.OrderByDescending(t => t.Subject).ThenByDescending(t => t.Id),
+        (TicketSortField.Status, false) => tickets.OrderBy(t => t.Status).ThenBy(t => t.Id),
+        (TicketSortField.Status, true) => tickets.OrderByDescending(t => t.Status).ThenByDescending(t => t.Id),
+        (TicketSortField.Requester, false) => tickets.OrderBy(t => t.RequestedFor!.Name).ThenBy(t => t.Id),
+        (TicketSortField.Requester, true) => tickets.OrderByDescending(t => t.RequestedFor!.Name).ThenByDescending(t => t.Id),
+        (TicketSortField.Team, false) => tickets.OrderBy(t => t.Team!.Name).ThenBy(t => t.Id),
+        (TicketSortField.Team, true) => tickets.OrderByDescending(t => t.Team!.Name).ThenByDescending(t => t.Id),
+        (TicketSortField.Member, false) => tickets.OrderBy(t => t.Member!.Name).ThenBy(t => t.Id),
+        (TicketSortField.Member, true) => tickets.OrderByDescending(t => t.Member!.Name).ThenByDescending(t => t.Id),
+        (TicketSortField.CreatedAt, false) => tickets.OrderBy(t => t.CreatedAt).ThenBy(t => t.Id),
+        (TicketSortField.CreatedAt, true) => tickets.OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id),
+        (_, false) => tickets.OrderBy(t => t.UpdatedAt).ThenBy(t => t.Id),
+        _ => tickets.OrderByDescending(t => t.UpdatedAt).ThenByDescending(t => t.Id),
+    };
+}

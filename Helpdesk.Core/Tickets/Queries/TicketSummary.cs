@@ -1,0 +1,15 @@
+namespace Helpdesk.Core.Tickets.Queries;
+
+public sealed record TicketSummary(
+    int Id,
+    string Number,
+    string Subject,
+    TicketStatus Status,
+    TicketCategory Category,
+    TicketImpact? Impact,
+    string RequesterName,
+    string RequesterEmail,
+    string? TeamName,
+    string? MemberName,
+    DateTime CreatedAt,
+    DateTime UpdatedAt);

@@ -1,0 +1,50 @@
+using Helpdesk.Core.Attachments;
+using Helpdesk.Core.CaseLog;
+using Helpdesk.Core.Departments;
+using Helpdesk.Core.People;
+using Helpdesk.Core.Teams;
+
+namespace Helpdesk.Core.Tickets;
+
+/// <summary>A request. Field changes go through <see cref="Commands.UpdateTicketCommand"/>, which audits each one.</summary>
+public sealed class Ticket
+{
+    public int Id { get; set; }
+    public string Number => TicketNumber.Format(Id);
+    public required string Subject { get; set; }
+    public TicketStatus Status { get; set; } = TicketStatus.Assigned;
+    public TicketCategory Category { get; set; } = TicketCategory.Other;
+    public TicketImpact? Impact { get; set; }
+    public int RequestedById { get; set; }
+    public Person? RequestedBy { get; set; }
+    public int RequestedForId { get; set; }
+    public Person? RequestedFor { get; set; }
+    public int? CreatedById { get; set; }
+    public Person? CreatedBy { get; set; }
+    public int? TeamId { get; set; }
+    public Team? Team { get; set; }
+    public int? MemberId { get; set; }
+    public Person? Member { get; set; }
+    public int? DepartmentId { get; set; }
+    public Department? Department { get; set; }
+    public string Source { get; set; } = TicketSources.Console;
+    public string? SourceId { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+    public DateTime? ResolutionTargetAt { get; set; }
+    public DateTime? CompletedAt { get; set; }
+
+    /// <summary>Optimistic concurrency token, bumped on every field change.</summary>
+    public int Version { get; set; }
+
+    public List<CaseLogEntry> CaseLog { get; set; } = [];
+    public List<Attachment> Attachments { get; set; } = [];
+    public List<TicketAuditEntry> Audit { get; set; } = [];
+}
+
+public static class TicketSources
+{
+    public const string Console = "console";
+    public const string Email = "email";
+    public const string Portal = "portal";
+}

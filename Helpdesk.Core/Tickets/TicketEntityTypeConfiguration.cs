@@ -1,0 +1,40 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Helpdesk.Core.Tickets;
+
+internal sealed class TicketEntityTypeConfiguration : IEntityTypeConfiguration<Ticket>
+{
+    public void Configure(EntityTypeBuilder<Ticket> builder)
+    {
+        builder.Ignore(t => t.Number);
+        builder.Property(t => t.Subject).HasMaxLength(TicketRules.MaxSubjectLength);
+        builder.Property(t => t.Status).HasConversion<string>().HasMaxLength(32);
+        builder.Property(t => t.Category).HasConversion<string>().HasMaxLength(32);
+        builder.Property(t => t.Impact).HasConversion<string>().HasMaxLength(16);
+        builder.Property(t => t.Source).HasMaxLength(100);
+        builder.Property(t => t.SourceId).HasMaxLength(500);
+        builder.Property(t => t.Version).IsConcurrencyToken();
+        builder.HasOne(t => t.RequestedBy).WithMany().HasForeignKey(t => t.RequestedById).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(t => t.RequestedFor).WithMany().HasForeignKey(t => t.RequestedForId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(t => t.CreatedBy).WithMany().HasForeignKey(t => t.CreatedById).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne(t => t.Member).WithMany().HasForeignKey(t => t.MemberId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne(t => t.Team).WithMany().HasForeignKey(t => t.TeamId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne(t => t.Department).WithMany().HasForeignKey(t => t.DepartmentId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasMany(t => t.Audit).WithOne().HasForeignKey(a => a.TicketId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(t => t.Status);
+        builder.HasIndex(t => t.UpdatedAt);
+        builder.HasIndex(t => t.CreatedAt);
+        builder.HasIndex(t => new { t.Source, t.RequestedForId, t.CreatedAt });
+    }
+}
+
+internal sealed class TicketAuditEntryEntityTypeConfiguration : IEntityTypeConfiguration<TicketAuditEntry>
+{
+    public void Configure(EntityTypeBuilder<TicketAuditEntry> builder)
+    {
+        builder.Property(a => a.ActorName).HasMaxLength(200);
+        builder.Property(a => a.Field).HasMaxLength(64);
+        builder.HasIndex(a => new { a.TicketId, a.At });
+    }
+}

@@ -1,0 +1,6 @@
+namespace Helpdesk.Core.Tickets;
+
+public static class TicketRules
+{
+    public const int MaxSubjectLength = 250;
+}

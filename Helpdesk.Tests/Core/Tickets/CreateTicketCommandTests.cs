@@ -1,0 +1,73 @@
+using Helpdesk.Core.CaseLog;
+using Helpdesk.Core.Common;
+using Helpdesk.Core.Tickets;
+using Helpdesk.Core.Tickets.Commands;
+using Helpdesk.Core.Tickets.Events;
+using Helpdesk.Core.Tickets.Queries;
+using Helpdesk.Tests.TestSupport;
+
+namespace Helpdesk.Tests.Core.Tickets;
+
+public sealed class CreateTicketCommandTests
+{
+    [Fact]
+    public async Task ExecuteAsync_ValidInput_StoresTicketWithDescriptionAndAudit()
+    {
+        await using var host = await CoreTestHost.StartAsync();
+        var agent = await host.AddPersonAsync("Ann Agent", "ann@helpdesk.test", Helpdesk.Core.People.PersonRoles.Agent);
+        var caller = await host.AddPersonAsync("Carl Caller", "carl@customer.test");
+
+        var id = await host.Get<CreateTicketCommand>().ExecuteAsync(
+            new NewTicket { Subject = "  Printer on fire ", RequestedForId = caller.Id, Description = "Smoke everywhere" },
+            CoreTestHost.AgentActor(agent));
+
+        var details = await host.Get<TicketDetailsQuery>().ExecuteAsync(id);
+        Assert.NotNull(details);
+        Assert.Equal("Printer on fire", details.Subject);
+        Assert.Equal($"HD-{id}", details.Number);
+        Assert.Equal(agent.Id, details.RequestedBy.Id);
+        Assert.Equal("Smoke everywhere", Assert.Single(details.PublicLog).Html);
+        Assert.Contains(details.Audit, a => a.Field == "ticket" && a.ActorName == "Ann Agent");
+    }
+
+    [Theory]
+    [InlineData("", "subject")]
+    [InlineData("   ", "subject")]
+    public async Task ExecuteAsync_EmptySubject_ThrowsValidationWithSubjectError(string subject, string field)
+    {
+        await using var host = await CoreTestHost.StartAsync();
+        var caller = await host.AddPersonAsync("Carl Caller", "carl@customer.test");
+
+        var error = await Assert.ThrowsAsync<ValidationFailedException>(() =>
+            host.Get<CreateTicketCommand>().ExecuteAsync(new NewTicket { Subject = subject, RequestedForId = caller.Id }, Actor.System));
+
+        Assert.Equal("A subject is required.", error.Errors[field]);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_UnknownRequester_ThrowsValidationAndStoresNothing()
+    {
+        await using var host = await CoreTestHost.StartAsync();
+
+        var error = await Assert.ThrowsAsync<ValidationFailedException>(() =>
+            host.Get<CreateTicketCommand>().ExecuteAsync(new NewTicket { Subject = "Hello", RequestedForId = 999 }, Actor.System));
+
+        Assert.Contains("requestedFor", error.Errors.Keys);
+        var list = await host.Get<TicketListQuery>().ExecuteAsync(new TicketListRequest());
+        Assert.Equal(0, list.TotalCount);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_Created_PublishesToChangeFeedAfterCommit()
+    {
+        await using var host = await CoreTestHost.StartAsync();
+        var caller = await host.AddPersonAsync("Carl Caller", "carl@customer.test");
+        var received = new TaskCompletionSource<TicketChanged>();
+        using var _ = host.Get<ITicketChangeFeed>().Subscribe(c => { received.TrySetResult(c); return Task.CompletedTask; });
+
+        var id = await host.Get<CreateTicketCommand>().ExecuteAsync(new NewTicket { Subject = "Hello", RequestedForId = caller.Id }, Actor.System);
+
+        var change = await received.Task.WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.Equal(new TicketChanged(id, TicketChangeKind.Created, null, host.Clock.GetUtcNow().UtcDateTime), change);
+    }
+}
