@@ -1,7 +1,9 @@
 using Helpdesk.Blazor.Hosting;
 using Helpdesk.Core;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(args.Where(a => a != "--seed-demo").ToArray());
+if (args.Contains("--seed-demo"))
+    builder.Configuration["Helpdesk:SeedDemoData"] = "true";
 builder.AddHelpdeskCore();
 builder.AddHelpdeskConsole();
 

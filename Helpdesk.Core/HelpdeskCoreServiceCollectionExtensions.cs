@@ -2,15 +2,15 @@ using Helpdesk.Core.Accounts;
 using Helpdesk.Core.Attachments;
 using Helpdesk.Core.CaseLog;
 using Helpdesk.Core.Common;
-using Helpdesk.Core.Departments.Queries;
+using Helpdesk.Core.DemoData;
 using Helpdesk.Core.People.Queries;
 using Helpdesk.Core.Persistence;
-using Helpdesk.Core.Teams.Queries;
 using Helpdesk.Core.Tickets.Commands;
 using Helpdesk.Core.Tickets.Events;
 using Helpdesk.Core.Tickets.Queries;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -30,6 +30,7 @@ public static class HelpdeskCoreServiceCollectionExtensions
         builder.Services.AddCaseLog();
         builder.AddAttachments();
         builder.AddAccounts();
+        builder.AddDemoData();
         return builder;
     }
 
@@ -46,8 +47,6 @@ public static class HelpdeskCoreServiceCollectionExtensions
     private static void AddDirectory(this IServiceCollection services)
     {
         services.AddTransient<PersonSearchQuery>();
-        services.AddTransient<TeamLookupQuery>();
-        services.AddTransient<DepartmentLookupQuery>();
     }
 
     private static void AddTickets(this IServiceCollection services)
@@ -58,6 +57,7 @@ public static class HelpdeskCoreServiceCollectionExtensions
         services.AddTransient<UpdateTicketCommand>();
         services.AddTransient<TicketListQuery>();
         services.AddTransient<TicketDetailsQuery>();
+        services.AddTransient<TicketLookupsQuery>();
     }
 
     private static void AddCaseLog(this IServiceCollection services)
@@ -73,6 +73,13 @@ public static class HelpdeskCoreServiceCollectionExtensions
             .Validate(o => o.MaxFileSizeBytes > 0, "Attachments:MaxFileSizeBytes must be positive.")
             .ValidateOnStart();
         builder.Services.AddSingleton<BlobStore>();
+        builder.Services.AddTransient<AttachmentContentQuery>();
+    }
+
+    private static void AddDemoData(this IHostApplicationBuilder builder)
+    {
+        if (builder.Configuration.GetValue<bool>("Helpdesk:SeedDemoData"))
+            builder.Services.AddSingleton<IStartupSeeder, DemoDataSeeder>();
     }
 
     private static void AddAccounts(this IHostApplicationBuilder builder)

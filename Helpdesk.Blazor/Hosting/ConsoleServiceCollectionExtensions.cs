@@ -1,5 +1,7 @@
 using Helpdesk.Blazor.Components;
 using Helpdesk.Blazor.Features.Account;
+using Helpdesk.Blazor.Features.Attachments;
+using Helpdesk.Blazor.Features.Shell;
 using Microsoft.AspNetCore.Authorization;
 using MudBlazor.Services;
 
@@ -14,6 +16,7 @@ public static class ConsoleServiceCollectionExtensions
         builder.Services.AddMudServices();
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddHealthChecks();
+        builder.Services.AddScoped<CurrentActor>();
         builder.Services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/account/login";
@@ -37,6 +40,7 @@ public static class ConsoleServiceCollectionExtensions
         app.MapStaticAssets().AllowAnonymous();
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapAccountEndpoints();
+        app.MapAttachmentEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

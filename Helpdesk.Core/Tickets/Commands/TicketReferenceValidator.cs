@@ -14,22 +14,22 @@ internal static class TicketReferenceValidator
         int? requestedForId, int? teamId, int? memberId, int? departmentId, CancellationToken ct)
     {
         if (requestedForId is { } rf && !await db.Set<Person>().AnyAsync(p => p.Id == rf && p.IsActive, ct))
-            errors["requestedFor"] = "The requester is not a known, active person.";
+            errors[TicketFields.RequestedFor] = "The requester is not a known, active person.";
         if (teamId is { } t && !await db.Set<Team>().AnyAsync(x => x.Id == t, ct))
-            errors["team"] = "The team does not exist.";
+            errors[TicketFields.Team] = "The team does not exist.";
         if (memberId is { } m && !await db.Set<Person>().AnyAsync(p => p.Id == m && p.IsActive, ct))
-            errors["member"] = "The assignee is not a known, active person.";
+            errors[TicketFields.Member] = "The assignee is not a known, active person.";
         if (departmentId is { } d && !await db.Set<Department>().AnyAsync(x => x.Id == d, ct))
-            errors["department"] = "The department does not exist.";
+            errors[TicketFields.Department] = "The department does not exist.";
     }
 
     public static string? CheckSubject(string? subject, Dictionary<string, string> errors)
     {
         var trimmed = subject?.Trim();
         if (string.IsNullOrEmpty(trimmed))
-            errors["subject"] = "A subject is required.";
+            errors[TicketFields.Subject] = "A subject is required.";
         else if (trimmed.Length > TicketRules.MaxSubjectLength)
-            errors["subject"] = $"The subject is longer than {TicketRules.MaxSubjectLength} characters.";
+            errors[TicketFields.Subject] = $"The subject is longer than {TicketRules.MaxSubjectLength} characters.";
         return trimmed;
     }
 }

@@ -65,14 +65,14 @@ public sealed class UpdateTicketCommand(
         {
             if (!EqualityComparer<T>.Default.Equals(oldValue, newValue)) changes.Add(new FieldChange(field, oldValue, newValue));
         }
-        Check("subject", t.Subject, u.Subject);
+        Check(TicketFields.Subject, t.Subject, u.Subject);
         Check("status", t.Status, u.Status);
         Check("category", t.Category, u.Category);
         Check("impact", t.Impact, u.Impact);
-        Check("requested_for", t.RequestedForId, u.RequestedForId);
-        Check("team", t.TeamId, u.TeamId);
-        Check("member", t.MemberId, u.MemberId);
-        Check("department", t.DepartmentId, u.DepartmentId);
+        Check(TicketFields.RequestedFor, t.RequestedForId, u.RequestedForId);
+        Check(TicketFields.Team, t.TeamId, u.TeamId);
+        Check(TicketFields.Member, t.MemberId, u.MemberId);
+        Check(TicketFields.Department, t.DepartmentId, u.DepartmentId);
         Check("resolution_target_at", t.ResolutionTargetAt, u.ResolutionTargetAt);
         return changes;
     }
@@ -96,9 +96,9 @@ public sealed class UpdateTicketCommand(
     private static async Task<string?> DisplayAsync(HelpdeskDbContext db, string field, object? value, CancellationToken ct) => (field, value) switch
     {
         (_, null) => null,
-        ("requested_for" or "member", int id) => await db.Set<Person>().Where(p => p.Id == id).Select(p => p.Name).FirstOrDefaultAsync(ct),
-        ("team", int id) => await db.Set<Team>().Where(x => x.Id == id).Select(x => x.Name).FirstOrDefaultAsync(ct),
-        ("department", int id) => await db.Set<Department>().Where(x => x.Id == id).Select(x => x.Name).FirstOrDefaultAsync(ct),
+        (TicketFields.RequestedFor or TicketFields.Member, int id) => await db.Set<Person>().Where(p => p.Id == id).Select(p => p.Name).FirstOrDefaultAsync(ct),
+        (TicketFields.Team, int id) => await db.Set<Team>().Where(x => x.Id == id).Select(x => x.Name).FirstOrDefaultAsync(ct),
+        (TicketFields.Department, int id) => await db.Set<Department>().Where(x => x.Id == id).Select(x => x.Name).FirstOrDefaultAsync(ct),
         (_, TicketStatus s) => s.Label(),
         (_, DateTime d) => d.ToString("u"),
         _ => value.ToString(),

@@ -52,7 +52,7 @@ public sealed class CreateTicketCommandTests
         var error = await Assert.ThrowsAsync<ValidationFailedException>(() =>
             host.Get<CreateTicketCommand>().ExecuteAsync(new NewTicket { Subject = "Hello", RequestedForId = 999 }, Actor.System));
 
-        Assert.Contains("requestedFor", error.Errors.Keys);
+        Assert.Contains(TicketFields.RequestedFor, error.Errors.Keys);
         var list = await host.Get<TicketListQuery>().ExecuteAsync(new TicketListRequest());
         Assert.Equal(0, list.TotalCount);
     }

@@ -1,0 +1,108 @@
+using Helpdesk.Blazor.Features.Tickets.Store;
+using Helpdesk.Core.Attachments;
+using Helpdesk.Core.CaseLog;
+using Helpdesk.Core.Common;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Forms;
+
+namespace Helpdesk.Blazor.Features.CaseLog;
+
+/// <summary>
+/// Appends to one case log. Files added during this edit are uploaded to the blob store at once, listed by the paper
+/// clip, and sent with the entry (and with its email when "Send by email" is ticked).
+/// </summary>
+public sealed partial class CaseLogEditor
+{
+    private const int MaxFilesPerEdit = 20;
+    private string _text = "";
+    private bool _markdown;
+    private bool _sendEmail;
+    private List<StagedFile> _files = [];
+    private List<string> _uploadErrors = [];
+    private int _uploading;
+    private int _seenAppendedCount;
+    private bool _initialized;
+
+    [Parameter, EditorRequired] public int TicketId { get; set; }
+    [Parameter, EditorRequired] public CaseLogKind Log { get; set; }
+    [Parameter] public CaseLogEditorStatus Status { get; set; } = new();
+
+    /// <summary>Whether "Send by email" starts ticked (configuration EmailReply:EnabledDefault).</summary>
+    [Parameter] public bool EmailReplyDefault { get; set; } = true;
+    [Parameter] public EventCallback<NewCaseLogEntry> OnSubmit { get; set; }
+
+    [Inject] private BlobStore Blobs { get; set; } = default!;
+    [Inject] private ILogger<CaseLogEditor> Logger { get; set; } = default!;
+
+    private string LogName => Log.ToString().ToLowerInvariant();
+
+    private bool CanSubmit => !Status.IsSubmitting && _uploading == 0 && (!string.IsNullOrWhiteSpace(_text) || _files.Count > 0);
+
+    protected override void OnParametersSet()
+    {
+        if (!_initialized)
+        {
+            _sendEmail = EmailReplyDefault;
+            _seenAppendedCount = Status.AppendedCount;
+            _initialized = true;
+        }
+        else if (Status.AppendedCount != _seenAppendedCount)
+        {
+            _seenAppendedCount = Status.AppendedCount;
+            ClearDraft();
+        }
+    }
+
+    private async Task AddFilesAsync(InputFileChangeEventArgs args)
+    {
+        _uploadErrors = [];
+        foreach (var file in args.GetMultipleFiles(MaxFilesPerEdit))
+        {
+            if (_files.Count >= MaxFilesPerEdit)
+            {
+                _uploadErrors.Add($"At most {MaxFilesPerEdit} files can be added in one edit; \"{file.Name}\" was not attached.");
+                continue;
+            }
+            _uploading++;
+            try
+            {
+                // One byte over the limit lets the store say clearly that the file is too large.
+                await using var stream = file.OpenReadStream(Blobs.MaxFileSizeBytes + 1);
+                _files = [.. _files, await Blobs.StageAsync(file.Name, file.ContentType, stream, CancellationToken.None)];
+            }
+            catch (ValidationFailedException ex)
+            {
+                _uploadErrors.Add(ex.Message);
+            }
+            catch (Exception ex)
+            {
+                Logger.LogWarning(ex, "Upload of an attachment failed");
+                _uploadErrors.Add($"\"{file.Name}\" could not be uploaded; try again.");
+            }
+            finally
+            {
+                _uploading--;
+            }
+        }
+    }
+
+    private void RemoveFile(StagedFile file) => _files = [.. _files.Where(f => f != file)];
+
+    private Task SubmitAsync() => OnSubmit.InvokeAsync(new NewCaseLogEntry
+    {
+        TicketId = TicketId,
+        Log = Log,
+        Text = _text,
+        Format = _markdown ? TextFormat.Markdown : TextFormat.Plain,
+        Files = _files,
+        SendEmail = Status.EmailReplyAvailable && _sendEmail,
+    });
+
+    private void ClearDraft()
+    {
+        _text = "";
+        _files = [];
+        _uploadErrors = [];
+        _sendEmail = EmailReplyDefault;
+    }
+}

@@ -1,0 +1,27 @@
+using System.Security.Claims;
+using Helpdesk.Core.Accounts;
+using Helpdesk.Core.Common;
+using Helpdesk.Core.Persistence;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.EntityFrameworkCore;
+
+namespace Helpdesk.Blazor.Features.Shell;
+
+/// <summary>The logged-in agent as an <see cref="Actor"/> for Core commands (scoped: one per circuit).</summary>
+public sealed class CurrentActor(AuthenticationStateProvider authentication, IDbContextFactory<HelpdeskDbContext> contextFactory)
+{
+    private Actor? _actor;
+
+    public async Task<Actor> GetAsync()
+    {
+        if (_actor is not null) return _actor;
+        var principal = (await authentication.GetAuthenticationStateAsync()).User;
+        var userId = principal.FindFirstValue(ClaimTypes.NameIdentifier)
+            ?? throw new InvalidOperationException("The current user is not logged in.");
+        await using var db = await contextFactory.CreateDbContextAsync();
+        var person = await db.Set<HelpdeskUser>().Where(u => u.Id == userId)
+            .Select(u => new { u.PersonId, u.Person!.Name }).FirstOrDefaultAsync()
+            ?? throw new InvalidOperationException("The current user no longer exists.");
+        return _actor = new Actor(person.PersonId, person.Name, ActorKind.Agent);
+    }
+}

@@ -1,0 +1,26 @@
+using System.Collections.Immutable;
+using Helpdesk.Core.CaseLog;
+using Helpdesk.Core.Tickets.Commands;
+using Helpdesk.Core.Tickets.Queries;
+
+namespace Helpdesk.Blazor.Features.Tickets.Store;
+
+public sealed record LoadTicketAction(int TicketId);
+
+public sealed record LoadTicketSucceededAction(TicketDetails Ticket, ImmutableHashSet<CaseLogKind> EmailReplyLogs);
+
+public sealed record LoadTicketNotFoundAction(int TicketId);
+
+public sealed record LoadTicketFailedAction(int TicketId, string Error);
+
+public sealed record SaveTicketFieldsAction(TicketFieldsUpdate Update);
+
+public sealed record SaveTicketFieldsSucceededAction(int TicketId);
+
+public sealed record SaveTicketFieldsFailedAction(string Error, ImmutableDictionary<string, string> FieldErrors, bool IsConflict);
+
+public sealed record AppendCaseLogEntryAction(NewCaseLogEntry Entry);
+
+public sealed record AppendCaseLogEntrySucceededAction(int TicketId, CaseLogKind Log);
+
+public sealed record AppendCaseLogEntryFailedAction(CaseLogKind Log, string Error);

@@ -1,0 +1,97 @@
+using System.Collections.Immutable;
+using Helpdesk.Blazor.Features.Shell;
+using Helpdesk.Blazor.Flux;
+using Helpdesk.Core.CaseLog;
+using Helpdesk.Core.Common;
+using Helpdesk.Core.Tickets.Commands;
+using Helpdesk.Core.Tickets.Queries;
+
+namespace Helpdesk.Blazor.Features.Tickets.Store;
+
+public sealed class TicketDetailsEffects(
+    TicketDetailsQuery detailsQuery,
+    UpdateTicketCommand updateCommand,
+    AppendCaseLogEntryCommand appendCommand,
+    CurrentActor currentActor,
+    IState<TicketDetailsState> state,
+    ILogger<TicketDetailsEffects> logger)
+{
+    [EffectMethod]
+    public async Task HandleLoadTicketAction(LoadTicketAction action, IDispatcher dispatcher)
+    {
+        try
+        {
+            var ticket = await detailsQuery.ExecuteAsync(action.TicketId);
+            if (ticket is null)
+            {
+                dispatcher.Dispatch(new LoadTicketNotFoundAction(action.TicketId));
+                return;
+            }
+            dispatcher.Dispatch(new LoadTicketSucceededAction(ticket, ImmutableHashSet<CaseLogKind>.Empty));
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Loading ticket {TicketId} failed", action.TicketId);
+            dispatcher.Dispatch(new LoadTicketFailedAction(action.TicketId, "The ticket could not be loaded. Reload the page to try again."));
+        }
+    }
+
+    [EffectMethod]
+    public async Task HandleSaveTicketFieldsAction(SaveTicketFieldsAction action, IDispatcher dispatcher)
+    {
+        try
+        {
+            await updateCommand.ExecuteAsync(action.Update, await currentActor.GetAsync());
+            dispatcher.Dispatch(new SaveTicketFieldsSucceededAction(action.Update.TicketId));
+            dispatcher.Dispatch(new LoadTicketAction(action.Update.TicketId));
+        }
+        catch (Exception ex)
+        {
+            dispatcher.Dispatch(ToSaveFailure(ex, action.Update.TicketId));
+        }
+    }
+
+    [EffectMethod]
+    public async Task HandleAppendCaseLogEntryAction(AppendCaseLogEntryAction action, IDispatcher dispatcher)
+    {
+        try
+        {
+            await appendCommand.ExecuteAsync(action.Entry, await currentActor.GetAsync());
+            dispatcher.Dispatch(new AppendCaseLogEntrySucceededAction(action.Entry.TicketId, action.Entry.Log));
+            dispatcher.Dispatch(new LoadTicketAction(action.Entry.TicketId));
+        }
+        catch (Exception ex) when (ex is ValidationFailedException or NotFoundException)
+        {
+            dispatcher.Dispatch(new AppendCaseLogEntryFailedAction(action.Entry.Log, ex.Message));
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Appending to ticket {TicketId} failed", action.Entry.TicketId);
+            dispatcher.Dispatch(new AppendCaseLogEntryFailedAction(action.Entry.Log, "The entry could not be saved. Your text is still here; try again."));
+        }
+    }
+
+    [EffectMethod]
+    public Task HandleTicketChangedExternallyAction(TicketChangedExternallyAction action, IDispatcher dispatcher)
+    {
+        if (state.Value.TicketId == action.Change.TicketId && state.Value.Ticket is not null)
+            dispatcher.Dispatch(new LoadTicketAction(action.Change.TicketId));
+        return Task.CompletedTask;
+    }
+
+    private SaveTicketFieldsFailedAction ToSaveFailure(Exception ex, int ticketId)
+    {
+        switch (ex)
+        {
+            case ValidationFailedException v:
+                return new SaveTicketFieldsFailedAction("Some fields need your attention.", v.Errors.ToImmutableDictionary(), false);
+            case ConcurrencyConflictException c:
+                return new SaveTicketFieldsFailedAction(c.Message, ImmutableDictionary<string, string>.Empty, true);
+            case NotFoundException n:
+                return new SaveTicketFieldsFailedAction(n.Message, ImmutableDictionary<string, string>.Empty, false);
+            default:
+                logger.LogError(ex, "Saving ticket {TicketId} failed", ticketId);
+                return new SaveTicketFieldsFailedAction("The ticket could not be saved. Your changes are still in the form; try again.", ImmutableDictionary<string, string>.Empty, false);
+        }
+    }
+}

@@ -1,0 +1,29 @@
+using System.Collections.Immutable;
+using Helpdesk.Blazor.Flux;
+using Helpdesk.Core.CaseLog;
+using Helpdesk.Core.Tickets.Queries;
+
+namespace Helpdesk.Blazor.Features.Tickets.Store;
+
+[FeatureState]
+public sealed record TicketDetailsState
+{
+    public int? TicketId { get; init; }
+    public TicketDetails? Ticket { get; init; }
+    public bool IsLoading { get; init; }
+    public bool NotFound { get; init; }
+    public string? LoadError { get; init; }
+    public bool IsSaving { get; init; }
+    public string? SaveError { get; init; }
+    public bool SaveConflict { get; init; }
+    public ImmutableDictionary<string, string> FieldErrors { get; init; } = ImmutableDictionary<string, string>.Empty;
+
+    /// <summary>Set when another agent changed the ticket while it is open here.</summary>
+    public bool ChangedElsewhere { get; init; }
+    public ImmutableDictionary<CaseLogKind, CaseLogEditorStatus> Editors { get; init; } = ImmutableDictionary<CaseLogKind, CaseLogEditorStatus>.Empty;
+
+    public CaseLogEditorStatus Editor(CaseLogKind log) => Editors.GetValueOrDefault(log) ?? new CaseLogEditorStatus();
+}
+
+/// <param name="AppendedCount">Grows by one per successful append, so the editor knows to clear its draft.</param>
+public sealed record CaseLogEditorStatus(bool IsSubmitting = false, string? Error = null, int AppendedCount = 0, bool EmailReplyAvailable = false);

@@ -1,0 +1,31 @@
+using Helpdesk.Blazor.Flux;
+using Helpdesk.Core.Tickets.Queries;
+
+namespace Helpdesk.Blazor.Features.Tickets.Store;
+
+public sealed class TicketListEffects(TicketListQuery query, IState<TicketListState> state, ILogger<TicketListEffects> logger)
+{
+    [EffectMethod]
+    public async Task HandleLoadTicketsAction(LoadTicketsAction action, IDispatcher dispatcher)
+    {
+        try
+        {
+            var result = await query.ExecuteAsync(action.Request);
+            dispatcher.Dispatch(new LoadTicketsSucceededAction(action.Request, result));
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Loading the ticket list failed");
+            dispatcher.Dispatch(new LoadTicketsFailedAction("The ticket list could not be loaded. It will retry on the next change; or reload the page."));
+        }
+    }
+
+    /// <summary>Any change anywhere may move a ticket into, out of or within the current page: reload it as shown (once the list has been opened in this circuit).</summary>
+    [EffectMethod]
+    public Task HandleTicketChangedExternallyAction(TicketChangedExternallyAction action, IDispatcher dispatcher)
+    {
+        if (state.Value.HasLoaded)
+            dispatcher.Dispatch(new LoadTicketsAction(state.Value.Request));
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,33 @@
+using System.Collections.Immutable;
+using Helpdesk.Blazor.Flux;
+
+namespace Helpdesk.Blazor.Features.Tickets.Store;
+
+public static class TicketListReducers
+{
+    [ReducerMethod]
+    public static TicketListState ReduceLoadTicketsAction(TicketListState state, LoadTicketsAction action) =>
+        state with { Request = action.Request, IsLoading = true, Error = null };
+
+    [ReducerMethod]
+    public static TicketListState ReduceLoadTicketsSucceededAction(TicketListState state, LoadTicketsSucceededAction action) =>
+        action.Request != state.Request
+            ? state // a newer request is in flight; its result will arrive
+            : state with
+            {
+                IsLoading = false,
+                HasLoaded = true,
+                Items = [.. action.Result.Items],
+                TotalCount = action.Result.TotalCount,
+                StatusCounts = action.Result.StatusCounts.ToImmutableDictionary(),
+                RecentlyChanged = state.RecentlyChanged.Intersect(action.Result.Items.Select(i => i.Id)),
+            };
+
+    [ReducerMethod]
+    public static TicketListState ReduceLoadTicketsFailedAction(TicketListState state, LoadTicketsFailedAction action) =>
+        state with { IsLoading = false, Error = action.Error };
+
+    [ReducerMethod]
+    public static TicketListState ReduceTicketChangedExternallyAction(TicketListState state, TicketChangedExternallyAction action) =>
+        state with { RecentlyChanged = state.RecentlyChanged.Add(action.Change.TicketId) };
+}

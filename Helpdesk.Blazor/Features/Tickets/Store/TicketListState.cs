@@ -1,0 +1,21 @@
+using System.Collections.Immutable;
+using Helpdesk.Blazor.Flux;
+using Helpdesk.Core.Tickets;
+using Helpdesk.Core.Tickets.Queries;
+
+namespace Helpdesk.Blazor.Features.Tickets.Store;
+
+[FeatureState]
+public sealed record TicketListState
+{
+    public TicketListRequest Request { get; init; } = new();
+    public ImmutableList<TicketSummary> Items { get; init; } = [];
+    public int TotalCount { get; init; }
+    public ImmutableDictionary<TicketStatus, int> StatusCounts { get; init; } = ImmutableDictionary<TicketStatus, int>.Empty;
+    public bool HasLoaded { get; init; }
+    public bool IsLoading { get; init; }
+    public string? Error { get; init; }
+
+    /// <summary>Ids of tickets that changed elsewhere since the list was last shown, for a brief highlight.</summary>
+    public ImmutableHashSet<int> RecentlyChanged { get; init; } = [];
+}

@@ -1,0 +1,31 @@
+using Helpdesk.Blazor.Features.Tickets.Store;
+using Helpdesk.Blazor.Flux;
+using Helpdesk.Core.CaseLog;
+using Helpdesk.Core.Tickets.Commands;
+using Helpdesk.Core.Tickets.Queries;
+using Microsoft.AspNetCore.Components;
+
+namespace Helpdesk.Blazor.Features.Tickets;
+
+public sealed partial class TicketDetailsPage
+{
+    [Parameter] public int Id { get; set; }
+
+    [Inject] private IState<TicketDetailsState> State { get; set; } = default!;
+    [Inject] private IDispatcher Dispatcher { get; set; } = default!;
+    [Inject] private IConfiguration Configuration { get; set; } = default!;
+
+    private TicketDetails? Ticket => State.Value.TicketId == Id ? State.Value.Ticket : null;
+
+    private bool EmailReplyDefault => Configuration.GetValue("EmailReply:EnabledDefault", true);
+
+    protected override void OnParametersSet()
+    {
+        if (State.Value.TicketId != Id || State.Value.Ticket is null)
+            Dispatcher.Dispatch(new LoadTicketAction(Id));
+    }
+
+    private void Save(TicketFieldsUpdate update) => Dispatcher.Dispatch(new SaveTicketFieldsAction(update));
+
+    private void Append(NewCaseLogEntry entry) => Dispatcher.Dispatch(new AppendCaseLogEntryAction(entry));
+}

@@ -1,0 +1,11 @@
+namespace Helpdesk.Core.Tickets;
+
+/// <summary>Field keys used in validation errors and audit entries, shared by Core and the console.</summary>
+public static class TicketFields
+{
+    public const string Subject = "subject";
+    public const string RequestedFor = "requested_for";
+    public const string Team = "team";
+    public const string Member = "member";
+    public const string Department = "department";
+}

@@ -1,0 +1,45 @@
+using Helpdesk.Core.Attachments;
+using Helpdesk.Core.Common;
+using Helpdesk.Tests.TestSupport;
+
+namespace Helpdesk.Tests.Core.Attachments;
+
+public sealed class BlobStoreTests
+{
+    [Fact]
+    public async Task StageAsync_OverLimit_ThrowsClearErrorAndLeavesNoFile()
+    {
+        await using var host = await CoreTestHost.StartAsync(settings: new Dictionary<string, string?> { ["Attachments:MaxFileSizeBytes"] = "10" });
+
+        var error = await Assert.ThrowsAsync<ValidationFailedException>(() =>
+            host.Get<BlobStore>().StageAsync("big.bin", null, new MemoryStream(new byte[11]), default));
+
+        Assert.Equal("\"big.bin\" is larger than the limit of 10 bytes and was not attached.", error.Message);
+        Assert.Empty(Directory.EnumerateFiles(Path.Combine(host.DataFolder, "attachments"), "*", SearchOption.AllDirectories));
+    }
+
+    [Fact]
+    public async Task StageAsync_ZeroBytes_ThrowsClearError()
+    {
+        await using var host = await CoreTestHost.StartAsync();
+
+        var error = await Assert.ThrowsAsync<ValidationFailedException>(() =>
+            host.Get<BlobStore>().StageAsync("empty.txt", "text/plain", new MemoryStream(), default));
+
+        Assert.Contains("empty (0 bytes)", error.Message);
+    }
+
+    [Fact]
+    public async Task StageAsync_SameContentTwice_StoresOneBlobAndStripsPaths()
+    {
+        await using var host = await CoreTestHost.StartAsync();
+        var store = host.Get<BlobStore>();
+
+        var first = await store.StageAsync("../../etc/passwd", null, new MemoryStream([1, 2, 3]), default);
+        var second = await store.StageAsync("C:\\temp\\copy.bin", "application/x-test", new MemoryStream([1, 2, 3]), default);
+
+        Assert.Equal(first.Sha256, second.Sha256);
+        Assert.Equal(("passwd", "copy.bin", "application/octet-stream"), (first.FileName, second.FileName, first.ContentType));
+        Assert.Single(Directory.EnumerateFiles(Path.Combine(host.DataFolder, "attachments"), "*", SearchOption.AllDirectories));
+    }
+}
