@@ -1,0 +1,111 @@
+#!/usr/bin/env bash
+# scripts/test.sh - the one command that runs all Helpdesk tests:   bash scripts/test.sh [dotnet test args]
+#
+#   1. Installs Debian's chromium + fonts-liberation if /usr/bin/chromium is missing (E2E tests).
+#   2. Starts (or reloads) the loopback mail stack: scripts/mail-stack.sh start. It is left running
+#      afterwards so tests can be rerun; stop it with scripts/mail-stack.sh stop.
+#   3. Runs: dotnet test Helpdesk.Blazor.sln -c Release  (+ any arguments given to this script,
+#      e.g. --filter "Category!=E2E"). Output is shown and saved to TestResults/test-output.log;
+#      .trx files go to TestResults/.
+#   4. Sums the VSTest summary lines ("Passed!  - Failed: 0, Passed: 12, Skipped: 0, Total: 12")
+#      over all test assemblies and prints, alone on the last line:
+#         N passed, N failed            (or "N passed, N failed, N skipped" if any were skipped)
+#
+# Exit status: non-zero if dotnet test failed, any test failed, or no test ran at all.
+# Needs root for the apt-get installs and the mail stack. Environment: see scripts/mail-stack.sh.
+set -uo pipefail
+
+cd "$(dirname "$0")/.." || exit 1
+ROOT=$PWD
+RESULTS=$ROOT/TestResults
+LOG=$RESULTS/test-output.log
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+say() { echo "test.sh: $*" >&2; }
+
+# --- 1. Chromium for the browser tests ---------------------------------------------------------
+if [ ! -x /usr/bin/chromium ]; then
+    say "installing chromium and fonts-liberation"
+    export DEBIAN_FRONTEND=noninteractive
+    created_policy=0
+    if [ ! -e /usr/sbin/policy-rc.d ]; then
+        # No init system: keep package scripts from starting daemons (e.g. dbus) that would
+        # outlive this script.
+        printf '#!/bin/sh\nexit 101\n' >/usr/sbin/policy-rc.d && chmod 755 /usr/sbin/policy-rc.d
+        created_policy=1
+    fi
+    if ! compgen -G '/var/lib/apt/lists/*_Packages*' >/dev/null; then
+        apt-get update
+    fi
+    apt-get install -y chromium fonts-liberation || { apt-get update && apt-get install -y chromium fonts-liberation; }
+    apt_rc=$?
+    [ $created_policy = 1 ] && rm -f /usr/sbin/policy-rc.d
+    if [ $apt_rc -ne 0 ] || [ ! -x /usr/bin/chromium ]; then
+        say "ERROR: could not install chromium"
+        exit 1
+    fi
+fi
+
+# --- 2. Mail stack ----------------------------------------------------------------------------
+if ! bash "$ROOT/scripts/mail-stack.sh" start; then
+    say "ERROR: scripts/mail-stack.sh start failed"
+    exit 1
+fi
+
+# --- 3. Tests ---------------------------------------------------------------------------------
+mkdir -p "$RESULTS"
+rm -f "$RESULTS"/*.trx
+dotnet test "$ROOT/Helpdesk.Blazor.sln" -c Release \
+    --logger "console;verbosity=minimal" --logger trx --results-directory "$RESULTS" \
+    "$@" 2>&1 | tee "$LOG"
+dotnet_rc=${PIPESTATUS[0]}
+
+# --- 4. Totals --------------------------------------------------------------------------------
+# Minimal console verbosity prints one line per test assembly:
+#   "Passed!  - Failed:     0, Passed:    12, Skipped:     0, Total:    12, Duration: ..."
+# Normal/detailed verbosity (e.g. a --logger given to this script) prints a block instead:
+#   "Total tests: 4" / "Passed: 2" / "Failed: 1" / "Skipped: 1" - used only if no one-liner is found.
+passed=0 failed=0 skipped=0 total=0 assemblies=0
+b_passed=0 b_failed=0 b_skipped=0 b_total=0 b_assemblies=0 in_block=0
+one_re='(Passed|Failed)! +- +Failed: *([0-9]+), *Passed: *([0-9]+), *Skipped: *([0-9]+), *Total: *([0-9]+)'
+while IFS= read -r line; do
+    if [[ $line =~ $one_re ]]; then
+        failed=$((failed + BASH_REMATCH[2]))
+        passed=$((passed + BASH_REMATCH[3]))
+        skipped=$((skipped + BASH_REMATCH[4]))
+        total=$((total + BASH_REMATCH[5]))
+        assemblies=$((assemblies + 1))
+    elif [[ $line =~ ^Total\ tests:\ *([0-9]+) ]]; then
+        b_total=$((b_total + BASH_REMATCH[1])); b_assemblies=$((b_assemblies + 1)); in_block=1
+    elif [ $in_block = 1 ] && [[ $line =~ ^\ *(Passed|Failed|Skipped):\ *([0-9]+)\ *$ ]]; then
+        case ${BASH_REMATCH[1]} in
+            Passed) b_passed=$((b_passed + BASH_REMATCH[2])) ;;
+            Failed) b_failed=$((b_failed + BASH_REMATCH[2])) ;;
+            Skipped) b_skipped=$((b_skipped + BASH_REMATCH[2])) ;;
+        esac
+    else
+        in_block=0
+    fi
+done < <(sed 's/\x1b\[[0-9;]*[A-Za-z]//g; s/\r$//' "$LOG")
+if [ "$assemblies" -eq 0 ] && [ "$b_assemblies" -gt 0 ]; then
+    passed=$b_passed failed=$b_failed skipped=$b_skipped total=$b_total assemblies=$b_assemblies
+fi
+
+rc=0
+if [ "$dotnet_rc" -ne 0 ]; then
+    say "dotnet test exited with $dotnet_rc"
+    rc=$dotnet_rc
+fi
+if [ "$failed" -gt 0 ]; then
+    rc=1
+fi
+if [ "$total" -eq 0 ]; then
+    say "ERROR: no tests ran"
+    rc=1
+fi
+say "$assemblies test assemblies, $total tests; log: ${LOG#"$ROOT"/}"
+
+result="$passed passed, $failed failed"
+[ "$skipped" -gt 0 ] && result+=", $skipped skipped"
+echo "$result"
+exit "$rc"
