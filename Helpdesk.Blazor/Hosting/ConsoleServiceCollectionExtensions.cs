@@ -2,6 +2,7 @@ using Helpdesk.Blazor.Components;
 using Helpdesk.Blazor.Features.Account;
 using Helpdesk.Blazor.Features.Attachments;
 using Helpdesk.Blazor.Features.Shell;
+using Helpdesk.Blazor.Flux;
 using Microsoft.AspNetCore.Authorization;
 using MudBlazor.Services;
 
@@ -14,6 +15,7 @@ public static class ConsoleServiceCollectionExtensions
     {
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
+        builder.Services.AddFlux(o => o.ScanAssemblies(typeof(App).Assembly));
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddHealthChecks();
         builder.Services.AddScoped<CurrentActor>();

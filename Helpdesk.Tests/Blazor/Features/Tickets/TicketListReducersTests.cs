@@ -1,0 +1,61 @@
+using System.Collections.Immutable;
+using Helpdesk.Blazor.Features.Tickets.Store;
+using Helpdesk.Core.Tickets;
+using Helpdesk.Core.Tickets.Events;
+using Helpdesk.Core.Tickets.Queries;
+
+namespace Helpdesk.Tests.Blazor.Features.Tickets;
+
+public sealed class TicketListReducersTests
+{
+    private static TicketSummary Summary(int id) =>
+        new(id, $"HD-{id}", $"Ticket {id}", TicketStatus.Assigned, TicketCategory.Incident, null, "Alice", "alice@x", null, null, DateTime.UtcNow, DateTime.UtcNow);
+
+    [Fact]
+    public void ReduceLoadTicketsSucceededAction_ForCurrentRequest_ReplacesItemsAndClearsLoading()
+    {
+        var request = new TicketListRequest { Page = 1 };
+        var loading = TicketListReducers.ReduceLoadTicketsAction(new TicketListState(), new LoadTicketsAction(request));
+        var result = new TicketListResult([Summary(1), Summary(2)], 27, new Dictionary<TicketStatus, int> { [TicketStatus.Assigned] = 27 });
+
+        var state = TicketListReducers.ReduceLoadTicketsSucceededAction(loading, new LoadTicketsSucceededAction(request, result));
+
+        Assert.False(state.IsLoading);
+        Assert.True(state.HasLoaded);
+        Assert.Equal([1, 2], state.Items.Select(i => i.Id));
+        Assert.Equal(27, state.TotalCount);
+        Assert.Equal(27, state.StatusCounts[TicketStatus.Assigned]);
+    }
+
+    [Fact]
+    public void ReduceLoadTicketsSucceededAction_ForAnOlderRequest_IsIgnored()
+    {
+        var newer = new TicketListRequest { Text = "vpn" };
+        var state = TicketListReducers.ReduceLoadTicketsAction(new TicketListState(), new LoadTicketsAction(newer));
+        var stale = new TicketListResult([Summary(9)], 1, new Dictionary<TicketStatus, int>());
+
+        var after = TicketListReducers.ReduceLoadTicketsSucceededAction(state, new LoadTicketsSucceededAction(new TicketListRequest(), stale));
+
+        Assert.Same(state, after);
+    }
+
+    [Fact]
+    public void ReduceTicketChangedExternallyAction_MarksTicketAsRecentlyChanged()
+    {
+        var change = new TicketChanged(5, TicketChangeKind.Updated, null, DateTime.UtcNow);
+
+        var state = TicketListReducers.ReduceTicketChangedExternallyAction(new TicketListState(), new TicketChangedExternallyAction(change));
+
+        Assert.Contains(5, state.RecentlyChanged);
+    }
+
+    [Fact]
+    public void ReduceLoadTicketsFailedAction_KeepsItemsAndShowsError()
+    {
+        var state = new TicketListState { Items = [Summary(1)], IsLoading = true };
+
+        var after = TicketListReducers.ReduceLoadTicketsFailedAction(state, new LoadTicketsFailedAction("boom"));
+
+        Assert.Equal(("boom", false, 1), (after.Error, after.IsLoading, after.Items.Count));
+    }
+}
