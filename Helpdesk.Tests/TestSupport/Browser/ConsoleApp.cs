@@ -1,0 +1,54 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Helpdesk.Tests.TestSupport.Browser;
+
+/// <summary>The real console (Program) on a loopback port with a fresh data folder and demo data, for browser journeys.</summary>
+public sealed class ConsoleApp : IAsyncDisposable
+{
+    public const string AdminEmail = "admin@helpdesk.test";
+    public const string AdminPassword = "Browser-Test-2026";
+
+    private readonly WebApplicationFactory<Program> _factory;
+
+    private ConsoleApp(WebApplicationFactory<Program> factory, string dataFolder, string baseUrl)
+    {
+        _factory = factory;
+        DataFolder = dataFolder;
+        BaseUrl = baseUrl;
+    }
+
+    public string BaseUrl { get; }
+    public string DataFolder { get; }
+    public IServiceProvider Services => _factory.Services;
+
+    public static ConsoleApp Start(IDictionary<string, string?>? settings = null)
+    {
+        var dataFolder = Path.Combine(Path.GetTempPath(), "helpdesk-browser", Guid.NewGuid().ToString("N"));
+        var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
+        {
+            web.UseEnvironment("Development");
+            web.UseSetting("Helpdesk:DataFolder", dataFolder);
+            web.UseSetting("Helpdesk:SeedDemoData", "true");
+            web.UseSetting("Admin:Email", AdminEmail);
+            web.UseSetting("Admin:Password", AdminPassword);
+            foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+                web.UseSetting(key, value);
+        });
+        factory.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        factory.StartServer();
+        var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new ConsoleApp(factory, dataFolder, address.TrimEnd('/'));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _factory.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(DataFolder, recursive: true); } catch (IOException) { }
+    }
+}
