@@ -1,0 +1,58 @@
+using Helpdesk.Core.Accounts;
+using Helpdesk.Core.People;
+using Helpdesk.Tests.TestSupport;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Helpdesk.Tests.Core.Accounts;
+
+public sealed class AdminBootstrapperTests
+{
+    [Fact]
+    public async Task SeedAsync_NoAdministrator_CreatesOneWithConfiguredPasswordAndAllRoles()
+    {
+        await using var host = await CoreTestHost.StartAsync(settings: new Dictionary<string, string?>
+        {
+            ["Admin:Email"] = "boss@helpdesk.test", ["Admin:Password"] = "Configured-Pass-1",
+        });
+        await using var scope = host.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<HelpdeskUser>>();
+
+        var admin = await users.FindByEmailAsync("boss@helpdesk.test");
+
+        Assert.NotNull(admin);
+        Assert.True(await users.CheckPasswordAsync(admin, "Configured-Pass-1"));
+        Assert.Equal(ConsoleRoles.All.Order(), (await users.GetRolesAsync(admin)).Order());
+        await using var db = await host.DbAsync();
+        var person = await db.Set<Person>().SingleAsync(p => p.Id == admin.PersonId);
+        Assert.True(person.HasRole(PersonRoles.Administrator | PersonRoles.Agent));
+    }
+
+    [Fact]
+    public async Task SeedAsync_RunTwice_KeepsOneAdministrator()
+    {
+        await using var host = await CoreTestHost.StartAsync();
+        var seeder = host.Services.GetServices<Helpdesk.Core.Persistence.IStartupSeeder>().Single(s => s.GetType().Name == "AdminBootstrapper");
+
+        await seeder.SeedAsync(default);
+
+        await using var scope = host.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<HelpdeskUser>>();
+        Assert.Single(await users.GetUsersInRoleAsync(ConsoleRoles.Administrator));
+    }
+
+    [Fact]
+    public async Task PasswordSignIn_FiveWrongPasswords_LocksTheAccount()
+    {
+        await using var host = await CoreTestHost.StartAsync();
+        await using var scope = host.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<HelpdeskUser>>();
+        var admin = (await users.GetUsersInRoleAsync(ConsoleRoles.Administrator)).Single();
+
+        for (var i = 0; i < 5; i++)
+            await users.AccessFailedAsync(admin);
+
+        Assert.True(await users.IsLockedOutAsync(admin));
+    }
+}
