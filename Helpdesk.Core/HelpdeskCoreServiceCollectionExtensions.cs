@@ -3,6 +3,7 @@ using Helpdesk.Core.Attachments;
 using Helpdesk.Core.CaseLog;
 using Helpdesk.Core.Common;
 using Helpdesk.Core.DemoData;
+using Helpdesk.Core.Mail.Inbound;
 using Helpdesk.Core.People.Queries;
 using Helpdesk.Core.Persistence;
 using Helpdesk.Core.Tickets.Commands;
@@ -30,6 +31,7 @@ public static class HelpdeskCoreServiceCollectionExtensions
         builder.Services.AddCaseLog();
         builder.AddAttachments();
         builder.AddAccounts();
+        builder.AddInboundMail();
         builder.AddDemoData();
         return builder;
     }

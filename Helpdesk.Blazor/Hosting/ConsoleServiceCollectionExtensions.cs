@@ -19,6 +19,7 @@ public static class ConsoleServiceCollectionExtensions
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddHealthChecks();
         builder.Services.AddScoped<CurrentActor>();
+        builder.Services.AddHostedService<InboundMailWorker>();
         builder.Services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/account/login";

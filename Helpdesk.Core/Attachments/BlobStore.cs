@@ -12,7 +12,11 @@ public sealed class BlobStore(DataFolder dataFolder, IOptions<AttachmentOptions>
     public long MaxFileSizeBytes => options.Value.MaxFileSizeBytes;
 
     /// <summary>Validates and stores a file; the returned <see cref="StagedFile"/> can be attached later.</summary>
-    public async Task<StagedFile> StageAsync(string fileName, string? contentType, Stream content, CancellationToken ct)
+    public Task<StagedFile> StageAsync(string fileName, string? contentType, Stream content, CancellationToken ct) =>
+        StageAsync(fileName, contentType, content, MaxFileSizeBytes, ct);
+
+    /// <summary>Stores content under an explicit size limit (e.g. whole received mails, which may exceed the attachment limit).</summary>
+    public async Task<StagedFile> StageAsync(string fileName, string? contentType, Stream content, long maxBytes, CancellationToken ct)
     {
         var name = CleanFileName(fileName);
         Directory.CreateDirectory(_root);
@@ -24,7 +28,7 @@ public sealed class BlobStore(DataFolder dataFolder, IOptions<AttachmentOptions>
             await using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
             using (var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256))
             {
-                size = await CopyWithLimitAsync(content, file, sha, name, ct);
+                size = await CopyWithLimitAsync(content, file, sha, name, maxBytes, ct);
                 hash = Convert.ToHexStringLower(sha.GetHashAndReset());
             }
             if (size == 0)
@@ -50,7 +54,7 @@ public sealed class BlobStore(DataFolder dataFolder, IOptions<AttachmentOptions>
 
     public bool Exists(string sha256) => File.Exists(PathFor(sha256));
 
-    private async Task<long> CopyWithLimitAsync(Stream source, Stream target, IncrementalHash sha, string name, CancellationToken ct)
+    private static async Task<long> CopyWithLimitAsync(Stream source, Stream target, IncrementalHash sha, string name, long maxBytes, CancellationToken ct)
     {
         var buffer = new byte[81920];
         long total = 0;
@@ -58,9 +62,9 @@ public sealed class BlobStore(DataFolder dataFolder, IOptions<AttachmentOptions>
         while ((read = await source.ReadAsync(buffer, ct)) > 0)
         {
             total += read;
-            if (total > MaxFileSizeBytes)
+            if (total > maxBytes)
                 throw new ValidationFailedException("file",
-                    $"\"{name}\" is larger than the limit of {FormatSize(MaxFileSizeBytes)} and was not attached.");
+                    $"\"{name}\" is larger than the limit of {FormatSize(maxBytes)} and was not attached.");
             sha.AppendData(buffer, 0, read);
             await target.WriteAsync(buffer.AsMemory(0, read), ct);
         }

@@ -20,6 +20,7 @@ public sealed class AppendCaseLogEntryCommand(
             ?? throw new NotFoundException($"Ticket {TicketNumber.Format(input.TicketId)} does not exist (it may have been deleted).");
         var now = clock.GetUtcNow().UtcDateTime;
         var entry = entryFactory.Create(ticket, input.Log, input.Text, input.Format, input.Files, actor, input.Origin, now);
+        entry.SourceMessageId = input.SourceMessageId;
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.Add(entry);

@@ -38,5 +38,8 @@ public sealed class CaseLogEntry
     /// <summary>The entry rendered to sanitized HTML, safe to show.</summary>
     public required string Html { get; set; }
     public EntryOrigin Origin { get; set; }
+
+    /// <summary>The Message-ID of the mail this entry came from, so a re-fetched mail never adds it twice.</summary>
+    public string? SourceMessageId { get; set; }
     public List<Attachment> Attachments { get; set; } = [];
 }

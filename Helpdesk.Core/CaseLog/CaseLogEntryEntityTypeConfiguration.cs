@@ -14,5 +14,7 @@ internal sealed class CaseLogEntryEntityTypeConfiguration : IEntityTypeConfigura
         builder.Property(e => e.AuthorName).HasMaxLength(200);
         builder.HasOne<Ticket>().WithMany(t => t.CaseLog).HasForeignKey(e => e.TicketId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(e => new { e.TicketId, e.Log, e.CreatedAt });
+        builder.Property(e => e.SourceMessageId).HasMaxLength(500);
+        builder.HasIndex(e => e.SourceMessageId);
     }
 }

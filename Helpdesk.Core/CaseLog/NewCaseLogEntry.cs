@@ -13,4 +13,5 @@ public sealed record NewCaseLogEntry
     /// <summary>The agent's "send by email" choice; only console entries can trigger an email reply.</summary>
     public bool SendEmail { get; init; }
     public EntryOrigin Origin { get; init; } = EntryOrigin.Console;
+    public string? SourceMessageId { get; init; }
 }

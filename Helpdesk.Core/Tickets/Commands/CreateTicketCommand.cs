@@ -46,10 +46,13 @@ public sealed class CreateTicketCommand(
         db.Add(ticket);
         await db.SaveChangesAsync(ct);
         db.Add(TicketAuditTrail.Entry(ticket, actor, now, "ticket", null, ticket.Number, $"Created from {ticket.Source}"));
+        foreach (var note in input.AuditNotes)
+            db.Add(TicketAuditTrail.Entry(ticket, actor, now, "mail", null, null, note));
         if (!string.IsNullOrWhiteSpace(input.Description) || input.Files.Count > 0)
         {
             var origin = actor.Kind == ActorKind.Customer ? EntryOrigin.Customer : EntryOrigin.Console;
-            var entry = entryFactory.Create(ticket, CaseLogKind.Public, input.Description ?? "", input.DescriptionFormat, input.Files, actor, origin, now);
+            var entry = entryFactory.Create(ticket, input.DescriptionLog, input.Description ?? "", input.DescriptionFormat, input.Files, actor, origin, now);
+            entry.SourceMessageId = input.SourceMessageId;
             db.Add(entry);
         }
         await db.SaveChangesAsync(ct);

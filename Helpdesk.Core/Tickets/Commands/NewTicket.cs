@@ -8,6 +8,15 @@ public sealed record NewTicket
     public string? Description { get; init; }
     public CaseLog.TextFormat DescriptionFormat { get; init; } = CaseLog.TextFormat.Plain;
     public IReadOnlyList<Attachments.StagedFile> Files { get; init; } = [];
+
+    /// <summary>The log the description goes to (an "#internal" mail puts it in the private log).</summary>
+    public CaseLog.CaseLogKind DescriptionLog { get; init; } = CaseLog.CaseLogKind.Public;
+
+    /// <summary>The Message-ID of the mail the ticket came from, kept on the description entry.</summary>
+    public string? SourceMessageId { get; init; }
+
+    /// <summary>Explanations recorded in the audit trail (e.g. a parameter that fell back to a default).</summary>
+    public IReadOnlyList<string> AuditNotes { get; init; } = [];
     public TicketCategory Category { get; init; } = TicketCategory.Other;
     public TicketImpact? Impact { get; init; }
     public TicketStatus Status { get; init; } = TicketStatus.Assigned;

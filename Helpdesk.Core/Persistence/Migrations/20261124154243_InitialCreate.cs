@@ -26,6 +26,32 @@ namespace Helpdesk.Core.Persistence.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "InboundMessage",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Mailbox = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ServerId = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    MessageId = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    RawSha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Size = table.Column<long>(type: "INTEGER", nullable: false),
+                    From = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    ReceivedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProcessedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Outcome = table.Column<string>(type: "TEXT", nullable: true),
+                    Error = table.Column<string>(type: "TEXT", nullable: true),
+                    TicketId = table.Column<int>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InboundMessage", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Organization",
                 columns: table => new
                 {
@@ -427,7 +453,8 @@ namespace Helpdesk.Core.Persistence.Migrations
                     Text = table.Column<string>(type: "TEXT", nullable: false),
                     Format = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     Html = table.Column<string>(type: "TEXT", nullable: false),
-                    Origin = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false)
+                    Origin = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    SourceMessageId = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -559,6 +586,11 @@ namespace Helpdesk.Core.Persistence.Migrations
                 column: "TicketId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_CaseLogEntry_SourceMessageId",
+                table: "CaseLogEntry",
+                column: "SourceMessageId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CaseLogEntry_TicketId_Log_CreatedAt",
                 table: "CaseLogEntry",
                 columns: new[] { "TicketId", "Log", "CreatedAt" });
@@ -578,6 +610,23 @@ namespace Helpdesk.Core.Persistence.Migrations
                 name: "IX_DepartmentMembers_MembersId",
                 table: "DepartmentMembers",
                 column: "MembersId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InboundMessage_Mailbox_ServerId",
+                table: "InboundMessage",
+                columns: new[] { "Mailbox", "ServerId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InboundMessage_MessageId",
+                table: "InboundMessage",
+                column: "MessageId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InboundMessage_Status",
+                table: "InboundMessage",
+                column: "Status");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Organization_Name",
@@ -729,6 +778,9 @@ namespace Helpdesk.Core.Persistence.Migrations
 
             migrationBuilder.DropTable(
                 name: "DepartmentMembers");
+
+            migrationBuilder.DropTable(
+                name: "InboundMessage");
 
             migrationBuilder.DropTable(
                 name: "OutboxMessage");

@@ -1,0 +1,68 @@
+using MailKit.Security;
+
+namespace Helpdesk.Core.Mail.Inbound;
+
+public enum UnknownSenderPolicy
+{
+    /// <summary>Do not register the request; send the sender a polite notice.</summary>
+    Reject,
+
+    /// <summary>Create a Person (End user) for the sender and register the request.</summary>
+    CreatePerson,
+}
+
+public enum MailboxKind
+{
+    DropFolder,
+    Imap,
+    Pop3,
+}
+
+/// <summary>Settings for receiving mail, section "Mail:Inbound".</summary>
+public sealed class InboundMailOptions
+{
+    public const string Section = "Mail:Inbound";
+
+    /// <summary>The account's address. A team's address is "&lt;team local part&gt;.&lt;account local part&gt;@&lt;domain&gt;".</summary>
+    public string AccountAddress { get; set; } = "support@helpdesk.local";
+
+    /// <summary>Other addresses that deliver to the account (e.g. an address in your own domain forwarding here).</summary>
+    public List<string> AccountAliases { get; set; } = [];
+
+    /// <summary>Other addresses that deliver to a team: address → team inbound local part.</summary>
+    public Dictionary<string, string> TeamAliases { get; set; } = [];
+
+    /// <summary>What to do with mail from an address no Person has (the email policy).</summary>
+    public UnknownSenderPolicy UnknownSenders { get; set; } = UnknownSenderPolicy.Reject;
+
+    /// <summary>Team for new requests when no parameter or rule picks one (the service desk team); by name.</summary>
+    public string? DefaultTeam { get; set; }
+
+    /// <summary>Mail from one sender beyond this many per hour is not processed (stops mail loops).</summary>
+    public int MaxMessagesPerSenderPerHour { get; set; } = 30;
+
+    /// <summary>Largest accepted mail, in bytes (default 50 MB).</summary>
+    public long MaxMessageSizeBytes { get; set; } = 50 * 1024 * 1024;
+
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Mailboxes to fetch. When empty, a local drop folder ("mail/inbox" under the data folder) is used.</summary>
+    public List<MailboxOptions> Mailboxes { get; set; } = [];
+}
+
+public sealed class MailboxOptions
+{
+    public string Name { get; set; } = "inbox";
+    public MailboxKind Kind { get; set; } = MailboxKind.DropFolder;
+
+    /// <summary>Drop folder path (relative to the data folder), or the IMAP folder (default INBOX).</summary>
+    public string? Folder { get; set; }
+    public string? Host { get; set; }
+    public int Port { get; set; }
+    public SecureSocketOptions Security { get; set; } = SecureSocketOptions.Auto;
+    public string? UserName { get; set; }
+    public string? Password { get; set; }
+
+    /// <summary>Use IMAP IDLE when the server offers it (new mail arrives at once instead of at the next poll).</summary>
+    public bool UseIdle { get; set; } = true;
+}

@@ -1,0 +1,35 @@
+using Helpdesk.Core.Mail.Inbound.Fetching;
+using Helpdesk.Core.Mail.Inbound.Processing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Helpdesk.Core.Mail.Inbound;
+
+public static class InboundMailServiceCollectionExtensions
+{
+    public static IHostApplicationBuilder AddInboundMail(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<InboundMailOptions>().Bind(builder.Configuration.GetSection(InboundMailOptions.Section))
+            .Validate(o => MimeKit.MailboxAddress.TryParse(o.AccountAddress, out var a) && a.Address.Contains('@'), "Mail:Inbound:AccountAddress must be an email address.")
+            .Validate(o => o.Mailboxes.All(m => m.Kind == MailboxKind.DropFolder || !string.IsNullOrWhiteSpace(m.Host)), "Every IMAP/POP3 mailbox in Mail:Inbound:Mailboxes needs a Host.")
+            .Validate(o => o.Mailboxes.Select(m => m.Name).Distinct(StringComparer.OrdinalIgnoreCase).Count() == o.Mailboxes.Count, "Mailbox names in Mail:Inbound:Mailboxes must be unique.")
+            .Validate(o => o.PollInterval > TimeSpan.Zero && o.MaxMessagesPerSenderPerHour > 0, "Mail:Inbound:PollInterval and MaxMessagesPerSenderPerHour must be positive.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<InboundMailStore>();
+        builder.Services.AddSingleton<DropFolderFetcher>();
+        builder.Services.AddSingleton<ImapFetcher>();
+        builder.Services.AddSingleton<Pop3Fetcher>();
+        builder.Services.AddSingleton<IMailboxFetcher>(sp => sp.GetRequiredService<DropFolderFetcher>());
+        builder.Services.AddSingleton<IMailboxFetcher>(sp => sp.GetRequiredService<ImapFetcher>());
+        builder.Services.AddSingleton<IMailboxFetcher>(sp => sp.GetRequiredService<Pop3Fetcher>());
+        builder.Services.AddSingleton<InboundRouter>();
+        builder.Services.AddSingleton<RequestBuilder>();
+        builder.Services.AddSingleton<EventMatcher>();
+        builder.Services.AddTransient<InboundMailProcessor>();
+        return builder;
+    }
+
+    /// <summary>The configured mailboxes, or the embedded default: a local drop folder.</summary>
+    public static IReadOnlyList<MailboxOptions> EffectiveMailboxes(this InboundMailOptions options) =>
+        options.Mailboxes.Count > 0 ? options.Mailboxes : [new MailboxOptions { Name = "local", Kind = MailboxKind.DropFolder, Folder = DropFolderFetcher.DefaultFolder }];
+}

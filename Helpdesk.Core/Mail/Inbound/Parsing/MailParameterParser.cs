@@ -1,0 +1,104 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Helpdesk.Core.Mail.Inbound.Parsing;
+
+/// <summary>
+/// Reads "#name: value" parameters (and "#shortcut"s) from the start of a mail body, one or more per line, until the
+/// first line that is not a parameter line. Unknown names and bad values are reported as problems and otherwise ignored.
+/// </summary>
+public static partial class MailParameterParser
+{
+    public static MailParameterResult Parse(string? text)
+    {
+        var original = (text ?? "").ReplaceLineEndings("\n");
+        var lines = original.Split('\n');
+        var parameters = new List<MailParameter>();
+        var problems = new List<MailParameterProblem>();
+        var index = 0;
+        while (index < lines.Length && string.IsNullOrWhiteSpace(lines[index])) index++;
+        var sawParameters = false;
+        for (; index < lines.Length; index++)
+        {
+            var line = lines[index].Trim();
+            if (!line.StartsWith('#')) break;
+            sawParameters = true;
+            foreach (Match token in TokenPattern().Matches(line))
+                Read(token, index + 1, parameters, problems);
+        }
+        var body = sawParameters ? string.Join('\n', lines.Skip(index)).Trim('\n') : original;
+        return new MailParameterResult(parameters, problems, body.Trim(), original.Trim());
+    }
+
+    private static void Read(Match token, int line, List<MailParameter> parameters, List<MailParameterProblem> problems)
+    {
+        var name = token.Groups["name"].Value;
+        var value = token.Groups["value"].Success ? token.Groups["value"].Value.Trim() : null;
+        if (value is null)
+        {
+            if (MailParameterCatalogue.Canonical(name) is { } flag && MailParameterCatalogue.Parameters[flag] == MailParameterCatalogue.ValueKind.Flag)
+                parameters.Add(new MailParameter(flag, null, line));
+            else if (MailParameterCatalogue.Shortcut(name) is { } shortcut)
+                parameters.Add(new MailParameter(shortcut.Name, shortcut.Value, line));
+            else
+                problems.Add(new MailParameterProblem(line, $"#{name} is not a known parameter or shortcut; ignored."));
+            return;
+        }
+
+        var canonical = MailParameterCatalogue.Canonical(name);
+        if (canonical is null)
+        {
+            problems.Add(new MailParameterProblem(line, $"#{name} is not a known parameter; ignored."));
+            return;
+        }
+        string? account = null;
+        var slash = value.IndexOf('/');
+        if (slash > 0 && !FreeText.Contains(canonical) && AccountPattern().IsMatch(value[..slash]))
+        {
+            account = value[..slash];
+            value = value[(slash + 1)..].Trim();
+        }
+        if (Validate(canonical, value) is { } error)
+            problems.Add(new MailParameterProblem(line, $"#{canonical}: {error}; ignored."));
+        else
+            parameters.Add(new MailParameter(canonical, Normalize(canonical, value), line, account));
+    }
+
+    // Values that are free text from the sender's tool; a slash in them is never an account prefix.
+    private static readonly HashSet<string> FreeText = new(StringComparer.OrdinalIgnoreCase)
+        { "source", "source_id", "supplier_requestID", "ci_source", "ci_sourceID" };
+
+    private static string? Validate(string name, string value) => MailParameterCatalogue.Parameters[name] switch
+    {
+        MailParameterCatalogue.ValueKind.Id when !long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var id) || id <= 0
+            => $"\"{value}\" is not an id (a positive whole number)",
+        MailParameterCatalogue.ValueKind.DateTime when ParseDateTime(value) is null
+            => $"\"{value}\" is not a date and time (use e.g. 2026-11-24T15:30:00Z or 2026-11-24 15:30)",
+        MailParameterCatalogue.ValueKind.Option when !MailParameterCatalogue.Options[name].Contains(value, StringComparer.OrdinalIgnoreCase)
+            => $"\"{value}\" is not one of {string.Join(", ", MailParameterCatalogue.Options[name])}",
+        _ when string.IsNullOrWhiteSpace(value) && MailParameterCatalogue.Parameters[name] != MailParameterCatalogue.ValueKind.Flag
+            => "a value is required",
+        _ => null,
+    };
+
+    private static string Normalize(string name, string value) =>
+        MailParameterCatalogue.Parameters[name] == MailParameterCatalogue.ValueKind.Option ? value.ToLowerInvariant() : value;
+
+    /// <summary>ISO 8601 or "yyyy-MM-dd HH:mm[:ss]", with an optional offset; no offset means UTC.</summary>
+    public static DateTime? ParseDateTime(string value)
+    {
+        string[] formats = ["yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mmK", "yyyy-MM-dd HH:mm:ssK", "yyyy-MM-dd HH:mmK",
+            "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK", "yyyy-MM-dd"];
+        return DateTimeOffset.TryParseExact(value.Trim(), formats, CultureInfo.InvariantCulture,
+            DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed)
+            ? parsed.UtcDateTime
+            : null;
+    }
+
+    // A parameter runs up to the next " #word" on the same line, so several can share a line.
+    [GeneratedRegex(@"#(?<name>[A-Za-z_][A-Za-z0-9_]*)\s*(?::(?<value>(?:(?!\s#[A-Za-z_]).)*))?", RegexOptions.CultureInvariant)]
+    private static partial Regex TokenPattern();
+
+    [GeneratedRegex(@"^[a-z][a-z0-9_-]*$", RegexOptions.CultureInvariant)]
+    private static partial Regex AccountPattern();
+}

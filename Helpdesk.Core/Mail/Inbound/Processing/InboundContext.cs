@@ -1,0 +1,11 @@
+using Helpdesk.Core.Mail.Inbound.Parsing;
+using Helpdesk.Core.People;
+using MimeKit;
+
+namespace Helpdesk.Core.Mail.Inbound.Processing;
+
+/// <summary>A parsed received mail and what is known about it while deciding.</summary>
+public sealed record InboundContext(MimeMessage Message, InboundMailContent Content, Person? Sender, InboundRoute Route);
+
+/// <param name="TeamId">Set when the mail was addressed to a team's address.</param>
+public sealed record InboundRoute(int? TeamId, string? TeamName, string Description);

@@ -1,0 +1,20 @@
+using Helpdesk.Core.CaseLog;
+using Helpdesk.Core.Tickets.Commands;
+
+namespace Helpdesk.Core.Mail.Inbound.Processing;
+
+/// <summary>What a received mail leads to. Deciding has no side effects, so an administrator can dry-run a mail.</summary>
+public abstract record InboundDecision(string Explanation)
+{
+    /// <summary>Notes about parameters and fallbacks, recorded in the ticket's audit trail.</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+}
+
+public sealed record IgnoreMail(string Explanation, string? BouncedMessageId = null) : InboundDecision(Explanation);
+
+/// <summary>The sender may not register requests; a polite notice goes back (never to automated senders).</summary>
+public sealed record RejectSender(string Explanation, string SenderAddress) : InboundDecision(Explanation);
+
+public sealed record AddNote(string Explanation, int TicketId, CaseLogKind Log, string Text, TextFormat Format) : InboundDecision(Explanation);
+
+public sealed record CreateRequest(string Explanation, NewTicket Ticket, bool CreateSender) : InboundDecision(Explanation);

@@ -1,0 +1,234 @@
+using Helpdesk.Core.Attachments;
+using Helpdesk.Core.CaseLog;
+using Helpdesk.Core.Common;
+using Helpdesk.Core.Mail.Inbound.Parsing;
+using Helpdesk.Core.Mail.Outbound;
+using Helpdesk.Core.People;
+using Helpdesk.Core.Persistence;
+using Helpdesk.Core.Tickets;
+using Helpdesk.Core.Tickets.Commands;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using MimeKit;
+
+namespace Helpdesk.Core.Mail.Inbound.Processing;
+
+/// <summary>
+/// Turns a stored mail into a request or a note. Each mail is decided first (no side effects: the admin dry run uses the
+/// same code), then applied. A failure quarantines only that mail, with its error; the mails behind it go on.
+/// </summary>
+public sealed class InboundMailProcessor(
+    IDbContextFactory<HelpdeskDbContext> contextFactory,
+    InboundMailStore store,
+    InboundRouter router,
+    RequestBuilder requests,
+    EventMatcher events,
+    CreateTicketCommand createTicket,
+    AppendCaseLogEntryCommand appendEntry,
+    BlobStore blobs,
+    IOptions<InboundMailOptions> options,
+    IOptions<HelpdeskOptions> helpdesk,
+    TimeProvider clock,
+    ILogger<InboundMailProcessor> logger)
+{
+    public async Task ProcessPendingAsync(CancellationToken ct)
+    {
+        List<long> pending;
+        await using (var db = await contextFactory.CreateDbContextAsync(ct))
+            pending = await db.Set<InboundMessage>().Where(m => m.Status == InboundStatus.Received).OrderBy(m => m.Id).Select(m => m.Id).ToListAsync(ct);
+        foreach (var id in pending)
+            await ProcessAsync(id, ct);
+    }
+
+    public async Task ProcessAsync(long id, CancellationToken ct)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        var row = await db.Set<InboundMessage>().FirstOrDefaultAsync(m => m.Id == id, ct);
+        if (row is null || row.Status != InboundStatus.Received) return;
+        row.Attempts++;
+        try
+        {
+            var raw = await store.ReadRawAsync(row, ct);
+            var message = InboundMailReader.Load(raw);
+            var content = InboundMailReader.Read(message, raw);
+            var decision = await DecideAsync(db, message, content, row.ReceivedAt, ct);
+            (row.TicketId, row.Outcome) = await ApplyAsync(decision, content, ct);
+            row.Status = decision is IgnoreMail or RejectSender ? InboundStatus.Ignored : InboundStatus.Processed;
+            row.Error = null;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning(ex, "Inbound mail {InboundId} quarantined", id);
+            row.Status = InboundStatus.Quarantined;
+            row.Error = ex is MalformedMailException or ValidationFailedException ? ex.Message : $"{ex.GetType().Name}: {ex.Message}";
+        }
+        row.ProcessedAt = clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(CancellationToken.None);
+    }
+
+    /// <summary>What would happen to this mail, without changing anything.</summary>
+    public async Task<InboundDecision> DryRunAsync(byte[] raw, CancellationToken ct)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        var message = InboundMailReader.Load(raw);
+        return await DecideAsync(db, message, InboundMailReader.Read(message, raw), clock.GetUtcNow().UtcDateTime, ct);
+    }
+
+    private async Task<InboundDecision> DecideAsync(HelpdeskDbContext db, MimeMessage message, InboundMailContent content, DateTime receivedAt, CancellationToken ct)
+    {
+        var automated = AutomatedMailDetector.Classify(message, content.FromAddress);
+        if (automated.Kind != AutomatedMailKind.None)
+            return new IgnoreMail($"Not processed: {automated.Reason}. Automated mail is never answered.", automated.OriginalMessageId);
+        if (router.IsOwnAddress(content.FromAddress))
+            return new IgnoreMail("Not processed: it comes from one of the helpdesk's own addresses (a mail loop).");
+        var recent = await db.Set<InboundMessage>().CountAsync(m => m.From != null && m.From.Contains(content.FromAddress!)
+            && m.ReceivedAt > receivedAt.AddHours(-1) && m.ReceivedAt <= receivedAt, ct);
+        if (recent > options.Value.MaxMessagesPerSenderPerHour)
+            return new IgnoreMail($"Not processed: more than {options.Value.MaxMessagesPerSenderPerHour} mails from {content.FromAddress} within an hour (loop protection).");
+
+        var sender = await SenderDirectory.FindAsync(db, content.FromAddress, ct);
+        var createSender = false;
+        if (sender is null)
+        {
+            if (options.Value.UnknownSenders == UnknownSenderPolicy.Reject)
+                return new RejectSender($"Not registered: no person has the address {content.FromAddress} (email policy: reject).", content.FromAddress!);
+            createSender = true;
+            sender = new Person { Name = content.FromName ?? content.FromAddress!, PrimaryEmail = content.FromAddress!, Roles = PersonRoles.EndUser };
+        }
+
+        var route = await router.RouteAsync(db, content.Recipients, ct);
+        var mail = new InboundContext(message, content, sender, route);
+        if (!createSender && await ThreadFinder.FindAsync(db, content, ct) is { } thread)
+        {
+            var parsed = MailParameterParser.Parse(content.TextBody);
+            var honoured = sender.HasRole(PersonRoles.Specialist) && parsed.Parameters.Count > 0;
+            var isInternal = honoured && parsed.Has("internal");
+            var text = honoured ? parsed.Body : parsed.OriginalBody;
+            return new AddNote($"Added as a note to {TicketNumber.Format(thread.TicketId)}: {thread.How}.", thread.TicketId,
+                isInternal ? CaseLogKind.Private : CaseLogKind.Public, text, honoured && parsed.Has("markdown") ? TextFormat.Markdown : TextFormat.Plain);
+        }
+
+        var (request, _) = await requests.BuildAsync(db, mail, sender, ct);
+        if (!createSender && await events.MatchAsync(db, request, ct) is { } matched)
+            return matched;
+        return new CreateRequest($"A new request{(route.TeamName is null ? "" : $" for team {route.TeamName}")}; {route.Description}.", request, createSender)
+        {
+            Notes = request.AuditNotes,
+        };
+    }
+
+    private async Task<(int? TicketId, string Outcome)> ApplyAsync(InboundDecision decision, InboundMailContent content, CancellationToken ct)
+    {
+        switch (decision)
+        {
+            case IgnoreMail { BouncedMessageId: { } bounced }:
+                await MarkBouncedAsync(bounced, ct);
+                return (null, decision.Explanation);
+            case RejectSender reject:
+                await SendRejectionNoticeAsync(reject, content, ct);
+                return (null, decision.Explanation + " A notice was sent to the sender.");
+            case AddNote note:
+                return (note.TicketId, await AddNoteAsync(note, content, ct));
+            case CreateRequest create:
+                return await CreateRequestAsync(create, content, ct);
+            default:
+                return (null, decision.Explanation);
+        }
+    }
+
+    private async Task<string> AddNoteAsync(AddNote note, InboundMailContent content, CancellationToken ct)
+    {
+        await using (var db = await contextFactory.CreateDbContextAsync(ct))
+            if (await db.Set<CaseLogEntry>().AnyAsync(e => e.SourceMessageId == content.MessageId, ct))
+                return note.Explanation + " (already added before)";
+        var sender = await FindSenderAsync(content, ct);
+        await appendEntry.ExecuteAsync(new NewCaseLogEntry
+        {
+            TicketId = note.TicketId,
+            Log = note.Log,
+            Text = note.Text,
+            Format = note.Format,
+            Files = await StageAsync(content, ct),
+            Origin = EntryOrigin.Customer,
+            SourceMessageId = content.MessageId,
+        }, new Actor(sender?.Id, sender?.Name ?? content.FromAddress ?? "unknown sender", ActorKind.Customer), ct);
+        return note.Explanation;
+    }
+
+    private async Task<(int? TicketId, string Outcome)> CreateRequestAsync(CreateRequest create, InboundMailContent content, CancellationToken ct)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        var existing = await db.Set<CaseLogEntry>().Where(e => e.SourceMessageId == content.MessageId).Select(e => (int?)e.TicketId).FirstOrDefaultAsync(ct)
+            ?? await db.Set<Ticket>().Where(t => t.SourceId == content.MessageId).Select(t => (int?)t.Id).FirstOrDefaultAsync(ct);
+        if (existing is { } done)
+            return (done, $"{TicketNumber.Format(done)} was already created from this mail.");
+
+        var sender = await SenderDirectory.FindAsync(db, content.FromAddress, ct);
+        if (sender is null && create.CreateSender)
+        {
+            sender = new Person { Name = content.FromName ?? content.FromAddress!, PrimaryEmail = content.FromAddress!, Roles = PersonRoles.EndUser, CreatedAt = clock.GetUtcNow().UtcDateTime };
+            db.Add(sender);
+            await db.SaveChangesAsync(ct);
+        }
+        if (sender is null) throw new InvalidOperationException("The sender disappeared while the mail was processed.");
+        var ticket = create.Ticket with
+        {
+            RequestedById = sender.Id,
+            RequestedForId = create.CreateSender ? sender.Id : create.Ticket.RequestedForId,
+            Files = await StageAsync(content, ct),
+            AuditNotes = create.CreateSender ? [.. create.Ticket.AuditNotes, $"The sender {sender.PrimaryEmail} was unknown; a person was created (email policy)."] : create.Ticket.AuditNotes,
+        };
+        var id = await createTicket.ExecuteAsync(ticket, new Actor(sender.Id, sender.Name, ActorKind.Customer), ct);
+        return (id, $"Created {TicketNumber.Format(id)}: {create.Explanation}");
+    }
+
+    private async Task<IReadOnlyList<StagedFile>> StageAsync(InboundMailContent content, CancellationToken ct)
+    {
+        var files = new List<StagedFile>();
+        foreach (var attachment in content.Attachments.Where(a => a.Content.Length > 0))
+        {
+            var staged = await blobs.StageAsync(attachment.FileName, attachment.ContentType, new MemoryStream(attachment.Content), Math.Max(blobs.MaxFileSizeBytes, attachment.Content.Length), ct);
+            files.Add(staged with { IsInline = attachment.IsInline, ContentId = attachment.ContentId });
+        }
+        return files;
+    }
+
+    private async Task<Person?> FindSenderAsync(InboundMailContent content, CancellationToken ct)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        return await SenderDirectory.FindAsync(db, content.FromAddress, ct);
+    }
+
+    private async Task MarkBouncedAsync(string messageId, CancellationToken ct)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        await db.Set<OutboxMessage>().Where(m => m.MessageId == messageId && m.BouncedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.BouncedAt, clock.GetUtcNow().UtcDateTime), ct);
+    }
+
+    private async Task SendRejectionNoticeAsync(RejectSender reject, InboundMailContent content, CancellationToken ct)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        var host = new Uri(helpdesk.Value.PublicUrl).Host;
+        var now = clock.GetUtcNow().UtcDateTime;
+        db.Add(new OutboxMessage
+        {
+            MessageId = $"<{Guid.NewGuid():N}@{host}>",
+            Kind = "notice:unknown_sender",
+            From = options.Value.AccountAddress,
+            To = reject.SenderAddress,
+            Subject = "Re: " + content.Subject,
+            TextBody = "Hello,\n\nWe received your message, but we could not register it: your address is not known to our helpdesk. "
+                + "Please contact us through your usual support channel so we can add you.\n\nThis is an automatic message.",
+            InReplyTo = content.MessageId,
+            References = content.MessageId,
+            AutoSubmitted = true,
+            RecipientReasons = $"{reject.SenderAddress}: To — the sender of a mail from an unknown address",
+            Status = OutboxStatus.Pending,
+            CreatedAt = now,
+            NextAttemptAt = now,
+        });
+        await db.SaveChangesAsync(ct);
+    }
+}

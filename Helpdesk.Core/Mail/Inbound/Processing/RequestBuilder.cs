@@ -1,0 +1,144 @@
+using Helpdesk.Core.CaseLog;
+using Helpdesk.Core.Mail.Inbound.Parsing;
+using Helpdesk.Core.People;
+using Helpdesk.Core.Persistence;
+using Helpdesk.Core.Teams;
+using Helpdesk.Core.Tickets;
+using Helpdesk.Core.Tickets.Commands;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Helpdesk.Core.Mail.Inbound.Processing;
+
+/// <summary>
+/// Turns a mail into a new request: parameters (honoured only for senders with the Specialist role) and the Mail API's
+/// default values. Every ignored parameter or fallback is explained in the request's audit trail.
+/// </summary>
+public sealed class RequestBuilder(IOptions<InboundMailOptions> options)
+{
+    private static readonly string[] NotModelled =
+        ["ci", "ci_id", "ci_source", "ci_sourceID", "service_instance", "service_instance_id", "change_id", "problem_id",
+         "supplier", "supplier_id", "supplier_requestID", "template_id", "downtime_start_at", "downtime_end_at", "waiting_until", "completion_reason"];
+
+    public async Task<(NewTicket Ticket, MailParameterResult Parameters)> BuildAsync(HelpdeskDbContext db, InboundContext mail, Person sender, CancellationToken ct)
+    {
+        var parsed = MailParameterParser.Parse(mail.Content.TextBody);
+        var honoured = sender.HasRole(PersonRoles.Specialist) && parsed.Parameters.Count > 0;
+        var notes = new List<string>();
+        if (parsed.Parameters.Count > 0 && !honoured)
+            notes.Add("Parameters were ignored: the sender does not have the Specialist role.");
+        var p = honoured ? parsed : parsed with { Parameters = [] };
+        if (honoured) notes.AddRange(parsed.Problems.Select(problem => $"Line {problem.Line}: {problem.Message}"));
+
+        var category = Enum.TryParse<TicketCategory>(p.Get("category")?.Value, true, out var c) ? c : TicketCategory.Other;
+        var impact = Enum.TryParse<TicketImpact>(p.Get("impact")?.Value, true, out var i) ? i : category == TicketCategory.Incident ? TicketImpact.Top : (TicketImpact?)null;
+        var status = Status(p.Get("status")?.Value, notes);
+        var member = await MemberAsync(db, p, notes, ct);
+        if (member is null && status is not TicketStatus.Assigned)
+        {
+            member = sender;
+            notes.Add($"The status {status.Label()} needs an assignee; the sender was assigned.");
+        }
+        var requestedFor = await RequestedForAsync(db, p, sender, notes, ct);
+        var teamId = await TeamAsync(db, p, mail.Route, member, notes, ct);
+        foreach (var parameter in p.Parameters.Where(x => NotModelled.Contains(x.Name, StringComparer.OrdinalIgnoreCase)))
+            notes.Add($"#{parameter.Name}: {parameter.Value} was recorded but not applied: this helpdesk does not manage that field yet.");
+        if (p.Parameters.Any(x => x.Account is not null))
+            notes.Add("Account prefixes in parameters were ignored: this helpdesk has a single account.");
+
+        var internalNote = p.Has("internal");
+        var ticket = new NewTicket
+        {
+            Subject = string.IsNullOrWhiteSpace(mail.Content.Subject) ? "(no subject)" : Truncate(mail.Content.Subject),
+            RequestedForId = requestedFor.Id,
+            RequestedById = sender.Id,
+            Description = honoured ? parsed.Body : parsed.OriginalBody,
+            DescriptionFormat = p.Has("markdown") ? TextFormat.Markdown : TextFormat.Plain,
+            DescriptionLog = internalNote ? CaseLogKind.Private : CaseLogKind.Public,
+            Category = category,
+            Impact = impact,
+            Status = status,
+            TeamId = teamId,
+            MemberId = member?.Id,
+            Source = p.Get("source")?.Value ?? TicketSources.Email,
+            SourceId = p.Get("source_id")?.Value ?? mail.Content.MessageId,
+            ResolutionTargetAt = p.Get("desired_completion_at")?.Value is { } due ? MailParameterParser.ParseDateTime(due) : null,
+            SourceMessageId = mail.Content.MessageId,
+            AuditNotes = [$"Received by mail from {sender.PrimaryEmail}, {mail.Route.Description}.", .. notes],
+        };
+        return (ticket, parsed);
+    }
+
+    private static TicketStatus Status(string? value, List<string> notes)
+    {
+        if (value is null) return TicketStatus.Assigned;
+        var mapped = value switch
+        {
+            "assigned" => TicketStatus.Assigned,
+            "accepted" => TicketStatus.Accepted,
+            "in_progress" => TicketStatus.InProgress,
+            "waiting_for" => TicketStatus.WaitingFor,
+            "waiting_for_customer" => TicketStatus.WaitingForCustomer,
+            "completed" => TicketStatus.Completed,
+            _ => (TicketStatus?)null,
+        };
+        if (mapped is null) notes.Add($"#status: {value} is not a status of this helpdesk; the request was set to Assigned.");
+        return mapped ?? TicketStatus.Assigned;
+    }
+
+    private static async Task<Person?> MemberAsync(HelpdeskDbContext db, MailParameterResult p, List<string> notes, CancellationToken ct)
+    {
+        var byEmail = p.Get("member")?.Value;
+        var byId = p.Get("member_id")?.Value;
+        if (byEmail is null && byId is null) return null;
+        var person = byId is not null ? await SenderDirectory.FindByIdAsync(db, byId, ct)
+            : await db.Set<Person>().FirstOrDefaultAsync(x => x.PrimaryEmail == byEmail && x.IsActive, ct);
+        if (person is not null && person.HasRole(PersonRoles.Agent)) return person;
+        notes.Add($"#member{(byId is null ? "" : "_id")}: {byId ?? byEmail} is not an active agent; no assignee was taken from it.");
+        return null;
+    }
+
+    private static async Task<Person> RequestedForAsync(HelpdeskDbContext db, MailParameterResult p, Person sender, List<string> notes, CancellationToken ct)
+    {
+        var byEmail = p.Get("requested_for")?.Value;
+        var byId = p.Get("requested_for_id")?.Value;
+        if (byEmail is null && byId is null) return sender;
+        if (!sender.HasRole(PersonRoles.ServiceDeskAnalyst))
+        {
+            notes.Add("#requested_for was ignored: only senders with the Service Desk Analyst role may request on behalf of someone.");
+            return sender;
+        }
+        var person = byId is not null ? await SenderDirectory.FindByIdAsync(db, byId, ct)
+            : await db.Set<Person>().FirstOrDefaultAsync(x => x.PrimaryEmail == byEmail && x.IsActive, ct);
+        if (person is not null) return person;
+        notes.Add($"#requested_for: {byId ?? byEmail} is not a known person; the sender was used.");
+        return sender;
+    }
+
+    private async Task<int?> TeamAsync(HelpdeskDbContext db, MailParameterResult p, InboundRoute route, Person? member, List<string> notes, CancellationToken ct)
+    {
+        var byName = p.Get("team")?.Value;
+        var byId = p.Get("team_id")?.Value;
+        if (byName is not null || byId is not null)
+        {
+            var team = byId is not null && int.TryParse(byId, out var id)
+                ? await db.Set<Team>().Where(t => t.Id == id).Select(t => (int?)t.Id).FirstOrDefaultAsync(ct)
+                : await db.Set<Team>().Where(t => t.Name == byName).Select(t => (int?)t.Id).FirstOrDefaultAsync(ct);
+            if (team is not null) return team;
+            notes.Add($"#team{(byId is null ? "" : "_id")}: {byId ?? byName} is not a team; the default team was selected.");
+            return route.TeamId ?? await DefaultTeamAsync(db, ct);
+        }
+        if (route.TeamId is { } routed) return routed;
+        if (member is not null)
+        {
+            var membersTeam = await db.Set<Team>().Where(t => t.Members.Any(m => m.Id == member.Id)).OrderBy(t => t.Id).Select(t => (int?)t.Id).FirstOrDefaultAsync(ct);
+            if (membersTeam is not null) return membersTeam;
+        }
+        return await DefaultTeamAsync(db, ct);
+    }
+
+    private async Task<int?> DefaultTeamAsync(HelpdeskDbContext db, CancellationToken ct) =>
+        options.Value.DefaultTeam is { } name ? await db.Set<Team>().Where(t => t.Name == name).Select(t => (int?)t.Id).FirstOrDefaultAsync(ct) : null;
+
+    private static string Truncate(string subject) => subject.Length <= TicketRules.MaxSubjectLength ? subject : subject[..TicketRules.MaxSubjectLength];
+}

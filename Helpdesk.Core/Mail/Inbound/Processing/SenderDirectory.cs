@@ -1,0 +1,19 @@
+using Helpdesk.Core.People;
+using Helpdesk.Core.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Helpdesk.Core.Mail.Inbound.Processing;
+
+/// <summary>Finds the Person behind an address: primary email first, then the other emails (as the Mail API does).</summary>
+public static class SenderDirectory
+{
+    public static async Task<Person?> FindAsync(HelpdeskDbContext db, string? address, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(address)) return null;
+        return await db.Set<Person>().FirstOrDefaultAsync(p => p.PrimaryEmail == address && p.IsActive, ct)
+            ?? await db.Set<Person>().FirstOrDefaultAsync(p => p.IsActive && p.OtherEmails.Any(e => e.Address == address), ct);
+    }
+
+    public static async Task<Person?> FindByIdAsync(HelpdeskDbContext db, string? id, CancellationToken ct) =>
+        int.TryParse(id, out var value) ? await db.Set<Person>().FirstOrDefaultAsync(p => p.Id == value && p.IsActive, ct) : null;
+}
