@@ -69,6 +69,7 @@ public sealed class InboundMailStore(
 
     private static (string MessageId, string? From, string? Subject) Headers(byte[] raw)
     {
+        InboundMailReader.EnsureCharsets();
         try
         {
             var headers = HeaderList.Load(new MemoryStream(raw, writable: false));

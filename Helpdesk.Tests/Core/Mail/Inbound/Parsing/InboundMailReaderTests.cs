@@ -1,0 +1,124 @@
+using Helpdesk.Core.Mail.Inbound.Parsing;
+
+namespace Helpdesk.Tests.Core.Mail.Inbound.Parsing;
+
+public sealed class InboundMailReaderTests
+{
+    public static byte[] Fixture(string name) => File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Core", "Mail", "Inbound", "Fixtures", name));
+
+    private static InboundMailContent Read(string name)
+    {
+        var raw = Fixture(name);
+        return InboundMailReader.Read(InboundMailReader.Load(raw), raw);
+    }
+
+    [Theory]
+    [InlineData("plain.eml", "Printer on 3rd floor jams", "the printer jams on every page")]
+    [InlineData("latin1-qp.eml", "Kaffeemaschine in Küche defekt", "Grüße aus München")]
+    [InlineData("gb2312-base64.eml", "打印机故障", "你好，打印机坏了")]
+    [InlineData("iso2022jp.eml", "プリンターが故障しました", "会議室のプリンターが動きません")]
+    [InlineData("broken-mime.eml", "Broken mail", "The body survives.")]
+    public void Read_Charsets_DecodeSubjectAndBody(string fixture, string subject, string bodyPart)
+    {
+        var content = Read(fixture);
+
+        Assert.Equal(subject, content.Subject);
+        Assert.Contains(bodyPart, content.TextBody);
+    }
+
+    [Fact]
+    public void Read_LatinSender_DecodesDisplayNameAndLowercasesAddress()
+    {
+        var content = Read("latin1-qp.eml");
+
+        Assert.Equal(("joerg@customer.test", "Jörg Müller"), (content.FromAddress, content.FromName));
+        Assert.Equal("<latin1-1@customer.test>", content.MessageId);
+    }
+
+    [Fact]
+    public void Read_HtmlOnlyWithInlineImage_GivesTextWithoutScriptsAndKeepsTheImage()
+    {
+        var content = Read("html-inline-image.eml");
+
+        Assert.Contains("The CRM shows error 500:", content.TextBody);
+        Assert.DoesNotContain("alert", content.TextBody);
+        Assert.DoesNotContain("color:red", content.TextBody);
+        var image = Assert.Single(content.Attachments);
+        Assert.Equal(("image-1.png", "image/png", true, "shot@customer.test"), (image.FileName, image.ContentType, image.IsInline, image.ContentId));
+        Assert.Equal([0x89, 0x50, 0x4e, 0x47], image.Content[..4]);
+    }
+
+    [Fact]
+    public void Read_Rfc2231ContinuedFilename_IsDecoded()
+    {
+        var attachment = Assert.Single(Read("rfc2231-filename.eml").Attachments);
+
+        Assert.Equal("Réseau - journal du routeur.txt", attachment.FileName);
+        Assert.Contains("router log line 1", System.Text.Encoding.UTF8.GetString(attachment.Content));
+    }
+
+    [Fact]
+    public void Read_NamelessAttachment_GetsANameFromItsType()
+    {
+        var attachment = Assert.Single(Read("nameless-attachment.eml").Attachments);
+
+        Assert.Equal(("attachment-1.pdf", "application/pdf"), (attachment.FileName, attachment.ContentType));
+        Assert.StartsWith("%PDF", System.Text.Encoding.ASCII.GetString(attachment.Content));
+    }
+
+    [Fact]
+    public void Read_ForwardedMessage_BecomesAnEmlAttachmentNamedAfterItsSubject()
+    {
+        var content = Read("forwarded-rfc822.eml");
+
+        var attachment = Assert.Single(content.Attachments);
+        Assert.Equal(("You won a prize.eml", "message/rfc822"), (attachment.FileName, attachment.ContentType));
+        Assert.Contains("Send your bank details.", System.Text.Encoding.ASCII.GetString(attachment.Content));
+        Assert.Equal("Is this phishing?", content.TextBody);
+    }
+
+    [Fact]
+    public void Read_BrokenMime_KeepsTheBadAttachmentInsteadOfThrowing()
+    {
+        var content = Read("broken-mime.eml");
+
+        Assert.Contains(content.Attachments, a => a.FileName == "data.bin");
+    }
+
+    [Fact]
+    public void Read_NoMessageId_GivesAStableSyntheticOne()
+    {
+        var first = Read("no-message-id.eml");
+        var second = Read("no-message-id.eml");
+
+        Assert.EndsWith("@no-message-id.helpdesk.invalid>", first.MessageId);
+        Assert.Equal(first.MessageId, second.MessageId);
+    }
+
+    [Fact]
+    public void Read_RecipientsIncludeDeliveredToAndAreDeduplicated()
+    {
+        var raw = System.Text.Encoding.ASCII.GetBytes(
+            "From: a@x.test\r\nTo: Support <SUPPORT@helpdesk.test>\r\nCc: network.support@helpdesk.test, support@helpdesk.test\r\n" +
+            "Delivered-To: apps.support@helpdesk.test\r\nX-Original-To: support@helpdesk.test\r\nSubject: s\r\n\r\nbody\r\n");
+
+        var content = InboundMailReader.Read(InboundMailReader.Load(raw), raw);
+
+        Assert.Equal(["support@helpdesk.test", "network.support@helpdesk.test", "apps.support@helpdesk.test"], content.Recipients);
+    }
+
+    [Theory]
+    [InlineData("garbage.bin")]
+    public void Load_NotAMail_ThrowsClearMalformedMailException(string fixture)
+    {
+        var error = Assert.Throws<MalformedMailException>(() => InboundMailReader.Load(Fixture(fixture)));
+
+        Assert.False(string.IsNullOrWhiteSpace(error.Message));
+    }
+
+    [Fact]
+    public void Load_Empty_ThrowsMalformedMailException()
+    {
+        Assert.Equal("The message is empty.", Assert.Throws<MalformedMailException>(() => InboundMailReader.Load([])).Message);
+    }
+}
