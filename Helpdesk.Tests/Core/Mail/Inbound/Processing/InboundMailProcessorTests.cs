@@ -1,0 +1,327 @@
+using Helpdesk.Core.CaseLog;
+using Helpdesk.Core.Common;
+using Helpdesk.Core.Mail.Inbound;
+using Helpdesk.Core.Mail.Inbound.Processing;
+using Helpdesk.Core.Mail.Outbound;
+using Helpdesk.Core.People;
+using Helpdesk.Core.Teams;
+using Helpdesk.Core.Tickets;
+using Helpdesk.Core.Tickets.Commands;
+using Helpdesk.Core.Tickets.Queries;
+using Helpdesk.Tests.TestSupport;
+using Microsoft.EntityFrameworkCore;
+using MimeKit;
+
+namespace Helpdesk.Tests.Core.Mail.Inbound.Processing;
+
+public sealed class InboundMailProcessorTests : IAsyncLifetime
+{
+    private CoreTestHost _host = default!;
+
+    public async Task InitializeAsync() => _host = await StartAsync();
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    private static Task<CoreTestHost> StartAsync(string policy = "Reject") => CoreTestHost.StartAsync(settings: new Dictionary<string, string?>
+    {
+        ["Mail:Inbound:AccountAddress"] = "support@helpdesk.test",
+        ["Mail:Inbound:DefaultTeam"] = "Service Desk",
+        ["Mail:Inbound:UnknownSenders"] = policy,
+    });
+
+    private async Task<InboundMessage> ReceiveAsync(MimeMessage mail, CoreTestHost? host = null)
+    {
+        host ??= _host;
+        var (id, _) = await host.Get<InboundMailStore>().StoreAsync("test", Guid.NewGuid().ToString(), mail.Bytes(), default);
+        await host.Get<InboundMailProcessor>().ProcessAsync(id, default);
+        await using var db = await host.DbAsync();
+        return await db.Set<InboundMessage>().SingleAsync(m => m.Id == id);
+    }
+
+    private async Task<TicketDetails> TicketAsync(int? id) => (await _host.Get<TicketDetailsQuery>().ExecuteAsync(id!.Value))!;
+
+    private async Task<Team> AddTeamAsync(string name, string localPart)
+    {
+        await using var db = await _host.DbAsync();
+        var team = new Team { Name = name, InboundLocalPart = localPart };
+        db.Add(team);
+        await db.SaveChangesAsync();
+        return team;
+    }
+
+    [Fact]
+    public async Task ProcessAsync_KnownSenderToAccount_CreatesRequestWithDefaults()
+    {
+        var alice = await _host.AddPersonAsync("Alice Walker", "alice@customer.test");
+        var serviceDesk = await AddTeamAsync("Service Desk", "servicedesk");
+        var mail = InboundTestMail.Create("alice@customer.test", "support@helpdesk.test", "Printer jams", "It jams.", attachments: ("jam.jpg", [1, 2, 3]));
+
+        var row = await ReceiveAsync(mail);
+
+        Assert.Equal(InboundStatus.Processed, row.Status);
+        var ticket = await TicketAsync(row.TicketId);
+        Assert.Equal(("Printer jams", TicketStatus.Assigned, TicketCategory.Other, (TicketImpact?)null), (ticket.Subject, ticket.Status, ticket.Category, ticket.Impact));
+        Assert.Equal((alice.Id, alice.Id), (ticket.RequestedFor.Id, ticket.RequestedBy.Id));
+        Assert.Equal(("email", $"<{mail.MessageId}>", serviceDesk.Id), (ticket.Source, ticket.SourceId, ticket.Team?.Id));
+        var entry = Assert.Single(ticket.PublicLog);
+        Assert.Equal((EntryOrigin.Customer, "It jams."), (entry.Origin, entry.Html));
+        Assert.Equal("jam.jpg", Assert.Single(entry.Attachments).FileName);
+    }
+
+    [Fact]
+    public async Task ProcessAsync_MailToTeamAddress_AssignsThatTeam()
+    {
+        await _host.AddPersonAsync("Alice Walker", "alice@customer.test");
+        var network = await AddTeamAsync("Network", "network");
+
+        var row = await ReceiveAsync(InboundTestMail.Create("alice@customer.test", "network.support@helpdesk.test", "VPN down", "Down."));
+
+        Assert.Equal(network.Id, (await TicketAsync(row.TicketId)).Team?.Id);
+        Assert.Contains("team Network", row.Outcome);
+    }
+
+    [Fact]
+    public async Task ProcessAsync_SameMailTwice_CreatesOneRequest()
+    {
+        await _host.AddPersonAsync("Alice Walker", "alice@customer.test");
+        var mail = InboundTestMail.Create("alice@customer.test", "support@helpdesk.test", "Once", "Only once.");
+        var store = _host.Get<InboundMailStore>();
+
+        var first = await store.StoreAsync("imap", "1:10", mail.Bytes(), default);
+        var again = await store.StoreAsync("imap", "1:10", mail.Bytes(), default);
+        var otherMailbox = await store.StoreAsync("pop3", "uidl-7", mail.Bytes(), default);
+        await _host.Get<InboundMailProcessor>().ProcessPendingAsync(default);
+
+        Assert.True(first.IsNew);
+        Assert.Equal((first.Id, false), again);
+        Assert.Equal((first.Id, false), otherMailbox);
+        Assert.Equal(1, (await _host.Get<TicketListQuery>().ExecuteAsync(new TicketListRequest())).TotalCount);
+    }
+
+    [Fact]
+    public async Task ProcessAsync_UnknownSenderWithRejectPolicy_IgnoresAndQueuesPoliteNotice()
+    {
+        var row = await ReceiveAsync(InboundTestMail.Create("stranger@else.test", "support@helpdesk.test", "Hi", "Who am I?"));
+
+        Assert.Equal(InboundStatus.Ignored, row.Status);
+        Assert.Contains("no person has the address stranger@else.test", row.Outcome);
+        await using var db = await _host.DbAsync();
+        var notice = await db.Set<OutboxMessage>().SingleAsync();
+        Assert.Equal(("stranger@else.test", "notice:unknown_sender", true), (notice.To, notice.Kind, notice.AutoSubmitted));
+    }
+
+    [Fact]
+    public async Task ProcessAsync_UnknownSenderWithCreatePolicy_CreatesPersonAndRequest()
+    {
+        await using var host = await StartAsync("CreatePerson");
+        var mail = InboundTestMail.Create("Nina New <nina@new.test>", "support@helpdesk.test", "First contact", "Hello!");
+
+        var row = await ReceiveAsync(mail, host);
+
+        Assert.Equal(InboundStatus.Processed, row.Status);
+        await using var db = await host.DbAsync();
+        var nina = await db.Set<Person>().SingleAsync(p => p.PrimaryEmail == "nina@new.test");
+        Assert.Equal(("Nina New", PersonRoles.EndUser), (nina.Name, nina.Roles));
+        Assert.Equal(nina.Id, (await host.Get<TicketDetailsQuery>().ExecuteAsync(row.TicketId!.Value))!.RequestedFor.Id);
+    }
+
+    [Fact]
+    public async Task ProcessAsync_SenderMatchedByOtherEmail_UsesThatPerson()
+    {
+        var alice = await _host.AddPersonAsync("Alice Walker", "alice@customer.test");
+        await using (var db = await _host.DbAsync())
+        {
+            db.Add(new PersonEmail { PersonId = alice.Id, Address = "a.walker@old.test" });
+            await db.SaveChangesAsync();
+        }
+
+        var row = await ReceiveAsync(InboundTestMail.Create("A.Walker@OLD.test", "support@helpdesk.test", "From my old address", "Hi"));
+
+        Assert.Equal(alice.Id, (await TicketAsync(row.TicketId)).RequestedFor.Id);
+    }
+
+    [Fact]
+    public async Task ProcessAsync_ReplyToOurNotification_AddsCustomerNoteToThatTicket()
+    {
+        var alice = await _host.AddPersonAsync("Alice Walker", "alice@customer.test");
+        var ticketId = await _host.Get<CreateTicketCommand>().ExecuteAsync(new NewTicket { Subject = "VPN", RequestedForId = alice.Id }, Actor.System);
+        await using (var db = await _host.DbAsync())
+        {
+            db.Add(new OutboxMessage
+            {
+                MessageId = "<note-1@helpdesk.test>", TicketId = ticketId, Kind = "email_action", From = "support@helpdesk.test",
+                To = "alice@customer.test", Subject = "[HD-1] VPN", TextBody = "We are on it", CreatedAt = DateTime.UtcNow, NextAttemptAt = DateTime.UtcNow,
+            });
+            await db.SaveChangesAsync();
+        }
+
+        var row = await ReceiveAsync(InboundTestMail.Create("alice@customer.test", "support@helpdesk.test", "Re: your mail", "Thanks, works now.", inReplyTo: "note-1@helpdesk.test"));
+
+        Assert.Equal(ticketId, row.TicketId);
+        var entry = (await TicketAsync(ticketId)).PublicLog.First();
+        Assert.Equal(("Thanks, works now.", EntryOrigin.Customer, "Alice Walker"), (entry.Html, entry.Origin, entry.AuthorName));
+    }
+
+    [Fact]
+    public async Task ProcessAsync_TicketNumberInSubject_AddsNoteAndRefetchAddsNothing()
+    {
+        var alice = await _host.AddPersonAsync("Alice Walker", "alice@customer.test");
+        var ticketId = await _host.Get<CreateTicketCommand>().ExecuteAsync(new NewTicket { Subject = "VPN", RequestedForId = alice.Id }, Actor.System);
+        var mail = InboundTestMail.Create("alice@customer.test", "support@helpdesk.test", $"About HD-{ticketId} again", "Still broken.");
+
+        await ReceiveAsync(mail);
+        await using (var db = await _host.DbAsync())
+            await db.Set<InboundMessage>().ExecuteDeleteAsync(); // as if the row were lost and the mail fetched again
+        await ReceiveAsync(mail);
+
+        Assert.Single((await TicketAsync(ticketId)).PublicLog, e => e.Html == "Still broken.");
+    }
+
+    [Fact]
+    public async Task ProcessAsync_SpecialistParameters_AreApplied()
+    {
+        await _host.AddPersonAsync("Nagios", "nnm@monitoring.test", PersonRoles.Specialist);
+        var network = await AddTeamAsync("Network", "network");
+        var raw = Parsing.InboundMailReaderTests.Fixture("monitoring-parameters.eml");
+
+        var (id, _) = await _host.Get<InboundMailStore>().StoreAsync("test", "p1", raw, default);
+        await _host.Get<InboundMailProcessor>().ProcessAsync(id, default);
+
+        await using var db = await _host.DbAsync();
+        var row = await db.Set<InboundMessage>().SingleAsync(m => m.Id == id);
+        var ticket = await TicketAsync(row.TicketId);
+        Assert.Equal((TicketCategory.Incident, (TicketImpact?)TicketImpact.High, network.Id, "nagios", "evt-991"),
+            (ticket.Category, ticket.Impact, ticket.Team?.Id, ticket.Source, ticket.SourceId));
+        Assert.Equal("HTTP check on web01 failed 3 times.", Assert.Single(ticket.PublicLog).Html);
+    }
+
+    [Fact]
+    public async Task ProcessAsync_ParametersFromNonSpecialist_StayInTheText()
+    {
+        await _host.AddPersonAsync("Alice Walker", "alice@customer.test");
+        await AddTeamAsync("Network", "network");
+
+        var row = await ReceiveAsync(InboundTestMail.Create("alice@customer.test", "support@helpdesk.test", "Please", "#team: Network #high\nhelp"));
+
+        var ticket = await TicketAsync(row.TicketId);
+        Assert.Null(ticket.Team);
+        Assert.Contains("#team: Network", ticket.PublicLog.Single().Html);
+        Assert.Contains(ticket.Audit, a => a.Note == "Parameters were ignored: the sender does not have the Specialist role.");
+    }
+
+    [Fact]
+    public async Task ProcessAsync_InvalidTeamParameter_FallsBackToDefaultTeamAndAudits()
+    {
+        await _host.AddPersonAsync("Nagios", "nnm@monitoring.test", PersonRoles.Specialist);
+        var serviceDesk = await AddTeamAsync("Service Desk", "servicedesk");
+
+        var row = await ReceiveAsync(InboundTestMail.Create("nnm@monitoring.test", "support@helpdesk.test", "Disk full", "#team: Nonexistent\ndisk"));
+
+        var ticket = await TicketAsync(row.TicketId);
+        Assert.Equal(serviceDesk.Id, ticket.Team?.Id);
+        Assert.Contains(ticket.Audit, a => a.Note == "#team: Nonexistent is not a team; the default team was selected.");
+    }
+
+    [Fact]
+    public async Task ProcessAsync_RequestedForWithoutAnalystRole_IsIgnored()
+    {
+        var nagios = await _host.AddPersonAsync("Nagios", "nnm@monitoring.test", PersonRoles.Specialist);
+        await _host.AddPersonAsync("Bob Stone", "bob@customer.test");
+
+        var row = await ReceiveAsync(InboundTestMail.Create("nnm@monitoring.test", "support@helpdesk.test", "For Bob", "#requested_for: bob@customer.test\nx"));
+
+        Assert.Equal(nagios.Id, (await TicketAsync(row.TicketId)).RequestedFor.Id);
+    }
+
+    [Fact]
+    public async Task ProcessAsync_SameEventWithin24Hours_AddsNoteOnceThenNothing()
+    {
+        await _host.AddPersonAsync("Nagios", "nnm@monitoring.test", PersonRoles.Specialist);
+        var first = await ReceiveAsync(InboundTestMail.Create("nnm@monitoring.test", "support@helpdesk.test", "web01 down", "#source: nagios\nattempt 1"));
+        _host.Clock.Advance(TimeSpan.FromHours(2));
+
+        var second = await ReceiveAsync(InboundTestMail.Create("nnm@monitoring.test", "support@helpdesk.test", "web01 down", "#source: nagios\nattempt 2"));
+        var repeat = await ReceiveAsync(InboundTestMail.Create("nnm@monitoring.test", "support@helpdesk.test", "web01 down", "#source: nagios\nattempt 2"));
+        _host.Clock.Advance(TimeSpan.FromHours(23));
+        var later = await ReceiveAsync(InboundTestMail.Create("nnm@monitoring.test", "support@helpdesk.test", "web01 down", "#source: nagios\nattempt 3"));
+
+        Assert.Equal(first.TicketId, second.TicketId);
+        Assert.Equal(InboundStatus.Ignored, repeat.Status);
+        Assert.NotEqual(first.TicketId, later.TicketId);
+        Assert.Equal(["attempt 2", "attempt 1"], (await TicketAsync(first.TicketId)).PublicLog.Select(e => e.Html));
+    }
+
+    [Theory]
+    [InlineData("out-of-office.eml", "Auto-Submitted")]
+    [InlineData("mailing-list.eml", "mailing-list")]
+    public async Task ProcessAsync_AutomatedMail_IsIgnoredWithReason(string fixture, string reason)
+    {
+        await _host.AddPersonAsync("Alice Walker", "alice@customer.test");
+        var (id, _) = await _host.Get<InboundMailStore>().StoreAsync("test", fixture, Parsing.InboundMailReaderTests.Fixture(fixture), default);
+
+        await _host.Get<InboundMailProcessor>().ProcessAsync(id, default);
+
+        await using var db = await _host.DbAsync();
+        var row = await db.Set<InboundMessage>().SingleAsync(m => m.Id == id);
+        Assert.Equal(InboundStatus.Ignored, row.Status);
+        Assert.Contains(reason, row.Outcome);
+        Assert.Empty(await db.Set<OutboxMessage>().ToListAsync());
+    }
+
+    [Fact]
+    public async Task ProcessAsync_BounceOfOurMail_MarksTheOutboxMessage()
+    {
+        await using (var db = await _host.DbAsync())
+        {
+            db.Add(new OutboxMessage
+            {
+                MessageId = "<outbound-42@helpdesk.test>", Kind = "email_action", From = "support@helpdesk.test", To = "gone@customer.test",
+                Subject = "x", TextBody = "x", Status = OutboxStatus.Sent, CreatedAt = DateTime.UtcNow, NextAttemptAt = DateTime.UtcNow,
+            });
+            await db.SaveChangesAsync();
+        }
+        var (id, _) = await _host.Get<InboundMailStore>().StoreAsync("test", "dsn", Parsing.InboundMailReaderTests.Fixture("dsn-bounce.eml"), default);
+
+        await _host.Get<InboundMailProcessor>().ProcessAsync(id, default);
+
+        await using var check = await _host.DbAsync();
+        Assert.NotNull((await check.Set<OutboxMessage>().SingleAsync()).BouncedAt);
+    }
+
+    [Fact]
+    public async Task ProcessAsync_MailFromOurOwnAddress_IsIgnoredAsLoop()
+    {
+        var row = await ReceiveAsync(InboundTestMail.Create("network.support@helpdesk.test", "support@helpdesk.test", "Loop", "x"));
+
+        Assert.Equal(InboundStatus.Ignored, row.Status);
+        Assert.Contains("mail loop", row.Outcome);
+    }
+
+    [Fact]
+    public async Task ProcessAsync_NotAMail_IsQuarantinedWithErrorAndKept()
+    {
+        var raw = Parsing.InboundMailReaderTests.Fixture("garbage.bin");
+        var (id, _) = await _host.Get<InboundMailStore>().StoreAsync("test", "junk", raw, default);
+
+        await _host.Get<InboundMailProcessor>().ProcessAsync(id, default);
+
+        await using var db = await _host.DbAsync();
+        var row = await db.Set<InboundMessage>().SingleAsync(m => m.Id == id);
+        Assert.Equal(InboundStatus.Quarantined, row.Status);
+        Assert.False(string.IsNullOrEmpty(row.Error));
+        Assert.Equal(raw, await _host.Get<InboundMailStore>().ReadRawAsync(row, default));
+    }
+
+    [Fact]
+    public async Task DryRunAsync_NewRequest_DescribesItAndChangesNothing()
+    {
+        await _host.AddPersonAsync("Alice Walker", "alice@customer.test");
+
+        var decision = await _host.Get<InboundMailProcessor>().DryRunAsync(
+            InboundTestMail.Create("alice@customer.test", "support@helpdesk.test", "Dry", "run").Bytes(), default);
+
+        var create = Assert.IsType<CreateRequest>(decision);
+        Assert.Equal("Dry", create.Ticket.Subject);
+        Assert.Equal(0, (await _host.Get<TicketListQuery>().ExecuteAsync(new TicketListRequest())).TotalCount);
+    }
+}
