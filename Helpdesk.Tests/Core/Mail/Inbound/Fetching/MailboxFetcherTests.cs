@@ -1,0 +1,101 @@
+using Helpdesk.Core.Mail.Inbound;
+using Helpdesk.Core.Mail.Inbound.Fetching;
+using Helpdesk.Core.Mail.Inbound.Processing;
+using Helpdesk.Core.Tickets.Queries;
+using Helpdesk.Tests.Core.Mail.Inbound.Processing;
+using Helpdesk.Tests.TestSupport;
+using Helpdesk.Tests.TestSupport.MailStack;
+using MailKit.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace Helpdesk.Tests.Core.Mail.Inbound.Fetching;
+
+/// <summary>Fetching against the real Postfix + Dovecot on loopback.</summary>
+[Trait("Category", "MailStack")]
+public sealed class MailboxFetcherTests : IAsyncLifetime
+{
+    private CoreTestHost _host = default!;
+
+    public async Task InitializeAsync() => _host = await CoreTestHost.StartAsync(settings: new Dictionary<string, string?>
+    {
+        ["Mail:Inbound:AccountAddress"] = "support@helpdesk.test",
+    });
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    private static MailboxOptions Mailbox(MailboxKind kind, string address) => new()
+    {
+        Name = kind.ToString().ToLowerInvariant(),
+        Kind = kind,
+        Host = MailStackServer.Host,
+        Port = kind == MailboxKind.Imap ? MailStackServer.ImapPort : MailStackServer.Pop3Port,
+        Security = SecureSocketOptions.None,
+        UserName = address,
+        Password = MailStackServer.Password,
+    };
+
+    [Fact]
+    public async Task ImapFetch_MailSentOverSmtp_BecomesARequestAndIsFlaggedSeen()
+    {
+        var inbox = MailStackServer.NewAddress();
+        await _host.AddPersonAsync("Alice Walker", "alice@customer.test");
+        await MailStackServer.SendAsync(InboundTestMail.Create("alice@customer.test", inbox, "Over IMAP", "Fetched for real.", attachments: ("log.txt", "x"u8.ToArray())));
+        await MailStackServer.WaitForMessagesAsync(inbox, 1, TimeSpan.FromSeconds(10));
+
+        var stored = await _host.Get<ImapFetcher>().FetchAsync(Mailbox(MailboxKind.Imap, inbox), default);
+        var again = await _host.Get<ImapFetcher>().FetchAsync(Mailbox(MailboxKind.Imap, inbox), default);
+        await _host.Get<InboundMailProcessor>().ProcessPendingAsync(default);
+
+        Assert.Single(stored);
+        Assert.Empty(again); // flagged \Seen after the commit, so not fetched twice
+        var list = await _host.Get<TicketListQuery>().ExecuteAsync(new TicketListRequest());
+        Assert.Equal("Over IMAP", Assert.Single(list.Items).Subject);
+    }
+
+    [Fact]
+    public async Task ImapFetch_CrashBetweenCommitAndFlag_DoesNotDuplicate()
+    {
+        var inbox = MailStackServer.NewAddress();
+        var mail = InboundTestMail.Create("alice@customer.test", inbox, "Crash test", "Once only.");
+        await MailStackServer.SendAsync(mail);
+        var delivered = Assert.Single(await MailStackServer.WaitForMessagesAsync(inbox, 1, TimeSpan.FromSeconds(10)));
+        // As if an earlier run had committed the row and then died before flagging the message \Seen.
+        await _host.Get<InboundMailStore>().StoreAsync("earlier-run", "lost-uid", InboundTestMail.Bytes(delivered), default);
+
+        var stored = await _host.Get<ImapFetcher>().FetchAsync(Mailbox(MailboxKind.Imap, inbox), default);
+
+        Assert.Empty(stored);
+        await using var db = await _host.DbAsync();
+        Assert.Equal(1, await db.Set<InboundMessage>().CountAsync());
+    }
+
+    [Fact]
+    public async Task Pop3Fetch_MailSentOverSmtp_IsStoredAndDeletedFromTheServer()
+    {
+        var inbox = MailStackServer.NewAddress();
+        await MailStackServer.SendAsync(InboundTestMail.Create("bob@customer.test", inbox, "Over POP3", "Fetched and deleted."));
+        await MailStackServer.WaitForMessagesAsync(inbox, 1, TimeSpan.FromSeconds(10));
+
+        var stored = await _host.Get<Pop3Fetcher>().FetchAsync(Mailbox(MailboxKind.Pop3, inbox), default);
+
+        Assert.Single(stored);
+        Assert.Empty(await MailStackServer.ReadAllAsync(inbox));
+    }
+
+    [Fact]
+    public async Task DropFolderFetch_EmlFile_IsStoredAndMovedToProcessed()
+    {
+        var fetcher = _host.Get<DropFolderFetcher>();
+        var mailbox = new MailboxOptions { Name = "local", Kind = MailboxKind.DropFolder };
+        var folder = fetcher.FolderOf(mailbox);
+        Directory.CreateDirectory(folder);
+        await File.WriteAllBytesAsync(Path.Combine(folder, "a.eml"),
+            InboundTestMail.Create("alice@customer.test", "support@helpdesk.test", "Dropped", "In a folder.").Bytes());
+
+        var stored = await fetcher.FetchAsync(mailbox, default);
+
+        Assert.Single(stored);
+        Assert.False(File.Exists(Path.Combine(folder, "a.eml")));
+        Assert.True(File.Exists(Path.Combine(folder, "processed", "a.eml")));
+    }
+}

@@ -1,0 +1,70 @@
+using System.Net.Sockets;
+using MailKit;
+using MailKit.Net.Imap;
+using MailKit.Net.Smtp;
+using MailKit.Search;
+using MailKit.Security;
+using MimeKit;
+
+namespace Helpdesk.Tests.TestSupport.MailStack;
+
+/// <summary>
+/// The real Postfix + Dovecot on loopback that scripts/mail-stack.sh installs and starts. Every address is accepted;
+/// each test uses its own random mailbox (login = full address, password "secret").
+/// </summary>
+public static class MailStackServer
+{
+    public const string Host = "127.0.0.1";
+    public const int SmtpPort = 2525;
+    public const int ImapPort = 1143;
+    public const int Pop3Port = 1110;
+    public const string Password = "secret";
+
+    public static string NewAddress(string domain = "helpdesk.test") => $"t-{Guid.NewGuid():N}@{domain}";
+
+    public static async Task SendAsync(MimeMessage message, CancellationToken ct = default)
+    {
+        using var client = new SmtpClient();
+        await ConnectAsync(client, SmtpPort, ct);
+        await client.SendAsync(message, ct);
+        await client.DisconnectAsync(true, ct);
+    }
+
+    /// <summary>Polls the mailbox (every 20 ms) until a message matches or the timeout passes.</summary>
+    public static async Task<IReadOnlyList<MimeMessage>> WaitForMessagesAsync(string address, int count, TimeSpan timeout, CancellationToken ct = default)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            var messages = await ReadAllAsync(address, ct);
+            if (messages.Count >= count || DateTime.UtcNow > deadline) return messages;
+            await Task.Delay(20, ct);
+        }
+    }
+
+    public static async Task<IReadOnlyList<MimeMessage>> ReadAllAsync(string address, CancellationToken ct = default)
+    {
+        using var client = new ImapClient();
+        await ConnectAsync(client, ImapPort, ct);
+        await client.AuthenticateAsync(address, Password, ct);
+        await client.Inbox.OpenAsync(FolderAccess.ReadOnly, ct);
+        var result = new List<MimeMessage>();
+        foreach (var uid in await client.Inbox.SearchAsync(SearchQuery.All, ct))
+            result.Add(await client.Inbox.GetMessageAsync(uid, ct));
+        await client.DisconnectAsync(true, ct);
+        return result;
+    }
+
+    private static async Task ConnectAsync(IMailService client, int port, CancellationToken ct)
+    {
+        try
+        {
+            await client.ConnectAsync(Host, port, SecureSocketOptions.None, ct);
+        }
+        catch (SocketException ex)
+        {
+            throw new InvalidOperationException(
+                $"The test mail server is not reachable on {Host}:{port} ({ex.SocketErrorCode}). Start it with: bash scripts/mail-stack.sh start", ex);
+        }
+    }
+}
