@@ -9,13 +9,13 @@ public sealed class MalformedMailException(string message) : Exception(message);
 /// <summary>Decodes a received mail leniently: broken MIME and unknown charsets degrade, they do not throw.</summary>
 public static class InboundMailReader
 {
-    // .NET ships only the Unicode and Latin-1 encodings; mail arrives in gb2312, iso-2022-jp, windows-1252, koi8-r…
-    static InboundMailReader() => System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+    static InboundMailReader() => EnsureCharsets();
 
-    /// <summary>Makes sure the legacy mail charsets are available (also for code that decodes headers on its own).</summary>
-    public static void EnsureCharsets()
-    {
-    }
+    /// <summary>
+    /// .NET ships only the Unicode and Latin-1 encodings; mail arrives in gb2312, iso-2022-jp, windows-1252, koi8-r…
+    /// MimeKit looks charsets up once, so this must run before anything uses MimeKit: the composition root calls it.
+    /// </summary>
+    public static void EnsureCharsets() => System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
 
     public static MimeMessage Load(byte[] raw)
     {
