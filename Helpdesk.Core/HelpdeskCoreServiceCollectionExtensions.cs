@@ -4,6 +4,7 @@ using Helpdesk.Core.CaseLog;
 using Helpdesk.Core.Common;
 using Helpdesk.Core.DemoData;
 using Helpdesk.Core.Mail.Inbound;
+using Helpdesk.Core.Mail.Outbound;
 using Helpdesk.Core.People.Queries;
 using Helpdesk.Core.Persistence;
 using Helpdesk.Core.Tickets.Commands;
@@ -32,6 +33,7 @@ public static class HelpdeskCoreServiceCollectionExtensions
         builder.AddAttachments();
         builder.AddAccounts();
         builder.AddInboundMail();
+        builder.AddOutboundMail();
         builder.AddDemoData();
         return builder;
     }

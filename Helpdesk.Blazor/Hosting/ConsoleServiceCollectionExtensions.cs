@@ -20,6 +20,7 @@ public static class ConsoleServiceCollectionExtensions
         builder.Services.AddHealthChecks();
         builder.Services.AddScoped<CurrentActor>();
         builder.Services.AddHostedService<InboundMailWorker>();
+        builder.Services.AddHostedService<OutboxSendWorker>();
         builder.Services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/account/login";

@@ -1,0 +1,55 @@
+using Helpdesk.Core.Attachments;
+using Helpdesk.Core.Tickets;
+using MimeKit;
+using MimeKit.Utils;
+
+namespace Helpdesk.Core.Mail.Outbound;
+
+/// <summary>Builds the MIME message for an outbox row, keeping its Message-ID so every resend is the same mail.</summary>
+public sealed class MimeComposer(BlobStore blobs)
+{
+    public (MimeMessage Message, IReadOnlyList<MailboxAddress> Recipients) Compose(OutboxMessage outbox)
+    {
+        var message = new MimeMessage
+        {
+            MessageId = Unbracket(outbox.MessageId),
+            Subject = outbox.Subject,
+            Date = DateTime.SpecifyKind(outbox.CreatedAt, DateTimeKind.Utc),
+        };
+        message.From.AddRange(Parse(outbox.From, "From"));
+        if (!string.IsNullOrWhiteSpace(outbox.ReplyTo)) message.ReplyTo.AddRange(Parse(outbox.ReplyTo, "Reply-To"));
+        message.To.AddRange(Parse(outbox.To, "To"));
+        message.Cc.AddRange(Parse(outbox.Cc, "Cc"));
+        if (!string.IsNullOrWhiteSpace(outbox.InReplyTo)) message.InReplyTo = Unbracket(outbox.InReplyTo);
+        foreach (var reference in MimeUtils.EnumerateReferences(outbox.References ?? ""))
+            message.References.Add(reference);
+        if (outbox.AutoSubmitted) message.Headers.Add(HeaderId.AutoSubmitted, "auto-generated");
+        message.Headers.Add("X-Auto-Response-Suppress", "All");
+        if (outbox.TicketId is { } ticketId) message.Headers.Add("X-Helpdesk-Ticket", TicketNumber.Format(ticketId));
+
+        var body = new BodyBuilder { TextBody = outbox.TextBody, HtmlBody = outbox.HtmlBody };
+        foreach (var attachment in outbox.Attachments)
+        {
+            if (!blobs.Exists(attachment.Sha256))
+                throw new PermanentSendException($"The attachment \"{attachment.FileName}\" is missing from the file store.");
+            using var content = blobs.OpenRead(attachment.Sha256);
+            body.Attachments.Add(attachment.FileName, content, ContentType.Parse(attachment.ContentType));
+        }
+        message.Body = body.ToMessageBody();
+
+        var recipients = message.To.Mailboxes.Concat(message.Cc.Mailboxes).Concat(Parse(outbox.Bcc, "Bcc"))
+            .DistinctBy(m => m.Address, StringComparer.OrdinalIgnoreCase).ToList();
+        if (recipients.Count == 0) throw new PermanentSendException("The mail has no recipient.");
+        return (message, recipients);
+    }
+
+    private static IEnumerable<MailboxAddress> Parse(string? list, string field)
+    {
+        if (string.IsNullOrWhiteSpace(list)) return [];
+        if (!InternetAddressList.TryParse(list, out var parsed))
+            throw new PermanentSendException($"The {field} addresses \"{list}\" cannot be read.");
+        return parsed.Mailboxes;
+    }
+
+    private static string Unbracket(string id) => id.Trim().TrimStart('<').TrimEnd('>');
+}

@@ -1,0 +1,35 @@
+using MailKit.Security;
+
+namespace Helpdesk.Core.Mail.Outbound;
+
+public enum MailTransportKind
+{
+    /// <summary>Write each mail as an .eml file into a folder (the embedded default; no mail server needed).</summary>
+    Pickup,
+    Smtp,
+}
+
+/// <summary>Settings for sending mail, section "Mail:Outbound".</summary>
+public sealed class OutboundMailOptions
+{
+    public const string Section = "Mail:Outbound";
+
+    public MailTransportKind Transport { get; set; } = MailTransportKind.Pickup;
+
+    /// <summary>Pickup folder, relative to the data folder.</summary>
+    public string PickupFolder { get; set; } = "mail/outbox";
+    public string? SmtpHost { get; set; }
+    public int SmtpPort { get; set; } = 25;
+    public SecureSocketOptions SmtpSecurity { get; set; } = SecureSocketOptions.Auto;
+    public string? SmtpUserName { get; set; }
+    public string? SmtpPassword { get; set; }
+
+    /// <summary>After this many failed attempts a mail is marked Failed (an administrator can resend it).</summary>
+    public int MaxAttempts { get; set; } = 8;
+
+    /// <summary>Wait after the first failure; doubles with each further failure up to <see cref="MaxBackoff"/>.</summary>
+    public TimeSpan FirstBackoff { get; set; } = TimeSpan.FromSeconds(30);
+    public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromMinutes(30);
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(10);
+    public int BatchSize { get; set; } = 50;
+}

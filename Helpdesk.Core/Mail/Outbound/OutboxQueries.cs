@@ -1,0 +1,26 @@
+using Helpdesk.Core.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Helpdesk.Core.Mail.Outbound;
+
+public sealed record OutboxSummary(long Id, string Kind, bool IsTest, int? TicketId, int? TriggerId, int? ActionId, string To, string Subject,
+    OutboxStatus Status, int Attempts, DateTime CreatedAt, DateTime? SentAt, DateTime NextAttemptAt, string? LastError, string? RecipientReasons, DateTime? BouncedAt);
+
+public sealed record OutboxPage(IReadOnlyList<OutboxSummary> Items, int TotalCount);
+
+/// <summary>The notification log: every mail written to the outbox, newest first.</summary>
+public sealed class OutboxListQuery(IDbContextFactory<HelpdeskDbContext> contextFactory)
+{
+    public async Task<OutboxPage> ExecuteAsync(OutboxStatus? status, int page, int pageSize, CancellationToken ct = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        var query = db.Set<OutboxMessage>().AsNoTracking();
+        if (status is { } s) query = query.Where(m => m.Status == s);
+        var total = await query.CountAsync(ct);
+        var items = await query.OrderByDescending(m => m.Id).Skip(Math.Max(0, page) * pageSize).Take(Math.Clamp(pageSize, 1, 200))
+            .Select(m => new OutboxSummary(m.Id, m.Kind, m.IsTest, m.TicketId, m.TriggerId, m.ActionId, m.To, m.Subject, m.Status, m.Attempts,
+                m.CreatedAt, m.SentAt, m.NextAttemptAt, m.LastError, m.RecipientReasons, m.BouncedAt))
+            .ToListAsync(ct);
+        return new OutboxPage(items, total);
+    }
+}

@@ -1,0 +1,180 @@
+using System.Text;
+using Helpdesk.Core.Attachments;
+using Helpdesk.Core.Mail.Outbound;
+using Helpdesk.Tests.TestSupport;
+using Helpdesk.Tests.TestSupport.MailStack;
+using Microsoft.EntityFrameworkCore;
+using MimeKit;
+
+namespace Helpdesk.Tests.Core.Mail.Outbound;
+
+public sealed class OutboxSendStageTests
+{
+    private static Task<CoreTestHost> StartAsync(string transport = "Pickup", int smtpPort = MailStackServer.SmtpPort) =>
+        CoreTestHost.StartAsync(settings: new Dictionary<string, string?>
+        {
+            ["Mail:Outbound:Transport"] = transport,
+            ["Mail:Outbound:SmtpHost"] = MailStackServer.Host,
+            ["Mail:Outbound:SmtpPort"] = smtpPort.ToString(),
+            ["Mail:Outbound:SmtpSecurity"] = "None",
+            ["Mail:Outbound:MaxAttempts"] = "3",
+        });
+
+    private static async Task<OutboxMessage> QueueAsync(CoreTestHost host, string to, string bcc = "", params StagedFile[] files)
+    {
+        await using var db = await host.DbAsync();
+        var now = host.Clock.GetUtcNow().UtcDateTime;
+        var message = new OutboxMessage
+        {
+            MessageId = $"<{Guid.NewGuid():N}@helpdesk.test>", TicketId = null, Kind = "email_action",
+            From = "Helpdesk <support@helpdesk.test>", To = to, Bcc = bcc, Subject = "[HD-5] Your printer",
+            TextBody = "We replaced the toner.", InReplyTo = "<ticket-5@helpdesk.test>", References = "<ticket-5@helpdesk.test>",
+            AutoSubmitted = false, Status = OutboxStatus.Pending, CreatedAt = now, NextAttemptAt = now,
+            Attachments = [.. files.Select(f => new OutboxAttachment { FileName = f.FileName, ContentType = f.ContentType, Sha256 = f.Sha256, Size = f.Size })],
+        };
+        db.Add(message);
+        await db.SaveChangesAsync();
+        return message;
+    }
+
+    private static async Task<OutboxMessage> ReloadAsync(CoreTestHost host, long id)
+    {
+        await using var db = await host.DbAsync();
+        return await db.Set<OutboxMessage>().SingleAsync(m => m.Id == id);
+    }
+
+    [Fact]
+    public async Task ProcessDueAsync_Pickup_WritesOneEmlPerMessageIdEvenWhenResent()
+    {
+        await using var host = await StartAsync();
+        var queued = await QueueAsync(host, "alice@customer.test");
+        var stage = host.Get<OutboxSendStage>();
+
+        Assert.Equal(1, await stage.ProcessDueAsync(default));
+        await using (var db = await host.DbAsync())
+            await db.Set<OutboxMessage>().Where(m => m.Id == queued.Id).ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, OutboxStatus.Pending));
+        await stage.ProcessDueAsync(default);
+
+        var file = Assert.Single(Directory.GetFiles(host.Get<PickupFolderTransport>().Folder, "*.eml"));
+        var written = await MimeMessage.LoadAsync(file);
+        Assert.Equal($"<{written.MessageId}>", queued.MessageId);
+        var sent = await ReloadAsync(host, queued.Id);
+        Assert.Equal(OutboxStatus.Sent, sent.Status);
+        Assert.NotNull(sent.RawSha256);
+    }
+
+    [Fact]
+    public void Compose_HeadersAndBcc_AreAsStored()
+    {
+        var composer = new MimeComposer(null!);
+        var (message, recipients) = composer.Compose(new OutboxMessage
+        {
+            MessageId = "<abc@helpdesk.test>", Kind = "k", From = "support@helpdesk.test", To = "a@x.test", Cc = "b@x.test", Bcc = "secret@x.test, A@x.test",
+            Subject = "S", TextBody = "T", InReplyTo = "<ticket-9@helpdesk.test>", References = "<ticket-9@helpdesk.test> <prev@helpdesk.test>",
+            AutoSubmitted = true, TicketId = 9, CreatedAt = DateTime.UtcNow,
+        });
+
+        Assert.Equal("abc@helpdesk.test", message.MessageId);
+        Assert.Equal(["ticket-9@helpdesk.test", "prev@helpdesk.test"], message.References);
+        Assert.Equal("auto-generated", message.Headers[HeaderId.AutoSubmitted]);
+        Assert.Equal("HD-9", message.Headers["X-Helpdesk-Ticket"]);
+        Assert.Empty(message.Bcc);
+        Assert.Equal(["a@x.test", "b@x.test", "secret@x.test"], recipients.Select(r => r.Address));
+    }
+
+    [Fact]
+    public async Task ProcessDueAsync_MissingAttachment_FailsPermanentlyWithClearError()
+    {
+        await using var host = await StartAsync();
+        var ghost = new StagedFile("ghost.pdf", "application/pdf", 3, new string('a', 64));
+        var queued = await QueueAsync(host, "alice@customer.test", files: ghost);
+
+        await host.Get<OutboxSendStage>().ProcessDueAsync(default);
+
+        var failed = await ReloadAsync(host, queued.Id);
+        Assert.Equal(OutboxStatus.Failed, failed.Status);
+        Assert.Equal("The attachment \"ghost.pdf\" is missing from the file store.", failed.LastError);
+    }
+
+    [Fact]
+    public async Task ProcessDueAsync_ServerDown_RetriesWithDoublingBackoffThenFails()
+    {
+        await using var host = await StartAsync("Smtp", smtpPort: 1);
+        var queued = await QueueAsync(host, "alice@customer.test");
+        var stage = host.Get<OutboxSendStage>();
+        var start = host.Clock.GetUtcNow().UtcDateTime;
+
+        await stage.ProcessDueAsync(default);
+        var first = await ReloadAsync(host, queued.Id);
+        host.Clock.Advance(TimeSpan.FromSeconds(30));
+        await stage.ProcessDueAsync(default);
+        var second = await ReloadAsync(host, queued.Id);
+        host.Clock.Advance(TimeSpan.FromMinutes(1));
+        await stage.ProcessDueAsync(default);
+        var third = await ReloadAsync(host, queued.Id);
+
+        Assert.Equal((OutboxStatus.Pending, 1), (first.Status, first.Attempts));
+        Assert.Contains("not reachable", first.LastError);
+        Assert.Equal(start.AddSeconds(30), first.NextAttemptAt);
+        Assert.Equal(start.AddSeconds(30 + 60), second.NextAttemptAt);
+        Assert.Equal((OutboxStatus.Pending, 2), (second.Status, second.Attempts));
+        Assert.Equal((OutboxStatus.Failed, 3), (third.Status, third.Attempts));
+    }
+
+    [Fact]
+    public async Task ResendOutboxMessageCommand_Failed_QueuesItAgainWithSameMessageId()
+    {
+        await using var host = await StartAsync("Smtp", smtpPort: 1);
+        var queued = await QueueAsync(host, "alice@customer.test");
+        await using (var db = await host.DbAsync())
+            await db.Set<OutboxMessage>().ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, OutboxStatus.Failed).SetProperty(m => m.Attempts, 3));
+
+        await host.Get<ResendOutboxMessageCommand>().ExecuteAsync(queued.Id);
+
+        var resent = await ReloadAsync(host, queued.Id);
+        Assert.Equal((OutboxStatus.Pending, 0, queued.MessageId), (resent.Status, resent.Attempts, resent.MessageId));
+    }
+
+    [Fact]
+    [Trait("Category", "MailStack")]
+    public async Task ProcessDueAsync_RealSmtpWithTwoAttachments_ArrivesOnceWithBoth()
+    {
+        await using var host = await StartAsync("Smtp");
+        var to = MailStackServer.NewAddress("customer.test");
+        var blobs = host.Get<BlobStore>();
+        var log = await blobs.StageAsync("router.log", "text/plain", new MemoryStream(Encoding.UTF8.GetBytes("line 1\nline 2")), default);
+        var image = await blobs.StageAsync("screen.png", "image/png", new MemoryStream(new byte[10_000]), default);
+        var queued = await QueueAsync(host, to, files: [log, image]);
+
+        Assert.Equal(1, await host.Get<OutboxSendStage>().ProcessDueAsync(default));
+
+        var received = Assert.Single(await MailStackServer.WaitForMessagesAsync(to, 1, TimeSpan.FromSeconds(10)));
+        Assert.Equal(queued.MessageId, $"<{received.MessageId}>");
+        Assert.Equal(["router.log", "screen.png"], received.Attachments.OfType<MimePart>().Select(a => a.FileName));
+        Assert.Equal(["ticket-5@helpdesk.test"], received.References);
+    }
+
+    [Fact]
+    [Trait("Category", "MailStack")]
+    public async Task ProcessDueAsync_SmtpDownThenUp_DeliversExactlyOnce()
+    {
+        var to = MailStackServer.NewAddress("customer.test");
+        await using var down = await StartAsync("Smtp", smtpPort: 1);
+        var queued = await QueueAsync(down, to);
+        await down.Get<OutboxSendStage>().ProcessDueAsync(default);
+        Assert.Equal(OutboxStatus.Pending, (await ReloadAsync(down, queued.Id)).Status);
+
+        // "Restart" on the same data with the server back: the pending row is simply picked up.
+        await using var up = await CoreTestHost.StartAsync(settings: new Dictionary<string, string?>
+        {
+            ["Helpdesk:DataFolder"] = down.DataFolder, ["Mail:Outbound:Transport"] = "Smtp", ["Mail:Outbound:SmtpHost"] = MailStackServer.Host,
+            ["Mail:Outbound:SmtpPort"] = MailStackServer.SmtpPort.ToString(), ["Mail:Outbound:SmtpSecurity"] = "None",
+        });
+        up.Clock.Advance(TimeSpan.FromHours(1));
+        await up.Get<OutboxSendStage>().ProcessDueAsync(default);
+        await up.Get<OutboxSendStage>().ProcessDueAsync(default);
+
+        Assert.Single(await MailStackServer.WaitForMessagesAsync(to, 2, TimeSpan.FromSeconds(2)));
+        Assert.Equal(OutboxStatus.Sent, (await ReloadAsync(up, queued.Id)).Status);
+    }
+}
