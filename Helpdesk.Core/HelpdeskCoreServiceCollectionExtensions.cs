@@ -5,6 +5,7 @@ using Helpdesk.Core.Common;
 using Helpdesk.Core.DemoData;
 using Helpdesk.Core.Mail.Inbound;
 using Helpdesk.Core.Mail.Outbound;
+using Helpdesk.Core.Notifications;
 using Helpdesk.Core.People.Queries;
 using Helpdesk.Core.Persistence;
 using Helpdesk.Core.Tickets.Commands;
@@ -34,6 +35,7 @@ public static class HelpdeskCoreServiceCollectionExtensions
         builder.AddAccounts();
         builder.AddInboundMail();
         builder.AddOutboundMail();
+        builder.AddNotifications();
         builder.AddDemoData();
         return builder;
     }

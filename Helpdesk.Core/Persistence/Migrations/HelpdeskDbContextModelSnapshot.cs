@@ -32,6 +32,21 @@ namespace Helpdesk.Core.Persistence.Migrations
                     b.ToTable("DepartmentMembers", (string)null);
                 });
 
+            modelBuilder.Entity("EmailActionTrigger", b =>
+                {
+                    b.Property<int>("ActionsId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TriggersId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ActionsId", "TriggersId");
+
+                    b.HasIndex("TriggersId");
+
+                    b.ToTable("TriggerActions", (string)null);
+                });
+
             modelBuilder.Entity("Helpdesk.Core.Accounts.HelpdeskUser", b =>
                 {
                     b.Property<string>("Id")
@@ -417,6 +432,96 @@ namespace Helpdesk.Core.Persistence.Migrations
                     b.HasIndex("Status", "NextAttemptAt");
 
                     b.ToTable("OutboxMessage");
+                });
+
+            modelBuilder.Entity("Helpdesk.Core.Notifications.EmailAction", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Bcc")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BodyTemplate")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Cc")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("From")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReplyTo")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubjectTemplate")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TestRecipient")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("To")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("EmailAction");
+                });
+
+            modelBuilder.Entity("Helpdesk.Core.Notifications.Trigger", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Filter")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LogAttribute")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TargetClass")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind");
+
+                    b.ToTable("Trigger");
                 });
 
             modelBuilder.Entity("Helpdesk.Core.Organizations.Organization", b =>
@@ -828,6 +933,21 @@ namespace Helpdesk.Core.Persistence.Migrations
                     b.HasOne("Helpdesk.Core.People.Person", null)
                         .WithMany()
                         .HasForeignKey("MembersId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EmailActionTrigger", b =>
+                {
+                    b.HasOne("Helpdesk.Core.Notifications.EmailAction", null)
+                        .WithMany()
+                        .HasForeignKey("ActionsId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Helpdesk.Core.Notifications.Trigger", null)
+                        .WithMany()
+                        .HasForeignKey("TriggersId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -26,6 +26,28 @@ namespace Helpdesk.Core.Persistence.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "EmailAction",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    TestRecipient = table.Column<string>(type: "TEXT", maxLength: 320, nullable: true),
+                    From = table.Column<string>(type: "TEXT", maxLength: 320, nullable: true),
+                    ReplyTo = table.Column<string>(type: "TEXT", maxLength: 320, nullable: true),
+                    To = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Cc = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Bcc = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    SubjectTemplate = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    BodyTemplate = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EmailAction", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "InboundMessage",
                 columns: table => new
                 {
@@ -104,6 +126,23 @@ namespace Helpdesk.Core.Persistence.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Trigger",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    TargetClass = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    LogAttribute = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    Filter = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Trigger", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
@@ -146,6 +185,30 @@ namespace Helpdesk.Core.Persistence.Migrations
                         principalTable: "Organization",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TriggerActions",
+                columns: table => new
+                {
+                    ActionsId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TriggersId = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TriggerActions", x => new { x.ActionsId, x.TriggersId });
+                    table.ForeignKey(
+                        name: "FK_TriggerActions_EmailAction_ActionsId",
+                        column: x => x.ActionsId,
+                        principalTable: "EmailAction",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_TriggerActions_Trigger_TriggersId",
+                        column: x => x.TriggersId,
+                        principalTable: "Trigger",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -753,6 +816,16 @@ namespace Helpdesk.Core.Persistence.Migrations
                 name: "IX_TicketAuditEntry_TicketId_At",
                 table: "TicketAuditEntry",
                 columns: new[] { "TicketId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Trigger_Kind",
+                table: "Trigger",
+                column: "Kind");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TriggerActions_TriggersId",
+                table: "TriggerActions",
+                column: "TriggersId");
         }
 
         /// <inheritdoc />
@@ -795,6 +868,9 @@ namespace Helpdesk.Core.Persistence.Migrations
                 name: "TicketAuditEntry");
 
             migrationBuilder.DropTable(
+                name: "TriggerActions");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
@@ -802,6 +878,12 @@ namespace Helpdesk.Core.Persistence.Migrations
 
             migrationBuilder.DropTable(
                 name: "CaseLogEntry");
+
+            migrationBuilder.DropTable(
+                name: "EmailAction");
+
+            migrationBuilder.DropTable(
+                name: "Trigger");
 
             migrationBuilder.DropTable(
                 name: "Ticket");

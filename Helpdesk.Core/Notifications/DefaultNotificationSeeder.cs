@@ -1,0 +1,40 @@
+using Helpdesk.Core.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Helpdesk.Core.Notifications;
+
+/// <summary>
+/// First start: an "on log update" trigger for the public log and its email action to the caller, in Test status with a
+/// dummy test recipient — as the Email Reply extension installs it. Adjust the recipient and activate it in the admin pages.
+/// </summary>
+internal sealed class DefaultNotificationSeeder(IDbContextFactory<HelpdeskDbContext> contextFactory) : IStartupSeeder
+{
+    public const string TestRecipient = "test-recipient@example.invalid";
+
+    public int Order => 10;
+
+    public async Task SeedAsync(CancellationToken ct)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        if (await db.Set<Trigger>().AnyAsync(ct)) return;
+        db.Add(new Trigger
+        {
+            Name = "Email reply: public log updated",
+            Kind = TriggerKind.OnLogUpdate,
+            LogAttribute = "public_log",
+            Actions =
+            [
+                new EmailAction
+                {
+                    Name = "Send the public log entry to the caller",
+                    Status = ActionStatus.Test,
+                    TestRecipient = TestRecipient,
+                    To = "SELECT Person WHERE id = :this->caller_id",
+                    SubjectTemplate = "$this->ref$: $this->title$",
+                    BodyTemplate = "<p>Dear $this->caller_id_friendlyname$,</p>$this->head(public_log)$<p>Follow your request: $this->hyperlink()$</p>",
+                },
+            ],
+        });
+        await db.SaveChangesAsync(ct);
+    }
+}

@@ -1,0 +1,44 @@
+using Helpdesk.Core.Common;
+using Helpdesk.Core.Persistence;
+using Helpdesk.Core.Tickets;
+using Microsoft.EntityFrameworkCore;
+
+namespace Helpdesk.Core.Notifications;
+
+public sealed record TriggerSummary(int Id, string Name, TriggerKind Kind, string? LogAttribute, string? Filter, IReadOnlyList<int> ActionIds);
+
+public sealed record EmailActionSummary(int Id, string Name, ActionStatus Status, string? TestRecipient, string? From, string? ReplyTo,
+    string? To, string? Cc, string? Bcc, string SubjectTemplate, string BodyTemplate);
+
+public sealed record NotificationSetup(IReadOnlyList<TriggerSummary> Triggers, IReadOnlyList<EmailActionSummary> Actions);
+
+public sealed class NotificationSetupQuery(IDbContextFactory<HelpdeskDbContext> contextFactory)
+{
+    public async Task<NotificationSetup> ExecuteAsync(CancellationToken ct = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        var triggers = await db.Set<Trigger>().AsNoTracking().OrderBy(t => t.Name)
+            .Select(t => new TriggerSummary(t.Id, t.Name, t.Kind, t.LogAttribute, t.Filter, t.Actions.Select(a => a.Id).ToList())).ToListAsync(ct);
+        var actions = await db.Set<EmailAction>().AsNoTracking().OrderBy(a => a.Name)
+            .Select(a => new EmailActionSummary(a.Id, a.Name, a.Status, a.TestRecipient, a.From, a.ReplyTo, a.To, a.Cc, a.Bcc, a.SubjectTemplate, a.BodyTemplate))
+            .ToListAsync(ct);
+        return new NotificationSetup(triggers, actions);
+    }
+}
+
+/// <summary>What an email action would send for a ticket, and to whom and why — without writing anything.</summary>
+public sealed class NotificationPreviewQuery(IDbContextFactory<HelpdeskDbContext> contextFactory, NotificationRenderer renderer)
+{
+    public async Task<RenderedNotification> ExecuteAsync(int actionId, int ticketId, CancellationToken ct = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        var action = await db.Set<EmailAction>().AsNoTracking().FirstOrDefaultAsync(a => a.Id == actionId, ct)
+            ?? throw new NotFoundException("That email action no longer exists.");
+        var ticket = await db.Set<Ticket>().AsNoTracking().FirstOrDefaultAsync(t => t.Id == ticketId, ct)
+            ?? throw new NotFoundException($"Ticket {TicketNumber.Format(ticketId)} does not exist.");
+        var facts = await TicketFacts.LoadAsync(db, ticket, null, null, ct);
+        // An inactive action is previewed as it would send once activated (the entity is untracked: nothing is saved).
+        if (action.Status == ActionStatus.Inactive) action.Status = ActionStatus.Active;
+        return await renderer.RenderAsync(db, action, facts, ct);
+    }
+}

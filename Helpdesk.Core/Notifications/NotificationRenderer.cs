@@ -1,0 +1,47 @@
+using Helpdesk.Core.Common;
+using Helpdesk.Core.Mail.Inbound.Parsing;
+using Helpdesk.Core.Notifications.Oql;
+using Helpdesk.Core.Notifications.Templates;
+using Helpdesk.Core.People;
+using Helpdesk.Core.Persistence;
+using Helpdesk.Core.Tickets;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Helpdesk.Core.Notifications;
+
+public sealed record RecipientReason(string Address, string Name, string Field, string Why);
+
+public sealed record RenderedNotification(string Subject, string HtmlBody, string TextBody, IReadOnlyList<RecipientReason> Recipients, bool IsTest);
+
+/// <summary>Renders an email action for a ticket and resolves who receives it and why (used to send and to preview).</summary>
+public sealed class NotificationRenderer(IOptions<HelpdeskOptions> helpdesk)
+{
+    public async Task<RenderedNotification> RenderAsync(HelpdeskDbContext db, EmailAction action, TicketFacts facts, CancellationToken ct)
+    {
+        var url = helpdesk.Value.PublicUrl;
+        var subject = MailTemplate.Parse(action.SubjectTemplate).Render(facts, url, html: false).ReplaceLineEndings(" ").Trim();
+        var tag = TicketNumber.SubjectTag((int)facts.Value("id")!);
+        if (!subject.Contains(tag, StringComparison.OrdinalIgnoreCase)) subject = $"{tag} {subject}";
+        var html = MailTemplate.Parse(action.BodyTemplate).Render(facts, url, html: true);
+        var text = HtmlTextExtractor.Convert(html);
+
+        if (action.Status == ActionStatus.Test)
+        {
+            var test = action.TestRecipient ?? "";
+            return new RenderedNotification(subject, html, text,
+                [new RecipientReason(test, test, "To", $"the test recipient of \"{action.Name}\" (status Test: the queries' recipients get nothing)")], IsTest: true);
+        }
+        var recipients = new List<RecipientReason>();
+        foreach (var (field, query) in new[] { ("To", action.To), ("Cc", action.Cc), ("Bcc", action.Bcc) })
+        {
+            if (string.IsNullOrWhiteSpace(query)) continue;
+            var predicate = PersonQueryCompiler.Compile(PersonQueryCompiler.Validate(query), facts);
+            var people = await db.Set<Person>().AsNoTracking().Where(predicate).OrderBy(p => p.Id).Select(p => new { p.Name, p.PrimaryEmail }).ToListAsync(ct);
+            foreach (var person in people)
+                if (!recipients.Any(r => r.Address.Equals(person.PrimaryEmail, StringComparison.OrdinalIgnoreCase)))
+                    recipients.Add(new RecipientReason(person.PrimaryEmail, person.Name, field, query.Trim()));
+        }
+        return new RenderedNotification(subject, html, text, recipients, IsTest: false);
+    }
+}

@@ -1,0 +1,118 @@
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+using Helpdesk.Core.CaseLog;
+
+namespace Helpdesk.Core.Notifications.Templates;
+
+public sealed class TemplateSyntaxException(string message, int position) : Exception($"{message} (at position {position})")
+{
+    public int Position { get; } = position;
+}
+
+/// <summary>
+/// Subject/body templates with iTop placeholders: $this->attr$, $this->attr_friendlyname$, $this->head(public_log)$,
+/// $this->html(private_log)$, $this->hyperlink()$, $current_contact->name$ / ->email$. A "$" that does not open
+/// "$this->" or "$current_contact->" is plain text.
+/// </summary>
+public sealed partial class MailTemplate
+{
+    private readonly List<object> _parts;
+
+    private MailTemplate(List<object> parts) => _parts = parts;
+
+    private sealed record Placeholder(string Scope, string Name, string? Argument);
+
+    public static MailTemplate Parse(string text)
+    {
+        var parts = new List<object>();
+        var literal = new StringBuilder();
+        var i = 0;
+        while (i < text.Length)
+        {
+            var opens = text[i] == '$' && (Starts(text, i + 1, "this->") || Starts(text, i + 1, "current_contact->"));
+            if (!opens)
+            {
+                literal.Append(text[i++]);
+                continue;
+            }
+            var close = text.IndexOf('$', i + 1);
+            if (close < 0) throw new TemplateSyntaxException("A placeholder is not closed with '$'", i + 1);
+            parts.Add(literal.ToString());
+            literal.Clear();
+            parts.Add(ParsePlaceholder(text[(i + 1)..close], i + 1));
+            i = close + 1;
+        }
+        parts.Add(literal.ToString());
+        return new MailTemplate(parts);
+    }
+
+    public string Render(TicketFacts facts, string publicUrl, bool html)
+    {
+        var output = new StringBuilder();
+        foreach (var part in _parts)
+            output.Append(part is Placeholder p ? Value(p, facts, publicUrl, html) : (string)part);
+        return output.ToString();
+    }
+
+    private static Placeholder ParsePlaceholder(string inner, int position)
+    {
+        var match = PlaceholderPattern().Match(inner);
+        if (!match.Success) throw new TemplateSyntaxException($"'${inner}$' is not a placeholder", position);
+        var scope = match.Groups["scope"].Value;
+        var name = match.Groups["name"].Value.ToLowerInvariant();
+        var argument = match.Groups["arg"].Success ? match.Groups["arg"].Value.ToLowerInvariant() : null;
+        var valid = scope == "current_contact"
+            ? name is "name" or "email" && argument is null
+            : name switch
+            {
+                "head" or "html" => argument is "public_log" or "private_log",
+                "hyperlink" => argument == "",
+                _ when name.EndsWith("_friendlyname") => argument is null && TicketFacts.FriendlyAttributes.Contains(name[..^"_friendlyname".Length]),
+                _ => argument is null && TicketFacts.Attributes.Contains(name),
+            };
+        if (!valid) throw new TemplateSyntaxException($"Unknown placeholder '${inner}$'", position);
+        return new Placeholder(scope, name, argument);
+    }
+
+    private static string Value(Placeholder p, TicketFacts facts, string publicUrl, bool html)
+    {
+        string Encode(string? s) => html ? WebUtility.HtmlEncode(s ?? "") : s ?? "";
+        if (p.Scope == "current_contact")
+            return Encode(p.Name == "email" ? facts.CurrentContact?.PrimaryEmail : facts.CurrentContact?.Name);
+        switch (p.Name)
+        {
+            case "head":
+                var latest = LogOf(facts, p.Argument!).FirstOrDefault();
+                return latest is null ? "" : html ? latest.Html : latest.Text;
+            case "html":
+                var entries = LogOf(facts, p.Argument!);
+                return html
+                    ? string.Concat(entries.Select(e => $"<div class=\"entry\"><p><b>{WebUtility.HtmlEncode(e.AuthorName)}</b>, {e.CreatedAt:yyyy-MM-dd HH:mm} UTC</p>{e.Html}</div>"))
+                    : string.Join("\n\n", entries.Select(e => $"{e.AuthorName}, {e.CreatedAt:yyyy-MM-dd HH:mm} UTC\n{e.Text}"));
+            case "hyperlink":
+                var url = $"{publicUrl.TrimEnd('/')}/tickets/{facts.Value("id")}";
+                return html ? $"<a href=\"{WebUtility.HtmlEncode(url)}\">{WebUtility.HtmlEncode(Convert.ToString(facts.Value("ref")))}</a>" : url;
+        }
+        if (p.Name.EndsWith("_friendlyname"))
+            return Encode(facts.FriendlyNames.GetValueOrDefault(p.Name[..^"_friendlyname".Length]));
+        return Encode(facts.Value(p.Name) switch
+        {
+            DateTime d => d.ToString("yyyy-MM-dd HH:mm 'UTC'"),
+            var v => Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture),
+        });
+    }
+
+    private static IEnumerable<CaseLogEntry> LogOf(TicketFacts facts, string log)
+    {
+        var kind = log == "private_log" ? CaseLogKind.Private : CaseLogKind.Public;
+        var entries = facts.Entries.Where(e => e.Log == kind);
+        return facts.TriggeringEntry is { } trigger && trigger.Log == kind ? entries.Where(e => e.Id != trigger.Id).Prepend(trigger) : entries;
+    }
+
+    private static bool Starts(string text, int index, string prefix) =>
+        index + prefix.Length <= text.Length && string.CompareOrdinal(text, index, prefix, 0, prefix.Length) == 0;
+
+    [GeneratedRegex(@"^(?<scope>this|current_contact)->(?<name>[A-Za-z_]+)(?:\((?<arg>[A-Za-z_]*)\))?$", RegexOptions.CultureInvariant)]
+    private static partial Regex PlaceholderPattern();
+}
