@@ -1,0 +1,77 @@
+using Helpdesk.Core.CaseLog;
+using Helpdesk.Core.Notifications;
+using Helpdesk.Core.Notifications.Templates;
+using Helpdesk.Core.People;
+
+namespace Helpdesk.Tests.Core.Notifications;
+
+public sealed class MailTemplateTests
+{
+    private static CaseLogEntry Entry(long id, CaseLogKind log, string text, int minute) => new()
+    {
+        Id = id, Log = log, AuthorName = "Ann <Agent>", Text = text, Html = System.Net.WebUtility.HtmlEncode(text), CreatedAt = new DateTime(2026, 11, 24, 10, minute, 0, DateTimeKind.Utc),
+    };
+
+    private static TicketFacts Facts(CaseLogEntry? trigger = null) => new()
+    {
+        Values = new Dictionary<string, object?> { ["id"] = 42, ["ref"] = "HD-42", ["title"] = "Printer <broken> & smoking", ["status"] = "assigned", ["caller_id"] = 7 },
+        FriendlyNames = new Dictionary<string, string?> { ["caller_id"] = "Carl & Co" },
+        Entries = [Entry(2, CaseLogKind.Public, "second", 2), Entry(1, CaseLogKind.Public, "first", 1), Entry(3, CaseLogKind.Private, "secret", 3)],
+        CurrentContact = new Person { Name = "Ann Agent", PrimaryEmail = "ann@helpdesk.test" },
+        TriggeringEntry = trigger,
+    };
+
+    [Fact]
+    public void Render_SeedBody_FillsFriendlyNameAndLatestPublicEntryEscaped()
+    {
+        var html = MailTemplate.Parse("Dear $this->caller_id_friendlyname$, $this->head(public_log)$ — $this->title$").Render(Facts(), "https://hd.test", html: true);
+
+        Assert.Equal("Dear Carl &amp; Co, second — Printer &lt;broken&gt; &amp; smoking", html);
+    }
+
+    [Fact]
+    public void Render_Text_DoesNotEscapeAndHyperlinkIsTheTicketUrl()
+    {
+        var text = MailTemplate.Parse("$this->ref$ $this->title$: $this->hyperlink()$ by $current_contact->name$").Render(Facts(), "https://hd.test/", html: false);
+
+        Assert.Equal("HD-42 Printer <broken> & smoking: https://hd.test/tickets/42 by Ann Agent", text);
+    }
+
+    [Fact]
+    public void Render_HeadWithTriggeringEntry_UsesThatEntry()
+    {
+        var just = Entry(9, CaseLogKind.Public, "just written", 0);
+
+        Assert.Equal("just written", MailTemplate.Parse("$this->head(public_log)$").Render(Facts(just), "x", html: false));
+    }
+
+    [Fact]
+    public void Render_HtmlOfLog_ListsEntriesOfThatLogOnly()
+    {
+        var html = MailTemplate.Parse("$this->html(private_log)$").Render(Facts(), "x", html: true);
+
+        Assert.Contains("secret", html);
+        Assert.DoesNotContain("second", html);
+        Assert.Contains("Ann &lt;Agent&gt;", html);
+    }
+
+    [Fact]
+    public void Parse_DollarSignsInText_AreKept()
+    {
+        Assert.Equal("Costs $5 or 10$", MailTemplate.Parse("Costs $5 or 10$").Render(Facts(), "x", html: false));
+    }
+
+    [Theory]
+    [InlineData("Hello $this->shoe_size$", 7, "Unknown placeholder")]
+    [InlineData("x $this->head(phone_log)$", 3, "Unknown placeholder")]
+    [InlineData("x $this->title_friendlyname$", 3, "Unknown placeholder")]
+    [InlineData("Hi $current_contact->phone$", 4, "Unknown placeholder")]
+    [InlineData("Hi $this->title", 4, "A placeholder is not closed")]
+    public void Parse_BadPlaceholder_ThrowsWithPosition(string template, int position, string message)
+    {
+        var error = Assert.Throws<TemplateSyntaxException>(() => MailTemplate.Parse(template));
+
+        Assert.Equal(position, error.Position);
+        Assert.StartsWith(message, error.Message);
+    }
+}

@@ -1,0 +1,209 @@
+using System.Text;
+using Helpdesk.Core.Attachments;
+using Helpdesk.Core.CaseLog;
+using Helpdesk.Core.Common;
+using Helpdesk.Core.Mail.Outbound;
+using Helpdesk.Core.Notifications;
+using Helpdesk.Core.People;
+using Helpdesk.Core.Teams;
+using Helpdesk.Core.Tickets.Commands;
+using Helpdesk.Tests.TestSupport;
+using Microsoft.EntityFrameworkCore;
+
+namespace Helpdesk.Tests.Core.Notifications;
+
+public sealed class NotificationEngineTests : IAsyncLifetime
+{
+    private CoreTestHost _host = default!;
+    private Person _agent = default!;
+    private Person _caller = default!;
+    private int _ticketId;
+
+    public async Task InitializeAsync()
+    {
+        _host = await CoreTestHost.StartAsync(settings: new Dictionary<string, string?> { ["Helpdesk:PublicUrl"] = "https://hd.example.test" });
+        _agent = await _host.AddPersonAsync("Ann Agent", "ann@helpdesk.test", PersonRoles.Agent);
+        _caller = await _host.AddPersonAsync("Carl Caller", "carl@customer.test");
+        _ticketId = await _host.Get<CreateTicketCommand>().ExecuteAsync(new NewTicket { Subject = "VPN down", RequestedForId = _caller.Id, MemberId = _agent.Id }, Actor.System);
+    }
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    private async Task<int> SetActionAsync(ActionStatus status, string to = "SELECT Person WHERE id = :this->caller_id", string log = "public_log", string? cc = null)
+    {
+        await using var db = await _host.DbAsync();
+        var trigger = await db.Set<Trigger>().Include(t => t.Actions).SingleAsync();
+        trigger.LogAttribute = log;
+        var action = trigger.Actions.Single();
+        action.Status = status;
+        action.To = to;
+        action.Cc = cc;
+        await db.SaveChangesAsync();
+        return action.Id;
+    }
+
+    private async Task AppendAsync(CaseLogKind log, bool sendEmail, EntryOrigin origin = EntryOrigin.Console, params StagedFile[] files) =>
+        await _host.Get<AppendCaseLogEntryCommand>().ExecuteAsync(new NewCaseLogEntry
+        {
+            TicketId = _ticketId, Log = log, Text = "We reset your VPN profile.", SendEmail = sendEmail, Origin = origin, Files = files,
+        }, origin == EntryOrigin.Customer ? new Actor(_caller.Id, _caller.Name, ActorKind.Customer) : CoreTestHost.AgentActor(_agent));
+
+    private async Task<List<OutboxMessage>> OutboxAsync()
+    {
+        await using var db = await _host.DbAsync();
+        return await db.Set<OutboxMessage>().OrderBy(m => m.Id).ToListAsync();
+    }
+
+    [Fact]
+    public async Task Start_FreshInstall_SeedsTestStatusLogTriggerToTheCaller()
+    {
+        await using var db = await _host.DbAsync();
+        var trigger = await db.Set<Trigger>().Include(t => t.Actions).SingleAsync();
+
+        Assert.Equal((TriggerKind.OnLogUpdate, "public_log"), (trigger.Kind, trigger.LogAttribute));
+        var action = Assert.Single(trigger.Actions);
+        Assert.Equal((ActionStatus.Test, "test-recipient@example.invalid", "SELECT Person WHERE id = :this->caller_id"), (action.Status, action.TestRecipient, action.To));
+        Assert.Contains("$this->head(public_log)$", action.BodyTemplate);
+    }
+
+    [Fact]
+    public async Task Append_ActiveActionWithTwoFiles_QueuesOneReplyToTheCallerWithTheFiles()
+    {
+        await SetActionAsync(ActionStatus.Active);
+        var blobs = _host.Get<BlobStore>();
+        var a = await blobs.StageAsync("vpn.log", "text/plain", new MemoryStream(Encoding.UTF8.GetBytes("log")), default);
+        var b = await blobs.StageAsync("howto.pdf", "application/pdf", new MemoryStream([1, 2, 3]), default);
+
+        await AppendAsync(CaseLogKind.Public, sendEmail: true, files: [a, b]);
+
+        var mail = Assert.Single(await OutboxAsync());
+        Assert.Equal("\"Carl Caller\" <carl@customer.test>", mail.To);
+        Assert.Equal($"[HD-{_ticketId}] HD-{_ticketId}: VPN down", mail.Subject);
+        Assert.Contains("Dear Carl Caller,", mail.HtmlBody);
+        Assert.Contains("We reset your VPN profile.", mail.TextBody);
+        Assert.Equal(["vpn.log", "howto.pdf"], mail.Attachments.Select(x => x.FileName));
+        Assert.Equal($"<ticket-{_ticketId}@hd.example.test>", mail.InReplyTo);
+        Assert.False(mail.AutoSubmitted);
+        Assert.Contains("carl@customer.test: To — SELECT Person WHERE id = :this->caller_id", mail.RecipientReasons);
+    }
+
+    [Fact]
+    public async Task Append_CheckboxOff_QueuesNothing()
+    {
+        await SetActionAsync(ActionStatus.Active);
+
+        await AppendAsync(CaseLogKind.Public, sendEmail: false);
+
+        Assert.Empty(await OutboxAsync());
+    }
+
+    [Fact]
+    public async Task Append_TestStatus_GoesOnlyToTheTestRecipient()
+    {
+        await AppendAsync(CaseLogKind.Public, sendEmail: true);
+
+        var mail = Assert.Single(await OutboxAsync());
+        Assert.True(mail.IsTest);
+        Assert.Equal("\"test-recipient@example.invalid\" <test-recipient@example.invalid>", mail.To);
+        Assert.DoesNotContain("carl@", mail.To + mail.Cc + mail.Bcc);
+    }
+
+    [Fact]
+    public async Task Append_InactiveAction_QueuesNothingAndEmailReplyIsUnavailable()
+    {
+        await SetActionAsync(ActionStatus.Inactive);
+
+        await AppendAsync(CaseLogKind.Public, sendEmail: true);
+
+        Assert.Empty(await OutboxAsync());
+        Assert.Empty(await _host.Get<EmailReplyAvailability>().AvailableLogsAsync());
+    }
+
+    [Fact]
+    public async Task Append_PrivateLogTrigger_GoesToTheAssignedAgentOnly()
+    {
+        await SetActionAsync(ActionStatus.Active, to: "SELECT Person WHERE id = :this->agent_id", log: "private_log");
+
+        await AppendAsync(CaseLogKind.Public, sendEmail: true);
+        await AppendAsync(CaseLogKind.Private, sendEmail: true);
+
+        var mail = Assert.Single(await OutboxAsync());
+        Assert.Equal("\"Ann Agent\" <ann@helpdesk.test>", mail.To);
+        Assert.Equal([CaseLogKind.Private], await _host.Get<EmailReplyAvailability>().AvailableLogsAsync());
+    }
+
+    [Fact]
+    public async Task Append_FromCustomer_NeverFiresLogUpdateButFiresCustomerUpdate()
+    {
+        await SetActionAsync(ActionStatus.Active);
+        await using (var db = await _host.DbAsync())
+        {
+            db.Add(new Trigger
+            {
+                Name = "Customer replied", Kind = TriggerKind.OnCustomerUpdate,
+                Actions = [new EmailAction { Name = "Tell the agent", Status = ActionStatus.Active, To = "SELECT Person WHERE id = :this->agent_id", SubjectTemplate = "Reply on $this->ref$", BodyTemplate = "$this->head(public_log)$" }],
+            });
+            await db.SaveChangesAsync();
+        }
+
+        await AppendAsync(CaseLogKind.Public, sendEmail: true, origin: EntryOrigin.Customer);
+
+        var mail = Assert.Single(await OutboxAsync());
+        Assert.Equal("\"Ann Agent\" <ann@helpdesk.test>", mail.To);
+        Assert.True(mail.AutoSubmitted);
+    }
+
+    [Fact]
+    public async Task Append_TeamMembersAndCcOverlap_EachAddressOnce()
+    {
+        await using (var db = await _host.DbAsync())
+        {
+            var bob = new Person { Name = "Bob Tech", PrimaryEmail = "bob@helpdesk.test", Roles = PersonRoles.Agent };
+            var agent = await db.Set<Person>().SingleAsync(p => p.Id == _agent.Id);
+            var team = new Team { Name = "Network", Members = [agent, bob] };
+            db.Add(team);
+            await db.SaveChangesAsync();
+            await db.Set<Helpdesk.Core.Tickets.Ticket>().Where(t => t.Id == _ticketId).ExecuteUpdateAsync(s => s.SetProperty(t => t.TeamId, team.Id));
+        }
+        await SetActionAsync(ActionStatus.Active, to: "SELECT Person WHERE team_id = :this->team_id", cc: "SELECT Person WHERE id = :this->agent_id OR email LIKE 'bob@%'");
+
+        await AppendAsync(CaseLogKind.Public, sendEmail: true);
+
+        var mail = Assert.Single(await OutboxAsync());
+        Assert.Equal("\"Ann Agent\" <ann@helpdesk.test>, \"Bob Tech\" <bob@helpdesk.test>", mail.To);
+        Assert.Equal("", mail.Cc);
+    }
+
+    [Fact]
+    public async Task Append_EntryRejected_QueuesNoMail()
+    {
+        await SetActionAsync(ActionStatus.Active);
+
+        await Assert.ThrowsAsync<ValidationFailedException>(() => _host.Get<AppendCaseLogEntryCommand>().ExecuteAsync(
+            new NewCaseLogEntry { TicketId = _ticketId, Log = CaseLogKind.Public, Text = "", SendEmail = true }, CoreTestHost.AgentActor(_agent)));
+
+        Assert.Empty(await OutboxAsync());
+    }
+
+    [Fact]
+    public async Task SaveEmailAction_BadQueryAndTemplate_RefusedWithPositions()
+    {
+        var error = await Assert.ThrowsAsync<ValidationFailedException>(() => _host.Get<SaveEmailActionCommand>().ExecuteAsync(new EmailActionInput(
+            null, "Broken", ActionStatus.Active, null, null, null, "SELECT Person WHERE id = ", null, null, "Hi $this->nope$", "ok")));
+
+        Assert.Equal("Expected a value, found the end of the query (at position 26)", error.Errors["to"]);
+        Assert.Equal("Unknown placeholder '$this->nope$' (at position 4)", error.Errors["subjectTemplate"]);
+    }
+
+    [Fact]
+    public async Task Preview_ActiveAction_ShowsRenderedMailAndWhyEachRecipient()
+    {
+        var actionId = await SetActionAsync(ActionStatus.Active, cc: "SELECT Person WHERE id = :this->agent_id");
+
+        var preview = await _host.Get<NotificationPreviewQuery>().ExecuteAsync(actionId, _ticketId);
+
+        Assert.Equal([("carl@customer.test", "To"), ("ann@helpdesk.test", "Cc")], preview.Recipients.Select(r => (r.Address, r.Field)));
+        Assert.Equal("SELECT Person WHERE id = :this->agent_id", preview.Recipients[1].Why);
+        Assert.Empty(await OutboxAsync());
+    }
+}
