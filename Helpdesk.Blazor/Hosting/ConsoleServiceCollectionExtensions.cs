@@ -1,6 +1,7 @@
 using Helpdesk.Blazor.Components;
 using Helpdesk.Blazor.Features.Account;
 using Helpdesk.Blazor.Features.Attachments;
+using Helpdesk.Blazor.Features.Mail;
 using Helpdesk.Blazor.Features.Shell;
 using Helpdesk.Blazor.Flux;
 using Microsoft.AspNetCore.Authorization;
@@ -45,6 +46,7 @@ public static class ConsoleServiceCollectionExtensions
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapAccountEndpoints();
         app.MapAttachmentEndpoints();
+        app.MapMailEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

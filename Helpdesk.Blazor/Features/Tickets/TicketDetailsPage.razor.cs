@@ -3,7 +3,9 @@ using Helpdesk.Blazor.Flux;
 using Helpdesk.Core.CaseLog;
 using Helpdesk.Core.Tickets.Commands;
 using Helpdesk.Core.Tickets.Queries;
+using Helpdesk.Core.Notifications;
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Options;
 
 namespace Helpdesk.Blazor.Features.Tickets;
 
@@ -13,11 +15,11 @@ public sealed partial class TicketDetailsPage
 
     [Inject] private IState<TicketDetailsState> State { get; set; } = default!;
     [Inject] private IDispatcher Dispatcher { get; set; } = default!;
-    [Inject] private IConfiguration Configuration { get; set; } = default!;
+    [Inject] private IOptions<EmailReplyOptions> EmailReply { get; set; } = default!;
 
     private TicketDetails? Ticket => State.Value.TicketId == Id ? State.Value.Ticket : null;
 
-    private bool EmailReplyDefault => Configuration.GetValue("EmailReply:EnabledDefault", true);
+    private bool EmailReplyDefault => EmailReply.Value.EnabledDefault;
 
     protected override void OnParametersSet()
     {

@@ -27,6 +27,8 @@ public static class InboundMailServiceCollectionExtensions
         builder.Services.AddSingleton<RequestBuilder>();
         builder.Services.AddSingleton<EventMatcher>();
         builder.Services.AddTransient<InboundMailProcessor>();
+        builder.Services.AddTransient<InboundMailListQuery>();
+        builder.Services.AddTransient<RetryInboundMailCommand>();
         return builder;
     }
 

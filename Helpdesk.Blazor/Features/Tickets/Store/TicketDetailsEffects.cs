@@ -3,6 +3,7 @@ using Helpdesk.Blazor.Features.Shell;
 using Helpdesk.Blazor.Flux;
 using Helpdesk.Core.CaseLog;
 using Helpdesk.Core.Common;
+using Helpdesk.Core.Notifications;
 using Helpdesk.Core.Tickets.Commands;
 using Helpdesk.Core.Tickets.Queries;
 
@@ -12,6 +13,7 @@ public sealed class TicketDetailsEffects(
     TicketDetailsQuery detailsQuery,
     UpdateTicketCommand updateCommand,
     AppendCaseLogEntryCommand appendCommand,
+    EmailReplyAvailability emailReply,
     CurrentActor currentActor,
     IState<TicketDetailsState> state,
     ILogger<TicketDetailsEffects> logger)
@@ -27,7 +29,8 @@ public sealed class TicketDetailsEffects(
                 dispatcher.Dispatch(new LoadTicketNotFoundAction(action.TicketId));
                 return;
             }
-            dispatcher.Dispatch(new LoadTicketSucceededAction(ticket, ImmutableHashSet<CaseLogKind>.Empty));
+            var emailReplyLogs = await emailReply.AvailableLogsAsync();
+            dispatcher.Dispatch(new LoadTicketSucceededAction(ticket, [.. emailReplyLogs]));
         }
         catch (Exception ex)
         {

@@ -325,3 +325,21 @@ public sealed class InboundMailProcessorTests : IAsyncLifetime
         Assert.Equal(0, (await _host.Get<TicketListQuery>().ExecuteAsync(new TicketListRequest())).TotalCount);
     }
 }
+
+public sealed class RetryInboundMailCommandTests
+{
+    [Fact]
+    public async Task ExecuteAsync_RejectedThenPersonAdded_CreatesTheRequest()
+    {
+        await using var host = await CoreTestHost.StartAsync(settings: new Dictionary<string, string?> { ["Mail:Inbound:AccountAddress"] = "support@helpdesk.test" });
+        var mail = InboundTestMail.Create("late@customer.test", "support@helpdesk.test", "Let me in", "Please.");
+        var (id, _) = await host.Get<InboundMailStore>().StoreAsync("test", "r1", mail.Bytes(), default);
+        await host.Get<InboundMailProcessor>().ProcessAsync(id, default);
+        await host.AddPersonAsync("Late Comer", "late@customer.test");
+
+        var retried = await host.Get<RetryInboundMailCommand>().ExecuteAsync(id);
+
+        Assert.Equal(InboundStatus.Processed, retried.Status);
+        Assert.NotNull(retried.TicketId);
+    }
+}

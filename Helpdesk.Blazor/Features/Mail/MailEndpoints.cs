@@ -1,0 +1,34 @@
+using Helpdesk.Core.Accounts;
+using Helpdesk.Core.Attachments;
+using Helpdesk.Core.Mail.Inbound;
+using Helpdesk.Core.Mail.Outbound;
+using Helpdesk.Core.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Helpdesk.Blazor.Features.Mail;
+
+/// <summary>Raw .eml downloads for administrators: every mail in and out is kept as received or sent.</summary>
+public static class MailEndpoints
+{
+    public static void MapMailEndpoints(this IEndpointRouteBuilder app)
+    {
+        var admin = app.MapGroup("/admin/mail").RequireAuthorization(p => p.RequireRole(ConsoleRoles.Administrator));
+        admin.MapGet("/inbox/{id:long}/raw", async (long id, IDbContextFactory<HelpdeskDbContext> contexts, BlobStore blobs, CancellationToken ct) =>
+        {
+            await using var db = await contexts.CreateDbContextAsync(ct);
+            var sha = await db.Set<InboundMessage>().Where(m => m.Id == id).Select(m => m.RawSha256).FirstOrDefaultAsync(ct);
+            return Raw(sha, blobs, $"inbound-{id}.eml");
+        });
+        admin.MapGet("/outbox/{id:long}/raw", async (long id, IDbContextFactory<HelpdeskDbContext> contexts, BlobStore blobs, CancellationToken ct) =>
+        {
+            await using var db = await contexts.CreateDbContextAsync(ct);
+            var sha = await db.Set<OutboxMessage>().Where(m => m.Id == id).Select(m => m.RawSha256).FirstOrDefaultAsync(ct);
+            return Raw(sha, blobs, $"outbound-{id}.eml");
+        });
+    }
+
+    private static IResult Raw(string? sha, BlobStore blobs, string name) =>
+        sha is null || !blobs.Exists(sha)
+            ? Results.NotFound("This mail has no stored copy (yet).")
+            : Results.File(blobs.OpenRead(sha), "message/rfc822", name);
+}

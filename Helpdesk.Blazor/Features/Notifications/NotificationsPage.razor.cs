@@ -1,0 +1,147 @@
+using Helpdesk.Core.Common;
+using Helpdesk.Core.Notifications;
+using Helpdesk.Core.Tickets;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace Helpdesk.Blazor.Features.Notifications;
+
+public sealed partial class NotificationsPage
+{
+    private NotificationSetup _setup = new([], []);
+    private ActionForm? _action;
+    private TriggerForm? _trigger;
+    private IReadOnlyDictionary<string, string> _errors = new Dictionary<string, string>();
+    private string? _error;
+    private int _previewActionId;
+    private string? _previewTicket;
+    private RenderedNotification? _preview;
+
+    [Inject] private NotificationSetupQuery SetupQuery { get; set; } = default!;
+    [Inject] private SaveEmailActionCommand SaveAction { get; set; } = default!;
+    [Inject] private SaveTriggerCommand SaveTrigger { get; set; } = default!;
+    [Inject] private NotificationPreviewQuery Preview { get; set; } = default!;
+    [Inject] private ISnackbar Snackbar { get; set; } = default!;
+
+    protected override async Task OnInitializedAsync()
+    {
+        await LoadAsync();
+        _previewActionId = _setup.Actions.FirstOrDefault()?.Id ?? 0;
+    }
+
+    private async Task LoadAsync() => _setup = await SetupQuery.ExecuteAsync();
+
+    private void NewAction() => Edit(new ActionForm { Name = "", SubjectTemplate = "$this->ref$: $this->title$", BodyTemplate = "$this->head(public_log)$" });
+
+    private void EditAction(EmailActionSummary a) => Edit(new ActionForm
+    {
+        Id = a.Id, Name = a.Name, Status = a.Status, TestRecipient = a.TestRecipient, From = a.From, ReplyTo = a.ReplyTo,
+        To = a.To, Cc = a.Cc, Bcc = a.Bcc, SubjectTemplate = a.SubjectTemplate, BodyTemplate = a.BodyTemplate,
+    });
+
+    private void Edit(ActionForm form)
+    {
+        _action = form;
+        _trigger = null;
+        _errors = new Dictionary<string, string>();
+    }
+
+    private void NewTrigger() => EditTrigger(new TriggerSummary(0, "", TriggerKind.OnLogUpdate, "public_log", null, []));
+
+    private void EditTrigger(TriggerSummary t)
+    {
+        _trigger = new TriggerForm { Id = t.Id == 0 ? null : t.Id, Name = t.Name, Kind = t.Kind, LogAttribute = t.LogAttribute, Filter = t.Filter, ActionIds = [.. t.ActionIds] };
+        _action = null;
+        _errors = new Dictionary<string, string>();
+    }
+
+    private void ToggleAction(int id, bool on)
+    {
+        if (on) _trigger!.ActionIds.Add(id);
+        else _trigger!.ActionIds.Remove(id);
+    }
+
+    private Task SaveActionAsync() => SaveAsync(async () =>
+    {
+        var a = _action!;
+        await SaveAction.ExecuteAsync(new EmailActionInput(a.Id, a.Name, a.Status, a.TestRecipient, a.From, a.ReplyTo, a.To, a.Cc, a.Bcc, a.SubjectTemplate, a.BodyTemplate));
+        _action = null;
+    });
+
+    private Task SaveTriggerAsync() => SaveAsync(async () =>
+    {
+        var t = _trigger!;
+        await SaveTrigger.ExecuteAsync(new TriggerInput(t.Id, t.Name, t.Kind, t.LogAttribute, t.Filter, [.. t.ActionIds]));
+        _trigger = null;
+    });
+
+    private async Task SaveAsync(Func<Task> save)
+    {
+        try
+        {
+            await save();
+            _errors = new Dictionary<string, string>();
+            _error = null;
+            Snackbar.Add("Saved.", Severity.Success);
+            await LoadAsync();
+        }
+        catch (ValidationFailedException ex)
+        {
+            _errors = ex.Errors;
+            _error = "Not saved: " + string.Join(" ", ex.Errors.Select(e => $"{e.Key}: {e.Value}"));
+        }
+        catch (NotFoundException ex)
+        {
+            _error = ex.Message;
+        }
+    }
+
+    private async Task PreviewAsync()
+    {
+        _preview = null;
+        var id = TicketNumber.FindIn(_previewTicket) ?? (int.TryParse(_previewTicket?.Trim().TrimStart('#'), out var n) ? n : (int?)null);
+        if (id is null)
+        {
+            _error = "Enter a ticket number such as HD-12.";
+            return;
+        }
+        try
+        {
+            _preview = await Preview.ExecuteAsync(_previewActionId, id.Value);
+            _error = null;
+        }
+        catch (NotFoundException ex)
+        {
+            _error = ex.Message;
+        }
+    }
+
+    private bool Has(string field) => _errors.ContainsKey(field.ToLowerInvariant());
+
+    private string? ErrorFor(string field) => _errors.GetValueOrDefault(field);
+
+    private sealed class ActionForm
+    {
+        public int? Id { get; init; }
+        public string Name { get; set; } = "";
+        public ActionStatus Status { get; set; } = ActionStatus.Test;
+        public string? TestRecipient { get; set; }
+        public string? From { get; set; }
+        public string? ReplyTo { get; set; }
+        public string? To { get; set; }
+        public string? Cc { get; set; }
+        public string? Bcc { get; set; }
+        public string SubjectTemplate { get; set; } = "";
+        public string BodyTemplate { get; set; } = "";
+    }
+
+    private sealed class TriggerForm
+    {
+        public int? Id { get; init; }
+        public string Name { get; set; } = "";
+        public TriggerKind Kind { get; set; }
+        public string? LogAttribute { get; set; }
+        public string? Filter { get; set; }
+        public HashSet<int> ActionIds { get; init; } = [];
+    }
+}
