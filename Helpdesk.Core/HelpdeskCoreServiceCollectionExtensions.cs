@@ -6,7 +6,11 @@ using Helpdesk.Core.DemoData;
 using Helpdesk.Core.Mail.Inbound;
 using Helpdesk.Core.Mail.Outbound;
 using Helpdesk.Core.Notifications;
+using Helpdesk.Core.Departments;
+using Helpdesk.Core.Organizations;
+using Helpdesk.Core.People;
 using Helpdesk.Core.People.Queries;
+using Helpdesk.Core.Teams;
 using Helpdesk.Core.Persistence;
 using Helpdesk.Core.Tickets.Commands;
 using Helpdesk.Core.Tickets.Events;
@@ -53,6 +57,16 @@ public static class HelpdeskCoreServiceCollectionExtensions
     private static void AddDirectory(this IServiceCollection services)
     {
         services.AddTransient<PersonSearchQuery>();
+        services.AddTransient<SavePersonCommand>();
+        services.AddTransient<PersonListQuery>();
+        services.AddTransient<SaveTeamCommand>();
+        services.AddTransient<DeleteTeamCommand>();
+        services.AddTransient<TeamListQuery>();
+        services.AddTransient<SaveDepartmentCommand>();
+        services.AddTransient<DeleteDepartmentCommand>();
+        services.AddTransient<DepartmentListQuery>();
+        services.AddTransient<SaveOrganizationCommand>();
+        services.AddTransient<OrganizationListQuery>();
     }
 
     private static void AddTickets(this IServiceCollection services)
@@ -92,6 +106,7 @@ public static class HelpdeskCoreServiceCollectionExtensions
     {
         builder.Services.AddOptions<AdminBootstrapOptions>().Bind(builder.Configuration.GetSection(AdminBootstrapOptions.Section));
         builder.Services.AddSingleton<IStartupSeeder, AdminBootstrapper>();
+        builder.Services.AddTransient<ConsoleUsers>();
         builder.Services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<HelpdeskDbContext>>().CreateDbContext());
         builder.Services.AddIdentity<HelpdeskUser, IdentityRole>(o =>
             {

@@ -46,7 +46,7 @@ internal sealed class AdminBootstrapper(
         Check(await users.CreateAsync(user, password));
         Check(await users.AddToRolesAsync(user, ConsoleRoles.All));
         if (generated)
-            logger.LogWarning("Created administrator {Email} with one-time password {Password} — log in and change it (Admin > Users).", settings.Email, password);
+            logger.LogWarning("Created administrator {Email} with one-time password {Password} — log in and change it (My password).", settings.Email, password);
         else
             logger.LogInformation("Created administrator {Email} from configuration.", settings.Email);
     }
