@@ -1,0 +1,76 @@
+using Helpdesk.Core.Common;
+using Helpdesk.Core.Notifications;
+using Helpdesk.Core.People;
+using Helpdesk.Core.Tickets.Commands;
+using Helpdesk.Tests.Browser.PageModels;
+using Helpdesk.Tests.TestSupport.Browser;
+using Helpdesk.Tests.TestSupport.MailStack;
+using Microsoft.Extensions.DependencyInjection;
+using MimeKit;
+using static Microsoft.Playwright.Assertions;
+
+namespace Helpdesk.Tests.Browser;
+
+[Trait("Category", "Browser")]
+public sealed class EmailReplyBrowserTests : IAsyncLifetime
+{
+    private ConsoleApp _app = default!;
+    private BrowserSession _browser = default!;
+
+    public async Task InitializeAsync()
+    {
+        _app = ConsoleApp.Start(new Dictionary<string, string?>
+        {
+            ["Mail:Outbound:Transport"] = "Smtp", ["Mail:Outbound:SmtpHost"] = MailStackServer.Host,
+            ["Mail:Outbound:SmtpPort"] = MailStackServer.SmtpPort.ToString(), ["Mail:Outbound:SmtpSecurity"] = "None",
+        });
+        _browser = await BrowserSession.LaunchAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _browser.DisposeAsync();
+        await _app.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Agent_RepliesFromPublicLogWithAttachment_CallerReceivesTheMail()
+    {
+        var services = _app.Services;
+        var callerAddress = MailStackServer.NewAddress("customer.test");
+        var callerId = await services.GetRequiredService<SavePersonCommand>().ExecuteAsync(new PersonInput(null, "Browser Caller", callerAddress, [], null, PersonRoles.EndUser, true));
+        var ticketId = await services.GetRequiredService<CreateTicketCommand>().ExecuteAsync(new NewTicket { Subject = "Mail me back", RequestedForId = callerId }, Actor.System);
+        var action = (await services.GetRequiredService<NotificationSetupQuery>().ExecuteAsync()).Actions.Single();
+        await services.GetRequiredService<SaveEmailActionCommand>().ExecuteAsync(new EmailActionInput(action.Id, action.Name, ActionStatus.Active,
+            action.TestRecipient, action.From, action.ReplyTo, action.To, action.Cc, action.Bcc, action.SubjectTemplate, action.BodyTemplate));
+        var file = Path.Combine(_app.DataFolder, "steps.txt");
+        await File.WriteAllTextAsync(file, "1. restart 2. retry");
+
+        var page = await _browser.NewPageAsync();
+        await new LoginPageModel(page).LogInAsync(_app.BaseUrl, ConsoleApp.AdminEmail, ConsoleApp.AdminPassword);
+        await page.GotoAsync($"{_app.BaseUrl}/tickets/{ticketId}");
+        await LoginPageModel.WaitUntilInteractiveAsync(page);
+        var ticket = new TicketPageModel(page);
+        await Expect(ticket.PublicEditor.Locator("input[data-testid=send-email]")).ToBeCheckedAsync();
+        await ticket.AppendPublicEntryAsync("Please follow the attached steps.", file);
+        await page.GetByTestId("attach-icon").First.HoverAsync();
+        await BrowserSession.ScreenshotAsync(page, "email-reply-sent");
+
+        var mail = Assert.Single(await MailStackServer.WaitForMessagesAsync(callerAddress, 1, TimeSpan.FromSeconds(20)));
+        Assert.Contains("Please follow the attached steps.", mail.TextBody);
+        Assert.Equal("steps.txt", mail.Attachments.OfType<MimePart>().Single().FileName);
+    }
+
+    [Fact]
+    public async Task Agent_OpensAdminPage_SeesAccessDenied()
+    {
+        var page = await _browser.NewPageAsync();
+        await new LoginPageModel(page).LogInAsync(_app.BaseUrl, "agent@helpdesk.local", "Demo-Agent-2026");
+        await LoginPageModel.WaitUntilInteractiveAsync(page);
+
+        await page.GotoAsync($"{_app.BaseUrl}/admin/people");
+
+        await Expect(page.GetByTestId("access-denied")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("people-table")).ToHaveCountAsync(0);
+    }
+}

@@ -1,0 +1,95 @@
+using System.Text;
+using Helpdesk.Core.Attachments;
+using Helpdesk.Core.CaseLog;
+using Helpdesk.Core.Common;
+using Helpdesk.Core.Mail.Outbound;
+using Helpdesk.Core.Notifications;
+using Helpdesk.Core.People;
+using Helpdesk.Core.Tickets.Commands;
+using Helpdesk.Tests.TestSupport;
+using Helpdesk.Tests.TestSupport.MailStack;
+using Microsoft.EntityFrameworkCore;
+using MimeKit;
+
+namespace Helpdesk.Tests.Core.Notifications;
+
+/// <summary>The email reply from the case log, end to end: console entry → outbox → real SMTP → the caller's real mailbox.</summary>
+[Trait("Category", "MailStack")]
+public sealed class EmailReplyJourneyTests : IAsyncLifetime
+{
+    private CoreTestHost _host = default!;
+    private Person _agent = default!;
+    private Person _caller = default!;
+    private int _ticketId;
+
+    public async Task InitializeAsync()
+    {
+        _host = await CoreTestHost.StartAsync(settings: new Dictionary<string, string?>
+        {
+            ["Mail:Outbound:Transport"] = "Smtp", ["Mail:Outbound:SmtpHost"] = MailStackServer.Host,
+            ["Mail:Outbound:SmtpPort"] = MailStackServer.SmtpPort.ToString(), ["Mail:Outbound:SmtpSecurity"] = "None",
+            ["Mail:Inbound:AccountAddress"] = "support@helpdesk.test",
+        });
+        _agent = await _host.AddPersonAsync("Ann Agent", MailStackServer.NewAddress(), PersonRoles.Agent);
+        _caller = await _host.AddPersonAsync("Carl Caller", MailStackServer.NewAddress("customer.test"));
+        _ticketId = await _host.Get<CreateTicketCommand>().ExecuteAsync(new NewTicket { Subject = "Printer on fire", RequestedForId = _caller.Id, MemberId = _agent.Id }, Actor.System);
+    }
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    private async Task SetStatusAsync(ActionStatus status, string? testRecipient = null)
+    {
+        await using var db = await _host.DbAsync();
+        var action = await db.Set<EmailAction>().SingleAsync();
+        action.Status = status;
+        if (testRecipient is not null) action.TestRecipient = testRecipient;
+        await db.SaveChangesAsync();
+    }
+
+    private async Task AppendAndSendAsync(bool sendEmail, params StagedFile[] files)
+    {
+        await _host.Get<AppendCaseLogEntryCommand>().ExecuteAsync(new NewCaseLogEntry
+        {
+            TicketId = _ticketId, Log = CaseLogKind.Public, Text = "The fire brigade is on its way.", SendEmail = sendEmail, Files = files,
+        }, CoreTestHost.AgentActor(_agent));
+        await _host.Get<OutboxSendStage>().ProcessDueAsync(default);
+    }
+
+    [Fact]
+    public async Task Agent_RepliesWithTwoAttachments_CallerReceivesOneMailWithEntryAndBothFiles()
+    {
+        await SetStatusAsync(ActionStatus.Active);
+        var blobs = _host.Get<BlobStore>();
+        var first = await blobs.StageAsync("evacuation-plan.pdf", "application/pdf", new MemoryStream(Encoding.ASCII.GetBytes("%PDF-1.4 plan")), default);
+        var second = await blobs.StageAsync("photo.jpg", "image/jpeg", new MemoryStream(new byte[2048]), default);
+
+        await AppendAndSendAsync(sendEmail: true, first, second);
+
+        var mail = Assert.Single(await MailStackServer.WaitForMessagesAsync(_caller.PrimaryEmail, 1, TimeSpan.FromSeconds(10)));
+        Assert.Contains("The fire brigade is on its way.", mail.TextBody);
+        Assert.Contains($"[HD-{_ticketId}]", mail.Subject);
+        Assert.Equal(["evacuation-plan.pdf", "photo.jpg"], mail.Attachments.OfType<MimePart>().Select(a => a.FileName));
+    }
+
+    [Fact]
+    public async Task Agent_RepliesWithCheckboxOff_NoMailIsSent()
+    {
+        await SetStatusAsync(ActionStatus.Active);
+
+        await AppendAndSendAsync(sendEmail: false);
+
+        Assert.Empty(await MailStackServer.WaitForMessagesAsync(_caller.PrimaryEmail, 1, TimeSpan.FromSeconds(1)));
+    }
+
+    [Fact]
+    public async Task ActionInTest_OnlyTheTestRecipientReceivesIt()
+    {
+        var tester = MailStackServer.NewAddress();
+        await SetStatusAsync(ActionStatus.Test, tester);
+
+        await AppendAndSendAsync(sendEmail: true);
+
+        Assert.Single(await MailStackServer.WaitForMessagesAsync(tester, 1, TimeSpan.FromSeconds(10)));
+        Assert.Empty(await MailStackServer.ReadAllAsync(_caller.PrimaryEmail));
+    }
+}
