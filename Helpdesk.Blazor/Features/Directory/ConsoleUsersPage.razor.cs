@@ -1,3 +1,4 @@
+using Helpdesk.Blazor.Components.Shared;
 using Helpdesk.Core.Accounts;
 using Helpdesk.Core.Common;
 using Helpdesk.Core.Tickets.Queries;
@@ -13,7 +14,7 @@ public sealed partial class ConsoleUsersPage
     private string _password = "";
     private string _resetPassword = "";
     private readonly HashSet<string> _roles = [ConsoleRoles.Agent];
-    private string? _error;
+    private readonly FormErrors _errors = new();
 
     [Inject] private ConsoleUsers Users { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
@@ -52,16 +53,7 @@ public sealed partial class ConsoleUsersPage
 
     private async Task RunAsync(Func<Task> work)
     {
-        try
-        {
-            await work();
-            _error = null;
-            Snackbar.Add("Done.", Severity.Success);
-        }
-        catch (Exception ex) when (ex is ValidationFailedException or NotFoundException)
-        {
-            _error = ex.Message;
-        }
+        if (await _errors.RunAsync(work)) Snackbar.Add("Done.", Severity.Success);
         _users = await Users.ListAsync();
     }
 }

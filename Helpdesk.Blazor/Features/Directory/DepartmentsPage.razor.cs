@@ -1,4 +1,4 @@
-using Helpdesk.Core.Common;
+using Helpdesk.Blazor.Components.Shared;
 using Helpdesk.Core.Departments;
 using Helpdesk.Core.Tickets.Queries;
 using Microsoft.AspNetCore.Components;
@@ -11,8 +11,7 @@ public sealed partial class DepartmentsPage
     private IReadOnlyList<DepartmentRow> _departments = [];
     private TicketLookups _lookups = TicketLookups.Empty;
     private DepartmentForm? _form;
-    private IReadOnlyDictionary<string, string> _errors = new Dictionary<string, string>();
-    private string? _error;
+    private readonly FormErrors _errors = new();
 
     [Inject] private DepartmentListQuery Query { get; set; } = default!;
     [Inject] private TicketLookupsQuery Lookups { get; set; } = default!;
@@ -33,8 +32,7 @@ public sealed partial class DepartmentsPage
     private void Open(DepartmentForm form)
     {
         _form = form;
-        _errors = new Dictionary<string, string>();
-        _error = null;
+        _errors.Clear();
     }
 
     private void Toggle(int id, bool on)
@@ -54,26 +52,12 @@ public sealed partial class DepartmentsPage
 
     private async Task RunAsync(Func<Task> work)
     {
-        try
-        {
-            await work();
-            _errors = new Dictionary<string, string>();
-            _error = null;
-            Snackbar.Add("Done.", Severity.Success);
-            _departments = await Query.ExecuteAsync();
-        }
-        catch (ValidationFailedException ex)
-        {
-            _errors = ex.Errors;
-            _error = string.Join(" ", ex.Errors.Values);
-        }
-        catch (NotFoundException ex)
-        {
-            _error = ex.Message;
-        }
+        if (!await _errors.RunAsync(work)) return;
+        Snackbar.Add("Done.", Severity.Success);
+        _departments = await Query.ExecuteAsync();
     }
 
-    private string? ErrorFor(string field) => _errors.GetValueOrDefault(field);
+    private string? ErrorFor(string field) => _errors.For(field);
 
     private sealed class DepartmentForm
     {

@@ -1,4 +1,4 @@
-using Helpdesk.Core.Common;
+using Helpdesk.Blazor.Components.Shared;
 using Helpdesk.Core.Organizations;
 using Helpdesk.Core.People;
 using Microsoft.AspNetCore.Components;
@@ -17,8 +17,7 @@ public sealed partial class PeoplePage
     private string? _search;
     private int _pageIndex;
     private PersonForm? _form;
-    private IReadOnlyDictionary<string, string> _errors = new Dictionary<string, string>();
-    private string? _error;
+    private readonly FormErrors _errors = new();
 
     [Inject] private PersonListQuery Query { get; set; } = default!;
     [Inject] private OrganizationListQuery Organizations { get; set; } = default!;
@@ -55,8 +54,7 @@ public sealed partial class PeoplePage
     private void Open(PersonForm form)
     {
         _form = form;
-        _errors = new Dictionary<string, string>();
-        _error = null;
+        _errors.Clear();
     }
 
     private void ToggleRole(PersonRoles role, bool on) => _form!.Roles = on ? _form.Roles | role : _form.Roles & ~role;
@@ -64,26 +62,15 @@ public sealed partial class PeoplePage
     private async Task SaveAsync()
     {
         var f = _form!;
-        try
-        {
-            await Save.ExecuteAsync(new PersonInput(f.Id, f.Name, f.PrimaryEmail,
-                f.OtherEmails.Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries), f.OrganizationId, f.Roles, f.IsActive));
-            _form = null;
-            Snackbar.Add("Saved.", Severity.Success);
-            await LoadAsync();
-        }
-        catch (ValidationFailedException ex)
-        {
-            _errors = ex.Errors;
-            _error = "Not saved: " + string.Join(" ", ex.Errors.Values);
-        }
-        catch (NotFoundException ex)
-        {
-            _error = ex.Message;
-        }
+        var saved = await _errors.RunAsync(() => Save.ExecuteAsync(new PersonInput(f.Id, f.Name, f.PrimaryEmail,
+            f.OtherEmails.Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries), f.OrganizationId, f.Roles, f.IsActive)));
+        if (!saved) return;
+        _form = null;
+        Snackbar.Add("Saved.", Severity.Success);
+        await LoadAsync();
     }
 
-    private string? ErrorFor(string field) => _errors.GetValueOrDefault(field);
+    private string? ErrorFor(string field) => _errors.For(field);
 
     private sealed class PersonForm
     {

@@ -1,4 +1,4 @@
-using Helpdesk.Core.Common;
+using Helpdesk.Blazor.Components.Shared;
 using Helpdesk.Core.Mail.Inbound;
 using Helpdesk.Core.Teams;
 using Helpdesk.Core.Tickets.Queries;
@@ -13,8 +13,7 @@ public sealed partial class TeamsPage
     private IReadOnlyList<TeamRow> _teams = [];
     private TicketLookups _lookups = TicketLookups.Empty;
     private TeamForm? _form;
-    private IReadOnlyDictionary<string, string> _errors = new Dictionary<string, string>();
-    private string? _error;
+    private readonly FormErrors _errors = new();
 
     [Inject] private TeamListQuery Query { get; set; } = default!;
     [Inject] private TicketLookupsQuery Lookups { get; set; } = default!;
@@ -45,8 +44,7 @@ public sealed partial class TeamsPage
     private void Open(TeamForm form)
     {
         _form = form;
-        _errors = new Dictionary<string, string>();
-        _error = null;
+        _errors.Clear();
     }
 
     private void Toggle(int id, bool on)
@@ -66,26 +64,12 @@ public sealed partial class TeamsPage
 
     private async Task RunAsync(Func<Task> work)
     {
-        try
-        {
-            await work();
-            _errors = new Dictionary<string, string>();
-            _error = null;
-            Snackbar.Add("Done.", Severity.Success);
-            _teams = await Query.ExecuteAsync();
-        }
-        catch (ValidationFailedException ex)
-        {
-            _errors = ex.Errors;
-            _error = string.Join(" ", ex.Errors.Values);
-        }
-        catch (NotFoundException ex)
-        {
-            _error = ex.Message;
-        }
+        if (!await _errors.RunAsync(work)) return;
+        Snackbar.Add("Done.", Severity.Success);
+        _teams = await Query.ExecuteAsync();
     }
 
-    private string? ErrorFor(string field) => _errors.GetValueOrDefault(field);
+    private string? ErrorFor(string field) => _errors.For(field);
 
     private sealed class TeamForm
     {

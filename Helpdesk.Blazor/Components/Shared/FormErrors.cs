@@ -1,0 +1,45 @@
+using Helpdesk.Core.Common;
+
+namespace Helpdesk.Blazor.Components.Shared;
+
+/// <summary>
+/// Runs a form's save and keeps what went wrong: field messages from a <see cref="ValidationFailedException"/>, or the
+/// message of a <see cref="NotFoundException"/>. Anything else is a bug and is left to the error boundary and the log.
+/// </summary>
+public sealed class FormErrors
+{
+    private static readonly IReadOnlyDictionary<string, string> None = new Dictionary<string, string>();
+
+    public IReadOnlyDictionary<string, string> Fields { get; private set; } = None;
+    public string? Message { get; private set; }
+
+    public string? For(string field) => Fields.GetValueOrDefault(field);
+
+    public void Clear()
+    {
+        Fields = None;
+        Message = null;
+    }
+
+    /// <returns>True when the work succeeded.</returns>
+    public async Task<bool> RunAsync(Func<Task> work)
+    {
+        try
+        {
+            await work();
+            Clear();
+            return true;
+        }
+        catch (ValidationFailedException ex)
+        {
+            Fields = ex.Errors;
+            Message = string.Join(" ", ex.Errors.Values);
+        }
+        catch (NotFoundException ex)
+        {
+            Fields = None;
+            Message = ex.Message;
+        }
+        return false;
+    }
+}
