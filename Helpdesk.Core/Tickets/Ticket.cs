@@ -33,6 +33,14 @@ public sealed class Ticket
     public DateTime UpdatedAt { get; set; }
     public DateTime? ResolutionTargetAt { get; set; }
     public DateTime? CompletedAt { get; set; }
+    public int? ServiceInstanceId { get; set; }
+    public int? ConfigurationItemId { get; set; }
+    public int? SupplierId { get; set; }
+    public string? SupplierRequestId { get; set; }
+    public DateTime? DowntimeStartAt { get; set; }
+    public DateTime? DowntimeEndAt { get; set; }
+    public DateTime? WaitingUntil { get; set; }
+    public string? CompletionReason { get; set; }
 
     /// <summary>Optimistic concurrency token, bumped on every field change.</summary>
     public int Version { get; set; }

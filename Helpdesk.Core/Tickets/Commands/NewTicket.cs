@@ -26,4 +26,12 @@ public sealed record NewTicket
     public string Source { get; init; } = TicketSources.Console;
     public string? SourceId { get; init; }
     public DateTime? ResolutionTargetAt { get; init; }
+    public int? ServiceInstanceId { get; init; }
+    public int? ConfigurationItemId { get; init; }
+    public int? SupplierId { get; init; }
+    public string? SupplierRequestId { get; init; }
+    public DateTime? DowntimeStartAt { get; init; }
+    public DateTime? DowntimeEndAt { get; init; }
+    public DateTime? WaitingUntil { get; init; }
+    public string? CompletionReason { get; init; }
 }

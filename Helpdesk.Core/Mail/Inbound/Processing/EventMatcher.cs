@@ -7,9 +7,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Helpdesk.Core.Mail.Inbound.Processing;
 
 /// <summary>
-/// Event matching: a monitoring tool repeating an alert within 24 hours of an open request with the same source,
-/// requester and subject adds a note to it instead of a new request; an identical or empty text changes nothing.
-/// (Configuration items and service instances are not modelled yet, so the seed's "without ci" rule always applies.)
+/// Event matching: a mail within 24 hours of an open request with the same source, requester, service instance and
+/// configuration item adds a note to it instead of a new request. Without a configuration item the subject must match
+/// too. An empty text, or a text the request already has, changes nothing.
 /// </summary>
 public sealed class EventMatcher(TimeProvider clock)
 {
@@ -19,10 +19,13 @@ public sealed class EventMatcher(TimeProvider clock)
     {
         var since = clock.GetUtcNow().UtcDateTime - Window;
         var open = new[] { TicketStatus.Completed, TicketStatus.Closed };
-        var match = await db.Set<Ticket>().AsNoTracking()
-            .Where(t => t.Source == request.Source && t.RequestedForId == request.RequestedForId && t.Subject == request.Subject
-                && t.CreatedAt >= since && !open.Contains(t.Status))
-            .OrderByDescending(t => t.CreatedAt).Select(t => (int?)t.Id).FirstOrDefaultAsync(ct);
+        var candidates = db.Set<Ticket>().AsNoTracking()
+            .Where(t => t.Source == request.Source && t.RequestedForId == request.RequestedForId
+                && t.ServiceInstanceId == request.ServiceInstanceId && t.ConfigurationItemId == request.ConfigurationItemId
+                && t.CreatedAt >= since && !open.Contains(t.Status));
+        if (request.ConfigurationItemId is null)
+            candidates = candidates.Where(t => t.Subject == request.Subject);
+        var match = await candidates.OrderByDescending(t => t.CreatedAt).Select(t => (int?)t.Id).FirstOrDefaultAsync(ct);
         if (match is not { } ticketId) return null;
 
         var text = request.Description?.Trim() ?? "";

@@ -16,9 +16,8 @@ namespace Helpdesk.Core.Mail.Inbound.Processing;
 /// </summary>
 public sealed class RequestBuilder(IOptions<InboundMailOptions> options)
 {
-    private static readonly string[] NotModelled =
-        ["ci", "ci_id", "ci_source", "ci_sourceID", "service_instance", "service_instance_id", "change_id", "problem_id",
-         "supplier", "supplier_id", "supplier_requestID", "template_id", "downtime_start_at", "downtime_end_at", "waiting_until", "completion_reason"];
+    // Changes and problems are not managed by this helpdesk; these references are kept in the audit trail only.
+    private static readonly string[] NotModelled = ["change_id", "problem_id"];
 
     public async Task<(NewTicket Ticket, MailParameterResult Parameters)> BuildAsync(HelpdeskDbContext db, InboundContext mail, Person sender, CancellationToken ct)
     {
@@ -30,9 +29,23 @@ public sealed class RequestBuilder(IOptions<InboundMailOptions> options)
         var p = honoured ? parsed : parsed with { Parameters = [] };
         if (honoured) notes.AddRange(parsed.Problems.Select(problem => $"Line {problem.Line}: {problem.Message}"));
 
-        var category = Enum.TryParse<TicketCategory>(p.Get("category")?.Value, true, out var c) ? c : TicketCategory.Other;
-        var impact = Enum.TryParse<TicketImpact>(p.Get("impact")?.Value, true, out var i) ? i : category == TicketCategory.Incident ? TicketImpact.Top : (TicketImpact?)null;
+        var template = await CatalogParameters.TemplateAsync(db, p, notes, ct);
+        var ci = await CatalogParameters.ConfigurationItemAsync(db, p, notes, ct);
+        var service = await CatalogParameters.ServiceInstanceAsync(db, p, notes, ct)
+            ?? (ci?.ServiceInstanceId is { } ciService ? await db.Set<ServiceCatalog.ServiceInstance>().FindAsync([ciService], ct) : null)
+            ?? (template?.ServiceInstanceId is { } templateService ? await db.Set<ServiceCatalog.ServiceInstance>().FindAsync([templateService], ct) : null);
+        var category = Enum.TryParse<TicketCategory>(p.Get("category")?.Value, true, out var c) ? c
+            : template?.Category ?? (service is not null ? TicketCategory.Incident : TicketCategory.Other);
+        var impact = Enum.TryParse<TicketImpact>(p.Get("impact")?.Value, true, out var i) ? i
+            : template?.Impact ?? (category == TicketCategory.Incident ? TicketImpact.Top : (TicketImpact?)null);
         var status = Status(p.Get("status")?.Value, notes);
+        var supplier = await CatalogParameters.SupplierAsync(db, p, notes, ct);
+        var completionReason = p.Get("completion_reason")?.Value;
+        if (completionReason is not null && status != TicketStatus.Completed)
+        {
+            notes.Add("#completion_reason was ignored: it applies only when the status is completed.");
+            completionReason = null;
+        }
         var member = await MemberAsync(db, p, notes, ct);
         if (member is null && status is not TicketStatus.Assigned)
         {
@@ -40,7 +53,7 @@ public sealed class RequestBuilder(IOptions<InboundMailOptions> options)
             notes.Add($"The status {status.Label()} needs an assignee; the sender was assigned.");
         }
         var requestedFor = await RequestedForAsync(db, p, sender, notes, ct);
-        var teamId = await TeamAsync(db, p, mail.Route, member, notes, ct);
+        var teamId = await TeamAsync(db, p, mail.Route, member, service, sender, template?.TeamId, notes, ct);
         foreach (var parameter in p.Parameters.Where(x => NotModelled.Contains(x.Name, StringComparer.OrdinalIgnoreCase)))
             notes.Add($"#{parameter.Name}: {parameter.Value} was recorded but not applied: this helpdesk does not manage that field yet.");
         if (p.Parameters.Any(x => x.Account is not null))
@@ -49,10 +62,10 @@ public sealed class RequestBuilder(IOptions<InboundMailOptions> options)
         var internalNote = p.Has("internal");
         var ticket = new NewTicket
         {
-            Subject = string.IsNullOrWhiteSpace(mail.Content.Subject) ? "(no subject)" : Truncate(mail.Content.Subject),
+            Subject = !string.IsNullOrWhiteSpace(mail.Content.Subject) ? Truncate(mail.Content.Subject) : template?.Subject ?? "(no subject)",
             RequestedForId = requestedFor.Id,
             RequestedById = sender.Id,
-            Description = honoured ? parsed.Body : parsed.OriginalBody,
+            Description = (honoured ? parsed.Body : parsed.OriginalBody) is { Length: > 0 } text ? text : template?.Note,
             DescriptionFormat = p.Has("markdown") ? TextFormat.Markdown : TextFormat.Plain,
             DescriptionLog = internalNote ? CaseLogKind.Private : CaseLogKind.Public,
             Category = category,
@@ -62,12 +75,23 @@ public sealed class RequestBuilder(IOptions<InboundMailOptions> options)
             MemberId = member?.Id,
             Source = p.Get("source")?.Value ?? TicketSources.Email,
             SourceId = p.Get("source_id")?.Value ?? mail.Content.MessageId,
-            ResolutionTargetAt = p.Get("desired_completion_at")?.Value is { } due ? MailParameterParser.ParseDateTime(due) : null,
+            ResolutionTargetAt = Date(p, "desired_completion_at"),
+            ServiceInstanceId = service?.Id,
+            ConfigurationItemId = ci?.Id,
+            SupplierId = supplier?.Id,
+            SupplierRequestId = p.Get("supplier_requestID")?.Value,
+            DowntimeStartAt = Date(p, "downtime_start_at"),
+            DowntimeEndAt = Date(p, "downtime_end_at"),
+            WaitingUntil = Date(p, "waiting_until"),
+            CompletionReason = completionReason,
             SourceMessageId = mail.Content.MessageId,
             AuditNotes = [$"Received by mail from {sender.PrimaryEmail}, {mail.Route.Description}.", .. notes],
         };
         return (ticket, parsed);
     }
+
+    private static DateTime? Date(MailParameterResult p, string name) =>
+        p.Get(name)?.Value is { } value ? MailParameterParser.ParseDateTime(value) : null;
 
     private static TicketStatus Status(string? value, List<string> notes)
     {
@@ -115,7 +139,8 @@ public sealed class RequestBuilder(IOptions<InboundMailOptions> options)
         return sender;
     }
 
-    private async Task<int?> TeamAsync(HelpdeskDbContext db, MailParameterResult p, InboundRoute route, Person? member, List<string> notes, CancellationToken ct)
+    private async Task<int?> TeamAsync(HelpdeskDbContext db, MailParameterResult p, InboundRoute route, Person? member,
+        ServiceCatalog.ServiceInstance? service, Person sender, int? templateTeam, List<string> notes, CancellationToken ct)
     {
         var byName = p.Get("team")?.Value;
         var byId = p.Get("team_id")?.Value;
@@ -129,10 +154,19 @@ public sealed class RequestBuilder(IOptions<InboundMailOptions> options)
             return route.TeamId ?? await DefaultTeamAsync(db, ct);
         }
         if (route.TeamId is { } routed) return routed;
+        if (templateTeam is { } fromTemplate) return fromTemplate;
         if (member is not null)
         {
             var membersTeam = await db.Set<Team>().Where(t => t.Members.Any(m => m.Id == member.Id)).OrderBy(t => t.Id).Select(t => (int?)t.Id).FirstOrDefaultAsync(ct);
             if (membersTeam is not null) return membersTeam;
+        }
+        if (service is not null)
+        {
+            // First line team, unless there is none or the sender works in the service's first line or support team.
+            var senderTeams = await db.Set<Team>().Where(t => t.Members.Any(m => m.Id == sender.Id)).Select(t => t.Id).ToListAsync(ct);
+            var senderSupports = senderTeams.Contains(service.FirstLineTeamId ?? -1) || senderTeams.Contains(service.SupportTeamId ?? -1);
+            if (service.FirstLineTeamId is { } firstLine && !senderSupports) return firstLine;
+            if (service.SupportTeamId is { } support) return support;
         }
         return await DefaultTeamAsync(db, ct);
     }

@@ -126,6 +126,19 @@ namespace Helpdesk.Core.Persistence.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Supplier",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false, collation: "NOCASE")
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Supplier", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Trigger",
                 columns: table => new
                 {
@@ -414,6 +427,33 @@ namespace Helpdesk.Core.Persistence.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ServiceInstance",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false, collation: "NOCASE"),
+                    FirstLineTeamId = table.Column<int>(type: "INTEGER", nullable: true),
+                    SupportTeamId = table.Column<int>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ServiceInstance", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ServiceInstance_Team_FirstLineTeamId",
+                        column: x => x.FirstLineTeamId,
+                        principalTable: "Team",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_ServiceInstance_Team_SupportTeamId",
+                        column: x => x.SupportTeamId,
+                        principalTable: "Team",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "TeamMembers",
                 columns: table => new
                 {
@@ -438,6 +478,60 @@ namespace Helpdesk.Core.Persistence.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ConfigurationItem",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Label = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false, collation: "NOCASE"),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true, collation: "NOCASE"),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    SourceId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ServiceInstanceId = table.Column<int>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ConfigurationItem", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ConfigurationItem_ServiceInstance_ServiceInstanceId",
+                        column: x => x.ServiceInstanceId,
+                        principalTable: "ServiceInstance",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RequestTemplate",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 250, nullable: true),
+                    Note = table.Column<string>(type: "TEXT", nullable: true),
+                    Category = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    Impact = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    TeamId = table.Column<int>(type: "INTEGER", nullable: true),
+                    ServiceInstanceId = table.Column<int>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RequestTemplate", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RequestTemplate_ServiceInstance_ServiceInstanceId",
+                        column: x => x.ServiceInstanceId,
+                        principalTable: "ServiceInstance",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_RequestTemplate_Team_TeamId",
+                        column: x => x.TeamId,
+                        principalTable: "Team",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Ticket",
                 columns: table => new
                 {
@@ -459,11 +553,25 @@ namespace Helpdesk.Core.Persistence.Migrations
                     UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     ResolutionTargetAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     CompletedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ServiceInstanceId = table.Column<int>(type: "INTEGER", nullable: true),
+                    ConfigurationItemId = table.Column<int>(type: "INTEGER", nullable: true),
+                    SupplierId = table.Column<int>(type: "INTEGER", nullable: true),
+                    SupplierRequestId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    DowntimeStartAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    DowntimeEndAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    WaitingUntil = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CompletionReason = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Ticket", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Ticket_ConfigurationItem_ConfigurationItemId",
+                        column: x => x.ConfigurationItemId,
+                        principalTable: "ConfigurationItem",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
                     table.ForeignKey(
                         name: "FK_Ticket_Department_DepartmentId",
                         column: x => x.DepartmentId,
@@ -494,6 +602,18 @@ namespace Helpdesk.Core.Persistence.Migrations
                         principalTable: "Person",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Ticket_ServiceInstance_ServiceInstanceId",
+                        column: x => x.ServiceInstanceId,
+                        principalTable: "ServiceInstance",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_Ticket_Supplier_SupplierId",
+                        column: x => x.SupplierId,
+                        principalTable: "Supplier",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
                     table.ForeignKey(
                         name: "FK_Ticket_Team_TeamId",
                         column: x => x.TeamId,
@@ -659,6 +779,27 @@ namespace Helpdesk.Core.Persistence.Migrations
                 columns: new[] { "TicketId", "Log", "CreatedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ConfigurationItem_Label",
+                table: "ConfigurationItem",
+                column: "Label",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConfigurationItem_Name",
+                table: "ConfigurationItem",
+                column: "Name");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConfigurationItem_ServiceInstanceId",
+                table: "ConfigurationItem",
+                column: "ServiceInstanceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConfigurationItem_Source_SourceId",
+                table: "ConfigurationItem",
+                columns: new[] { "Source", "SourceId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Department_ManagerId",
                 table: "Department",
                 column: "ManagerId");
@@ -741,6 +882,38 @@ namespace Helpdesk.Core.Persistence.Migrations
                 column: "PersonId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_RequestTemplate_ServiceInstanceId",
+                table: "RequestTemplate",
+                column: "ServiceInstanceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RequestTemplate_TeamId",
+                table: "RequestTemplate",
+                column: "TeamId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceInstance_FirstLineTeamId",
+                table: "ServiceInstance",
+                column: "FirstLineTeamId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceInstance_Name",
+                table: "ServiceInstance",
+                column: "Name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceInstance_SupportTeamId",
+                table: "ServiceInstance",
+                column: "SupportTeamId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Supplier_Name",
+                table: "Supplier",
+                column: "Name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Team_InboundLocalPart",
                 table: "Team",
                 column: "InboundLocalPart",
@@ -761,6 +934,11 @@ namespace Helpdesk.Core.Persistence.Migrations
                 name: "IX_TeamMembers_TeamsId",
                 table: "TeamMembers",
                 column: "TeamsId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Ticket_ConfigurationItemId",
+                table: "Ticket",
+                column: "ConfigurationItemId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Ticket_CreatedAt",
@@ -793,6 +971,11 @@ namespace Helpdesk.Core.Persistence.Migrations
                 column: "RequestedForId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Ticket_ServiceInstanceId",
+                table: "Ticket",
+                column: "ServiceInstanceId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Ticket_Source_RequestedForId_CreatedAt",
                 table: "Ticket",
                 columns: new[] { "Source", "RequestedForId", "CreatedAt" });
@@ -801,6 +984,11 @@ namespace Helpdesk.Core.Persistence.Migrations
                 name: "IX_Ticket_Status",
                 table: "Ticket",
                 column: "Status");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Ticket_SupplierId",
+                table: "Ticket",
+                column: "SupplierId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Ticket_TeamId",
@@ -862,6 +1050,9 @@ namespace Helpdesk.Core.Persistence.Migrations
                 name: "PersonEmail");
 
             migrationBuilder.DropTable(
+                name: "RequestTemplate");
+
+            migrationBuilder.DropTable(
                 name: "TeamMembers");
 
             migrationBuilder.DropTable(
@@ -889,7 +1080,16 @@ namespace Helpdesk.Core.Persistence.Migrations
                 name: "Ticket");
 
             migrationBuilder.DropTable(
+                name: "ConfigurationItem");
+
+            migrationBuilder.DropTable(
                 name: "Department");
+
+            migrationBuilder.DropTable(
+                name: "Supplier");
+
+            migrationBuilder.DropTable(
+                name: "ServiceInstance");
 
             migrationBuilder.DropTable(
                 name: "Team");

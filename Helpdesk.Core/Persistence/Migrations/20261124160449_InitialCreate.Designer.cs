@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Helpdesk.Core.Persistence.Migrations
 {
     [DbContext(typeof(HelpdeskDbContext))]
-    [Migration("20261124155228_InitialCreate")]
+    [Migration("20261124160449_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -615,6 +615,139 @@ namespace Helpdesk.Core.Persistence.Migrations
                     b.ToTable("PersonEmail");
                 });
 
+            modelBuilder.Entity("Helpdesk.Core.ServiceCatalog.ConfigurationItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .UseCollation("NOCASE");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .UseCollation("NOCASE");
+
+                    b.Property<int?>("ServiceInstanceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Label")
+                        .IsUnique();
+
+                    b.HasIndex("Name");
+
+                    b.HasIndex("ServiceInstanceId");
+
+                    b.HasIndex("Source", "SourceId");
+
+                    b.ToTable("ConfigurationItem");
+                });
+
+            modelBuilder.Entity("Helpdesk.Core.ServiceCatalog.RequestTemplate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Impact")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ServiceInstanceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(250)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("TeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ServiceInstanceId");
+
+                    b.HasIndex("TeamId");
+
+                    b.ToTable("RequestTemplate");
+                });
+
+            modelBuilder.Entity("Helpdesk.Core.ServiceCatalog.ServiceInstance", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("FirstLineTeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .UseCollation("NOCASE");
+
+                    b.Property<int?>("SupportTeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FirstLineTeamId");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.HasIndex("SupportTeamId");
+
+                    b.ToTable("ServiceInstance");
+                });
+
+            modelBuilder.Entity("Helpdesk.Core.ServiceCatalog.Supplier", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .UseCollation("NOCASE");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("Supplier");
+                });
+
             modelBuilder.Entity("Helpdesk.Core.Teams.Team", b =>
                 {
                     b.Property<int>("Id")
@@ -662,6 +795,13 @@ namespace Helpdesk.Core.Persistence.Migrations
                     b.Property<DateTime?>("CompletedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CompletionReason")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ConfigurationItemId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -670,6 +810,12 @@ namespace Helpdesk.Core.Persistence.Migrations
 
                     b.Property<int?>("DepartmentId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("DowntimeEndAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DowntimeStartAt")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Impact")
                         .HasMaxLength(16)
@@ -686,6 +832,9 @@ namespace Helpdesk.Core.Persistence.Migrations
 
                     b.Property<DateTime?>("ResolutionTargetAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("ServiceInstanceId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Source")
                         .IsRequired()
@@ -706,6 +855,13 @@ namespace Helpdesk.Core.Persistence.Migrations
                         .HasMaxLength(250)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("SupplierId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SupplierRequestId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("TeamId")
                         .HasColumnType("INTEGER");
 
@@ -716,7 +872,12 @@ namespace Helpdesk.Core.Persistence.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("WaitingUntil")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("ConfigurationItemId");
 
                     b.HasIndex("CreatedAt");
 
@@ -730,7 +891,11 @@ namespace Helpdesk.Core.Persistence.Migrations
 
                     b.HasIndex("RequestedForId");
 
+                    b.HasIndex("ServiceInstanceId");
+
                     b.HasIndex("Status");
+
+                    b.HasIndex("SupplierId");
 
                     b.HasIndex("TeamId");
 
@@ -1053,6 +1218,46 @@ namespace Helpdesk.Core.Persistence.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Helpdesk.Core.ServiceCatalog.ConfigurationItem", b =>
+                {
+                    b.HasOne("Helpdesk.Core.ServiceCatalog.ServiceInstance", "ServiceInstance")
+                        .WithMany()
+                        .HasForeignKey("ServiceInstanceId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("ServiceInstance");
+                });
+
+            modelBuilder.Entity("Helpdesk.Core.ServiceCatalog.RequestTemplate", b =>
+                {
+                    b.HasOne("Helpdesk.Core.ServiceCatalog.ServiceInstance", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceInstanceId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Helpdesk.Core.Teams.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Helpdesk.Core.ServiceCatalog.ServiceInstance", b =>
+                {
+                    b.HasOne("Helpdesk.Core.Teams.Team", "FirstLineTeam")
+                        .WithMany()
+                        .HasForeignKey("FirstLineTeamId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Helpdesk.Core.Teams.Team", "SupportTeam")
+                        .WithMany()
+                        .HasForeignKey("SupportTeamId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("FirstLineTeam");
+
+                    b.Navigation("SupportTeam");
+                });
+
             modelBuilder.Entity("Helpdesk.Core.Teams.Team", b =>
                 {
                     b.HasOne("Helpdesk.Core.People.Person", "Lead")
@@ -1065,6 +1270,11 @@ namespace Helpdesk.Core.Persistence.Migrations
 
             modelBuilder.Entity("Helpdesk.Core.Tickets.Ticket", b =>
                 {
+                    b.HasOne("Helpdesk.Core.ServiceCatalog.ConfigurationItem", null)
+                        .WithMany()
+                        .HasForeignKey("ConfigurationItemId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("Helpdesk.Core.People.Person", "CreatedBy")
                         .WithMany()
                         .HasForeignKey("CreatedById")
@@ -1091,6 +1301,16 @@ namespace Helpdesk.Core.Persistence.Migrations
                         .HasForeignKey("RequestedForId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Helpdesk.Core.ServiceCatalog.ServiceInstance", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceInstanceId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Helpdesk.Core.ServiceCatalog.Supplier", null)
+                        .WithMany()
+                        .HasForeignKey("SupplierId")
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.HasOne("Helpdesk.Core.Teams.Team", "Team")
                         .WithMany()

@@ -1,0 +1,133 @@
+using Helpdesk.Core.Mail.Inbound;
+using Helpdesk.Core.Mail.Inbound.Processing;
+using Helpdesk.Core.People;
+using Helpdesk.Core.ServiceCatalog;
+using Helpdesk.Core.Teams;
+using Helpdesk.Core.Tickets;
+using Helpdesk.Core.Tickets.Queries;
+using Helpdesk.Tests.TestSupport;
+using Microsoft.EntityFrameworkCore;
+
+namespace Helpdesk.Tests.Core.Mail.Inbound.Processing;
+
+/// <summary>Mail API parameters that reference the service catalog, and the defaults that follow from them.</summary>
+public sealed class CatalogParametersTests : IAsyncLifetime
+{
+    private CoreTestHost _host = default!;
+    private Person _nagios = default!;
+    private Team _firstLine = default!;
+    private Team _support = default!;
+    private ServiceInstance _website = default!;
+
+    public async Task InitializeAsync()
+    {
+        _host = await CoreTestHost.StartAsync(settings: new Dictionary<string, string?> { ["Mail:Inbound:AccountAddress"] = "support@helpdesk.test" });
+        _nagios = await _host.AddPersonAsync("Nagios", "nnm@monitoring.test", PersonRoles.Specialist);
+        await using var db = await _host.DbAsync();
+        _firstLine = new Team { Name = "Service Desk" };
+        _support = new Team { Name = "Web Ops" };
+        _website = new ServiceInstance { Name = "Website", FirstLineTeam = _firstLine, SupportTeam = _support };
+        db.AddRange(_firstLine, _support, _website,
+            new ConfigurationItem { Label = "CORE-SW-1", Name = "core-switch", Source = "SCCM", SourceId = "A-77", ServiceInstance = _website },
+            new Supplier { Name = "Acme Networks" },
+            new RequestTemplate { Name = "Disk alert", Subject = "Disk full", Category = TicketCategory.Incident, Impact = TicketImpact.Medium, Note = "Clean up the disk." });
+        await db.SaveChangesAsync();
+    }
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    private async Task<TicketDetailsAndRow> ReceiveAsync(string subject, string body, string from = "nnm@monitoring.test")
+    {
+        var (id, _) = await _host.Get<InboundMailStore>().StoreAsync("test", Guid.NewGuid().ToString(),
+            InboundTestMail.Create(from, "support@helpdesk.test", subject, body).Bytes(), default);
+        await _host.Get<InboundMailProcessor>().ProcessAsync(id, default);
+        await using var db = await _host.DbAsync();
+        var row = await db.Set<InboundMessage>().SingleAsync(m => m.Id == id);
+        var ticket = row.TicketId is { } t ? await db.Set<Ticket>().AsNoTracking().SingleAsync(x => x.Id == t) : null;
+        return new TicketDetailsAndRow(row, ticket);
+    }
+
+    private sealed record TicketDetailsAndRow(InboundMessage Row, Ticket? Ticket);
+
+    [Theory]
+    [InlineData("#ci: CORE-SW-1")]
+    [InlineData("#ci: core-switch")]
+    [InlineData("#ci_source: SCCM #ci_sourceID: A-77")]
+    public async Task Ci_GivesItsServiceInstanceIncidentTopImpactAndFirstLineTeam(string parameters)
+    {
+        var result = await ReceiveAsync("Port down", parameters + "\nport 12 down");
+
+        var ticket = result.Ticket!;
+        Assert.Equal((_website.Id, TicketCategory.Incident, (TicketImpact?)TicketImpact.Top, _firstLine.Id),
+            (ticket.ServiceInstanceId, ticket.Category, ticket.Impact, ticket.TeamId));
+        Assert.NotNull(ticket.ConfigurationItemId);
+    }
+
+    [Fact]
+    public async Task SenderInFirstLineTeam_GetsTheSupportTeam()
+    {
+        await using (var db = await _host.DbAsync())
+        {
+            var team = await db.Set<Team>().Include(t => t.Members).SingleAsync(t => t.Id == _firstLine.Id);
+            team.Members.Add(await db.Set<Person>().SingleAsync(p => p.Id == _nagios.Id));
+            await db.SaveChangesAsync();
+        }
+
+        var result = await ReceiveAsync("Site slow", "#service_instance: Website\nslow");
+
+        Assert.Equal(_support.Id, result.Ticket!.TeamId);
+    }
+
+    [Fact]
+    public async Task SameCiWithin24Hours_AddsANoteEvenWithAnotherSubject()
+    {
+        var first = await ReceiveAsync("Port 12 down", "#ci: CORE-SW-1\nfirst");
+        var second = await ReceiveAsync("Port 12 still down", "#ci: CORE-SW-1\nsecond");
+
+        Assert.Equal(first.Row.TicketId, second.Row.TicketId);
+        Assert.Contains("Matches the open event", second.Row.Outcome);
+    }
+
+    [Fact]
+    public async Task Template_FillsMissingSubjectAndTextButParametersWin()
+    {
+        var result = await ReceiveAsync("", "#template_id: 1 #high");
+
+        var ticket = result.Ticket!;
+        Assert.Equal(("Disk full", TicketCategory.Incident, (TicketImpact?)TicketImpact.High), (ticket.Subject, ticket.Category, ticket.Impact));
+        await using var db = await _host.DbAsync();
+        Assert.Equal("Clean up the disk.", (await db.Set<Helpdesk.Core.CaseLog.CaseLogEntry>().SingleAsync(e => e.TicketId == ticket.Id)).Text);
+    }
+
+    [Fact]
+    public async Task SupplierDowntimeAndCompletion_AreStored()
+    {
+        var result = await ReceiveAsync("Fibre cut", "#supplier: Acme Networks #supplier_requestID: SR-9\n#downtime_start_at: 2026-11-24 08:00 #downtime_end_at: 2026-11-24 09:30\n#completed #workaround\nfixed");
+
+        var ticket = result.Ticket!;
+        Assert.Equal(("SR-9", TicketStatus.Completed, "workaround"), (ticket.SupplierRequestId, ticket.Status, ticket.CompletionReason));
+        Assert.NotNull(ticket.SupplierId);
+        Assert.Equal(new DateTime(2026, 11, 24, 9, 30, 0), ticket.DowntimeEndAt);
+    }
+
+    [Fact]
+    public async Task UnknownReferences_AreNotedAndIgnored()
+    {
+        var result = await ReceiveAsync("Unknown", "#ci: NOPE-1 #supplier_id: 99 #change_id: 5\nx");
+
+        await using var db = await _host.DbAsync();
+        var notes = await db.Set<TicketAuditEntry>().Where(a => a.TicketId == result.Ticket!.Id).Select(a => a.Note).ToListAsync();
+        Assert.Contains("#ci: NOPE-1 was not found; ignored.", notes);
+        Assert.Contains("#supplier_id: 99 was not found; ignored.", notes);
+        Assert.Contains(notes, n => n != null && n.StartsWith("#change_id: 5 was recorded but not applied"));
+        Assert.Equal(TicketCategory.Other, result.Ticket!.Category);
+    }
+
+    [Fact]
+    public async Task CompletionReasonWithoutCompletedStatus_IsIgnored()
+    {
+        var result = await ReceiveAsync("Not done", "#workaround\nx");
+
+        Assert.Null(result.Ticket!.CompletionReason);
+    }
+}
