@@ -67,6 +67,7 @@ public static class HelpdeskCoreServiceCollectionExtensions
         services.AddTransient<DepartmentListQuery>();
         services.AddTransient<SaveOrganizationCommand>();
         services.AddTransient<OrganizationListQuery>();
+        services.AddTransient<ServiceCatalog.ServiceCatalogCommands>();
     }
 
     private static void AddTickets(this IServiceCollection services)

@@ -1,0 +1,93 @@
+using Helpdesk.Core.Common;
+using Helpdesk.Core.Persistence;
+using Helpdesk.Core.Teams;
+using Helpdesk.Core.Tickets;
+using Microsoft.EntityFrameworkCore;
+
+namespace Helpdesk.Core.ServiceCatalog;
+
+public sealed record ServiceInstanceInput(int? Id, string Name, int? FirstLineTeamId, int? SupportTeamId);
+
+public sealed record ConfigurationItemInput(int? Id, string Label, string? Name, string? Source, string? SourceId, int? ServiceInstanceId);
+
+public sealed record RequestTemplateInput(int? Id, string Name, string? Subject, string? Note, TicketCategory? Category, TicketImpact? Impact, int? TeamId, int? ServiceInstanceId);
+
+public sealed record ServiceCatalogView(
+    IReadOnlyList<ServiceInstanceInput> ServiceInstances,
+    IReadOnlyList<ConfigurationItemInput> ConfigurationItems,
+    IReadOnlyList<(int Id, string Name)> Suppliers,
+    IReadOnlyList<RequestTemplateInput> Templates);
+
+/// <summary>Maintains the records Mail API parameters refer to. Names and labels are unique, case-insensitively.</summary>
+public sealed class ServiceCatalogCommands(IDbContextFactory<HelpdeskDbContext> contextFactory)
+{
+    public async Task<ServiceCatalogView> ViewAsync(CancellationToken ct = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        return new ServiceCatalogView(
+            await db.Set<ServiceInstance>().AsNoTracking().OrderBy(s => s.Name).Select(s => new ServiceInstanceInput(s.Id, s.Name, s.FirstLineTeamId, s.SupportTeamId)).ToListAsync(ct),
+            await db.Set<ConfigurationItem>().AsNoTracking().OrderBy(c => c.Label).Select(c => new ConfigurationItemInput(c.Id, c.Label, c.Name, c.Source, c.SourceId, c.ServiceInstanceId)).ToListAsync(ct),
+            [.. (await db.Set<Supplier>().AsNoTracking().OrderBy(s => s.Name).ToListAsync(ct)).Select(s => (s.Id, s.Name))],
+            await db.Set<RequestTemplate>().AsNoTracking().OrderBy(t => t.Name).Select(t => new RequestTemplateInput(t.Id, t.Name, t.Subject, t.Note, t.Category, t.Impact, t.TeamId, t.ServiceInstanceId)).ToListAsync(ct));
+    }
+
+    public async Task<int> SaveServiceInstanceAsync(ServiceInstanceInput input, CancellationToken ct = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        var name = Required(input.Name, "name");
+        if (await db.Set<ServiceInstance>().AnyAsync(s => s.Id != input.Id && s.Name == name, ct)) throw new ValidationFailedException("name", $"A service instance named {name} already exists.");
+        await TeamExistsAsync(db, input.FirstLineTeamId, "firstLineTeam", ct);
+        await TeamExistsAsync(db, input.SupportTeamId, "supportTeam", ct);
+        var entity = input.Id is { } id ? await db.Set<ServiceInstance>().FindAsync([id], ct) ?? throw Gone() : db.Add(new ServiceInstance { Name = name }).Entity;
+        (entity.Name, entity.FirstLineTeamId, entity.SupportTeamId) = (name, input.FirstLineTeamId, input.SupportTeamId);
+        await db.SaveChangesAsync(ct);
+        return entity.Id;
+    }
+
+    public async Task<int> SaveConfigurationItemAsync(ConfigurationItemInput input, CancellationToken ct = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        var label = Required(input.Label, "label");
+        if (await db.Set<ConfigurationItem>().AnyAsync(c => c.Id != input.Id && c.Label == label, ct)) throw new ValidationFailedException("label", $"A configuration item labelled {label} already exists.");
+        if (input.ServiceInstanceId is { } si && !await db.Set<ServiceInstance>().AnyAsync(s => s.Id == si, ct)) throw new ValidationFailedException("serviceInstance", "The service instance does not exist.");
+        var entity = input.Id is { } id ? await db.Set<ConfigurationItem>().FindAsync([id], ct) ?? throw Gone() : db.Add(new ConfigurationItem { Label = label }).Entity;
+        (entity.Label, entity.Name, entity.Source, entity.SourceId, entity.ServiceInstanceId) = (label, Clean(input.Name), Clean(input.Source), Clean(input.SourceId), input.ServiceInstanceId);
+        await db.SaveChangesAsync(ct);
+        return entity.Id;
+    }
+
+    public async Task<int> SaveSupplierAsync(int? id, string name, CancellationToken ct = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        var clean = Required(name, "name");
+        if (await db.Set<Supplier>().AnyAsync(s => s.Id != id && s.Name == clean, ct)) throw new ValidationFailedException("name", $"A supplier named {clean} already exists.");
+        var entity = id is { } existing ? await db.Set<Supplier>().FindAsync([existing], ct) ?? throw Gone() : db.Add(new Supplier { Name = clean }).Entity;
+        entity.Name = clean;
+        await db.SaveChangesAsync(ct);
+        return entity.Id;
+    }
+
+    public async Task<int> SaveTemplateAsync(RequestTemplateInput input, CancellationToken ct = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        var name = Required(input.Name, "name");
+        await TeamExistsAsync(db, input.TeamId, "team", ct);
+        var entity = input.Id is { } id ? await db.Set<RequestTemplate>().FindAsync([id], ct) ?? throw Gone() : db.Add(new RequestTemplate { Name = name }).Entity;
+        (entity.Name, entity.Subject, entity.Note, entity.Category, entity.Impact, entity.TeamId, entity.ServiceInstanceId) =
+            (name, Clean(input.Subject), Clean(input.Note), input.Category, input.Impact, input.TeamId, input.ServiceInstanceId);
+        await db.SaveChangesAsync(ct);
+        return entity.Id;
+    }
+
+    private static async Task TeamExistsAsync(HelpdeskDbContext db, int? teamId, string field, CancellationToken ct)
+    {
+        if (teamId is { } id && !await db.Set<Team>().AnyAsync(t => t.Id == id, ct)) throw new ValidationFailedException(field, "The team does not exist.");
+    }
+
+    private static string Required(string? value, string field) =>
+        string.IsNullOrWhiteSpace(value) ? throw new ValidationFailedException(field, "This field is required.") : value.Trim();
+
+    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    private static NotFoundException Gone() => new("That record no longer exists.");
+}
