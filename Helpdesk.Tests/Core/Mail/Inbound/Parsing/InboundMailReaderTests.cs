@@ -122,3 +122,18 @@ public sealed class InboundMailReaderTests
         Assert.Equal("The message is empty.", Assert.Throws<MalformedMailException>(() => InboundMailReader.Load([])).Message);
     }
 }
+
+public sealed class InboundMailReaderTnefTests
+{
+    [Fact]
+    public void Read_OutlookWinmailDat_ExtractsTheRealAttachment()
+    {
+        var raw = InboundMailReaderTests.Fixture("tnef-winmail.eml");
+
+        var content = InboundMailReader.Read(InboundMailReader.Load(raw), raw);
+
+        var attachment = Assert.Single(content.Attachments);
+        Assert.Equal("report.txt", attachment.FileName);
+        Assert.Equal("Quarterly numbers attached by Outlook.", System.Text.Encoding.ASCII.GetString(attachment.Content));
+    }
+}
