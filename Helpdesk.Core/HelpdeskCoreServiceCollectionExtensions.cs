@@ -2,6 +2,7 @@ using Helpdesk.Core.Accounts;
 using Helpdesk.Core.Attachments;
 using Helpdesk.Core.CaseLog;
 using Helpdesk.Core.Common;
+using Helpdesk.Core.Correspondence;
 using Helpdesk.Core.DemoData;
 using Helpdesk.Core.Mail.Inbound;
 using Helpdesk.Core.Mail.Outbound;
@@ -40,6 +41,7 @@ public static class HelpdeskCoreServiceCollectionExtensions
         builder.AddInboundMail();
         builder.AddOutboundMail();
         builder.AddNotifications();
+        builder.AddCorrespondence();
         builder.AddDemoData();
         return builder;
     }

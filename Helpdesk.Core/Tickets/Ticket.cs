@@ -41,6 +41,11 @@ public sealed class Ticket
     public DateTime? DowntimeEndAt { get; set; }
     public DateTime? WaitingUntil { get; set; }
     public string? CompletionReason { get; set; }
+    public int? HelpTopicId { get; set; }
+    public int? SlaPlanId { get; set; }
+
+    /// <summary>Set once, when the ticket was found overdue and the overdue alert went out.</summary>
+    public DateTime? OverdueAt { get; set; }
 
     /// <summary>Optimistic concurrency token, bumped on every field change.</summary>
     public int Version { get; set; }

@@ -30,6 +30,8 @@ internal sealed class TicketEntityTypeConfiguration : IEntityTypeConfiguration<T
         builder.Property(t => t.CompletionReason).HasMaxLength(32);
         builder.HasOne<ServiceCatalog.ServiceInstance>().WithMany().HasForeignKey(t => t.ServiceInstanceId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne<ServiceCatalog.ConfigurationItem>().WithMany().HasForeignKey(t => t.ConfigurationItemId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne<Correspondence.HelpTopic>().WithMany().HasForeignKey(t => t.HelpTopicId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne<Correspondence.SlaPlan>().WithMany().HasForeignKey(t => t.SlaPlanId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne<ServiceCatalog.Supplier>().WithMany().HasForeignKey(t => t.SupplierId).OnDelete(DeleteBehavior.SetNull);
     }
 }

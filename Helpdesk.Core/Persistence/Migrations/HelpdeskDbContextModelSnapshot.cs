@@ -17,6 +17,36 @@ namespace Helpdesk.Core.Persistence.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.12");
 
+            modelBuilder.Entity("AgentGroupDepartment", b =>
+                {
+                    b.Property<int>("AgentGroupId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DepartmentsId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AgentGroupId", "DepartmentsId");
+
+                    b.HasIndex("DepartmentsId");
+
+                    b.ToTable("AgentGroupDepartments", (string)null);
+                });
+
+            modelBuilder.Entity("AgentGroupPerson", b =>
+                {
+                    b.Property<int>("AgentGroupId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MembersId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AgentGroupId", "MembersId");
+
+                    b.HasIndex("MembersId");
+
+                    b.ToTable("AgentGroupMembers", (string)null);
+                });
+
             modelBuilder.Entity("DepartmentPerson", b =>
                 {
                     b.Property<int>("DepartmentsId")
@@ -227,11 +257,143 @@ namespace Helpdesk.Core.Persistence.Migrations
                     b.ToTable("CaseLogEntry");
                 });
 
+            modelBuilder.Entity("Helpdesk.Core.Correspondence.AgentGroup", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .UseCollation("NOCASE");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("AgentGroup");
+                });
+
+            modelBuilder.Entity("Helpdesk.Core.Correspondence.HelpTopic", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AutorespondersDisabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .UseCollation("NOCASE");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("HelpTopic");
+                });
+
+            modelBuilder.Entity("Helpdesk.Core.Correspondence.MessageTemplate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind")
+                        .IsUnique();
+
+                    b.ToTable("MessageTemplate");
+                });
+
+            modelBuilder.Entity("Helpdesk.Core.Correspondence.SlaPlan", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("GracePeriodHours")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SlaPlan");
+                });
+
+            modelBuilder.Entity("Helpdesk.Core.Correspondence.SystemAlertLog", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("EpisodeOpen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("LastSentAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("SystemAlertLog");
+                });
+
+            modelBuilder.Entity("Helpdesk.Core.Correspondence.TicketCollaborator", b =>
+                {
+                    b.Property<int>("TicketId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TicketId", "PersonId");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("TicketCollaborator");
+                });
+
             modelBuilder.Entity("Helpdesk.Core.Departments.Department", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AlertsDisabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AutorespondersDisabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DisabledAlertRecipients")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
 
                     b.Property<int?>("ManagerId")
                         .HasColumnType("INTEGER");
@@ -241,6 +403,11 @@ namespace Helpdesk.Core.Persistence.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
                         .UseCollation("NOCASE");
+
+                    b.Property<string>("Recipients")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -814,12 +981,18 @@ namespace Helpdesk.Core.Persistence.Migrations
                     b.Property<DateTime?>("DowntimeStartAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("HelpTopicId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Impact")
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("MemberId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("OverdueAt")
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("RequestedById")
                         .HasColumnType("INTEGER");
@@ -831,6 +1004,9 @@ namespace Helpdesk.Core.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("ServiceInstanceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SlaPlanId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Source")
@@ -882,6 +1058,8 @@ namespace Helpdesk.Core.Persistence.Migrations
 
                     b.HasIndex("DepartmentId");
 
+                    b.HasIndex("HelpTopicId");
+
                     b.HasIndex("MemberId");
 
                     b.HasIndex("RequestedById");
@@ -889,6 +1067,8 @@ namespace Helpdesk.Core.Persistence.Migrations
                     b.HasIndex("RequestedForId");
 
                     b.HasIndex("ServiceInstanceId");
+
+                    b.HasIndex("SlaPlanId");
 
                     b.HasIndex("Status");
 
@@ -1087,6 +1267,36 @@ namespace Helpdesk.Core.Persistence.Migrations
                     b.ToTable("TeamMembers", (string)null);
                 });
 
+            modelBuilder.Entity("AgentGroupDepartment", b =>
+                {
+                    b.HasOne("Helpdesk.Core.Correspondence.AgentGroup", null)
+                        .WithMany()
+                        .HasForeignKey("AgentGroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Helpdesk.Core.Departments.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentsId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AgentGroupPerson", b =>
+                {
+                    b.HasOne("Helpdesk.Core.Correspondence.AgentGroup", null)
+                        .WithMany()
+                        .HasForeignKey("AgentGroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Helpdesk.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("MembersId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("DepartmentPerson", b =>
                 {
                     b.HasOne("Helpdesk.Core.Departments.Department", null)
@@ -1146,6 +1356,21 @@ namespace Helpdesk.Core.Persistence.Migrations
                 {
                     b.HasOne("Helpdesk.Core.Tickets.Ticket", null)
                         .WithMany("CaseLog")
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Helpdesk.Core.Correspondence.TicketCollaborator", b =>
+                {
+                    b.HasOne("Helpdesk.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Helpdesk.Core.Tickets.Ticket", null)
+                        .WithMany()
                         .HasForeignKey("TicketId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -1282,6 +1507,11 @@ namespace Helpdesk.Core.Persistence.Migrations
                         .HasForeignKey("DepartmentId")
                         .OnDelete(DeleteBehavior.SetNull);
 
+                    b.HasOne("Helpdesk.Core.Correspondence.HelpTopic", null)
+                        .WithMany()
+                        .HasForeignKey("HelpTopicId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("Helpdesk.Core.People.Person", "Member")
                         .WithMany()
                         .HasForeignKey("MemberId")
@@ -1302,6 +1532,11 @@ namespace Helpdesk.Core.Persistence.Migrations
                     b.HasOne("Helpdesk.Core.ServiceCatalog.ServiceInstance", null)
                         .WithMany()
                         .HasForeignKey("ServiceInstanceId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Helpdesk.Core.Correspondence.SlaPlan", null)
+                        .WithMany()
+                        .HasForeignKey("SlaPlanId")
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.HasOne("Helpdesk.Core.ServiceCatalog.Supplier", null)

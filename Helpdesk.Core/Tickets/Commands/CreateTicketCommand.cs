@@ -45,6 +45,8 @@ public sealed class CreateTicketCommand(
             DowntimeEndAt = input.DowntimeEndAt,
             WaitingUntil = input.WaitingUntil,
             CompletionReason = input.CompletionReason,
+            HelpTopicId = input.HelpTopicId,
+            SlaPlanId = input.SlaPlanId,
             CreatedAt = now,
             UpdatedAt = now,
             CompletedAt = input.Status.IsOpen() ? null : now,

@@ -34,4 +34,6 @@ public sealed record NewTicket
     public DateTime? DowntimeEndAt { get; init; }
     public DateTime? WaitingUntil { get; init; }
     public string? CompletionReason { get; init; }
+    public int? HelpTopicId { get; init; }
+    public int? SlaPlanId { get; init; }
 }

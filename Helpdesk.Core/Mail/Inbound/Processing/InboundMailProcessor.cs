@@ -212,23 +212,12 @@ public sealed class InboundMailProcessor(
         await using var db = await contextFactory.CreateDbContextAsync(ct);
         var host = new Uri(helpdesk.Value.PublicUrl).Host;
         var now = clock.GetUtcNow().UtcDateTime;
-        db.Add(new OutboxMessage
-        {
-            MessageId = $"<{Guid.NewGuid():N}@{host}>",
-            Kind = "notice:unknown_sender",
-            From = options.Value.AccountAddress,
-            To = reject.SenderAddress,
-            Subject = "Re: " + content.Subject,
-            TextBody = "Hello,\n\nWe received your message, but we could not register it: your address is not known to our helpdesk. "
+        db.Add(OutboxMail.Create("notice:unknown_sender", null, options.Value.AccountAddress,
+            [new OutboxRecipient(reject.SenderAddress, null, "the sender of a mail from an unknown address")],
+            "Re: " + content.Subject,
+            "Hello,\n\nWe received your message, but we could not register it: your address is not known to our helpdesk. "
                 + "Please contact us through your usual support channel so we can add you.\n\nThis is an automatic message.",
-            InReplyTo = content.MessageId,
-            References = content.MessageId,
-            AutoSubmitted = true,
-            RecipientReasons = $"{reject.SenderAddress}: To — the sender of a mail from an unknown address",
-            Status = OutboxStatus.Pending,
-            CreatedAt = now,
-            NextAttemptAt = now,
-        });
+            null, host, now, inReplyTo: content.MessageId));
         await db.SaveChangesAsync(ct);
     }
 }

@@ -12,6 +12,19 @@ namespace Helpdesk.Core.Persistence.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "AgentGroup",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false, collation: "NOCASE")
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AgentGroup", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoles",
                 columns: table => new
                 {
@@ -48,6 +61,20 @@ namespace Helpdesk.Core.Persistence.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "HelpTopic",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false, collation: "NOCASE"),
+                    AutorespondersDisabled = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_HelpTopic", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "InboundMessage",
                 columns: table => new
                 {
@@ -71,6 +98,21 @@ namespace Helpdesk.Core.Persistence.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_InboundMessage", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MessageTemplate",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Body = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MessageTemplate", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -126,6 +168,20 @@ namespace Helpdesk.Core.Persistence.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "SlaPlan",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    GracePeriodHours = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SlaPlan", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Supplier",
                 columns: table => new
                 {
@@ -136,6 +192,19 @@ namespace Helpdesk.Core.Persistence.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Supplier", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SystemAlertLog",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    LastSentAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    EpisodeOpen = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SystemAlertLog", x => x.Key);
                 });
 
             migrationBuilder.CreateTable(
@@ -225,6 +294,30 @@ namespace Helpdesk.Core.Persistence.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "AgentGroupMembers",
+                columns: table => new
+                {
+                    AgentGroupId = table.Column<int>(type: "INTEGER", nullable: false),
+                    MembersId = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AgentGroupMembers", x => new { x.AgentGroupId, x.MembersId });
+                    table.ForeignKey(
+                        name: "FK_AgentGroupMembers_AgentGroup_AgentGroupId",
+                        column: x => x.AgentGroupId,
+                        principalTable: "AgentGroup",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_AgentGroupMembers_Person_MembersId",
+                        column: x => x.MembersId,
+                        principalTable: "Person",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetUsers",
                 columns: table => new
                 {
@@ -263,7 +356,11 @@ namespace Helpdesk.Core.Persistence.Migrations
                     Id = table.Column<int>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
                     Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false, collation: "NOCASE"),
-                    ManagerId = table.Column<int>(type: "INTEGER", nullable: true)
+                    ManagerId = table.Column<int>(type: "INTEGER", nullable: true),
+                    AutorespondersDisabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AlertsDisabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    DisabledAlertRecipients = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Recipients = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -398,6 +495,30 @@ namespace Helpdesk.Core.Persistence.Migrations
                         name: "FK_AspNetUserTokens_AspNetUsers_UserId",
                         column: x => x.UserId,
                         principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AgentGroupDepartments",
+                columns: table => new
+                {
+                    AgentGroupId = table.Column<int>(type: "INTEGER", nullable: false),
+                    DepartmentsId = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AgentGroupDepartments", x => new { x.AgentGroupId, x.DepartmentsId });
+                    table.ForeignKey(
+                        name: "FK_AgentGroupDepartments_AgentGroup_AgentGroupId",
+                        column: x => x.AgentGroupId,
+                        principalTable: "AgentGroup",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_AgentGroupDepartments_Department_DepartmentsId",
+                        column: x => x.DepartmentsId,
+                        principalTable: "Department",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -561,6 +682,9 @@ namespace Helpdesk.Core.Persistence.Migrations
                     DowntimeEndAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     WaitingUntil = table.Column<DateTime>(type: "TEXT", nullable: true),
                     CompletionReason = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    HelpTopicId = table.Column<int>(type: "INTEGER", nullable: true),
+                    SlaPlanId = table.Column<int>(type: "INTEGER", nullable: true),
+                    OverdueAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
@@ -576,6 +700,12 @@ namespace Helpdesk.Core.Persistence.Migrations
                         name: "FK_Ticket_Department_DepartmentId",
                         column: x => x.DepartmentId,
                         principalTable: "Department",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_Ticket_HelpTopic_HelpTopicId",
+                        column: x => x.HelpTopicId,
+                        principalTable: "HelpTopic",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.SetNull);
                     table.ForeignKey(
@@ -606,6 +736,12 @@ namespace Helpdesk.Core.Persistence.Migrations
                         name: "FK_Ticket_ServiceInstance_ServiceInstanceId",
                         column: x => x.ServiceInstanceId,
                         principalTable: "ServiceInstance",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_Ticket_SlaPlan_SlaPlanId",
+                        column: x => x.SlaPlanId,
+                        principalTable: "SlaPlan",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.SetNull);
                     table.ForeignKey(
@@ -677,6 +813,30 @@ namespace Helpdesk.Core.Persistence.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "TicketCollaborator",
+                columns: table => new
+                {
+                    TicketId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PersonId = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TicketCollaborator", x => new { x.TicketId, x.PersonId });
+                    table.ForeignKey(
+                        name: "FK_TicketCollaborator_Person_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "Person",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_TicketCollaborator_Ticket_TicketId",
+                        column: x => x.TicketId,
+                        principalTable: "Ticket",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Attachment",
                 columns: table => new
                 {
@@ -709,6 +869,22 @@ namespace Helpdesk.Core.Persistence.Migrations
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AgentGroup_Name",
+                table: "AgentGroup",
+                column: "Name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AgentGroupDepartments_DepartmentsId",
+                table: "AgentGroupDepartments",
+                column: "DepartmentsId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AgentGroupMembers_MembersId",
+                table: "AgentGroupMembers",
+                column: "MembersId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
@@ -816,6 +992,12 @@ namespace Helpdesk.Core.Persistence.Migrations
                 column: "MembersId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_HelpTopic_Name",
+                table: "HelpTopic",
+                column: "Name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_InboundMessage_Mailbox_ServerId",
                 table: "InboundMessage",
                 columns: new[] { "Mailbox", "ServerId" },
@@ -831,6 +1013,12 @@ namespace Helpdesk.Core.Persistence.Migrations
                 name: "IX_InboundMessage_Status",
                 table: "InboundMessage",
                 column: "Status");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MessageTemplate_Kind",
+                table: "MessageTemplate",
+                column: "Kind",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Organization_Name",
@@ -956,6 +1144,11 @@ namespace Helpdesk.Core.Persistence.Migrations
                 column: "DepartmentId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Ticket_HelpTopicId",
+                table: "Ticket",
+                column: "HelpTopicId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Ticket_MemberId",
                 table: "Ticket",
                 column: "MemberId");
@@ -974,6 +1167,11 @@ namespace Helpdesk.Core.Persistence.Migrations
                 name: "IX_Ticket_ServiceInstanceId",
                 table: "Ticket",
                 column: "ServiceInstanceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Ticket_SlaPlanId",
+                table: "Ticket",
+                column: "SlaPlanId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Ticket_Source_RequestedForId_CreatedAt",
@@ -1006,6 +1204,11 @@ namespace Helpdesk.Core.Persistence.Migrations
                 columns: new[] { "TicketId", "At" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_TicketCollaborator_PersonId",
+                table: "TicketCollaborator",
+                column: "PersonId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Trigger_Kind",
                 table: "Trigger",
                 column: "Kind");
@@ -1019,6 +1222,12 @@ namespace Helpdesk.Core.Persistence.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "AgentGroupDepartments");
+
+            migrationBuilder.DropTable(
+                name: "AgentGroupMembers");
+
             migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
 
@@ -1044,6 +1253,9 @@ namespace Helpdesk.Core.Persistence.Migrations
                 name: "InboundMessage");
 
             migrationBuilder.DropTable(
+                name: "MessageTemplate");
+
+            migrationBuilder.DropTable(
                 name: "OutboxMessage");
 
             migrationBuilder.DropTable(
@@ -1053,13 +1265,22 @@ namespace Helpdesk.Core.Persistence.Migrations
                 name: "RequestTemplate");
 
             migrationBuilder.DropTable(
+                name: "SystemAlertLog");
+
+            migrationBuilder.DropTable(
                 name: "TeamMembers");
 
             migrationBuilder.DropTable(
                 name: "TicketAuditEntry");
 
             migrationBuilder.DropTable(
+                name: "TicketCollaborator");
+
+            migrationBuilder.DropTable(
                 name: "TriggerActions");
+
+            migrationBuilder.DropTable(
+                name: "AgentGroup");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
@@ -1084,6 +1305,12 @@ namespace Helpdesk.Core.Persistence.Migrations
 
             migrationBuilder.DropTable(
                 name: "Department");
+
+            migrationBuilder.DropTable(
+                name: "HelpTopic");
+
+            migrationBuilder.DropTable(
+                name: "SlaPlan");
 
             migrationBuilder.DropTable(
                 name: "Supplier");

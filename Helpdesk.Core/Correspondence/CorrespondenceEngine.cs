@@ -1,0 +1,89 @@
+using Helpdesk.Core.CaseLog;
+using Helpdesk.Core.Common;
+using Helpdesk.Core.Departments;
+using Helpdesk.Core.Mail.Outbound;
+using Helpdesk.Core.Notifications;
+using Helpdesk.Core.People;
+using Helpdesk.Core.Persistence;
+using Helpdesk.Core.Tickets;
+using Helpdesk.Core.Tickets.Events;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Helpdesk.Core.Correspondence;
+
+/// <summary>
+/// Automatic correspondence over a ticket's life: autoresponses to end users and alerts to agents, written to the
+/// outbox inside the transaction of the change that caused them.
+/// </summary>
+public sealed class CorrespondenceEngine(
+    AlertRecipientResolver recipients,
+    CorrespondenceMail mail,
+    IOptions<CorrespondenceOptions> options) : ITicketEventSink
+{
+    public async Task HandleAsync(HelpdeskDbContext db, TicketEvent e, CancellationToken ct)
+    {
+        var work = Plan(e).ToList();
+        if (work.Count == 0) return;
+        var entry = (e as CaseLogAppendedEvent)?.Entry;
+        var facts = await TicketFacts.LoadAsync(db, e.Ticket, e.Actor.PersonId, entry, ct);
+        var autoAssigned = e is TicketCreatedEvent && (e.Ticket.MemberId is not null || e.Ticket.TeamId is not null);
+        foreach (var kind in work)
+        {
+            var to = kind.ToString().EndsWith("Alert")
+                ? await recipients.ResolveAsync(db, kind, e.Ticket, e.Actor.PersonId, autoAssigned, ct)
+                : await AutoresponseRecipientsAsync(db, kind, e, ct);
+            await mail.QueueAsync(db, kind, facts, e.Ticket.Id, to, ct);
+        }
+    }
+
+    private IEnumerable<CorrespondenceKind> Plan(TicketEvent e)
+    {
+        var settings = options.Value;
+        switch (e)
+        {
+            case TicketCreatedEvent:
+                var byEndUser = e.Actor.Kind == ActorKind.Customer;
+                if (byEndUser ? settings.NewTicketAutoresponseForEndUsers : settings.NewTicketAutoresponseForInternalTickets)
+                    yield return CorrespondenceKind.NewTicketAutoresponse;
+                yield return CorrespondenceKind.NewTicketAlert;
+                break;
+            case CaseLogAppendedEvent { Entry.Origin: EntryOrigin.Customer }:
+                if (settings.NewMessageAutoresponse) yield return CorrespondenceKind.NewMessageAutoresponse;
+                yield return CorrespondenceKind.NewMessageAlert;
+                break;
+            case CaseLogAppendedEvent { Entry.Origin: EntryOrigin.Console, Entry.Log: CaseLogKind.Private }:
+                yield return CorrespondenceKind.InternalNoteAlert;
+                break;
+            case TicketFieldsChangedEvent changed:
+                if (changed.Changes.Any(c => c.Field is TicketFields.Member or TicketFields.Team)) yield return CorrespondenceKind.AssignmentAlert;
+                if (changed.Changes.Any(c => c.Field == TicketFields.Department)) yield return CorrespondenceKind.TransferAlert;
+                break;
+        }
+    }
+
+    private async Task<IReadOnlyList<OutboxRecipient>> AutoresponseRecipientsAsync(HelpdeskDbContext db, CorrespondenceKind kind, TicketEvent e, CancellationToken ct)
+    {
+        var ticket = e.Ticket;
+        if (ticket.DepartmentId is { } d && await db.Set<Department>().AnyAsync(x => x.Id == d && x.AutorespondersDisabled, ct)) return [];
+        if (ticket.HelpTopicId is { } h && await db.Set<HelpTopic>().AnyAsync(x => x.Id == h && x.AutorespondersDisabled, ct)) return [];
+
+        var people = new List<(int Id, string Why)>();
+        if (kind == CorrespondenceKind.NewTicketAutoresponse)
+            people.Add((ticket.RequestedForId, "the requester of the new ticket"));
+        else
+        {
+            if (e.Actor.PersonId is { } submitter) people.Add((submitter, "the sender of the message (confirmation)"));
+            if (options.Value.NewMessageAutoresponseToCollaborators)
+            {
+                people.Add((ticket.RequestedForId, "the ticket's owner (reply all)"));
+                people.AddRange((await db.Set<TicketCollaborator>().Where(c => c.TicketId == ticket.Id).Select(c => c.PersonId).ToListAsync(ct))
+                    .Select(id => (id, "a collaborator on the ticket (reply all)")));
+            }
+        }
+        var ids = people.Select(p => p.Id).Distinct().ToList();
+        var found = await db.Set<Person>().AsNoTracking().Where(p => ids.Contains(p.Id) && p.IsActive).ToListAsync(ct);
+        return [.. people.Join(found, p => p.Id, f => f.Id, (p, f) => new OutboxRecipient(f.PrimaryEmail, f.Name, p.Why))
+            .DistinctBy(r => r.Address, StringComparer.OrdinalIgnoreCase)];
+    }
+}

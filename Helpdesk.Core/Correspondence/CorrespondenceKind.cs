@@ -1,0 +1,36 @@
+namespace Helpdesk.Core.Correspondence;
+
+/// <summary>Every automatic message of the ticket life cycle (osTicket's autoresponders and alerts).</summary>
+public enum CorrespondenceKind
+{
+    NewTicketAutoresponse,
+    NewMessageAutoresponse,
+    OverlimitNotice,
+    NewTicketAlert,
+    NewMessageAlert,
+    InternalNoteAlert,
+    AssignmentAlert,
+    TransferAlert,
+    OverdueAlert,
+}
+
+/// <summary>Who an alert can go to. Each class can be switched off globally and per department.</summary>
+public enum AlertRecipient
+{
+    AdminEmail,
+    DepartmentManager,
+    DepartmentMembers,
+    LastRespondent,
+    AssignedAgent,
+    AssignedTeam,
+    TeamLead,
+}
+
+public enum DepartmentRecipients
+{
+    /// <summary>Alerts to "department members" go to the department's members.</summary>
+    MembersOnly,
+
+    /// <summary>…and to the members of agent groups that have extended access to the department.</summary>
+    MembersAndGroups,
+}

@@ -1,0 +1,34 @@
+using Helpdesk.Core.Common;
+using Helpdesk.Core.Mail.Inbound;
+using Helpdesk.Core.Mail.Inbound.Parsing;
+using Helpdesk.Core.Mail.Outbound;
+using Helpdesk.Core.Notifications;
+using Helpdesk.Core.Notifications.Templates;
+using Helpdesk.Core.Persistence;
+using Microsoft.Extensions.Options;
+
+namespace Helpdesk.Core.Correspondence;
+
+/// <summary>Renders one automatic message from its template and adds it to the outbox of the current transaction.</summary>
+public sealed class CorrespondenceMail(IOptions<HelpdeskOptions> helpdesk, IOptions<InboundMailOptions> inbound, TimeProvider clock)
+{
+    public async Task QueueAsync(HelpdeskDbContext db, CorrespondenceKind kind, TicketFacts facts, int? ticketId,
+        IReadOnlyList<OutboxRecipient> recipients, CancellationToken ct)
+    {
+        if (recipients.Count == 0) return;
+        var (subjectTemplate, bodyTemplate) = await CorrespondenceTemplates.ForAsync(db, kind, ct);
+        var url = helpdesk.Value.PublicUrl;
+        var subject = MailTemplate.Parse(subjectTemplate).Render(facts, url, html: false).ReplaceLineEndings(" ").Trim();
+        if (ticketId is { } id && !subject.Contains(Tickets.TicketNumber.SubjectTag(id))) subject = $"{Tickets.TicketNumber.SubjectTag(id)} {subject}";
+        var html = MailTemplate.Parse(bodyTemplate).Render(facts, url, html: true);
+        // One mail per recipient: alerts and autoresponses never reveal who else was told.
+        foreach (var recipient in recipients)
+        {
+            var mail = OutboxMail.Create(Kind(kind), ticketId, inbound.Value.AccountAddress, [recipient], subject,
+                HtmlTextExtractor.Convert(html), html, new Uri(url).Host, clock.GetUtcNow().UtcDateTime);
+            db.Add(mail);
+        }
+    }
+
+    public static string Kind(CorrespondenceKind kind) => kind.ToString().EndsWith("Alert") ? $"alert:{kind}" : $"autoresponse:{kind}";
+}

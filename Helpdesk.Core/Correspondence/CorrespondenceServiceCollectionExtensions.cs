@@ -1,0 +1,23 @@
+using Helpdesk.Core.Tickets.Events;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Helpdesk.Core.Correspondence;
+
+public static class CorrespondenceServiceCollectionExtensions
+{
+    public static IHostApplicationBuilder AddCorrespondence(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<CorrespondenceOptions>().Bind(builder.Configuration.GetSection(CorrespondenceOptions.Section))
+            .Validate(o => MimeKit.MailboxAddress.TryParse(o.AdminEmail, out var a) && a.Address.Contains('@'), "Correspondence:AdminEmail must be an email address.")
+            .Validate(o => o.MaxOpenTicketsPerUser >= 0 && o.FailedLoginThreshold > 0, "Correspondence: limits must not be negative.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<AlertRecipientResolver>();
+        builder.Services.AddSingleton<CorrespondenceMail>();
+        builder.Services.AddSingleton<ITicketEventSink, CorrespondenceEngine>();
+        builder.Services.AddSingleton<OverdueSweep>();
+        builder.Services.AddSingleton<SystemAlerts>();
+        builder.Services.AddSingleton<LoginFailureMonitor>();
+        return builder;
+    }
+}

@@ -1,0 +1,56 @@
+using Helpdesk.Core.Common;
+using Helpdesk.Core.Mail.Inbound;
+using Helpdesk.Core.Mail.Outbound;
+using Helpdesk.Core.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Helpdesk.Core.Correspondence;
+
+/// <summary>
+/// Alerts to the administrative email about the system itself (mail fetch or send failing, unexpected errors,
+/// excessive failed logins). Once per failure episode, and at most once per <see cref="CorrespondenceOptions.SystemAlertInterval"/>.
+/// </summary>
+public sealed class SystemAlerts(
+    IDbContextFactory<HelpdeskDbContext> contextFactory,
+    IOptions<CorrespondenceOptions> options,
+    IOptions<HelpdeskOptions> helpdesk,
+    IOptions<InboundMailOptions> inbound,
+    TimeProvider clock,
+    ILogger<SystemAlerts> logger)
+{
+    /// <returns>True when a mail was queued (false: same episode, or rate-limited).</returns>
+    public async Task<bool> RaiseAsync(string key, string subject, string details, CancellationToken ct = default)
+    {
+        try
+        {
+            await using var db = await contextFactory.CreateDbContextAsync(ct);
+            var now = clock.GetUtcNow().UtcDateTime;
+            var log = await db.Set<SystemAlertLog>().FirstOrDefaultAsync(l => l.Key == key, ct);
+            if (log is { EpisodeOpen: true } || (log is not null && now - log.LastSentAt < options.Value.SystemAlertInterval))
+                return false;
+            if (log is null) db.Add(log = new SystemAlertLog { Key = key });
+            log.EpisodeOpen = true;
+            log.LastSentAt = now;
+            db.Add(OutboxMail.Create("system_alert", null, inbound.Value.AccountAddress,
+                [new OutboxRecipient(options.Value.AdminEmail, null, "the administrative email (system alert)")],
+                "[Helpdesk system alert] " + subject, details, null, new Uri(helpdesk.Value.PublicUrl).Host, now));
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The database itself may be what fails; the log still has it.
+            logger.LogError(ex, "Could not queue system alert {Key}: {Subject}", key, subject);
+            return false;
+        }
+    }
+
+    /// <summary>Ends a failure episode (e.g. the mailbox answers again), so the next failure is reported.</summary>
+    public async Task ResolveAsync(string key, CancellationToken ct = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        await db.Set<SystemAlertLog>().Where(l => l.Key == key && l.EpisodeOpen).ExecuteUpdateAsync(s => s.SetProperty(l => l.EpisodeOpen, false), ct);
+    }
+}
