@@ -22,6 +22,7 @@ public static class ConsoleServiceCollectionExtensions
         builder.Services.AddScoped<CurrentActor>();
         builder.Services.AddHostedService<InboundMailWorker>();
         builder.Services.AddHostedService<OutboxSendWorker>();
+        builder.Services.AddHostedService<OverdueWorker>();
         builder.Services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/account/login";

@@ -1,3 +1,4 @@
+using Helpdesk.Core.Correspondence;
 using Helpdesk.Core.Mail.Inbound;
 using Helpdesk.Core.Mail.Inbound.Fetching;
 using Helpdesk.Core.Mail.Inbound.Processing;
@@ -13,6 +14,7 @@ public sealed class InboundMailWorker(
     IOptions<InboundMailOptions> options,
     IEnumerable<IMailboxFetcher> fetchers,
     ImapFetcher imap,
+    SystemAlerts alerts,
     IServiceScopeFactory scopes,
     ILogger<InboundMailWorker> logger) : BackgroundService
 {
@@ -30,7 +32,11 @@ public sealed class InboundMailWorker(
             try
             {
                 var stored = await fetcher.FetchAsync(mailbox, ct);
-                if (failing) logger.LogInformation("Mailbox {Mailbox} is reachable again", mailbox.Name);
+                if (failing)
+                {
+                    logger.LogInformation("Mailbox {Mailbox} is reachable again", mailbox.Name);
+                    await alerts.ResolveAsync(AlertKey(mailbox), ct);
+                }
                 failing = false;
                 if (stored.Count > 0) logger.LogInformation("Mailbox {Mailbox}: {Count} new mail(s)", mailbox.Name, stored.Count);
                 await ProcessPendingAsync(ct);
@@ -41,7 +47,12 @@ public sealed class InboundMailWorker(
             }
             catch (Exception ex)
             {
-                if (!failing) logger.LogError(ex, "Fetching mailbox {Mailbox} failed; retrying every {Interval}", mailbox.Name, options.Value.PollInterval);
+                if (!failing)
+                {
+                    logger.LogError(ex, "Fetching mailbox {Mailbox} failed; retrying every {Interval}", mailbox.Name, options.Value.PollInterval);
+                    await alerts.RaiseAsync(AlertKey(mailbox), $"Fetching mail from {mailbox.Name} fails",
+                        $"The helpdesk cannot fetch mail from the mailbox \"{mailbox.Name}\": {ex.Message}\nIt retries every {options.Value.PollInterval}; you get this once per failure episode.", CancellationToken.None);
+                }
                 failing = true;
             }
             try
@@ -62,6 +73,8 @@ public sealed class InboundMailWorker(
             }
         }
     }
+
+    private static string AlertKey(MailboxOptions mailbox) => $"fetch:{mailbox.Name}";
 
     private async Task ProcessPendingAsync(CancellationToken ct)
     {

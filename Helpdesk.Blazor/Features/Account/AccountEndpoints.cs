@@ -1,4 +1,5 @@
 using Helpdesk.Core.Accounts;
+using Helpdesk.Core.Correspondence;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 
@@ -18,7 +19,7 @@ public static class AccountEndpoints
 
     private static async Task<IResult> LoginAsync(
         [FromForm] string? email, [FromForm] string? password, [FromForm] string? returnUrl,
-        SignInManager<HelpdeskUser> signIn, UserManager<HelpdeskUser> users)
+        SignInManager<HelpdeskUser> signIn, UserManager<HelpdeskUser> users, LoginFailureMonitor failures, HttpContext http)
     {
         var target = IsLocal(returnUrl) ? returnUrl! : "/";
         if (string.IsNullOrWhiteSpace(email) || string.IsNullOrEmpty(password))
@@ -27,7 +28,11 @@ public static class AccountEndpoints
         var user = await users.FindByEmailAsync(email.Trim());
         var result = user is null ? Microsoft.AspNetCore.Identity.SignInResult.Failed : await signIn.PasswordSignInAsync(user, password, isPersistent: true, lockoutOnFailure: true);
         if (result.Succeeded)
+        {
+            await failures.RecordSuccessAsync(email.Trim());
             return Results.LocalRedirect(target);
+        }
+        await failures.RecordFailureAsync(email.Trim(), http.Connection.RemoteIpAddress?.ToString());
 
         return Back(result.IsLockedOut
             ? "Too many failed attempts: this account is locked for a while. Try again later or ask an administrator."

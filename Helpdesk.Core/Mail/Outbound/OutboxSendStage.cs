@@ -17,9 +17,12 @@ public sealed class OutboxSendStage(
     MimeComposer composer,
     BlobStore blobs,
     IOptions<OutboundMailOptions> options,
+    Correspondence.SystemAlerts alerts,
     TimeProvider clock,
     ILogger<OutboxSendStage> logger)
 {
+    private const string SendAlertKey = "send";
+
     /// <returns>How many mails were sent.</returns>
     public async Task<int> ProcessDueAsync(CancellationToken ct)
     {
@@ -41,8 +44,11 @@ public sealed class OutboxSendStage(
             logger.LogWarning("Mail server not reachable: {Error}", ex.Message);
             foreach (var message in due) Fail(message, $"The mail server is not reachable: {ex.Message}", permanent: false, now);
             await db.SaveChangesAsync(CancellationToken.None);
+            await alerts.RaiseAsync(SendAlertKey, "Sending mail fails", $"The mail server is not reachable: {ex.Message}\n"
+                + "Mail stays in the outbox and is retried; this alert is sent once per failure episode (it goes out when sending works again).", CancellationToken.None);
             return 0;
         }
+        await alerts.ResolveAsync(SendAlertKey, CancellationToken.None);
         await using (batch)
         {
             foreach (var message in due)

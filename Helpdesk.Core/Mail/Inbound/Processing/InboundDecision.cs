@@ -18,3 +18,6 @@ public sealed record RejectSender(string Explanation, string SenderAddress) : In
 public sealed record AddNote(string Explanation, int TicketId, CaseLogKind Log, string Text, TextFormat Format) : InboundDecision(Explanation);
 
 public sealed record CreateRequest(string Explanation, NewTicket Ticket, bool CreateSender) : InboundDecision(Explanation);
+
+/// <summary>The requester already has the maximum number of open tickets: no new one; an overlimit notice explains why.</summary>
+public sealed record RefuseOverLimit(string Explanation, int PersonId) : InboundDecision(Explanation);

@@ -1,6 +1,7 @@
 using Helpdesk.Core.Attachments;
 using Helpdesk.Core.CaseLog;
 using Helpdesk.Core.Common;
+using Helpdesk.Core.Correspondence;
 using Helpdesk.Core.Mail.Inbound.Parsing;
 using Helpdesk.Core.Mail.Outbound;
 using Helpdesk.Core.People;
@@ -29,6 +30,8 @@ public sealed class InboundMailProcessor(
     BlobStore blobs,
     IOptions<InboundMailOptions> options,
     IOptions<HelpdeskOptions> helpdesk,
+    IOptions<CorrespondenceOptions> correspondence,
+    CorrespondenceMail correspondenceMail,
     TimeProvider clock,
     ILogger<InboundMailProcessor> logger)
 {
@@ -54,7 +57,8 @@ public sealed class InboundMailProcessor(
             var content = InboundMailReader.Read(message, raw);
             var decision = await DecideAsync(db, message, content, row.ReceivedAt, ct);
             (row.TicketId, row.Outcome) = await ApplyAsync(decision, content, ct);
-            row.Status = decision is IgnoreMail or RejectSender ? InboundStatus.Ignored : InboundStatus.Processed;
+            row.Status = decision is IgnoreMail or RejectSender or RefuseOverLimit ? InboundStatus.Ignored : InboundStatus.Processed;
+            if (row.TicketId is { } ticketId) await AddCollaboratorsAsync(ticketId, content, ct);
             row.Error = null;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -112,6 +116,13 @@ public sealed class InboundMailProcessor(
         var (request, _) = await requests.BuildAsync(db, mail, sender, ct);
         if (!createSender && await events.MatchAsync(db, request, ct) is { } matched)
             return matched;
+        if (correspondence.Value.MaxOpenTicketsPerUser is > 0 and var max && !createSender)
+        {
+            var open = await db.Set<Ticket>().CountAsync(t => t.RequestedForId == request.RequestedForId
+                && t.Status != TicketStatus.Completed && t.Status != TicketStatus.Closed, ct);
+            if (open >= max)
+                return new RefuseOverLimit($"Not registered: the requester already has {open} open tickets (the limit is {max}).", request.RequestedForId);
+        }
         return new CreateRequest($"A new request{(route.TeamName is null ? "" : $" for team {route.TeamName}")}; {route.Description}.", request, createSender)
         {
             Notes = request.AuditNotes,
@@ -128,6 +139,8 @@ public sealed class InboundMailProcessor(
             case RejectSender reject:
                 await SendRejectionNoticeAsync(reject, content, ct);
                 return (null, decision.Explanation + " A notice was sent to the sender.");
+            case RefuseOverLimit over:
+                return (null, decision.Explanation + (await SendOverlimitNoticeAsync(over, ct) ? " An overlimit notice was sent." : ""));
             case AddNote note:
                 return (note.TicketId, await AddNoteAsync(note, content, ct));
             case CreateRequest create:
@@ -198,6 +211,35 @@ public sealed class InboundMailProcessor(
     {
         await using var db = await contextFactory.CreateDbContextAsync(ct);
         return await SenderDirectory.FindAsync(db, content.FromAddress, ct);
+    }
+
+    private async Task<bool> SendOverlimitNoticeAsync(RefuseOverLimit over, CancellationToken ct)
+    {
+        if (!correspondence.Value.OverlimitNotice) return false;
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        var person = await db.Set<Person>().AsNoTracking().FirstAsync(p => p.Id == over.PersonId, ct);
+        var facts = new Notifications.TicketFacts { Values = new Dictionary<string, object?>(), FriendlyNames = new Dictionary<string, string?>(), Entries = [], CurrentContact = person };
+        await correspondenceMail.QueueAsync(db, CorrespondenceKind.OverlimitNotice, facts, null,
+            [new OutboxRecipient(person.PrimaryEmail, person.Name, "the requester, who reached the open-ticket limit")], ct);
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    /// <summary>Known people on the mail's Cc become collaborators of the ticket (they get "reply all" autoresponses).</summary>
+    private async Task AddCollaboratorsAsync(int ticketId, InboundMailContent content, CancellationToken ct)
+    {
+        var cc = content.CcAddresses.Where(a => !router.IsOwnAddress(a) && !a.Equals(content.FromAddress, StringComparison.OrdinalIgnoreCase)).ToList();
+        if (cc.Count == 0) return;
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        var ticket = await db.Set<Ticket>().AsNoTracking().FirstAsync(t => t.Id == ticketId, ct);
+        foreach (var address in cc)
+        {
+            var person = await SenderDirectory.FindAsync(db, address, ct);
+            if (person is null || person.Id == ticket.RequestedForId
+                || await db.Set<TicketCollaborator>().AnyAsync(c => c.TicketId == ticketId && c.PersonId == person.Id, ct)) continue;
+            db.Add(new TicketCollaborator { TicketId = ticketId, PersonId = person.Id });
+        }
+        await db.SaveChangesAsync(ct);
     }
 
     private async Task MarkBouncedAsync(string messageId, CancellationToken ct)
