@@ -1,0 +1,225 @@
+using Helpdesk.Core.CaseLog;
+using Helpdesk.Core.Common;
+using Helpdesk.Core.Correspondence;
+using Helpdesk.Core.Departments;
+using Helpdesk.Core.Mail.Outbound;
+using Helpdesk.Core.People;
+using Helpdesk.Core.Teams;
+using Helpdesk.Core.Tickets;
+using Helpdesk.Core.Tickets.Commands;
+using Helpdesk.Core.Tickets.Queries;
+using Helpdesk.Tests.TestSupport;
+using Microsoft.EntityFrameworkCore;
+
+namespace Helpdesk.Tests.Core.Correspondence;
+
+/// <summary>Every autoresponse and alert, asserting the exact recipients (de-duplicated, actor left out).</summary>
+public sealed class CorrespondenceEngineTests : IAsyncLifetime
+{
+    private CoreTestHost _host = default!;
+    private Person _manager = default!, _member = default!, _other = default!, _lead = default!, _caller = default!, _groupie = default!;
+    private int _departmentId, _otherDepartmentId, _teamId;
+
+    public Task InitializeAsync() => StartAsync();
+
+    private async Task StartAsync(Dictionary<string, string?>? settings = null)
+    {
+        _host = await CoreTestHost.StartAsync(settings: new Dictionary<string, string?>(settings ?? [])
+        {
+            ["Correspondence:AdminEmail"] = "admin@helpdesk.test",
+            ["Mail:Inbound:AccountAddress"] = "support@helpdesk.test",
+        });
+        _manager = await _host.AddPersonAsync("Mona Manager", "mona@helpdesk.test", PersonRoles.Agent);
+        _member = await _host.AddPersonAsync("Max Member", "max@helpdesk.test", PersonRoles.Agent);
+        _other = await _host.AddPersonAsync("Olga Other", "olga@helpdesk.test", PersonRoles.Agent);
+        _lead = await _host.AddPersonAsync("Lea Lead", "lea@helpdesk.test", PersonRoles.Agent);
+        _groupie = await _host.AddPersonAsync("Gus Group", "gus@helpdesk.test", PersonRoles.Agent);
+        _caller = await _host.AddPersonAsync("Carl Caller", "carl@customer.test");
+        await using var db = await _host.DbAsync();
+        var people = await db.Set<Person>().ToDictionaryAsync(p => p.Id);
+        var department = new Department { Name = "IT", Manager = people[_manager.Id], Members = [people[_manager.Id], people[_member.Id]] };
+        var other = new Department { Name = "Facilities", Manager = people[_other.Id], Members = [people[_other.Id]] };
+        var team = new Team { Name = "Network", Lead = people[_lead.Id], Members = [people[_lead.Id], people[_member.Id]] };
+        db.AddRange(department, other, team, new AgentGroup { Name = "Night shift", Members = [people[_groupie.Id]], Departments = [other] });
+        await db.SaveChangesAsync();
+        (_departmentId, _otherDepartmentId, _teamId) = (department.Id, other.Id, team.Id);
+    }
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    private async Task<string[]> RecipientsOfAsync(CorrespondenceKind kind)
+    {
+        await using var db = await _host.DbAsync();
+        var kindName = CorrespondenceMail.Kind(kind);
+        return [.. (await db.Set<OutboxMessage>().Where(m => m.Kind == kindName).Select(m => m.To).ToListAsync()).Order()];
+    }
+
+    private Task<int> CreateAsync(Actor actor, int? memberId = null, int? teamId = null) =>
+        _host.Get<CreateTicketCommand>().ExecuteAsync(new NewTicket
+        {
+            Subject = "Printer", RequestedForId = _caller.Id, DepartmentId = _departmentId, MemberId = memberId, TeamId = teamId, Description = "It jams.",
+        }, actor);
+
+    private static Actor Customer(Person p) => new(p.Id, p.Name, ActorKind.Customer);
+
+    [Fact]
+    public async Task NewTicketFromEndUser_AutorespondsAndAlertsAdminManagerMembers()
+    {
+        await CreateAsync(Customer(_caller));
+
+        Assert.Equal(["\"Carl Caller\" <carl@customer.test>"], await RecipientsOfAsync(CorrespondenceKind.NewTicketAutoresponse));
+        Assert.Equal(["\"Max Member\" <max@helpdesk.test>", "\"Mona Manager\" <mona@helpdesk.test>", "admin@helpdesk.test"],
+            await RecipientsOfAsync(CorrespondenceKind.NewTicketAlert));
+    }
+
+    [Fact]
+    public async Task NewTicketAutoAssigned_DoesNotAlertDepartmentMembers()
+    {
+        await CreateAsync(Customer(_caller), memberId: _member.Id);
+
+        Assert.Equal(["\"Mona Manager\" <mona@helpdesk.test>", "admin@helpdesk.test"], await RecipientsOfAsync(CorrespondenceKind.NewTicketAlert));
+    }
+
+    [Fact]
+    public async Task NewTicketCreatedInternally_NoAutoresponseByDefaultAndActingAgentNotAlerted()
+    {
+        await CreateAsync(CoreTestHost.AgentActor(_member));
+
+        Assert.Empty(await RecipientsOfAsync(CorrespondenceKind.NewTicketAutoresponse));
+        Assert.Equal(["\"Mona Manager\" <mona@helpdesk.test>", "admin@helpdesk.test"], await RecipientsOfAsync(CorrespondenceKind.NewTicketAlert));
+    }
+
+    [Fact]
+    public async Task CustomerMessage_AutorespondsToSubmitterAndAlertsLastRespondentManagerAssignee()
+    {
+        var id = await CreateAsync(Customer(_caller), memberId: _member.Id);
+        await _host.Get<AppendCaseLogEntryCommand>().ExecuteAsync(new NewCaseLogEntry { TicketId = id, Log = CaseLogKind.Public, Text = "Try again" }, CoreTestHost.AgentActor(_lead));
+
+        await _host.Get<AppendCaseLogEntryCommand>().ExecuteAsync(new NewCaseLogEntry { TicketId = id, Log = CaseLogKind.Public, Text = "Still jams", Origin = EntryOrigin.Customer }, Customer(_caller));
+
+        Assert.Equal(["\"Carl Caller\" <carl@customer.test>"], await RecipientsOfAsync(CorrespondenceKind.NewMessageAutoresponse));
+        Assert.Equal(["\"Lea Lead\" <lea@helpdesk.test>", "\"Max Member\" <max@helpdesk.test>", "\"Mona Manager\" <mona@helpdesk.test>"],
+            await RecipientsOfAsync(CorrespondenceKind.NewMessageAlert));
+    }
+
+    [Fact]
+    public async Task InternalNote_AlertsOthersButNotTheAuthorAndEachOnce()
+    {
+        var id = await CreateAsync(Customer(_caller), memberId: _manager.Id);
+
+        await _host.Get<AppendCaseLogEntryCommand>().ExecuteAsync(new NewCaseLogEntry { TicketId = id, Log = CaseLogKind.Private, Text = "Toner low" }, CoreTestHost.AgentActor(_member));
+
+        // The manager is both department manager and assignee: one mail. The author (Max) gets none.
+        Assert.Equal(["\"Mona Manager\" <mona@helpdesk.test>"], await RecipientsOfAsync(CorrespondenceKind.InternalNoteAlert));
+    }
+
+    [Fact]
+    public async Task Assignment_AlertsAssigneeTeamLeadAndTeamMembers()
+    {
+        var id = await CreateAsync(Customer(_caller));
+        var ticket = (await _host.Get<TicketDetailsQuery>().ExecuteAsync(id))!;
+
+        await _host.Get<UpdateTicketCommand>().ExecuteAsync(Update(ticket) with { MemberId = _other.Id, TeamId = _teamId }, CoreTestHost.AgentActor(_manager));
+
+        Assert.Equal(["\"Lea Lead\" <lea@helpdesk.test>", "\"Max Member\" <max@helpdesk.test>", "\"Olga Other\" <olga@helpdesk.test>"],
+            await RecipientsOfAsync(CorrespondenceKind.AssignmentAlert));
+    }
+
+    [Fact]
+    public async Task Transfer_AlertsTargetDepartmentWithExtendedGroupMembers()
+    {
+        await using (var db = await _host.DbAsync())
+            await db.Set<Department>().Where(d => d.Id == _otherDepartmentId).ExecuteUpdateAsync(s => s.SetProperty(d => d.Recipients, DepartmentRecipients.MembersAndGroups));
+        var id = await CreateAsync(Customer(_caller));
+        var ticket = (await _host.Get<TicketDetailsQuery>().ExecuteAsync(id))!;
+
+        await _host.Get<UpdateTicketCommand>().ExecuteAsync(Update(ticket) with { DepartmentId = _otherDepartmentId }, CoreTestHost.AgentActor(_manager));
+
+        Assert.Equal(["\"Gus Group\" <gus@helpdesk.test>", "\"Olga Other\" <olga@helpdesk.test>"], await RecipientsOfAsync(CorrespondenceKind.TransferAlert));
+    }
+
+    [Fact]
+    public async Task DepartmentSwitches_TurnAutorespondersAndRecipientClassesOff()
+    {
+        await using (var db = await _host.DbAsync())
+            await db.Set<Department>().Where(d => d.Id == _departmentId).ExecuteUpdateAsync(s => s
+                .SetProperty(d => d.AutorespondersDisabled, true).SetProperty(d => d.DisabledAlertRecipients, "AdminEmail, DepartmentMembers"));
+
+        await CreateAsync(Customer(_caller));
+
+        Assert.Empty(await RecipientsOfAsync(CorrespondenceKind.NewTicketAutoresponse));
+        Assert.Equal(["\"Mona Manager\" <mona@helpdesk.test>"], await RecipientsOfAsync(CorrespondenceKind.NewTicketAlert));
+    }
+
+    [Fact]
+    public async Task HelpTopicSwitch_TurnsAutoresponseOff()
+    {
+        int topicId;
+        await using (var db = await _host.DbAsync())
+        {
+            var topic = new HelpTopic { Name = "Spam reports", AutorespondersDisabled = true };
+            db.Add(topic);
+            await db.SaveChangesAsync();
+            topicId = topic.Id;
+        }
+
+        await _host.Get<CreateTicketCommand>().ExecuteAsync(new NewTicket { Subject = "x", RequestedForId = _caller.Id, HelpTopicId = topicId }, Customer(_caller));
+
+        Assert.Empty(await RecipientsOfAsync(CorrespondenceKind.NewTicketAutoresponse));
+    }
+
+    [Fact]
+    public async Task GlobalSwitch_TurnsNewMessageAutoresponseOff()
+    {
+        await _host.DisposeAsync();
+        await StartAsync(new Dictionary<string, string?> { ["Correspondence:NewMessageAutoresponse"] = "false" });
+        var id = await CreateAsync(Customer(_caller));
+
+        await _host.Get<AppendCaseLogEntryCommand>().ExecuteAsync(new NewCaseLogEntry { TicketId = id, Log = CaseLogKind.Public, Text = "more", Origin = EntryOrigin.Customer }, Customer(_caller));
+
+        Assert.Empty(await RecipientsOfAsync(CorrespondenceKind.NewMessageAutoresponse));
+    }
+
+    [Fact]
+    public async Task OverdueSweep_PastTargetOnce_AlertsAdminOnceAndMarksTicket()
+    {
+        var id = await _host.Get<CreateTicketCommand>().ExecuteAsync(new NewTicket
+        {
+            Subject = "Due soon", RequestedForId = _caller.Id, ResolutionTargetAt = _host.Clock.GetUtcNow().UtcDateTime.AddHours(2),
+        }, Customer(_caller));
+        var sweep = _host.Get<OverdueSweep>();
+
+        Assert.Empty(await sweep.RunAsync(default));
+        _host.Clock.Advance(TimeSpan.FromHours(3));
+        Assert.Equal([id], await sweep.RunAsync(default));
+        Assert.Empty(await sweep.RunAsync(default));
+
+        Assert.Equal(["admin@helpdesk.test"], await RecipientsOfAsync(CorrespondenceKind.OverdueAlert));
+        Assert.Contains((await _host.Get<TicketDetailsQuery>().ExecuteAsync(id))!.Audit, a => a.Field == "overdue");
+    }
+
+    [Fact]
+    public async Task OverdueSweep_SlaPlanGracePeriod_MakesTicketOverdue()
+    {
+        int planId;
+        await using (var db = await _host.DbAsync())
+        {
+            var plan = new SlaPlan { Name = "4 hours", GracePeriodHours = 4 };
+            db.Add(plan);
+            await db.SaveChangesAsync();
+            planId = plan.Id;
+        }
+        await _host.Get<CreateTicketCommand>().ExecuteAsync(new NewTicket { Subject = "SLA", RequestedForId = _caller.Id, SlaPlanId = planId }, Customer(_caller));
+
+        _host.Clock.Advance(TimeSpan.FromHours(3));
+        Assert.Empty(await _host.Get<OverdueSweep>().RunAsync(default));
+        _host.Clock.Advance(TimeSpan.FromHours(2));
+        Assert.Single(await _host.Get<OverdueSweep>().RunAsync(default));
+    }
+
+    private static TicketFieldsUpdate Update(TicketDetails t) => new()
+    {
+        TicketId = t.Id, ExpectedVersion = t.Version, Subject = t.Subject, Status = t.Status, Category = t.Category, Impact = t.Impact,
+        RequestedForId = t.RequestedFor.Id, TeamId = t.Team?.Id, MemberId = t.Member?.Id, DepartmentId = t.Department?.Id,
+    };
+}
