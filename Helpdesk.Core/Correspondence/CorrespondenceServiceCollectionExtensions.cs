@@ -18,6 +18,7 @@ public static class CorrespondenceServiceCollectionExtensions
         builder.Services.AddSingleton<OverdueSweep>();
         builder.Services.AddSingleton<SystemAlerts>();
         builder.Services.AddSingleton<LoginFailureMonitor>();
+        builder.Services.AddTransient<CorrespondenceTemplateCommands>();
         return builder;
     }
 }

@@ -6,9 +6,16 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Helpdesk.Core.Departments;
 
-public sealed record DepartmentInput(int? Id, string Name, int? ManagerId, IReadOnlyList<int> MemberIds);
+public sealed record DepartmentInput(int? Id, string Name, int? ManagerId, IReadOnlyList<int> MemberIds)
+{
+    public bool AutorespondersDisabled { get; init; }
+    public bool AlertsDisabled { get; init; }
+    public IReadOnlyList<Correspondence.AlertRecipient> DisabledAlertRecipients { get; init; } = [];
+    public Correspondence.DepartmentRecipients Recipients { get; init; }
+}
 
-public sealed record DepartmentRow(int Id, string Name, int? ManagerId, string? ManagerName, IReadOnlyList<int> MemberIds, IReadOnlyList<string> MemberNames);
+public sealed record DepartmentRow(int Id, string Name, int? ManagerId, string? ManagerName, IReadOnlyList<int> MemberIds, IReadOnlyList<string> MemberNames,
+    bool AutorespondersDisabled, bool AlertsDisabled, string? DisabledAlertRecipients, Correspondence.DepartmentRecipients Recipients);
 
 public sealed class SaveDepartmentCommand(IDbContextFactory<HelpdeskDbContext> contextFactory)
 {
@@ -30,6 +37,10 @@ public sealed class SaveDepartmentCommand(IDbContextFactory<HelpdeskDbContext> c
         department.Name = name;
         department.ManagerId = input.ManagerId;
         department.Members = members;
+        department.AutorespondersDisabled = input.AutorespondersDisabled;
+        department.AlertsDisabled = input.AlertsDisabled;
+        department.DisabledAlertRecipients = input.DisabledAlertRecipients.Count == 0 ? null : string.Join(", ", input.DisabledAlertRecipients.Distinct());
+        department.Recipients = input.Recipients;
         await db.SaveChangesAsync(ct);
         return department.Id;
     }
@@ -53,7 +64,8 @@ public sealed class DepartmentListQuery(IDbContextFactory<HelpdeskDbContext> con
         await using var db = await contextFactory.CreateDbContextAsync(ct);
         return await db.Set<Department>().AsNoTracking().OrderBy(d => d.Name)
             .Select(d => new DepartmentRow(d.Id, d.Name, d.ManagerId, d.Manager == null ? null : d.Manager.Name,
-                d.Members.Select(m => m.Id).ToList(), d.Members.OrderBy(m => m.Name).Select(m => m.Name).ToList()))
+                d.Members.Select(m => m.Id).ToList(), d.Members.OrderBy(m => m.Name).Select(m => m.Name).ToList(),
+                d.AutorespondersDisabled, d.AlertsDisabled, d.DisabledAlertRecipients, d.Recipients))
             .ToListAsync(ct);
     }
 }

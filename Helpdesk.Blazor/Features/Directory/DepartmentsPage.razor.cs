@@ -1,4 +1,5 @@
 using Helpdesk.Blazor.Components.Shared;
+using Helpdesk.Core.Correspondence;
 using Helpdesk.Core.Departments;
 using Helpdesk.Core.Tickets.Queries;
 using Microsoft.AspNetCore.Components;
@@ -27,7 +28,19 @@ public sealed partial class DepartmentsPage
 
     private void New() => Open(new DepartmentForm());
 
-    private void Edit(DepartmentRow d) => Open(new DepartmentForm { Id = d.Id, Name = d.Name, ManagerId = d.ManagerId, MemberIds = [.. d.MemberIds] });
+    private void Edit(DepartmentRow d) => Open(new DepartmentForm
+    {
+        Id = d.Id, Name = d.Name, ManagerId = d.ManagerId, MemberIds = [.. d.MemberIds], AutorespondersDisabled = d.AutorespondersDisabled,
+        AlertsDisabled = d.AlertsDisabled, Recipients = d.Recipients,
+        DisabledRecipients = [.. (d.DisabledAlertRecipients ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Select(r => Enum.TryParse<AlertRecipient>(r, out var v) ? v : (AlertRecipient?)null).OfType<AlertRecipient>()],
+    });
+
+    private void ToggleRecipient(AlertRecipient recipient, bool enabled)
+    {
+        if (enabled) _form!.DisabledRecipients.Remove(recipient);
+        else _form!.DisabledRecipients.Add(recipient);
+    }
 
     private void Open(DepartmentForm form)
     {
@@ -44,7 +57,11 @@ public sealed partial class DepartmentsPage
     private Task SaveAsync() => RunAsync(async () =>
     {
         var f = _form!;
-        await Save.ExecuteAsync(new DepartmentInput(f.Id, f.Name, f.ManagerId, [.. f.MemberIds]));
+        await Save.ExecuteAsync(new DepartmentInput(f.Id, f.Name, f.ManagerId, [.. f.MemberIds])
+        {
+            AutorespondersDisabled = f.AutorespondersDisabled, AlertsDisabled = f.AlertsDisabled,
+            DisabledAlertRecipients = [.. f.DisabledRecipients], Recipients = f.Recipients,
+        });
         _form = null;
     });
 
@@ -65,5 +82,9 @@ public sealed partial class DepartmentsPage
         public string Name { get; set; } = "";
         public int? ManagerId { get; set; }
         public HashSet<int> MemberIds { get; init; } = [];
+        public bool AutorespondersDisabled { get; set; }
+        public bool AlertsDisabled { get; set; }
+        public DepartmentRecipients Recipients { get; set; }
+        public HashSet<AlertRecipient> DisabledRecipients { get; init; } = [];
     }
 }
