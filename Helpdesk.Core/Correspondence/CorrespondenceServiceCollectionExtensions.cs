@@ -19,6 +19,7 @@ public static class CorrespondenceServiceCollectionExtensions
         builder.Services.AddSingleton<SystemAlerts>();
         builder.Services.AddSingleton<LoginFailureMonitor>();
         builder.Services.AddTransient<CorrespondenceTemplateCommands>();
+        builder.Services.AddTransient<CorrespondenceSetupCommands>();
         return builder;
     }
 }

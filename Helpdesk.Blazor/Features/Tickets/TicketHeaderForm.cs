@@ -18,6 +18,8 @@ public sealed class TicketHeaderForm
     public int? MemberId { get; set; }
     public int? DepartmentId { get; set; }
     public DateTime? ResolutionTargetAt { get; set; }
+    public int? HelpTopicId { get; set; }
+    public int? SlaPlanId { get; set; }
 
     public static TicketHeaderForm From(TicketDetails t) => new()
     {
@@ -32,6 +34,8 @@ public sealed class TicketHeaderForm
         MemberId = t.Member?.Id,
         DepartmentId = t.Department?.Id,
         ResolutionTargetAt = t.ResolutionTargetAt?.ToLocalTime(),
+        HelpTopicId = t.HelpTopicId,
+        SlaPlanId = t.SlaPlanId,
     };
 
     public bool DiffersFrom(TicketDetails t) => ToUpdate() with { ExpectedVersion = 0 } != From(t).ToUpdate() with { ExpectedVersion = 0 };
@@ -49,5 +53,7 @@ public sealed class TicketHeaderForm
         MemberId = MemberId,
         DepartmentId = DepartmentId,
         ResolutionTargetAt = ResolutionTargetAt?.ToUniversalTime(),
+        HelpTopicId = HelpTopicId,
+        SlaPlanId = SlaPlanId,
     };
 }

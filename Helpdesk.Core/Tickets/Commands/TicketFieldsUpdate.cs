@@ -14,4 +14,6 @@ public sealed record TicketFieldsUpdate
     public int? MemberId { get; init; }
     public int? DepartmentId { get; init; }
     public DateTime? ResolutionTargetAt { get; init; }
+    public int? HelpTopicId { get; init; }
+    public int? SlaPlanId { get; init; }
 }

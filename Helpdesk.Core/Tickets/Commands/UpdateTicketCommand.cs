@@ -74,6 +74,8 @@ public sealed class UpdateTicketCommand(
         Check(TicketFields.Member, t.MemberId, u.MemberId);
         Check(TicketFields.Department, t.DepartmentId, u.DepartmentId);
         Check("resolution_target_at", t.ResolutionTargetAt, u.ResolutionTargetAt);
+        Check("help_topic", t.HelpTopicId, u.HelpTopicId);
+        Check("sla_plan", t.SlaPlanId, u.SlaPlanId);
         return changes;
     }
 
@@ -89,7 +91,10 @@ public sealed class UpdateTicketCommand(
         t.TeamId = u.TeamId;
         t.MemberId = u.MemberId;
         t.DepartmentId = u.DepartmentId;
+        if (t.ResolutionTargetAt != u.ResolutionTargetAt || t.SlaPlanId != u.SlaPlanId) t.OverdueAt = null;
         t.ResolutionTargetAt = u.ResolutionTargetAt;
+        t.HelpTopicId = u.HelpTopicId;
+        t.SlaPlanId = u.SlaPlanId;
         t.UpdatedAt = now;
     }
 
@@ -99,6 +104,8 @@ public sealed class UpdateTicketCommand(
         (TicketFields.RequestedFor or TicketFields.Member, int id) => await db.Set<Person>().Where(p => p.Id == id).Select(p => p.Name).FirstOrDefaultAsync(ct),
         (TicketFields.Team, int id) => await db.Set<Team>().Where(x => x.Id == id).Select(x => x.Name).FirstOrDefaultAsync(ct),
         (TicketFields.Department, int id) => await db.Set<Department>().Where(x => x.Id == id).Select(x => x.Name).FirstOrDefaultAsync(ct),
+        ("help_topic", int id) => await db.Set<Correspondence.HelpTopic>().Where(x => x.Id == id).Select(x => x.Name).FirstOrDefaultAsync(ct),
+        ("sla_plan", int id) => await db.Set<Correspondence.SlaPlan>().Where(x => x.Id == id).Select(x => x.Name).FirstOrDefaultAsync(ct),
         (_, TicketStatus s) => s.Label(),
         (_, DateTime d) => d.ToString("u"),
         _ => value.ToString(),

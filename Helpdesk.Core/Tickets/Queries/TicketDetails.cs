@@ -32,6 +32,9 @@ public sealed record TicketDetails
     public required DateTime UpdatedAt { get; init; }
     public DateTime? ResolutionTargetAt { get; init; }
     public DateTime? CompletedAt { get; init; }
+    public int? HelpTopicId { get; init; }
+    public int? SlaPlanId { get; init; }
+    public DateTime? OverdueAt { get; init; }
     public required int Version { get; init; }
     public required IReadOnlyList<CaseLogEntryView> PublicLog { get; init; }
     public required IReadOnlyList<CaseLogEntryView> PrivateLog { get; init; }

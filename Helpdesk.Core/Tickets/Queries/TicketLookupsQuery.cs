@@ -9,6 +9,9 @@ namespace Helpdesk.Core.Tickets.Queries;
 public sealed record TicketLookups(IReadOnlyList<NamedRef> Teams, IReadOnlyList<NamedRef> Departments, IReadOnlyList<PersonRef> Agents)
 {
     public static readonly TicketLookups Empty = new([], [], []);
+
+    public IReadOnlyList<NamedRef> HelpTopics { get; init; } = [];
+    public IReadOnlyList<NamedRef> SlaPlans { get; init; } = [];
 }
 
 /// <summary>The choices a ticket form offers: teams, departments and active agents.</summary>
@@ -22,6 +25,10 @@ public sealed class TicketLookupsQuery(IDbContextFactory<HelpdeskDbContext> cont
         var people = await db.Set<Person>().AsNoTracking().Where(p => p.IsActive).OrderBy(p => p.Name)
             .Select(p => new { p.Id, p.Name, p.PrimaryEmail, p.Roles }).ToListAsync(ct);
         var agents = people.Where(p => p.Roles.HasFlag(PersonRoles.Agent)).Select(p => new PersonRef(p.Id, p.Name, p.PrimaryEmail)).ToList();
-        return new TicketLookups(teams, departments, agents);
+        return new TicketLookups(teams, departments, agents)
+        {
+            HelpTopics = await db.Set<Correspondence.HelpTopic>().AsNoTracking().OrderBy(t => t.Name).Select(t => new NamedRef(t.Id, t.Name)).ToListAsync(ct),
+            SlaPlans = await db.Set<Correspondence.SlaPlan>().AsNoTracking().OrderBy(p => p.GracePeriodHours).Select(p => new NamedRef(p.Id, p.Name)).ToListAsync(ct),
+        };
     }
 }

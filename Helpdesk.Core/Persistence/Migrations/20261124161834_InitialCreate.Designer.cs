@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Helpdesk.Core.Persistence.Migrations
 {
     [DbContext(typeof(HelpdeskDbContext))]
-    [Migration("20261124161100_InitialCreate")]
+    [Migration("20261124161834_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
