@@ -21,8 +21,9 @@ public static class PersistenceServiceCollectionExtensions
                     Pooling = true,
                     DefaultTimeout = 30,
                 }.ToString();
-            options.UseSqlite(connection);
+            options.UseSqlite(connection).AddInterceptors(sp.GetRequiredService<DatabaseErrorInterceptor>());
         });
+        builder.Services.AddSingleton<DatabaseErrorInterceptor>();
         builder.Services.AddHostedService<DatabaseInitializer>();
         return builder;
     }
