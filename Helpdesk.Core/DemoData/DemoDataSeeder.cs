@@ -49,6 +49,10 @@ internal sealed class DemoDataSeeder(IServiceScopeFactory scopeFactory, TimeProv
         };
         db.AddRange(teams);
         db.AddRange(departments);
+        var plans = new List<Correspondence.SlaPlan> { new() { Name = "Standard (3 days)", GracePeriodHours = 72 }, new() { Name = "Urgent (4 hours)", GracePeriodHours = 4 } };
+        db.AddRange(plans);
+        db.AddRange(new Correspondence.HelpTopic { Name = "Hardware" }, new Correspondence.HelpTopic { Name = "Accounts and access" },
+            new Correspondence.HelpTopic { Name = "Newsletters and spam", AutorespondersDisabled = true });
         db.AddRange(customers);
         await db.SaveChangesAsync(ct);
 
@@ -72,6 +76,7 @@ internal sealed class DemoDataSeeder(IServiceScopeFactory scopeFactory, TimeProv
                 Member = status == TicketStatus.Assigned ? null : team.Members[random.Next(team.Members.Count)],
                 Department = departments[0],
                 Source = i % 3 == 0 ? TicketSources.Email : TicketSources.Console,
+                SlaPlanId = plans[i % 2].Id,
                 CreatedAt = created,
                 UpdatedAt = created.AddMinutes(random.Next(0, 600)),
                 CompletedAt = status.IsOpen() ? null : created.AddHours(4),
