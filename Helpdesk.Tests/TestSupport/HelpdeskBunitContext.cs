@@ -1,6 +1,12 @@
 using Bunit;
 using Helpdesk.Blazor.Features.Tickets;
 using Helpdesk.Blazor.Flux;
+using Helpdesk.Core.Attachments;
+using Helpdesk.Core.CaseLog;
+using Helpdesk.Core.Notifications;
+using Helpdesk.Core.Tickets.Commands;
+using Helpdesk.Core.Tickets.Events;
+using Helpdesk.Core.Tickets.Queries;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
@@ -13,6 +19,12 @@ namespace Helpdesk.Tests.TestSupport;
 /// </summary>
 public abstract class HelpdeskBunitContext : BunitContext, IAsyncLifetime
 {
+    private static readonly Type[] ForwardedCoreServices =
+    [
+        typeof(TicketListQuery), typeof(TicketDetailsQuery), typeof(TicketLookupsQuery), typeof(UpdateTicketCommand),
+        typeof(AppendCaseLogEntryCommand), typeof(EmailReplyAvailability), typeof(ITicketChangeFeed), typeof(BlobStore),
+    ];
+
     protected CoreTestHost Host { get; private set; } = default!;
 
     protected HelpdeskBunitContext()
@@ -20,14 +32,18 @@ public abstract class HelpdeskBunitContext : BunitContext, IAsyncLifetime
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
         Services.AddFlux(o => o.ScanAssemblies(typeof(TicketListPage).Assembly));
-        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
 
     public async Task InitializeAsync()
     {
         Host = await CoreTestHost.StartAsync();
-        // Core services come from the real host; the component tree resolves them through this fallback.
+        // Core services come from the real host. bUnit's fallback provider only serves top-level requests, so the
+        // services that store effects take in their constructors are forwarded explicitly.
+        Services.AddLogging();
+        foreach (var type in ForwardedCoreServices)
+            Services.AddSingleton(type, _ => Host.Services.GetRequiredService(type));
         Services.AddFallbackServiceProvider(Host.Services);
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
 
     async Task IAsyncLifetime.DisposeAsync()
