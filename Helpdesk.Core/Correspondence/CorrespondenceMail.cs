@@ -19,7 +19,7 @@ public sealed class CorrespondenceMail(IOptions<HelpdeskOptions> helpdesk, IOpti
         var (subjectTemplate, bodyTemplate) = await CorrespondenceTemplates.ForAsync(db, kind, ct);
         var url = helpdesk.Value.PublicUrl;
         var subject = MailTemplate.Parse(subjectTemplate).Render(facts, url, html: false).ReplaceLineEndings(" ").Trim();
-        if (ticketId is { } id && !subject.Contains(Tickets.TicketNumber.SubjectTag(id))) subject = $"{Tickets.TicketNumber.SubjectTag(id)} {subject}";
+        if (ticketId is { } id) subject = Tickets.TicketNumber.EnsureInSubject(subject, id);
         var html = MailTemplate.Parse(bodyTemplate).Render(facts, url, html: true);
         // One mail per recipient: alerts and autoresponses never reveal who else was told.
         foreach (var recipient in recipients)

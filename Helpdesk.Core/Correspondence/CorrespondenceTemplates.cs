@@ -24,7 +24,7 @@ public static class CorrespondenceTemplates
             "<p>$this->ref$ is now assigned to $this->agent_id_friendlyname$ / $this->team_id_friendlyname$.</p><p>$this->hyperlink()$</p>"),
         [CorrespondenceKind.TransferAlert] = ("$this->ref$ transferred to $this->department_id_friendlyname$",
             "<p>$current_contact->name$ transferred $this->ref$ “$this->title$” to $this->department_id_friendlyname$.</p><p>$this->hyperlink()$</p>"),
-        [CorrespondenceKind.OverdueAlert] = ("Overdue: $this->ref$ $this->title$",
+        [CorrespondenceKind.OverdueAlert] = ("Overdue: $this->title$",
             "<p>$this->ref$ (“$this->title$”, $this->team_id_friendlyname$, $this->agent_id_friendlyname$) is overdue.</p><p>$this->hyperlink()$</p>"),
     };
 

@@ -76,7 +76,7 @@ internal sealed class DemoDataSeeder(IServiceScopeFactory scopeFactory, TimeProv
                 Member = status == TicketStatus.Assigned ? null : team.Members[random.Next(team.Members.Count)],
                 Department = departments[0],
                 Source = i % 3 == 0 ? TicketSources.Email : TicketSources.Console,
-                SlaPlanId = plans[i % 2].Id,
+                SlaPlanId = i % 5 == 0 ? plans[i % 2].Id : null,
                 CreatedAt = created,
                 UpdatedAt = created.AddMinutes(random.Next(0, 600)),
                 CompletedAt = status.IsOpen() ? null : created.AddHours(4),

@@ -21,8 +21,7 @@ public sealed class NotificationRenderer(IOptions<HelpdeskOptions> helpdesk)
     {
         var url = helpdesk.Value.PublicUrl;
         var subject = MailTemplate.Parse(action.SubjectTemplate).Render(facts, url, html: false).ReplaceLineEndings(" ").Trim();
-        var tag = TicketNumber.SubjectTag((int)facts.Value("id")!);
-        if (!subject.Contains(tag, StringComparison.OrdinalIgnoreCase)) subject = $"{tag} {subject}";
+        subject = TicketNumber.EnsureInSubject(subject, (int)facts.Value("id")!);
         var html = MailTemplate.Parse(action.BodyTemplate).Render(facts, url, html: true);
         var text = HtmlTextExtractor.Convert(html);
 

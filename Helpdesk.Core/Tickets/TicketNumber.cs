@@ -11,6 +11,9 @@ public static partial class TicketNumber
 
     public static string SubjectTag(int id) => $"[{Format(id)}]";
 
+    /// <summary>Prefixes "[HD-42]" unless the subject already names the ticket, so replies can always be threaded.</summary>
+    public static string EnsureInSubject(string subject, int id) => FindIn(subject) == id ? subject : $"{SubjectTag(id)} {subject}";
+
     /// <summary>Finds the first ticket number in a text such as a mail subject.</summary>
     public static int? FindIn(string? text)
     {

@@ -40,7 +40,7 @@ public sealed partial class LoginHttpTests : IAsyncLifetime
     {
         var page = await client.GetStringAsync("/account/login");
         var token = Token().Match(page).Groups[1].Value;
-        return await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        return await client.PostAsync("/account/signin", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["email"] = "admin@helpdesk.test", ["password"] = password, ["returnUrl"] = "/", ["__RequestVerificationToken"] = token,
         }));

@@ -9,7 +9,8 @@ public static class AccountEndpoints
 {
     public static void MapAccountEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/account/login", LoginAsync).AllowAnonymous();
+        // Not the login page's own route: Razor component endpoints also accept POST (forms), which would make it ambiguous.
+        app.MapPost("/account/signin", LoginAsync).AllowAnonymous();
         app.MapPost("/account/logout", async (SignInManager<HelpdeskUser> signIn) =>
         {
             await signIn.SignOutAsync();

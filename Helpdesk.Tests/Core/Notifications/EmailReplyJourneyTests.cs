@@ -67,7 +67,7 @@ public sealed class EmailReplyJourneyTests : IAsyncLifetime
 
         var mail = Assert.Single(await MailStackServer.WaitForMessagesAsync(_caller.PrimaryEmail, 1, TimeSpan.FromSeconds(10)));
         Assert.Contains("The fire brigade is on its way.", mail.TextBody);
-        Assert.Contains($"[HD-{_ticketId}]", mail.Subject);
+        Assert.Equal(_ticketId, Helpdesk.Core.Tickets.TicketNumber.FindIn(mail.Subject));
         Assert.Equal(["evacuation-plan.pdf", "photo.jpg"], mail.Attachments.OfType<MimePart>().Select(a => a.FileName));
     }
 

@@ -78,7 +78,7 @@ public sealed class NotificationEngineTests : IAsyncLifetime
 
         var mail = Assert.Single(await OutboxAsync());
         Assert.Equal("\"Carl Caller\" <carl@customer.test>", mail.To);
-        Assert.Equal($"[HD-{_ticketId}] HD-{_ticketId}: VPN down", mail.Subject);
+        Assert.Equal($"HD-{_ticketId}: VPN down", mail.Subject);
         Assert.Contains("Dear Carl Caller,", mail.HtmlBody);
         Assert.Contains("We reset your VPN profile.", mail.TextBody);
         Assert.Equal(["vpn.log", "howto.pdf"], mail.Attachments.Select(x => x.FileName));
