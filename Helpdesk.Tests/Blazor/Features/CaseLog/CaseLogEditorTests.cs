@@ -45,7 +45,7 @@ public sealed class CaseLogEditorTests : HelpdeskBunitContext
         cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-testid=staged-file]").Count));
 
         cut.FindAll("[data-testid=staged-file] .mud-chip-close-button")[1].Click();
-        cut.Find("textarea[data-testid=entry-text]").Change("See attached");
+        cut.Find("textarea[data-testid=entry-text]").Input("See attached");
         cut.Find("button[data-testid=add-entry]").Click();
 
         Assert.NotNull(submitted);
@@ -61,7 +61,7 @@ public sealed class CaseLogEditorTests : HelpdeskBunitContext
         var cut = RenderEditor(emailAvailable: false, e => submitted = e);
 
         Assert.Empty(cut.FindAll("input[data-testid=send-email]"));
-        cut.Find("textarea[data-testid=entry-text]").Change("Internal remark");
+        cut.Find("textarea[data-testid=entry-text]").Input("Internal remark");
         cut.Find("button[data-testid=add-entry]").Click();
         Assert.False(submitted!.SendEmail);
     }
