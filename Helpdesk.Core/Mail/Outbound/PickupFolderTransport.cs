@@ -15,7 +15,7 @@ public sealed partial class PickupFolderTransport(DataFolder dataFolder, IOption
     public async Task SendAsync(MimeMessage message, IReadOnlyList<MailboxAddress> recipients, CancellationToken ct)
     {
         Directory.CreateDirectory(Folder);
-        var target = Path.Combine(Folder, Unsafe().Replace(message.MessageId, "_") + ".eml");
+        var target = Path.Combine(Folder, Unsafe().Replace(message.MessageId ?? Guid.NewGuid().ToString("N"), "_") + ".eml");
         var temp = target + ".tmp";
         await using (var file = File.Create(temp))
             await message.WriteToAsync(file, ct);

@@ -85,7 +85,7 @@ public sealed class MailRoundTripTests : IAsyncLifetime
         reply.To.Add(MailboxAddress.Parse(_account));
         reply.Subject = "Re: " + ours.Subject;
         reply.InReplyTo = ours.MessageId;
-        reply.References.Add(ours.MessageId);
+        reply.References.Add(ours.MessageId!);
         reply.Body = new TextPart("plain") { Text = "Reconnected, it is fast now." };
         await MailStackServer.SendAsync(reply);
         await MailStackServer.WaitForMessagesAsync(_account, 1, TimeSpan.FromSeconds(10));
