@@ -12,6 +12,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Helpdesk.Tests.Browser;
 
 [Trait("Category", "Browser")]
+[Collection(BrowserSession.Collection)]
 public sealed class EmailReplyBrowserTests : IAsyncLifetime
 {
     private ConsoleApp _app = default!;

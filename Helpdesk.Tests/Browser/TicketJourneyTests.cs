@@ -6,6 +6,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Helpdesk.Tests.Browser;
 
 [Trait("Category", "Browser")]
+[Collection(BrowserSession.Collection)]
 public sealed class TicketJourneyTests : IAsyncLifetime
 {
     private ConsoleApp _app = default!;

@@ -92,4 +92,32 @@ public sealed class EmailReplyJourneyTests : IAsyncLifetime
         Assert.Single(await MailStackServer.WaitForMessagesAsync(tester, 1, TimeSpan.FromSeconds(10)));
         Assert.Empty(await MailStackServer.ReadAllAsync(_caller.PrimaryEmail));
     }
+
+    [Fact]
+    public async Task PrivateLogTrigger_AssignedAgentReceivesTheInternalNote()
+    {
+        await using (var db = await _host.DbAsync())
+        {
+            var trigger = await db.Set<Trigger>().SingleAsync();
+            trigger.LogAttribute = "private_log";
+            var action = await db.Set<EmailAction>().SingleAsync();
+            action.Status = ActionStatus.Active;
+            action.To = "SELECT Person WHERE id = :this->agent_id";
+            action.BodyTemplate = "<p>Internal note on $this->ref$:</p>$this->head(private_log)$";
+            await db.SaveChangesAsync();
+        }
+        var colleague = await _host.AddPersonAsync("Colin Colleague", MailStackServer.NewAddress(), PersonRoles.Agent);
+
+        await _host.Get<AppendCaseLogEntryCommand>().ExecuteAsync(new NewCaseLogEntry
+        {
+            TicketId = _ticketId, Log = CaseLogKind.Private, Text = "Check the fuser unit first.", SendEmail = true,
+        }, CoreTestHost.AgentActor(colleague));
+        await _host.Get<OutboxSendStage>().ProcessDueAsync(default);
+
+        // The agent also gets the automatic internal-note alert; the email action's mail is the one with the ticket's subject.
+        var mails = await MailStackServer.WaitForMessagesAsync(_agent.PrimaryEmail, 2, TimeSpan.FromSeconds(10));
+        var mail = Assert.Single(mails, m => m.Subject == $"HD-{_ticketId}: Printer on fire");
+        Assert.Contains("Check the fuser unit first.", mail.TextBody);
+        Assert.Empty(await MailStackServer.ReadAllAsync(_caller.PrimaryEmail));
+    }
 }

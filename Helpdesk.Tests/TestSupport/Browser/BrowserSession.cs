@@ -5,6 +5,9 @@ namespace Helpdesk.Tests.TestSupport.Browser;
 /// <summary>Debian's Chromium driven by Playwright's bundled driver; nothing is downloaded.</summary>
 public sealed class BrowserSession : IAsyncDisposable
 {
+    /// <summary>Browser journeys run one class at a time: each starts a console and a Chromium.</summary>
+    public const string Collection = "Browser";
+
     private readonly IPlaywright _playwright;
 
     private BrowserSession(IPlaywright playwright, IBrowser browser)
@@ -20,6 +23,8 @@ public sealed class BrowserSession : IAsyncDisposable
         var executable = Environment.GetEnvironmentVariable("E2E_CHROMIUM") ?? "/usr/bin/chromium";
         if (!File.Exists(executable))
             throw new InvalidOperationException($"Chromium not found at {executable}: run `bash scripts/test.sh` (it installs Debian's chromium) or set E2E_CHROMIUM.");
+        // Two cores run the app, Chromium and the rest of the suite: give UI expectations room before they fail.
+        Assertions.SetDefaultExpectTimeout(15_000);
         var playwright = await Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
