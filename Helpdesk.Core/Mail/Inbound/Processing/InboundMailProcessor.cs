@@ -108,9 +108,9 @@ public sealed class InboundMailProcessor(
             var parsed = MailParameterParser.Parse(content.TextBody);
             var honoured = sender.HasRole(PersonRoles.Specialist) && parsed.Parameters.Count > 0;
             var isInternal = honoured && parsed.Has("internal");
-            var text = honoured ? parsed.Body : parsed.OriginalBody;
             return new AddNote($"Added as a note to {TicketNumber.Format(thread.TicketId)}: {thread.How}.", thread.TicketId,
-                isInternal ? CaseLogKind.Private : CaseLogKind.Public, text, honoured && parsed.Has("markdown") ? TextFormat.Markdown : TextFormat.Plain);
+                isInternal ? CaseLogKind.Private : CaseLogKind.Public, RequestBuilder.Body(mail, parsed, honoured) ?? "",
+                RequestBuilder.Format(mail, honoured ? parsed : parsed with { Parameters = [] }, honoured));
         }
 
         var (request, _) = await requests.BuildAsync(db, mail, sender, ct);

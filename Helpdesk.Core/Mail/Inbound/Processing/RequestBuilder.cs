@@ -65,8 +65,8 @@ public sealed class RequestBuilder(IOptions<InboundMailOptions> options)
             Subject = !string.IsNullOrWhiteSpace(mail.Content.Subject) ? Truncate(mail.Content.Subject) : template?.Subject ?? "(no subject)",
             RequestedForId = requestedFor.Id,
             RequestedById = sender.Id,
-            Description = (honoured ? parsed.Body : parsed.OriginalBody) is { Length: > 0 } text ? text : template?.Note,
-            DescriptionFormat = p.Has("markdown") ? TextFormat.Markdown : TextFormat.Plain,
+            Description = Body(mail, parsed, honoured) ?? template?.Note,
+            DescriptionFormat = Format(mail, p, honoured),
             DescriptionLog = internalNote ? CaseLogKind.Private : CaseLogKind.Public,
             Category = category,
             Impact = impact,
@@ -89,6 +89,21 @@ public sealed class RequestBuilder(IOptions<InboundMailOptions> options)
         };
         return (ticket, parsed);
     }
+
+    /// <summary>
+    /// The text of the request: below the parameters when they were honoured; otherwise the mail's HTML (sanitized when
+    /// shown) if it has one, so formatting survives, else its plain text.
+    /// </summary>
+    public static string? Body(InboundContext mail, MailParameterResult parsed, bool honoured) =>
+        honoured ? NullIfEmpty(parsed.Body)
+        : !string.IsNullOrWhiteSpace(mail.Content.HtmlBody) ? mail.Content.HtmlBody
+        : NullIfEmpty(parsed.OriginalBody);
+
+    public static TextFormat Format(InboundContext mail, MailParameterResult p, bool honoured) =>
+        honoured ? (p.Has("markdown") ? TextFormat.Markdown : TextFormat.Plain)
+        : !string.IsNullOrWhiteSpace(mail.Content.HtmlBody) ? TextFormat.Html : TextFormat.Plain;
+
+    private static string? NullIfEmpty(string text) => string.IsNullOrWhiteSpace(text) ? null : text;
 
     private static DateTime? Date(MailParameterResult p, string name) =>
         p.Get(name)?.Value is { } value ? MailParameterParser.ParseDateTime(value) : null;

@@ -69,6 +69,23 @@ public sealed class InboundMailProcessorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ProcessAsync_HtmlMailWithInlineImage_KeepsSanitizedFormattingAndTheImage()
+    {
+        await _host.AddPersonAsync("Bob Stone", "bob@customer.test");
+        var (id, _) = await _host.Get<InboundMailStore>().StoreAsync("test", "html", Parsing.InboundMailReaderTests.Fixture("html-inline-image.eml"), default);
+
+        await _host.Get<InboundMailProcessor>().ProcessAsync(id, default);
+
+        await using var db = await _host.DbAsync();
+        var entry = await db.Set<CaseLogEntry>().Include(e => e.Attachments).SingleAsync(e => e.SourceMessageId == "<html-1@customer.test>");
+        Assert.Equal(TextFormat.Html, entry.Format);
+        Assert.Contains("<b>error 500</b>", entry.Html);
+        Assert.DoesNotContain("<script", entry.Html);
+        var image = Assert.Single(entry.Attachments);
+        Assert.Equal(("image-1.png", true, "shot@customer.test"), (image.FileName, image.IsInline, image.ContentId));
+    }
+
+    [Fact]
     public async Task ProcessAsync_MailToTeamAddress_AssignsThatTeam()
     {
         await _host.AddPersonAsync("Alice Walker", "alice@customer.test");
