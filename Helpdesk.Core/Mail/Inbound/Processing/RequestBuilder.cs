@@ -27,7 +27,11 @@ public sealed class RequestBuilder(IOptions<InboundMailOptions> options)
         if (parsed.Parameters.Count > 0 && !honoured)
             notes.Add("Parameters were ignored: the sender does not have the Specialist role.");
         var p = honoured ? parsed : parsed with { Parameters = [] };
-        if (honoured) notes.AddRange(parsed.Problems.Select(problem => $"Line {problem.Line}: {problem.Message}"));
+        if (honoured)
+        {
+            notes.Add("Parameters read: " + string.Join(", ", parsed.Parameters.Select(x => x.Value is null ? $"#{x.Name}" : $"#{x.Name}: {x.Value}")) + ".");
+            notes.AddRange(parsed.Problems.Select(problem => $"Line {problem.Line}: {problem.Message}"));
+        }
 
         var template = await CatalogParameters.TemplateAsync(db, p, notes, ct);
         var ci = await CatalogParameters.ConfigurationItemAsync(db, p, notes, ct);

@@ -210,6 +210,7 @@ public sealed class InboundMailProcessorTests : IAsyncLifetime
         Assert.Equal((TicketCategory.Incident, (TicketImpact?)TicketImpact.High, network.Id, "nagios", "evt-991"),
             (ticket.Category, ticket.Impact, ticket.Team?.Id, ticket.Source, ticket.SourceId));
         Assert.Equal("HTTP check on web01 failed 3 times.", Assert.Single(ticket.PublicLog).Html);
+        Assert.Contains(ticket.Audit, a => a.Note == "Parameters read: #category: incident, #impact: high, #team: Network, #source: nagios, #source_id: evt-991.");
     }
 
     [Fact]
@@ -339,6 +340,7 @@ public sealed class InboundMailProcessorTests : IAsyncLifetime
 
         var create = Assert.IsType<CreateRequest>(decision);
         Assert.Equal("Dry", create.Ticket.Subject);
+        Assert.Contains(create.Notes, n => n.StartsWith("Received by mail from alice@customer.test"));
         Assert.Equal(0, (await _host.Get<TicketListQuery>().ExecuteAsync(new TicketListRequest())).TotalCount);
     }
 }
