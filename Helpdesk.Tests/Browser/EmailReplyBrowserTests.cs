@@ -57,7 +57,7 @@ public sealed class EmailReplyBrowserTests : IAsyncLifetime
         await page.GetByTestId("attach-icon").First.HoverAsync();
         await BrowserSession.ScreenshotAsync(page, "email-reply-sent");
 
-        var mail = Assert.Single(await MailStackServer.WaitForMessagesAsync(callerAddress, 1, TimeSpan.FromSeconds(20)));
+        var mail = Assert.Single(await MailStackServer.WaitForMessagesAsync(callerAddress, 1, TimeSpan.FromSeconds(60)));
         Assert.Contains("Please follow the attached steps.", mail.TextBody);
         Assert.Equal("steps.txt", mail.Attachments.OfType<MimePart>().Single().FileName);
     }
