@@ -57,7 +57,16 @@ public sealed class EmailReplyBrowserTests : IAsyncLifetime
         await page.GetByTestId("attach-icon").First.HoverAsync();
         await BrowserSession.ScreenshotAsync(page, "email-reply-sent");
 
-        var mail = Assert.Single(await MailStackServer.WaitForMessagesAsync(callerAddress, 1, TimeSpan.FromSeconds(60)));
+        var received = await MailStackServer.WaitForMessagesAsync(callerAddress, 1, TimeSpan.FromSeconds(60));
+        if (received.Count == 0)
+        {
+            // Say why: the outbox row's state is the whole story of a mail that did not arrive.
+            await using var db = await services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<Helpdesk.Core.Persistence.HelpdeskDbContext>>().CreateDbContextAsync();
+            var rows = db.Set<Helpdesk.Core.Mail.Outbound.OutboxMessage>().Where(m => m.TicketId == ticketId && m.Kind == "email_action")
+                .Select(m => $"{m.Status} attempts={m.Attempts} next={m.NextAttemptAt:O} error={m.LastError}").ToList();
+            Assert.Fail($"No mail for {callerAddress}. Outbox: {string.Join(" | ", rows)}");
+        }
+        var mail = Assert.Single(received);
         Assert.Contains("Please follow the attached steps.", mail.TextBody);
         Assert.Equal("steps.txt", mail.Attachments.OfType<MimePart>().Single().FileName);
     }
