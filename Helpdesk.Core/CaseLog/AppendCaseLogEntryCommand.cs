@@ -25,6 +25,7 @@ public sealed class AppendCaseLogEntryCommand(
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.Add(entry);
         await db.SaveChangesAsync(ct);
+        CaseLogEntryFactory.LinkInlineImages(entry);
         // Appending to a log is not a field edit: it must not conflict with someone editing the header, so no Version bump.
         await db.Set<Ticket>().Where(t => t.Id == ticket.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.UpdatedAt, now), ct);
         await events.PublishAsync(db, new CaseLogAppendedEvent(ticket, actor, entry, input.SendEmail && input.Origin == EntryOrigin.Console), ct);

@@ -42,4 +42,17 @@ public sealed class CaseLogEntryFactory(CaseLogTextRenderer renderer, BlobStore 
         }));
         return entry;
     }
+
+    /// <summary>
+    /// Points inline images of HTML mail ("cid:…") at their stored attachments, so they show in the console.
+    /// Call once the attachments have ids (after saving); the next save stores the updated HTML.
+    /// </summary>
+    public static void LinkInlineImages(CaseLogEntry entry)
+    {
+        foreach (var attachment in entry.Attachments.Where(a => a.ContentId is not null && a.Id > 0))
+        {
+            var cid = attachment.ContentId!.Trim('<', '>');
+            entry.Html = entry.Html.Replace($"cid:{cid}", $"/attachments/{attachment.Id}", StringComparison.OrdinalIgnoreCase);
+        }
+    }
 }

@@ -64,6 +64,8 @@ public sealed class CreateTicketCommand(
             var entry = entryFactory.Create(ticket, input.DescriptionLog, input.Description ?? "", input.DescriptionFormat, input.Files, actor, origin, now);
             entry.SourceMessageId = input.SourceMessageId;
             db.Add(entry);
+            await db.SaveChangesAsync(ct);
+            CaseLogEntryFactory.LinkInlineImages(entry);
         }
         await db.SaveChangesAsync(ct);
         await events.PublishAsync(db, new TicketCreatedEvent(ticket, actor), ct);

@@ -83,6 +83,7 @@ public sealed class InboundMailProcessorTests : IAsyncLifetime
         Assert.DoesNotContain("<script", entry.Html);
         var image = Assert.Single(entry.Attachments);
         Assert.Equal(("image-1.png", true, "shot@customer.test"), (image.FileName, image.IsInline, image.ContentId));
+        Assert.Contains($"src=\"/attachments/{image.Id}\"", entry.Html);
     }
 
     [Fact]
