@@ -19,9 +19,14 @@ cd "$(dirname "$0")/.." || exit 1
 ROOT=$PWD
 RESULTS=$ROOT/TestResults
 LOG=$RESULTS/test-output.log
-export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+source "$ROOT/scripts/dotnet-env.sh"
 
 say() { echo "test.sh: $*" >&2; }
+
+if ! find_dotnet; then
+    say "ERROR: the .NET 10 SDK was not found on PATH nor in: ${DOTNET_CANDIDATES[*]}"
+    exit 1
+fi
 
 # --- 1. Chromium for the browser tests ---------------------------------------------------------
 if [ ! -x /usr/bin/chromium ]; then
