@@ -52,6 +52,15 @@ public sealed class BlobStore(DataFolder dataFolder, IOptions<AttachmentOptions>
         return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true);
     }
 
+    /// <summary>Refuses a file whose (announced or counted) size is over the attachment limit, with a message naming both.</summary>
+    public void EnsureWithinLimit(string fileName, long size)
+    {
+        if (size > MaxFileSizeBytes) throw TooLarge(CleanFileName(fileName), MaxFileSizeBytes, size);
+    }
+
+    private static ValidationFailedException TooLarge(string name, long maxBytes, long? size) => new("file",
+        $"\"{name}\"{(size is { } s ? $" ({FormatSize(s)})" : "")} is larger than the limit of {FormatSize(maxBytes)} and was not attached.");
+
     public bool Exists(string sha256) => File.Exists(PathFor(sha256));
 
     private static async Task<long> CopyWithLimitAsync(Stream source, Stream target, IncrementalHash sha, string name, long maxBytes, CancellationToken ct)
@@ -62,9 +71,7 @@ public sealed class BlobStore(DataFolder dataFolder, IOptions<AttachmentOptions>
         while ((read = await source.ReadAsync(buffer, ct)) > 0)
         {
             total += read;
-            if (total > maxBytes)
-                throw new ValidationFailedException("file",
-                    $"\"{name}\" is larger than the limit of {FormatSize(maxBytes)} and was not attached.");
+            if (total > maxBytes) throw TooLarge(name, maxBytes, size: null);
             sha.AppendData(buffer, 0, read);
             await target.WriteAsync(buffer.AsMemory(0, read), ct);
         }

@@ -56,9 +56,10 @@ public sealed partial class CaseLogEditor
     private async Task AddFilesAsync(InputFileChangeEventArgs args)
     {
         _uploadErrors = [];
-        foreach (var file in args.GetMultipleFiles(MaxFilesPerEdit))
+        // Take every dropped file so that the ones over the per-edit limit can be named (GetMultipleFiles(n) throws).
+        foreach (var file in args.GetMultipleFiles(int.MaxValue))
         {
-            if (_files.Count >= MaxFilesPerEdit)
+            if (_files.Count + _uploading >= MaxFilesPerEdit)
             {
                 _uploadErrors.Add($"At most {MaxFilesPerEdit} files can be added in one edit; \"{file.Name}\" was not attached.");
                 continue;
@@ -66,7 +67,9 @@ public sealed partial class CaseLogEditor
             _uploading++;
             try
             {
-                // One byte over the limit lets the store say clearly that the file is too large.
+                // The browser announces the size; refuse before reading. One byte over the limit lets the store
+                // say clearly that a file which grew meanwhile is too large.
+                Blobs.EnsureWithinLimit(file.Name, file.Size);
                 await using var stream = file.OpenReadStream(Blobs.MaxFileSizeBytes + 1);
                 _files = [.. _files, await Blobs.StageAsync(file.Name, file.ContentType, stream, CancellationToken.None)];
             }

@@ -86,4 +86,29 @@ public sealed class CaseLogEditorTests : HelpdeskBunitContext
         cut.WaitForAssertion(() => Assert.Contains("\"empty.txt\" is empty (0 bytes)", cut.Find("[data-testid=upload-error]").TextContent));
         Assert.Empty(cut.FindAll("[data-testid=staged-file]"));
     }
+
+    [Fact]
+    public void CaseLogEditor_FileOverTheSizeLimit_NamesTheLimitAndAttachesNothing()
+    {
+        var cut = RenderEditor(emailAvailable: false);
+
+        cut.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromBinary(new byte[20 * 1024 * 1024 + 1], "dump.bin"));
+
+        cut.WaitForAssertion(() => Assert.Equal("\"dump.bin\" (20 MB) is larger than the limit of 20 MB and was not attached.",
+            cut.Find("[data-testid=upload-error]").TextContent.Trim()));
+        Assert.Empty(cut.FindAll("[data-testid=staged-file]"));
+    }
+
+    [Fact]
+    public void CaseLogEditor_MoreFilesThanAllowedInOneDrop_AttachesTwentyAndNamesTheRest()
+    {
+        var cut = RenderEditor(emailAvailable: false);
+
+        Upload(cut, [.. Enumerable.Range(1, 22).Select(i => ($"file{i}.txt", $"content {i}"))]);
+
+        cut.WaitForAssertion(() => Assert.Equal(20, cut.FindAll("[data-testid=staged-file]").Count));
+        var errors = cut.FindAll("[data-testid=upload-error]").Select(e => e.TextContent.Trim()).ToList();
+        Assert.Equal(["At most 20 files can be added in one edit; \"file21.txt\" was not attached.",
+            "At most 20 files can be added in one edit; \"file22.txt\" was not attached."], errors);
+    }
 }
