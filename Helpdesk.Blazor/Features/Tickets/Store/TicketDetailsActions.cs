@@ -15,7 +15,8 @@ public sealed record LoadTicketFailedAction(int TicketId, string Error);
 
 public sealed record SaveTicketFieldsAction(TicketFieldsUpdate Update);
 
-public sealed record SaveTicketFieldsSucceededAction(int TicketId);
+/// <param name="Version">The ticket's version after this save, so the reload does not mistake it for someone else's change.</param>
+public sealed record SaveTicketFieldsSucceededAction(int TicketId, int Version);
 
 public sealed record SaveTicketFieldsFailedAction(string Error, ImmutableDictionary<string, string> FieldErrors, bool IsConflict);
 

@@ -35,7 +35,9 @@ public sealed class TicketDetailsEffects(
         catch (Exception ex)
         {
             logger.LogError(ex, "Loading ticket {TicketId} failed", action.TicketId);
-            dispatcher.Dispatch(new LoadTicketFailedAction(action.TicketId, "The ticket could not be loaded. Reload the page to try again."));
+            dispatcher.Dispatch(new LoadTicketFailedAction(action.TicketId, state.Value.Ticket is null
+                ? "The ticket could not be loaded. Reload the page to try again."
+                : "The latest changes to this ticket could not be loaded; what you see may be out of date. Your drafts are kept."));
         }
     }
 
@@ -44,8 +46,8 @@ public sealed class TicketDetailsEffects(
     {
         try
         {
-            await updateCommand.ExecuteAsync(action.Update, await currentActor.GetAsync());
-            dispatcher.Dispatch(new SaveTicketFieldsSucceededAction(action.Update.TicketId));
+            var version = await updateCommand.ExecuteAsync(action.Update, await currentActor.GetAsync());
+            dispatcher.Dispatch(new SaveTicketFieldsSucceededAction(action.Update.TicketId, version));
             dispatcher.Dispatch(new LoadTicketAction(action.Update.TicketId));
         }
         catch (Exception ex)

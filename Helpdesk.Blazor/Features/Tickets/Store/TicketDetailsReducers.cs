@@ -20,7 +20,9 @@ public static class TicketDetailsReducers
                 Ticket = action.Ticket,
                 IsLoading = false,
                 NotFound = false,
-                ChangedElsewhere = state.Ticket is not null && state.Ticket.Version != action.Ticket.Version && !state.IsSaving,
+                LoadError = null,
+                ChangedElsewhere = state.ChangedElsewhere || (state.Ticket is not null && state.Ticket.Version != action.Ticket.Version
+                    && !state.IsSaving && action.Ticket.Version != state.OwnVersion),
                 Editors = Enum.GetValues<Core.CaseLog.CaseLogKind>().ToImmutableDictionary(
                     log => log,
                     log => state.Editor(log) with { EmailReplyAvailable = action.EmailReplyLogs.Contains(log) }),
@@ -40,7 +42,7 @@ public static class TicketDetailsReducers
 
     [ReducerMethod]
     public static TicketDetailsState ReduceSaveTicketFieldsSucceededAction(TicketDetailsState state, SaveTicketFieldsSucceededAction action) =>
-        state with { IsSaving = false, ChangedElsewhere = false };
+        state with { IsSaving = false, ChangedElsewhere = false, OwnVersion = action.Version };
 
     [ReducerMethod]
     public static TicketDetailsState ReduceSaveTicketFieldsFailedAction(TicketDetailsState state, SaveTicketFieldsFailedAction action) =>

@@ -20,6 +20,9 @@ public sealed record TicketDetailsState
 
     /// <summary>Set when another agent changed the ticket while it is open here.</summary>
     public bool ChangedElsewhere { get; init; }
+
+    /// <summary>The version this circuit's last save produced; reloading to it is not a change made elsewhere.</summary>
+    public int? OwnVersion { get; init; }
     public ImmutableDictionary<CaseLogKind, CaseLogEditorStatus> Editors { get; init; } = ImmutableDictionary<CaseLogKind, CaseLogEditorStatus>.Empty;
 
     public CaseLogEditorStatus Editor(CaseLogKind log) => Editors.GetValueOrDefault(log) ?? new CaseLogEditorStatus();

@@ -60,4 +60,41 @@ public sealed class TicketDetailsReducersTests
         Assert.Equal((false, 1), (after.Editor(CaseLogKind.Private).IsSubmitting, after.Editor(CaseLogKind.Private).AppendedCount));
         Assert.Equal(0, after.Editor(CaseLogKind.Public).AppendedCount);
     }
+
+    [Fact]
+    public void ReduceLoadTicketSucceededAction_ReloadAfterOwnSave_DoesNotFlagChangedElsewhere()
+    {
+        var state = new TicketDetailsState { TicketId = 1, Ticket = Details(1, 3) };
+        state = TicketDetailsReducers.ReduceSaveTicketFieldsAction(state, new SaveTicketFieldsAction(null!));
+        state = TicketDetailsReducers.ReduceSaveTicketFieldsSucceededAction(state, new SaveTicketFieldsSucceededAction(1, Version: 4));
+
+        var after = TicketDetailsReducers.ReduceLoadTicketSucceededAction(state, new LoadTicketSucceededAction(Details(1, 4), []));
+
+        Assert.False(after.ChangedElsewhere);
+        Assert.Equal(4, after.Ticket!.Version);
+    }
+
+    [Fact]
+    public void ReduceLoadTicketSucceededAction_SomeoneElseSavesAfterOwnSave_FlagsChangedElsewhereUntilTheNextOwnSave()
+    {
+        var state = new TicketDetailsState { TicketId = 1, Ticket = Details(1, 4), OwnVersion = 4 };
+
+        var changed = TicketDetailsReducers.ReduceLoadTicketSucceededAction(state, new LoadTicketSucceededAction(Details(1, 5), []));
+        var reloadedAgain = TicketDetailsReducers.ReduceLoadTicketSucceededAction(changed, new LoadTicketSucceededAction(Details(1, 5), []));
+
+        Assert.True(changed.ChangedElsewhere);
+        Assert.True(reloadedAgain.ChangedElsewhere);
+    }
+
+    [Fact]
+    public void ReduceLoadTicketFailedAction_TicketAlreadyShown_KeepsItWithTheError()
+    {
+        var state = new TicketDetailsState { TicketId = 1, Ticket = Details(1, 2) };
+
+        var after = TicketDetailsReducers.ReduceLoadTicketFailedAction(state, new LoadTicketFailedAction(1, "could not load"));
+        var recovered = TicketDetailsReducers.ReduceLoadTicketSucceededAction(after, new LoadTicketSucceededAction(Details(1, 2), []));
+
+        Assert.Equal((2, "could not load"), (after.Ticket!.Version, after.LoadError));
+        Assert.Null(recovered.LoadError);
+    }
 }
