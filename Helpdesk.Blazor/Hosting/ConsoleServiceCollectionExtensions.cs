@@ -3,6 +3,7 @@ using Helpdesk.Blazor.Features.Account;
 using Helpdesk.Blazor.Features.Attachments;
 using Helpdesk.Blazor.Features.Mail;
 using Helpdesk.Blazor.Features.Shell;
+using Helpdesk.Blazor.Features.Tickets;
 using Helpdesk.Blazor.Flux;
 using Microsoft.AspNetCore.Authorization;
 using MudBlazor.Services;
@@ -14,6 +15,10 @@ public static class ConsoleServiceCollectionExtensions
     /// <summary>The agent console: Razor components, MudBlazor, authentication cookies and the UI's own services.</summary>
     public static WebApplicationBuilder AddHelpdeskConsole(this WebApplicationBuilder builder)
     {
+        // `dotnet run` serves from the build output, where package assets (MudBlazor's css/js) are found through the
+        // static web assets manifest; ASP.NET Core reads it by itself only in Development. Published apps have no
+        // manifest, so this is a no-op there.
+        builder.WebHost.UseStaticWebAssets();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
         builder.Services.AddFlux(o => o.ScanAssemblies(typeof(App).Assembly));
@@ -42,6 +47,7 @@ public static class ConsoleServiceCollectionExtensions
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseTicketPageStatus();
         app.UseAntiforgery();
         app.MapStaticAssets().AllowAnonymous();
         app.MapHealthChecks("/health").AllowAnonymous();

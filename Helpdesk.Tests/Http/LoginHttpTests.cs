@@ -1,64 +1,35 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using Helpdesk.Core.Mail.Outbound;
-using Helpdesk.Core.Persistence;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
+using Helpdesk.Tests.TestSupport.Http;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Helpdesk.Tests.Http;
 
 /// <summary>The login endpoint over HTTP (in-memory test server): lockout, and the excessive-failed-logins system alert.</summary>
-public sealed partial class LoginHttpTests : IAsyncLifetime
+public sealed class LoginHttpTests : IAsyncLifetime
 {
-    private readonly string _dataFolder = Path.Combine(Path.GetTempPath(), "helpdesk-http", Guid.NewGuid().ToString("N"));
-    private WebApplicationFactory<Program> _factory = default!;
-
-    public Task InitializeAsync()
+    private readonly ConsoleHttpHost _host = new(new Dictionary<string, string>
     {
-        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
-        {
-            web.UseEnvironment("Development");
-            web.UseSetting("Helpdesk:DataFolder", _dataFolder);
-            web.UseSetting("Admin:Email", "admin@helpdesk.test");
-            web.UseSetting("Admin:Password", "Http-Test-Pass-1");
-            web.UseSetting("Correspondence:AdminEmail", "root@helpdesk.test");
-            web.UseSetting("Correspondence:FailedLoginThreshold", "3");
-        });
-        return Task.CompletedTask;
-    }
+        ["Correspondence:AdminEmail"] = "root@helpdesk.test",
+        ["Correspondence:FailedLoginThreshold"] = "3",
+    });
 
-    public async Task DisposeAsync()
-    {
-        await _factory.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try { Directory.Delete(_dataFolder, recursive: true); } catch (IOException) { }
-    }
+    public Task InitializeAsync() => Task.CompletedTask;
 
-    private static async Task<HttpResponseMessage> PostLoginAsync(HttpClient client, string password)
-    {
-        var page = await client.GetStringAsync("/account/login");
-        var token = Token().Match(page).Groups[1].Value;
-        return await client.PostAsync("/account/signin", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["email"] = "admin@helpdesk.test", ["password"] = password, ["returnUrl"] = "/", ["__RequestVerificationToken"] = token,
-        }));
-    }
+    public async Task DisposeAsync() => await _host.DisposeAsync();
 
     [Fact]
     public async Task Login_RepeatedWrongPasswords_LocksAccountAndAlertsAdministratorOnce()
     {
-        var client = _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var client = _host.CreateClient();
 
         for (var i = 0; i < 5; i++)
-            await PostLoginAsync(client, "wrong-password-" + i);
-        var correct = await PostLoginAsync(client, "Http-Test-Pass-1");
+            await ConsoleHttpHost.PostLoginAsync(client, ConsoleHttpHost.AdminEmail, "wrong-password-" + i);
+        var correct = await ConsoleHttpHost.PostLoginAsync(client, ConsoleHttpHost.AdminEmail, ConsoleHttpHost.AdminPassword);
 
         Assert.Equal(HttpStatusCode.Redirect, correct.StatusCode);
         Assert.Contains("locked", Uri.UnescapeDataString(correct.Headers.Location!.ToString()));
-        await using var scope = _factory.Services.CreateAsyncScope();
-        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<HelpdeskDbContext>>().CreateDbContextAsync();
+        await using var db = await _host.DbAsync();
         var alert = Assert.Single(await db.Set<OutboxMessage>().Where(m => m.Kind == "system_alert").ToListAsync());
         Assert.Equal("root@helpdesk.test", alert.To);
     }
@@ -66,7 +37,7 @@ public sealed partial class LoginHttpTests : IAsyncLifetime
     [Fact]
     public async Task AnonymousRequest_ToAPage_RedirectsToLoginButHealthAnswers()
     {
-        var client = _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var client = _host.CreateClient();
 
         var page = await client.GetAsync("/tickets");
         var health = await client.GetAsync("/health");
@@ -75,7 +46,4 @@ public sealed partial class LoginHttpTests : IAsyncLifetime
         Assert.StartsWith("/account/login", page.Headers.Location!.PathAndQuery);
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
     }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
-    private static partial Regex Token();
 }

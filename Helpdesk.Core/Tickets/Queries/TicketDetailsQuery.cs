@@ -7,6 +7,12 @@ namespace Helpdesk.Core.Tickets.Queries;
 
 public sealed class TicketDetailsQuery(IDbContextFactory<HelpdeskDbContext> contextFactory)
 {
+    public async Task<bool> ExistsAsync(int ticketId, CancellationToken ct = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        return await db.Set<Ticket>().AnyAsync(x => x.Id == ticketId, ct);
+    }
+
     /// <returns>The ticket, or null when it does not exist.</returns>
     public async Task<TicketDetails?> ExecuteAsync(int ticketId, CancellationToken ct = default)
     {
