@@ -61,26 +61,42 @@ public static class PersonQueryCompiler
         _ => throw new InvalidOperationException("Unknown condition"),
     };
 
+    private static readonly IReadOnlySet<string> NumericFields = new HashSet<string> { "id", "org_id", "team_id", "department_id" };
+
+    // As in SQL, a comparison with an unknown value (an empty :this->field, or a non-number for a numeric field) is never
+    // true, whatever the operator: "org_id != :this->org_id" on a ticket without organization selects nobody, not everyone.
+    private static readonly Expression<Func<Person, bool>> Nobody = p => false;
+
     private static Expression<Func<Person, bool>> In(OqlIn @in, TicketFacts facts)
     {
-        var any = @in.Values.Select(v => Compare(@in.Field.ToLowerInvariant(), OqlOperator.Equal, OqlParameters.Resolve(v, facts))).Aggregate(Or);
+        var field = @in.Field.ToLowerInvariant();
+        var values = @in.Values.Select(v => OqlParameters.Resolve(v, facts)).ToList();
+        if (@in.Negated && values.Any(v => IsUnknown(field, v))) return Nobody;
+        var any = values.Select(v => Compare(field, OqlOperator.Equal, v)).Aggregate(Or);
         return @in.Negated ? Not(any) : any;
+    }
+
+    private static bool IsUnknown(string field, object? value)
+    {
+        var text = Convert.ToString(value, CultureInfo.InvariantCulture);
+        return text is null || (NumericFields.Contains(field) && !int.TryParse(text, out _));
     }
 
     private static Expression<Func<Person, bool>> Compare(string field, OqlOperator op, object? value)
     {
+        if (IsUnknown(field, value)) return Nobody;
         var text = Convert.ToString(value, CultureInfo.InvariantCulture);
         var number = int.TryParse(text, out var n) ? n : (int?)null;
         var flag = text is "1" || string.Equals(text, "true", StringComparison.OrdinalIgnoreCase);
         Expression<Func<Person, bool>> equal = field switch
         {
-            "id" => p => number != null && p.Id == number,
+            "id" => p => p.Id == number,
             "name" => op is OqlOperator.Like or OqlOperator.NotLike ? p => EF.Functions.Like(p.Name, text ?? "") : p => p.Name == text,
             "email" => op is OqlOperator.Like or OqlOperator.NotLike ? p => EF.Functions.Like(p.PrimaryEmail, text ?? "") : p => p.PrimaryEmail == text,
             "org_id" => p => p.OrganizationId == number,
             "is_active" => p => p.IsActive == flag,
-            "team_id" => p => number != null && p.Teams.Any(t => t.Id == number),
-            "department_id" => p => number != null && p.Departments.Any(d => d.Id == number),
+            "team_id" => p => p.Teams.Any(t => t.Id == number),
+            "department_id" => p => p.Departments.Any(d => d.Id == number),
             _ => throw new InvalidOperationException($"Unknown field {field}"),
         };
         return op is OqlOperator.NotEqual or OqlOperator.NotLike ? Not(equal) : equal;
