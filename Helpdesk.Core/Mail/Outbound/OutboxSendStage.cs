@@ -56,11 +56,11 @@ public sealed class OutboxSendStage(
                 try
                 {
                     var (mime, recipients) = composer.Compose(message);
+                    // The raw copy is kept before sending: nothing that can fail, or be cancelled by a shutdown, may
+                    // come between the server's acceptance and recording it, or the mail would go out twice.
+                    var rawSha256 = await KeepRawAsync(mime, ct);
                     await batch.SendAsync(mime, recipients, ct);
-                    using var raw = new MemoryStream();
-                    await mime.WriteToAsync(raw, ct);
-                    raw.Position = 0;
-                    message.RawSha256 = (await blobs.StageAsync("sent.eml", "message/rfc822", raw, long.MaxValue, ct)).Sha256;
+                    message.RawSha256 = rawSha256;
                     message.Status = OutboxStatus.Sent;
                     message.SentAt = clock.GetUtcNow().UtcDateTime;
                     message.Attempts++;
@@ -81,6 +81,14 @@ public sealed class OutboxSendStage(
             }
         }
         return sent;
+    }
+
+    private async Task<string> KeepRawAsync(MimeKit.MimeMessage mime, CancellationToken ct)
+    {
+        using var raw = new MemoryStream();
+        await mime.WriteToAsync(raw, ct);
+        raw.Position = 0;
+        return (await blobs.StageAsync("sent.eml", "message/rfc822", raw, long.MaxValue, ct)).Sha256;
     }
 
     /// <summary>The wait before the next attempt after <paramref name="attempts"/> failures.</summary>

@@ -4,6 +4,7 @@ using Helpdesk.Core.Mail.Outbound;
 using Helpdesk.Tests.TestSupport;
 using Helpdesk.Tests.TestSupport.MailStack;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 
 namespace Helpdesk.Tests.Core.Mail.Outbound;
@@ -176,5 +177,41 @@ public sealed class OutboxSendStageTests
 
         Assert.Single(await MailStackServer.WaitForMessagesAsync(to, 2, TimeSpan.FromSeconds(2)));
         Assert.Equal(OutboxStatus.Sent, (await ReloadAsync(up, queued.Id)).Status);
+    }
+
+    [Fact]
+    public async Task ProcessDueAsync_ShutdownRightAfterTheServerAccepted_RecordsSentAndNeverSendsAgain()
+    {
+        using var shutdown = new CancellationTokenSource();
+        await using var host = await CoreTestHost.StartAsync(builder => builder.Services.AddSingleton<IMailTransport>(sp =>
+            new ShutdownAfterSend(sp.GetRequiredService<PickupFolderTransport>(), shutdown)));
+        var queued = await QueueAsync(host, "alice@customer.test");
+        var stage = host.Get<OutboxSendStage>();
+
+        Assert.Equal(1, await stage.ProcessDueAsync(shutdown.Token));
+        var after = await ReloadAsync(host, queued.Id);
+
+        Assert.True(shutdown.IsCancellationRequested);
+        Assert.Equal(OutboxStatus.Sent, after.Status);
+        Assert.NotNull(after.RawSha256);
+        Assert.Equal(0, await stage.ProcessDueAsync(default));
+        Assert.Single(Directory.GetFiles(host.Get<PickupFolderTransport>().Folder, "*.eml"));
+    }
+
+    /// <summary>The real pickup transport, with the host's shutdown arriving just as a mail has been accepted.</summary>
+    private sealed class ShutdownAfterSend(PickupFolderTransport inner, CancellationTokenSource shutdown) : IMailTransport
+    {
+        public async Task<IMailBatch> OpenAsync(CancellationToken ct) => new Batch(await inner.OpenAsync(ct), shutdown);
+
+        private sealed class Batch(IMailBatch inner, CancellationTokenSource shutdown) : IMailBatch
+        {
+            public async Task SendAsync(MimeMessage message, IReadOnlyList<MailboxAddress> recipients, CancellationToken ct)
+            {
+                await inner.SendAsync(message, recipients, ct);
+                await shutdown.CancelAsync();
+            }
+
+            public ValueTask DisposeAsync() => inner.DisposeAsync();
+        }
     }
 }
