@@ -14,6 +14,8 @@
 #   scripts/mail-stack.sh reset    empty every mailbox and the Postfix queue; daemons keep running.
 #                                  Run it only while no test client is connected.
 #   scripts/mail-stack.sh status   show pids and the greeting of each port; exit 0 if all answer.
+#   scripts/mail-stack.sh smtp-down / smtp-up
+#                                  stop only Postfix / start it again (outage tests; IMAP/POP3 stay up).
 #
 # Endpoints (defaults):
 #   SMTP 127.0.0.1:2525 and :25 (no auth needed from loopback; AUTH PLAIN/LOGIN offered)
@@ -547,10 +549,23 @@ cmd_status() {
     return $rc
 }
 
+# Only SMTP down and up again, for the outage tests: Dovecot keeps serving the mailboxes meanwhile.
+cmd_smtp_down() { stop_postfix; }
+
+cmd_smtp_up() {
+    if ! postfix_pid >/dev/null; then
+        log "starting postfix"
+        detached "$POSTFIX_LOG" postfix start || { show_logs; die "postfix failed to start"; }
+    fi
+    wait_for_ports
+}
+
 case "${1:-}" in
     start) cmd_start ;;
     stop) cmd_stop ;;
+    smtp-down) cmd_smtp_down ;;
+    smtp-up) cmd_smtp_up ;;
     reset) cmd_reset ;;
     status) cmd_status ;;
-    *) echo "usage: $0 start|stop|reset|status   (env: see the header of this script)" >&2; exit 2 ;;
+    *) echo "usage: $0 start|stop|reset|status|smtp-down|smtp-up   (env: see the header of this script)" >&2; exit 2 ;;
 esac

@@ -15,6 +15,7 @@ namespace Helpdesk.Tests.Core.Notifications;
 
 /// <summary>The email reply from the case log, end to end: console entry → outbox → real SMTP → the caller's real mailbox.</summary>
 [Trait("Category", "MailStack")]
+[Collection(MailServerOutage.Collection)]
 public sealed class EmailReplyJourneyTests : IAsyncLifetime
 {
     private CoreTestHost _host = default!;
@@ -119,5 +120,36 @@ public sealed class EmailReplyJourneyTests : IAsyncLifetime
         var mail = Assert.Single(mails, m => m.Subject == $"HD-{_ticketId}: Printer on fire");
         Assert.Contains("Check the fuser unit first.", mail.TextBody);
         Assert.Empty(await MailStackServer.ReadAllAsync(_caller.PrimaryEmail));
+    }
+
+    [Fact]
+    public async Task SmtpStoppedDuringTheSend_EntryIsSavedAndTheMailArrivesOnceAfterTheServerIsBack()
+    {
+        await SetStatusAsync(ActionStatus.Active);
+        await MailStackServer.SmtpDownAsync();
+        try
+        {
+            await AppendAndSendAsync(sendEmail: true);
+
+            await using var db = await _host.DbAsync();
+            Assert.Single(await db.Set<CaseLogEntry>().Where(e => e.TicketId == _ticketId && e.Log == CaseLogKind.Public).ToListAsync());
+            var waiting = await db.Set<OutboxMessage>().SingleAsync(m => m.Kind == "email_action");
+            Assert.Equal((OutboxStatus.Pending, 1), (waiting.Status, waiting.Attempts));
+            Assert.Contains("not reachable", waiting.LastError);
+        }
+        finally
+        {
+            await MailStackServer.SmtpUpAsync();
+        }
+
+        _host.Clock.Advance(TimeSpan.FromMinutes(5));
+        await _host.Get<OutboxSendStage>().ProcessDueAsync(default);
+        await _host.Get<OutboxSendStage>().ProcessDueAsync(default);
+
+        var received = Assert.Single(await MailStackServer.WaitForMessagesAsync(_caller.PrimaryEmail, 2, TimeSpan.FromSeconds(3)));
+        Assert.Contains("The fire brigade is on its way.", received.TextBody);
+        await using var after = await _host.DbAsync();
+        var sent = await after.Set<OutboxMessage>().SingleAsync(m => m.Kind == "email_action");
+        Assert.Equal((OutboxStatus.Sent, 2), (sent.Status, sent.Attempts));
     }
 }

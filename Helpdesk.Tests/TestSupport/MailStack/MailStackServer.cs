@@ -55,6 +55,27 @@ public static class MailStackServer
         return result;
     }
 
+    /// <summary>Stops Postfix only (scripts/mail-stack.sh smtp-down); tests that do must be in <see cref="MailServerOutage"/>.</summary>
+    public static Task SmtpDownAsync() => RunScriptAsync("smtp-down");
+
+    public static Task SmtpUpAsync() => RunScriptAsync("smtp-up");
+
+    private static async Task RunScriptAsync(string command)
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "scripts", "mail-stack.sh"))) root = root.Parent;
+        if (root is null) throw new InvalidOperationException("scripts/mail-stack.sh not found above " + AppContext.BaseDirectory);
+        using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("bash", ["scripts/mail-stack.sh", command])
+        {
+            WorkingDirectory = root.FullName, RedirectStandardOutput = true, RedirectStandardError = true,
+        })!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+            throw new InvalidOperationException($"mail-stack.sh {command} exited with {process.ExitCode}: {await output}{await error}");
+    }
+
     private static async Task ConnectAsync(IMailService client, int port, CancellationToken ct)
     {
         try
