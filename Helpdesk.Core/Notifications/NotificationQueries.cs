@@ -26,10 +26,14 @@ public sealed class NotificationSetupQuery(IDbContextFactory<HelpdeskDbContext> 
     }
 }
 
+/// <param name="WhenActive">The mail as it goes out once the action is Active: subject, body, recipients and why.</param>
+/// <param name="StatusNote">What the action's current status does instead, when it is not Active.</param>
+public sealed record NotificationPreview(RenderedNotification WhenActive, ActionStatus Status, string? StatusNote);
+
 /// <summary>What an email action would send for a ticket, and to whom and why — without writing anything.</summary>
 public sealed class NotificationPreviewQuery(IDbContextFactory<HelpdeskDbContext> contextFactory, NotificationRenderer renderer)
 {
-    public async Task<RenderedNotification> ExecuteAsync(int actionId, int ticketId, CancellationToken ct = default)
+    public async Task<NotificationPreview> ExecuteAsync(int actionId, int ticketId, CancellationToken ct = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(ct);
         var action = await db.Set<EmailAction>().AsNoTracking().FirstOrDefaultAsync(a => a.Id == actionId, ct)
@@ -37,8 +41,15 @@ public sealed class NotificationPreviewQuery(IDbContextFactory<HelpdeskDbContext
         var ticket = await db.Set<Ticket>().AsNoTracking().FirstOrDefaultAsync(t => t.Id == ticketId, ct)
             ?? throw new NotFoundException($"Ticket {TicketNumber.Format(ticketId)} does not exist.");
         var facts = await TicketFacts.LoadAsync(db, ticket, null, null, ct);
-        // An inactive action is previewed as it would send once activated (the entity is untracked: nothing is saved).
-        if (action.Status == ActionStatus.Inactive) action.Status = ActionStatus.Active;
-        return await renderer.RenderAsync(db, action, facts, ct);
+        var status = action.Status;
+        var note = status switch
+        {
+            ActionStatus.Test => $"Status Test: only the test recipient {action.TestRecipient} receives this mail now; once Active, these recipients would.",
+            ActionStatus.Inactive => "Status Inactive: nobody receives this mail now; once Active, these recipients would.",
+            _ => null,
+        };
+        // Rendered as once activated (the entity is untracked: nothing is saved), so the admin sees who would get it.
+        action.Status = ActionStatus.Active;
+        return new NotificationPreview(await renderer.RenderAsync(db, action, facts, ct), status, note);
     }
 }

@@ -39,8 +39,30 @@ public sealed class NotificationRenderer(IOptions<HelpdeskOptions> helpdesk)
             var people = await db.Set<Person>().AsNoTracking().Where(predicate).OrderBy(p => p.Id).Select(p => new { p.Name, p.PrimaryEmail }).ToListAsync(ct);
             foreach (var person in people)
                 if (!recipients.Any(r => r.Address.Equals(person.PrimaryEmail, StringComparison.OrdinalIgnoreCase)))
-                    recipients.Add(new RecipientReason(person.PrimaryEmail, person.Name, field, query.Trim()));
+                    recipients.Add(new RecipientReason(person.PrimaryEmail, person.Name, field, Why(query, facts)));
         }
         return new RenderedNotification(subject, html, text, recipients, IsTest: false);
     }
+
+    /// <summary>The query with the ticket's values of its parameters, e.g. "… id = :this->caller_id, where :this->caller_id is 12 (Carl)".</summary>
+    private static string Why(string query, TicketFacts facts)
+    {
+        var parameters = Parameters(PersonQueryCompiler.Validate(query).Where).DistinctBy(p => (p.Scope, p.Name)).Select(p =>
+        {
+            var value = OqlParameters.Resolve(p, facts);
+            var friendly = p.Scope is null ? facts.CurrentContact?.Name : facts.FriendlyNames.GetValueOrDefault(p.Name.ToLowerInvariant());
+            var name = p.Scope is null ? $":{p.Name}" : $":{p.Scope}->{p.Name}";
+            return $"{name} is {value ?? "empty"}{(friendly is null ? "" : $" ({friendly})")}";
+        }).ToList();
+        return query.Trim() + (parameters.Count == 0 ? "" : ", where " + string.Join(" and ", parameters));
+    }
+
+    private static IEnumerable<OqlParameter> Parameters(OqlCondition? condition) => condition switch
+    {
+        OqlAnd and => Parameters(and.Left).Concat(Parameters(and.Right)),
+        OqlOr or => Parameters(or.Left).Concat(Parameters(or.Right)),
+        OqlComparison { Value: OqlParameter p } => [p],
+        OqlIn @in => @in.Values.OfType<OqlParameter>(),
+        _ => [],
+    };
 }

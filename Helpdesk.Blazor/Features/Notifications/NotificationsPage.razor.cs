@@ -15,7 +15,7 @@ public sealed partial class NotificationsPage
     private string? _error;
     private int _previewActionId;
     private string? _previewTicket;
-    private RenderedNotification? _preview;
+    private NotificationPreview? _preview;
 
     [Inject] private NotificationSetupQuery SetupQuery { get; set; } = default!;
     [Inject] private SaveEmailActionCommand SaveAction { get; set; } = default!;

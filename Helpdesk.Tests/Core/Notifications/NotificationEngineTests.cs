@@ -202,8 +202,23 @@ public sealed class NotificationEngineTests : IAsyncLifetime
 
         var preview = await _host.Get<NotificationPreviewQuery>().ExecuteAsync(actionId, _ticketId);
 
-        Assert.Equal([("carl@customer.test", "To"), ("ann@helpdesk.test", "Cc")], preview.Recipients.Select(r => (r.Address, r.Field)));
-        Assert.Equal("SELECT Person WHERE id = :this->agent_id", preview.Recipients[1].Why);
+        var recipients = preview.WhenActive.Recipients;
+        Assert.Equal([("carl@customer.test", "To"), ("ann@helpdesk.test", "Cc")], recipients.Select(r => (r.Address, r.Field)));
+        Assert.Equal($"SELECT Person WHERE id = :this->agent_id, where :this->agent_id is {_agent.Id} (Ann Agent)", recipients[1].Why);
+        Assert.Null(preview.StatusNote);
+        Assert.Empty(await OutboxAsync());
+    }
+
+    [Fact]
+    public async Task Preview_ActionInTest_ShowsWhoWouldReceiveItOnceActiveAndWhoGetsItNow()
+    {
+        var actionId = await SetActionAsync(ActionStatus.Test);
+
+        var preview = await _host.Get<NotificationPreviewQuery>().ExecuteAsync(actionId, _ticketId);
+
+        Assert.Equal(ActionStatus.Test, preview.Status);
+        Assert.Equal(["carl@customer.test"], preview.WhenActive.Recipients.Select(r => r.Address));
+        Assert.Contains("only the test recipient", preview.StatusNote);
         Assert.Empty(await OutboxAsync());
     }
 }
