@@ -47,6 +47,13 @@ public sealed partial class NotificationLogPage
         await LoadAsync();
     }
 
+    private static string Why(OutboxSummary m) => m.TriggerName is null && m.ActionName is null
+        ? m.Kind
+        : $"{m.Kind}: trigger \"{m.TriggerName ?? "(deleted)"}\", action \"{m.ActionName ?? "(deleted)"}\"";
+
+    private static IEnumerable<(string Field, string List)> Recipients(OutboxSummary m) =>
+        new[] { ("To", m.To), ("Cc", m.Cc), ("Bcc", m.Bcc) }.Where(r => !string.IsNullOrWhiteSpace(r.Item2));
+
     private static string StatusText(OutboxSummary m) =>
         m.BouncedAt is not null ? "Bounced" : m.IsTest ? $"{m.Status} (test)" : m.Status.ToString();
 

@@ -1,10 +1,12 @@
+using Helpdesk.Core.Notifications;
 using Helpdesk.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Helpdesk.Core.Mail.Outbound;
 
-public sealed record OutboxSummary(long Id, string Kind, bool IsTest, int? TicketId, int? TriggerId, int? ActionId, string To, string Subject,
-    OutboxStatus Status, int Attempts, DateTime CreatedAt, DateTime? SentAt, DateTime NextAttemptAt, string? LastError, string? RecipientReasons, DateTime? BouncedAt);
+public sealed record OutboxSummary(long Id, string Kind, bool IsTest, int? TicketId, string? TriggerName, string? ActionName,
+    string To, string Cc, string Bcc, string Subject, OutboxStatus Status, int Attempts, DateTime CreatedAt, DateTime? SentAt,
+    DateTime NextAttemptAt, string? LastError, string? RecipientReasons, DateTime? BouncedAt);
 
 public sealed record OutboxPage(IReadOnlyList<OutboxSummary> Items, int TotalCount);
 
@@ -18,8 +20,10 @@ public sealed class OutboxListQuery(IDbContextFactory<HelpdeskDbContext> context
         if (status is { } s) query = query.Where(m => m.Status == s);
         var total = await query.CountAsync(ct);
         var items = await query.OrderByDescending(m => m.Id).Skip(Math.Max(0, page) * pageSize).Take(Math.Clamp(pageSize, 1, 200))
-            .Select(m => new OutboxSummary(m.Id, m.Kind, m.IsTest, m.TicketId, m.TriggerId, m.ActionId, m.To, m.Subject, m.Status, m.Attempts,
-                m.CreatedAt, m.SentAt, m.NextAttemptAt, m.LastError, m.RecipientReasons, m.BouncedAt))
+            .Select(m => new OutboxSummary(m.Id, m.Kind, m.IsTest, m.TicketId,
+                db.Set<Trigger>().Where(t => t.Id == m.TriggerId).Select(t => t.Name).FirstOrDefault(),
+                db.Set<EmailAction>().Where(a => a.Id == m.ActionId).Select(a => a.Name).FirstOrDefault(),
+                m.To, m.Cc, m.Bcc, m.Subject, m.Status, m.Attempts, m.CreatedAt, m.SentAt, m.NextAttemptAt, m.LastError, m.RecipientReasons, m.BouncedAt))
             .ToListAsync(ct);
         return new OutboxPage(items, total);
     }
