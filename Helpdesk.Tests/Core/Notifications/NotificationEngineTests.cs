@@ -116,7 +116,23 @@ public sealed class NotificationEngineTests : IAsyncLifetime
         await AppendAsync(CaseLogKind.Public, sendEmail: true);
 
         Assert.Empty(await OutboxAsync());
-        Assert.Empty(await _host.Get<EmailReplyAvailability>().AvailableLogsAsync());
+        Assert.Empty(await _host.Get<EmailReplyAvailability>().AvailableLogsAsync(_ticketId));
+    }
+
+    [Theory]
+    [InlineData("title LIKE 'VPN%'", true)]
+    [InlineData("title LIKE 'Printer%' OR status = 'closed'", false)]
+    public async Task Append_TriggerWithFilter_OffersAndSendsEmailOnlyWhenTheTicketMatches(string filter, bool matches)
+    {
+        await SetActionAsync(ActionStatus.Active);
+        await using (var db = await _host.DbAsync())
+            await db.Set<Trigger>().ExecuteUpdateAsync(s => s.SetProperty(t => t.Filter, filter));
+
+        var available = await _host.Get<EmailReplyAvailability>().AvailableLogsAsync(_ticketId);
+        await AppendAsync(CaseLogKind.Public, sendEmail: true);
+
+        Assert.Equal(matches, available.Contains(CaseLogKind.Public));
+        Assert.Equal(matches ? 1 : 0, (await OutboxAsync()).Count);
     }
 
     [Fact]
@@ -129,7 +145,7 @@ public sealed class NotificationEngineTests : IAsyncLifetime
 
         var mail = Assert.Single(await OutboxAsync());
         Assert.Equal("\"Ann Agent\" <ann@helpdesk.test>", mail.To);
-        Assert.Equal([CaseLogKind.Private], await _host.Get<EmailReplyAvailability>().AvailableLogsAsync());
+        Assert.Equal([CaseLogKind.Private], await _host.Get<EmailReplyAvailability>().AvailableLogsAsync(_ticketId));
     }
 
     [Fact]

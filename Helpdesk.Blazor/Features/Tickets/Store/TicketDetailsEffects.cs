@@ -29,7 +29,7 @@ public sealed class TicketDetailsEffects(
                 dispatcher.Dispatch(new LoadTicketNotFoundAction(action.TicketId));
                 return;
             }
-            var emailReplyLogs = await emailReply.AvailableLogsAsync();
+            var emailReplyLogs = await emailReply.AvailableLogsAsync(action.TicketId);
             dispatcher.Dispatch(new LoadTicketSucceededAction(ticket, [.. emailReplyLogs]));
         }
         catch (Exception ex)
