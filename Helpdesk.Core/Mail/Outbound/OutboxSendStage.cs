@@ -41,10 +41,11 @@ public sealed class OutboxSendStage(
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            logger.LogWarning("Mail server not reachable: {Error}", ex.Message);
-            foreach (var message in due) Fail(message, $"The mail server is not reachable: {ex.Message}", permanent: false, now);
+            var problem = WhyTheServerCannotBeUsed(ex);
+            logger.LogWarning("Opening the mail server failed: {Problem}", problem);
+            foreach (var message in due) Fail(message, problem, permanent: false, now);
             await db.SaveChangesAsync(CancellationToken.None);
-            await alerts.RaiseAsync(SendAlertKey, "Sending mail fails", $"The mail server is not reachable: {ex.Message}\n"
+            await alerts.RaiseAsync(SendAlertKey, "Sending mail fails", problem + "\n"
                 + "Mail stays in the outbox and is retried; this alert is sent once per failure episode (it goes out when sending works again).", CancellationToken.None);
             return 0;
         }
@@ -82,6 +83,13 @@ public sealed class OutboxSendStage(
         }
         return sent;
     }
+
+    private string WhyTheServerCannotBeUsed(Exception ex) => ex switch
+    {
+        MailKit.Security.AuthenticationException => $"The mail server refused the login of {options.Value.SmtpUserName}: {ex.Message}",
+        MailKit.Security.SslHandshakeException => $"The TLS handshake with the mail server failed: {ex.Message}",
+        _ => $"The mail server is not reachable: {ex.Message}",
+    };
 
     private async Task<string> KeepRawAsync(MimeKit.MimeMessage mime, CancellationToken ct)
     {

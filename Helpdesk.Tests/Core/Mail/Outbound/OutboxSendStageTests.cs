@@ -11,7 +11,7 @@ namespace Helpdesk.Tests.Core.Mail.Outbound;
 
 public sealed class OutboxSendStageTests
 {
-    private static Task<CoreTestHost> StartAsync(string transport = "Pickup", int smtpPort = MailStackServer.SmtpPort) =>
+    private static Task<CoreTestHost> StartAsync(string transport = "Pickup", int smtpPort = MailStackServer.SmtpPort, string? userName = null, string? password = null) =>
         CoreTestHost.StartAsync(settings: new Dictionary<string, string?>
         {
             ["Mail:Outbound:Transport"] = transport,
@@ -19,6 +19,8 @@ public sealed class OutboxSendStageTests
             ["Mail:Outbound:SmtpPort"] = smtpPort.ToString(),
             ["Mail:Outbound:SmtpSecurity"] = "None",
             ["Mail:Outbound:MaxAttempts"] = "3",
+            ["Mail:Outbound:SmtpUserName"] = userName,
+            ["Mail:Outbound:SmtpPassword"] = password,
         });
 
     private static async Task<OutboxMessage> QueueAsync(CoreTestHost host, string to, string bcc = "", params StagedFile[] files)
@@ -177,6 +179,35 @@ public sealed class OutboxSendStageTests
 
         Assert.Single(await MailStackServer.WaitForMessagesAsync(to, 2, TimeSpan.FromSeconds(2)));
         Assert.Equal(OutboxStatus.Sent, (await ReloadAsync(up, queued.Id)).Status);
+    }
+
+    [Fact]
+    [Trait("Category", "MailStack")]
+    public async Task ProcessDueAsync_SmtpWithLogin_Delivers()
+    {
+        var to = MailStackServer.NewAddress("customer.test");
+        await using var host = await StartAsync("Smtp", userName: "support@helpdesk.test", password: MailStackServer.Password);
+        var queued = await QueueAsync(host, to);
+
+        Assert.Equal(1, await host.Get<OutboxSendStage>().ProcessDueAsync(default));
+
+        Assert.Single(await MailStackServer.WaitForMessagesAsync(to, 1, TimeSpan.FromSeconds(10)));
+        Assert.Equal(OutboxStatus.Sent, (await ReloadAsync(host, queued.Id)).Status);
+    }
+
+    [Fact]
+    [Trait("Category", "MailStack")]
+    public async Task ProcessDueAsync_SmtpLoginRefused_KeepsTheMailForRetryAndSaysWhy()
+    {
+        // Neither the user's password nor the stack's shared one (see notes/mail-stack.md, passdb chaining).
+        await using var host = await StartAsync("Smtp", userName: "support@helpdesk.test", password: "Wrong-Password-9");
+        var queued = await QueueAsync(host, "alice@customer.test");
+
+        Assert.Equal(0, await host.Get<OutboxSendStage>().ProcessDueAsync(default));
+
+        var after = await ReloadAsync(host, queued.Id);
+        Assert.Equal((OutboxStatus.Pending, 1), (after.Status, after.Attempts));
+        Assert.StartsWith("The mail server refused the login of support@helpdesk.test", after.LastError);
     }
 
     [Fact]
