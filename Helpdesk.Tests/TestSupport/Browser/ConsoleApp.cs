@@ -31,7 +31,7 @@ public sealed class ConsoleApp : IAsyncDisposable
         var dataFolder = Path.Combine(Path.GetTempPath(), "helpdesk-browser", Guid.NewGuid().ToString("N"));
         var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
-            web.UseEnvironment("Development");
+            web.UseEnvironment("Production");
             web.UseSetting("Helpdesk:DataFolder", dataFolder);
             web.UseSetting("Helpdesk:SeedDemoData", "true");
             web.UseSetting("Admin:Email", AdminEmail);
