@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Helpdesk.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -48,14 +49,27 @@ public sealed class TicketListQuery(IDbContextFactory<HelpdeskDbContext> context
             || EF.Functions.Like(t.RequestedFor.PrimaryEmail, pattern, "\\"));
     }
 
+    // Statuses are stored as text; sorting by it would be alphabetical. This CASE ranks them in lifecycle order.
+    private static readonly Expression<Func<Ticket, int>> StatusRank = BuildStatusRank();
+
+    private static Expression<Func<Ticket, int>> BuildStatusRank()
+    {
+        var ticket = Expression.Parameter(typeof(Ticket), "t");
+        var status = Expression.Property(ticket, nameof(Ticket.Status));
+        Expression rank = Expression.Constant(int.MaxValue);
+        foreach (var value in Enum.GetValues<TicketStatus>().Reverse())
+            rank = Expression.Condition(Expression.Equal(status, Expression.Constant(value)), Expression.Constant((int)value), rank);
+        return Expression.Lambda<Func<Ticket, int>>(rank, ticket);
+    }
+
     private static IQueryable<Ticket> Sort(IQueryable<Ticket> tickets, TicketListRequest request) => (request.Sort, request.Descending) switch
     {
         (TicketSortField.Number, false) => tickets.OrderBy(t => t.Id),
         (TicketSortField.Number, true) => tickets.OrderByDescending(t => t.Id),
         (TicketSortField.Subject, false) => tickets.OrderBy(t => t.Subject).ThenBy(t => t.Id),
         (TicketSortField.Subject, true) => tickets.OrderByDescending(t => t.Subject).ThenByDescending(t => t.Id),
-        (TicketSortField.Status, false) => tickets.OrderBy(t => t.Status).ThenBy(t => t.Id),
-        (TicketSortField.Status, true) => tickets.OrderByDescending(t => t.Status).ThenByDescending(t => t.Id),
+        (TicketSortField.Status, false) => tickets.OrderBy(StatusRank).ThenBy(t => t.Id),
+        (TicketSortField.Status, true) => tickets.OrderByDescending(StatusRank).ThenByDescending(t => t.Id),
         (TicketSortField.Requester, false) => tickets.OrderBy(t => t.RequestedFor!.Name).ThenBy(t => t.Id),
         (TicketSortField.Requester, true) => tickets.OrderByDescending(t => t.RequestedFor!.Name).ThenByDescending(t => t.Id),
         (TicketSortField.Team, false) => tickets.OrderBy(t => t.Team!.Name).ThenBy(t => t.Id),

@@ -64,4 +64,45 @@ public sealed class TicketListQueryTests
 
         Assert.Equal(expected, page.TotalCount);
     }
+
+    [Fact]
+    public async Task ExecuteAsync_SortByStatus_FollowsTheLifecycleNotTheAlphabet()
+    {
+        await using var host = await CoreTestHost.StartAsync();
+        var alice = await host.AddPersonAsync("Alice Walker", "alice@customer.test");
+        foreach (var status in new[] { TicketStatus.Closed, TicketStatus.WaitingFor, TicketStatus.Accepted, TicketStatus.Assigned, TicketStatus.Completed })
+            await host.Get<CreateTicketCommand>().ExecuteAsync(new NewTicket { Subject = status.ToString(), RequestedForId = alice.Id, Status = status }, Actor.System);
+
+        var page = await host.Get<TicketListQuery>().ExecuteAsync(new TicketListRequest { Sort = TicketSortField.Status, Descending = false });
+
+        Assert.Equal([TicketStatus.Assigned, TicketStatus.Accepted, TicketStatus.WaitingFor, TicketStatus.Completed, TicketStatus.Closed],
+            page.Items.Select(i => i.Status));
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_TeamAndAssigneeFilters_NarrowTheList()
+    {
+        await using var host = await CoreTestHost.StartAsync();
+        var alice = await host.AddPersonAsync("Alice Walker", "alice@customer.test");
+        var nina = await host.AddPersonAsync("Nina Net", "nina@helpdesk.test", Helpdesk.Core.People.PersonRoles.Agent);
+        int network, desk;
+        await using (var db = await host.DbAsync())
+        {
+            var teams = new[] { new Helpdesk.Core.Teams.Team { Name = "Network" }, new Helpdesk.Core.Teams.Team { Name = "Desk" } };
+            db.AddRange(teams);
+            await db.SaveChangesAsync();
+            (network, desk) = (teams[0].Id, teams[1].Id);
+        }
+        var create = host.Get<CreateTicketCommand>();
+        await create.ExecuteAsync(new NewTicket { Subject = "Switch", RequestedForId = alice.Id, TeamId = network, MemberId = nina.Id }, Actor.System);
+        await create.ExecuteAsync(new NewTicket { Subject = "Router", RequestedForId = alice.Id, TeamId = network }, Actor.System);
+        await create.ExecuteAsync(new NewTicket { Subject = "Laptop", RequestedForId = alice.Id, TeamId = desk }, Actor.System);
+        var query = host.Get<TicketListQuery>();
+
+        var byTeam = await query.ExecuteAsync(new TicketListRequest { TeamId = network, Sort = TicketSortField.Subject, Descending = false });
+        var byAssignee = await query.ExecuteAsync(new TicketListRequest { MemberId = nina.Id });
+
+        Assert.Equal(["Router", "Switch"], byTeam.Items.Select(i => i.Subject));
+        Assert.Equal(["Switch"], byAssignee.Items.Select(i => i.Subject));
+    }
 }
