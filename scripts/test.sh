@@ -5,8 +5,8 @@
 #   2. Starts (or reloads) the loopback mail stack: scripts/mail-stack.sh start. It is left running
 #      afterwards so tests can be rerun; stop it with scripts/mail-stack.sh stop.
 #   3. Runs: dotnet test Helpdesk.Blazor.sln -c Release  (+ any arguments given to this script,
-#      e.g. --filter "Category!=E2E"). Output is shown and saved to TestResults/test-output.log;
-#      .trx files go to TestResults/.
+#      e.g. --filter "Category!=Browser"). Output is shown and saved to TestResults/test-output.log;
+#      .trx files go to TestResults/, the browser journeys' screenshots to TestResults/screenshots/.
 #   4. Sums the VSTest summary lines ("Passed!  - Failed: 0, Passed: 12, Skipped: 0, Total: 12")
 #      over all test assemblies and prints, alone on the last line:
 #         N passed, N failed            (or "N passed, N failed, N skipped" if any were skipped)
@@ -60,6 +60,8 @@ fi
 # --- 3. Tests ---------------------------------------------------------------------------------
 mkdir -p "$RESULTS"
 rm -f "$RESULTS"/*.trx
+rm -rf "$RESULTS/screenshots"
+export E2E_SCREENSHOT_DIR="$RESULTS/screenshots"
 dotnet test "$ROOT/Helpdesk.Blazor.sln" -c Release \
     --logger "console;verbosity=minimal" --logger trx --results-directory "$RESULTS" \
     "$@" 2>&1 | tee "$LOG"
