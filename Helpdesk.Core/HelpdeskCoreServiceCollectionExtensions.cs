@@ -119,8 +119,12 @@ public static class HelpdeskCoreServiceCollectionExtensions
                 o.Lockout.AllowedForNewUsers = true;
                 o.Lockout.MaxFailedAccessAttempts = 5;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.SignIn.RequireConfirmedAccount = true;
             })
             .AddEntityFrameworkStores<HelpdeskDbContext>()
             .AddDefaultTokenProviders();
+        builder.Services.AddScoped<IUserConfirmation<HelpdeskUser>, ActivePersonConfirmation>();
+        // Deactivating a person renews their login's security stamp; an open session notices within a minute.
+        builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
     }
 }

@@ -1,3 +1,4 @@
+using Helpdesk.Core.Accounts;
 using Helpdesk.Core.Common;
 using Helpdesk.Core.Organizations;
 using Helpdesk.Core.Persistence;
@@ -46,6 +47,7 @@ public sealed class SavePersonCommand(IDbContextFactory<HelpdeskDbContext> conte
         person.IsActive = input.IsActive;
         person.OtherEmails.RemoveAll(e => !others.Contains(e.Address));
         person.OtherEmails.AddRange(others.Where(a => person.OtherEmails.All(e => e.Address != a)).Select(a => new PersonEmail { Address = a }));
+        if (input.Id is not null) await KeepLoginInStepAsync(db, person, ct);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -55,6 +57,20 @@ public sealed class SavePersonCommand(IDbContextFactory<HelpdeskDbContext> conte
             throw new ValidationFailedException("primaryEmail", "One of these addresses was just taken by another person; check and save again.");
         }
         return person.Id;
+    }
+
+    /// <summary>The person's login signs in with their primary email; deactivation ends its open sessions.</summary>
+    private static async Task KeepLoginInStepAsync(HelpdeskDbContext db, Person person, CancellationToken ct)
+    {
+        if (await db.Set<HelpdeskUser>().FirstOrDefaultAsync(u => u.PersonId == person.Id, ct) is not { } login) return;
+        var emailChanged = !string.Equals(login.Email, person.PrimaryEmail, StringComparison.OrdinalIgnoreCase);
+        if (emailChanged)
+        {
+            login.Email = login.UserName = person.PrimaryEmail;
+            login.NormalizedEmail = login.NormalizedUserName = person.PrimaryEmail.ToUpperInvariant();
+        }
+        if (emailChanged || !person.IsActive)
+            login.SecurityStamp = Guid.NewGuid().ToString("N");
     }
 
     private static string Normalize(string? email) => (email ?? "").Trim().ToLowerInvariant();

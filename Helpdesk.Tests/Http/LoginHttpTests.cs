@@ -1,7 +1,10 @@
 using System.Net;
+using Helpdesk.Core.Accounts;
 using Helpdesk.Core.Mail.Outbound;
+using Helpdesk.Core.People;
 using Helpdesk.Tests.TestSupport.Http;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Helpdesk.Tests.Http;
 
@@ -45,5 +48,32 @@ public sealed class LoginHttpTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
         Assert.StartsWith("/account/login", page.Headers.Location!.PathAndQuery);
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+    }
+
+    [Fact]
+    public async Task Login_PersonDeactivatedOrEmailChanged_FollowsTheDirectory()
+    {
+        const string password = "Agent-Pass-2026";
+        var person = new Person { Name = "Ann Agent", PrimaryEmail = "ann@helpdesk.test", Roles = PersonRoles.Agent, CreatedAt = DateTime.UtcNow };
+        await using (var db = await _host.DbAsync())
+        {
+            db.Add(person);
+            await db.SaveChangesAsync();
+        }
+        var services = _host.Factory.Services;
+        await services.GetRequiredService<ConsoleUsers>().CreateAsync(person.Id, password, [ConsoleRoles.Agent]);
+        var save = services.GetRequiredService<SavePersonCommand>();
+
+        await save.ExecuteAsync(new PersonInput(person.Id, person.Name, "ann.new@helpdesk.test", [], null, person.Roles, IsActive: true));
+        var oldAddress = await ConsoleHttpHost.PostLoginAsync(_host.CreateClient(), "ann@helpdesk.test", password);
+        var newAddress = await ConsoleHttpHost.PostLoginAsync(_host.CreateClient(), "ann.new@helpdesk.test", password);
+        await save.ExecuteAsync(new PersonInput(person.Id, person.Name, "ann.new@helpdesk.test", [], null, person.Roles, IsActive: false));
+        var deactivated = await ConsoleHttpHost.PostLoginAsync(_host.CreateClient(), "ann.new@helpdesk.test", password);
+        var deactivatedWrongPassword = await ConsoleHttpHost.PostLoginAsync(_host.CreateClient(), "ann.new@helpdesk.test", "Guess-Pass-2026");
+
+        Assert.Contains("not right", Uri.UnescapeDataString(oldAddress.Headers.Location!.ToString()));
+        Assert.Equal("/", newAddress.Headers.Location!.OriginalString);
+        Assert.Contains("deactivated person", Uri.UnescapeDataString(deactivated.Headers.Location!.ToString()));
+        Assert.Contains("not right", Uri.UnescapeDataString(deactivatedWrongPassword.Headers.Location!.ToString()));
     }
 }

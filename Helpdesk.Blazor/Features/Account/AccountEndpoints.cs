@@ -33,6 +33,9 @@ public static class AccountEndpoints
             await failures.RecordSuccessAsync(email.Trim());
             return Results.LocalRedirect(target);
         }
+        // Identity says "not allowed" before it looks at the password: say why only to whoever knows the password.
+        if (result.IsNotAllowed && await users.CheckPasswordAsync(user!, password))
+            return Back("This login belongs to a deactivated person. Ask an administrator if you need access again.", email, target);
         await failures.RecordFailureAsync(email.Trim(), http.Connection.RemoteIpAddress?.ToString());
 
         return Back(result.IsLockedOut
