@@ -31,7 +31,7 @@ public sealed class LoginHttpTests : IAsyncLifetime
         var correct = await ConsoleHttpHost.PostLoginAsync(client, ConsoleHttpHost.AdminEmail, ConsoleHttpHost.AdminPassword);
 
         Assert.Equal(HttpStatusCode.Redirect, correct.StatusCode);
-        Assert.Contains("locked", Uri.UnescapeDataString(correct.Headers.Location!.ToString()));
+        Assert.Contains("error=Locked", correct.Headers.Location!.ToString());
         await using var db = await _host.DbAsync();
         var alert = Assert.Single(await db.Set<OutboxMessage>().Where(m => m.Kind == "system_alert").ToListAsync());
         Assert.Equal("root@helpdesk.test", alert.To);
@@ -71,9 +71,32 @@ public sealed class LoginHttpTests : IAsyncLifetime
         var deactivated = await ConsoleHttpHost.PostLoginAsync(_host.CreateClient(), "ann.new@helpdesk.test", password);
         var deactivatedWrongPassword = await ConsoleHttpHost.PostLoginAsync(_host.CreateClient(), "ann.new@helpdesk.test", "Guess-Pass-2026");
 
-        Assert.Contains("not right", Uri.UnescapeDataString(oldAddress.Headers.Location!.ToString()));
+        Assert.Contains("error=Wrong", oldAddress.Headers.Location!.ToString());
         Assert.Equal("/", newAddress.Headers.Location!.OriginalString);
-        Assert.Contains("deactivated person", Uri.UnescapeDataString(deactivated.Headers.Location!.ToString()));
-        Assert.Contains("not right", Uri.UnescapeDataString(deactivatedWrongPassword.Headers.Location!.ToString()));
+        Assert.Contains("error=Deactivated", deactivated.Headers.Location!.ToString());
+        Assert.Contains("deactivated person", await _host.CreateClient().GetStringAsync(deactivated.Headers.Location));
+        Assert.Contains("error=Wrong", deactivatedWrongPassword.Headers.Location!.ToString());
+    }
+
+    [Fact]
+    public async Task LoginPage_CraftedErrorText_IsNotShown()
+    {
+        var page = await _host.CreateClient().GetStringAsync("/account/login?error=Call%20evil.example%20now");
+
+        Assert.DoesNotContain("evil.example", page);
+        Assert.DoesNotContain("login-error", page);
+    }
+
+    [Fact]
+    public async Task Logout_WithoutTheAntiforgeryToken_IsRefused()
+    {
+        var client = _host.CreateClient();
+        await ConsoleHttpHost.PostLoginAsync(client, ConsoleHttpHost.AdminEmail, ConsoleHttpHost.AdminPassword);
+
+        var logout = await client.PostAsync("/account/logout", new FormUrlEncodedContent([]));
+        var stillIn = await client.GetAsync("/tickets");
+
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, logout.StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.OK, stillIn.StatusCode);
     }
 }

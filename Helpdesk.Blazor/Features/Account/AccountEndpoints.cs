@@ -1,5 +1,6 @@
 using Helpdesk.Core.Accounts;
 using Helpdesk.Core.Correspondence;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 
@@ -11,8 +12,11 @@ public static class AccountEndpoints
     {
         // Not the login page's own route: Razor component endpoints also accept POST (forms), which would make it ambiguous.
         app.MapPost("/account/signin", LoginAsync).AllowAnonymous();
-        app.MapPost("/account/logout", async (SignInManager<HelpdeskUser> signIn) =>
+        app.MapPost("/account/logout", async (SignInManager<HelpdeskUser> signIn, IAntiforgery antiforgery, HttpContext http) =>
         {
+            // A handler without form parameters gets no automatic antiforgery check; another site must not log agents out.
+            if (!await antiforgery.IsRequestValidAsync(http))
+                return Results.BadRequest("This logout did not come from the console. Use the Log out button.");
             await signIn.SignOutAsync();
             return Results.LocalRedirect("/account/login");
         });
@@ -24,7 +28,7 @@ public static class AccountEndpoints
     {
         var target = IsLocal(returnUrl) ? returnUrl! : "/";
         if (string.IsNullOrWhiteSpace(email) || string.IsNullOrEmpty(password))
-            return Back("Enter your email address and password.", email, target);
+            return Back(LoginProblem.Missing, email, target);
 
         var user = await users.FindByEmailAsync(email.Trim());
         var result = user is null ? Microsoft.AspNetCore.Identity.SignInResult.Failed : await signIn.PasswordSignInAsync(user, password, isPersistent: true, lockoutOnFailure: true);
@@ -35,16 +39,14 @@ public static class AccountEndpoints
         }
         // Identity says "not allowed" before it looks at the password: say why only to whoever knows the password.
         if (result.IsNotAllowed && await users.CheckPasswordAsync(user!, password))
-            return Back("This login belongs to a deactivated person. Ask an administrator if you need access again.", email, target);
+            return Back(LoginProblem.Deactivated, email, target);
         await failures.RecordFailureAsync(email.Trim(), http.Connection.RemoteIpAddress?.ToString());
 
-        return Back(result.IsLockedOut
-            ? "Too many failed attempts: this account is locked for a while. Try again later or ask an administrator."
-            : "The email address or password is not right.", email, target);
+        return Back(result.IsLockedOut ? LoginProblem.Locked : LoginProblem.Wrong, email, target);
     }
 
-    private static IResult Back(string error, string? email, string returnUrl) =>
-        Results.LocalRedirect($"/account/login?error={Uri.EscapeDataString(error)}&email={Uri.EscapeDataString(email ?? "")}&returnUrl={Uri.EscapeDataString(returnUrl)}");
+    private static IResult Back(LoginProblem problem, string? email, string returnUrl) =>
+        Results.LocalRedirect($"/account/login?error={problem}&email={Uri.EscapeDataString(email ?? "")}&returnUrl={Uri.EscapeDataString(returnUrl)}");
 
     private static bool IsLocal(string? url) =>
         !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//") && !url.StartsWith("/\\");

@@ -1,0 +1,21 @@
+namespace Helpdesk.Blazor.Features.Account;
+
+/// <summary>Why a login was refused. The login page shows the message for a known code only, so a crafted link cannot put words on it.</summary>
+public enum LoginProblem
+{
+    Missing,
+    Wrong,
+    Locked,
+    Deactivated,
+}
+
+public static class LoginProblemMessages
+{
+    public static string Message(this LoginProblem problem) => problem switch
+    {
+        LoginProblem.Missing => "Enter your email address and password.",
+        LoginProblem.Locked => "Too many failed attempts: this account is locked for a while. Try again later or ask an administrator.",
+        LoginProblem.Deactivated => "This login belongs to a deactivated person. Ask an administrator if you need access again.",
+        _ => "The email address or password is not right.",
+    };
+}
