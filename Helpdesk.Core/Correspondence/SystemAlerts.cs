@@ -80,6 +80,8 @@ public sealed class SystemAlerts(
     public async Task ResolveAsync(string key, CancellationToken ct = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(ct);
+        // Called after every successful mailbox fetch or login: a read, and a write only when an episode is open.
+        if (!await db.Set<SystemAlertLog>().AnyAsync(l => l.Key == key && l.EpisodeOpen, ct)) return;
         await db.Set<SystemAlertLog>().Where(l => l.Key == key && l.EpisodeOpen).ExecuteUpdateAsync(s => s.SetProperty(l => l.EpisodeOpen, false), ct);
     }
 }
