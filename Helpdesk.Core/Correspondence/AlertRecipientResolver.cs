@@ -16,15 +16,17 @@ namespace Helpdesk.Core.Correspondence;
 /// </summary>
 public sealed class AlertRecipientResolver(IOptions<CorrespondenceOptions> options)
 {
+    /// <param name="skip">Recipient classes that do not apply to this event (e.g. the assigned agent when only the team changed).</param>
     public async Task<IReadOnlyList<OutboxRecipient>> ResolveAsync(HelpdeskDbContext db, CorrespondenceKind kind, Ticket ticket, int? actorId,
-        bool autoAssigned, CancellationToken ct)
+        bool autoAssigned, IReadOnlyCollection<AlertRecipient> skip, CancellationToken ct)
     {
         var department = ticket.DepartmentId is { } d
             ? await db.Set<Department>().AsNoTracking().Include(x => x.Manager).Include(x => x.Members).FirstOrDefaultAsync(x => x.Id == d, ct)
             : null;
         if (department?.AlertsDisabled == true) return [];
         var disabled = (department?.DisabledAlertRecipients ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        var classes = options.Value.RecipientsFor(kind).Where(c => !disabled.Contains(c.ToString(), StringComparer.OrdinalIgnoreCase)).ToList();
+        var classes = options.Value.RecipientsFor(kind)
+            .Where(c => !skip.Contains(c) && !disabled.Contains(c.ToString(), StringComparer.OrdinalIgnoreCase)).ToList();
 
         var found = new List<(Person? Person, string Address, string Why)>();
         foreach (var recipient in classes)

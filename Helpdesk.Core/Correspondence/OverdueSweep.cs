@@ -35,7 +35,7 @@ public sealed class OverdueSweep(
             db.Add(new TicketAuditEntry { TicketId = ticket.Id, At = now, ActorName = Actor.System.Name, Field = "overdue", NewValue = "yes", Note = "Past its due time" });
             var facts = await TicketFacts.LoadAsync(db, ticket, null, null, ct);
             await mail.QueueAsync(db, CorrespondenceKind.OverdueAlert, facts, ticket.Id,
-                await recipients.ResolveAsync(db, CorrespondenceKind.OverdueAlert, ticket, null, autoAssigned: false, ct), ct);
+                await recipients.ResolveAsync(db, CorrespondenceKind.OverdueAlert, ticket, null, autoAssigned: false, skip: [], ct), ct);
         }
         await db.SaveChangesAsync(ct);
         foreach (var ticket in overdue)

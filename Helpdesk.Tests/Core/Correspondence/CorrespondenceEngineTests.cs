@@ -125,6 +125,78 @@ public sealed class CorrespondenceEngineTests : IAsyncLifetime
             await RecipientsOfAsync(CorrespondenceKind.AssignmentAlert));
     }
 
+    private async Task ClearOutboxAsync()
+    {
+        await using var db = await _host.DbAsync();
+        await db.Set<OutboxMessage>().ExecuteDeleteAsync();
+    }
+
+    private async Task ReassignAsync(int id, int? memberId, int? teamId, Person actor)
+    {
+        var ticket = (await _host.Get<TicketDetailsQuery>().ExecuteAsync(id))!;
+        await _host.Get<UpdateTicketCommand>().ExecuteAsync(Update(ticket) with { MemberId = memberId, TeamId = teamId }, CoreTestHost.AgentActor(actor));
+    }
+
+    [Fact]
+    public async Task Assignment_OnlyAgentChanged_AlertsOnlyTheNewAgentNotTheUnchangedTeam()
+    {
+        var id = await CreateAsync(Customer(_caller), teamId: _teamId);
+        await ClearOutboxAsync();
+
+        await ReassignAsync(id, _other.Id, _teamId, _manager);
+
+        Assert.Equal(["\"Olga Other\" <olga@helpdesk.test>"], await RecipientsOfAsync(CorrespondenceKind.AssignmentAlert));
+    }
+
+    [Fact]
+    public async Task Assignment_OnlyTeamChanged_AlertsNewTeamLeadAndMembersNotTheUnchangedAgent()
+    {
+        var id = await CreateAsync(Customer(_caller), memberId: _other.Id);
+        await ClearOutboxAsync();
+
+        await ReassignAsync(id, _other.Id, _teamId, _manager);
+
+        Assert.Equal(["\"Lea Lead\" <lea@helpdesk.test>", "\"Max Member\" <max@helpdesk.test>"], await RecipientsOfAsync(CorrespondenceKind.AssignmentAlert));
+    }
+
+    [Fact]
+    public async Task Assignment_Unassigned_AlertsNobody()
+    {
+        var id = await CreateAsync(Customer(_caller), memberId: _other.Id, teamId: _teamId);
+        await ClearOutboxAsync();
+
+        await ReassignAsync(id, null, _teamId, _manager);
+        await ReassignAsync(id, null, null, _manager);
+
+        Assert.Empty(await RecipientsOfAsync(CorrespondenceKind.AssignmentAlert));
+    }
+
+    [Fact]
+    public async Task NewTicketCreatedAssigned_SendsAssignmentAlertOncePerAgentWithoutTheActor()
+    {
+        // Lea creates it for Max and her own team: Max is assignee and team member (one mail), Lea is the actor.
+        await CreateAsync(CoreTestHost.AgentActor(_lead), memberId: _member.Id, teamId: _teamId);
+
+        Assert.Equal(["\"Max Member\" <max@helpdesk.test>"], await RecipientsOfAsync(CorrespondenceKind.AssignmentAlert));
+        Assert.Equal(["\"Mona Manager\" <mona@helpdesk.test>", "admin@helpdesk.test"], await RecipientsOfAsync(CorrespondenceKind.NewTicketAlert));
+    }
+
+    [Fact]
+    public async Task NewTicketCreatedForTeam_AlertsTeamLeadAndMembers()
+    {
+        await CreateAsync(Customer(_caller), teamId: _teamId);
+
+        Assert.Equal(["\"Lea Lead\" <lea@helpdesk.test>", "\"Max Member\" <max@helpdesk.test>"], await RecipientsOfAsync(CorrespondenceKind.AssignmentAlert));
+    }
+
+    [Fact]
+    public async Task NewTicketUnassigned_SendsNoAssignmentAlert()
+    {
+        await CreateAsync(Customer(_caller));
+
+        Assert.Empty(await RecipientsOfAsync(CorrespondenceKind.AssignmentAlert));
+    }
+
     [Fact]
     public async Task Transfer_AlertsTargetDepartmentWithExtendedGroupMembers()
     {
