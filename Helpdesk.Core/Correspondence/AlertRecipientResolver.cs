@@ -59,8 +59,13 @@ public sealed class AlertRecipientResolver(IOptions<CorrespondenceOptions> optio
                     break;
             }
         }
+        // The actor is left out by address too: an agent whose address is the administrative email is not told of their own change.
+        var actorAddresses = actorId is { } a
+            ? (await db.Set<Person>().AsNoTracking().Include(p => p.OtherEmails).Where(p => p.Id == a).ToListAsync(ct))
+                .SelectMany(p => p.OtherEmails.Select(e => e.Address).Prepend(p.PrimaryEmail)).ToHashSet(StringComparer.OrdinalIgnoreCase)
+            : [];
         return [.. found
-            .Where(f => f.Person is null || (f.Person.IsActive && f.Person.Id != actorId))
+            .Where(f => (f.Person is null || (f.Person.IsActive && f.Person.Id != actorId)) && !actorAddresses.Contains(f.Address))
             .DistinctBy(f => f.Address, StringComparer.OrdinalIgnoreCase)
             .Select(f => new OutboxRecipient(f.Address, f.Person?.Name, f.Why))];
     }

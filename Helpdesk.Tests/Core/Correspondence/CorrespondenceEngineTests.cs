@@ -198,6 +198,16 @@ public sealed class CorrespondenceEngineTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AgentWhoseAddressIsTheAdminEmail_IsNotAlertedOfOwnChange()
+    {
+        var admin = await _host.AddPersonAsync("Ada Admin", "ADMIN@helpdesk.test", PersonRoles.Agent);
+
+        await CreateAsync(CoreTestHost.AgentActor(admin));
+
+        Assert.Equal(["\"Max Member\" <max@helpdesk.test>", "\"Mona Manager\" <mona@helpdesk.test>"], await RecipientsOfAsync(CorrespondenceKind.NewTicketAlert));
+    }
+
+    [Fact]
     public async Task Transfer_AlertsTargetDepartmentWithExtendedGroupMembers()
     {
         await using (var db = await _host.DbAsync())
