@@ -59,6 +59,9 @@ public sealed class CorrespondenceEngine(
                 if (changed.Changes.Any(c => c.Field is TicketFields.Member or TicketFields.Team)) yield return CorrespondenceKind.AssignmentAlert;
                 if (changed.Changes.Any(c => c.Field == TicketFields.Department)) yield return CorrespondenceKind.TransferAlert;
                 break;
+            case TicketOverdueEvent:
+                yield return CorrespondenceKind.OverdueAlert;
+                break;
         }
         // A ticket created already assigned (team address, default team, console form) is an assignment too.
         if (e is TicketCreatedEvent && (e.Ticket.MemberId is not null || e.Ticket.TeamId is not null))

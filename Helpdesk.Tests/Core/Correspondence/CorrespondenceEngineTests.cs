@@ -3,6 +3,7 @@ using Helpdesk.Core.Common;
 using Helpdesk.Core.Correspondence;
 using Helpdesk.Core.Departments;
 using Helpdesk.Core.Mail.Outbound;
+using Helpdesk.Core.Notifications;
 using Helpdesk.Core.People;
 using Helpdesk.Core.Teams;
 using Helpdesk.Core.Tickets;
@@ -297,6 +298,60 @@ public sealed class CorrespondenceEngineTests : IAsyncLifetime
         Assert.Empty(await _host.Get<OverdueSweep>().RunAsync(default));
         _host.Clock.Advance(TimeSpan.FromHours(2));
         Assert.Single(await _host.Get<OverdueSweep>().RunAsync(default));
+    }
+
+    [Fact]
+    public async Task OverdueSweep_OnOverdueTriggerAndConfiguredClasses_TriggerMailsOnceAndAlertReachesEachClass()
+    {
+        await _host.DisposeAsync();
+        await StartAsync(new Dictionary<string, string?>
+        {
+            ["Correspondence:AlertRecipients:OverdueAlert:0"] = "AdminEmail",
+            ["Correspondence:AlertRecipients:OverdueAlert:1"] = "AssignedAgent",
+            ["Correspondence:AlertRecipients:OverdueAlert:2"] = "DepartmentManager",
+            ["Correspondence:AlertRecipients:OverdueAlert:3"] = "DepartmentMembers",
+        });
+        await using (var db = await _host.DbAsync())
+        {
+            db.Add(new Trigger
+            {
+                Name = "Tell the caller", Kind = TriggerKind.OnOverdue,
+                Actions = [new EmailAction { Name = "Sorry", Status = ActionStatus.Active, To = "SELECT Person WHERE id = :this->caller_id", SubjectTemplate = "$this->ref$ is late", BodyTemplate = "<p>Sorry.</p>" }],
+            });
+            await db.SaveChangesAsync();
+        }
+        var id = await _host.Get<CreateTicketCommand>().ExecuteAsync(new NewTicket
+        {
+            Subject = "Due soon", RequestedForId = _caller.Id, DepartmentId = _departmentId, MemberId = _other.Id, ResolutionTargetAt = _host.Clock.GetUtcNow().UtcDateTime.AddHours(2),
+        }, Customer(_caller));
+        var sweep = _host.Get<OverdueSweep>();
+
+        Assert.Empty(await sweep.RunAsync(default));
+        _host.Clock.Advance(TimeSpan.FromHours(3));
+        Assert.Equal([id], await sweep.RunAsync(default));
+        Assert.Empty(await sweep.RunAsync(default));
+
+        await using var check = await _host.DbAsync();
+        var triggered = await check.Set<OutboxMessage>().Where(m => m.Kind == "email_action").ToListAsync();
+        Assert.Equal(["\"Carl Caller\" <carl@customer.test>"], triggered.Select(m => m.To));
+        Assert.Equal(["\"Max Member\" <max@helpdesk.test>", "\"Mona Manager\" <mona@helpdesk.test>", "\"Olga Other\" <olga@helpdesk.test>", "admin@helpdesk.test"],
+            await RecipientsOfAsync(CorrespondenceKind.OverdueAlert));
+    }
+
+    [Fact]
+    public async Task OverdueSweep_MarksOverdue_BumpsVersionSoAnOpenEditorGetsAConflict()
+    {
+        var id = await _host.Get<CreateTicketCommand>().ExecuteAsync(new NewTicket
+        {
+            Subject = "Due soon", RequestedForId = _caller.Id, ResolutionTargetAt = _host.Clock.GetUtcNow().UtcDateTime.AddHours(1),
+        }, Customer(_caller));
+        var loaded = (await _host.Get<TicketDetailsQuery>().ExecuteAsync(id))!;
+        _host.Clock.Advance(TimeSpan.FromHours(2));
+
+        await _host.Get<OverdueSweep>().RunAsync(default);
+
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() =>
+            _host.Get<UpdateTicketCommand>().ExecuteAsync(Update(loaded) with { Subject = "Edited meanwhile" }, CoreTestHost.AgentActor(_manager)));
     }
 
     private static TicketFieldsUpdate Update(TicketDetails t) => new()
