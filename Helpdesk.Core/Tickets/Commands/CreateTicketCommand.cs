@@ -18,7 +18,7 @@ public sealed class CreateTicketCommand(
         await using var db = await contextFactory.CreateDbContextAsync(ct);
         var errors = new Dictionary<string, string>();
         var subject = TicketReferenceValidator.CheckSubject(input.Subject, errors);
-        await TicketReferenceValidator.CheckAsync(db, errors, input.RequestedForId, input.TeamId, input.MemberId, input.DepartmentId, ct);
+        await TicketReferenceValidator.CheckAsync(db, errors, input.RequestedForId, input.TeamId, input.MemberId, input.DepartmentId, input.HelpTopicId, input.SlaPlanId, ct);
         if (errors.Count > 0) throw new ValidationFailedException(errors);
 
         var now = clock.GetUtcNow().UtcDateTime;

@@ -45,6 +45,20 @@ public sealed class CreateTicketCommandTests
     }
 
     [Fact]
+    public async Task ExecuteAsync_UnknownDepartmentHelpTopicAndSlaPlan_ThrowsOneFieldErrorEach()
+    {
+        await using var host = await CoreTestHost.StartAsync();
+        var caller = await host.AddPersonAsync("Carl Caller", "carl@customer.test");
+
+        var error = await Assert.ThrowsAsync<ValidationFailedException>(() => host.Get<CreateTicketCommand>().ExecuteAsync(
+            new NewTicket { Subject = "Hello", RequestedForId = caller.Id, DepartmentId = 991, HelpTopicId = 992, SlaPlanId = 993 }, Actor.System));
+
+        Assert.Equal("The department does not exist.", error.Errors[TicketFields.Department]);
+        Assert.Equal("The help topic does not exist.", error.Errors[TicketFields.HelpTopic]);
+        Assert.Equal("The SLA plan does not exist.", error.Errors[TicketFields.SlaPlan]);
+    }
+
+    [Fact]
     public async Task ExecuteAsync_UnknownRequester_ThrowsValidationAndStoresNothing()
     {
         await using var host = await CoreTestHost.StartAsync();
