@@ -9,6 +9,7 @@ using Helpdesk.Core.Teams;
 using Helpdesk.Core.Tickets;
 using Helpdesk.Core.Tickets.Commands;
 using Helpdesk.Core.Tickets.Queries;
+using Helpdesk.Tests.Core.Mail.Inbound.Processing;
 using Helpdesk.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
 
@@ -232,6 +233,25 @@ public sealed class CorrespondenceEngineTests : IAsyncLifetime
 
         Assert.Empty(await RecipientsOfAsync(CorrespondenceKind.NewTicketAutoresponse));
         Assert.Equal(["\"Mona Manager\" <mona@helpdesk.test>"], await RecipientsOfAsync(CorrespondenceKind.NewTicketAlert));
+    }
+
+    [Fact]
+    public async Task MailToTeamAddress_TicketTakesTheTeamsDepartmentAndItsSwitches()
+    {
+        await using (var db = await _host.DbAsync())
+        {
+            await db.Set<Team>().Where(t => t.Id == _teamId).ExecuteUpdateAsync(s => s.SetProperty(t => t.InboundLocalPart, "network").SetProperty(t => t.DepartmentId, _departmentId));
+            await db.Set<Department>().Where(d => d.Id == _departmentId).ExecuteUpdateAsync(s => s.SetProperty(d => d.AutorespondersDisabled, true));
+        }
+        var mail = InboundTestMail.Create("carl@customer.test", "network.support@helpdesk.test", "VPN", "down");
+        var (row, _) = await _host.Get<Helpdesk.Core.Mail.Inbound.InboundMailStore>().StoreAsync("t", "1", mail.Bytes(), default);
+
+        await _host.Get<Helpdesk.Core.Mail.Inbound.Processing.InboundMailProcessor>().ProcessAsync(row, default);
+
+        await using var check = await _host.DbAsync();
+        Assert.Equal((_teamId, _departmentId), await check.Set<Ticket>().Select(t => ValueTuple.Create(t.TeamId, t.DepartmentId)).SingleAsync());
+        Assert.Empty(await RecipientsOfAsync(CorrespondenceKind.NewTicketAutoresponse));
+        Assert.Equal(["\"Mona Manager\" <mona@helpdesk.test>", "admin@helpdesk.test"], await RecipientsOfAsync(CorrespondenceKind.NewTicketAlert));
     }
 
     [Fact]
