@@ -105,6 +105,26 @@ public sealed class CorrespondenceEngineTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task CustomerMessageFromCollaborator_AlertNamesTheCollaboratorAsWriter()
+    {
+        var bob = await _host.AddPersonAsync("Bob Colleague", "bob@customer.test");
+        var id = await CreateAsync(Customer(_caller));
+        await using (var db = await _host.DbAsync())
+        {
+            db.Add(new TicketCollaborator { TicketId = id, PersonId = bob.Id });
+            await db.SaveChangesAsync();
+        }
+
+        await _host.Get<AppendCaseLogEntryCommand>().ExecuteAsync(new NewCaseLogEntry { TicketId = id, Log = CaseLogKind.Public, Text = "Same here", Origin = EntryOrigin.Customer }, Customer(bob));
+
+        await using var check = await _host.DbAsync();
+        var kind = CorrespondenceMail.Kind(CorrespondenceKind.NewMessageAlert);
+        var alert = await check.Set<OutboxMessage>().FirstAsync(m => m.Kind == kind);
+        Assert.Contains("<p>Bob Colleague wrote:</p>", alert.HtmlBody);
+        Assert.DoesNotContain("Carl Caller wrote", alert.HtmlBody);
+    }
+
+    [Fact]
     public async Task InternalNote_AlertsOthersButNotTheAuthorAndEachOnce()
     {
         var id = await CreateAsync(Customer(_caller), memberId: _manager.Id);
