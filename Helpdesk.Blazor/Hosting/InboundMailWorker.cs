@@ -1,4 +1,5 @@
 using Helpdesk.Core.Correspondence;
+using Helpdesk.Core.Mail;
 using Helpdesk.Core.Mail.Inbound;
 using Helpdesk.Core.Mail.Inbound.Fetching;
 using Helpdesk.Core.Mail.Inbound.Processing;
@@ -8,7 +9,7 @@ namespace Helpdesk.Blazor.Hosting;
 
 /// <summary>
 /// One loop per configured mailbox: fetch (stores raw mail first), process what is pending, then wait for new mail
-/// (IMAP IDLE where offered, else the poll interval). Errors are logged once per failure episode and never stop the host.
+/// (IMAP IDLE where offered, else the poll interval). Errors are handled by <see cref="MailboxRound"/> and never stop the host.
 /// </summary>
 public sealed class InboundMailWorker(
     IOptions<InboundMailOptions> options,
@@ -25,21 +26,12 @@ public sealed class InboundMailWorker(
 
     private async Task RunMailboxAsync(MailboxOptions mailbox, CancellationToken ct)
     {
-        var fetcher = fetchers.Single(f => f.Kind == mailbox.Kind);
-        var failing = false;
+        var round = new MailboxRound(mailbox, fetchers.Single(f => f.Kind == mailbox.Kind), ProcessPendingAsync, alerts, options.Value, logger);
         while (!ct.IsCancellationRequested)
         {
             try
             {
-                var stored = await fetcher.FetchAsync(mailbox, ct);
-                if (failing)
-                {
-                    logger.LogInformation("Mailbox {Mailbox} is reachable again", mailbox.Name);
-                    await alerts.ResolveAsync(AlertKey(mailbox), ct);
-                }
-                failing = false;
-                if (stored.Count > 0) logger.LogInformation("Mailbox {Mailbox}: {Count} new mail(s)", mailbox.Name, stored.Count);
-                await ProcessPendingAsync(ct);
+                await round.RunAsync(ct);
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
@@ -47,17 +39,12 @@ public sealed class InboundMailWorker(
             }
             catch (Exception ex)
             {
-                if (!failing)
-                {
-                    logger.LogError(ex, "Fetching mailbox {Mailbox} failed; retrying every {Interval}", mailbox.Name, options.Value.PollInterval);
-                    await alerts.RaiseAsync(AlertKey(mailbox), $"Fetching mail from {mailbox.Name} fails",
-                        $"The helpdesk cannot fetch mail from the mailbox \"{mailbox.Name}\": {ex.Message}\nIt retries every {options.Value.PollInterval}; you get this once per failure episode.", CancellationToken.None);
-                }
-                failing = true;
+                // The round reports fetch and processing failures itself; this is e.g. the database refusing to end an episode.
+                logger.LogError(ex, "A round for mailbox {Mailbox} failed", mailbox.Name);
             }
             try
             {
-                if (mailbox.Kind == MailboxKind.Imap && !failing)
+                if (mailbox.Kind == MailboxKind.Imap && !round.FetchFailing)
                     await imap.WaitForNewMailAsync(mailbox, options.Value.PollInterval, ct);
                 else
                     await Task.Delay(options.Value.PollInterval, ct);
@@ -73,8 +60,6 @@ public sealed class InboundMailWorker(
             }
         }
     }
-
-    private static string AlertKey(MailboxOptions mailbox) => $"fetch:{mailbox.Name}";
 
     private async Task ProcessPendingAsync(CancellationToken ct)
     {

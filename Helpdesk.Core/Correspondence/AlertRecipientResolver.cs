@@ -16,15 +16,17 @@ namespace Helpdesk.Core.Correspondence;
 /// </summary>
 public sealed class AlertRecipientResolver(IOptions<CorrespondenceOptions> options)
 {
+    /// <param name="skip">Recipient classes that do not apply to this event (e.g. the assigned agent when only the team changed).</param>
     public async Task<IReadOnlyList<OutboxRecipient>> ResolveAsync(HelpdeskDbContext db, CorrespondenceKind kind, Ticket ticket, int? actorId,
-        bool autoAssigned, CancellationToken ct)
+        bool autoAssigned, IReadOnlyCollection<AlertRecipient> skip, CancellationToken ct)
     {
         var department = ticket.DepartmentId is { } d
             ? await db.Set<Department>().AsNoTracking().Include(x => x.Manager).Include(x => x.Members).FirstOrDefaultAsync(x => x.Id == d, ct)
             : null;
         if (department?.AlertsDisabled == true) return [];
         var disabled = (department?.DisabledAlertRecipients ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        var classes = options.Value.RecipientsFor(kind).Where(c => !disabled.Contains(c.ToString(), StringComparer.OrdinalIgnoreCase)).ToList();
+        var classes = options.Value.RecipientsFor(kind)
+            .Where(c => !skip.Contains(c) && !disabled.Contains(c.ToString(), StringComparer.OrdinalIgnoreCase)).ToList();
 
         var found = new List<(Person? Person, string Address, string Why)>();
         foreach (var recipient in classes)
@@ -57,8 +59,13 @@ public sealed class AlertRecipientResolver(IOptions<CorrespondenceOptions> optio
                     break;
             }
         }
+        // The actor is left out by address too: an agent whose address is the administrative email is not told of their own change.
+        var actorAddresses = actorId is { } a
+            ? (await db.Set<Person>().AsNoTracking().Include(p => p.OtherEmails).Where(p => p.Id == a).ToListAsync(ct))
+                .SelectMany(p => p.OtherEmails.Select(e => e.Address).Prepend(p.PrimaryEmail)).ToHashSet(StringComparer.OrdinalIgnoreCase)
+            : [];
         return [.. found
-            .Where(f => f.Person is null || (f.Person.IsActive && f.Person.Id != actorId))
+            .Where(f => (f.Person is null || (f.Person.IsActive && f.Person.Id != actorId)) && !actorAddresses.Contains(f.Address))
             .DistinctBy(f => f.Address, StringComparer.OrdinalIgnoreCase)
             .Select(f => new OutboxRecipient(f.Address, f.Person?.Name, f.Why))];
     }

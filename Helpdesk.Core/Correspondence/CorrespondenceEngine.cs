@@ -31,7 +31,7 @@ public sealed class CorrespondenceEngine(
         foreach (var kind in work)
         {
             var to = kind.ToString().EndsWith("Alert")
-                ? await recipients.ResolveAsync(db, kind, e.Ticket, e.Actor.PersonId, autoAssigned, ct)
+                ? await recipients.ResolveAsync(db, kind, e.Ticket, e.Actor.PersonId, autoAssigned, NotConcerned(kind, e), ct)
                 : await AutoresponseRecipientsAsync(db, kind, e, ct);
             await mail.QueueAsync(db, kind, facts, e.Ticket.Id, to, ct);
         }
@@ -59,7 +59,26 @@ public sealed class CorrespondenceEngine(
                 if (changed.Changes.Any(c => c.Field is TicketFields.Member or TicketFields.Team)) yield return CorrespondenceKind.AssignmentAlert;
                 if (changed.Changes.Any(c => c.Field == TicketFields.Department)) yield return CorrespondenceKind.TransferAlert;
                 break;
+            case TicketOverdueEvent:
+                yield return CorrespondenceKind.OverdueAlert;
+                break;
         }
+        // A ticket created already assigned (team address, default team, console form) is an assignment too.
+        if (e is TicketCreatedEvent && (e.Ticket.MemberId is not null || e.Ticket.TeamId is not null))
+            yield return CorrespondenceKind.AssignmentAlert;
+    }
+
+    /// <summary>
+    /// The assignment alert goes to the newly assigned agent and the lead and members of the newly assigned team:
+    /// the side that did not change is not told again.
+    /// </summary>
+    private static IReadOnlyCollection<AlertRecipient> NotConcerned(CorrespondenceKind kind, TicketEvent e)
+    {
+        if (kind != CorrespondenceKind.AssignmentAlert) return [];
+        var (agentChanged, teamChanged) = e is TicketFieldsChangedEvent changed
+            ? (changed.Changes.Any(c => c.Field == TicketFields.Member), changed.Changes.Any(c => c.Field == TicketFields.Team))
+            : (e.Ticket.MemberId is not null, e.Ticket.TeamId is not null);
+        return [.. agentChanged ? [] : new[] { AlertRecipient.AssignedAgent }, .. teamChanged ? [] : new[] { AlertRecipient.TeamLead, AlertRecipient.AssignedTeam }];
     }
 
     private async Task<IReadOnlyList<OutboxRecipient>> AutoresponseRecipientsAsync(HelpdeskDbContext db, CorrespondenceKind kind, TicketEvent e, CancellationToken ct)

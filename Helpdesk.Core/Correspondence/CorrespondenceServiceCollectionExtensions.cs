@@ -17,6 +17,7 @@ public static class CorrespondenceServiceCollectionExtensions
         builder.Services.AddSingleton<ITicketEventSink, CorrespondenceEngine>();
         builder.Services.AddSingleton<OverdueSweep>();
         builder.Services.AddSingleton<SystemAlerts>();
+        builder.Services.AddSingleton<DatabaseErrorAlerts>();
         builder.Services.AddSingleton<LoginFailureMonitor>();
         builder.Services.AddTransient<CorrespondenceTemplateCommands>();
         builder.Services.AddTransient<CorrespondenceSetupCommands>();

@@ -17,7 +17,7 @@ public static class CorrespondenceTemplates
         [CorrespondenceKind.NewTicketAlert] = ("New ticket $this->ref$: $this->title$",
             "<p>New ticket from $this->caller_id_friendlyname$ for $this->department_id_friendlyname$:</p>$this->head(public_log)$<p>$this->hyperlink()$</p>"),
         [CorrespondenceKind.NewMessageAlert] = ("New message on $this->ref$: $this->title$",
-            "<p>$this->caller_id_friendlyname$ wrote:</p>$this->head(public_log)$<p>$this->hyperlink()$</p>"),
+            "<p>$current_contact->name$ wrote:</p>$this->head(public_log)$<p>$this->hyperlink()$</p>"),
         [CorrespondenceKind.InternalNoteAlert] = ("Internal note on $this->ref$: $this->title$",
             "<p>$current_contact->name$ added an internal note:</p>$this->head(private_log)$<p>$this->hyperlink()$</p>"),
         [CorrespondenceKind.AssignmentAlert] = ("$this->ref$ assigned: $this->title$",

@@ -1,46 +1,69 @@
 using Helpdesk.Core.Common;
-using Helpdesk.Core.Notifications;
 using Helpdesk.Core.Persistence;
 using Helpdesk.Core.Tickets;
 using Helpdesk.Core.Tickets.Events;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace Helpdesk.Core.Correspondence;
 
 /// <summary>
-/// Marks open tickets overdue once — past their resolution target, or past their SLA plan's grace period — and sends
-/// the overdue alert. Run by a hosted scheduler; safe to run any number of times.
+/// Marks open tickets overdue once — past their resolution target, or past their SLA plan's grace period — and
+/// publishes <see cref="TicketOverdueEvent"/>, so the overdue alert and any OnOverdue trigger fire in the same
+/// transaction. Run by a hosted scheduler; safe to run any number of times.
 /// </summary>
 public sealed class OverdueSweep(
     IDbContextFactory<HelpdeskDbContext> contextFactory,
-    AlertRecipientResolver recipients,
-    CorrespondenceMail mail,
+    TicketEventPublisher events,
     ITicketChangeFeed feed,
-    TimeProvider clock)
+    TimeProvider clock,
+    ILogger<OverdueSweep> logger)
 {
+    private static readonly TicketStatus[] Closed = [TicketStatus.Completed, TicketStatus.Closed];
+
     /// <returns>The tickets that became overdue.</returns>
     public async Task<IReadOnlyList<int>> RunAsync(CancellationToken ct)
     {
-        await using var db = await contextFactory.CreateDbContextAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
-        var closed = new[] { TicketStatus.Completed, TicketStatus.Closed };
-        var plans = await db.Set<SlaPlan>().AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.GracePeriodHours, ct);
-        var candidates = await db.Set<Ticket>()
-            .Where(t => t.OverdueAt == null && !closed.Contains(t.Status) && (t.ResolutionTargetAt != null || t.SlaPlanId != null))
-            .ToListAsync(ct);
-        var overdue = candidates.Where(t => DueAt(t, plans) is { } due && due <= now).ToList();
-        foreach (var ticket in overdue)
+        List<(int Id, int Version)> due;
+        await using (var db = await contextFactory.CreateDbContextAsync(ct))
         {
-            ticket.OverdueAt = now;
-            db.Add(new TicketAuditEntry { TicketId = ticket.Id, At = now, ActorName = Actor.System.Name, Field = "overdue", NewValue = "yes", Note = "Past its due time" });
-            var facts = await TicketFacts.LoadAsync(db, ticket, null, null, ct);
-            await mail.QueueAsync(db, CorrespondenceKind.OverdueAlert, facts, ticket.Id,
-                await recipients.ResolveAsync(db, CorrespondenceKind.OverdueAlert, ticket, null, autoAssigned: false, ct), ct);
+            var plans = await db.Set<SlaPlan>().AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.GracePeriodHours, ct);
+            var candidates = await db.Set<Ticket>().AsNoTracking()
+                .Where(t => t.OverdueAt == null && !Closed.Contains(t.Status) && (t.ResolutionTargetAt != null || t.SlaPlanId != null))
+                .ToListAsync(ct);
+            due = [.. candidates.Where(t => DueAt(t, plans) is { } at && at <= now).Select(t => (t.Id, t.Version))];
         }
+        var overdue = new List<int>();
+        foreach (var (id, version) in due)
+            if (await MarkAsync(id, version, now, ct)) overdue.Add(id);
+        return overdue;
+    }
+
+    /// <summary>One transaction per ticket, guarded by its version: a ticket edited meanwhile is checked again next sweep.</summary>
+    private async Task<bool> MarkAsync(int id, int version, DateTime now, CancellationToken ct)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        var ticket = await db.Set<Ticket>().FirstOrDefaultAsync(t => t.Id == id && t.Version == version, ct);
+        if (ticket is null) return false;
+        ticket.OverdueAt = now;
+        ticket.Version++;
+        db.Add(new TicketAuditEntry { TicketId = ticket.Id, At = now, ActorName = Actor.System.Name, Field = "overdue", NewValue = "yes", Note = "Past its due time" });
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            logger.LogInformation("Ticket {Ticket} changed while it was being marked overdue; the next sweep checks it again", ticket.Number);
+            return false;
+        }
+        await events.PublishAsync(db, new TicketOverdueEvent(ticket, Actor.System), ct);
         await db.SaveChangesAsync(ct);
-        foreach (var ticket in overdue)
-            feed.Publish(new TicketChanged(ticket.Id, TicketChangeKind.Updated, null, now));
-        return [.. overdue.Select(t => t.Id)];
+        await tx.CommitAsync(ct);
+        feed.Publish(new TicketChanged(ticket.Id, TicketChangeKind.Updated, null, now));
+        return true;
     }
 
     private static DateTime? DueAt(Ticket ticket, IReadOnlyDictionary<int, int> plans) =>

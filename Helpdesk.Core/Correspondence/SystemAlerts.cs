@@ -20,9 +20,16 @@ public sealed class SystemAlerts(
     TimeProvider clock,
     ILogger<SystemAlerts> logger)
 {
+    private static readonly AsyncLocal<bool> Writing = new();
+
+    /// <summary>True while the current flow is writing a system alert: a database error then must not raise another one.</summary>
+    public static bool IsWritingAlert => Writing.Value;
+
     /// <returns>True when a mail was queued (false: same episode, or rate-limited).</returns>
     public async Task<bool> RaiseAsync(string key, string subject, string details, CancellationToken ct = default)
     {
+        // Scoped to this call: an async method restores the caller's AsyncLocal values when it returns.
+        Writing.Value = true;
         try
         {
             await using var db = await contextFactory.CreateDbContextAsync(ct);
@@ -33,9 +40,7 @@ public sealed class SystemAlerts(
             if (log is null) db.Add(log = new SystemAlertLog { Key = key });
             log.EpisodeOpen = true;
             log.LastSentAt = now;
-            db.Add(OutboxMail.Create("system_alert", null, inbound.Value.AccountAddress,
-                [new OutboxRecipient(options.Value.AdminEmail, null, "the administrative email (system alert)")],
-                "[Helpdesk system alert] " + subject, details, null, new Uri(helpdesk.Value.PublicUrl).Host, now));
+            db.Add(Mail(subject, details, now));
             await db.SaveChangesAsync(ct);
             return true;
         }
@@ -47,10 +52,36 @@ public sealed class SystemAlerts(
         }
     }
 
+    /// <summary>An alert about one event, not an episode: the caller does the rate limiting.</summary>
+    /// <returns>True when a mail was queued.</returns>
+    public async Task<bool> SendAsync(string subject, string details, CancellationToken ct = default)
+    {
+        Writing.Value = true;
+        try
+        {
+            await using var db = await contextFactory.CreateDbContextAsync(ct);
+            db.Add(Mail(subject, details, clock.GetUtcNow().UtcDateTime));
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError(ex, "Could not queue system alert: {Subject}", subject);
+            return false;
+        }
+    }
+
+    private OutboxMessage Mail(string subject, string details, DateTime now) =>
+        OutboxMail.Create("system_alert", null, inbound.Value.AccountAddress,
+            [new OutboxRecipient(options.Value.AdminEmail, null, "the administrative email (system alert)")],
+            "[Helpdesk system alert] " + subject, details, null, new Uri(helpdesk.Value.PublicUrl).Host, now);
+
     /// <summary>Ends a failure episode (e.g. the mailbox answers again), so the next failure is reported.</summary>
     public async Task ResolveAsync(string key, CancellationToken ct = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(ct);
+        // Called after every successful mailbox fetch or login: a read, and a write only when an episode is open.
+        if (!await db.Set<SystemAlertLog>().AnyAsync(l => l.Key == key && l.EpisodeOpen, ct)) return;
         await db.Set<SystemAlertLog>().Where(l => l.Key == key && l.EpisodeOpen).ExecuteUpdateAsync(s => s.SetProperty(l => l.EpisodeOpen, false), ct);
     }
 }

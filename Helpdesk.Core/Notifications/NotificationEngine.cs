@@ -47,6 +47,7 @@ public sealed class NotificationEngine(
             ([TriggerKind.OnLogUpdate], appended.Entry.Log == CaseLogKind.Private ? "private_log" : "public_log"),
         TicketCreatedEvent => ([TriggerKind.OnCreate], null),
         TicketFieldsChangedEvent changed => ([.. FieldTriggers(changed)], null),
+        TicketOverdueEvent => ([TriggerKind.OnOverdue], null),
         _ => ([], null),
     };
 

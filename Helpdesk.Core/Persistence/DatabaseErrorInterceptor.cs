@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Helpdesk.Core.Persistence;
 
 /// <summary>
-/// Unexpected SQL errors raise a system alert to the administrative email (once per episode, rate-limited).
+/// Unexpected SQL errors raise a system alert to the administrative email (rate-limited, see <see cref="DatabaseErrorAlerts"/>).
 /// Alerts are resolved lazily: <see cref="SystemAlerts"/> itself needs the context factory this interceptor is part of.
 /// </summary>
 internal sealed class DatabaseErrorInterceptor(IServiceProvider services) : DbCommandInterceptor
@@ -19,13 +19,5 @@ internal sealed class DatabaseErrorInterceptor(IServiceProvider services) : DbCo
         return Task.CompletedTask;
     }
 
-    private void Raise(CommandErrorEventData eventData)
-    {
-        if (eventData.Exception is OperationCanceledException) return;
-        var alerts = services.GetService<SystemAlerts>();
-        if (alerts is null) return;
-        // Never awaited here: the failing command's caller must get its own exception, not wait for the alert.
-        _ = Task.Run(() => alerts.RaiseAsync("database", "Unexpected database error",
-            $"A database command failed: {eventData.Exception.GetType().Name}: {eventData.Exception.Message}"));
-    }
+    private void Raise(CommandErrorEventData eventData) => services.GetService<DatabaseErrorAlerts>()?.Report(eventData.Exception);
 }

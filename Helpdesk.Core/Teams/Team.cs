@@ -1,3 +1,4 @@
+using Helpdesk.Core.Departments;
 using Helpdesk.Core.People;
 
 namespace Helpdesk.Core.Teams;
@@ -12,4 +13,8 @@ public sealed class Team
     public int? LeadId { get; set; }
     public Person? Lead { get; set; }
     public List<Person> Members { get; set; } = [];
+
+    /// <summary>The department of tickets created for this team without one (e.g. mail to the team's address).</summary>
+    public int? DepartmentId { get; set; }
+    public Department? Department { get; set; }
 }

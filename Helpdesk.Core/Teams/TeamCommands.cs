@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Helpdesk.Core.Common;
+using Helpdesk.Core.Departments;
 using Helpdesk.Core.People;
 using Helpdesk.Core.Persistence;
 using Helpdesk.Core.Tickets;
@@ -7,9 +8,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Helpdesk.Core.Teams;
 
-public sealed record TeamInput(int? Id, string Name, string? InboundLocalPart, int? LeadId, IReadOnlyList<int> MemberIds);
+public sealed record TeamInput(int? Id, string Name, string? InboundLocalPart, int? LeadId, IReadOnlyList<int> MemberIds, int? DepartmentId = null);
 
-public sealed record TeamRow(int Id, string Name, string? InboundLocalPart, int? LeadId, string? LeadName, IReadOnlyList<int> MemberIds, IReadOnlyList<string> MemberNames);
+public sealed record TeamRow(int Id, string Name, string? InboundLocalPart, int? LeadId, string? LeadName, IReadOnlyList<int> MemberIds, IReadOnlyList<string> MemberNames,
+    int? DepartmentId = null, string? DepartmentName = null);
 
 /// <summary>Creates or updates a team; the lead is always a member, and the inbound local part is unique.</summary>
 public sealed partial class SaveTeamCommand(IDbContextFactory<HelpdeskDbContext> contextFactory)
@@ -27,6 +29,7 @@ public sealed partial class SaveTeamCommand(IDbContextFactory<HelpdeskDbContext>
         var memberIds = input.MemberIds.Concat(input.LeadId is { } lead ? [lead] : []).Distinct().ToList();
         var members = await db.Set<Person>().Where(p => memberIds.Contains(p.Id)).ToListAsync(ct);
         if (members.Count != memberIds.Count) errors["members"] = "A selected person no longer exists.";
+        if (input.DepartmentId is { } d && !await db.Set<Department>().AnyAsync(x => x.Id == d, ct)) errors["department"] = "The department does not exist.";
         if (errors.Count > 0) throw new ValidationFailedException(errors);
 
         var team = input.Id is { } id
@@ -35,6 +38,7 @@ public sealed partial class SaveTeamCommand(IDbContextFactory<HelpdeskDbContext>
         team.Name = name;
         team.InboundLocalPart = local;
         team.LeadId = input.LeadId;
+        team.DepartmentId = input.DepartmentId;
         team.Members = members;
         await db.SaveChangesAsync(ct);
         return team.Id;
@@ -62,7 +66,8 @@ public sealed class TeamListQuery(IDbContextFactory<HelpdeskDbContext> contextFa
         await using var db = await contextFactory.CreateDbContextAsync(ct);
         return await db.Set<Team>().AsNoTracking().OrderBy(t => t.Name)
             .Select(t => new TeamRow(t.Id, t.Name, t.InboundLocalPart, t.LeadId, t.Lead == null ? null : t.Lead.Name,
-                t.Members.Select(m => m.Id).ToList(), t.Members.OrderBy(m => m.Name).Select(m => m.Name).ToList()))
+                t.Members.Select(m => m.Id).ToList(), t.Members.OrderBy(m => m.Name).Select(m => m.Name).ToList(),
+                t.DepartmentId, t.Department == null ? null : t.Department.Name))
             .ToListAsync(ct);
     }
 }

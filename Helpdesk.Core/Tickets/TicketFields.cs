@@ -8,4 +8,6 @@ public static class TicketFields
     public const string Team = "team";
     public const string Member = "member";
     public const string Department = "department";
+    public const string HelpTopic = "help_topic";
+    public const string SlaPlan = "sla_plan";
 }

@@ -23,6 +23,7 @@ public abstract class HelpdeskBunitContext : BunitContext, IAsyncLifetime
     [
         typeof(TicketListQuery), typeof(TicketDetailsQuery), typeof(TicketLookupsQuery), typeof(UpdateTicketCommand),
         typeof(AppendCaseLogEntryCommand), typeof(EmailReplyAvailability), typeof(ITicketChangeFeed), typeof(BlobStore),
+        typeof(CreateTicketCommand),
     ];
 
     protected CoreTestHost Host { get; private set; } = default!;
@@ -43,7 +44,13 @@ public abstract class HelpdeskBunitContext : BunitContext, IAsyncLifetime
         foreach (var type in ForwardedCoreServices)
             Services.AddSingleton(type, _ => Host.Services.GetRequiredService(type));
         Services.AddFallbackServiceProvider(Host.Services);
+        ConfigureServices();
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+    }
+
+    /// <summary>Registers what a test class needs beyond Core; services cannot be added once the renderer exists.</summary>
+    protected virtual void ConfigureServices()
+    {
     }
 
     async Task IAsyncLifetime.DisposeAsync()

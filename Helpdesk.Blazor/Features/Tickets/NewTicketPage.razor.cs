@@ -39,6 +39,8 @@ public sealed partial class NewTicketPage
                 Impact = _form.Impact,
                 TeamId = _form.TeamId,
                 MemberId = _form.MemberId,
+                DepartmentId = _form.DepartmentId,
+                HelpTopicId = _form.HelpTopicId,
             }, await CurrentActor.GetAsync());
             Navigation.NavigateTo($"/tickets/{id}");
         }
@@ -69,5 +71,7 @@ public sealed partial class NewTicketPage
         public TicketImpact? Impact { get; set; }
         public int? TeamId { get; set; }
         public int? MemberId { get; set; }
+        public int? DepartmentId { get; set; }
+        public int? HelpTopicId { get; set; }
     }
 }

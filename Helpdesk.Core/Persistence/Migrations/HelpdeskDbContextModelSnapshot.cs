@@ -918,6 +918,9 @@ namespace Helpdesk.Core.Persistence.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("DepartmentId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("InboundLocalPart")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT")
@@ -933,6 +936,8 @@ namespace Helpdesk.Core.Persistence.Migrations
                         .UseCollation("NOCASE");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DepartmentId");
 
                     b.HasIndex("InboundLocalPart")
                         .IsUnique();
@@ -1482,10 +1487,17 @@ namespace Helpdesk.Core.Persistence.Migrations
 
             modelBuilder.Entity("Helpdesk.Core.Teams.Team", b =>
                 {
+                    b.HasOne("Helpdesk.Core.Departments.Department", "Department")
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("Helpdesk.Core.People.Person", "Lead")
                         .WithMany()
                         .HasForeignKey("LeadId")
                         .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Department");
 
                     b.Navigation("Lead");
                 });

@@ -1,6 +1,7 @@
 using Helpdesk.Core.CaseLog;
 using Helpdesk.Core.Common;
 using Helpdesk.Core.Persistence;
+using Helpdesk.Core.Teams;
 using Helpdesk.Core.Tickets.Events;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,8 +19,11 @@ public sealed class CreateTicketCommand(
         await using var db = await contextFactory.CreateDbContextAsync(ct);
         var errors = new Dictionary<string, string>();
         var subject = TicketReferenceValidator.CheckSubject(input.Subject, errors);
-        await TicketReferenceValidator.CheckAsync(db, errors, input.RequestedForId, input.TeamId, input.MemberId, input.DepartmentId, ct);
+        await TicketReferenceValidator.CheckAsync(db, errors, input.RequestedForId, input.TeamId, input.MemberId, input.DepartmentId, input.HelpTopicId, input.SlaPlanId, ct);
         if (errors.Count > 0) throw new ValidationFailedException(errors);
+        // A ticket for a team (e.g. mail to its address) without a department of its own goes to the team's department.
+        var departmentId = input.DepartmentId
+            ?? (input.TeamId is { } teamId ? await db.Set<Team>().Where(t => t.Id == teamId).Select(t => t.DepartmentId).FirstOrDefaultAsync(ct) : null);
 
         var now = clock.GetUtcNow().UtcDateTime;
         var ticket = new Ticket
@@ -33,7 +37,7 @@ public sealed class CreateTicketCommand(
             CreatedById = actor.PersonId,
             TeamId = input.TeamId,
             MemberId = input.MemberId,
-            DepartmentId = input.DepartmentId,
+            DepartmentId = departmentId,
             Source = input.Source,
             SourceId = input.SourceId,
             ResolutionTargetAt = input.ResolutionTargetAt,

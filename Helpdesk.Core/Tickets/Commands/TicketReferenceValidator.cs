@@ -1,4 +1,5 @@
 using Helpdesk.Core.Common;
+using Helpdesk.Core.Correspondence;
 using Helpdesk.Core.Persistence;
 using Helpdesk.Core.People;
 using Helpdesk.Core.Teams;
@@ -7,11 +8,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Helpdesk.Core.Tickets.Commands;
 
-/// <summary>Checks that the people, team and department a ticket points at exist, collecting one message per field.</summary>
+/// <summary>Checks that the people, team, department, help topic and SLA plan a ticket points at exist, collecting one message per field.</summary>
 internal static class TicketReferenceValidator
 {
     public static async Task CheckAsync(HelpdeskDbContext db, Dictionary<string, string> errors,
-        int? requestedForId, int? teamId, int? memberId, int? departmentId, CancellationToken ct)
+        int? requestedForId, int? teamId, int? memberId, int? departmentId, int? helpTopicId, int? slaPlanId, CancellationToken ct)
     {
         if (requestedForId is { } rf && !await db.Set<Person>().AnyAsync(p => p.Id == rf && p.IsActive, ct))
             errors[TicketFields.RequestedFor] = "The requester is not a known, active person.";
@@ -21,6 +22,10 @@ internal static class TicketReferenceValidator
             errors[TicketFields.Member] = "The assignee is not a known, active person.";
         if (departmentId is { } d && !await db.Set<Department>().AnyAsync(x => x.Id == d, ct))
             errors[TicketFields.Department] = "The department does not exist.";
+        if (helpTopicId is { } h && !await db.Set<HelpTopic>().AnyAsync(x => x.Id == h, ct))
+            errors[TicketFields.HelpTopic] = "The help topic does not exist.";
+        if (slaPlanId is { } s && !await db.Set<SlaPlan>().AnyAsync(x => x.Id == s, ct))
+            errors[TicketFields.SlaPlan] = "The SLA plan does not exist.";
     }
 
     public static string? CheckSubject(string? subject, Dictionary<string, string> errors)

@@ -26,7 +26,7 @@ public sealed class UpdateTicketCommand(
 
         var errors = new Dictionary<string, string>();
         var subject = TicketReferenceValidator.CheckSubject(update.Subject, errors);
-        await TicketReferenceValidator.CheckAsync(db, errors, update.RequestedForId, update.TeamId, update.MemberId, update.DepartmentId, ct);
+        await TicketReferenceValidator.CheckAsync(db, errors, update.RequestedForId, update.TeamId, update.MemberId, update.DepartmentId, update.HelpTopicId, update.SlaPlanId, ct);
         if (errors.Count > 0) throw new ValidationFailedException(errors);
 
         var changes = Diff(ticket, update with { Subject = subject! });
@@ -74,8 +74,8 @@ public sealed class UpdateTicketCommand(
         Check(TicketFields.Member, t.MemberId, u.MemberId);
         Check(TicketFields.Department, t.DepartmentId, u.DepartmentId);
         Check("resolution_target_at", t.ResolutionTargetAt, u.ResolutionTargetAt);
-        Check("help_topic", t.HelpTopicId, u.HelpTopicId);
-        Check("sla_plan", t.SlaPlanId, u.SlaPlanId);
+        Check(TicketFields.HelpTopic, t.HelpTopicId, u.HelpTopicId);
+        Check(TicketFields.SlaPlan, t.SlaPlanId, u.SlaPlanId);
         return changes;
     }
 
@@ -104,8 +104,8 @@ public sealed class UpdateTicketCommand(
         (TicketFields.RequestedFor or TicketFields.Member, int id) => await db.Set<Person>().Where(p => p.Id == id).Select(p => p.Name).FirstOrDefaultAsync(ct),
         (TicketFields.Team, int id) => await db.Set<Team>().Where(x => x.Id == id).Select(x => x.Name).FirstOrDefaultAsync(ct),
         (TicketFields.Department, int id) => await db.Set<Department>().Where(x => x.Id == id).Select(x => x.Name).FirstOrDefaultAsync(ct),
-        ("help_topic", int id) => await db.Set<Correspondence.HelpTopic>().Where(x => x.Id == id).Select(x => x.Name).FirstOrDefaultAsync(ct),
-        ("sla_plan", int id) => await db.Set<Correspondence.SlaPlan>().Where(x => x.Id == id).Select(x => x.Name).FirstOrDefaultAsync(ct),
+        (TicketFields.HelpTopic, int id) => await db.Set<Correspondence.HelpTopic>().Where(x => x.Id == id).Select(x => x.Name).FirstOrDefaultAsync(ct),
+        (TicketFields.SlaPlan, int id) => await db.Set<Correspondence.SlaPlan>().Where(x => x.Id == id).Select(x => x.Name).FirstOrDefaultAsync(ct),
         (_, TicketStatus s) => s.Label(),
         (_, DateTime d) => d.ToString("u"),
         _ => value.ToString(),

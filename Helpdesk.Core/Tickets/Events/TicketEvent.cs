@@ -13,6 +13,9 @@ public sealed record TicketFieldsChangedEvent(Ticket Ticket, Actor Actor, IReadO
 
 public sealed record CaseLogAppendedEvent(Ticket Ticket, Actor Actor, CaseLogEntry Entry, bool SendEmail) : TicketEvent(Ticket, Actor);
 
+/// <summary>The overdue sweep found the ticket past its due time (once per ticket).</summary>
+public sealed record TicketOverdueEvent(Ticket Ticket, Actor Actor) : TicketEvent(Ticket, Actor);
+
 public sealed record FieldChange(string Field, object? OldValue, object? NewValue);
 
 public interface ITicketEventSink

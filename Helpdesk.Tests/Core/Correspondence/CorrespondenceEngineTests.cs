@@ -3,11 +3,13 @@ using Helpdesk.Core.Common;
 using Helpdesk.Core.Correspondence;
 using Helpdesk.Core.Departments;
 using Helpdesk.Core.Mail.Outbound;
+using Helpdesk.Core.Notifications;
 using Helpdesk.Core.People;
 using Helpdesk.Core.Teams;
 using Helpdesk.Core.Tickets;
 using Helpdesk.Core.Tickets.Commands;
 using Helpdesk.Core.Tickets.Queries;
+using Helpdesk.Tests.Core.Mail.Inbound.Processing;
 using Helpdesk.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
 
@@ -103,6 +105,26 @@ public sealed class CorrespondenceEngineTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task CustomerMessageFromCollaborator_AlertNamesTheCollaboratorAsWriter()
+    {
+        var bob = await _host.AddPersonAsync("Bob Colleague", "bob@customer.test");
+        var id = await CreateAsync(Customer(_caller));
+        await using (var db = await _host.DbAsync())
+        {
+            db.Add(new TicketCollaborator { TicketId = id, PersonId = bob.Id });
+            await db.SaveChangesAsync();
+        }
+
+        await _host.Get<AppendCaseLogEntryCommand>().ExecuteAsync(new NewCaseLogEntry { TicketId = id, Log = CaseLogKind.Public, Text = "Same here", Origin = EntryOrigin.Customer }, Customer(bob));
+
+        await using var check = await _host.DbAsync();
+        var kind = CorrespondenceMail.Kind(CorrespondenceKind.NewMessageAlert);
+        var alert = await check.Set<OutboxMessage>().FirstAsync(m => m.Kind == kind);
+        Assert.Contains("<p>Bob Colleague wrote:</p>", alert.HtmlBody);
+        Assert.DoesNotContain("Carl Caller wrote", alert.HtmlBody);
+    }
+
+    [Fact]
     public async Task InternalNote_AlertsOthersButNotTheAuthorAndEachOnce()
     {
         var id = await CreateAsync(Customer(_caller), memberId: _manager.Id);
@@ -123,6 +145,88 @@ public sealed class CorrespondenceEngineTests : IAsyncLifetime
 
         Assert.Equal(["\"Lea Lead\" <lea@helpdesk.test>", "\"Max Member\" <max@helpdesk.test>", "\"Olga Other\" <olga@helpdesk.test>"],
             await RecipientsOfAsync(CorrespondenceKind.AssignmentAlert));
+    }
+
+    private async Task ClearOutboxAsync()
+    {
+        await using var db = await _host.DbAsync();
+        await db.Set<OutboxMessage>().ExecuteDeleteAsync();
+    }
+
+    private async Task ReassignAsync(int id, int? memberId, int? teamId, Person actor)
+    {
+        var ticket = (await _host.Get<TicketDetailsQuery>().ExecuteAsync(id))!;
+        await _host.Get<UpdateTicketCommand>().ExecuteAsync(Update(ticket) with { MemberId = memberId, TeamId = teamId }, CoreTestHost.AgentActor(actor));
+    }
+
+    [Fact]
+    public async Task Assignment_OnlyAgentChanged_AlertsOnlyTheNewAgentNotTheUnchangedTeam()
+    {
+        var id = await CreateAsync(Customer(_caller), teamId: _teamId);
+        await ClearOutboxAsync();
+
+        await ReassignAsync(id, _other.Id, _teamId, _manager);
+
+        Assert.Equal(["\"Olga Other\" <olga@helpdesk.test>"], await RecipientsOfAsync(CorrespondenceKind.AssignmentAlert));
+    }
+
+    [Fact]
+    public async Task Assignment_OnlyTeamChanged_AlertsNewTeamLeadAndMembersNotTheUnchangedAgent()
+    {
+        var id = await CreateAsync(Customer(_caller), memberId: _other.Id);
+        await ClearOutboxAsync();
+
+        await ReassignAsync(id, _other.Id, _teamId, _manager);
+
+        Assert.Equal(["\"Lea Lead\" <lea@helpdesk.test>", "\"Max Member\" <max@helpdesk.test>"], await RecipientsOfAsync(CorrespondenceKind.AssignmentAlert));
+    }
+
+    [Fact]
+    public async Task Assignment_Unassigned_AlertsNobody()
+    {
+        var id = await CreateAsync(Customer(_caller), memberId: _other.Id, teamId: _teamId);
+        await ClearOutboxAsync();
+
+        await ReassignAsync(id, null, _teamId, _manager);
+        await ReassignAsync(id, null, null, _manager);
+
+        Assert.Empty(await RecipientsOfAsync(CorrespondenceKind.AssignmentAlert));
+    }
+
+    [Fact]
+    public async Task NewTicketCreatedAssigned_SendsAssignmentAlertOncePerAgentWithoutTheActor()
+    {
+        // Lea creates it for Max and her own team: Max is assignee and team member (one mail), Lea is the actor.
+        await CreateAsync(CoreTestHost.AgentActor(_lead), memberId: _member.Id, teamId: _teamId);
+
+        Assert.Equal(["\"Max Member\" <max@helpdesk.test>"], await RecipientsOfAsync(CorrespondenceKind.AssignmentAlert));
+        Assert.Equal(["\"Mona Manager\" <mona@helpdesk.test>", "admin@helpdesk.test"], await RecipientsOfAsync(CorrespondenceKind.NewTicketAlert));
+    }
+
+    [Fact]
+    public async Task NewTicketCreatedForTeam_AlertsTeamLeadAndMembers()
+    {
+        await CreateAsync(Customer(_caller), teamId: _teamId);
+
+        Assert.Equal(["\"Lea Lead\" <lea@helpdesk.test>", "\"Max Member\" <max@helpdesk.test>"], await RecipientsOfAsync(CorrespondenceKind.AssignmentAlert));
+    }
+
+    [Fact]
+    public async Task NewTicketUnassigned_SendsNoAssignmentAlert()
+    {
+        await CreateAsync(Customer(_caller));
+
+        Assert.Empty(await RecipientsOfAsync(CorrespondenceKind.AssignmentAlert));
+    }
+
+    [Fact]
+    public async Task AgentWhoseAddressIsTheAdminEmail_IsNotAlertedOfOwnChange()
+    {
+        var admin = await _host.AddPersonAsync("Ada Admin", "ADMIN@helpdesk.test", PersonRoles.Agent);
+
+        await CreateAsync(CoreTestHost.AgentActor(admin));
+
+        Assert.Equal(["\"Max Member\" <max@helpdesk.test>", "\"Mona Manager\" <mona@helpdesk.test>"], await RecipientsOfAsync(CorrespondenceKind.NewTicketAlert));
     }
 
     [Fact]
@@ -149,6 +253,25 @@ public sealed class CorrespondenceEngineTests : IAsyncLifetime
 
         Assert.Empty(await RecipientsOfAsync(CorrespondenceKind.NewTicketAutoresponse));
         Assert.Equal(["\"Mona Manager\" <mona@helpdesk.test>"], await RecipientsOfAsync(CorrespondenceKind.NewTicketAlert));
+    }
+
+    [Fact]
+    public async Task MailToTeamAddress_TicketTakesTheTeamsDepartmentAndItsSwitches()
+    {
+        await using (var db = await _host.DbAsync())
+        {
+            await db.Set<Team>().Where(t => t.Id == _teamId).ExecuteUpdateAsync(s => s.SetProperty(t => t.InboundLocalPart, "network").SetProperty(t => t.DepartmentId, _departmentId));
+            await db.Set<Department>().Where(d => d.Id == _departmentId).ExecuteUpdateAsync(s => s.SetProperty(d => d.AutorespondersDisabled, true));
+        }
+        var mail = InboundTestMail.Create("carl@customer.test", "network.support@helpdesk.test", "VPN", "down");
+        var (row, _) = await _host.Get<Helpdesk.Core.Mail.Inbound.InboundMailStore>().StoreAsync("t", "1", mail.Bytes(), default);
+
+        await _host.Get<Helpdesk.Core.Mail.Inbound.Processing.InboundMailProcessor>().ProcessAsync(row, default);
+
+        await using var check = await _host.DbAsync();
+        Assert.Equal((_teamId, _departmentId), await check.Set<Ticket>().Select(t => ValueTuple.Create(t.TeamId, t.DepartmentId)).SingleAsync());
+        Assert.Empty(await RecipientsOfAsync(CorrespondenceKind.NewTicketAutoresponse));
+        Assert.Equal(["\"Mona Manager\" <mona@helpdesk.test>", "admin@helpdesk.test"], await RecipientsOfAsync(CorrespondenceKind.NewTicketAlert));
     }
 
     [Fact]
@@ -215,6 +338,60 @@ public sealed class CorrespondenceEngineTests : IAsyncLifetime
         Assert.Empty(await _host.Get<OverdueSweep>().RunAsync(default));
         _host.Clock.Advance(TimeSpan.FromHours(2));
         Assert.Single(await _host.Get<OverdueSweep>().RunAsync(default));
+    }
+
+    [Fact]
+    public async Task OverdueSweep_OnOverdueTriggerAndConfiguredClasses_TriggerMailsOnceAndAlertReachesEachClass()
+    {
+        await _host.DisposeAsync();
+        await StartAsync(new Dictionary<string, string?>
+        {
+            ["Correspondence:AlertRecipients:OverdueAlert:0"] = "AdminEmail",
+            ["Correspondence:AlertRecipients:OverdueAlert:1"] = "AssignedAgent",
+            ["Correspondence:AlertRecipients:OverdueAlert:2"] = "DepartmentManager",
+            ["Correspondence:AlertRecipients:OverdueAlert:3"] = "DepartmentMembers",
+        });
+        await using (var db = await _host.DbAsync())
+        {
+            db.Add(new Trigger
+            {
+                Name = "Tell the caller", Kind = TriggerKind.OnOverdue,
+                Actions = [new EmailAction { Name = "Sorry", Status = ActionStatus.Active, To = "SELECT Person WHERE id = :this->caller_id", SubjectTemplate = "$this->ref$ is late", BodyTemplate = "<p>Sorry.</p>" }],
+            });
+            await db.SaveChangesAsync();
+        }
+        var id = await _host.Get<CreateTicketCommand>().ExecuteAsync(new NewTicket
+        {
+            Subject = "Due soon", RequestedForId = _caller.Id, DepartmentId = _departmentId, MemberId = _other.Id, ResolutionTargetAt = _host.Clock.GetUtcNow().UtcDateTime.AddHours(2),
+        }, Customer(_caller));
+        var sweep = _host.Get<OverdueSweep>();
+
+        Assert.Empty(await sweep.RunAsync(default));
+        _host.Clock.Advance(TimeSpan.FromHours(3));
+        Assert.Equal([id], await sweep.RunAsync(default));
+        Assert.Empty(await sweep.RunAsync(default));
+
+        await using var check = await _host.DbAsync();
+        var triggered = await check.Set<OutboxMessage>().Where(m => m.Kind == "email_action").ToListAsync();
+        Assert.Equal(["\"Carl Caller\" <carl@customer.test>"], triggered.Select(m => m.To));
+        Assert.Equal(["\"Max Member\" <max@helpdesk.test>", "\"Mona Manager\" <mona@helpdesk.test>", "\"Olga Other\" <olga@helpdesk.test>", "admin@helpdesk.test"],
+            await RecipientsOfAsync(CorrespondenceKind.OverdueAlert));
+    }
+
+    [Fact]
+    public async Task OverdueSweep_MarksOverdue_BumpsVersionSoAnOpenEditorGetsAConflict()
+    {
+        var id = await _host.Get<CreateTicketCommand>().ExecuteAsync(new NewTicket
+        {
+            Subject = "Due soon", RequestedForId = _caller.Id, ResolutionTargetAt = _host.Clock.GetUtcNow().UtcDateTime.AddHours(1),
+        }, Customer(_caller));
+        var loaded = (await _host.Get<TicketDetailsQuery>().ExecuteAsync(id))!;
+        _host.Clock.Advance(TimeSpan.FromHours(2));
+
+        await _host.Get<OverdueSweep>().RunAsync(default);
+
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() =>
+            _host.Get<UpdateTicketCommand>().ExecuteAsync(Update(loaded) with { Subject = "Edited meanwhile" }, CoreTestHost.AgentActor(_manager)));
     }
 
     private static TicketFieldsUpdate Update(TicketDetails t) => new()

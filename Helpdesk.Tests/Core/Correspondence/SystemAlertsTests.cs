@@ -117,26 +117,3 @@ public sealed class SystemAlertsTests
         Assert.Equal(["\"Alice\" <alice@customer.test>", "\"Bob\" <bob@customer.test>"], responses.Select(r => r.To).Order());
     }
 }
-
-public sealed class DatabaseErrorAlertTests
-{
-    [Fact]
-    public async Task FailingSqlCommand_RaisesDatabaseSystemAlert()
-    {
-        await using var host = await CoreTestHost.StartAsync();
-        await using (var db = await host.DbAsync())
-            await Assert.ThrowsAnyAsync<Exception>(() => db.Database.ExecuteSqlRawAsync("SELECT * FROM no_such_table"));
-
-        var deadline = DateTime.UtcNow.AddSeconds(5);
-        List<OutboxMessage> alerts;
-        do
-        {
-            await Task.Delay(50);
-            await using var check = await host.DbAsync();
-            alerts = await check.Set<OutboxMessage>().Where(m => m.Kind == "system_alert").ToListAsync();
-        }
-        while (alerts.Count == 0 && DateTime.UtcNow < deadline);
-
-        Assert.Contains("no_such_table", Assert.Single(alerts).TextBody);
-    }
-}

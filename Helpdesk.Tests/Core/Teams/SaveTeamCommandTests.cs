@@ -45,6 +45,37 @@ public sealed class SaveTeamCommandTests
     }
 
     [Fact]
+    public async Task ExecuteAsync_DefaultDepartment_IsSavedAndListed()
+    {
+        await using var host = await CoreTestHost.StartAsync();
+        var departmentId = await AddDepartmentAsync(host, "IT");
+
+        await host.Get<SaveTeamCommand>().ExecuteAsync(new TeamInput(null, "Network", null, null, [], departmentId));
+
+        var team = Assert.Single(await host.Get<TeamListQuery>().ExecuteAsync());
+        Assert.Equal((departmentId, "IT"), (team.DepartmentId, team.DepartmentName));
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_UnknownDefaultDepartment_IsRefused()
+    {
+        await using var host = await CoreTestHost.StartAsync();
+
+        var error = await Assert.ThrowsAsync<ValidationFailedException>(() => host.Get<SaveTeamCommand>().ExecuteAsync(new TeamInput(null, "Network", null, null, [], 404)));
+
+        Assert.Equal("The department does not exist.", error.Errors["department"]);
+    }
+
+    internal static async Task<int> AddDepartmentAsync(CoreTestHost host, string name)
+    {
+        await using var db = await host.DbAsync();
+        var department = new Helpdesk.Core.Departments.Department { Name = name };
+        db.Add(department);
+        await db.SaveChangesAsync();
+        return department.Id;
+    }
+
+    [Fact]
     public async Task DeleteTeamCommand_TeamUsedByTicket_IsRefusedAndKept()
     {
         await using var host = await CoreTestHost.StartAsync();

@@ -45,6 +45,38 @@ public sealed class CreateTicketCommandTests
     }
 
     [Fact]
+    public async Task ExecuteAsync_UnknownDepartmentHelpTopicAndSlaPlan_ThrowsOneFieldErrorEach()
+    {
+        await using var host = await CoreTestHost.StartAsync();
+        var caller = await host.AddPersonAsync("Carl Caller", "carl@customer.test");
+
+        var error = await Assert.ThrowsAsync<ValidationFailedException>(() => host.Get<CreateTicketCommand>().ExecuteAsync(
+            new NewTicket { Subject = "Hello", RequestedForId = caller.Id, DepartmentId = 991, HelpTopicId = 992, SlaPlanId = 993 }, Actor.System));
+
+        Assert.Equal("The department does not exist.", error.Errors[TicketFields.Department]);
+        Assert.Equal("The help topic does not exist.", error.Errors[TicketFields.HelpTopic]);
+        Assert.Equal("The SLA plan does not exist.", error.Errors[TicketFields.SlaPlan]);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_TeamWithDefaultDepartment_TicketWithoutDepartmentTakesTheTeams()
+    {
+        await using var host = await CoreTestHost.StartAsync();
+        var caller = await host.AddPersonAsync("Carl Caller", "carl@customer.test");
+        var it = await Teams.SaveTeamCommandTests.AddDepartmentAsync(host, "IT");
+        var facilities = await Teams.SaveTeamCommandTests.AddDepartmentAsync(host, "Facilities");
+        var teamId = await host.Get<Helpdesk.Core.Teams.SaveTeamCommand>().ExecuteAsync(new Helpdesk.Core.Teams.TeamInput(null, "Network", null, null, [], it));
+        var create = host.Get<CreateTicketCommand>();
+
+        var defaulted = await create.ExecuteAsync(new NewTicket { Subject = "a", RequestedForId = caller.Id, TeamId = teamId }, Actor.System);
+        var chosen = await create.ExecuteAsync(new NewTicket { Subject = "b", RequestedForId = caller.Id, TeamId = teamId, DepartmentId = facilities }, Actor.System);
+
+        var details = host.Get<TicketDetailsQuery>();
+        Assert.Equal(it, (await details.ExecuteAsync(defaulted))!.Department?.Id);
+        Assert.Equal(facilities, (await details.ExecuteAsync(chosen))!.Department?.Id);
+    }
+
+    [Fact]
     public async Task ExecuteAsync_UnknownRequester_ThrowsValidationAndStoresNothing()
     {
         await using var host = await CoreTestHost.StartAsync();

@@ -41,6 +41,19 @@ public sealed class UpdateTicketCommandTests
     }
 
     [Fact]
+    public async Task ExecuteAsync_UnknownHelpTopic_ThrowsFieldErrorAndKeepsTheTicket()
+    {
+        var (host, ticket, agent) = await ArrangeAsync();
+        await using var _ = host;
+
+        var error = await Assert.ThrowsAsync<ValidationFailedException>(() => host.Get<UpdateTicketCommand>().ExecuteAsync(
+            UpdateFrom(ticket) with { HelpTopicId = 4711 }, CoreTestHost.AgentActor(agent)));
+
+        Assert.Equal("The help topic does not exist.", error.Errors[TicketFields.HelpTopic]);
+        Assert.Equal(ticket.Version, (await host.Get<TicketDetailsQuery>().ExecuteAsync(ticket.Id))!.Version);
+    }
+
+    [Fact]
     public async Task ExecuteAsync_StaleVersion_ThrowsConflictAndKeepsTheOtherSave()
     {
         var (host, ticket, agent) = await ArrangeAsync();

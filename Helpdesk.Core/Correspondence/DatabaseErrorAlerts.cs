@@ -1,0 +1,50 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+
+namespace Helpdesk.Core.Correspondence;
+
+/// <summary>
+/// Unexpected SQL errors are events, not episodes: at most one alert per <see cref="CorrespondenceOptions.SystemAlertInterval"/>,
+/// and the next one says how many errors were not mailed meanwhile. The limit is kept in memory because the database
+/// may be what fails.
+/// </summary>
+public sealed class DatabaseErrorAlerts(SystemAlerts alerts, IOptions<CorrespondenceOptions> options, TimeProvider clock)
+{
+    // SQLITE_CONSTRAINT_PRIMARYKEY and SQLITE_CONSTRAINT_UNIQUE: insert races the app turns into a validation error or a no-op.
+    private static readonly int[] HandledConstraints = [1555, 2067];
+
+    private readonly Lock _lock = new();
+    private DateTime? _lastAlertAt;
+    private int _notMailed;
+
+    /// <summary>The alert the latest error started, if any (lets a test wait for it).</summary>
+    internal Task<bool> LastAlert { get; private set; } = Task.FromResult(false);
+
+    /// <returns>True when this error starts an alert mail (it is written in the background).</returns>
+    public bool Report(Exception error)
+    {
+        if (SystemAlerts.IsWritingAlert || error is OperationCanceledException || IsHandledConstraintViolation(error)) return false;
+        var now = clock.GetUtcNow().UtcDateTime;
+        DateTime? previous;
+        int notMailed;
+        lock (_lock)
+        {
+            if (_lastAlertAt is { } last && now - last < options.Value.SystemAlertInterval)
+            {
+                _notMailed++;
+                return false;
+            }
+            (previous, notMailed) = (_lastAlertAt, _notMailed);
+            (_lastAlertAt, _notMailed) = (now, 0);
+        }
+        var details = $"A database command failed: {error.GetType().Name}: {error.Message}";
+        if (notMailed > 0) details += $"\n\n{notMailed} more database error(s) happened since the previous alert at {previous:yyyy-MM-dd HH:mm} UTC and were not mailed.";
+        details += $"\n\nYou get at most one database alert per {options.Value.SystemAlertInterval}; the application log has every error.";
+        // Never awaited by the failing command: its caller must get its own exception, not wait for the alert.
+        LastAlert = Task.Run(() => alerts.SendAsync("Unexpected database error", details));
+        return true;
+    }
+
+    private static bool IsHandledConstraintViolation(Exception error) =>
+        error is SqliteException { SqliteErrorCode: 19 } sqlite && HandledConstraints.Contains(sqlite.SqliteExtendedErrorCode);
+}
