@@ -11,6 +11,7 @@ using Helpdesk.Core.Tickets.Commands;
 using Helpdesk.Core.Tickets.Queries;
 using Helpdesk.Tests.Core.Mail.Inbound.Processing;
 using Helpdesk.Tests.TestSupport;
+using Helpdesk.Tests.TestSupport.Builders;
 using Microsoft.EntityFrameworkCore;
 
 namespace Helpdesk.Tests.Core.Correspondence;
@@ -141,7 +142,7 @@ public sealed class CorrespondenceEngineTests : IAsyncLifetime
         var id = await CreateAsync(Customer(_caller));
         var ticket = (await _host.Get<TicketDetailsQuery>().ExecuteAsync(id))!;
 
-        await _host.Get<UpdateTicketCommand>().ExecuteAsync(Update(ticket) with { MemberId = _other.Id, TeamId = _teamId }, CoreTestHost.AgentActor(_manager));
+        await _host.Get<UpdateTicketCommand>().ExecuteAsync(ticket.AsUpdate() with { MemberId = _other.Id, TeamId = _teamId }, CoreTestHost.AgentActor(_manager));
 
         Assert.Equal(["\"Lea Lead\" <lea@helpdesk.test>", "\"Max Member\" <max@helpdesk.test>", "\"Olga Other\" <olga@helpdesk.test>"],
             await RecipientsOfAsync(CorrespondenceKind.AssignmentAlert));
@@ -156,7 +157,7 @@ public sealed class CorrespondenceEngineTests : IAsyncLifetime
     private async Task ReassignAsync(int id, int? memberId, int? teamId, Person actor)
     {
         var ticket = (await _host.Get<TicketDetailsQuery>().ExecuteAsync(id))!;
-        await _host.Get<UpdateTicketCommand>().ExecuteAsync(Update(ticket) with { MemberId = memberId, TeamId = teamId }, CoreTestHost.AgentActor(actor));
+        await _host.Get<UpdateTicketCommand>().ExecuteAsync(ticket.AsUpdate() with { MemberId = memberId, TeamId = teamId }, CoreTestHost.AgentActor(actor));
     }
 
     [Fact]
@@ -237,7 +238,7 @@ public sealed class CorrespondenceEngineTests : IAsyncLifetime
         var id = await CreateAsync(Customer(_caller));
         var ticket = (await _host.Get<TicketDetailsQuery>().ExecuteAsync(id))!;
 
-        await _host.Get<UpdateTicketCommand>().ExecuteAsync(Update(ticket) with { DepartmentId = _otherDepartmentId }, CoreTestHost.AgentActor(_manager));
+        await _host.Get<UpdateTicketCommand>().ExecuteAsync(ticket.AsUpdate() with { DepartmentId = _otherDepartmentId }, CoreTestHost.AgentActor(_manager));
 
         Assert.Equal(["\"Gus Group\" <gus@helpdesk.test>", "\"Olga Other\" <olga@helpdesk.test>"], await RecipientsOfAsync(CorrespondenceKind.TransferAlert));
     }
@@ -391,12 +392,7 @@ public sealed class CorrespondenceEngineTests : IAsyncLifetime
         await _host.Get<OverdueSweep>().RunAsync(default);
 
         await Assert.ThrowsAsync<ConcurrencyConflictException>(() =>
-            _host.Get<UpdateTicketCommand>().ExecuteAsync(Update(loaded) with { Subject = "Edited meanwhile" }, CoreTestHost.AgentActor(_manager)));
+            _host.Get<UpdateTicketCommand>().ExecuteAsync(loaded.AsUpdate() with { Subject = "Edited meanwhile" }, CoreTestHost.AgentActor(_manager)));
     }
 
-    private static TicketFieldsUpdate Update(TicketDetails t) => new()
-    {
-        TicketId = t.Id, ExpectedVersion = t.Version, Subject = t.Subject, Status = t.Status, Category = t.Category, Impact = t.Impact,
-        RequestedForId = t.RequestedFor.Id, TeamId = t.Team?.Id, MemberId = t.Member?.Id, DepartmentId = t.Department?.Id,
-    };
 }

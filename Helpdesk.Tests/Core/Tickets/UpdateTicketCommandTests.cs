@@ -4,6 +4,7 @@ using Helpdesk.Core.Tickets;
 using Helpdesk.Core.Tickets.Commands;
 using Helpdesk.Core.Tickets.Queries;
 using Helpdesk.Tests.TestSupport;
+using Helpdesk.Tests.TestSupport.Builders;
 
 namespace Helpdesk.Tests.Core.Tickets;
 
@@ -18,11 +19,6 @@ public sealed class UpdateTicketCommandTests
         return (host, (await host.Get<TicketDetailsQuery>().ExecuteAsync(id))!, agent);
     }
 
-    private static TicketFieldsUpdate UpdateFrom(TicketDetails t) => new()
-    {
-        TicketId = t.Id, ExpectedVersion = t.Version, Subject = t.Subject, Status = t.Status, Category = t.Category,
-        Impact = t.Impact, RequestedForId = t.RequestedFor.Id, TeamId = t.Team?.Id, MemberId = t.Member?.Id, DepartmentId = t.Department?.Id,
-    };
 
     [Fact]
     public async Task ExecuteAsync_StatusAndAssigneeChanged_AuditsEachFieldWithNames()
@@ -31,7 +27,7 @@ public sealed class UpdateTicketCommandTests
         await using var _ = host;
 
         await host.Get<UpdateTicketCommand>().ExecuteAsync(
-            UpdateFrom(ticket) with { Status = TicketStatus.InProgress, MemberId = agent.Id }, CoreTestHost.AgentActor(agent));
+            ticket.AsUpdate() with { Status = TicketStatus.InProgress, MemberId = agent.Id }, CoreTestHost.AgentActor(agent));
 
         var after = (await host.Get<TicketDetailsQuery>().ExecuteAsync(ticket.Id))!;
         Assert.Equal(TicketStatus.InProgress, after.Status);
@@ -47,7 +43,7 @@ public sealed class UpdateTicketCommandTests
         await using var _ = host;
 
         var error = await Assert.ThrowsAsync<ValidationFailedException>(() => host.Get<UpdateTicketCommand>().ExecuteAsync(
-            UpdateFrom(ticket) with { HelpTopicId = 4711 }, CoreTestHost.AgentActor(agent)));
+            ticket.AsUpdate() with { HelpTopicId = 4711 }, CoreTestHost.AgentActor(agent)));
 
         Assert.Equal("The help topic does not exist.", error.Errors[TicketFields.HelpTopic]);
         Assert.Equal(ticket.Version, (await host.Get<TicketDetailsQuery>().ExecuteAsync(ticket.Id))!.Version);
@@ -59,10 +55,10 @@ public sealed class UpdateTicketCommandTests
         var (host, ticket, agent) = await ArrangeAsync();
         await using var _ = host;
         var command = host.Get<UpdateTicketCommand>();
-        await command.ExecuteAsync(UpdateFrom(ticket) with { Subject = "VPN down for everyone" }, CoreTestHost.AgentActor(agent));
+        await command.ExecuteAsync(ticket.AsUpdate() with { Subject = "VPN down for everyone" }, CoreTestHost.AgentActor(agent));
 
         var conflict = await Assert.ThrowsAsync<ConcurrencyConflictException>(() =>
-            command.ExecuteAsync(UpdateFrom(ticket) with { Subject = "VPN fine again" }, Actor.System));
+            command.ExecuteAsync(ticket.AsUpdate() with { Subject = "VPN fine again" }, Actor.System));
 
         Assert.Contains("Ann Agent", conflict.Message);
         Assert.Equal("VPN down for everyone", (await host.Get<TicketDetailsQuery>().ExecuteAsync(ticket.Id))!.Subject);
@@ -75,10 +71,10 @@ public sealed class UpdateTicketCommandTests
         await using var __ = host;
         var command = host.Get<UpdateTicketCommand>();
 
-        var version = await command.ExecuteAsync(UpdateFrom(ticket) with { Status = TicketStatus.Completed }, Actor.System);
+        var version = await command.ExecuteAsync(ticket.AsUpdate() with { Status = TicketStatus.Completed }, Actor.System);
         Assert.NotNull((await host.Get<TicketDetailsQuery>().ExecuteAsync(ticket.Id))!.CompletedAt);
 
-        await command.ExecuteAsync(UpdateFrom(ticket) with { ExpectedVersion = version, Status = TicketStatus.Assigned }, Actor.System);
+        await command.ExecuteAsync(ticket.AsUpdate() with { ExpectedVersion = version, Status = TicketStatus.Assigned }, Actor.System);
         Assert.Null((await host.Get<TicketDetailsQuery>().ExecuteAsync(ticket.Id))!.CompletedAt);
     }
 
@@ -89,7 +85,7 @@ public sealed class UpdateTicketCommandTests
         await using var __ = host;
 
         var error = await Assert.ThrowsAsync<NotFoundException>(() =>
-            host.Get<UpdateTicketCommand>().ExecuteAsync(UpdateFrom(ticket) with { TicketId = 4242 }, Actor.System));
+            host.Get<UpdateTicketCommand>().ExecuteAsync(ticket.AsUpdate() with { TicketId = 4242 }, Actor.System));
 
         Assert.Contains("HD-4242", error.Message);
     }
@@ -100,7 +96,7 @@ public sealed class UpdateTicketCommandTests
         var (host, ticket, _) = await ArrangeAsync();
         await using var __ = host;
 
-        var version = await host.Get<UpdateTicketCommand>().ExecuteAsync(UpdateFrom(ticket), Actor.System);
+        var version = await host.Get<UpdateTicketCommand>().ExecuteAsync(ticket.AsUpdate(), Actor.System);
 
         Assert.Equal(ticket.Version, version);
         Assert.Equal(ticket.Audit.Count, (await host.Get<TicketDetailsQuery>().ExecuteAsync(ticket.Id))!.Audit.Count);
