@@ -41,7 +41,7 @@ public sealed class SaveDepartmentCommand(IDbContextFactory<HelpdeskDbContext> c
         department.AlertsDisabled = input.AlertsDisabled;
         department.DisabledAlertRecipients = input.DisabledAlertRecipients.Count == 0 ? null : string.Join(", ", input.DisabledAlertRecipients.Distinct());
         department.Recipients = input.Recipients;
-        await db.SaveChangesAsync(ct);
+        await db.SaveChangesOrRefuseDuplicateAsync("name", $"A department named {name} was just added by someone else.", ct);
         return department.Id;
     }
 }

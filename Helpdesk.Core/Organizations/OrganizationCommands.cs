@@ -20,7 +20,7 @@ public sealed class SaveOrganizationCommand(IDbContextFactory<HelpdeskDbContext>
             ? await db.Set<Organization>().FirstOrDefaultAsync(o => o.Id == existing, ct) ?? throw new NotFoundException("That organization no longer exists.")
             : db.Add(new Organization { Name = clean }).Entity;
         organization.Name = clean;
-        await db.SaveChangesAsync(ct);
+        await db.SaveChangesOrRefuseDuplicateAsync("name", $"An organization named {clean} was just added by someone else.", ct);
         return organization.Id;
     }
 }

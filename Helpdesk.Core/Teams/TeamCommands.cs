@@ -40,7 +40,7 @@ public sealed partial class SaveTeamCommand(IDbContextFactory<HelpdeskDbContext>
         team.LeadId = input.LeadId;
         team.DepartmentId = input.DepartmentId;
         team.Members = members;
-        await db.SaveChangesAsync(ct);
+        await db.SaveChangesOrRefuseDuplicateAsync("name", $"A team named {name} or with the address \"{local}\" was just added by someone else.", ct);
         return team.Id;
     }
 
