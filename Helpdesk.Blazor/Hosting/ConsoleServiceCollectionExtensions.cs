@@ -6,6 +6,7 @@ using Helpdesk.Blazor.Features.Shell;
 using Helpdesk.Blazor.Features.Tickets;
 using Helpdesk.Blazor.Flux;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor.Services;
 
 namespace Helpdesk.Blazor.Hosting;
@@ -23,6 +24,7 @@ public static class ConsoleServiceCollectionExtensions
         builder.Services.AddMudServices();
         builder.Services.AddFlux(o => o.ScanAssemblies(typeof(App).Assembly));
         builder.Services.AddCascadingAuthenticationState();
+        builder.Services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityStateProvider>();
         builder.Services.AddHealthChecks();
         builder.Services.AddScoped<CurrentActor>();
         builder.Services.AddHostedService<InboundMailWorker>();

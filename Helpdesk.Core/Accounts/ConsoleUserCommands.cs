@@ -49,6 +49,8 @@ public sealed class ConsoleUsers(IServiceScopeFactory scopes, IDbContextFactory<
             throw new ValidationFailedException("roles", "This is the last administrator; make someone else an administrator first.");
         Check(await users.RemoveFromRolesAsync(user, current.Except(roles)), "roles");
         Check(await users.AddToRolesAsync(user, roles.Except(current)), "roles");
+        // Open sessions carry the old roles; a new stamp makes them sign in again (see the revalidating state provider).
+        Check(await users.UpdateSecurityStampAsync(user), "roles");
         var person = await db.Set<Person>().FirstAsync(p => p.Id == user.PersonId, ct);
         person.Roles = (person.Roles & ~RoleFlags(ConsoleRoles.All)) | RoleFlags(roles);
         await db.SaveChangesAsync(ct);
