@@ -8,6 +8,11 @@ public abstract record InboundDecision(string Explanation)
 {
     /// <summary>Notes about parameters and fallbacks, recorded in the ticket's audit trail.</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
+
+    /// <summary>Why the mail counts as automated (monitoring tool, list, auto-reply); such mail is never answered automatically.</summary>
+    public string? AutomatedReason { get; init; }
+
+    public bool IsAutomated => AutomatedReason is not null;
 }
 
 public sealed record IgnoreMail(string Explanation, string? BouncedMessageId = null) : InboundDecision(Explanation);
@@ -19,5 +24,5 @@ public sealed record AddNote(string Explanation, int TicketId, CaseLogKind Log, 
 
 public sealed record CreateRequest(string Explanation, NewTicket Ticket, bool CreateSender) : InboundDecision(Explanation);
 
-/// <summary>The requester already has the maximum number of open tickets: no new one; an overlimit notice explains why.</summary>
+/// <summary>The requester already has the maximum number of open tickets: no new one; an overlimit notice explains why (not to automated mail).</summary>
 public sealed record RefuseOverLimit(string Explanation, int PersonId) : InboundDecision(Explanation);
