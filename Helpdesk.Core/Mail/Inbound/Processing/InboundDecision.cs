@@ -15,7 +15,8 @@ public abstract record InboundDecision(string Explanation)
     public bool IsAutomated => AutomatedReason is not null;
 }
 
-public sealed record IgnoreMail(string Explanation, string? BouncedMessageId = null) : InboundDecision(Explanation);
+/// <param name="TicketId">The ticket the mail was about, when it is known (e.g. a repeated event): shown on the inbound row.</param>
+public sealed record IgnoreMail(string Explanation, string? BouncedMessageId = null, int? TicketId = null) : InboundDecision(Explanation);
 
 /// <summary>The sender may not register requests; a polite notice goes back (never to automated senders).</summary>
 public sealed record RejectSender(string Explanation, string SenderAddress) : InboundDecision(Explanation);

@@ -58,7 +58,7 @@ public sealed class InboundMailProcessor(
             var decision = await DecideAsync(db, message, content, row.ReceivedAt, ct);
             (row.TicketId, row.Outcome) = await ApplyAsync(decision, content, ct);
             row.Status = decision is IgnoreMail or RejectSender or RefuseOverLimit ? InboundStatus.Ignored : InboundStatus.Processed;
-            if (row.TicketId is { } ticketId) await AddCollaboratorsAsync(ticketId, content, ct);
+            if (row is { TicketId: { } ticketId, Status: InboundStatus.Processed }) await AddCollaboratorsAsync(ticketId, content, ct);
             row.Error = null;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -84,11 +84,11 @@ public sealed class InboundMailProcessor(
         var automated = AutomatedMailDetector.Classify(message, content.FromAddress);
         if (await loops.CheckAsync(db, automated, content, receivedAt, ct) is { } loop)
             return loop;
-        var decision = await DecideForSenderAsync(db, message, content, ct);
+        var decision = await DecideForSenderAsync(db, message, content, receivedAt, ct);
         return automated.IsAutomated ? decision with { AutomatedReason = automated.Reason } : decision;
     }
 
-    private async Task<InboundDecision> DecideForSenderAsync(HelpdeskDbContext db, MimeMessage message, InboundMailContent content, CancellationToken ct)
+    private async Task<InboundDecision> DecideForSenderAsync(HelpdeskDbContext db, MimeMessage message, InboundMailContent content, DateTime receivedAt, CancellationToken ct)
     {
         var sender = await SenderDirectory.FindAsync(db, content.FromAddress, ct);
         var createSender = false;
@@ -113,7 +113,7 @@ public sealed class InboundMailProcessor(
         }
 
         var (request, _) = await requests.BuildAsync(db, mail, sender, ct);
-        if (!createSender && await events.MatchAsync(db, request, ct) is { } matched)
+        if (!createSender && await events.MatchAsync(db, request, receivedAt, ct) is { } matched)
             return matched;
         if (correspondence.Value.MaxOpenTicketsPerUser is > 0 and var max && !createSender)
         {
@@ -135,6 +135,8 @@ public sealed class InboundMailProcessor(
             case IgnoreMail { BouncedMessageId: { } bounced }:
                 await MarkBouncedAsync(bounced, ct);
                 return (null, decision.Explanation);
+            case IgnoreMail ignore:
+                return (ignore.TicketId, decision.Explanation);
             case RejectSender when decision.IsAutomated:
             case RefuseOverLimit when decision.IsAutomated:
                 return (null, $"{decision.Explanation} {Unanswered(decision)}");

@@ -267,24 +267,6 @@ public sealed partial class InboundMailProcessorTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ProcessAsync_SameEventWithin24Hours_AddsNoteOnceThenNothing()
-    {
-        await _host.AddPersonAsync("Nagios", "nnm@monitoring.test", PersonRoles.Specialist);
-        var first = await ReceiveAsync(InboundTestMail.Create("nnm@monitoring.test", "support@helpdesk.test", "web01 down", "#source: nagios\nattempt 1"));
-        _host.Clock.Advance(TimeSpan.FromHours(2));
-
-        var second = await ReceiveAsync(InboundTestMail.Create("nnm@monitoring.test", "support@helpdesk.test", "web01 down", "#source: nagios\nattempt 2"));
-        var repeat = await ReceiveAsync(InboundTestMail.Create("nnm@monitoring.test", "support@helpdesk.test", "web01 down", "#source: nagios\nattempt 2"));
-        _host.Clock.Advance(TimeSpan.FromHours(23));
-        var later = await ReceiveAsync(InboundTestMail.Create("nnm@monitoring.test", "support@helpdesk.test", "web01 down", "#source: nagios\nattempt 3"));
-
-        Assert.Equal(first.TicketId, second.TicketId);
-        Assert.Equal(InboundStatus.Ignored, repeat.Status);
-        Assert.NotEqual(first.TicketId, later.TicketId);
-        Assert.Equal(["attempt 2", "attempt 1"], (await TicketAsync(first.TicketId)).PublicLog.Select(e => e.Html));
-    }
-
-    [Fact]
     public async Task ProcessAsync_BounceOfOurMail_MarksTheOutboxMessage()
     {
         await using (var db = await _host.DbAsync())
