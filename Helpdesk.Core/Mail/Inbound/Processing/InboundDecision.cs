@@ -18,8 +18,14 @@ public abstract record InboundDecision(string Explanation)
 /// <param name="TicketId">The ticket the mail was about, when it is known (e.g. a repeated event): shown on the inbound row.</param>
 public sealed record IgnoreMail(string Explanation, string? BouncedMessageId = null, int? TicketId = null) : InboundDecision(Explanation);
 
+public enum RejectionReason
+{
+    UnknownAddress,
+    InactivePerson,
+}
+
 /// <summary>The sender may not register requests; a polite notice goes back (never to automated senders).</summary>
-public sealed record RejectSender(string Explanation, string SenderAddress) : InboundDecision(Explanation);
+public sealed record RejectSender(string Explanation, string SenderAddress, RejectionReason Reason = RejectionReason.UnknownAddress) : InboundDecision(Explanation);
 
 public sealed record AddNote(string Explanation, int TicketId, CaseLogKind Log, string Text, TextFormat Format) : InboundDecision(Explanation);
 

@@ -92,6 +92,9 @@ public sealed class InboundMailProcessor(
     {
         var sender = await SenderDirectory.FindAsync(db, content.FromAddress, ct);
         var createSender = false;
+        if (sender is null && await SenderDirectory.FindInactiveAsync(db, content.FromAddress, ct) is { } inactive)
+            return new RejectSender($"Not registered: {content.FromAddress} belongs to {inactive.Name}, who is no longer active.",
+                content.FromAddress!, RejectionReason.InactivePerson);
         if (sender is null)
         {
             if (options.Value.UnknownSenders == UnknownSenderPolicy.Reject)

@@ -35,11 +35,14 @@ public sealed class InboundNotices(
         await using var db = await contextFactory.CreateDbContextAsync(ct);
         var host = new Uri(helpdesk.Value.PublicUrl).Host;
         var now = clock.GetUtcNow().UtcDateTime;
-        db.Add(OutboxMail.Create("notice:unknown_sender", null, options.Value.AccountAddress,
-            [new OutboxRecipient(reject.SenderAddress, null, "the sender of a mail from an unknown address")],
+        var (kind, why, text) = reject.Reason == RejectionReason.InactivePerson
+            ? ("notice:inactive_sender", "the sender, whose person record is inactive",
+                "your account with our helpdesk is no longer active. Please contact us through your usual support channel if you still need help.")
+            : ("notice:unknown_sender", "the sender of a mail from an unknown address",
+                "your address is not known to our helpdesk. Please contact us through your usual support channel so we can add you.");
+        db.Add(OutboxMail.Create(kind, null, options.Value.AccountAddress, [new OutboxRecipient(reject.SenderAddress, null, why)],
             "Re: " + content.Subject,
-            "Hello,\n\nWe received your message, but we could not register it: your address is not known to our helpdesk. "
-                + "Please contact us through your usual support channel so we can add you.\n\nThis is an automatic message.",
+            $"Hello,\n\nWe received your message, but we could not register it: {text}\n\nThis is an automatic message.",
             null, host, now, inReplyTo: content.MessageId));
         await db.SaveChangesAsync(ct);
     }
