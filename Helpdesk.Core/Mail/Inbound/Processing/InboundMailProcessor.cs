@@ -106,14 +106,7 @@ public sealed class InboundMailProcessor(
         var route = await router.RouteAsync(db, content.Recipients, ct);
         var mail = new InboundContext(message, content, sender, route);
         if (!createSender && await ThreadFinder.FindAsync(db, content, ct) is { } thread)
-        {
-            var parsed = MailParameterParser.Parse(content.TextBody);
-            var honoured = sender.HasRole(PersonRoles.Specialist) && parsed.Parameters.Count > 0;
-            var isInternal = honoured && parsed.Has("internal");
-            return new AddNote($"Added as a note to {TicketNumber.Format(thread.TicketId)}: {thread.How}.", thread.TicketId,
-                isInternal ? CaseLogKind.Private : CaseLogKind.Public, RequestBuilder.Body(mail, parsed, honoured) ?? "",
-                RequestBuilder.Format(mail, honoured ? parsed : parsed with { Parameters = [] }, honoured));
-        }
+            return ReplyNote.Decide(mail, sender, thread.TicketId, thread.How);
 
         var (request, _) = await requests.BuildAsync(db, mail, sender, ct);
         if (!createSender && await events.MatchAsync(db, request, receivedAt, ct) is { } matched)

@@ -209,6 +209,34 @@ public sealed partial class InboundMailProcessorTests : IAsyncLifetime
         Assert.Single((await TicketAsync(ticketId)).PublicLog, e => e.Html == "Still broken.");
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("#internal")] // only parameters: no text below them
+    public async Task ProcessAsync_ReplyWithoutTextOrAttachments_RecordsThatNothingWasAdded(string body)
+    {
+        var nagios = await _host.AddPersonAsync("Nagios", "nnm@monitoring.test", PersonRoles.Specialist);
+        var ticketId = await _host.Get<CreateTicketCommand>().ExecuteAsync(new NewTicket { Subject = "VPN", RequestedForId = nagios.Id, Description = "first" }, Actor.System);
+
+        var row = await ReceiveAsync(InboundTestMail.Create("nnm@monitoring.test", "support@helpdesk.test", $"Re: HD-{ticketId}", body));
+
+        Assert.Equal((InboundStatus.Ignored, (int?)ticketId, null), (row.Status, row.TicketId, row.Error));
+        Assert.Contains("empty reply", row.Outcome);
+        var ticket = await TicketAsync(ticketId);
+        Assert.Equal(1, ticket.PublicLog.Count + ticket.PrivateLog.Count);
+    }
+
+    [Fact]
+    public async Task ProcessAsync_ReplyWithOnlyAnAttachment_AddsItAsANote()
+    {
+        var alice = await _host.AddPersonAsync("Alice Walker", "alice@customer.test");
+        var ticketId = await _host.Get<CreateTicketCommand>().ExecuteAsync(new NewTicket { Subject = "VPN", RequestedForId = alice.Id }, Actor.System);
+
+        var row = await ReceiveAsync(InboundTestMail.Create("alice@customer.test", "support@helpdesk.test", $"Re: HD-{ticketId}", "", attachments: ("log.txt", [1, 2])));
+
+        Assert.Equal(InboundStatus.Processed, row.Status);
+        Assert.Equal("log.txt", Assert.Single(Assert.Single((await TicketAsync(ticketId)).PublicLog).Attachments).FileName);
+    }
+
     [Fact]
     public async Task ProcessAsync_SpecialistParameters_AreApplied()
     {
