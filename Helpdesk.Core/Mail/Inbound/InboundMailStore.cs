@@ -49,7 +49,7 @@ public sealed class InboundMailStore(
         var known = await db.Set<InboundMessage>().Where(m => m.Mailbox == mailbox && m.ServerId == serverId).Select(m => (long?)m.Id).FirstOrDefaultAsync(ct);
         if (known is { } knownId) return (knownId, false);
 
-        var (messageId, from, subject) = IsBlank(raw) ? (BlankMessageId(mailbox, serverId), null, null) : Headers(raw);
+        var (messageId, from, sender, subject) = IsBlank(raw) ? (BlankMessageId(mailbox, serverId), null, null, null) : Headers(raw);
         var sameMail = await db.Set<InboundMessage>().Where(m => m.MessageId == messageId).Select(m => (long?)m.Id).FirstOrDefaultAsync(ct);
         if (sameMail is { } sameId) return (sameId, false);
 
@@ -61,6 +61,7 @@ public sealed class InboundMailStore(
             RawSha256 = raw.Length == 0 ? EmptySha256 : await StageRawAsync(raw, ct),
             Size = raw.Length,
             From = Truncate(from, 500),
+            SenderAddress = Truncate(sender, 320),
             Subject = Truncate(subject, 1000),
             ReceivedAt = clock.GetUtcNow().UtcDateTime,
             Status = Problem(raw) is null ? InboundStatus.Received : InboundStatus.Quarantined,
@@ -110,7 +111,7 @@ public sealed class InboundMailStore(
     private static string BlankMessageId(string mailbox, string serverId) =>
         $"<empty-{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(mailbox + "\n" + serverId)))[..32]}@no-message-id.helpdesk.invalid>";
 
-    private static (string MessageId, string? From, string? Subject) Headers(byte[] raw)
+    private static (string MessageId, string? From, string? SenderAddress, string? Subject) Headers(byte[] raw)
     {
         InboundMailReader.EnsureCharsets();
         try
@@ -119,13 +120,26 @@ public sealed class InboundMailStore(
             var id = headers[HeaderId.MessageId];
             var messageId = string.IsNullOrWhiteSpace(id) ? InboundMailReader.SyntheticMessageId(raw) : "<" + MimeKit.Utils.MimeUtils.EnumerateReferences(id).FirstOrDefault() + ">";
             if (messageId == "<>") messageId = InboundMailReader.SyntheticMessageId(raw);
-            return (messageId, headers[HeaderId.From], headers[HeaderId.Subject] is { } s ? MimeKit.Utils.Rfc2047.DecodeText(Encoding.UTF8.GetBytes(s)) : null);
+            return (messageId, headers[HeaderId.From], SenderAddressOf(headers),
+                headers[HeaderId.Subject] is { } s ? MimeKit.Utils.Rfc2047.DecodeText(Encoding.UTF8.GetBytes(s)) : null);
         }
         catch (FormatException)
         {
             // Not even headers: keep it anyway; processing will quarantine it with a clear error.
-            return (InboundMailReader.SyntheticMessageId(raw), null, null);
+            return (InboundMailReader.SyntheticMessageId(raw), null, null, null);
         }
+    }
+
+    // The same choice InboundMailReader makes: the first From mailbox, else Sender.
+    private static string? SenderAddressOf(HeaderList headers)
+    {
+        foreach (var header in headers.Where(h => h.Id == HeaderId.From).Concat(headers.Where(h => h.Id == HeaderId.Sender)))
+        {
+            if (InternetAddressList.TryParse(InboundMailReader.Options, header.RawValue, out var list)
+                && list.Mailboxes.FirstOrDefault()?.Address is { Length: > 0 } address)
+                return address.Trim().ToLowerInvariant();
+        }
+        return null;
     }
 
     private static string? Truncate(string? value, int max) => value is null || value.Length <= max ? value : value[..max];

@@ -55,6 +55,7 @@ public sealed class InboundMailProcessor(
             var raw = await store.ReadRawAsync(row, ct);
             var message = InboundMailReader.Load(raw);
             var content = InboundMailReader.Read(message, raw);
+            row.SenderAddress = content.FromAddress; // what the rate cap compares, also for rows stored before the column existed
             var decision = await DecideAsync(db, message, content, row.ReceivedAt, ct);
             (row.TicketId, row.Outcome) = await ApplyAsync(decision, content, ct);
             row.Status = decision is IgnoreMail or RejectSender or RefuseOverLimit ? InboundStatus.Ignored : InboundStatus.Processed;

@@ -22,7 +22,7 @@ public sealed class MailLoopGuard(InboundRouter router, IOptions<InboundMailOpti
         if (await db.Set<OutboxMessage>().AnyAsync(m => m.MessageId == content.MessageId, ct))
             return new IgnoreMail("Not processed: it carries the Message-ID of a mail the helpdesk sent (a mail loop).");
         var max = options.Value.MaxMessagesPerSenderPerHour;
-        var recent = await db.Set<InboundMessage>().CountAsync(m => m.From != null && m.From.Contains(content.FromAddress!)
+        var recent = await db.Set<InboundMessage>().CountAsync(m => m.SenderAddress == content.FromAddress
             && m.ReceivedAt > receivedAt.AddHours(-1) && m.ReceivedAt <= receivedAt, ct);
         return recent > max
             ? new IgnoreMail($"Not processed: more than {max} mails from {content.FromAddress} within an hour (loop protection).")

@@ -51,4 +51,26 @@ public sealed partial class InboundMailProcessorTests
         await using var db = await host.DbAsync();
         Assert.Equal((1, 0), (await db.Set<Person>().CountAsync(p => p.PrimaryEmail == "nnm@monitoring.test"), await db.Set<OutboxMessage>().CountAsync()));
     }
+
+    [Fact]
+    public async Task ProcessAsync_RateCap_CountsOnlyTheSameAddressIgnoringCaseAndName()
+    {
+        await using var host = await CoreTestHost.StartAsync(settings: new Dictionary<string, string?>
+        {
+            ["Mail:Inbound:AccountAddress"] = "support@helpdesk.test", ["Mail:Inbound:MaxMessagesPerSenderPerHour"] = "2",
+        });
+        await host.AddPersonAsync("Jim Bob", "jimbob@customer.test");
+        await host.AddPersonAsync("Bob Stone", "bob@customer.test");
+        for (var i = 1; i <= 3; i++)
+            await ReceiveAsync(InboundTestMail.Create("jimbob@customer.test", "support@helpdesk.test", $"Jim {i}", "x"), host);
+
+        var bob = await ReceiveAsync(InboundTestMail.Create("bob@customer.test", "support@helpdesk.test", "Bob 1", "x"), host);
+        await ReceiveAsync(InboundTestMail.Create("Bob Stone <bob@customer.test>", "support@helpdesk.test", "Bob 2", "x"), host);
+        var third = await ReceiveAsync(InboundTestMail.Create("\"Stone, Bob\" <BOB@Customer.Test>", "support@helpdesk.test", "Bob 3", "x"), host);
+
+        Assert.Equal(InboundStatus.Processed, bob.Status);
+        Assert.Equal(InboundStatus.Ignored, third.Status);
+        Assert.Contains("more than 2 mails from bob@customer.test", third.Outcome);
+        Assert.Equal("bob@customer.test", third.SenderAddress);
+    }
 }
