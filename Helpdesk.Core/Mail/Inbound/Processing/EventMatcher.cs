@@ -1,4 +1,5 @@
 using Helpdesk.Core.CaseLog;
+using Helpdesk.Core.Mail.Inbound.Parsing;
 using Helpdesk.Core.Persistence;
 using Helpdesk.Core.Tickets;
 using Helpdesk.Core.Tickets.Commands;
@@ -19,17 +20,19 @@ public sealed class EventMatcher
 
     private static readonly TicketStatus[] Finished = [TicketStatus.Completed, TicketStatus.Closed];
 
+    /// <param name="honoured">The mail's parameters, when the sender may use them: those not used for matching are reported as ignored.</param>
     /// <param name="receivedAt">When the mail arrived: the window counts from then, not from when it is processed.</param>
-    public async Task<InboundDecision?> MatchAsync(HelpdeskDbContext db, NewTicket request, DateTime receivedAt, CancellationToken ct)
+    public async Task<InboundDecision?> MatchAsync(HelpdeskDbContext db, NewTicket request, IReadOnlyList<MailParameter> honoured, DateTime receivedAt, CancellationToken ct)
     {
         var (from, until) = (receivedAt - Window, receivedAt + Window);
         var candidates = db.Set<Ticket>().AsNoTracking()
             .Where(t => t.Source == request.Source && t.RequestedForId == request.RequestedForId
                 && t.CreatedAt >= from && t.CreatedAt <= until && !Finished.Contains(t.Status));
         var text = request.Description?.Trim() ?? "";
-        return request.ConfigurationItemId is null
-            ? await MatchWithoutCiAsync(db, candidates, request.Subject, text, ct)
-            : await MatchWithCiAsync(db, candidates, request, text, ct);
+        if (request.ConfigurationItemId is null)
+            return await MatchWithoutCiAsync(db, candidates, request.Subject, text, ct);
+        var decision = await MatchWithCiAsync(db, candidates, request, text, ct);
+        return decision is AddNote note ? note with { Notes = NoteParameters.IgnoredNote(honoured, NoteParameters.ForEventMatching) } : decision;
     }
 
     private static async Task<InboundDecision?> MatchWithCiAsync(HelpdeskDbContext db, IQueryable<Ticket> candidates, NewTicket request, string text, CancellationToken ct)

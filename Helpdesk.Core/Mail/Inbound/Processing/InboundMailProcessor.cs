@@ -109,8 +109,9 @@ public sealed class InboundMailProcessor(
         if (!createSender && await ThreadFinder.FindAsync(db, content, ct) is { } thread)
             return ReplyNote.Decide(mail, sender, thread.TicketId, thread.How);
 
-        var (request, _) = await requests.BuildAsync(db, mail, sender, ct);
-        if (!createSender && await events.MatchAsync(db, request, receivedAt, ct) is { } matched)
+        var (request, parsed) = await requests.BuildAsync(db, mail, sender, ct);
+        var honoured = sender.HasRole(PersonRoles.Specialist) ? parsed.Parameters : [];
+        if (!createSender && await events.MatchAsync(db, request, honoured, receivedAt, ct) is { } matched)
             return matched;
         if (correspondence.Value.MaxOpenTicketsPerUser is > 0 and var max && !createSender)
         {
@@ -175,8 +176,9 @@ public sealed class InboundMailProcessor(
             Files = await StageAsync(content, ct),
             Origin = EntryOrigin.Customer,
             SourceMessageId = content.MessageId,
+            AuditNotes = note.Notes,
         }, SenderActor(sender, content, note), ct);
-        return note.Explanation;
+        return string.Join(" ", [note.Explanation, .. note.Notes]);
     }
 
     private async Task<(int? TicketId, string Outcome)> CreateRequestAsync(CreateRequest create, InboundMailContent content, CancellationToken ct)

@@ -19,6 +19,9 @@ public static class ReplyNote
         var isInternal = honoured && parsed.Has("internal");
         return new AddNote($"Added as a note to {number}: {how}.", ticketId,
             isInternal ? CaseLogKind.Private : CaseLogKind.Public, hasText ? RequestBuilder.Body(mail, parsed, honoured) ?? "" : "",
-            RequestBuilder.Format(mail, honoured ? parsed : parsed with { Parameters = [] }, honoured));
+            RequestBuilder.Format(mail, honoured ? parsed : parsed with { Parameters = [] }, honoured))
+        {
+            Notes = honoured ? NoteParameters.IgnoredNote(parsed.Parameters, NoteParameters.ForTheNote) : [],
+        };
     }
 }

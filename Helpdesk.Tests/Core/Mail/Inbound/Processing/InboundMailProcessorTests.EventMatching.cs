@@ -128,6 +128,23 @@ public sealed partial class InboundMailProcessorTests
         Assert.Equal(["port 2 down", "port 1 down"], (await TicketAsync(first.TicketId)).PublicLog.Select(e => e.Html));
     }
 
+    [Fact]
+    public async Task ProcessAsync_SameCiWithParameters_RecordsThoseNotUsedForMatchingAsIgnored()
+    {
+        await _host.AddPersonAsync("Nagios", "nnm@monitoring.test", PersonRoles.Specialist);
+        await AddSwitchAsync();
+        var first = await EventAsync("core-switch down", "#source: nagios #ci: CORE-SW-1\nport 1 down");
+
+        var second = await EventAsync("core-switch down", "#source: nagios #ci: CORE-SW-1 #impact: low #source_id: evt-2\nport 2 down");
+
+        const string ignored = "Parameters cannot update an existing request; these were ignored: #impact: low, #source_id: evt-2.";
+        Assert.Equal(first.TicketId, second.TicketId);
+        Assert.Contains(ignored, second.Outcome);
+        var ticket = await TicketAsync(first.TicketId);
+        Assert.Contains(ticket.Audit, a => a.Note == ignored);
+        Assert.Equal(TicketImpact.Top, ticket.Impact);
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]

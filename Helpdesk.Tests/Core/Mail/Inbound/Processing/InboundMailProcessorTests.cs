@@ -226,6 +226,24 @@ public sealed partial class InboundMailProcessorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ProcessAsync_ReplyWithParameters_AddsTheNoteAndRecordsThatTheyWereIgnored()
+    {
+        var nagios = await _host.AddPersonAsync("Nagios", "nnm@monitoring.test", PersonRoles.Specialist);
+        await AddTeamAsync("Network", "network");
+        var ticketId = await _host.Get<CreateTicketCommand>().ExecuteAsync(new NewTicket { Subject = "web01", RequestedForId = nagios.Id }, Actor.System);
+
+        var row = await ReceiveAsync(InboundTestMail.Create("nnm@monitoring.test", "support@helpdesk.test", $"Re: HD-{ticketId}", "#impact: high #team: Network #internal\nRecovered."));
+
+        const string ignored = "Parameters cannot update an existing request; these were ignored: #impact: high, #team: Network.";
+        Assert.Equal(InboundStatus.Processed, row.Status);
+        Assert.Contains(ignored, row.Outcome);
+        var ticket = await TicketAsync(ticketId);
+        Assert.Equal("Recovered.", Assert.Single(ticket.PrivateLog).Html);
+        Assert.Equal(((TicketImpact?)null, (int?)null), (ticket.Impact, ticket.Team?.Id));
+        Assert.Contains(ticket.Audit, a => a.Note == ignored);
+    }
+
+    [Fact]
     public async Task ProcessAsync_ReplyWithOnlyAnAttachment_AddsItAsANote()
     {
         var alice = await _host.AddPersonAsync("Alice Walker", "alice@customer.test");
