@@ -22,39 +22,6 @@ public static class MailStackServer
 
     public static string NewAddress(string domain = "helpdesk.test") => $"t-{Guid.NewGuid():N}@{domain}";
 
-    public static async Task SendAsync(MimeMessage message, CancellationToken ct = default)
-    {
-        using var client = new SmtpClient();
-        await ConnectAsync(client, SmtpPort, ct);
-        await client.SendAsync(message, ct);
-        await client.DisconnectAsync(true, ct);
-    }
-
-    /// <summary>Polls the mailbox (every 20 ms) until a message matches or the timeout passes.</summary>
-    public static async Task<IReadOnlyList<MimeMessage>> WaitForMessagesAsync(string address, int count, TimeSpan timeout, CancellationToken ct = default)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (true)
-        {
-            var messages = await ReadAllAsync(address, ct);
-            if (messages.Count >= count || DateTime.UtcNow > deadline) return messages;
-            await Task.Delay(20, ct);
-        }
-    }
-
-    public static async Task<IReadOnlyList<MimeMessage>> ReadAllAsync(string address, CancellationToken ct = default)
-    {
-        using var client = new ImapClient();
-        await ConnectAsync(client, ImapPort, ct);
-        await client.AuthenticateAsync(address, Password, ct);
-        await client.Inbox.OpenAsync(FolderAccess.ReadOnly, ct);
-        var result = new List<MimeMessage>();
-        foreach (var uid in await client.Inbox.SearchAsync(SearchQuery.All, ct))
-            result.Add(await client.Inbox.GetMessageAsync(uid, ct));
-        await client.DisconnectAsync(true, ct);
-        return result;
-    }
-
     /// <summary>
     /// Puts a 0-byte message into the mailbox, as a broken delivery can leave one. SMTP cannot deliver it (Postfix adds
     /// headers), so it goes straight into the Maildir the stack keeps at /var/vmail/&lt;domain&gt;/&lt;local&gt;/Maildir.
@@ -92,6 +59,39 @@ public static class MailStackServer
             if (found >= count || DateTime.UtcNow > deadline) return found;
             await Task.Delay(20, ct);
         }
+    }
+
+    public static async Task SendAsync(MimeMessage message, CancellationToken ct = default)
+    {
+        using var client = new SmtpClient();
+        await ConnectAsync(client, SmtpPort, ct);
+        await client.SendAsync(message, ct);
+        await client.DisconnectAsync(true, ct);
+    }
+
+    /// <summary>Polls the mailbox (every 20 ms) until a message matches or the timeout passes.</summary>
+    public static async Task<IReadOnlyList<MimeMessage>> WaitForMessagesAsync(string address, int count, TimeSpan timeout, CancellationToken ct = default)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            var messages = await ReadAllAsync(address, ct);
+            if (messages.Count >= count || DateTime.UtcNow > deadline) return messages;
+            await Task.Delay(20, ct);
+        }
+    }
+
+    public static async Task<IReadOnlyList<MimeMessage>> ReadAllAsync(string address, CancellationToken ct = default)
+    {
+        using var client = new ImapClient();
+        await ConnectAsync(client, ImapPort, ct);
+        await client.AuthenticateAsync(address, Password, ct);
+        await client.Inbox.OpenAsync(FolderAccess.ReadOnly, ct);
+        var result = new List<MimeMessage>();
+        foreach (var uid in await client.Inbox.SearchAsync(SearchQuery.All, ct))
+            result.Add(await client.Inbox.GetMessageAsync(uid, ct));
+        await client.DisconnectAsync(true, ct);
+        return result;
     }
 
     private static async Task ConnectAsync(IMailService client, int port, CancellationToken ct)
