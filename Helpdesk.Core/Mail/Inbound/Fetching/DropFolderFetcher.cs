@@ -30,8 +30,8 @@ public sealed class DropFolderFetcher(InboundMailStore store, DataFolder dataFol
             var name = Path.GetFileName(file);
             var result = await store.TryStoreAsync(mailbox.Name, name, token => File.ReadAllBytesAsync(file, token),
                 raw => $"{name}:{Convert.ToHexStringLower(SHA256.HashData(raw))[..16]}", () => true, ct);
-            if (result is not var (id, isNew)) continue; // stays in the folder for the next poll
-            if (isNew) stored.Add(id);
+            if (result is not { } kept) continue; // stays in the folder for the next poll
+            if (kept.IsNew) stored.Add(kept.Id);
             Move(file, Path.Combine(processed, name));
         }
         return stored;

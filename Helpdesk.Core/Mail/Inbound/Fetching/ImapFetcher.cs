@@ -18,8 +18,8 @@ public sealed class ImapFetcher(InboundMailStore store) : IMailboxFetcher
         {
             var result = await store.TryStoreAsync(mailbox.Name, $"UID {uid.Id}", token => ReadAsync(folder, uid, token),
                 _ => $"{folder.UidValidity}:{uid.Id}", () => client.IsConnected, ct);
-            if (result is not var (id, isNew)) continue; // stays unseen, so the next fetch tries it again
-            if (isNew) stored.Add(id);
+            if (result is not { } kept) continue; // stays unseen, so the next fetch tries it again
+            if (kept.IsNew) stored.Add(kept.Id);
             await folder.AddFlagsAsync(uid, MessageFlags.Seen, silent: true, ct);
         }
         await client.DisconnectAsync(true, ct);

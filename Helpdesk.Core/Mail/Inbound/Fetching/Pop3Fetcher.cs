@@ -20,8 +20,8 @@ public sealed class Pop3Fetcher(InboundMailStore store) : IMailboxFetcher
             var number = index;
             var result = await store.TryStoreAsync(mailbox.Name, $"number {number + 1}", token => ReadAsync(client, number, token),
                 raw => uids?[number] ?? Parsing.InboundMailReader.SyntheticMessageId(raw), () => client.IsConnected, ct);
-            if (result is not var (id, isNew)) continue; // not deleted, so the next fetch tries it again
-            if (isNew) stored.Add(id);
+            if (result is not { } kept) continue; // not deleted, so the next fetch tries it again
+            if (kept.IsNew) stored.Add(kept.Id);
             await client.DeleteMessageAsync(index, ct);
         }
         // QUIT commits the deletions (POP3 deletes happen at QUIT).

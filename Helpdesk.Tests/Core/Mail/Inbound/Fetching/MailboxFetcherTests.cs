@@ -158,6 +158,20 @@ public sealed class MailboxFetcherTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task DropFolderFetch_UnreadableFileBeforeAMail_StaysAndDoesNotBlockTheMail()
+    {
+        var (fetcher, mailbox, folder) = DropFolder();
+        File.CreateSymbolicLink(Path.Combine(folder, "a.eml"), Path.Combine(folder, "gone", "nothing.eml")); // reading it fails
+        await DropAsync(folder, "b.eml", InboundTestMail.Create("alice@customer.test", "support@helpdesk.test", "Dropped", "x").Bytes(), TimeSpan.FromMinutes(1));
+
+        var stored = await fetcher.FetchAsync(mailbox, default);
+
+        Assert.Equal("Dropped", Assert.Single(await RowsAsync()).Subject);
+        Assert.Single(stored);
+        Assert.Equal(["a.eml"], Directory.GetFiles(folder, "*.eml").Select(Path.GetFileName));
+    }
+
+    [Fact]
     public async Task DropFolderFetch_FileChangedWithinTwoSeconds_WaitsForTheNextPoll()
     {
         var (fetcher, mailbox, folder) = DropFolder();
