@@ -24,6 +24,8 @@ public sealed class AppendCaseLogEntryCommand(
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.Add(entry);
+        foreach (var note in input.AuditNotes)
+            db.Add(TicketAuditTrail.Entry(ticket, actor, now, "mail", null, null, note));
         await db.SaveChangesAsync(ct);
         CaseLogEntryFactory.LinkInlineImages(entry);
         // Appending to a log is not a field edit: it must not conflict with someone editing the header, so no Version bump.

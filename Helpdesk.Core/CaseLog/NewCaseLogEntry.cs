@@ -14,4 +14,7 @@ public sealed record NewCaseLogEntry
     public bool SendEmail { get; init; }
     public EntryOrigin Origin { get; init; } = EntryOrigin.Console;
     public string? SourceMessageId { get; init; }
+
+    /// <summary>Explanations recorded in the ticket's audit trail with the entry (e.g. mail parameters that were ignored).</summary>
+    public IReadOnlyList<string> AuditNotes { get; init; } = [];
 }

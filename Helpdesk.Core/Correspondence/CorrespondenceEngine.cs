@@ -40,16 +40,18 @@ public sealed class CorrespondenceEngine(
     private IEnumerable<CorrespondenceKind> Plan(TicketEvent e)
     {
         var settings = options.Value;
+        // Answering a program (monitoring tool, list, auto-responder) risks a mail loop; agents are still alerted.
+        var mayAnswer = !e.Actor.IsAutomated;
         switch (e)
         {
             case TicketCreatedEvent:
                 var byEndUser = e.Actor.Kind == ActorKind.Customer;
-                if (byEndUser ? settings.NewTicketAutoresponseForEndUsers : settings.NewTicketAutoresponseForInternalTickets)
+                if (mayAnswer && (byEndUser ? settings.NewTicketAutoresponseForEndUsers : settings.NewTicketAutoresponseForInternalTickets))
                     yield return CorrespondenceKind.NewTicketAutoresponse;
                 yield return CorrespondenceKind.NewTicketAlert;
                 break;
             case CaseLogAppendedEvent { Entry.Origin: EntryOrigin.Customer }:
-                if (settings.NewMessageAutoresponse) yield return CorrespondenceKind.NewMessageAutoresponse;
+                if (mayAnswer && settings.NewMessageAutoresponse) yield return CorrespondenceKind.NewMessageAutoresponse;
                 yield return CorrespondenceKind.NewMessageAlert;
                 break;
             case CaseLogAppendedEvent { Entry.Origin: EntryOrigin.Console, Entry.Log: CaseLogKind.Private }:

@@ -86,6 +86,7 @@ public sealed partial class InboundMailPage
     {
         CreateRequest create => $"Would create a request: {create.Ticket.Subject}",
         AddNote note => $"Would add a {(note.Log == Core.CaseLog.CaseLogKind.Private ? "private" : "public")} note to HD-{note.TicketId}",
+        RejectSender when decision.IsAutomated => "Would reject the sender (no notice: automated mail is never answered)",
         RejectSender => "Would reject the sender (and send a polite notice)",
         _ => "Would ignore it",
     };

@@ -26,6 +26,8 @@ public static class InboundMailServiceCollectionExtensions
         builder.Services.AddSingleton<InboundRouter>();
         builder.Services.AddSingleton<RequestBuilder>();
         builder.Services.AddSingleton<EventMatcher>();
+        builder.Services.AddSingleton<MailLoopGuard>();
+        builder.Services.AddTransient<InboundNotices>();
         builder.Services.AddTransient<InboundMailProcessor>();
         builder.Services.AddTransient<InboundMailListQuery>();
         builder.Services.AddTransient<RetryInboundMailCommand>();

@@ -1,7 +1,10 @@
+using System.Security.Cryptography;
+using System.Text;
 using Helpdesk.Core.Attachments;
 using Helpdesk.Core.Mail.Inbound.Parsing;
 using Helpdesk.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MimeKit;
 
@@ -15,8 +18,30 @@ public sealed class InboundMailStore(
     IDbContextFactory<HelpdeskDbContext> contextFactory,
     BlobStore blobs,
     IOptions<InboundMailOptions> options,
-    TimeProvider clock)
+    TimeProvider clock,
+    ILogger<InboundMailStore> logger)
 {
+    /// <summary>
+    /// Reads and stores one message of a fetch, so that it cannot hold up the messages behind it. On failure it logs and
+    /// returns null: the caller leaves the message on the server, where the next fetch tries it again. Only cancellation
+    /// or a lost connection (<paramref name="connected"/> false) ends the fetch.
+    /// </summary>
+    public async Task<(long Id, bool IsNew)?> TryStoreAsync(string mailbox, string where, Func<CancellationToken, Task<byte[]>> read,
+        Func<byte[], string> serverIdOf, Func<bool> connected, CancellationToken ct)
+    {
+        try
+        {
+            var raw = await read(ct);
+            return await StoreAsync(mailbox, serverIdOf(raw), raw, ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException && connected())
+        {
+            logger.LogWarning(ex, "Mail {Where} in mailbox {Mailbox} could not be stored; it stays on the server for the next fetch", where, mailbox);
+            return null;
+        }
+    }
+
+
     /// <returns>The row id, and whether it is new (false: this mail was stored before, by server id or Message-ID).</returns>
     public async Task<(long Id, bool IsNew)> StoreAsync(string mailbox, string serverId, byte[] raw, CancellationToken ct)
     {
@@ -24,24 +49,23 @@ public sealed class InboundMailStore(
         var known = await db.Set<InboundMessage>().Where(m => m.Mailbox == mailbox && m.ServerId == serverId).Select(m => (long?)m.Id).FirstOrDefaultAsync(ct);
         if (known is { } knownId) return (knownId, false);
 
-        var (messageId, from, subject) = Headers(raw);
+        var (messageId, from, sender, subject) = IsBlank(raw) ? (BlankMessageId(mailbox, serverId), null, null, null) : Headers(raw);
         var sameMail = await db.Set<InboundMessage>().Where(m => m.MessageId == messageId).Select(m => (long?)m.Id).FirstOrDefaultAsync(ct);
         if (sameMail is { } sameId) return (sameId, false);
 
-        var blob = await blobs.StageAsync("message.eml", "message/rfc822", new MemoryStream(raw, writable: false),
-            Math.Max(options.Value.MaxMessageSizeBytes, raw.Length), ct);
         var row = new InboundMessage
         {
             Mailbox = mailbox,
             ServerId = serverId,
             MessageId = messageId,
-            RawSha256 = blob.Sha256,
+            RawSha256 = raw.Length == 0 ? EmptySha256 : await StageRawAsync(raw, ct),
             Size = raw.Length,
             From = Truncate(from, 500),
+            SenderAddress = Truncate(sender, 320),
             Subject = Truncate(subject, 1000),
             ReceivedAt = clock.GetUtcNow().UtcDateTime,
-            Status = raw.Length > options.Value.MaxMessageSizeBytes ? InboundStatus.Quarantined : InboundStatus.Received,
-            Error = raw.Length > options.Value.MaxMessageSizeBytes ? $"The mail is larger than the limit of {BlobStore.FormatSize(options.Value.MaxMessageSizeBytes)}." : null,
+            Status = Problem(raw) is null ? InboundStatus.Received : InboundStatus.Quarantined,
+            Error = Problem(raw),
         };
         db.Add(row);
         try
@@ -61,13 +85,33 @@ public sealed class InboundMailStore(
 
     public async Task<byte[]> ReadRawAsync(InboundMessage message, CancellationToken ct)
     {
+        if (message.Size == 0) return [];
         await using var stream = blobs.OpenRead(message.RawSha256);
         using var buffer = new MemoryStream();
         await stream.CopyToAsync(buffer, ct);
         return buffer.ToArray();
     }
 
-    private static (string MessageId, string? From, string? Subject) Headers(byte[] raw)
+    // The blob store keeps no empty files; the digest of nothing stands in, and ReadRawAsync knows it.
+    private static readonly string EmptySha256 = Convert.ToHexStringLower(SHA256.HashData([]));
+
+    private async Task<string> StageRawAsync(byte[] raw, CancellationToken ct) =>
+        (await blobs.StageAsync("message.eml", "message/rfc822", new MemoryStream(raw, writable: false),
+            Math.Max(options.Value.MaxMessageSizeBytes, raw.Length), ct)).Sha256;
+
+    private string? Problem(byte[] raw) =>
+        IsBlank(raw) ? $"The mail is empty ({raw.Length} bytes, no headers or text): the mailbox delivered no content, so there is nothing to process."
+        : raw.Length > options.Value.MaxMessageSizeBytes ? $"The mail is larger than the limit of {BlobStore.FormatSize(options.Value.MaxMessageSizeBytes)}."
+        : null;
+
+    // POP3 hands a 0-byte message over as a bare line break.
+    private static bool IsBlank(byte[] raw) => raw.All(b => b is (byte)'\r' or (byte)'\n' or (byte)' ' or (byte)'\t');
+
+    // Every empty mail has the same content, so its id comes from where it was found: each one gets its own row.
+    private static string BlankMessageId(string mailbox, string serverId) =>
+        $"<empty-{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(mailbox + "\n" + serverId)))[..32]}@no-message-id.helpdesk.invalid>";
+
+    private static (string MessageId, string? From, string? SenderAddress, string? Subject) Headers(byte[] raw)
     {
         InboundMailReader.EnsureCharsets();
         try
@@ -76,13 +120,26 @@ public sealed class InboundMailStore(
             var id = headers[HeaderId.MessageId];
             var messageId = string.IsNullOrWhiteSpace(id) ? InboundMailReader.SyntheticMessageId(raw) : "<" + MimeKit.Utils.MimeUtils.EnumerateReferences(id).FirstOrDefault() + ">";
             if (messageId == "<>") messageId = InboundMailReader.SyntheticMessageId(raw);
-            return (messageId, headers[HeaderId.From], headers[HeaderId.Subject] is { } s ? MimeKit.Utils.Rfc2047.DecodeText(System.Text.Encoding.UTF8.GetBytes(s)) : null);
+            return (messageId, headers[HeaderId.From], SenderAddressOf(headers),
+                headers[HeaderId.Subject] is { } s ? MimeKit.Utils.Rfc2047.DecodeText(Encoding.UTF8.GetBytes(s)) : null);
         }
         catch (FormatException)
         {
             // Not even headers: keep it anyway; processing will quarantine it with a clear error.
-            return (InboundMailReader.SyntheticMessageId(raw), null, null);
+            return (InboundMailReader.SyntheticMessageId(raw), null, null, null);
         }
+    }
+
+    // The same choice InboundMailReader makes: the first From mailbox, else Sender.
+    private static string? SenderAddressOf(HeaderList headers)
+    {
+        foreach (var header in headers.Where(h => h.Id == HeaderId.From).Concat(headers.Where(h => h.Id == HeaderId.Sender)))
+        {
+            if (InternetAddressList.TryParse(InboundMailReader.Options, header.RawValue, out var list)
+                && list.Mailboxes.FirstOrDefault()?.Address is { Length: > 0 } address)
+                return address.Trim().ToLowerInvariant();
+        }
+        return null;
     }
 
     private static string? Truncate(string? value, int max) => value is null || value.Length <= max ? value : value[..max];

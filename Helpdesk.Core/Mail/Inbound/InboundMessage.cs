@@ -28,6 +28,9 @@ public sealed class InboundMessage
     public required string RawSha256 { get; set; }
     public long Size { get; set; }
     public string? From { get; set; }
+
+    /// <summary>The sender's address alone, lower-case (the From header may carry a display name): what the rate cap counts.</summary>
+    public string? SenderAddress { get; set; }
     public string? Subject { get; set; }
     public DateTime ReceivedAt { get; set; }
     public InboundStatus Status { get; set; }

@@ -459,6 +459,10 @@ namespace Helpdesk.Core.Persistence.Migrations
                     b.Property<DateTime>("ReceivedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SenderAddress")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ServerId")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -488,6 +492,8 @@ namespace Helpdesk.Core.Persistence.Migrations
 
                     b.HasIndex("Mailbox", "ServerId")
                         .IsUnique();
+
+                    b.HasIndex("SenderAddress", "ReceivedAt");
 
                     b.ToTable("InboundMessage");
                 });

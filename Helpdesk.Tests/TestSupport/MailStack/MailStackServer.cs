@@ -22,6 +22,45 @@ public static class MailStackServer
 
     public static string NewAddress(string domain = "helpdesk.test") => $"t-{Guid.NewGuid():N}@{domain}";
 
+    /// <summary>
+    /// Puts a 0-byte message into the mailbox, as a broken delivery can leave one. SMTP cannot deliver it (Postfix adds
+    /// headers), so it goes straight into the Maildir the stack keeps at /var/vmail/&lt;domain&gt;/&lt;local&gt;/Maildir.
+    /// It is then selected once, so it gets its UID before any mail delivered after it.
+    /// </summary>
+    public static async Task PlantEmptyMessageAsync(string address, CancellationToken ct = default)
+    {
+        await CountAsync(address, ct); // the first login creates the Maildir
+        var at = address.IndexOf('@');
+        var maildir = Path.Combine("/var/vmail", address[(at + 1)..], address[..at], "Maildir");
+        var file = Path.Combine(maildir, "new", $"{DateTimeOffset.UtcNow.ToUnixTimeSeconds()}.M{Guid.NewGuid():N}.helpdesk-tests");
+        await File.WriteAllBytesAsync(file, [], ct); // root-owned is fine: Dovecot only reads it and renames within its directory
+        if (await CountAsync(address, ct) != 1) throw new InvalidOperationException($"Dovecot did not pick up the planted empty message in {maildir}.");
+    }
+
+    /// <summary>How many messages the mailbox holds (without parsing them, so broken ones count too).</summary>
+    public static async Task<int> CountAsync(string address, CancellationToken ct = default)
+    {
+        using var client = new ImapClient();
+        await ConnectAsync(client, ImapPort, ct);
+        await client.AuthenticateAsync(address, Password, ct);
+        await client.Inbox.OpenAsync(FolderAccess.ReadOnly, ct);
+        var count = client.Inbox.Count;
+        await client.DisconnectAsync(true, ct);
+        return count;
+    }
+
+    /// <summary>Polls the message count (every 20 ms) until it reaches <paramref name="count"/> or the timeout passes.</summary>
+    public static async Task<int> WaitForCountAsync(string address, int count, TimeSpan timeout, CancellationToken ct = default)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            var found = await CountAsync(address, ct);
+            if (found >= count || DateTime.UtcNow > deadline) return found;
+            await Task.Delay(20, ct);
+        }
+    }
+
     public static async Task SendAsync(MimeMessage message, CancellationToken ct = default)
     {
         using var client = new SmtpClient();

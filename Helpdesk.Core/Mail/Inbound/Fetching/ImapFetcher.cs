@@ -4,7 +4,7 @@ using MailKit.Search;
 
 namespace Helpdesk.Core.Mail.Inbound.Fetching;
 
-/// <summary>Fetches unseen mail over IMAP; a mail is flagged \Seen only after its row is committed.</summary>
+/// <summary>Fetches unseen mail over IMAP; a mail is flagged \Seen only after its row is committed, each on its own.</summary>
 public sealed class ImapFetcher(InboundMailStore store) : IMailboxFetcher
 {
     public MailboxKind Kind => MailboxKind.Imap;
@@ -16,15 +16,22 @@ public sealed class ImapFetcher(InboundMailStore store) : IMailboxFetcher
         var stored = new List<long>();
         foreach (var uid in await folder.SearchAsync(SearchQuery.NotSeen, ct))
         {
-            using var buffer = new MemoryStream();
-            await using (var stream = await folder.GetStreamAsync(uid, ct))
-                await stream.CopyToAsync(buffer, ct);
-            var (id, isNew) = await store.StoreAsync(mailbox.Name, $"{folder.UidValidity}:{uid.Id}", buffer.ToArray(), ct);
-            if (isNew) stored.Add(id);
+            var result = await store.TryStoreAsync(mailbox.Name, $"UID {uid.Id}", token => ReadAsync(folder, uid, token),
+                _ => $"{folder.UidValidity}:{uid.Id}", () => client.IsConnected, ct);
+            if (result is not { } kept) continue; // stays unseen, so the next fetch tries it again
+            if (kept.IsNew) stored.Add(kept.Id);
             await folder.AddFlagsAsync(uid, MessageFlags.Seen, silent: true, ct);
         }
         await client.DisconnectAsync(true, ct);
         return stored;
+    }
+
+    private static async Task<byte[]> ReadAsync(IMailFolder folder, UniqueId uid, CancellationToken ct)
+    {
+        using var buffer = new MemoryStream();
+        await using (var stream = await folder.GetStreamAsync(uid, ct))
+            await stream.CopyToAsync(buffer, ct);
+        return buffer.ToArray();
     }
 
     /// <summary>Waits (IDLE, at most 9 minutes: some servers drop longer idles) until the folder reports new mail.</summary>

@@ -17,17 +17,23 @@ public sealed class Pop3Fetcher(InboundMailStore store) : IMailboxFetcher
         var uids = client.SupportsUids ? await client.GetMessageUidsAsync(ct) : null;
         for (var index = 0; index < client.Count; index++)
         {
-            using var buffer = new MemoryStream();
-            await using (var stream = await client.GetStreamAsync(index, headersOnly: false, ct))
-                await stream.CopyToAsync(buffer, ct);
-            var raw = buffer.ToArray();
-            var serverId = uids?[index] ?? Parsing.InboundMailReader.SyntheticMessageId(raw);
-            var (id, isNew) = await store.StoreAsync(mailbox.Name, serverId, raw, ct);
-            if (isNew) stored.Add(id);
+            var number = index;
+            var result = await store.TryStoreAsync(mailbox.Name, $"number {number + 1}", token => ReadAsync(client, number, token),
+                raw => uids?[number] ?? Parsing.InboundMailReader.SyntheticMessageId(raw), () => client.IsConnected, ct);
+            if (result is not { } kept) continue; // not deleted, so the next fetch tries it again
+            if (kept.IsNew) stored.Add(kept.Id);
             await client.DeleteMessageAsync(index, ct);
         }
         // QUIT commits the deletions (POP3 deletes happen at QUIT).
         await client.DisconnectAsync(true, ct);
         return stored;
+    }
+
+    private static async Task<byte[]> ReadAsync(Pop3Client client, int index, CancellationToken ct)
+    {
+        using var buffer = new MemoryStream();
+        await using (var stream = await client.GetStreamAsync(index, headersOnly: false, ct))
+            await stream.CopyToAsync(buffer, ct);
+        return buffer.ToArray();
     }
 }

@@ -5,8 +5,14 @@ namespace Helpdesk.Core.Mail.Inbound.Parsing;
 public enum AutomatedMailKind
 {
     None,
-    AutoReply,
+
+    /// <summary>Sent by a program (monitoring tool, auto-responder): processed, but never answered automatically.</summary>
+    AutoSubmitted,
+
+    /// <summary>List or bulk mail (e.g. forwarded through a group alias): processed, but never answered automatically.</summary>
     Bulk,
+
+    /// <summary>A delivery report or mail from a null sender, mailer-daemon or postmaster: never turned into a request.</summary>
     Bounce,
 }
 
@@ -14,9 +20,12 @@ public enum AutomatedMailKind
 public sealed record AutomatedMailVerdict(AutomatedMailKind Kind, string? Reason = null, string? OriginalMessageId = null)
 {
     public static readonly AutomatedMailVerdict Human = new(AutomatedMailKind.None);
+
+    /// <summary>True for any mail a program sent: it must never get an automatic answer.</summary>
+    public bool IsAutomated => Kind != AutomatedMailKind.None;
 }
 
-/// <summary>Recognises mail that must never be answered automatically: auto-replies, bulk and list mail, bounces.</summary>
+/// <summary>Recognises mail that must never be answered automatically: auto-submitted, bulk and list mail, bounces.</summary>
 public static class AutomatedMailDetector
 {
     private static readonly string[] AutoReplySubjects = ["auto:", "automatic reply", "autoreply", "out of office", "abwesenheitsnotiz"];
@@ -27,20 +36,21 @@ public static class AutomatedMailDetector
             return new AutomatedMailVerdict(AutomatedMailKind.Bounce, "a delivery status notification (bounce)", BouncedMessageId(message));
         var autoSubmitted = message.Headers[HeaderId.AutoSubmitted];
         if (!string.IsNullOrWhiteSpace(autoSubmitted) && !autoSubmitted.Trim().StartsWith("no", StringComparison.OrdinalIgnoreCase))
-            return new AutomatedMailVerdict(AutomatedMailKind.AutoReply, $"Auto-Submitted: {autoSubmitted.Trim()}");
+            return new AutomatedMailVerdict(AutomatedMailKind.AutoSubmitted, $"Auto-Submitted: {autoSubmitted.Trim()}");
         var precedence = message.Headers[HeaderId.Precedence]?.Trim().ToLowerInvariant();
         if (precedence is "bulk" or "junk" or "list")
             return new AutomatedMailVerdict(AutomatedMailKind.Bulk, $"Precedence: {precedence}");
+        // The sender asks not to be answered; any value counts, even ones Exchange does not define.
         var suppress = message.Headers["X-Auto-Response-Suppress"];
-        if (suppress is not null && (suppress.Contains("All", StringComparison.OrdinalIgnoreCase) || suppress.Contains("AutoReply", StringComparison.OrdinalIgnoreCase) || suppress.Contains("OOF", StringComparison.OrdinalIgnoreCase)))
-            return new AutomatedMailVerdict(AutomatedMailKind.AutoReply, $"X-Auto-Response-Suppress: {suppress.Trim()}");
+        if (!string.IsNullOrWhiteSpace(suppress))
+            return new AutomatedMailVerdict(AutomatedMailKind.AutoSubmitted, $"X-Auto-Response-Suppress: {suppress.Trim()}");
         if (message.Headers.Contains(HeaderId.ListId) || message.Headers.Contains("List-Unsubscribe"))
             return new AutomatedMailVerdict(AutomatedMailKind.Bulk, "a mailing-list message");
         if (message.Headers.Contains("X-Autoreply") || message.Headers.Contains("X-Autorespond"))
-            return new AutomatedMailVerdict(AutomatedMailKind.AutoReply, "an auto-responder header");
+            return new AutomatedMailVerdict(AutomatedMailKind.AutoSubmitted, "an auto-responder header");
         var subject = message.Subject?.Trim().ToLowerInvariant() ?? "";
         if (AutoReplySubjects.Any(subject.StartsWith))
-            return new AutomatedMailVerdict(AutomatedMailKind.AutoReply, "an out-of-office subject");
+            return new AutomatedMailVerdict(AutomatedMailKind.AutoSubmitted, "an out-of-office subject");
         return AutomatedMailVerdict.Human;
     }
 

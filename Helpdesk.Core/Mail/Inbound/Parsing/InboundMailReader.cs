@@ -17,13 +17,16 @@ public static class InboundMailReader
     /// </summary>
     public static void EnsureCharsets() => System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
 
+    // A property, not a static field: a field initializer would touch MimeKit before the static constructor registers the charsets.
+    public static ParserOptions Options => new() { AllowAddressesWithoutDomain = true };
+
     public static MimeMessage Load(byte[] raw)
     {
         if (raw.Length == 0) throw new MalformedMailException("The message is empty.");
         try
         {
             using var stream = new MemoryStream(raw, writable: false);
-            var message = MimeMessage.Load(new ParserOptions { AllowAddressesWithoutDomain = true }, stream);
+            var message = MimeMessage.Load(Options, stream);
             if (message.Headers.Count == 0)
                 throw new MalformedMailException("The data has no mail headers; it is not an RFC 822 message.");
             return message;

@@ -8,16 +8,28 @@ public abstract record InboundDecision(string Explanation)
 {
     /// <summary>Notes about parameters and fallbacks, recorded in the ticket's audit trail.</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
+
+    /// <summary>Why the mail counts as automated (monitoring tool, list, auto-reply); such mail is never answered automatically.</summary>
+    public string? AutomatedReason { get; init; }
+
+    public bool IsAutomated => AutomatedReason is not null;
 }
 
-public sealed record IgnoreMail(string Explanation, string? BouncedMessageId = null) : InboundDecision(Explanation);
+/// <param name="TicketId">The ticket the mail was about, when it is known (e.g. a repeated event): shown on the inbound row.</param>
+public sealed record IgnoreMail(string Explanation, string? BouncedMessageId = null, int? TicketId = null) : InboundDecision(Explanation);
+
+public enum RejectionReason
+{
+    UnknownAddress,
+    InactivePerson,
+}
 
 /// <summary>The sender may not register requests; a polite notice goes back (never to automated senders).</summary>
-public sealed record RejectSender(string Explanation, string SenderAddress) : InboundDecision(Explanation);
+public sealed record RejectSender(string Explanation, string SenderAddress, RejectionReason Reason = RejectionReason.UnknownAddress) : InboundDecision(Explanation);
 
 public sealed record AddNote(string Explanation, int TicketId, CaseLogKind Log, string Text, TextFormat Format) : InboundDecision(Explanation);
 
 public sealed record CreateRequest(string Explanation, NewTicket Ticket, bool CreateSender) : InboundDecision(Explanation);
 
-/// <summary>The requester already has the maximum number of open tickets: no new one; an overlimit notice explains why.</summary>
+/// <summary>The requester already has the maximum number of open tickets: no new one; an overlimit notice explains why (not to automated mail).</summary>
 public sealed record RefuseOverLimit(string Explanation, int PersonId) : InboundDecision(Explanation);

@@ -23,15 +23,15 @@ public sealed class InboundMailProcessor(
     IDbContextFactory<HelpdeskDbContext> contextFactory,
     InboundMailStore store,
     InboundRouter router,
+    MailLoopGuard loops,
     RequestBuilder requests,
     EventMatcher events,
     CreateTicketCommand createTicket,
     AppendCaseLogEntryCommand appendEntry,
+    InboundNotices notices,
     BlobStore blobs,
     IOptions<InboundMailOptions> options,
-    IOptions<HelpdeskOptions> helpdesk,
     IOptions<CorrespondenceOptions> correspondence,
-    CorrespondenceMail correspondenceMail,
     TimeProvider clock,
     ILogger<InboundMailProcessor> logger)
 {
@@ -55,10 +55,11 @@ public sealed class InboundMailProcessor(
             var raw = await store.ReadRawAsync(row, ct);
             var message = InboundMailReader.Load(raw);
             var content = InboundMailReader.Read(message, raw);
+            row.SenderAddress = content.FromAddress; // what the rate cap compares, also for rows stored before the column existed
             var decision = await DecideAsync(db, message, content, row.ReceivedAt, ct);
             (row.TicketId, row.Outcome) = await ApplyAsync(decision, content, ct);
             row.Status = decision is IgnoreMail or RejectSender or RefuseOverLimit ? InboundStatus.Ignored : InboundStatus.Processed;
-            if (row.TicketId is { } ticketId) await AddCollaboratorsAsync(ticketId, content, ct);
+            if (row is { TicketId: { } ticketId, Status: InboundStatus.Processed }) await AddCollaboratorsAsync(ticketId, content, ct);
             row.Error = null;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -82,17 +83,19 @@ public sealed class InboundMailProcessor(
     private async Task<InboundDecision> DecideAsync(HelpdeskDbContext db, MimeMessage message, InboundMailContent content, DateTime receivedAt, CancellationToken ct)
     {
         var automated = AutomatedMailDetector.Classify(message, content.FromAddress);
-        if (automated.Kind != AutomatedMailKind.None)
-            return new IgnoreMail($"Not processed: {automated.Reason}. Automated mail is never answered.", automated.OriginalMessageId);
-        if (router.IsOwnAddress(content.FromAddress))
-            return new IgnoreMail("Not processed: it comes from one of the helpdesk's own addresses (a mail loop).");
-        var recent = await db.Set<InboundMessage>().CountAsync(m => m.From != null && m.From.Contains(content.FromAddress!)
-            && m.ReceivedAt > receivedAt.AddHours(-1) && m.ReceivedAt <= receivedAt, ct);
-        if (recent > options.Value.MaxMessagesPerSenderPerHour)
-            return new IgnoreMail($"Not processed: more than {options.Value.MaxMessagesPerSenderPerHour} mails from {content.FromAddress} within an hour (loop protection).");
+        if (await loops.CheckAsync(db, automated, content, receivedAt, ct) is { } loop)
+            return loop;
+        var decision = await DecideForSenderAsync(db, message, content, receivedAt, ct);
+        return automated.IsAutomated ? decision with { AutomatedReason = automated.Reason } : decision;
+    }
 
+    private async Task<InboundDecision> DecideForSenderAsync(HelpdeskDbContext db, MimeMessage message, InboundMailContent content, DateTime receivedAt, CancellationToken ct)
+    {
         var sender = await SenderDirectory.FindAsync(db, content.FromAddress, ct);
         var createSender = false;
+        if (sender is null && await SenderDirectory.FindInactiveAsync(db, content.FromAddress, ct) is { } inactive)
+            return new RejectSender($"Not registered: {content.FromAddress} belongs to {inactive.Name}, who is no longer active.",
+                content.FromAddress!, RejectionReason.InactivePerson);
         if (sender is null)
         {
             if (options.Value.UnknownSenders == UnknownSenderPolicy.Reject)
@@ -104,17 +107,11 @@ public sealed class InboundMailProcessor(
         var route = await router.RouteAsync(db, content.Recipients, ct);
         var mail = new InboundContext(message, content, sender, route);
         if (!createSender && await ThreadFinder.FindAsync(db, content, ct) is { } thread)
-        {
-            var parsed = MailParameterParser.Parse(content.TextBody);
-            var honoured = sender.HasRole(PersonRoles.Specialist) && parsed.Parameters.Count > 0;
-            var isInternal = honoured && parsed.Has("internal");
-            return new AddNote($"Added as a note to {TicketNumber.Format(thread.TicketId)}: {thread.How}.", thread.TicketId,
-                isInternal ? CaseLogKind.Private : CaseLogKind.Public, RequestBuilder.Body(mail, parsed, honoured) ?? "",
-                RequestBuilder.Format(mail, honoured ? parsed : parsed with { Parameters = [] }, honoured));
-        }
+            return ReplyNote.Decide(mail, sender, thread.TicketId, thread.How);
 
-        var (request, _) = await requests.BuildAsync(db, mail, sender, ct);
-        if (!createSender && await events.MatchAsync(db, request, ct) is { } matched)
+        var (request, parsed) = await requests.BuildAsync(db, mail, sender, ct);
+        var honoured = sender.HasRole(PersonRoles.Specialist) ? parsed.Parameters : [];
+        if (!createSender && await events.MatchAsync(db, request, honoured, receivedAt, ct) is { } matched)
             return matched;
         if (correspondence.Value.MaxOpenTicketsPerUser is > 0 and var max && !createSender)
         {
@@ -136,19 +133,33 @@ public sealed class InboundMailProcessor(
             case IgnoreMail { BouncedMessageId: { } bounced }:
                 await MarkBouncedAsync(bounced, ct);
                 return (null, decision.Explanation);
+            case IgnoreMail ignore:
+                return (ignore.TicketId, decision.Explanation);
+            case RejectSender when decision.IsAutomated:
+            case RefuseOverLimit when decision.IsAutomated:
+                return (null, $"{decision.Explanation} {Unanswered(decision)}");
             case RejectSender reject:
-                await SendRejectionNoticeAsync(reject, content, ct);
+                await notices.SendRejectionNoticeAsync(reject, content, ct);
                 return (null, decision.Explanation + " A notice was sent to the sender.");
             case RefuseOverLimit over:
-                return (null, decision.Explanation + (await SendOverlimitNoticeAsync(over, ct) ? " An overlimit notice was sent." : ""));
+                return (null, decision.Explanation + (await notices.SendOverlimitNoticeAsync(over, ct) ? " An overlimit notice was sent." : ""));
             case AddNote note:
-                return (note.TicketId, await AddNoteAsync(note, content, ct));
+                return (note.TicketId, WithAutomated(await AddNoteAsync(note, content, ct), decision));
             case CreateRequest create:
-                return await CreateRequestAsync(create, content, ct);
+                var (ticketId, outcome) = await CreateRequestAsync(create, content, ct);
+                return (ticketId, WithAutomated(outcome, decision));
             default:
                 return (null, decision.Explanation);
         }
     }
+
+    private static string Unanswered(InboundDecision decision) => $"No automatic answer was sent: automated mail ({decision.AutomatedReason}).";
+
+    private static string WithAutomated(string outcome, InboundDecision decision) =>
+        decision.IsAutomated ? $"{outcome} {Unanswered(decision)}" : outcome;
+
+    private static Actor SenderActor(Person? sender, InboundMailContent content, InboundDecision decision) =>
+        new(sender?.Id, sender?.Name ?? content.FromAddress ?? "unknown sender", ActorKind.Customer) { IsAutomated = decision.IsAutomated };
 
     private async Task<string> AddNoteAsync(AddNote note, InboundMailContent content, CancellationToken ct)
     {
@@ -165,8 +176,9 @@ public sealed class InboundMailProcessor(
             Files = await StageAsync(content, ct),
             Origin = EntryOrigin.Customer,
             SourceMessageId = content.MessageId,
-        }, new Actor(sender?.Id, sender?.Name ?? content.FromAddress ?? "unknown sender", ActorKind.Customer), ct);
-        return note.Explanation;
+            AuditNotes = note.Notes,
+        }, SenderActor(sender, content, note), ct);
+        return string.Join(" ", [note.Explanation, .. note.Notes]);
     }
 
     private async Task<(int? TicketId, string Outcome)> CreateRequestAsync(CreateRequest create, InboundMailContent content, CancellationToken ct)
@@ -190,9 +202,11 @@ public sealed class InboundMailProcessor(
             RequestedById = sender.Id,
             RequestedForId = create.CreateSender ? sender.Id : create.Ticket.RequestedForId,
             Files = await StageAsync(content, ct),
-            AuditNotes = create.CreateSender ? [.. create.Ticket.AuditNotes, $"The sender {sender.PrimaryEmail} was unknown; a person was created (email policy)."] : create.Ticket.AuditNotes,
+            AuditNotes = [.. create.Ticket.AuditNotes,
+                .. create.CreateSender ? [$"The sender {sender.PrimaryEmail} was unknown; a person was created (email policy)."] : Array.Empty<string>(),
+                .. create.IsAutomated ? [Unanswered(create)] : Array.Empty<string>()],
         };
-        var id = await createTicket.ExecuteAsync(ticket, new Actor(sender.Id, sender.Name, ActorKind.Customer), ct);
+        var id = await createTicket.ExecuteAsync(ticket, SenderActor(sender, content, create), ct);
         return (id, $"Created {TicketNumber.Format(id)}: {create.Explanation}");
     }
 
@@ -211,18 +225,6 @@ public sealed class InboundMailProcessor(
     {
         await using var db = await contextFactory.CreateDbContextAsync(ct);
         return await SenderDirectory.FindAsync(db, content.FromAddress, ct);
-    }
-
-    private async Task<bool> SendOverlimitNoticeAsync(RefuseOverLimit over, CancellationToken ct)
-    {
-        if (!correspondence.Value.OverlimitNotice) return false;
-        await using var db = await contextFactory.CreateDbContextAsync(ct);
-        var person = await db.Set<Person>().AsNoTracking().FirstAsync(p => p.Id == over.PersonId, ct);
-        var facts = new Notifications.TicketFacts { Values = new Dictionary<string, object?>(), FriendlyNames = new Dictionary<string, string?>(), Entries = [], CurrentContact = person };
-        await correspondenceMail.QueueAsync(db, CorrespondenceKind.OverlimitNotice, facts, null,
-            [new OutboxRecipient(person.PrimaryEmail, person.Name, "the requester, who reached the open-ticket limit")], ct);
-        await db.SaveChangesAsync(ct);
-        return true;
     }
 
     /// <summary>Known people on the mail's Cc become collaborators of the ticket (they get "reply all" autoresponses).</summary>
@@ -247,19 +249,5 @@ public sealed class InboundMailProcessor(
         await using var db = await contextFactory.CreateDbContextAsync(ct);
         await db.Set<OutboxMessage>().Where(m => m.MessageId == messageId && m.BouncedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.BouncedAt, clock.GetUtcNow().UtcDateTime), ct);
-    }
-
-    private async Task SendRejectionNoticeAsync(RejectSender reject, InboundMailContent content, CancellationToken ct)
-    {
-        await using var db = await contextFactory.CreateDbContextAsync(ct);
-        var host = new Uri(helpdesk.Value.PublicUrl).Host;
-        var now = clock.GetUtcNow().UtcDateTime;
-        db.Add(OutboxMail.Create("notice:unknown_sender", null, options.Value.AccountAddress,
-            [new OutboxRecipient(reject.SenderAddress, null, "the sender of a mail from an unknown address")],
-            "Re: " + content.Subject,
-            "Hello,\n\nWe received your message, but we could not register it: your address is not known to our helpdesk. "
-                + "Please contact us through your usual support channel so we can add you.\n\nThis is an automatic message.",
-            null, host, now, inReplyTo: content.MessageId));
-        await db.SaveChangesAsync(ct);
     }
 }

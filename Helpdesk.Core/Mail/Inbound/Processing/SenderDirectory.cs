@@ -14,6 +14,13 @@ public static class SenderDirectory
             ?? await db.Set<Person>().FirstOrDefaultAsync(p => p.IsActive && p.OtherEmails.Any(e => e.Address == address), ct);
     }
 
+    /// <summary>An inactive person with the address: their mail is refused, and no second person may be created for it.</summary>
+    public static async Task<Person?> FindInactiveAsync(HelpdeskDbContext db, string? address, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(address)) return null;
+        return await db.Set<Person>().FirstOrDefaultAsync(p => !p.IsActive && (p.PrimaryEmail == address || p.OtherEmails.Any(e => e.Address == address)), ct);
+    }
+
     public static async Task<Person?> FindByIdAsync(HelpdeskDbContext db, string? id, CancellationToken ct) =>
         int.TryParse(id, out var value) ? await db.Set<Person>().FirstOrDefaultAsync(p => p.Id == value && p.IsActive, ct) : null;
 }

@@ -82,15 +82,115 @@ public sealed class MailboxFetcherTests : IAsyncLifetime
         Assert.Empty(await MailStackServer.ReadAllAsync(inbox));
     }
 
+    private async Task<List<InboundMessage>> RowsAsync()
+    {
+        await using var db = await _host.DbAsync();
+        return await db.Set<InboundMessage>().AsNoTracking().OrderBy(m => m.Id).ToListAsync();
+    }
+
+    private async Task SendAfterAnEmptyMessageAsync(string inbox, string subject)
+    {
+        await MailStackServer.PlantEmptyMessageAsync(inbox);
+        await MailStackServer.SendAsync(InboundTestMail.Create("alice@customer.test", inbox, subject, "Behind an empty one."));
+        Assert.Equal(2, await MailStackServer.WaitForCountAsync(inbox, 2, TimeSpan.FromSeconds(10)));
+    }
+
+    private static void AssertEmptyIsQuarantinedAndTheOtherStored(IReadOnlyList<long> stored, List<InboundMessage> rows, string subject)
+    {
+        Assert.Equal(2, stored.Count);
+        Assert.Collection(rows,
+            empty => Assert.Equal((InboundStatus.Quarantined, true), (empty.Status, empty.Error!.StartsWith("The mail is empty"))),
+            mail => Assert.Equal((InboundStatus.Received, subject), (mail.Status, mail.Subject)));
+    }
+
     [Fact]
-    public async Task DropFolderFetch_EmlFile_IsStoredAndMovedToProcessed()
+    public async Task ImapFetch_EmptyMessageBeforeAMail_IsQuarantinedAndDoesNotBlockTheMail()
+    {
+        var inbox = MailStackServer.NewAddress();
+        await SendAfterAnEmptyMessageAsync(inbox, "After the empty one");
+
+        var stored = await _host.Get<ImapFetcher>().FetchAsync(Mailbox(MailboxKind.Imap, inbox), default);
+        var again = await _host.Get<ImapFetcher>().FetchAsync(Mailbox(MailboxKind.Imap, inbox), default);
+
+        AssertEmptyIsQuarantinedAndTheOtherStored(stored, await RowsAsync(), "After the empty one");
+        Assert.Empty(again);
+    }
+
+    [Fact]
+    public async Task Pop3Fetch_EmptyMessageBeforeAMail_IsQuarantinedAndDoesNotBlockTheMail()
+    {
+        var inbox = MailStackServer.NewAddress();
+        await SendAfterAnEmptyMessageAsync(inbox, "After the empty one");
+
+        var stored = await _host.Get<Pop3Fetcher>().FetchAsync(Mailbox(MailboxKind.Pop3, inbox), default);
+
+        AssertEmptyIsQuarantinedAndTheOtherStored(stored, await RowsAsync(), "After the empty one");
+        Assert.Equal(0, await MailStackServer.CountAsync(inbox));
+    }
+
+    private (DropFolderFetcher Fetcher, MailboxOptions Mailbox, string Folder) DropFolder()
     {
         var fetcher = _host.Get<DropFolderFetcher>();
         var mailbox = new MailboxOptions { Name = "local", Kind = MailboxKind.DropFolder };
         var folder = fetcher.FolderOf(mailbox);
         Directory.CreateDirectory(folder);
-        await File.WriteAllBytesAsync(Path.Combine(folder, "a.eml"),
-            InboundTestMail.Create("alice@customer.test", "support@helpdesk.test", "Dropped", "In a folder.").Bytes());
+        return (fetcher, mailbox, folder);
+    }
+
+    private async Task DropAsync(string folder, string name, byte[] content, TimeSpan age)
+    {
+        var path = Path.Combine(folder, name);
+        await File.WriteAllBytesAsync(path, content);
+        File.SetLastWriteTimeUtc(path, _host.Clock.GetUtcNow().UtcDateTime - age);
+    }
+
+    [Fact]
+    public async Task DropFolderFetch_EmptyFileBeforeAMail_IsQuarantinedAndDoesNotBlockTheMail()
+    {
+        var (fetcher, mailbox, folder) = DropFolder();
+        await DropAsync(folder, "a.eml", [], TimeSpan.FromMinutes(1));
+        await DropAsync(folder, "b.eml", InboundTestMail.Create("alice@customer.test", "support@helpdesk.test", "Dropped", "x").Bytes(), TimeSpan.FromMinutes(1));
+
+        var stored = await fetcher.FetchAsync(mailbox, default);
+
+        AssertEmptyIsQuarantinedAndTheOtherStored(stored, await RowsAsync(), "Dropped");
+        Assert.Empty(Directory.GetFiles(folder, "*.eml"));
+    }
+
+    [Fact]
+    public async Task DropFolderFetch_UnreadableFileBeforeAMail_StaysAndDoesNotBlockTheMail()
+    {
+        var (fetcher, mailbox, folder) = DropFolder();
+        File.CreateSymbolicLink(Path.Combine(folder, "a.eml"), Path.Combine(folder, "gone", "nothing.eml")); // reading it fails
+        await DropAsync(folder, "b.eml", InboundTestMail.Create("alice@customer.test", "support@helpdesk.test", "Dropped", "x").Bytes(), TimeSpan.FromMinutes(1));
+
+        var stored = await fetcher.FetchAsync(mailbox, default);
+
+        Assert.Equal("Dropped", Assert.Single(await RowsAsync()).Subject);
+        Assert.Single(stored);
+        Assert.Equal(["a.eml"], Directory.GetFiles(folder, "*.eml").Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public async Task DropFolderFetch_FileChangedWithinTwoSeconds_WaitsForTheNextPoll()
+    {
+        var (fetcher, mailbox, folder) = DropFolder();
+        await DropAsync(folder, "fresh.eml", InboundTestMail.Create("alice@customer.test", "support@helpdesk.test", "Fresh", "x").Bytes(), TimeSpan.FromSeconds(1));
+
+        var first = await fetcher.FetchAsync(mailbox, default);
+        _host.Clock.Advance(TimeSpan.FromSeconds(1));
+        var next = await fetcher.FetchAsync(mailbox, default);
+
+        Assert.Empty(first);
+        Assert.Single(next);
+        Assert.True(File.Exists(Path.Combine(folder, "processed", "fresh.eml")));
+    }
+
+    [Fact]
+    public async Task DropFolderFetch_EmlFile_IsStoredAndMovedToProcessed()
+    {
+        var (fetcher, mailbox, folder) = DropFolder();
+        await DropAsync(folder, "a.eml", InboundTestMail.Create("alice@customer.test", "support@helpdesk.test", "Dropped", "In a folder.").Bytes(), TimeSpan.FromMinutes(1));
 
         var stored = await fetcher.FetchAsync(mailbox, default);
 

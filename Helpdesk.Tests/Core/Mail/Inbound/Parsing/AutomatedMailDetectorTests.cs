@@ -13,7 +13,7 @@ public sealed class AutomatedMailDetectorTests
 
     [Theory]
     [InlineData("plain.eml", AutomatedMailKind.None)]
-    [InlineData("out-of-office.eml", AutomatedMailKind.AutoReply)]
+    [InlineData("out-of-office.eml", AutomatedMailKind.AutoSubmitted)]
     [InlineData("mailing-list.eml", AutomatedMailKind.Bulk)]
     [InlineData("dsn-bounce.eml", AutomatedMailKind.Bounce)]
     public void Classify_Fixture_GivesKind(string fixture, AutomatedMailKind kind)
@@ -30,8 +30,10 @@ public sealed class AutomatedMailDetectorTests
     [Theory]
     [InlineData("Precedence: bulk", AutomatedMailKind.Bulk)]
     [InlineData("Precedence: junk", AutomatedMailKind.Bulk)]
-    [InlineData("X-Auto-Response-Suppress: All", AutomatedMailKind.AutoReply)]
-    [InlineData("Auto-Submitted: auto-generated", AutomatedMailKind.AutoReply)]
+    [InlineData("X-Auto-Response-Suppress: All", AutomatedMailKind.AutoSubmitted)]
+    [InlineData("X-Auto-Response-Suppress: DR, RN", AutomatedMailKind.AutoSubmitted)]
+    [InlineData("X-Auto-Response-Suppress: ", AutomatedMailKind.None)]
+    [InlineData("Auto-Submitted: auto-generated", AutomatedMailKind.AutoSubmitted)]
     [InlineData("Auto-Submitted: no", AutomatedMailKind.None)]
     public void Classify_Header_GivesKind(string header, AutomatedMailKind kind)
     {
