@@ -7,8 +7,13 @@ using Helpdesk.Core.Notifications;
 using Helpdesk.Core.People;
 using Helpdesk.Core.Teams;
 using Helpdesk.Core.Tickets.Commands;
+using Helpdesk.Core.Mail.Inbound;
+using Helpdesk.Core.Mail.Inbound.Processing;
+using Helpdesk.Core.Tickets;
+using Helpdesk.Tests.Core.Mail.Inbound.Processing;
 using Helpdesk.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Helpdesk.Tests.Core.Notifications;
 
@@ -148,25 +153,43 @@ public sealed class NotificationEngineTests : IAsyncLifetime
         Assert.Equal([CaseLogKind.Private], await _host.Get<EmailReplyAvailability>().AvailableLogsAsync(_ticketId));
     }
 
+    private async Task AddCustomerUpdateTriggerAsync()
+    {
+        await using var db = await _host.DbAsync();
+        db.Add(new Trigger
+        {
+            Name = "Customer replied", Kind = TriggerKind.OnCustomerUpdate,
+            Actions = [new EmailAction { Name = "Tell the agent", Status = ActionStatus.Active, To = "SELECT Person WHERE id = :this->agent_id", SubjectTemplate = "Reply on $this->ref$", BodyTemplate = "$this->head(public_log)$" }],
+        });
+        await db.SaveChangesAsync();
+    }
+
     [Fact]
     public async Task Append_FromCustomer_NeverFiresLogUpdateButFiresCustomerUpdate()
     {
         await SetActionAsync(ActionStatus.Active);
-        await using (var db = await _host.DbAsync())
-        {
-            db.Add(new Trigger
-            {
-                Name = "Customer replied", Kind = TriggerKind.OnCustomerUpdate,
-                Actions = [new EmailAction { Name = "Tell the agent", Status = ActionStatus.Active, To = "SELECT Person WHERE id = :this->agent_id", SubjectTemplate = "Reply on $this->ref$", BodyTemplate = "$this->head(public_log)$" }],
-            });
-            await db.SaveChangesAsync();
-        }
+        await AddCustomerUpdateTriggerAsync();
 
         await AppendAsync(CaseLogKind.Public, sendEmail: true, origin: EntryOrigin.Customer);
 
         var mail = Assert.Single(await OutboxAsync());
         Assert.Equal("\"Ann Agent\" <ann@helpdesk.test>", mail.To);
         Assert.True(mail.AutoSubmitted);
+    }
+
+    [Fact]
+    public async Task InboundReplyFromCustomer_NeverFiresLogUpdateButFiresCustomerUpdate()
+    {
+        await SetActionAsync(ActionStatus.Active);
+        await AddCustomerUpdateTriggerAsync();
+        var reply = InboundTestMail.Create(_caller.PrimaryEmail, _host.Get<IOptions<InboundMailOptions>>().Value.AccountAddress, $"Re: [{TicketNumber.Format(_ticketId)}] VPN down", "Still down here.");
+        var (row, _) = await _host.Get<InboundMailStore>().StoreAsync("test", "1", reply.Bytes(), default);
+
+        await _host.Get<InboundMailProcessor>().ProcessAsync(row, default);
+
+        var mail = Assert.Single(await OutboxAsync());
+        Assert.Equal("\"Ann Agent\" <ann@helpdesk.test>", mail.To);
+        Assert.Contains($"Reply on {TicketNumber.Format(_ticketId)}", mail.Subject);
     }
 
     [Fact]
