@@ -18,6 +18,7 @@ public sealed record CorrespondencePreview(string Subject, string HtmlBody, IRea
 public sealed class CorrespondenceTemplateCommands(
     IDbContextFactory<HelpdeskDbContext> contextFactory,
     AlertRecipientResolver resolver,
+    CorrespondenceSettings settings,
     IOptions<HelpdeskOptions> helpdesk)
 {
     public async Task<IReadOnlyList<CorrespondenceTemplateView>> ListAsync(CancellationToken ct = default)
@@ -62,7 +63,7 @@ public sealed class CorrespondenceTemplateCommands(
         var (subject, body) = await CorrespondenceTemplates.ForAsync(db, kind, ct);
         var url = helpdesk.Value.PublicUrl;
         IReadOnlyList<OutboxRecipient> recipients = kind.ToString().EndsWith("Alert")
-            ? await resolver.ResolveAsync(db, kind, ticket, null, autoAssigned: false, skip: [], ct)
+            ? await resolver.ResolveAsync(db, kind, ticket, null, autoAssigned: false, skip: [], await settings.GetAsync(db, ct), ct)
             : [await db.Set<People.Person>().AsNoTracking().Where(p => p.Id == ticket.RequestedForId)
                 .Select(p => new OutboxRecipient(p.PrimaryEmail, p.Name, "the requester (a new-message autoresponse goes to the message's sender)")).FirstAsync(ct)];
         return new CorrespondencePreview(MailTemplate.Parse(subject).Render(facts, url, html: false), MailTemplate.Parse(body).Render(facts, url, html: true), recipients);

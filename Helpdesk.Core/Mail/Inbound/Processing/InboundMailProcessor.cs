@@ -30,7 +30,7 @@ public sealed class InboundMailProcessor(
     BlobStore blobs,
     IOptions<InboundMailOptions> options,
     IOptions<HelpdeskOptions> helpdesk,
-    IOptions<CorrespondenceOptions> correspondence,
+    CorrespondenceSettings correspondence,
     CorrespondenceMail correspondenceMail,
     TimeProvider clock,
     ILogger<InboundMailProcessor> logger)
@@ -116,7 +116,7 @@ public sealed class InboundMailProcessor(
         var (request, _) = await requests.BuildAsync(db, mail, sender, ct);
         if (!createSender && await events.MatchAsync(db, request, ct) is { } matched)
             return matched;
-        if (correspondence.Value.MaxOpenTicketsPerUser is > 0 and var max && !createSender)
+        if ((await correspondence.GetAsync(db, ct)).MaxOpenTicketsPerUser is > 0 and var max && !createSender)
         {
             var open = await db.Set<Ticket>().CountAsync(t => t.RequestedForId == request.RequestedForId
                 && t.Status != TicketStatus.Completed && t.Status != TicketStatus.Closed, ct);
@@ -215,7 +215,7 @@ public sealed class InboundMailProcessor(
 
     private async Task<bool> SendOverlimitNoticeAsync(RefuseOverLimit over, CancellationToken ct)
     {
-        if (!correspondence.Value.OverlimitNotice) return false;
+        if (!(await correspondence.GetAsync(ct)).OverlimitNotice) return false;
         await using var db = await contextFactory.CreateDbContextAsync(ct);
         var person = await db.Set<Person>().AsNoTracking().FirstAsync(p => p.Id == over.PersonId, ct);
         var facts = new Notifications.TicketFacts { Values = new Dictionary<string, object?>(), FriendlyNames = new Dictionary<string, string?>(), Entries = [], CurrentContact = person };
