@@ -61,7 +61,7 @@ public sealed class CorrespondenceSettings(IDbContextFactory<HelpdeskDbContext> 
             (alert.Enabled, alert.Recipients) = (wanted.Enabled, string.Join(",", wanted.Recipients.Distinct().Order()));
         }
         await db.SaveChangesAsync(ct);
-        LastRead = await GetAsync(db, ct);
+        await GetAsync(db, ct); // refreshes LastRead for the database error alert
     }
 
     /// <summary>Field names are the property names in camel case.</summary>

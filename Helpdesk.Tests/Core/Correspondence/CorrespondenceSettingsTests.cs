@@ -191,4 +191,19 @@ public sealed class CorrespondenceSettingsTests : IAsyncLifetime
         await using var db = await _host.DbAsync();
         Assert.Contains("the limit is 1", (await db.Set<InboundMessage>().SingleAsync(m => m.Id == id)).Outcome);
     }
+
+    [Fact]
+    public async Task SaveAsync_OverlimitNoticeOff_RefusedRequestGetsNoNotice()
+    {
+        await ChangeAsync(s => (s.MaxOpenTicketsPerUser, s.OverlimitNotice) = (1, false));
+        await CreateTicketAsync();
+        var (id, _) = await _host.Get<InboundMailStore>().StoreAsync("t", "1",
+            InboundTestMail.Create("carl@customer.test", "support@helpdesk.test", "Another", "second").Bytes(), default);
+
+        await _host.Get<InboundMailProcessor>().ProcessAsync(id, default);
+
+        await using (var db = await _host.DbAsync())
+            Assert.Contains("the limit is 1", (await db.Set<InboundMessage>().SingleAsync(m => m.Id == id)).Outcome);
+        Assert.Empty(await RecipientsOfAsync(CorrespondenceKind.OverlimitNotice));
+    }
 }
