@@ -6,26 +6,25 @@ using Helpdesk.Core.Persistence;
 using Helpdesk.Core.Teams;
 using Helpdesk.Core.Tickets;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace Helpdesk.Core.Correspondence;
 
 /// <summary>
 /// The agents an alert goes to: the recipient classes switched on globally and not off for the department, each
-/// address once, and never the agent who caused the event.
+/// address once, and never the agent who caused the event. Whether the alert is on at all is decided by
+/// <see cref="CorrespondenceEngine.AddresseesAsync"/>.
 /// </summary>
-public sealed class AlertRecipientResolver(IOptions<CorrespondenceOptions> options)
+public sealed class AlertRecipientResolver
 {
     /// <param name="skip">Recipient classes that do not apply to this event (e.g. the assigned agent when only the team changed).</param>
     public async Task<IReadOnlyList<OutboxRecipient>> ResolveAsync(HelpdeskDbContext db, CorrespondenceKind kind, Ticket ticket, int? actorId,
-        bool autoAssigned, IReadOnlyCollection<AlertRecipient> skip, CancellationToken ct)
+        bool autoAssigned, IReadOnlyCollection<AlertRecipient> skip, CorrespondenceSwitches settings, CancellationToken ct)
     {
         var department = ticket.DepartmentId is { } d
             ? await db.Set<Department>().AsNoTracking().Include(x => x.Manager).Include(x => x.Members).FirstOrDefaultAsync(x => x.Id == d, ct)
             : null;
-        if (department?.AlertsDisabled == true) return [];
         var disabled = (department?.DisabledAlertRecipients ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        var classes = options.Value.RecipientsFor(kind)
+        var classes = settings.RecipientsFor(kind)
             .Where(c => !skip.Contains(c) && !disabled.Contains(c.ToString(), StringComparer.OrdinalIgnoreCase)).ToList();
 
         var found = new List<(Person? Person, string Address, string Why)>();
@@ -34,7 +33,7 @@ public sealed class AlertRecipientResolver(IOptions<CorrespondenceOptions> optio
             switch (recipient)
             {
                 case AlertRecipient.AdminEmail:
-                    found.Add((null, options.Value.AdminEmail, "the administrative email"));
+                    found.Add((null, settings.AdminEmail, "the administrative email"));
                     break;
                 case AlertRecipient.DepartmentManager when department?.Manager is { } manager:
                     found.Add((manager, manager.PrimaryEmail, $"manager of department {department.Name}"));

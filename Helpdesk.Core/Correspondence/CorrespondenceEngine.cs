@@ -8,7 +8,6 @@ using Helpdesk.Core.Persistence;
 using Helpdesk.Core.Tickets;
 using Helpdesk.Core.Tickets.Events;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace Helpdesk.Core.Correspondence;
 
@@ -19,27 +18,40 @@ namespace Helpdesk.Core.Correspondence;
 public sealed class CorrespondenceEngine(
     AlertRecipientResolver recipients,
     CorrespondenceMail mail,
-    IOptions<CorrespondenceOptions> options) : ITicketEventSink
+    CorrespondenceSettings switches) : ITicketEventSink
 {
     public async Task HandleAsync(HelpdeskDbContext db, TicketEvent e, CancellationToken ct)
     {
-        var work = Plan(e).ToList();
+        var settings = await switches.GetAsync(db, ct);
+        var work = Plan(e, settings).Where(settings.IsOn).ToList();
         if (work.Count == 0) return;
         var entry = (e as CaseLogAppendedEvent)?.Entry;
         var facts = await TicketFacts.LoadAsync(db, e.Ticket, e.Actor.PersonId, entry, ct);
-        var autoAssigned = e is TicketCreatedEvent && (e.Ticket.MemberId is not null || e.Ticket.TeamId is not null);
         foreach (var kind in work)
         {
-            var to = kind.ToString().EndsWith("Alert")
-                ? await recipients.ResolveAsync(db, kind, e.Ticket, e.Actor.PersonId, autoAssigned, NotConcerned(kind, e), ct)
-                : await AutoresponseRecipientsAsync(db, kind, e, ct);
-            await mail.QueueAsync(db, kind, facts, e.Ticket.Id, to, ct);
+            var to = await AddresseesAsync(db, kind, e, settings, ct);
+            await mail.QueueAsync(db, kind, facts, e.Ticket.Id, to.Recipients, ct);
         }
     }
 
-    private IEnumerable<CorrespondenceKind> Plan(TicketEvent e)
+    /// <summary>Who this event sends this kind of message to, or which switch stops it (the template preview shows the same).</summary>
+    public async Task<CorrespondenceAddressees> AddresseesAsync(HelpdeskDbContext db, CorrespondenceKind kind, TicketEvent e, CorrespondenceSwitches settings, CancellationToken ct)
     {
-        var settings = options.Value;
+        if (!settings.IsOn(kind) || !Plan(e, settings).Contains(kind)) return CorrespondenceAddressees.Off("global");
+        var isAlert = CorrespondenceSwitches.IsAlert(kind);
+        if (e.Ticket.DepartmentId is { } d && await db.Set<Department>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == d, ct) is { } department
+            && (isAlert ? department.AlertsDisabled : department.AutorespondersDisabled))
+            return CorrespondenceAddressees.Off($"department {department.Name}");
+        if (!isAlert && e.Ticket.HelpTopicId is { } h && await db.Set<HelpTopic>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == h && x.AutorespondersDisabled, ct) is { } topic)
+            return CorrespondenceAddressees.Off($"help topic {topic.Name}");
+        var autoAssigned = e is TicketCreatedEvent && (e.Ticket.MemberId is not null || e.Ticket.TeamId is not null);
+        return new(isAlert
+            ? await recipients.ResolveAsync(db, kind, e.Ticket, e.Actor.PersonId, autoAssigned, NotConcerned(kind, e), settings, ct)
+            : await AutoresponseRecipientsAsync(db, kind, e, settings, ct), null);
+    }
+
+    private static IEnumerable<CorrespondenceKind> Plan(TicketEvent e, CorrespondenceSwitches settings)
+    {
         // Answering a program (monitoring tool, list, auto-responder) risks a mail loop; agents are still alerted.
         var mayAnswer = !e.Actor.IsAutomated;
         switch (e)
@@ -83,11 +95,10 @@ public sealed class CorrespondenceEngine(
         return [.. agentChanged ? [] : new[] { AlertRecipient.AssignedAgent }, .. teamChanged ? [] : new[] { AlertRecipient.TeamLead, AlertRecipient.AssignedTeam }];
     }
 
-    private async Task<IReadOnlyList<OutboxRecipient>> AutoresponseRecipientsAsync(HelpdeskDbContext db, CorrespondenceKind kind, TicketEvent e, CancellationToken ct)
+    private static async Task<IReadOnlyList<OutboxRecipient>> AutoresponseRecipientsAsync(HelpdeskDbContext db, CorrespondenceKind kind, TicketEvent e,
+        CorrespondenceSwitches settings, CancellationToken ct)
     {
         var ticket = e.Ticket;
-        if (ticket.DepartmentId is { } d && await db.Set<Department>().AnyAsync(x => x.Id == d && x.AutorespondersDisabled, ct)) return [];
-        if (ticket.HelpTopicId is { } h && await db.Set<HelpTopic>().AnyAsync(x => x.Id == h && x.AutorespondersDisabled, ct)) return [];
 
         var people = new List<(int Id, string Why)>();
         if (kind == CorrespondenceKind.NewTicketAutoresponse)
@@ -95,7 +106,7 @@ public sealed class CorrespondenceEngine(
         else
         {
             if (e.Actor.PersonId is { } submitter) people.Add((submitter, "the sender of the message (confirmation)"));
-            if (options.Value.NewMessageAutoresponseToCollaborators)
+            if (settings.NewMessageAutoresponseToCollaborators)
             {
                 people.Add((ticket.RequestedForId, "the ticket's owner (reply all)"));
                 people.AddRange((await db.Set<TicketCollaborator>().Where(c => c.TicketId == ticket.Id).Select(c => c.PersonId).ToListAsync(ct))

@@ -58,3 +58,22 @@ internal sealed class SystemAlertLogEntityTypeConfiguration : IEntityTypeConfigu
         builder.Property(l => l.Key).HasMaxLength(200);
     }
 }
+
+internal sealed class SavedCorrespondenceSwitchesEntityTypeConfiguration : IEntityTypeConfiguration<SavedCorrespondenceSwitches>
+{
+    public void Configure(EntityTypeBuilder<SavedCorrespondenceSwitches> builder)
+    {
+        builder.Property(s => s.Id).ValueGeneratedNever();
+        builder.Property(s => s.AdminEmail).HasMaxLength(320);
+    }
+}
+
+internal sealed class SavedAlertSwitchEntityTypeConfiguration : IEntityTypeConfiguration<SavedAlertSwitch>
+{
+    public void Configure(EntityTypeBuilder<SavedAlertSwitch> builder)
+    {
+        builder.HasKey(a => a.Kind);
+        builder.Property(a => a.Kind).HasConversion<string>().HasMaxLength(32);
+        builder.Property(a => a.Recipients).HasMaxLength(500);
+    }
+}

@@ -1,6 +1,10 @@
 namespace Helpdesk.Core.Correspondence;
 
-/// <summary>Global switches for automatic correspondence, section "Correspondence". Departments and help topics can only switch things off.</summary>
+/// <summary>
+/// Defaults of the global switches for automatic correspondence, section "Correspondence". Once an administrator saves
+/// the switches in the console, the saved values apply instead (<see cref="CorrespondenceSettings"/>). Departments and
+/// help topics can only switch things off.
+/// </summary>
 public sealed class CorrespondenceOptions
 {
     public const string Section = "Correspondence";
@@ -21,6 +25,15 @@ public sealed class CorrespondenceOptions
 
     /// <summary>Alert kind → the recipient classes it goes to. Missing kinds use <see cref="DefaultAlertRecipients"/>.</summary>
     public Dictionary<CorrespondenceKind, List<AlertRecipient>> AlertRecipients { get; set; } = [];
+
+    /// <summary>Alert kinds switched off as a whole.</summary>
+    public List<CorrespondenceKind> DisabledAlerts { get; set; } = [];
+
+    /// <summary>Mail unexpected database errors to the administrative email (mail fetch/send failures always are).</summary>
+    public bool SqlErrorAlerts { get; set; } = true;
+
+    /// <summary>Mail excessive failed logins to the administrative email.</summary>
+    public bool ExcessiveLoginAlerts { get; set; } = true;
 
     /// <summary>Failed logins for one account or address within <see cref="FailedLoginWindow"/> that raise a system alert.</summary>
     public int FailedLoginThreshold { get; set; } = 10;

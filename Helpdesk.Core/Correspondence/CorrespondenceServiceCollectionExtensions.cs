@@ -11,10 +11,13 @@ public static class CorrespondenceServiceCollectionExtensions
         builder.Services.AddOptions<CorrespondenceOptions>().Bind(builder.Configuration.GetSection(CorrespondenceOptions.Section))
             .Validate(o => MimeKit.MailboxAddress.TryParse(o.AdminEmail, out var a) && a.Address.Contains('@'), "Correspondence:AdminEmail must be an email address.")
             .Validate(o => o.MaxOpenTicketsPerUser >= 0 && o.FailedLoginThreshold > 0, "Correspondence: limits must not be negative.")
+            .Validate(o => o.FailedLoginWindow > TimeSpan.Zero && o.SystemAlertInterval > TimeSpan.Zero, "Correspondence: FailedLoginWindow and SystemAlertInterval must be positive.")
             .ValidateOnStart();
+        builder.Services.AddSingleton<CorrespondenceSettings>();
         builder.Services.AddSingleton<AlertRecipientResolver>();
         builder.Services.AddSingleton<CorrespondenceMail>();
-        builder.Services.AddSingleton<ITicketEventSink, CorrespondenceEngine>();
+        builder.Services.AddSingleton<CorrespondenceEngine>();
+        builder.Services.AddSingleton<ITicketEventSink>(sp => sp.GetRequiredService<CorrespondenceEngine>());
         builder.Services.AddSingleton<OverdueSweep>();
         builder.Services.AddSingleton<SystemAlerts>();
         builder.Services.AddSingleton<DatabaseErrorAlerts>();

@@ -1,10 +1,13 @@
+using Helpdesk.Core.CaseLog;
 using Helpdesk.Core.Common;
 using Helpdesk.Core.Mail.Inbound.Parsing;
 using Helpdesk.Core.Mail.Outbound;
 using Helpdesk.Core.Notifications;
 using Helpdesk.Core.Notifications.Templates;
+using Helpdesk.Core.People;
 using Helpdesk.Core.Persistence;
 using Helpdesk.Core.Tickets;
+using Helpdesk.Core.Tickets.Events;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -12,12 +15,14 @@ namespace Helpdesk.Core.Correspondence;
 
 public sealed record CorrespondenceTemplateView(CorrespondenceKind Kind, string Subject, string Body, bool IsDefault);
 
-public sealed record CorrespondencePreview(string Subject, string HtmlBody, IReadOnlyList<OutboxRecipient> Recipients);
+/// <param name="SwitchedOffBy">Set when a switch stops this message for the ticket: "global", "department X" or "help topic Y".</param>
+public sealed record CorrespondencePreview(string Subject, string HtmlBody, IReadOnlyList<OutboxRecipient> Recipients, string? SwitchedOffBy);
 
 /// <summary>Edit the wording of each automatic message and preview who would receive it for a ticket, and why.</summary>
 public sealed class CorrespondenceTemplateCommands(
     IDbContextFactory<HelpdeskDbContext> contextFactory,
-    AlertRecipientResolver resolver,
+    CorrespondenceEngine engine,
+    CorrespondenceSettings settings,
     IOptions<HelpdeskOptions> helpdesk)
 {
     public async Task<IReadOnlyList<CorrespondenceTemplateView>> ListAsync(CancellationToken ct = default)
@@ -61,10 +66,37 @@ public sealed class CorrespondenceTemplateCommands(
         var facts = await TicketFacts.LoadAsync(db, ticket, null, null, ct);
         var (subject, body) = await CorrespondenceTemplates.ForAsync(db, kind, ct);
         var url = helpdesk.Value.PublicUrl;
-        IReadOnlyList<OutboxRecipient> recipients = kind.ToString().EndsWith("Alert")
-            ? await resolver.ResolveAsync(db, kind, ticket, null, autoAssigned: false, skip: [], ct)
-            : [await db.Set<People.Person>().AsNoTracking().Where(p => p.Id == ticket.RequestedForId)
-                .Select(p => new OutboxRecipient(p.PrimaryEmail, p.Name, "the requester (a new-message autoresponse goes to the message's sender)")).FirstAsync(ct)];
-        return new CorrespondencePreview(MailTemplate.Parse(subject).Render(facts, url, html: false), MailTemplate.Parse(body).Render(facts, url, html: true), recipients);
+        var requester = await db.Set<Person>().AsNoTracking().FirstAsync(p => p.Id == ticket.RequestedForId, ct);
+        var switches = await settings.GetAsync(db, ct);
+        var to = kind == CorrespondenceKind.OverlimitNotice
+            ? switches.OverlimitNotice
+                ? new CorrespondenceAddressees([new OutboxRecipient(requester.PrimaryEmail, requester.Name, "the requester, when they reach the open-ticket limit")], null)
+                : CorrespondenceAddressees.Off("global")
+            : await engine.AddresseesAsync(db, kind, PreviewEvent(kind, ticket, requester), switches, ct);
+        return new CorrespondencePreview(MailTemplate.Parse(subject).Render(facts, url, html: false), MailTemplate.Parse(body).Render(facts, url, html: true),
+            to.Recipients, to.SwitchedOffBy);
     }
+
+    /// <summary>
+    /// The event that would send this message on this ticket. Messages come from the requester; an internal note, an
+    /// assignment, a transfer and the overdue mark come from no particular agent, so nobody is left out as the actor.
+    /// </summary>
+    private static TicketEvent PreviewEvent(CorrespondenceKind kind, Ticket ticket, Person requester)
+    {
+        var customer = new Actor(requester.Id, requester.Name, ActorKind.Customer);
+        return kind switch
+        {
+            CorrespondenceKind.NewTicketAutoresponse or CorrespondenceKind.NewTicketAlert => new TicketCreatedEvent(ticket,
+                ticket.CreatedById is { } creator && creator != requester.Id ? new Actor(creator, "", ActorKind.Agent) : customer),
+            CorrespondenceKind.NewMessageAutoresponse or CorrespondenceKind.NewMessageAlert => new CaseLogAppendedEvent(ticket, customer, Entry(ticket, requester, EntryOrigin.Customer, CaseLogKind.Public), false),
+            CorrespondenceKind.InternalNoteAlert => new CaseLogAppendedEvent(ticket, Actor.System, Entry(ticket, null, EntryOrigin.Console, CaseLogKind.Private), false),
+            CorrespondenceKind.AssignmentAlert => new TicketFieldsChangedEvent(ticket, Actor.System,
+                [new FieldChange(TicketFields.Member, null, ticket.MemberId), new FieldChange(TicketFields.Team, null, ticket.TeamId)]),
+            CorrespondenceKind.TransferAlert => new TicketFieldsChangedEvent(ticket, Actor.System, [new FieldChange(TicketFields.Department, null, ticket.DepartmentId)]),
+            _ => new TicketOverdueEvent(ticket, Actor.System),
+        };
+    }
+
+    private static CaseLogEntry Entry(Ticket ticket, Person? author, EntryOrigin origin, CaseLogKind log) =>
+        new() { TicketId = ticket.Id, AuthorId = author?.Id, AuthorName = author?.Name ?? "", Text = "", Html = "", Origin = origin, Log = log };
 }

@@ -1,14 +1,13 @@
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Options;
 
 namespace Helpdesk.Core.Correspondence;
 
 /// <summary>
-/// Unexpected SQL errors are events, not episodes: at most one alert per <see cref="CorrespondenceOptions.SystemAlertInterval"/>,
+/// Unexpected SQL errors are events, not episodes: at most one alert per <see cref="CorrespondenceSwitches.SystemAlertInterval"/>,
 /// and the next one says how many errors were not mailed meanwhile. The limit is kept in memory because the database
 /// may be what fails.
 /// </summary>
-public sealed class DatabaseErrorAlerts(SystemAlerts alerts, IOptions<CorrespondenceOptions> options, TimeProvider clock)
+public sealed class DatabaseErrorAlerts(SystemAlerts alerts, CorrespondenceSettings settings, TimeProvider clock)
 {
     // SQLITE_CONSTRAINT_PRIMARYKEY and SQLITE_CONSTRAINT_UNIQUE: insert races the app turns into a validation error or a no-op.
     private static readonly int[] HandledConstraints = [1555, 2067];
@@ -25,11 +24,14 @@ public sealed class DatabaseErrorAlerts(SystemAlerts alerts, IOptions<Correspond
     {
         if (SystemAlerts.IsWritingAlert || error is OperationCanceledException || IsHandledConstraintViolation(error)) return false;
         var now = clock.GetUtcNow().UtcDateTime;
+        // The switches read last, not the database: it may be what fails. SendAsync checks the saved switch again.
+        var switches = settings.LastRead;
+        if (!switches.SqlErrorAlerts) return false;
         DateTime? previous;
         int notMailed;
         lock (_lock)
         {
-            if (_lastAlertAt is { } last && now - last < options.Value.SystemAlertInterval)
+            if (_lastAlertAt is { } last && now - last < switches.SystemAlertInterval)
             {
                 _notMailed++;
                 return false;
@@ -39,9 +41,9 @@ public sealed class DatabaseErrorAlerts(SystemAlerts alerts, IOptions<Correspond
         }
         var details = $"A database command failed: {error.GetType().Name}: {error.Message}";
         if (notMailed > 0) details += $"\n\n{notMailed} more database error(s) happened since the previous alert at {previous:yyyy-MM-dd HH:mm} UTC and were not mailed.";
-        details += $"\n\nYou get at most one database alert per {options.Value.SystemAlertInterval}; the application log has every error.";
+        details += $"\n\nYou get at most one database alert per {switches.SystemAlertInterval}; the application log has every error.";
         // Never awaited by the failing command: its caller must get its own exception, not wait for the alert.
-        LastAlert = Task.Run(() => alerts.SendAsync("Unexpected database error", details));
+        LastAlert = Task.Run(() => alerts.SendAsync("Unexpected database error", details, switchedOn: s => s.SqlErrorAlerts));
         return true;
     }
 

@@ -1,10 +1,9 @@
 using System.Collections.Concurrent;
-using Microsoft.Extensions.Options;
 
 namespace Helpdesk.Core.Correspondence;
 
 /// <summary>Counts failed logins per account in a sliding window and raises a system alert at the threshold (Identity lockout stays in force).</summary>
-public sealed class LoginFailureMonitor(SystemAlerts alerts, IOptions<CorrespondenceOptions> options, TimeProvider clock)
+public sealed class LoginFailureMonitor(SystemAlerts alerts, CorrespondenceSettings settings, TimeProvider clock)
 {
     private readonly ConcurrentDictionary<string, Queue<DateTime>> _failures = new(StringComparer.OrdinalIgnoreCase);
 
@@ -19,7 +18,8 @@ public sealed class LoginFailureMonitor(SystemAlerts alerts, IOptions<Correspond
     public async Task<bool> RecordFailureAsync(string account, string? remoteAddress, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var window = options.Value.FailedLoginWindow;
+        var switches = await settings.GetAsync(ct);
+        var window = switches.FailedLoginWindow;
         int count;
         var queue = _failures.GetOrAdd(account, _ => new Queue<DateTime>());
         lock (queue)
@@ -28,7 +28,7 @@ public sealed class LoginFailureMonitor(SystemAlerts alerts, IOptions<Correspond
             while (queue.Count > 0 && now - queue.Peek() > window) queue.Dequeue();
             count = queue.Count;
         }
-        if (count < options.Value.FailedLoginThreshold) return false;
+        if (count < switches.FailedLoginThreshold || !switches.ExcessiveLoginAlerts) return false;
         return await alerts.RaiseAsync($"login:{account.ToLowerInvariant()}", $"Excessive failed logins for {account}",
             $"{count} failed logins for \"{account}\" within {window.TotalMinutes:0} minutes (last from {remoteAddress ?? "an unknown address"}). " +
             "The account is locked after repeated failures; check whether someone is guessing passwords.", ct);

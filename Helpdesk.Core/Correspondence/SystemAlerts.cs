@@ -10,11 +10,11 @@ namespace Helpdesk.Core.Correspondence;
 
 /// <summary>
 /// Alerts to the administrative email about the system itself (mail fetch or send failing, unexpected errors,
-/// excessive failed logins). Once per failure episode, and at most once per <see cref="CorrespondenceOptions.SystemAlertInterval"/>.
+/// excessive failed logins). Once per failure episode, and at most once per <see cref="CorrespondenceSwitches.SystemAlertInterval"/>.
 /// </summary>
 public sealed class SystemAlerts(
     IDbContextFactory<HelpdeskDbContext> contextFactory,
-    IOptions<CorrespondenceOptions> options,
+    CorrespondenceSettings settings,
     IOptions<HelpdeskOptions> helpdesk,
     IOptions<InboundMailOptions> inbound,
     TimeProvider clock,
@@ -25,8 +25,9 @@ public sealed class SystemAlerts(
     /// <summary>True while the current flow is writing a system alert: a database error then must not raise another one.</summary>
     public static bool IsWritingAlert => Writing.Value;
 
-    /// <returns>True when a mail was queued (false: same episode, or rate-limited).</returns>
-    public async Task<bool> RaiseAsync(string key, string subject, string details, CancellationToken ct = default)
+    /// <param name="switchedOn">For alerts the administrator may switch off; mail fetch and send failures are always mailed.</param>
+    /// <returns>True when a mail was queued (false: same episode, rate-limited, or switched off).</returns>
+    public async Task<bool> RaiseAsync(string key, string subject, string details, CancellationToken ct = default, Func<CorrespondenceSwitches, bool>? switchedOn = null)
     {
         // Scoped to this call: an async method restores the caller's AsyncLocal values when it returns.
         Writing.Value = true;
@@ -34,13 +35,15 @@ public sealed class SystemAlerts(
         {
             await using var db = await contextFactory.CreateDbContextAsync(ct);
             var now = clock.GetUtcNow().UtcDateTime;
+            var switches = await settings.GetAsync(db, ct);
+            if (switchedOn?.Invoke(switches) == false) return false;
             var log = await db.Set<SystemAlertLog>().FirstOrDefaultAsync(l => l.Key == key, ct);
-            if (log is { EpisodeOpen: true } || (log is not null && now - log.LastSentAt < options.Value.SystemAlertInterval))
+            if (log is { EpisodeOpen: true } || (log is not null && now - log.LastSentAt < switches.SystemAlertInterval))
                 return false;
             if (log is null) db.Add(log = new SystemAlertLog { Key = key });
             log.EpisodeOpen = true;
             log.LastSentAt = now;
-            db.Add(Mail(subject, details, now));
+            db.Add(Mail(switches.AdminEmail, subject, details, now));
             await db.SaveChangesAsync(ct);
             return true;
         }
@@ -54,13 +57,15 @@ public sealed class SystemAlerts(
 
     /// <summary>An alert about one event, not an episode: the caller does the rate limiting.</summary>
     /// <returns>True when a mail was queued.</returns>
-    public async Task<bool> SendAsync(string subject, string details, CancellationToken ct = default)
+    public async Task<bool> SendAsync(string subject, string details, CancellationToken ct = default, Func<CorrespondenceSwitches, bool>? switchedOn = null)
     {
         Writing.Value = true;
         try
         {
             await using var db = await contextFactory.CreateDbContextAsync(ct);
-            db.Add(Mail(subject, details, clock.GetUtcNow().UtcDateTime));
+            var switches = await settings.GetAsync(db, ct);
+            if (switchedOn?.Invoke(switches) == false) return false;
+            db.Add(Mail(switches.AdminEmail, subject, details, clock.GetUtcNow().UtcDateTime));
             await db.SaveChangesAsync(ct);
             return true;
         }
@@ -71,9 +76,9 @@ public sealed class SystemAlerts(
         }
     }
 
-    private OutboxMessage Mail(string subject, string details, DateTime now) =>
+    private OutboxMessage Mail(string adminEmail, string subject, string details, DateTime now) =>
         OutboxMail.Create("system_alert", null, inbound.Value.AccountAddress,
-            [new OutboxRecipient(options.Value.AdminEmail, null, "the administrative email (system alert)")],
+            [new OutboxRecipient(adminEmail, null, "the administrative email (system alert)")],
             "[Helpdesk system alert] " + subject, details, null, new Uri(helpdesk.Value.PublicUrl).Host, now);
 
     /// <summary>Ends a failure episode (e.g. the mailbox answers again), so the next failure is reported.</summary>

@@ -2,7 +2,6 @@ using Helpdesk.Blazor.Components.Shared;
 using Helpdesk.Core.Common;
 using Helpdesk.Core.Correspondence;
 using Helpdesk.Core.Tickets;
-using Helpdesk.Core.Tickets.Queries;
 using Microsoft.AspNetCore.Components;
 
 namespace Helpdesk.Blazor.Features.Correspondence;
@@ -17,48 +16,11 @@ public sealed partial class CorrespondencePage
     private string? _ticket;
     private CorrespondencePreview? _preview;
 
-    private CorrespondenceSetup _setup = new([], [], []);
-    private TicketLookups _lookups = TicketLookups.Empty;
-    private string? _topicName;
-    private bool _topicQuiet;
-    private string? _planName;
-    private int _planHours = 8;
-    private string? _groupName;
-    private readonly HashSet<int> _groupMembers = [];
-    private readonly HashSet<int> _groupDepartments = [];
-
     [Inject] private CorrespondenceTemplateCommands Templates { get; set; } = default!;
-    [Inject] private CorrespondenceSetupCommands Setup { get; set; } = default!;
-    [Inject] private TicketLookupsQuery Lookups { get; set; } = default!;
 
     protected override async Task OnInitializedAsync()
     {
         _templates = await Templates.ListAsync();
-        _setup = await Setup.ViewAsync();
-        _lookups = await Lookups.ExecuteAsync();
-    }
-
-    private static void Toggle(HashSet<int> set, int id, bool on)
-    {
-        if (on) set.Add(id);
-        else set.Remove(id);
-    }
-
-    private Task AddTopicAsync() => SetupAsync(async () => { await Setup.SaveHelpTopicAsync(null, _topicName ?? "", _topicQuiet); _topicName = null; });
-
-    private Task AddPlanAsync() => SetupAsync(async () => { await Setup.SaveSlaPlanAsync(null, _planName ?? "", _planHours); _planName = null; });
-
-    private Task AddGroupAsync() => SetupAsync(async () =>
-    {
-        await Setup.SaveGroupAsync(null, _groupName ?? "", [.. _groupMembers], [.. _groupDepartments]);
-        _groupName = null;
-        _groupMembers.Clear();
-        _groupDepartments.Clear();
-    });
-
-    private async Task SetupAsync(Func<Task> work)
-    {
-        if (await _errors.RunAsync(work)) _setup = await Setup.ViewAsync();
     }
 
     private void Edit(CorrespondenceTemplateView template)

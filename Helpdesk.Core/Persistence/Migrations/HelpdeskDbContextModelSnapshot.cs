@@ -328,6 +328,73 @@ namespace Helpdesk.Core.Persistence.Migrations
                     b.ToTable("MessageTemplate");
                 });
 
+            modelBuilder.Entity("Helpdesk.Core.Correspondence.SavedAlertSwitch", b =>
+                {
+                    b.Property<string>("Kind")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Recipients")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Kind");
+
+                    b.ToTable("SavedAlertSwitch");
+                });
+
+            modelBuilder.Entity("Helpdesk.Core.Correspondence.SavedCorrespondenceSwitches", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AdminEmail")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ExcessiveLoginAlerts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FailedLoginThreshold")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeSpan>("FailedLoginWindow")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MaxOpenTicketsPerUser")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("NewMessageAutoresponse")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("NewMessageAutoresponseToCollaborators")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("NewTicketAutoresponseForEndUsers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("NewTicketAutoresponseForInternalTickets")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("OverlimitNotice")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("SqlErrorAlerts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeSpan>("SystemAlertInterval")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SavedCorrespondenceSwitches");
+                });
+
             modelBuilder.Entity("Helpdesk.Core.Correspondence.SlaPlan", b =>
                 {
                     b.Property<int>("Id")

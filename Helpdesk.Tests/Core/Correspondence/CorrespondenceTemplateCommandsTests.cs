@@ -1,5 +1,7 @@
 using Helpdesk.Core.Common;
 using Helpdesk.Core.Correspondence;
+using Helpdesk.Core.Departments;
+using Helpdesk.Core.People;
 using Helpdesk.Core.Tickets.Commands;
 using Helpdesk.Tests.TestSupport;
 
@@ -33,5 +35,108 @@ public sealed class CorrespondenceTemplateCommandsTests
         Assert.Equal(("NEW: Fan noise", "<p>Carl</p>"), (preview.Subject, preview.HtmlBody));
         Assert.Equal(["root@helpdesk.test"], preview.Recipients.Select(r => r.Address));
         Assert.True((await templates.ListAsync()).Single(t => t.Kind == CorrespondenceKind.NewTicketAlert).IsDefault);
+    }
+
+    private static async Task<(CoreTestHost Host, int TicketId)> TicketAsync(Action<Department>? department = null, Action<HelpTopic>? topic = null,
+        Dictionary<string, string?>? settings = null, bool assigned = false)
+    {
+        var host = await CoreTestHost.StartAsync(settings: settings ?? []);
+        var caller = await host.AddPersonAsync("Carl Caller", "carl@customer.test");
+        var agent = await host.AddPersonAsync("Max Member", "max@helpdesk.test", PersonRoles.Agent);
+        var it = new Department { Name = "IT" };
+        var printers = new HelpTopic { Name = "Printers" };
+        department?.Invoke(it);
+        topic?.Invoke(printers);
+        await using (var db = await host.DbAsync())
+        {
+            it.Members = [await db.Set<Person>().FindAsync(agent.Id) ?? throw new InvalidOperationException()];
+            db.AddRange(it, printers);
+            await db.SaveChangesAsync();
+        }
+        var id = await host.Get<CreateTicketCommand>().ExecuteAsync(new NewTicket
+        {
+            Subject = "Printer", RequestedForId = caller.Id, DepartmentId = it.Id, HelpTopicId = printers.Id, MemberId = assigned ? agent.Id : null,
+        }, new Actor(caller.Id, caller.Name, ActorKind.Customer));
+        return (host, id);
+    }
+
+    [Fact]
+    public async Task PreviewAsync_DepartmentAutorespondersOff_ShowsNobodyAndTheDepartment()
+    {
+        var (host, id) = await TicketAsync(department: d => d.AutorespondersDisabled = true);
+        await using var _ = host;
+
+        var preview = await host.Get<CorrespondenceTemplateCommands>().PreviewAsync(CorrespondenceKind.NewMessageAutoresponse, id);
+
+        Assert.Equal(([], "department IT"), (preview.Recipients.Select(r => r.Address).ToArray(), preview.SwitchedOffBy));
+    }
+
+    [Fact]
+    public async Task PreviewAsync_DepartmentAlertsOff_ShowsNobodyAndTheDepartment()
+    {
+        var (host, id) = await TicketAsync(department: d => d.AlertsDisabled = true);
+        await using var _ = host;
+
+        var preview = await host.Get<CorrespondenceTemplateCommands>().PreviewAsync(CorrespondenceKind.NewTicketAlert, id);
+
+        Assert.Equal(([], "department IT"), (preview.Recipients.Select(r => r.Address).ToArray(), preview.SwitchedOffBy));
+    }
+
+    [Fact]
+    public async Task PreviewAsync_HelpTopicAutorespondersOff_ShowsNobodyAndTheTopic()
+    {
+        var (host, id) = await TicketAsync(topic: t => t.AutorespondersDisabled = true);
+        await using var _ = host;
+
+        var preview = await host.Get<CorrespondenceTemplateCommands>().PreviewAsync(CorrespondenceKind.NewTicketAutoresponse, id);
+
+        Assert.Equal("help topic Printers", preview.SwitchedOffBy);
+    }
+
+    [Fact]
+    public async Task PreviewAsync_GlobalSwitchSavedOff_ShowsNobodyAndGlobal()
+    {
+        var (host, id) = await TicketAsync();
+        await using var _ = host;
+        var settings = host.Get<CorrespondenceSettings>();
+        var switches = await settings.GetAsync();
+        switches.NewTicketAutoresponseForEndUsers = false;
+        switches.Alerts[CorrespondenceKind.OverdueAlert].Enabled = false;
+        await settings.SaveAsync(switches);
+        var templates = host.Get<CorrespondenceTemplateCommands>();
+
+        Assert.Equal("global", (await templates.PreviewAsync(CorrespondenceKind.NewTicketAutoresponse, id)).SwitchedOffBy);
+        Assert.Equal("global", (await templates.PreviewAsync(CorrespondenceKind.OverdueAlert, id)).SwitchedOffBy);
+        Assert.Null((await templates.PreviewAsync(CorrespondenceKind.NewMessageAutoresponse, id)).SwitchedOffBy);
+    }
+
+    [Theory]
+    [InlineData("true", new[] { "bob@customer.test", "carl@customer.test" })]
+    [InlineData("false", new[] { "carl@customer.test" })]
+    public async Task PreviewAsync_NewMessageAutoresponse_IncludesCollaboratorsWhenReplyAllIsOn(string replyAll, string[] expected)
+    {
+        var (host, id) = await TicketAsync(settings: new() { ["Correspondence:NewMessageAutoresponseToCollaborators"] = replyAll });
+        await using var _ = host;
+        var bob = await host.AddPersonAsync("Bob Colleague", "bob@customer.test");
+        await using (var db = await host.DbAsync())
+        {
+            db.Add(new TicketCollaborator { TicketId = id, PersonId = bob.Id });
+            await db.SaveChangesAsync();
+        }
+
+        var preview = await host.Get<CorrespondenceTemplateCommands>().PreviewAsync(CorrespondenceKind.NewMessageAutoresponse, id);
+
+        Assert.Equal(expected, preview.Recipients.Select(r => r.Address).Order());
+    }
+
+    [Fact]
+    public async Task PreviewAsync_NewTicketAlertOnAssignedTicket_LeavesDepartmentMembersOutLikeTheEngine()
+    {
+        var (host, id) = await TicketAsync(settings: new() { ["Correspondence:AdminEmail"] = "root@helpdesk.test" }, assigned: true);
+        await using var _ = host;
+
+        var preview = await host.Get<CorrespondenceTemplateCommands>().PreviewAsync(CorrespondenceKind.NewTicketAlert, id);
+
+        Assert.Equal(["root@helpdesk.test"], preview.Recipients.Select(r => r.Address));
     }
 }

@@ -31,7 +31,7 @@ public sealed class InboundMailProcessor(
     InboundNotices notices,
     BlobStore blobs,
     IOptions<InboundMailOptions> options,
-    IOptions<CorrespondenceOptions> correspondence,
+    CorrespondenceSettings correspondence,
     TimeProvider clock,
     ILogger<InboundMailProcessor> logger)
 {
@@ -113,7 +113,7 @@ public sealed class InboundMailProcessor(
         var honoured = sender.HasRole(PersonRoles.Specialist) ? parsed.Parameters : [];
         if (!createSender && await events.MatchAsync(db, request, honoured, receivedAt, ct) is { } matched)
             return matched;
-        if (correspondence.Value.MaxOpenTicketsPerUser is > 0 and var max && !createSender)
+        if ((await correspondence.GetAsync(db, ct)).MaxOpenTicketsPerUser is > 0 and var max && !createSender)
         {
             var open = await db.Set<Ticket>().CountAsync(t => t.RequestedForId == request.RequestedForId
                 && t.Status != TicketStatus.Completed && t.Status != TicketStatus.Closed, ct);

@@ -14,13 +14,13 @@ public sealed class InboundNotices(
     IDbContextFactory<HelpdeskDbContext> contextFactory,
     IOptions<InboundMailOptions> options,
     IOptions<HelpdeskOptions> helpdesk,
-    IOptions<CorrespondenceOptions> correspondence,
+    CorrespondenceSettings correspondence,
     CorrespondenceMail correspondenceMail,
     TimeProvider clock)
 {
     public async Task<bool> SendOverlimitNoticeAsync(RefuseOverLimit over, CancellationToken ct)
     {
-        if (!correspondence.Value.OverlimitNotice) return false;
+        if (!(await correspondence.GetAsync(ct)).OverlimitNotice) return false;
         await using var db = await contextFactory.CreateDbContextAsync(ct);
         var person = await db.Set<Person>().AsNoTracking().FirstAsync(p => p.Id == over.PersonId, ct);
         var facts = new Notifications.TicketFacts { Values = new Dictionary<string, object?>(), FriendlyNames = new Dictionary<string, string?>(), Entries = [], CurrentContact = person };
