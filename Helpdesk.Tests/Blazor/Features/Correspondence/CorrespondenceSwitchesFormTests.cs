@@ -25,8 +25,8 @@ public sealed class CorrespondenceSwitchesFormTests : HelpdeskBunitContext
         var cut = WhenLoaded(Render<CorrespondenceSwitchesForm>());
 
         await cut.InvokeAsync(() => CheckBox(cut, "New message").ValueChanged.InvokeAsync(false));
-        await cut.InvokeAsync(() => CheckBox(cut, "OverdueAlert to AssignedAgent").ValueChanged.InvokeAsync(true));
-        await cut.InvokeAsync(() => CheckBox(cut, "TransferAlert on").ValueChanged.InvokeAsync(false));
+        await cut.InvokeAsync(() => CheckBox(cut, "Overdue ticket alert to Assigned agent").ValueChanged.InvokeAsync(true));
+        await cut.InvokeAsync(() => CheckBox(cut, "Ticket transfer alert on").ValueChanged.InvokeAsync(false));
         await cut.InvokeAsync(() => cut.Find("[data-testid=save-switches]").Click());
 
         cut.WaitForAssertion(() => cut.Find("[data-testid=switches-saved]"));

@@ -1,0 +1,31 @@
+namespace Helpdesk.Core.Correspondence;
+
+/// <summary>How the console names messages and recipient classes.</summary>
+public static class CorrespondenceLabels
+{
+    public static string Label(this CorrespondenceKind kind) => kind switch
+    {
+        CorrespondenceKind.NewTicketAutoresponse => "New ticket autoresponse",
+        CorrespondenceKind.NewMessageAutoresponse => "New message autoresponse",
+        CorrespondenceKind.OverlimitNotice => "Overlimit notice",
+        CorrespondenceKind.NewTicketAlert => "New ticket",
+        CorrespondenceKind.NewMessageAlert => "New message",
+        CorrespondenceKind.InternalNoteAlert => "Internal note",
+        CorrespondenceKind.AssignmentAlert => "Ticket assignment",
+        CorrespondenceKind.TransferAlert => "Ticket transfer",
+        CorrespondenceKind.OverdueAlert => "Overdue ticket",
+        _ => kind.ToString(),
+    };
+
+    public static string Label(this AlertRecipient recipient) => recipient switch
+    {
+        AlertRecipient.AdminEmail => "Admin email",
+        AlertRecipient.DepartmentManager => "Dept. manager",
+        AlertRecipient.DepartmentMembers => "Dept. members",
+        AlertRecipient.LastRespondent => "Last respondent",
+        AlertRecipient.AssignedAgent => "Assigned agent",
+        AlertRecipient.AssignedTeam => "Assigned team",
+        AlertRecipient.TeamLead => "Team lead",
+        _ => recipient.ToString(),
+    };
+}
