@@ -12,6 +12,7 @@ using Helpdesk.Core.Mail.Inbound.Processing;
 using Helpdesk.Core.Tickets;
 using Helpdesk.Tests.Core.Mail.Inbound.Processing;
 using Helpdesk.Tests.TestSupport;
+using Helpdesk.Tests.TestSupport.Builders;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -259,5 +260,39 @@ public sealed class NotificationEngineTests : IAsyncLifetime
         Assert.Equal(["carl@customer.test"], preview.WhenActive.Recipients.Select(r => r.Address));
         Assert.Contains("only the test recipient", preview.StatusNote);
         Assert.Empty(await OutboxAsync());
+    }
+
+    [Theory]
+    [InlineData(TriggerKind.OnCreate)]
+    [InlineData(TriggerKind.OnAssignment)]
+    [InlineData(TriggerKind.OnTransfer)]
+    public async Task LifecycleTrigger_ItsEventHappens_ItsActionMailsOnceAndOnlyThen(TriggerKind kind)
+    {
+        int triggerId, departmentId;
+        await using (var db = await _host.DbAsync())
+        {
+            var trigger = new Trigger
+            {
+                Name = kind.ToString(), Kind = kind,
+                Actions = [new EmailAction { Name = "Tell the caller", Status = ActionStatus.Active, To = "SELECT Person WHERE id = :this->caller_id", SubjectTemplate = "$this->ref$ changed", BodyTemplate = "$this->title$" }],
+            };
+            var department = new Helpdesk.Core.Departments.Department { Name = "Facilities" };
+            db.AddRange(trigger, department);
+            await db.SaveChangesAsync();
+            (triggerId, departmentId) = (trigger.Id, department.Id);
+        }
+        var other = await _host.AddPersonAsync("Olga Other", "olga@helpdesk.test", PersonRoles.Agent);
+        var ticket = (await _host.Get<Helpdesk.Core.Tickets.Queries.TicketDetailsQuery>().ExecuteAsync(_ticketId))!.AsUpdate();
+        var update = _host.Get<UpdateTicketCommand>();
+        var actor = CoreTestHost.AgentActor(_agent);
+
+        var created = await _host.Get<CreateTicketCommand>().ExecuteAsync(new NewTicket { Subject = "Printer", RequestedForId = _caller.Id }, actor);
+        var version = await update.ExecuteAsync(ticket with { MemberId = other.Id }, actor);
+        await update.ExecuteAsync(ticket with { MemberId = other.Id, ExpectedVersion = version, DepartmentId = departmentId }, actor);
+
+        var mail = Assert.Single(await OutboxAsync());
+        Assert.Equal(triggerId, mail.TriggerId);
+        Assert.Equal(kind == TriggerKind.OnCreate ? created : _ticketId, mail.TicketId);
+        Assert.Equal("\"Carl Caller\" <carl@customer.test>", mail.To);
     }
 }
