@@ -57,6 +57,7 @@ internal sealed class DemoDataSeeder(IServiceScopeFactory scopeFactory, TimeProv
         await db.SaveChangesAsync(ct);
 
         var statuses = Enum.GetValues<TicketStatus>();
+        var tickets = new List<Ticket>();
         for (var i = 0; i < 50; i++)
         {
             var created = now.AddMinutes(-random.Next(10, 14 * 24 * 60));
@@ -84,8 +85,13 @@ internal sealed class DemoDataSeeder(IServiceScopeFactory scopeFactory, TimeProv
             ticket.CaseLog.Add(Entry(CaseLogKind.Public, caller.Name, caller.Id, $"Hello, {subject.ToLowerInvariant()}. Can you help?", EntryOrigin.Customer, created));
             if (ticket.Member is { } member)
                 ticket.CaseLog.Add(Entry(CaseLogKind.Private, member.Name, member.Id, "Looking into it; checked the usual suspects.", EntryOrigin.Console, created.AddMinutes(30)));
-            db.Add(ticket);
+            tickets.Add(ticket);
         }
+        db.AddRange(tickets);
+        await db.SaveChangesAsync(ct);
+        // Like every ticket, each demo ticket's history starts with its creation (numbers exist only once saved).
+        db.AddRange(tickets.Select(t => TicketAuditTrail.Entry(t, new Actor(t.RequestedFor!.Id, t.RequestedFor.Name, ActorKind.Customer),
+            t.CreatedAt, "ticket", null, t.Number, $"Created from {t.Source}")));
         await db.SaveChangesAsync(ct);
         await CreateDemoLoginAsync(scope.ServiceProvider, agents[0]);
         logger.LogWarning("Demo data created: 50 tickets. Demo agent login: {Email} / {Password}", DemoAgentEmail, DemoAgentPassword);

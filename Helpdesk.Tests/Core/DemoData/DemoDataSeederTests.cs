@@ -23,6 +23,8 @@ public sealed class DemoDataSeederTests
         await using var db = await host.DbAsync();
         Assert.Equal(3, await db.Set<Team>().CountAsync());
         Assert.True(list.StatusCounts.Count > 3, "demo tickets should spread over several statuses");
+        var first = (await host.Get<TicketDetailsQuery>().ExecuteAsync(list.Items[0].Id))!;
+        Assert.Contains(first.Audit, a => a.Field == "ticket" && a.NewValue == first.Number);
     }
 
     [Fact]
