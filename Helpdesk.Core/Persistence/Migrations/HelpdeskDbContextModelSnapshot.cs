@@ -419,6 +419,26 @@ namespace Helpdesk.Core.Persistence.Migrations
                     b.ToTable("Department");
                 });
 
+            modelBuilder.Entity("Helpdesk.Core.Mail.Inbound.Fetching.ImapMailboxState", b =>
+                {
+                    b.Property<string>("Mailbox")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("HighestUid")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UidValidity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Mailbox");
+
+                    b.ToTable("ImapMailboxState");
+                });
+
             modelBuilder.Entity("Helpdesk.Core.Mail.Inbound.InboundMessage", b =>
                 {
                     b.Property<long>("Id")
