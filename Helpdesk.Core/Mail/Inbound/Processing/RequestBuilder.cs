@@ -79,7 +79,7 @@ public sealed class RequestBuilder(IOptions<InboundMailOptions> options)
             MemberId = member?.Id,
             Source = p.Get("source")?.Value ?? TicketSources.Email,
             SourceId = p.Get("source_id")?.Value ?? mail.Content.MessageId,
-            ResolutionTargetAt = Date(p, "desired_completion_at"),
+            DesiredCompletionAt = Date(p, "desired_completion_at"),
             ServiceInstanceId = service?.Id,
             ConfigurationItemId = ci?.Id,
             SupplierId = supplier?.Id,
