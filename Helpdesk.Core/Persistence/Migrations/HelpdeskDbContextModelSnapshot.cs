@@ -857,6 +857,9 @@ namespace Helpdesk.Core.Persistence.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ChangeManagerId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Impact")
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
@@ -880,6 +883,8 @@ namespace Helpdesk.Core.Persistence.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ChangeManagerId");
 
                     b.HasIndex("ServiceInstanceId");
 
@@ -1483,6 +1488,11 @@ namespace Helpdesk.Core.Persistence.Migrations
 
             modelBuilder.Entity("Helpdesk.Core.ServiceCatalog.RequestTemplate", b =>
                 {
+                    b.HasOne("Helpdesk.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ChangeManagerId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("Helpdesk.Core.ServiceCatalog.ServiceInstance", null)
                         .WithMany()
                         .HasForeignKey("ServiceInstanceId")

@@ -42,7 +42,8 @@ public sealed class RequestBuilder(IOptions<InboundMailOptions> options)
             : template?.Category ?? (service is not null ? TicketCategory.Incident : TicketCategory.Other);
         var impact = Enum.TryParse<TicketImpact>(p.Get("impact")?.Value, true, out var i) ? i
             : template?.Impact ?? (category == TicketCategory.Incident ? TicketImpact.Top : (TicketImpact?)null);
-        var status = Status(p.Get("status")?.Value, notes);
+        var changeManager = await ChangeManagerAsync(db, template, notes, ct);
+        var status = p.Get("status") is null && template?.ChangeManagerId is not null ? TicketStatus.ChangePending : Status(p.Get("status")?.Value, notes);
         var supplier = await CatalogParameters.SupplierAsync(db, p, notes, ct);
         var completionReason = p.Get("completion_reason")?.Value;
         if (completionReason is not null && status != TicketStatus.Completed)
@@ -50,7 +51,7 @@ public sealed class RequestBuilder(IOptions<InboundMailOptions> options)
             notes.Add("#completion_reason was ignored: it applies only when the status is completed.");
             completionReason = null;
         }
-        var member = await MemberAsync(db, p, notes, ct);
+        var member = await MemberAsync(db, p, notes, ct) ?? changeManager;
         if (member is null && status is not TicketStatus.Assigned)
         {
             member = sender;
@@ -122,6 +123,7 @@ public sealed class RequestBuilder(IOptions<InboundMailOptions> options)
             "in_progress" => TicketStatus.InProgress,
             "waiting_for" => TicketStatus.WaitingFor,
             "waiting_for_customer" => TicketStatus.WaitingForCustomer,
+            "change_pending" => TicketStatus.ChangePending,
             "completed" => TicketStatus.Completed,
             _ => (TicketStatus?)null,
         };
@@ -138,6 +140,16 @@ public sealed class RequestBuilder(IOptions<InboundMailOptions> options)
             : await db.Set<Person>().FirstOrDefaultAsync(x => x.PrimaryEmail == byEmail && x.IsActive, ct);
         if (person is not null && person.HasRole(PersonRoles.Agent)) return person;
         notes.Add($"#member{(byId is null ? "" : "_id")}: {byId ?? byEmail} is not an active agent; no assignee was taken from it.");
+        return null;
+    }
+
+    /// <summary>The manager of the change the template is linked to: the request's default member (Mail API).</summary>
+    private static async Task<Person?> ChangeManagerAsync(HelpdeskDbContext db, ServiceCatalog.RequestTemplate? template, List<string> notes, CancellationToken ct)
+    {
+        if (template?.ChangeManagerId is not { } id) return null;
+        var manager = await db.Set<Person>().FirstOrDefaultAsync(x => x.Id == id && x.IsActive, ct);
+        if (manager is not null && manager.HasRole(PersonRoles.Agent)) return manager;
+        notes.Add($"The change manager of template {template.Name} is not an active agent; the request was not assigned to them.");
         return null;
     }
 

@@ -130,4 +130,44 @@ public sealed class CatalogParametersTests : IAsyncLifetime
 
         Assert.Null(result.Ticket!.CompletionReason);
     }
+
+    private async Task<(int TemplateId, Person Manager)> ChangeTemplateAsync()
+    {
+        var manager = await _host.AddPersonAsync("Chris Change", "chris@helpdesk.test", PersonRoles.Agent);
+        var templateId = await _host.Get<ServiceCatalogCommands>().SaveTemplateAsync(
+            new RequestTemplateInput(null, "New laptop", "Laptop request", null, TicketCategory.Rfc, null, null, null, manager.Id));
+        return (templateId, manager);
+    }
+
+    [Fact]
+    public async Task TemplateLinkedToAChange_AssignsTheChangeManagerWithStatusChangePending()
+    {
+        var (templateId, manager) = await ChangeTemplateAsync();
+
+        var ticket = (await ReceiveAsync("Laptop for Dana", $"#template_id: {templateId}\nA 14 inch one.")).Ticket!;
+
+        Assert.Equal((TicketStatus.ChangePending, (int?)manager.Id), (ticket.Status, ticket.MemberId));
+        Assert.True(ticket.Status.IsOpen());
+        Assert.Equal("Change pending", ticket.Status.Label());
+    }
+
+    [Fact]
+    public async Task TemplateLinkedToAChange_StatusAndMemberParametersStillWin()
+    {
+        var (templateId, _) = await ChangeTemplateAsync();
+        var other = await _host.AddPersonAsync("Olga Other", "olga@helpdesk.test", PersonRoles.Agent);
+
+        var ticket = (await ReceiveAsync("Laptop", $"#template_id: {templateId} #in_progress #member: olga@helpdesk.test\nx")).Ticket!;
+
+        Assert.Equal((TicketStatus.InProgress, (int?)other.Id), (ticket.Status, ticket.MemberId));
+    }
+
+    [Fact]
+    public async Task SaveTemplate_ChangeManagerNotAnAgent_IsAFieldError()
+    {
+        var error = await Assert.ThrowsAsync<Helpdesk.Core.Common.ValidationFailedException>(() => _host.Get<ServiceCatalogCommands>().SaveTemplateAsync(
+            new RequestTemplateInput(null, "Bad", null, null, null, null, null, null, _nagios.Id)));
+
+        Assert.Equal("The change manager must be an active agent.", error.Errors["changeManager"]);
+    }
 }
