@@ -21,7 +21,7 @@ public sealed class RequestBuilder(IOptions<InboundMailOptions> options)
 
     public async Task<(NewTicket Ticket, MailParameterResult Parameters)> BuildAsync(HelpdeskDbContext db, InboundContext mail, Person sender, CancellationToken ct)
     {
-        var parsed = MailParameterParser.Parse(mail.Content.TextBody);
+        var parsed = MailParameterParser.Parse(mail.Content.TextBody, AccountId);
         var honoured = sender.HasRole(PersonRoles.Specialist) && parsed.Parameters.Count > 0;
         var notes = new List<string>();
         if (parsed.Parameters.Count > 0 && !honoured)
@@ -62,7 +62,7 @@ public sealed class RequestBuilder(IOptions<InboundMailOptions> options)
         foreach (var parameter in p.Parameters.Where(x => NotModelled.Contains(x.Name, StringComparer.OrdinalIgnoreCase)))
             notes.Add($"#{parameter.Name}: {parameter.Value} was recorded but not applied: this helpdesk does not manage that field yet.");
         if (p.Parameters.Any(x => x.Account is not null))
-            notes.Add("Account prefixes in parameters were ignored: this helpdesk has a single account.");
+            notes.Add($"The account prefix \"{AccountId}/\" names this helpdesk's account; the records were looked up without it.");
 
         var internalNote = p.Has("internal");
         var ticket = new NewTicket
@@ -201,6 +201,9 @@ public sealed class RequestBuilder(IOptions<InboundMailOptions> options)
         }
         return await DefaultTeamAsync(db, ct);
     }
+
+    /// <summary>The account's id, as the Mail API uses it in "account_id/record" values: the local part of the account address.</summary>
+    private string AccountId => options.Value.AccountAddress[..Math.Max(0, options.Value.AccountAddress.LastIndexOf('@'))];
 
     private async Task<int?> DefaultTeamAsync(HelpdeskDbContext db, CancellationToken ct) =>
         options.Value.DefaultTeam is { } name ? await db.Set<Team>().Where(t => t.Name == name).Select(t => (int?)t.Id).FirstOrDefaultAsync(ct) : null;

@@ -170,4 +170,15 @@ public sealed class CatalogParametersTests : IAsyncLifetime
 
         Assert.Equal("The change manager must be an active agent.", error.Errors["changeManager"]);
     }
+
+    [Fact]
+    public async Task PrefixOfTheConfiguredAccount_IsRemovedBeforeTheLookup()
+    {
+        var ticket = (await ReceiveAsync("Port down", "#ci: support/CORE-SW-1\nport 12")).Ticket!;
+
+        Assert.NotNull(ticket.ConfigurationItemId);
+        await using var db = await _host.DbAsync();
+        Assert.Contains(await db.Set<TicketAuditEntry>().Where(a => a.TicketId == ticket.Id).Select(a => a.Note).ToListAsync(),
+            n => n != null && n.StartsWith("The account prefix \"support/\" names this helpdesk's account"));
+    }
 }
