@@ -181,4 +181,41 @@ public sealed class CatalogParametersTests : IAsyncLifetime
         Assert.Contains(await db.Set<TicketAuditEntry>().Where(a => a.TicketId == ticket.Id).Select(a => a.Note).ToListAsync(),
             n => n != null && n.StartsWith("The account prefix \"support/\" names this helpdesk's account"));
     }
+
+    [Fact]
+    public async Task DryRun_Specialist_ShowsTheRequestFieldsAndWhatEachParameterDid()
+    {
+        var (templateId, _) = await ChangeTemplateAsync();
+        var mail = InboundTestMail.Create("nnm@monitoring.test", "support@helpdesk.test", "Port down",
+            $"#ci: CORE-SW-1 #template_id: {templateId}\n#member: nobody@x.test #change_id: 7 #hurry\nport 12").Bytes();
+
+        var (decision, preview) = await _host.Get<InboundMailProcessor>().DryRunAsync(mail, default);
+
+        Assert.IsType<CreateRequest>(decision);
+        Assert.NotNull(preview);
+        Assert.Equal(("Service Desk", TicketCategory.Rfc, (TicketImpact?)null, TicketStatus.ChangePending), (preview.Team, preview.Category, preview.Impact, preview.Status));
+        Assert.Equal(($"Chris Change <chris@helpdesk.test>", "Nagios <nnm@monitoring.test>"), (preview.Member, preview.RequestedFor));
+        Assert.Equal(("Website", "CORE-SW-1", "New laptop"), (preview.ServiceInstance, preview.ConfigurationItem, preview.Template));
+        Assert.Collection(preview.Parameters,
+            p => Assert.Equal(("#ci", true), (p.Parameter, p.Applied)),
+            p => Assert.Equal(("#template_id", true), (p.Parameter, p.Applied)),
+            p => Assert.Equal(("#member", false, "#member: nobody@x.test is not an active agent; no assignee was taken from it."), (p.Parameter, p.Applied, p.Reason)),
+            p => Assert.Equal(("#change_id", false), (p.Parameter, p.Applied)),
+            p => Assert.Equal(("line 2", false), (p.Parameter, p.Applied)));
+        await using var db = await _host.DbAsync();
+        Assert.Equal(0, await db.Set<Ticket>().CountAsync());
+    }
+
+    [Fact]
+    public async Task DryRun_ParametersFromANonSpecialist_AreAllIgnoredWithTheReason()
+    {
+        await _host.AddPersonAsync("Eve", "eve@customer.test");
+
+        var (_, preview) = await _host.Get<InboundMailProcessor>().DryRunAsync(
+            InboundTestMail.Create("eve@customer.test", "support@helpdesk.test", "Hi", "#high\nhelp").Bytes(), default);
+
+        var parameter = Assert.Single(preview!.Parameters);
+        Assert.Equal(("#impact", false, "The sender does not have the Specialist role."), (parameter.Parameter, parameter.Applied, parameter.Reason));
+        Assert.Equal((TicketCategory.Other, (TicketImpact?)null), (preview.Category, preview.Impact));
+    }
 }
