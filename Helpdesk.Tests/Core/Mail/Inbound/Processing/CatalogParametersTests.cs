@@ -218,4 +218,14 @@ public sealed class CatalogParametersTests : IAsyncLifetime
         Assert.Equal(("#impact", false, "The sender does not have the Specialist role."), (parameter.Parameter, parameter.Applied, parameter.Reason));
         Assert.Equal((TicketCategory.Other, (TicketImpact?)null), (preview.Category, preview.Impact));
     }
+
+    [Fact]
+    public async Task TicketDetails_ShowTheMailApiFieldsByName()
+    {
+        var result = await ReceiveAsync("Fibre cut", "#ci: CORE-SW-1 #supplier: Acme Networks #supplier_requestID: SR-9\n#downtime_start_at: 2026-11-24 08:00 #waiting_for #waiting_until: 2026-11-25 09:30\nx");
+
+        var details = (await _host.Get<TicketDetailsQuery>().ExecuteAsync(result.Ticket!.Id))!;
+
+        Assert.Equal(new MailApiFields("Website", "CORE-SW-1", "Acme Networks", "SR-9", new DateTime(2026, 11, 24, 8, 0, 0), null, new DateTime(2026, 11, 25, 9, 30, 0), null), details.MailApi);
+    }
 }
