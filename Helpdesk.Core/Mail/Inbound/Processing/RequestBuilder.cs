@@ -35,6 +35,9 @@ public sealed class RequestBuilder(IOptions<InboundMailOptions> options)
             notes.Add("Parameters read: " + string.Join(", ", parsed.Parameters.Select(x => x.Value is null ? $"#{x.Name}" : $"#{x.Name}: {x.Value}")) + ".");
             notes.AddRange(parsed.Problems.Select(problem => $"Line {problem.Line}: {problem.Message}"));
         }
+        else if (sender.HasRole(PersonRoles.Specialist))
+            notes.AddRange(parsed.Problems.Select(problem => $"Line {problem.Line}: {problem.Message}")); // e.g. a misspelt first parameter
+
 
         var template = await CatalogParameters.TemplateAsync(db, p, notes, ct);
         var ci = await CatalogParameters.ConfigurationItemAsync(db, p, notes, ct);
@@ -95,13 +98,14 @@ public sealed class RequestBuilder(IOptions<InboundMailOptions> options)
             SourceMessageId = mail.Content.MessageId,
             AuditNotes = [$"Received by mail from {sender.PrimaryEmail}, {mail.Route.Description}.", .. notes],
         };
-        return new BuiltRequest(ticket, parsed, Outcomes(parsed, honoured, notes), template?.Id);
+        return new BuiltRequest(ticket, parsed, Outcomes(parsed, honoured, sender.HasRole(PersonRoles.Specialist), notes), template?.Id);
     }
 
-    private static IReadOnlyList<ParameterOutcome> Outcomes(MailParameterResult parsed, bool honoured, RequestNotes notes) => honoured
+    private static IReadOnlyList<ParameterOutcome> Outcomes(MailParameterResult parsed, bool honoured, bool specialist, RequestNotes notes) => honoured
         ? [.. parsed.Parameters.Select(x => new ParameterOutcome("#" + x.Name, x.Value, !notes.Ignored.ContainsKey(x.Name), notes.Ignored.GetValueOrDefault(x.Name))),
             .. parsed.Problems.Select(problem => new ParameterOutcome($"line {problem.Line}", null, false, problem.Message))]
-        : [.. parsed.Parameters.Select(x => new ParameterOutcome("#" + x.Name, x.Value, false, "The sender does not have the Specialist role."))];
+        : [.. parsed.Parameters.Select(x => new ParameterOutcome("#" + x.Name, x.Value, false, "The sender does not have the Specialist role.")),
+            .. specialist ? parsed.Problems.Select(problem => new ParameterOutcome($"line {problem.Line}", null, false, problem.Message)) : []];
 
     /// <summary>
     /// The text of the request: below the parameters when they were honoured; otherwise the mail's HTML (sanitized when

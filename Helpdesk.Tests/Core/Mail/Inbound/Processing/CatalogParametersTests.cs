@@ -228,4 +228,16 @@ public sealed class CatalogParametersTests : IAsyncLifetime
 
         Assert.Equal(new MailApiFields("Website", "CORE-SW-1", "Acme Networks", "SR-9", new DateTime(2026, 11, 24, 8, 0, 0), null, new DateTime(2026, 11, 25, 9, 30, 0), null), details.MailApi);
     }
+
+    [Fact]
+    public async Task MisspeltFirstParameterFromASpecialist_MailIsTextAndTheAuditTrailSaysWhy()
+    {
+        var ticket = (await ReceiveAsync("Disk", "#imapct: high\n#high\ndisk full")).Ticket!;
+
+        Assert.Null(ticket.Impact);
+        await using var db = await _host.DbAsync();
+        var notes = await db.Set<TicketAuditEntry>().Where(a => a.TicketId == ticket.Id).Select(a => a.Note).ToListAsync();
+        Assert.Contains("Line 1: #imapct is not a known parameter; the mail is read as text without parameters.", notes);
+        Assert.Equal("#imapct: high\n#high\ndisk full", (await db.Set<Helpdesk.Core.CaseLog.CaseLogEntry>().SingleAsync(e => e.TicketId == ticket.Id)).Text);
+    }
 }
