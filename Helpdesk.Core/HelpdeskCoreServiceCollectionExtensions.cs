@@ -78,6 +78,7 @@ public static class HelpdeskCoreServiceCollectionExtensions
         services.AddTransient<TicketEventPublisher>();
         services.AddTransient<CreateTicketCommand>();
         services.AddTransient<UpdateTicketCommand>();
+        services.AddSingleton<Tickets.WaitingUntilSweep>();
         services.AddTransient<TicketListQuery>();
         services.AddTransient<TicketDetailsQuery>();
         services.AddTransient<TicketLookupsQuery>();

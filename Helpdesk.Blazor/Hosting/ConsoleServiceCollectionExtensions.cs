@@ -30,6 +30,7 @@ public static class ConsoleServiceCollectionExtensions
         builder.Services.AddHostedService<InboundMailWorker>();
         builder.Services.AddHostedService<OutboxSendWorker>();
         builder.Services.AddHostedService<OverdueWorker>();
+        builder.Services.AddHostedService<WaitingUntilWorker>();
         builder.Services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/account/login";

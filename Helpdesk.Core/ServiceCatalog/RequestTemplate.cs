@@ -13,4 +13,10 @@ public sealed class RequestTemplate
     public TicketImpact? Impact { get; set; }
     public int? TeamId { get; set; }
     public int? ServiceInstanceId { get; set; }
+
+    /// <summary>
+    /// Set when the template is linked to a change template: the manager of that change. A request from the template is
+    /// then assigned to this person with the status Change pending (Mail API).
+    /// </summary>
+    public int? ChangeManagerId { get; set; }
 }

@@ -10,7 +10,9 @@ public sealed record ServiceInstanceInput(int? Id, string Name, int? FirstLineTe
 
 public sealed record ConfigurationItemInput(int? Id, string Label, string? Name, string? Source, string? SourceId, int? ServiceInstanceId);
 
-public sealed record RequestTemplateInput(int? Id, string Name, string? Subject, string? Note, TicketCategory? Category, TicketImpact? Impact, int? TeamId, int? ServiceInstanceId);
+/// <param name="ChangeManagerId">The manager of the change template this template is linked to (an active agent), if any.</param>
+public sealed record RequestTemplateInput(int? Id, string Name, string? Subject, string? Note, TicketCategory? Category, TicketImpact? Impact, int? TeamId, int? ServiceInstanceId,
+    int? ChangeManagerId = null);
 
 public sealed record ServiceCatalogView(
     IReadOnlyList<ServiceInstanceInput> ServiceInstances,
@@ -28,7 +30,7 @@ public sealed class ServiceCatalogCommands(IDbContextFactory<HelpdeskDbContext> 
             await db.Set<ServiceInstance>().AsNoTracking().OrderBy(s => s.Name).Select(s => new ServiceInstanceInput(s.Id, s.Name, s.FirstLineTeamId, s.SupportTeamId)).ToListAsync(ct),
             await db.Set<ConfigurationItem>().AsNoTracking().OrderBy(c => c.Label).Select(c => new ConfigurationItemInput(c.Id, c.Label, c.Name, c.Source, c.SourceId, c.ServiceInstanceId)).ToListAsync(ct),
             [.. (await db.Set<Supplier>().AsNoTracking().OrderBy(s => s.Name).ToListAsync(ct)).Select(s => (s.Id, s.Name))],
-            await db.Set<RequestTemplate>().AsNoTracking().OrderBy(t => t.Name).Select(t => new RequestTemplateInput(t.Id, t.Name, t.Subject, t.Note, t.Category, t.Impact, t.TeamId, t.ServiceInstanceId)).ToListAsync(ct));
+            await db.Set<RequestTemplate>().AsNoTracking().OrderBy(t => t.Name).Select(t => new RequestTemplateInput(t.Id, t.Name, t.Subject, t.Note, t.Category, t.Impact, t.TeamId, t.ServiceInstanceId, t.ChangeManagerId)).ToListAsync(ct));
     }
 
     public async Task<int> SaveServiceInstanceAsync(ServiceInstanceInput input, CancellationToken ct = default)
@@ -72,9 +74,13 @@ public sealed class ServiceCatalogCommands(IDbContextFactory<HelpdeskDbContext> 
         await using var db = await contextFactory.CreateDbContextAsync(ct);
         var name = Required(input.Name, "name");
         await TeamExistsAsync(db, input.TeamId, "team", ct);
+        if (input.ChangeManagerId is { } manager
+            && await db.Set<People.Person>().FirstOrDefaultAsync(p => p.Id == manager && p.IsActive, ct) is var person
+            && person?.HasRole(People.PersonRoles.Agent) != true)
+            throw new ValidationFailedException("changeManager", "The change manager must be an active agent.");
         var entity = input.Id is { } id ? await db.Set<RequestTemplate>().FindAsync([id], ct) ?? throw Gone() : db.Add(new RequestTemplate { Name = name }).Entity;
-        (entity.Name, entity.Subject, entity.Note, entity.Category, entity.Impact, entity.TeamId, entity.ServiceInstanceId) =
-            (name, Clean(input.Subject), Clean(input.Note), input.Category, input.Impact, input.TeamId, input.ServiceInstanceId);
+        (entity.Name, entity.Subject, entity.Note, entity.Category, entity.Impact, entity.TeamId, entity.ServiceInstanceId, entity.ChangeManagerId) =
+            (name, Clean(input.Subject), Clean(input.Note), input.Category, input.Impact, input.TeamId, input.ServiceInstanceId, input.ChangeManagerId);
         await db.SaveChangesAsync(ct);
         return entity.Id;
     }

@@ -49,5 +49,6 @@ internal sealed class RequestTemplateEntityTypeConfiguration : IEntityTypeConfig
         builder.Property(t => t.Impact).HasConversion<string>().HasMaxLength(16);
         builder.HasOne<Team>().WithMany().HasForeignKey(t => t.TeamId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne<ServiceInstance>().WithMany().HasForeignKey(t => t.ServiceInstanceId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne<People.Person>().WithMany().HasForeignKey(t => t.ChangeManagerId).OnDelete(DeleteBehavior.SetNull);
     }
 }

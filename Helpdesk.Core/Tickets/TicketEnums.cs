@@ -7,6 +7,9 @@ public enum TicketStatus
     InProgress,
     WaitingFor,
     WaitingForCustomer,
+
+    /// <summary>Waits for a change to be implemented (a request made from a template linked to a change template).</summary>
+    ChangePending,
     Completed,
     Closed,
 }
@@ -38,6 +41,7 @@ public static class TicketStatusExtensions
         TicketStatus.InProgress => "In progress",
         TicketStatus.WaitingFor => "Waiting for…",
         TicketStatus.WaitingForCustomer => "Waiting for customer",
+        TicketStatus.ChangePending => "Change pending",
         _ => status.ToString(),
     };
 }

@@ -18,7 +18,7 @@ public sealed partial class InboundMailPage
     private string? _error;
     private DryRunView? _dryRun;
 
-    private sealed record DryRunView(string Title, string Explanation, IReadOnlyList<string> Notes);
+    private sealed record DryRunView(string Title, string Explanation, IReadOnlyList<string> Notes, RequestPreview? Request = null);
 
     [Inject] private InboundMailListQuery Query { get; set; } = default!;
     [Inject] private RetryInboundMailCommand Retry { get; set; } = default!;
@@ -64,8 +64,8 @@ public sealed partial class InboundMailPage
             await using var stream = args.File.OpenReadStream(Options.Value.MaxMessageSizeBytes);
             using var buffer = new MemoryStream();
             await stream.CopyToAsync(buffer);
-            var decision = await Processor.DryRunAsync(buffer.ToArray(), CancellationToken.None);
-            _dryRun = new DryRunView(Title(decision), decision.Explanation, decision.Notes);
+            var (decision, request) = await Processor.DryRunAsync(buffer.ToArray(), CancellationToken.None);
+            _dryRun = new DryRunView(Title(decision), decision.Explanation, decision.Notes, request);
         }
         catch (MalformedMailException ex)
         {

@@ -27,6 +27,8 @@ public sealed partial class ServiceCatalogPage
 
     private string? TeamName(int? id) => _lookups.Teams.FirstOrDefault(t => t.Id == id)?.Name;
 
+    private string? AgentName(int? id) => id is null ? null : _lookups.Agents.FirstOrDefault(a => a.Id == id)?.Name ?? $"#{id}";
+
     private string? ServiceName(int? id) => _view.ServiceInstances.FirstOrDefault(s => s.Id == id)?.Name;
 
     private Task AddServiceAsync() => RunAsync(async () =>
@@ -49,7 +51,7 @@ public sealed partial class ServiceCatalogPage
 
     private Task AddTemplateAsync() => RunAsync(async () =>
     {
-        await Catalog.SaveTemplateAsync(new RequestTemplateInput(null, _template.Name ?? "", _template.Subject, null, _template.Category, null, _template.Team, null));
+        await Catalog.SaveTemplateAsync(new RequestTemplateInput(null, _template.Name ?? "", _template.Subject, null, _template.Category, null, _template.Team, null, _template.ChangeManager?.Id));
         _template = new();
     });
 
@@ -80,5 +82,6 @@ public sealed partial class ServiceCatalogPage
         public string? Subject { get; set; }
         public TicketCategory? Category { get; set; }
         public int? Team { get; set; }
+        public PersonRef? ChangeManager { get; set; }
     }
 }

@@ -486,6 +486,26 @@ namespace Helpdesk.Core.Persistence.Migrations
                     b.ToTable("Department");
                 });
 
+            modelBuilder.Entity("Helpdesk.Core.Mail.Inbound.Fetching.ImapMailboxState", b =>
+                {
+                    b.Property<string>("Mailbox")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("HighestUid")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UidValidity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Mailbox");
+
+                    b.ToTable("ImapMailboxState");
+                });
+
             modelBuilder.Entity("Helpdesk.Core.Mail.Inbound.InboundMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -904,6 +924,9 @@ namespace Helpdesk.Core.Persistence.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ChangeManagerId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Impact")
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
@@ -927,6 +950,8 @@ namespace Helpdesk.Core.Persistence.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ChangeManagerId");
 
                     b.HasIndex("ServiceInstanceId");
 
@@ -1530,6 +1555,11 @@ namespace Helpdesk.Core.Persistence.Migrations
 
             modelBuilder.Entity("Helpdesk.Core.ServiceCatalog.RequestTemplate", b =>
                 {
+                    b.HasOne("Helpdesk.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ChangeManagerId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("Helpdesk.Core.ServiceCatalog.ServiceInstance", null)
                         .WithMany()
                         .HasForeignKey("ServiceInstanceId")

@@ -26,6 +26,7 @@ public sealed class CreateTicketCommand(
             ?? (input.TeamId is { } teamId ? await db.Set<Team>().Where(t => t.Id == teamId).Select(t => t.DepartmentId).FirstOrDefaultAsync(ct) : null);
 
         var now = clock.GetUtcNow().UtcDateTime;
+        var (target, targetNote) = await ResolutionTargetAsync(db, input, now, ct);
         var ticket = new Ticket
         {
             Subject = subject!,
@@ -40,7 +41,7 @@ public sealed class CreateTicketCommand(
             DepartmentId = departmentId,
             Source = input.Source,
             SourceId = input.SourceId,
-            ResolutionTargetAt = input.ResolutionTargetAt,
+            ResolutionTargetAt = target,
             ServiceInstanceId = input.ServiceInstanceId,
             ConfigurationItemId = input.ConfigurationItemId,
             SupplierId = input.SupplierId,
@@ -62,6 +63,8 @@ public sealed class CreateTicketCommand(
         db.Add(TicketAuditTrail.Entry(ticket, actor, now, "ticket", null, ticket.Number, $"Created from {ticket.Source}"));
         foreach (var note in input.AuditNotes)
             db.Add(TicketAuditTrail.Entry(ticket, actor, now, "mail", null, null, note));
+        if (targetNote is not null)
+            db.Add(TicketAuditTrail.Entry(ticket, actor, now, "resolution_target_at", null, target?.ToString("u"), targetNote));
         if (!string.IsNullOrWhiteSpace(input.Description) || input.Files.Count > 0)
         {
             var origin = actor.Kind == ActorKind.Customer ? EntryOrigin.Customer : EntryOrigin.Console;
@@ -78,5 +81,20 @@ public sealed class CreateTicketCommand(
 
         feed.Publish(new TicketChanged(ticket.Id, TicketChangeKind.Created, actor.PersonId, now));
         return ticket.Id;
+    }
+
+    private static async Task<(DateTime? Target, string? Note)> ResolutionTargetAsync(HelpdeskDbContext db, NewTicket input, DateTime now, CancellationToken ct)
+    {
+        if (input.DesiredCompletionAt is not { } desired) return (input.ResolutionTargetAt, null);
+        var slaHours = input.SlaPlanId is { } plan
+            ? await db.Set<Correspondence.SlaPlan>().Where(p => p.Id == plan).Select(p => (int?)p.GracePeriodHours).FirstOrDefaultAsync(ct)
+            : null;
+        var existing = input.ResolutionTargetAt ?? (slaHours is { } hours ? now.AddHours(hours) : null);
+        if (existing is not { } current)
+            return (desired, $"Desired completion {desired:u} set as the resolution target.");
+        if (desired > current)
+            return (desired, $"Desired completion {desired:u} set as the resolution target (later than the SLA target {current:u}).");
+        return (input.ResolutionTargetAt,
+            $"Desired completion {desired:u} is earlier than the SLA's resolution target {current:u}; the SLA target was kept.");
     }
 }

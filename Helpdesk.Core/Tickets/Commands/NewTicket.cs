@@ -26,6 +26,12 @@ public sealed record NewTicket
     public string Source { get; init; } = TicketSources.Console;
     public string? SourceId { get; init; }
     public DateTime? ResolutionTargetAt { get; init; }
+
+    /// <summary>
+    /// The completion agreed with the requester (Mail API "desired_completion_at"): it becomes the resolution target
+    /// only when later than the target the ticket would otherwise have (its own, or its SLA plan's).
+    /// </summary>
+    public DateTime? DesiredCompletionAt { get; init; }
     public int? ServiceInstanceId { get; init; }
     public int? ConfigurationItemId { get; init; }
     public int? SupplierId { get; init; }

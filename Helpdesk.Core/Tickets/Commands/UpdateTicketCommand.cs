@@ -76,13 +76,19 @@ public sealed class UpdateTicketCommand(
         Check("resolution_target_at", t.ResolutionTargetAt, u.ResolutionTargetAt);
         Check(TicketFields.HelpTopic, t.HelpTopicId, u.HelpTopicId);
         Check(TicketFields.SlaPlan, t.SlaPlanId, u.SlaPlanId);
+        // waiting_until only means something while the request waits; leaving Waiting for… ends it, so it fires once.
+        Check("waiting_until", t.WaitingUntil, WaitingUntil(t, u));
         return changes;
     }
+
+    private static DateTime? WaitingUntil(Ticket t, TicketFieldsUpdate u) =>
+        t.Status == TicketStatus.WaitingFor && u.Status != TicketStatus.WaitingFor ? null : t.WaitingUntil;
 
     private static void Apply(Ticket t, TicketFieldsUpdate u, DateTime now)
     {
         if (t.Status.IsOpen() && !u.Status.IsOpen()) t.CompletedAt = now;
         if (!t.Status.IsOpen() && u.Status.IsOpen()) t.CompletedAt = null;
+        t.WaitingUntil = WaitingUntil(t, u);
         t.Subject = u.Subject;
         t.Status = u.Status;
         t.Category = u.Category;

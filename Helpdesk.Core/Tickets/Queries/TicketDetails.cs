@@ -36,7 +36,25 @@ public sealed record TicketDetails
     public int? SlaPlanId { get; init; }
     public DateTime? OverdueAt { get; init; }
     public required int Version { get; init; }
+
+    /// <summary>Fields a mail's parameters can set (Mail API); read-only in the console.</summary>
+    public MailApiFields MailApi { get; init; } = MailApiFields.None;
     public required IReadOnlyList<CaseLogEntryView> PublicLog { get; init; }
     public required IReadOnlyList<CaseLogEntryView> PrivateLog { get; init; }
     public required IReadOnlyList<AuditView> Audit { get; init; }
+}
+
+public sealed record MailApiFields(
+    string? ServiceInstance,
+    string? ConfigurationItem,
+    string? Supplier,
+    string? SupplierRequestId,
+    DateTime? DowntimeStartAt,
+    DateTime? DowntimeEndAt,
+    DateTime? WaitingUntil,
+    string? CompletionReason)
+{
+    public static readonly MailApiFields None = new(null, null, null, null, null, null, null, null);
+
+    public bool IsEmpty => this == None;
 }

@@ -58,6 +58,11 @@ public sealed class TicketDetailsQuery(IDbContextFactory<HelpdeskDbContext> cont
             SlaPlanId = t.SlaPlanId,
             OverdueAt = t.OverdueAt,
             Version = t.Version,
+            MailApi = new MailApiFields(
+                t.ServiceInstanceId is { } si ? await db.Set<ServiceCatalog.ServiceInstance>().Where(x => x.Id == si).Select(x => x.Name).FirstOrDefaultAsync(ct) : null,
+                t.ConfigurationItemId is { } ci ? await db.Set<ServiceCatalog.ConfigurationItem>().Where(x => x.Id == ci).Select(x => x.Label).FirstOrDefaultAsync(ct) : null,
+                t.SupplierId is { } su ? await db.Set<ServiceCatalog.Supplier>().Where(x => x.Id == su).Select(x => x.Name).FirstOrDefaultAsync(ct) : null,
+                t.SupplierRequestId, t.DowntimeStartAt, t.DowntimeEndAt, t.WaitingUntil, t.CompletionReason),
             PublicLog = [.. entries.Where(e => e.Log == CaseLogKind.Public).Select(View)],
             PrivateLog = [.. entries.Where(e => e.Log == CaseLogKind.Private).Select(View)],
             Audit = audit,

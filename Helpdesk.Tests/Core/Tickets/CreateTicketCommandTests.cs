@@ -102,4 +102,45 @@ public sealed class CreateTicketCommandTests
         var change = await received.Task.WaitAsync(TimeSpan.FromSeconds(5));
         Assert.Equal(new TicketChanged(id, TicketChangeKind.Created, null, host.Clock.GetUtcNow().UtcDateTime), change);
     }
+
+    private static async Task<TicketDetails> CreateWithDesiredCompletionAsync(CoreTestHost host, TimeSpan desiredIn)
+    {
+        var caller = await host.AddPersonAsync("Carl Caller", "carl@customer.test");
+        var plan = new Helpdesk.Core.Correspondence.SlaPlan { Name = "4 hours", GracePeriodHours = 4 };
+        await using (var db = await host.DbAsync())
+        {
+            db.Add(plan);
+            await db.SaveChangesAsync();
+        }
+        var id = await host.Get<CreateTicketCommand>().ExecuteAsync(new NewTicket
+        {
+            Subject = "Monitoring event", RequestedForId = caller.Id, SlaPlanId = plan.Id,
+            DesiredCompletionAt = host.Clock.GetUtcNow().UtcDateTime + desiredIn,
+        }, Actor.System);
+        return (await host.Get<TicketDetailsQuery>().ExecuteAsync(id))!;
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_DesiredCompletionLaterThanSlaTarget_BecomesTheResolutionTarget()
+    {
+        await using var host = await CoreTestHost.StartAsync();
+        var desired = host.Clock.GetUtcNow().UtcDateTime.AddHours(10);
+
+        var details = await CreateWithDesiredCompletionAsync(host, TimeSpan.FromHours(10));
+
+        Assert.Equal(desired, details.ResolutionTargetAt);
+        Assert.Contains(details.Audit, a => a.Field == "resolution_target_at" && a.Note!.Contains("later than the SLA target"));
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_DesiredCompletionEarlierThanSlaTarget_KeepsTheSlaTargetAndSaysSo()
+    {
+        await using var host = await CoreTestHost.StartAsync();
+
+        var details = await CreateWithDesiredCompletionAsync(host, TimeSpan.FromHours(1));
+
+        Assert.Null(details.ResolutionTargetAt); // the SLA plan's 4 hours still decide when it is overdue
+        Assert.Contains(details.Audit, a => a.Field == "resolution_target_at"
+            && a.Note == $"Desired completion {host.Clock.GetUtcNow().UtcDateTime.AddHours(1):u} is earlier than the SLA's resolution target {host.Clock.GetUtcNow().UtcDateTime.AddHours(4):u}; the SLA target was kept.");
+    }
 }

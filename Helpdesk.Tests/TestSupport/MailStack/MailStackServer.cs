@@ -94,6 +94,33 @@ public static class MailStackServer
         return result;
     }
 
+    /// <summary>The INBOX's UIDVALIDITY and the UIDs with their \Seen flag, oldest first.</summary>
+    public static async Task<(uint UidValidity, IReadOnlyList<(uint Uid, bool Seen)> Messages)> UidsAsync(string address, CancellationToken ct = default)
+    {
+        using var client = new ImapClient();
+        await ConnectAsync(client, ImapPort, ct);
+        await client.AuthenticateAsync(address, Password, ct);
+        await client.Inbox.OpenAsync(FolderAccess.ReadOnly, ct);
+        var summaries = await client.Inbox.FetchAsync(0, -1, MessageSummaryItems.UniqueId | MessageSummaryItems.Flags, ct);
+        var result = (client.Inbox.UidValidity, (IReadOnlyList<(uint, bool)>)[.. summaries.OrderBy(s => s.UniqueId.Id)
+            .Select(s => (s.UniqueId.Id, s.Flags!.Value.HasFlag(MessageFlags.Seen)))]);
+        await client.DisconnectAsync(true, ct);
+        return result;
+    }
+
+    /// <summary>Sets or clears \Seen on every message, as a person reading the mailbox in another client would.</summary>
+    public static async Task SetSeenAsync(string address, bool seen, CancellationToken ct = default)
+    {
+        using var client = new ImapClient();
+        await ConnectAsync(client, ImapPort, ct);
+        await client.AuthenticateAsync(address, Password, ct);
+        await client.Inbox.OpenAsync(FolderAccess.ReadWrite, ct);
+        var all = await client.Inbox.SearchAsync(SearchQuery.All, ct);
+        if (seen) await client.Inbox.AddFlagsAsync(all, MessageFlags.Seen, silent: true, ct);
+        else await client.Inbox.RemoveFlagsAsync(all, MessageFlags.Seen, silent: true, ct);
+        await client.DisconnectAsync(true, ct);
+    }
+
     /// <summary>Stops Postfix only (scripts/mail-stack.sh smtp-down); tests that do must be in <see cref="MailServerOutage"/>.</summary>
     public static Task SmtpDownAsync() => RunScriptAsync("smtp-down");
 

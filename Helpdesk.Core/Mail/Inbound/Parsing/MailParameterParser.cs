@@ -4,12 +4,16 @@ using System.Text.RegularExpressions;
 namespace Helpdesk.Core.Mail.Inbound.Parsing;
 
 /// <summary>
-/// Reads "#name: value" parameters (and "#shortcut"s) from the start of a mail body, one or more per line, until the
-/// first line that is not a parameter line. Unknown names and bad values are reported as problems and otherwise ignored.
+/// Reads "#name: value" parameters (and "#shortcut"s) from the start of a mail body, one or more per line. A line is a
+/// parameter line only when it starts with a known parameter or shortcut; the first line that does not (a markdown
+/// "# Heading", "#hurry", plain text) starts the body. Text after a shortcut on the same line ("#high Server down")
+/// also starts the body: the shortcut applies and the text is kept. Unknown names and bad values further along a
+/// parameter line are reported as problems and otherwise ignored.
 /// </summary>
 public static partial class MailParameterParser
 {
-    public static MailParameterResult Parse(string? text)
+    /// <param name="accountId">The account's id (the local part of its address): a value "accountId/record" names a record of this account.</param>
+    public static MailParameterResult Parse(string? text, string? accountId = null)
     {
         var original = (text ?? "").ReplaceLineEndings("\n");
         var lines = original.Split('\n');
@@ -18,19 +22,50 @@ public static partial class MailParameterParser
         var index = 0;
         while (index < lines.Length && string.IsNullOrWhiteSpace(lines[index])) index++;
         var sawParameters = false;
+        string? rest = null;
         for (; index < lines.Length; index++)
         {
             var line = lines[index].Trim();
-            if (!line.StartsWith('#')) break;
+            var tokens = TokenPattern().Matches(line);
+            if (tokens.Count == 0 || tokens[0].Index != 0 || !IsKnown(tokens[0]))
+            {
+                if (sawParameters && tokens.Count > 0 && tokens[0].Index == 0)
+                    problems.Add(new MailParameterProblem(index + 1, $"#{tokens[0].Groups["name"].Value} is not a known parameter or shortcut, so the parameters end here; the line is kept as text."));
+                else if (!sawParameters && tokens.Count > 0 && tokens[0].Index == 0)
+                    problems.Add(new MailParameterProblem(index + 1, $"#{tokens[0].Groups["name"].Value} is not a known parameter{(tokens[0].Groups["value"].Success ? "" : " or shortcut")}; the mail is read as text without parameters."));
+                break;
+            }
             sawParameters = true;
-            foreach (Match token in TokenPattern().Matches(line))
-                Read(token, index + 1, parameters, problems);
+            var position = 0;
+            foreach (Match token in tokens)
+            {
+                if (!string.IsNullOrWhiteSpace(line[position..token.Index])) break;
+                Read(token, index + 1, accountId, parameters, problems);
+                position = token.Index + token.Length;
+            }
+            if (!string.IsNullOrWhiteSpace(line[position..]))
+            {
+                rest = line[position..].Trim();
+                problems.Add(new MailParameterProblem(index + 1, $"The text after the parameters on this line (\"{rest}\") starts the body; parameters after it are read as text."));
+                index++;
+                break;
+            }
         }
-        var body = sawParameters ? string.Join('\n', lines.Skip(index)).Trim('\n') : original;
+        var below = string.Join('\n', lines.Skip(index)).Trim('\n');
+        var body = !sawParameters ? original : rest is null ? below : below.Length == 0 ? rest : rest + "\n" + below;
         return new MailParameterResult(parameters, problems, body.Trim(), original.Trim());
     }
 
-    private static void Read(Match token, int line, List<MailParameter> parameters, List<MailParameterProblem> problems)
+    private static bool IsKnown(Match token)
+    {
+        var name = token.Groups["name"].Value;
+        return token.Groups["value"].Success
+            ? MailParameterCatalogue.Canonical(name) is not null
+            : MailParameterCatalogue.Canonical(name) is { } flag && MailParameterCatalogue.Parameters[flag] == MailParameterCatalogue.ValueKind.Flag
+              || MailParameterCatalogue.Shortcut(name) is not null;
+    }
+
+    private static void Read(Match token, int line, string? accountId, List<MailParameter> parameters, List<MailParameterProblem> problems)
     {
         var name = token.Groups["name"].Value;
         var value = token.Groups["value"].Success ? token.Groups["value"].Value.Trim() : null;
@@ -53,7 +88,8 @@ public static partial class MailParameterParser
         }
         string? account = null;
         var slash = value.IndexOf('/');
-        if (slash > 0 && !FreeText.Contains(canonical) && AccountPattern().IsMatch(value[..slash]))
+        // Only this account's id is a prefix ("account_id/record"); any other slash belongs to the value ("ops/network").
+        if (slash > 0 && !FreeText.Contains(canonical) && accountId is not null && value[..slash].Trim().Equals(accountId, StringComparison.OrdinalIgnoreCase))
         {
             account = value[..slash];
             value = value[(slash + 1)..].Trim();
@@ -99,6 +135,4 @@ public static partial class MailParameterParser
     [GeneratedRegex(@"#(?<name>[A-Za-z_][A-Za-z0-9_]*)\s*(?::(?<value>(?:(?!\s#[A-Za-z_]).)*))?", RegexOptions.CultureInvariant)]
     private static partial Regex TokenPattern();
 
-    [GeneratedRegex(@"^[a-z][a-z0-9_-]*$", RegexOptions.CultureInvariant)]
-    private static partial Regex AccountPattern();
 }

@@ -8,7 +8,7 @@ namespace Helpdesk.Core.Mail.Inbound.Processing;
 /// <summary>Resolves the Mail API's references to catalog records; an unknown value is noted and ignored.</summary>
 internal static class CatalogParameters
 {
-    public static async Task<ConfigurationItem?> ConfigurationItemAsync(HelpdeskDbContext db, MailParameterResult p, List<string> notes, CancellationToken ct)
+    public static async Task<ConfigurationItem?> ConfigurationItemAsync(HelpdeskDbContext db, MailParameterResult p, RequestNotes notes, CancellationToken ct)
     {
         var cis = db.Set<ConfigurationItem>();
         if (p.Get("ci_id")?.Value is { } id)
@@ -23,7 +23,7 @@ internal static class CatalogParameters
         return null;
     }
 
-    public static async Task<ServiceInstance?> ServiceInstanceAsync(HelpdeskDbContext db, MailParameterResult p, List<string> notes, CancellationToken ct)
+    public static async Task<ServiceInstance?> ServiceInstanceAsync(HelpdeskDbContext db, MailParameterResult p, RequestNotes notes, CancellationToken ct)
     {
         if (p.Get("service_instance_id")?.Value is { } id)
             return await Found(await db.Set<ServiceInstance>().FirstOrDefaultAsync(s => s.Id == Id(id), ct), "#service_instance_id", id, notes);
@@ -32,7 +32,7 @@ internal static class CatalogParameters
         return null;
     }
 
-    public static async Task<Supplier?> SupplierAsync(HelpdeskDbContext db, MailParameterResult p, List<string> notes, CancellationToken ct)
+    public static async Task<Supplier?> SupplierAsync(HelpdeskDbContext db, MailParameterResult p, RequestNotes notes, CancellationToken ct)
     {
         if (p.Get("supplier_id")?.Value is { } id)
             return await Found(await db.Set<Supplier>().FirstOrDefaultAsync(s => s.Id == Id(id), ct), "#supplier_id", id, notes);
@@ -41,16 +41,16 @@ internal static class CatalogParameters
         return null;
     }
 
-    public static async Task<RequestTemplate?> TemplateAsync(HelpdeskDbContext db, MailParameterResult p, List<string> notes, CancellationToken ct) =>
+    public static async Task<RequestTemplate?> TemplateAsync(HelpdeskDbContext db, MailParameterResult p, RequestNotes notes, CancellationToken ct) =>
         p.Get("template_id")?.Value is { } id
             ? await Found(await db.Set<RequestTemplate>().FirstOrDefaultAsync(t => t.Id == Id(id), ct), "#template_id", id, notes)
             : null;
 
     private static int Id(string value) => int.TryParse(value, out var id) ? id : -1;
 
-    private static Task<T?> Found<T>(T? record, string parameter, string value, List<string> notes) where T : class
+    private static Task<T?> Found<T>(T? record, string parameter, string value, RequestNotes notes) where T : class
     {
-        if (record is null) notes.Add($"{parameter}: {value} was not found; ignored.");
+        if (record is null) notes.Ignore(parameter, $"{parameter}: {value} was not found; ignored.");
         return Task.FromResult(record);
     }
 }

@@ -29,7 +29,12 @@ public sealed record RejectSender(string Explanation, string SenderAddress, Reje
 
 public sealed record AddNote(string Explanation, int TicketId, CaseLogKind Log, string Text, TextFormat Format) : InboundDecision(Explanation);
 
-public sealed record CreateRequest(string Explanation, NewTicket Ticket, bool CreateSender) : InboundDecision(Explanation);
+public sealed record CreateRequest(string Explanation, NewTicket Ticket, bool CreateSender) : InboundDecision(Explanation)
+{
+    /// <summary>Each parameter of the mail: applied, or ignored and why.</summary>
+    public IReadOnlyList<ParameterOutcome> Parameters { get; init; } = [];
+    public int? TemplateId { get; init; }
+}
 
 /// <summary>The requester already has the maximum number of open tickets: no new one; an overlimit notice explains why (not to automated mail).</summary>
 public sealed record RefuseOverLimit(string Explanation, int PersonId) : InboundDecision(Explanation);

@@ -72,12 +72,13 @@ public sealed class InboundMailProcessor(
         await db.SaveChangesAsync(CancellationToken.None);
     }
 
-    /// <summary>What would happen to this mail, without changing anything.</summary>
-    public async Task<InboundDecision> DryRunAsync(byte[] raw, CancellationToken ct)
+    /// <summary>What would happen to this mail, without changing anything; for a new request, what it would look like.</summary>
+    public async Task<InboundDryRun> DryRunAsync(byte[] raw, CancellationToken ct)
     {
         await using var db = await contextFactory.CreateDbContextAsync(ct);
         var message = InboundMailReader.Load(raw);
-        return await DecideAsync(db, message, InboundMailReader.Read(message, raw), clock.GetUtcNow().UtcDateTime, ct);
+        var decision = await DecideAsync(db, message, InboundMailReader.Read(message, raw), clock.GetUtcNow().UtcDateTime, ct);
+        return new InboundDryRun(decision, decision is CreateRequest create ? await RequestPreview.DescribeAsync(db, create, ct) : null);
     }
 
     private async Task<InboundDecision> DecideAsync(HelpdeskDbContext db, MimeMessage message, InboundMailContent content, DateTime receivedAt, CancellationToken ct)
@@ -109,7 +110,8 @@ public sealed class InboundMailProcessor(
         if (!createSender && await ThreadFinder.FindAsync(db, content, ct) is { } thread)
             return ReplyNote.Decide(mail, sender, thread.TicketId, thread.How);
 
-        var (request, parsed) = await requests.BuildAsync(db, mail, sender, ct);
+        var built = await requests.BuildAsync(db, mail, sender, ct);
+        var (request, parsed) = (built.Ticket, built.Parsed);
         var honoured = sender.HasRole(PersonRoles.Specialist) ? parsed.Parameters : [];
         if (!createSender && await events.MatchAsync(db, request, honoured, receivedAt, ct) is { } matched)
             return matched;
@@ -123,6 +125,8 @@ public sealed class InboundMailProcessor(
         return new CreateRequest($"A new request{(route.TeamName is null ? "" : $" for team {route.TeamName}")}; {route.Description}.", request, createSender)
         {
             Notes = request.AuditNotes,
+            Parameters = built.Parameters,
+            TemplateId = built.TemplateId,
         };
     }
 

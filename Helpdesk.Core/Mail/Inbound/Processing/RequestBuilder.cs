@@ -10,6 +10,9 @@ using Microsoft.Extensions.Options;
 
 namespace Helpdesk.Core.Mail.Inbound.Processing;
 
+/// <param name="TemplateId">The request template applied (#template_id), if any.</param>
+public sealed record BuiltRequest(NewTicket Ticket, MailParameterResult Parsed, IReadOnlyList<ParameterOutcome> Parameters, int? TemplateId);
+
 /// <summary>
 /// Turns a mail into a new request: parameters (honoured only for senders with the Specialist role) and the Mail API's
 /// default values. Every ignored parameter or fallback is explained in the request's audit trail.
@@ -19,11 +22,11 @@ public sealed class RequestBuilder(IOptions<InboundMailOptions> options)
     // Changes and problems are not managed by this helpdesk; these references are kept in the audit trail only.
     private static readonly string[] NotModelled = ["change_id", "problem_id"];
 
-    public async Task<(NewTicket Ticket, MailParameterResult Parameters)> BuildAsync(HelpdeskDbContext db, InboundContext mail, Person sender, CancellationToken ct)
+    public async Task<BuiltRequest> BuildAsync(HelpdeskDbContext db, InboundContext mail, Person sender, CancellationToken ct)
     {
-        var parsed = MailParameterParser.Parse(mail.Content.TextBody);
+        var parsed = MailParameterParser.Parse(mail.Content.TextBody, AccountId);
         var honoured = sender.HasRole(PersonRoles.Specialist) && parsed.Parameters.Count > 0;
-        var notes = new List<string>();
+        var notes = new RequestNotes();
         if (parsed.Parameters.Count > 0 && !honoured)
             notes.Add("Parameters were ignored: the sender does not have the Specialist role.");
         var p = honoured ? parsed : parsed with { Parameters = [] };
@@ -32,6 +35,9 @@ public sealed class RequestBuilder(IOptions<InboundMailOptions> options)
             notes.Add("Parameters read: " + string.Join(", ", parsed.Parameters.Select(x => x.Value is null ? $"#{x.Name}" : $"#{x.Name}: {x.Value}")) + ".");
             notes.AddRange(parsed.Problems.Select(problem => $"Line {problem.Line}: {problem.Message}"));
         }
+        else if (sender.HasRole(PersonRoles.Specialist))
+            notes.AddRange(parsed.Problems.Select(problem => $"Line {problem.Line}: {problem.Message}")); // e.g. a misspelt first parameter
+
 
         var template = await CatalogParameters.TemplateAsync(db, p, notes, ct);
         var ci = await CatalogParameters.ConfigurationItemAsync(db, p, notes, ct);
@@ -42,15 +48,16 @@ public sealed class RequestBuilder(IOptions<InboundMailOptions> options)
             : template?.Category ?? (service is not null ? TicketCategory.Incident : TicketCategory.Other);
         var impact = Enum.TryParse<TicketImpact>(p.Get("impact")?.Value, true, out var i) ? i
             : template?.Impact ?? (category == TicketCategory.Incident ? TicketImpact.Top : (TicketImpact?)null);
-        var status = Status(p.Get("status")?.Value, notes);
+        var changeManager = await ChangeManagerAsync(db, template, notes, ct);
+        var status = p.Get("status") is null && template?.ChangeManagerId is not null ? TicketStatus.ChangePending : Status(p.Get("status")?.Value, notes);
         var supplier = await CatalogParameters.SupplierAsync(db, p, notes, ct);
         var completionReason = p.Get("completion_reason")?.Value;
         if (completionReason is not null && status != TicketStatus.Completed)
         {
-            notes.Add("#completion_reason was ignored: it applies only when the status is completed.");
+            notes.Ignore("completion_reason", "#completion_reason was ignored: it applies only when the status is completed.");
             completionReason = null;
         }
-        var member = await MemberAsync(db, p, notes, ct);
+        var member = await MemberAsync(db, p, notes, ct) ?? changeManager;
         if (member is null && status is not TicketStatus.Assigned)
         {
             member = sender;
@@ -59,9 +66,9 @@ public sealed class RequestBuilder(IOptions<InboundMailOptions> options)
         var requestedFor = await RequestedForAsync(db, p, sender, notes, ct);
         var teamId = await TeamAsync(db, p, mail.Route, member, service, sender, template?.TeamId, notes, ct);
         foreach (var parameter in p.Parameters.Where(x => NotModelled.Contains(x.Name, StringComparer.OrdinalIgnoreCase)))
-            notes.Add($"#{parameter.Name}: {parameter.Value} was recorded but not applied: this helpdesk does not manage that field yet.");
+            notes.Ignore(parameter.Name, $"#{parameter.Name}: {parameter.Value} was recorded but not applied: this helpdesk does not manage that field yet.");
         if (p.Parameters.Any(x => x.Account is not null))
-            notes.Add("Account prefixes in parameters were ignored: this helpdesk has a single account.");
+            notes.Add($"The account prefix \"{AccountId}/\" names this helpdesk's account; the records were looked up without it.");
 
         var internalNote = p.Has("internal");
         var ticket = new NewTicket
@@ -79,7 +86,7 @@ public sealed class RequestBuilder(IOptions<InboundMailOptions> options)
             MemberId = member?.Id,
             Source = p.Get("source")?.Value ?? TicketSources.Email,
             SourceId = p.Get("source_id")?.Value ?? mail.Content.MessageId,
-            ResolutionTargetAt = Date(p, "desired_completion_at"),
+            DesiredCompletionAt = Date(p, "desired_completion_at"),
             ServiceInstanceId = service?.Id,
             ConfigurationItemId = ci?.Id,
             SupplierId = supplier?.Id,
@@ -91,8 +98,14 @@ public sealed class RequestBuilder(IOptions<InboundMailOptions> options)
             SourceMessageId = mail.Content.MessageId,
             AuditNotes = [$"Received by mail from {sender.PrimaryEmail}, {mail.Route.Description}.", .. notes],
         };
-        return (ticket, parsed);
+        return new BuiltRequest(ticket, parsed, Outcomes(parsed, honoured, sender.HasRole(PersonRoles.Specialist), notes), template?.Id);
     }
+
+    private static IReadOnlyList<ParameterOutcome> Outcomes(MailParameterResult parsed, bool honoured, bool specialist, RequestNotes notes) => honoured
+        ? [.. parsed.Parameters.Select(x => new ParameterOutcome("#" + x.Name, x.Value, !notes.Ignored.ContainsKey(x.Name), notes.Ignored.GetValueOrDefault(x.Name))),
+            .. parsed.Problems.Select(problem => new ParameterOutcome($"line {problem.Line}", null, false, problem.Message))]
+        : [.. parsed.Parameters.Select(x => new ParameterOutcome("#" + x.Name, x.Value, false, "The sender does not have the Specialist role.")),
+            .. specialist ? parsed.Problems.Select(problem => new ParameterOutcome($"line {problem.Line}", null, false, problem.Message)) : []];
 
     /// <summary>
     /// The text of the request: below the parameters when they were honoured; otherwise the mail's HTML (sanitized when
@@ -112,7 +125,7 @@ public sealed class RequestBuilder(IOptions<InboundMailOptions> options)
     private static DateTime? Date(MailParameterResult p, string name) =>
         p.Get(name)?.Value is { } value ? MailParameterParser.ParseDateTime(value) : null;
 
-    private static TicketStatus Status(string? value, List<string> notes)
+    private static TicketStatus Status(string? value, RequestNotes notes)
     {
         if (value is null) return TicketStatus.Assigned;
         var mapped = value switch
@@ -122,14 +135,15 @@ public sealed class RequestBuilder(IOptions<InboundMailOptions> options)
             "in_progress" => TicketStatus.InProgress,
             "waiting_for" => TicketStatus.WaitingFor,
             "waiting_for_customer" => TicketStatus.WaitingForCustomer,
+            "change_pending" => TicketStatus.ChangePending,
             "completed" => TicketStatus.Completed,
             _ => (TicketStatus?)null,
         };
-        if (mapped is null) notes.Add($"#status: {value} is not a status of this helpdesk; the request was set to Assigned.");
+        if (mapped is null) notes.Ignore("status", $"#status: {value} is not a status of this helpdesk; the request was set to Assigned.");
         return mapped ?? TicketStatus.Assigned;
     }
 
-    private static async Task<Person?> MemberAsync(HelpdeskDbContext db, MailParameterResult p, List<string> notes, CancellationToken ct)
+    private static async Task<Person?> MemberAsync(HelpdeskDbContext db, MailParameterResult p, RequestNotes notes, CancellationToken ct)
     {
         var byEmail = p.Get("member")?.Value;
         var byId = p.Get("member_id")?.Value;
@@ -137,29 +151,39 @@ public sealed class RequestBuilder(IOptions<InboundMailOptions> options)
         var person = byId is not null ? await SenderDirectory.FindByIdAsync(db, byId, ct)
             : await db.Set<Person>().FirstOrDefaultAsync(x => x.PrimaryEmail == byEmail && x.IsActive, ct);
         if (person is not null && person.HasRole(PersonRoles.Agent)) return person;
-        notes.Add($"#member{(byId is null ? "" : "_id")}: {byId ?? byEmail} is not an active agent; no assignee was taken from it.");
+        notes.Ignore(byId is null ? "member" : "member_id", $"#member{(byId is null ? "" : "_id")}: {byId ?? byEmail} is not an active agent; no assignee was taken from it.");
         return null;
     }
 
-    private static async Task<Person> RequestedForAsync(HelpdeskDbContext db, MailParameterResult p, Person sender, List<string> notes, CancellationToken ct)
+    /// <summary>The manager of the change the template is linked to: the request's default member (Mail API).</summary>
+    private static async Task<Person?> ChangeManagerAsync(HelpdeskDbContext db, ServiceCatalog.RequestTemplate? template, RequestNotes notes, CancellationToken ct)
+    {
+        if (template?.ChangeManagerId is not { } id) return null;
+        var manager = await db.Set<Person>().FirstOrDefaultAsync(x => x.Id == id && x.IsActive, ct);
+        if (manager is not null && manager.HasRole(PersonRoles.Agent)) return manager;
+        notes.Add($"The change manager of template {template.Name} is not an active agent; the request was not assigned to them.");
+        return null;
+    }
+
+    private static async Task<Person> RequestedForAsync(HelpdeskDbContext db, MailParameterResult p, Person sender, RequestNotes notes, CancellationToken ct)
     {
         var byEmail = p.Get("requested_for")?.Value;
         var byId = p.Get("requested_for_id")?.Value;
         if (byEmail is null && byId is null) return sender;
         if (!sender.HasRole(PersonRoles.ServiceDeskAnalyst))
         {
-            notes.Add("#requested_for was ignored: only senders with the Service Desk Analyst role may request on behalf of someone.");
+            notes.Ignore(byId is null ? "requested_for" : "requested_for_id", "#requested_for was ignored: only senders with the Service Desk Analyst role may request on behalf of someone.");
             return sender;
         }
         var person = byId is not null ? await SenderDirectory.FindByIdAsync(db, byId, ct)
             : await db.Set<Person>().FirstOrDefaultAsync(x => x.PrimaryEmail == byEmail && x.IsActive, ct);
         if (person is not null) return person;
-        notes.Add($"#requested_for: {byId ?? byEmail} is not a known person; the sender was used.");
+        notes.Ignore(byId is null ? "requested_for" : "requested_for_id", $"#requested_for: {byId ?? byEmail} is not a known person; the sender was used.");
         return sender;
     }
 
     private async Task<int?> TeamAsync(HelpdeskDbContext db, MailParameterResult p, InboundRoute route, Person? member,
-        ServiceCatalog.ServiceInstance? service, Person sender, int? templateTeam, List<string> notes, CancellationToken ct)
+        ServiceCatalog.ServiceInstance? service, Person sender, int? templateTeam, RequestNotes notes, CancellationToken ct)
     {
         var byName = p.Get("team")?.Value;
         var byId = p.Get("team_id")?.Value;
@@ -169,7 +193,7 @@ public sealed class RequestBuilder(IOptions<InboundMailOptions> options)
                 ? await db.Set<Team>().Where(t => t.Id == id).Select(t => (int?)t.Id).FirstOrDefaultAsync(ct)
                 : await db.Set<Team>().Where(t => t.Name == byName).Select(t => (int?)t.Id).FirstOrDefaultAsync(ct);
             if (team is not null) return team;
-            notes.Add($"#team{(byId is null ? "" : "_id")}: {byId ?? byName} is not a team; the default team was selected.");
+            notes.Ignore(byId is null ? "team" : "team_id", $"#team{(byId is null ? "" : "_id")}: {byId ?? byName} is not a team; the default team was selected.");
             return route.TeamId ?? await DefaultTeamAsync(db, ct);
         }
         if (route.TeamId is { } routed) return routed;
@@ -189,6 +213,9 @@ public sealed class RequestBuilder(IOptions<InboundMailOptions> options)
         }
         return await DefaultTeamAsync(db, ct);
     }
+
+    /// <summary>The account's id, as the Mail API uses it in "account_id/record" values: the local part of the account address.</summary>
+    private string AccountId => options.Value.AccountAddress[..Math.Max(0, options.Value.AccountAddress.LastIndexOf('@'))];
 
     private async Task<int?> DefaultTeamAsync(HelpdeskDbContext db, CancellationToken ct) =>
         options.Value.DefaultTeam is { } name ? await db.Set<Team>().Where(t => t.Name == name).Select(t => (int?)t.Id).FirstOrDefaultAsync(ct) : null;

@@ -53,6 +53,54 @@ public sealed class MailboxFetcherTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ImapFetch_MailMarkedSeenBeforeTheFetch_IsStillFetchedOnce()
+    {
+        var inbox = MailStackServer.NewAddress();
+        await _host.AddPersonAsync("Alice Walker", "alice@customer.test");
+        await MailStackServer.SendAsync(InboundTestMail.Create("alice@customer.test", inbox, "Read by a person first", "Still ours."));
+        await MailStackServer.WaitForCountAsync(inbox, 1, TimeSpan.FromSeconds(10));
+        await MailStackServer.SetSeenAsync(inbox, seen: true);
+
+        var stored = await _host.Get<ImapFetcher>().FetchAsync(Mailbox(MailboxKind.Imap, inbox), default);
+        var again = await _host.Get<ImapFetcher>().FetchAsync(Mailbox(MailboxKind.Imap, inbox), default);
+        await _host.Get<InboundMailProcessor>().ProcessPendingAsync(default);
+
+        Assert.Single(stored);
+        Assert.Empty(again);
+        var list = await _host.Get<TicketListQuery>().ExecuteAsync(new TicketListRequest());
+        Assert.Equal("Read by a person first", Assert.Single(list.Items).Subject);
+        var (uidValidity, messages) = await MailStackServer.UidsAsync(inbox);
+        await using var db = await _host.DbAsync();
+        var state = await db.Set<ImapMailboxState>().SingleAsync();
+        Assert.Equal((Mailbox(MailboxKind.Imap, inbox).Name, (long)uidValidity, (long)Assert.Single(messages).Uid), (state.Mailbox, state.UidValidity, state.HighestUid));
+    }
+
+    [Fact]
+    public async Task ImapFetch_UidValidityChanged_FetchesEverythingAgainWithoutDuplicates()
+    {
+        var inbox = MailStackServer.NewAddress();
+        var mailbox = Mailbox(MailboxKind.Imap, inbox);
+        await MailStackServer.SendAsync(InboundTestMail.Create("alice@customer.test", inbox, "Before the renumbering", "x"));
+        await MailStackServer.WaitForCountAsync(inbox, 1, TimeSpan.FromSeconds(10));
+        await _host.Get<ImapFetcher>().FetchAsync(mailbox, default);
+        // As if the server had renumbered the folder: the stored mark belongs to another UIDVALIDITY, far above today's UIDs.
+        await using (var db = await _host.DbAsync())
+            await db.Set<ImapMailboxState>().ExecuteUpdateAsync(s => s.SetProperty(x => x.UidValidity, 1).SetProperty(x => x.HighestUid, 999));
+        await MailStackServer.SendAsync(InboundTestMail.Create("alice@customer.test", inbox, "After the renumbering", "y"));
+        await MailStackServer.WaitForCountAsync(inbox, 2, TimeSpan.FromSeconds(10));
+        await MailStackServer.SetSeenAsync(inbox, seen: true);
+
+        var stored = await _host.Get<ImapFetcher>().FetchAsync(mailbox, default);
+
+        Assert.Single(stored);
+        Assert.Equal(["Before the renumbering", "After the renumbering"], (await RowsAsync()).Select(r => r.Subject));
+        var (uidValidity, messages) = await MailStackServer.UidsAsync(inbox);
+        await using var check = await _host.DbAsync();
+        var state = await check.Set<ImapMailboxState>().SingleAsync();
+        Assert.Equal(((long)uidValidity, (long)messages[^1].Uid), (state.UidValidity, state.HighestUid));
+    }
+
+    [Fact]
     public async Task ImapFetch_CrashBetweenCommitAndFlag_DoesNotDuplicate()
     {
         var inbox = MailStackServer.NewAddress();

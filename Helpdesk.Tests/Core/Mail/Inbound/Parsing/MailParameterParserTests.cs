@@ -78,12 +78,53 @@ public sealed class MailParameterParserTests
     }
 
     [Fact]
-    public void Parse_AccountPrefix_IsSeparatedExceptInFreeText()
+    public void Parse_ThisAccountsPrefix_IsSeparatedExceptInFreeText()
     {
-        var result = MailParameterParser.Parse("#ci: other_account/CORE-SW-1\n#source: nagios/eu");
+        var result = MailParameterParser.Parse("#ci: support/CORE-SW-1\n#source: support/eu", accountId: "support");
 
-        Assert.Equal(("other_account", "CORE-SW-1"), (result.Get("ci")!.Account, result.Get("ci")!.Value));
-        Assert.Equal((null, "nagios/eu"), (result.Get("source")!.Account, result.Get("source")!.Value));
+        Assert.Equal(("support", "CORE-SW-1"), (result.Get("ci")!.Account, result.Get("ci")!.Value));
+        Assert.Equal((null, "support/eu"), (result.Get("source")!.Account, result.Get("source")!.Value));
+    }
+
+    [Theory]
+    [InlineData("support")]
+    [InlineData(null)]
+    public void Parse_SlashThatIsNotThisAccountsPrefix_StaysInTheValue(string? accountId)
+    {
+        var result = MailParameterParser.Parse("#team: ops/network\n#ci: other_account/CORE-SW-1", accountId);
+
+        Assert.Equal((null, "ops/network"), (result.Get("team")!.Account, result.Get("team")!.Value));
+        Assert.Equal("other_account/CORE-SW-1", result.Get("ci")!.Value);
+    }
+
+    [Fact]
+    public void Parse_MarkdownHeadingRightAfterTheParameters_IsTheStartOfTheBody()
+    {
+        var result = MailParameterParser.Parse("#markdown #high\n# Outage report\nAll **down**.");
+
+        Assert.Equal(["markdown", "impact"], result.Parameters.Select(p => p.Name));
+        Assert.Empty(result.Problems);
+        Assert.Equal("# Outage report\nAll **down**.", result.Body);
+    }
+
+    [Fact]
+    public void Parse_UnknownNameAfterParameterLines_EndsTheParametersAndStaysInTheBodyWithAProblem()
+    {
+        var result = MailParameterParser.Parse("#high\n#hurry please\n#team: Network");
+
+        Assert.Equal(["impact"], result.Parameters.Select(p => p.Name));
+        Assert.Equal("#hurry please\n#team: Network", result.Body);
+        Assert.Contains("parameters end here", Assert.Single(result.Problems).Message);
+    }
+
+    [Fact]
+    public void Parse_TextAfterAShortcutOnTheSameLine_AppliesTheShortcutAndKeepsTheTextAsBody()
+    {
+        var result = MailParameterParser.Parse("#incident #high Server down #now\nSince 10:00.");
+
+        Assert.Equal([("category", "incident"), ("impact", "high")], result.Parameters.Select(p => (p.Name, p.Value!)));
+        Assert.Equal("Server down #now\nSince 10:00.", result.Body);
+        Assert.Contains("(\"Server down #now\") starts the body", Assert.Single(result.Problems).Message);
     }
 
     [Fact]

@@ -130,4 +130,114 @@ public sealed class CatalogParametersTests : IAsyncLifetime
 
         Assert.Null(result.Ticket!.CompletionReason);
     }
+
+    private async Task<(int TemplateId, Person Manager)> ChangeTemplateAsync()
+    {
+        var manager = await _host.AddPersonAsync("Chris Change", "chris@helpdesk.test", PersonRoles.Agent);
+        var templateId = await _host.Get<ServiceCatalogCommands>().SaveTemplateAsync(
+            new RequestTemplateInput(null, "New laptop", "Laptop request", null, TicketCategory.Rfc, null, null, null, manager.Id));
+        return (templateId, manager);
+    }
+
+    [Fact]
+    public async Task TemplateLinkedToAChange_AssignsTheChangeManagerWithStatusChangePending()
+    {
+        var (templateId, manager) = await ChangeTemplateAsync();
+
+        var ticket = (await ReceiveAsync("Laptop for Dana", $"#template_id: {templateId}\nA 14 inch one.")).Ticket!;
+
+        Assert.Equal((TicketStatus.ChangePending, (int?)manager.Id), (ticket.Status, ticket.MemberId));
+        Assert.True(ticket.Status.IsOpen());
+        Assert.Equal("Change pending", ticket.Status.Label());
+    }
+
+    [Fact]
+    public async Task TemplateLinkedToAChange_StatusAndMemberParametersStillWin()
+    {
+        var (templateId, _) = await ChangeTemplateAsync();
+        var other = await _host.AddPersonAsync("Olga Other", "olga@helpdesk.test", PersonRoles.Agent);
+
+        var ticket = (await ReceiveAsync("Laptop", $"#template_id: {templateId} #in_progress #member: olga@helpdesk.test\nx")).Ticket!;
+
+        Assert.Equal((TicketStatus.InProgress, (int?)other.Id), (ticket.Status, ticket.MemberId));
+    }
+
+    [Fact]
+    public async Task SaveTemplate_ChangeManagerNotAnAgent_IsAFieldError()
+    {
+        var error = await Assert.ThrowsAsync<Helpdesk.Core.Common.ValidationFailedException>(() => _host.Get<ServiceCatalogCommands>().SaveTemplateAsync(
+            new RequestTemplateInput(null, "Bad", null, null, null, null, null, null, _nagios.Id)));
+
+        Assert.Equal("The change manager must be an active agent.", error.Errors["changeManager"]);
+    }
+
+    [Fact]
+    public async Task PrefixOfTheConfiguredAccount_IsRemovedBeforeTheLookup()
+    {
+        var ticket = (await ReceiveAsync("Port down", "#ci: support/CORE-SW-1\nport 12")).Ticket!;
+
+        Assert.NotNull(ticket.ConfigurationItemId);
+        await using var db = await _host.DbAsync();
+        Assert.Contains(await db.Set<TicketAuditEntry>().Where(a => a.TicketId == ticket.Id).Select(a => a.Note).ToListAsync(),
+            n => n != null && n.StartsWith("The account prefix \"support/\" names this helpdesk's account"));
+    }
+
+    [Fact]
+    public async Task DryRun_Specialist_ShowsTheRequestFieldsAndWhatEachParameterDid()
+    {
+        var (templateId, _) = await ChangeTemplateAsync();
+        var mail = InboundTestMail.Create("nnm@monitoring.test", "support@helpdesk.test", "Port down",
+            $"#ci: CORE-SW-1 #template_id: {templateId}\n#member: nobody@x.test #change_id: 7 #hurry\nport 12").Bytes();
+
+        var (decision, preview) = await _host.Get<InboundMailProcessor>().DryRunAsync(mail, default);
+
+        Assert.IsType<CreateRequest>(decision);
+        Assert.NotNull(preview);
+        Assert.Equal(("Service Desk", TicketCategory.Rfc, (TicketImpact?)null, TicketStatus.ChangePending), (preview.Team, preview.Category, preview.Impact, preview.Status));
+        Assert.Equal(($"Chris Change <chris@helpdesk.test>", "Nagios <nnm@monitoring.test>"), (preview.Member, preview.RequestedFor));
+        Assert.Equal(("Website", "CORE-SW-1", "New laptop"), (preview.ServiceInstance, preview.ConfigurationItem, preview.Template));
+        Assert.Collection(preview.Parameters,
+            p => Assert.Equal(("#ci", true), (p.Parameter, p.Applied)),
+            p => Assert.Equal(("#template_id", true), (p.Parameter, p.Applied)),
+            p => Assert.Equal(("#member", false, "#member: nobody@x.test is not an active agent; no assignee was taken from it."), (p.Parameter, p.Applied, p.Reason)),
+            p => Assert.Equal(("#change_id", false), (p.Parameter, p.Applied)),
+            p => Assert.Equal(("line 2", false), (p.Parameter, p.Applied)));
+        await using var db = await _host.DbAsync();
+        Assert.Equal(0, await db.Set<Ticket>().CountAsync());
+    }
+
+    [Fact]
+    public async Task DryRun_ParametersFromANonSpecialist_AreAllIgnoredWithTheReason()
+    {
+        await _host.AddPersonAsync("Eve", "eve@customer.test");
+
+        var (_, preview) = await _host.Get<InboundMailProcessor>().DryRunAsync(
+            InboundTestMail.Create("eve@customer.test", "support@helpdesk.test", "Hi", "#high\nhelp").Bytes(), default);
+
+        var parameter = Assert.Single(preview!.Parameters);
+        Assert.Equal(("#impact", false, "The sender does not have the Specialist role."), (parameter.Parameter, parameter.Applied, parameter.Reason));
+        Assert.Equal((TicketCategory.Other, (TicketImpact?)null), (preview.Category, preview.Impact));
+    }
+
+    [Fact]
+    public async Task TicketDetails_ShowTheMailApiFieldsByName()
+    {
+        var result = await ReceiveAsync("Fibre cut", "#ci: CORE-SW-1 #supplier: Acme Networks #supplier_requestID: SR-9\n#downtime_start_at: 2026-11-24 08:00 #waiting_for #waiting_until: 2026-11-25 09:30\nx");
+
+        var details = (await _host.Get<TicketDetailsQuery>().ExecuteAsync(result.Ticket!.Id))!;
+
+        Assert.Equal(new MailApiFields("Website", "CORE-SW-1", "Acme Networks", "SR-9", new DateTime(2026, 11, 24, 8, 0, 0), null, new DateTime(2026, 11, 25, 9, 30, 0), null), details.MailApi);
+    }
+
+    [Fact]
+    public async Task MisspeltFirstParameterFromASpecialist_MailIsTextAndTheAuditTrailSaysWhy()
+    {
+        var ticket = (await ReceiveAsync("Disk", "#imapct: high\n#high\ndisk full")).Ticket!;
+
+        Assert.Null(ticket.Impact);
+        await using var db = await _host.DbAsync();
+        var notes = await db.Set<TicketAuditEntry>().Where(a => a.TicketId == ticket.Id).Select(a => a.Note).ToListAsync();
+        Assert.Contains("Line 1: #imapct is not a known parameter; the mail is read as text without parameters.", notes);
+        Assert.Equal("#imapct: high\n#high\ndisk full", (await db.Set<Helpdesk.Core.CaseLog.CaseLogEntry>().SingleAsync(e => e.TicketId == ticket.Id)).Text);
+    }
 }

@@ -282,7 +282,7 @@ public sealed partial class InboundMailProcessorTests : IAsyncLifetime
     {
         await _host.AddPersonAsync("Alice Walker", "alice@customer.test");
 
-        var decision = await _host.Get<InboundMailProcessor>().DryRunAsync(
+        var (decision, _) = await _host.Get<InboundMailProcessor>().DryRunAsync(
             InboundTestMail.Create("alice@customer.test", "support@helpdesk.test", "Dry", "run").Bytes(), default);
 
         var create = Assert.IsType<CreateRequest>(decision);
