@@ -8,7 +8,9 @@ namespace Helpdesk.Core.Mail.Inbound.Fetching;
 
 /// <summary>
 /// Fetches mail over IMAP above the mailbox's stored high-water UID (see <see cref="ImapMailboxState"/>), read or not;
-/// a mail is flagged \Seen only after its row is committed, each on its own.
+/// a mail is flagged \Seen only after its row is committed, each on its own. On first contact with a mailbox only its
+/// unread mail is taken (what people already read there is history, not new requests) and the mark starts at the
+/// folder's newest UID.
 /// </summary>
 public sealed class ImapFetcher(InboundMailStore store, IDbContextFactory<HelpdeskDbContext> contextFactory, TimeProvider clock) : IMailboxFetcher
 {
@@ -19,10 +21,14 @@ public sealed class ImapFetcher(InboundMailStore store, IDbContextFactory<Helpde
         using var client = await ConnectAsync(mailbox, ct);
         var folder = await OpenAsync(client, mailbox, ct);
         var stored = new List<long>();
-        var highest = await HighestStoredUidAsync(mailbox.Name, folder.UidValidity, ct);
+        var state = await StoredStateAsync(mailbox.Name, ct);
+        var highest = state is not null && state.UidValidity == folder.UidValidity ? state.HighestUid : 0;
+        var uids = state is null
+            ? (await folder.SearchAsync(SearchQuery.NotSeen, ct)).OrderBy(uid => uid.Id)
+            : await NewUidsAsync(folder, highest, ct);
         var mark = highest;
         var blocked = false;
-        foreach (var uid in await NewUidsAsync(folder, highest, ct))
+        foreach (var uid in uids)
         {
             var result = await store.TryStoreAsync(mailbox.Name, $"UID {uid.Id}", token => ReadAsync(folder, uid, token),
                 _ => $"{folder.UidValidity}:{uid.Id}", () => client.IsConnected, ct);
@@ -35,7 +41,8 @@ public sealed class ImapFetcher(InboundMailStore store, IDbContextFactory<Helpde
             await folder.AddFlagsAsync(uid, MessageFlags.Seen, silent: true, ct);
             if (!blocked) mark = uid.Id;
         }
-        if (mark != highest) await SaveMarkAsync(mailbox.Name, folder.UidValidity, mark, ct);
+        if (state is null && !blocked && folder.UidNext is { } next) mark = Math.Max(mark, next.Id - 1);
+        if (mark != highest || state is null) await SaveMarkAsync(mailbox.Name, folder.UidValidity, mark, ct);
         await client.DisconnectAsync(true, ct);
         return stored;
     }
@@ -47,12 +54,11 @@ public sealed class ImapFetcher(InboundMailStore store, IDbContextFactory<Helpde
             : (await folder.SearchAsync(SearchQuery.Uids(new UniqueIdRange(new UniqueId((uint)highest + 1), UniqueId.MaxValue)), ct))
                 .Where(uid => uid.Id > highest).OrderBy(uid => uid.Id);
 
-    /// <returns>The stored mark, or 0 (fetch everything) when there is none or the folder's UIDVALIDITY changed.</returns>
-    private async Task<long> HighestStoredUidAsync(string mailbox, uint uidValidity, CancellationToken ct)
+    /// <returns>The stored mark, or null on first contact. A mark of another UIDVALIDITY means: fetch everything again.</returns>
+    private async Task<ImapMailboxState?> StoredStateAsync(string mailbox, CancellationToken ct)
     {
         await using var db = await contextFactory.CreateDbContextAsync(ct);
-        var state = await db.Set<ImapMailboxState>().AsNoTracking().FirstOrDefaultAsync(s => s.Mailbox == mailbox, ct);
-        return state is not null && state.UidValidity == uidValidity ? state.HighestUid : 0;
+        return await db.Set<ImapMailboxState>().AsNoTracking().FirstOrDefaultAsync(s => s.Mailbox == mailbox, ct);
     }
 
     private async Task SaveMarkAsync(string mailbox, uint uidValidity, long highestUid, CancellationToken ct)

@@ -57,6 +57,7 @@ public sealed class MailboxFetcherTests : IAsyncLifetime
     {
         var inbox = MailStackServer.NewAddress();
         await _host.AddPersonAsync("Alice Walker", "alice@customer.test");
+        await _host.Get<ImapFetcher>().FetchAsync(Mailbox(MailboxKind.Imap, inbox), default); // the helpdesk knows this mailbox already
         await MailStackServer.SendAsync(InboundTestMail.Create("alice@customer.test", inbox, "Read by a person first", "Still ours."));
         await MailStackServer.WaitForCountAsync(inbox, 1, TimeSpan.FromSeconds(10));
         await MailStackServer.SetSeenAsync(inbox, seen: true);
@@ -73,6 +74,28 @@ public sealed class MailboxFetcherTests : IAsyncLifetime
         await using var db = await _host.DbAsync();
         var state = await db.Set<ImapMailboxState>().SingleAsync();
         Assert.Equal((Mailbox(MailboxKind.Imap, inbox).Name, (long)uidValidity, (long)Assert.Single(messages).Uid), (state.Mailbox, state.UidValidity, state.HighestUid));
+    }
+
+    [Fact]
+    public async Task ImapFetch_FirstContactWithAMailboxHoldingReadMail_TakesOnlyTheUnreadThenEverythingNew()
+    {
+        var inbox = MailStackServer.NewAddress();
+        var mailbox = Mailbox(MailboxKind.Imap, inbox);
+        await MailStackServer.SendAsync(InboundTestMail.Create("alice@customer.test", inbox, "Read last year", "history"));
+        await MailStackServer.WaitForCountAsync(inbox, 1, TimeSpan.FromSeconds(10));
+        await MailStackServer.SetSeenAsync(inbox, seen: true);
+        await MailStackServer.SendAsync(InboundTestMail.Create("alice@customer.test", inbox, "Waiting unread", "new"));
+        await MailStackServer.WaitForCountAsync(inbox, 2, TimeSpan.FromSeconds(10));
+
+        var first = await _host.Get<ImapFetcher>().FetchAsync(mailbox, default);
+        await MailStackServer.SendAsync(InboundTestMail.Create("alice@customer.test", inbox, "Read by a colleague at once", "new too"));
+        await MailStackServer.WaitForCountAsync(inbox, 3, TimeSpan.FromSeconds(10));
+        await MailStackServer.SetSeenAsync(inbox, seen: true);
+        var second = await _host.Get<ImapFetcher>().FetchAsync(mailbox, default);
+
+        Assert.Single(first);
+        Assert.Single(second);
+        Assert.Equal(["Waiting unread", "Read by a colleague at once"], (await RowsAsync()).Select(r => r.Subject));
     }
 
     [Fact]
