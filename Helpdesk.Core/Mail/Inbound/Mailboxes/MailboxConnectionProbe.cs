@@ -12,25 +12,34 @@ namespace Helpdesk.Core.Mail.Inbound.Mailboxes;
 /// <summary>One connect-and-login attempt; every failure becomes a sentence an administrator can act on.</summary>
 public sealed class MailboxConnectionProbe(DropFolderFetcher dropFolders, IOptions<InboundMailOptions> options, ILogger<MailboxConnectionProbe> logger)
 {
+    /// <summary>For connecting, and for each answer after that.</summary>
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(15);
+
+    // Servers delay refused logins (Dovecot adds a growing penalty per failure), and MailKit may try several
+    // mechanisms, so a refusal can take longer than the connect timeout; each answer still has its own timeout.
+    private static readonly TimeSpan AnswerTimeout = TimeSpan.FromSeconds(45);
 
     public async Task<MailboxConnectionResult> ProbeAsync(MailboxOptions mailbox, CancellationToken ct)
     {
         if (mailbox.Kind == MailboxKind.DropFolder) return ProbeFolder(mailbox);
         var port = mailbox.Port != 0 ? mailbox.Port : mailbox.Kind == MailboxKind.Imap ? 143 : 110;
         var endpoint = $"{mailbox.Host}:{port}";
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timeout.CancelAfter(Timeout);
+        using var connectTimeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        connectTimeout.CancelAfter(Timeout);
         try
         {
             var message = mailbox.Kind == MailboxKind.Imap
-                ? await ProbeImapAsync(mailbox, port, endpoint, timeout.Token)
-                : await ProbePop3Async(mailbox, port, endpoint, timeout.Token);
+                ? await ProbeImapAsync(mailbox, port, endpoint, connectTimeout)
+                : await ProbePop3Async(mailbox, port, endpoint, connectTimeout);
             return new(true, message);
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
             return Failed($"{endpoint} did not answer within {Timeout.TotalSeconds:0} seconds: the host is unreachable or a firewall drops the connection.");
+        }
+        catch (TimeoutException)
+        {
+            return Failed($"{endpoint} accepted the connection but stopped answering.");
         }
         catch (AuthenticationException)
         {
@@ -76,10 +85,12 @@ public sealed class MailboxConnectionProbe(DropFolderFetcher dropFolders, IOptio
         }
     }
 
-    private async Task<string> ProbeImapAsync(MailboxOptions mailbox, int port, string endpoint, CancellationToken ct)
+    private async Task<string> ProbeImapAsync(MailboxOptions mailbox, int port, string endpoint, CancellationTokenSource connectTimeout)
     {
-        using var client = new ImapClient { Timeout = (int)Timeout.TotalMilliseconds };
+        var ct = connectTimeout.Token;
+        using var client = new ImapClient { Timeout = (int)AnswerTimeout.TotalMilliseconds };
         await MailConnection.ConnectAsync(client, mailbox.Host!, port, mailbox.Security, ct);
+        connectTimeout.CancelAfter(System.Threading.Timeout.InfiniteTimeSpan);
         await client.AuthenticateAsync(mailbox.UserName ?? "", mailbox.Password ?? "", ct);
         var folder = string.IsNullOrEmpty(mailbox.Folder) ? client.Inbox : await client.GetFolderAsync(mailbox.Folder, ct);
         var idle = client.Capabilities.HasFlag(ImapCapabilities.Idle);
@@ -90,10 +101,12 @@ public sealed class MailboxConnectionProbe(DropFolderFetcher dropFolders, IOptio
         return $"Logged in to {endpoint} as {mailbox.UserName}; folder {folder.FullName} found. {waiting}";
     }
 
-    private static async Task<string> ProbePop3Async(MailboxOptions mailbox, int port, string endpoint, CancellationToken ct)
+    private static async Task<string> ProbePop3Async(MailboxOptions mailbox, int port, string endpoint, CancellationTokenSource connectTimeout)
     {
-        using var client = new Pop3Client { Timeout = (int)Timeout.TotalMilliseconds };
+        var ct = connectTimeout.Token;
+        using var client = new Pop3Client { Timeout = (int)AnswerTimeout.TotalMilliseconds };
         await MailConnection.ConnectAsync(client, mailbox.Host!, port, mailbox.Security, ct);
+        connectTimeout.CancelAfter(System.Threading.Timeout.InfiniteTimeSpan);
         await client.AuthenticateAsync(mailbox.UserName ?? "", mailbox.Password ?? "", ct);
         var count = client.Count;
         await client.DisconnectAsync(true, ct);
