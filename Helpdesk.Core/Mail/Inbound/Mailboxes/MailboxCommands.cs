@@ -1,4 +1,5 @@
 using Helpdesk.Core.Common;
+using Helpdesk.Core.Correspondence;
 using Helpdesk.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -9,7 +10,8 @@ public sealed class SaveMailboxCommand(
     IDbContextFactory<HelpdeskDbContext> contextFactory,
     IOptions<InboundMailOptions> options,
     MailboxPasswords passwords,
-    MailboxChanges changes)
+    MailboxChanges changes,
+    SystemAlerts alerts)
 {
     public async Task<int> ExecuteAsync(MailboxInput input, CancellationToken ct = default)
     {
@@ -29,6 +31,8 @@ public sealed class SaveMailboxCommand(
         if (input.IsRemote && newPassword is null && existing?.ProtectedPassword is null) errors["password"] = "A password is required.";
         if (errors.Count > 0) throw new ValidationFailedException(errors);
 
+        // A renamed or switched-off mailbox is no longer fetched under its old name, so nothing would end its episode.
+        var retiredName = existing is not null && (!input.Enabled || !string.Equals(existing.Name, name, StringComparison.OrdinalIgnoreCase)) ? existing.Name : null;
         var mailbox = existing ?? db.Add(new Mailbox { Name = name }).Entity;
         mailbox.Name = name;
         mailbox.Kind = input.Kind;
@@ -43,17 +47,20 @@ public sealed class SaveMailboxCommand(
         else if (newPassword is not null) mailbox.ProtectedPassword = passwords.Protect(newPassword);
         await db.SaveChangesOrRefuseDuplicateAsync("name", $"A mailbox named {name} was just added by someone else.", ct);
         changes.Notify();
+        if (retiredName is not null) await alerts.ResolveAsync(MailboxRound.FetchAlertKeyFor(retiredName), ct);
         return mailbox.Id;
     }
 }
 
-public sealed class DeleteMailboxCommand(IDbContextFactory<HelpdeskDbContext> contextFactory, MailboxChanges changes)
+public sealed class DeleteMailboxCommand(IDbContextFactory<HelpdeskDbContext> contextFactory, MailboxChanges changes, SystemAlerts alerts)
 {
     public async Task ExecuteAsync(int id, CancellationToken ct = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(ct);
-        if (await db.Set<Mailbox>().Where(m => m.Id == id).ExecuteDeleteAsync(ct) == 0)
-            throw new NotFoundException("That mailbox no longer exists.");
+        var name = await db.Set<Mailbox>().Where(m => m.Id == id).Select(m => m.Name).FirstOrDefaultAsync(ct)
+            ?? throw new NotFoundException("That mailbox no longer exists.");
+        await db.Set<Mailbox>().Where(m => m.Id == id).ExecuteDeleteAsync(ct);
         changes.Notify();
+        await alerts.ResolveAsync(MailboxRound.FetchAlertKeyFor(name), ct);
     }
 }

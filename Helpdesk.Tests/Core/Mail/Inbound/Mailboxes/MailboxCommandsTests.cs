@@ -1,4 +1,6 @@
 using Helpdesk.Core.Common;
+using Helpdesk.Core.Correspondence;
+using Helpdesk.Core.Mail;
 using Helpdesk.Core.Mail.Inbound;
 using Helpdesk.Core.Mail.Inbound.Mailboxes;
 using Helpdesk.Tests.TestSupport;
@@ -114,5 +116,19 @@ public sealed class MailboxCommandsTests
         Assert.Equal(["local"], (await host.Get<MailboxDirectory>().GetEffectiveAsync()).Select(m => m.Name));
         var again = await Assert.ThrowsAsync<NotFoundException>(() => host.Get<DeleteMailboxCommand>().ExecuteAsync(id));
         Assert.Equal("That mailbox no longer exists.", again.Message);
+    }
+
+    [Fact]
+    public async Task DeleteAsync_MailboxWithOpenFetchFailure_ListShowsItThenEpisodeEnds()
+    {
+        await using var host = await CoreTestHost.StartAsync();
+        var id = await host.Get<SaveMailboxCommand>().ExecuteAsync(Imap());
+        await host.Get<SystemAlerts>().RaiseAsync(MailboxRound.FetchAlertKeyFor("support"), "Fetching mail from support fails", "refused");
+        Assert.True((await host.Get<MailboxListQuery>().ExecuteAsync()).Single(r => r.Name == "support").FetchFailing);
+
+        await host.Get<DeleteMailboxCommand>().ExecuteAsync(id);
+
+        await using var db = await host.DbAsync();
+        Assert.False((await db.Set<SystemAlertLog>().SingleAsync(l => l.Key == "fetch:support")).EpisodeOpen);
     }
 }
