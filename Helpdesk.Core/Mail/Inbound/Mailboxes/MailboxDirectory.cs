@@ -20,7 +20,10 @@ public sealed class MailboxDirectory(
         var result = new List<MailboxOptions>(options.Value.EffectiveMailboxes());
         foreach (var mailbox in saved)
         {
-            if (TryUnprotect(mailbox, out var password)) result.Add(ToOptions(mailbox, password));
+            // The save refuses configured names, but configuration can gain one later; the configured mailbox wins.
+            if (result.Any(m => string.Equals(m.Name, mailbox.Name, StringComparison.OrdinalIgnoreCase)))
+                logger.LogWarning("The saved mailbox {Mailbox} has the name of a configured one and is not fetched; rename it on the Mailboxes page", mailbox.Name);
+            else if (TryUnprotect(mailbox, out var password)) result.Add(ToOptions(mailbox, password));
         }
         return result;
     }

@@ -43,4 +43,23 @@ public sealed class MailboxDirectoryTests
 
         Assert.Equal([("local", "mail/inbox"), ("drop", "mail/drop")], effective.Select(m => (m.Name, m.Folder)));
     }
+
+    [Fact]
+    public async Task GetEffectiveAsync_ConfigurationLaterUsesASavedName_OnlyTheConfiguredOne()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "helpdesk-tests", Guid.NewGuid().ToString("N"));
+        await using (var first = await CoreTestHost.StartAsync(settings: new Dictionary<string, string?> { ["Helpdesk:DataFolder"] = folder }))
+            await first.Get<SaveMailboxCommand>().ExecuteAsync(new MailboxInput(null, "Scanner", MailboxKind.DropFolder) { Folder = "mail/saved" });
+        IReadOnlyList<MailboxOptions> effective;
+        await using (var host = await CoreTestHost.StartAsync(settings: new Dictionary<string, string?>
+        {
+            ["Helpdesk:DataFolder"] = folder,
+            ["Mail:Inbound:Mailboxes:0:Name"] = "scanner",
+            ["Mail:Inbound:Mailboxes:0:Folder"] = "mail/configured",
+        }))
+            effective = await host.Get<MailboxDirectory>().GetEffectiveAsync();
+        Directory.Delete(folder, recursive: true);
+
+        Assert.Equal([("scanner", "mail/configured")], effective.Select(m => (m.Name, m.Folder)));
+    }
 }
