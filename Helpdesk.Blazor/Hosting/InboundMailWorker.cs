@@ -33,7 +33,15 @@ public sealed class InboundMailWorker(
         {
             while (!stoppingToken.IsCancellationRequested)
             {
-                await ReconcileAsync(loops, stoppingToken);
+                try
+                {
+                    await ReconcileAsync(loops, stoppingToken);
+                }
+                catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+                {
+                    // The loops that run keep running; the next interval tries again.
+                    logger.LogError(ex, "Bringing the mailbox loops in line with the mailboxes failed");
+                }
                 try
                 {
                     await changes.WaitAsync(options.Value.PollInterval, stoppingToken);
@@ -52,17 +60,7 @@ public sealed class InboundMailWorker(
 
     private async Task ReconcileAsync(Dictionary<string, MailboxLoop> loops, CancellationToken stoppingToken)
     {
-        IReadOnlyList<MailboxOptions> effective;
-        try
-        {
-            effective = await directory.GetEffectiveAsync(stoppingToken);
-        }
-        catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-        {
-            // The running loops keep their mailboxes; the next interval tries again.
-            logger.LogError(ex, "Reading the mailboxes failed; the running mailbox loops are kept");
-            return;
-        }
+        var effective = await directory.GetEffectiveAsync(stoppingToken);
         var plan = MailboxLoopPlan.For(loops.ToDictionary(l => l.Key, l => l.Value.Mailbox, StringComparer.OrdinalIgnoreCase), effective);
         foreach (var name in plan.Stop)
         {

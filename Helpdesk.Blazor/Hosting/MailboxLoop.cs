@@ -26,13 +26,8 @@ internal sealed class MailboxLoop
     public async Task StopAsync()
     {
         await _stop.CancelAsync();
-        try
-        {
-            await _running;
-        }
-        catch (OperationCanceledException)
-        {
-        }
+        // The loop logs its own failures; stopping must not fail because of one.
+        await _running.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         _stop.Dispose();
     }
 }
