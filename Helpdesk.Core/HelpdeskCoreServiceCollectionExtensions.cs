@@ -16,12 +16,16 @@ using Helpdesk.Core.Persistence;
 using Helpdesk.Core.Tickets.Commands;
 using Helpdesk.Core.Tickets.Events;
 using Helpdesk.Core.Tickets.Queries;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Helpdesk.Core;
@@ -54,6 +58,11 @@ public static class HelpdeskCoreServiceCollectionExtensions
             .ValidateOnStart();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton(sp => new DataFolder(sp.GetRequiredService<IOptions<HelpdeskOptions>>(), builder.Environment.ContentRootPath));
+        // Saved mailbox passwords (and login cookies) must survive restarts and a moved install, so the keys live in
+        // the data folder under a fixed application name.
+        builder.Services.AddDataProtection().SetApplicationName("Helpdesk");
+        builder.Services.AddOptions<KeyManagementOptions>().Configure<DataFolder, ILoggerFactory>((o, folder, logs) =>
+            o.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(folder.Combine("keys")), logs));
     }
 
     private static void AddDirectory(this IServiceCollection services)

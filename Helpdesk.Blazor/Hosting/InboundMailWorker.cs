@@ -2,17 +2,22 @@ using Helpdesk.Core.Correspondence;
 using Helpdesk.Core.Mail;
 using Helpdesk.Core.Mail.Inbound;
 using Helpdesk.Core.Mail.Inbound.Fetching;
+using Helpdesk.Core.Mail.Inbound.Mailboxes;
 using Helpdesk.Core.Mail.Inbound.Processing;
 using Microsoft.Extensions.Options;
 
 namespace Helpdesk.Blazor.Hosting;
 
 /// <summary>
-/// One loop per configured mailbox: fetch (stores raw mail first), process what is pending, then wait for new mail
-/// (IMAP IDLE where offered, else the poll interval). Errors are handled by <see cref="MailboxRound"/> and never stop the host.
+/// One loop per effective mailbox (configured plus enabled saved ones): fetch (stores raw mail first), process what is
+/// pending, then wait for new mail (IMAP IDLE where offered, else the poll interval). Every poll interval, and at once
+/// after an administrator saves a mailbox, the set of loops is brought in line with the mailboxes, so no restart is
+/// needed. Errors are handled by <see cref="MailboxRound"/> and never stop the host.
 /// </summary>
 public sealed class InboundMailWorker(
     IOptions<InboundMailOptions> options,
+    MailboxDirectory directory,
+    MailboxChanges changes,
     IEnumerable<IMailboxFetcher> fetchers,
     ImapFetcher imap,
     SystemAlerts alerts,
@@ -21,8 +26,55 @@ public sealed class InboundMailWorker(
 {
     private readonly SemaphoreSlim _processing = new(1, 1);
 
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(options.Value.EffectiveMailboxes().Select(m => RunMailboxAsync(m, stoppingToken)));
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var loops = new Dictionary<string, MailboxLoop>(StringComparer.OrdinalIgnoreCase);
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                try
+                {
+                    await ReconcileAsync(loops, stoppingToken);
+                }
+                catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+                {
+                    // The loops that run keep running; the next interval tries again.
+                    logger.LogError(ex, "Bringing the mailbox loops in line with the mailboxes failed");
+                }
+                try
+                {
+                    await changes.WaitAsync(options.Value.PollInterval, stoppingToken);
+                }
+                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+                {
+                    return;
+                }
+            }
+        }
+        finally
+        {
+            await Task.WhenAll(loops.Values.Select(l => l.StopAsync()));
+        }
+    }
+
+    private async Task ReconcileAsync(Dictionary<string, MailboxLoop> loops, CancellationToken stoppingToken)
+    {
+        var effective = await directory.GetEffectiveAsync(stoppingToken);
+        var plan = MailboxLoopPlan.For(loops.ToDictionary(l => l.Key, l => l.Value.Mailbox, StringComparer.OrdinalIgnoreCase), effective);
+        foreach (var name in plan.Stop)
+        {
+            logger.LogInformation("Stopping the loop of mailbox {Mailbox}", name);
+            await loops[name].StopAsync();
+            loops.Remove(name);
+        }
+        foreach (var mailbox in plan.Start)
+        {
+            if (fetchers.All(f => f.Kind != mailbox.Kind)) continue;
+            logger.LogInformation("Starting the loop of mailbox {Mailbox} ({Kind})", mailbox.Name, mailbox.Kind);
+            loops[mailbox.Name] = MailboxLoop.Start(mailbox, ct => RunMailboxAsync(mailbox, ct), stoppingToken);
+        }
+    }
 
     private async Task RunMailboxAsync(MailboxOptions mailbox, CancellationToken ct)
     {

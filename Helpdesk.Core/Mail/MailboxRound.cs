@@ -25,7 +25,9 @@ public sealed class MailboxRound(
     /// <summary>The last fetch failed (the worker then polls instead of waiting with IDLE).</summary>
     public bool FetchFailing { get; private set; }
 
-    public string FetchAlertKey => $"fetch:{mailbox.Name}";
+    public string FetchAlertKey => FetchAlertKeyFor(mailbox.Name);
+
+    public static string FetchAlertKeyFor(string mailboxName) => $"fetch:{mailboxName}";
 
     public async Task RunAsync(CancellationToken ct)
     {

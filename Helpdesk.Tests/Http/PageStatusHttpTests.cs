@@ -47,12 +47,14 @@ public sealed class PageStatusHttpTests : IAsyncLifetime
         Assert.DoesNotContain("Exception", body);
     }
 
-    [Fact]
-    public async Task AdminPage_OpenedByAnAgent_EndsOnAccessDeniedWith403()
+    [Theory]
+    [InlineData("/admin/people")]
+    [InlineData("/admin/mail/mailboxes")]
+    public async Task AdminPage_OpenedByAnAgent_EndsOnAccessDeniedWith403(string path)
     {
         var client = await LoggedInAsync(AgentEmail, AgentPassword);
 
-        var forbidden = await client.GetAsync("/admin/people");
+        var forbidden = await client.GetAsync(path);
         Assert.Equal(HttpStatusCode.Redirect, forbidden.StatusCode);
         var page = await client.GetAsync(forbidden.Headers.Location);
         var body = await page.Content.ReadAsStringAsync();
@@ -60,6 +62,19 @@ public sealed class PageStatusHttpTests : IAsyncLifetime
         Assert.StartsWith("/access-denied", forbidden.Headers.Location!.PathAndQuery);
         Assert.Equal(HttpStatusCode.Forbidden, page.StatusCode);
         Assert.Contains("have access to that page", body);
+    }
+
+    [Fact]
+    public async Task MailboxesPage_Administrator_ListsTheEmbeddedDropFolderFromConfiguration()
+    {
+        var client = await LoggedInAsync(ConsoleHttpHost.AdminEmail, ConsoleHttpHost.AdminPassword);
+
+        var response = await client.GetAsync("/admin/mail/mailboxes");
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("from configuration", body);
+        Assert.Contains("mail/inbox", body);
     }
 
     [Fact]

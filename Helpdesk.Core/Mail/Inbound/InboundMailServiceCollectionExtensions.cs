@@ -1,4 +1,5 @@
 using Helpdesk.Core.Mail.Inbound.Fetching;
+using Helpdesk.Core.Mail.Inbound.Mailboxes;
 using Helpdesk.Core.Mail.Inbound.Processing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -31,6 +32,7 @@ public static class InboundMailServiceCollectionExtensions
         builder.Services.AddTransient<InboundMailProcessor>();
         builder.Services.AddTransient<InboundMailListQuery>();
         builder.Services.AddTransient<RetryInboundMailCommand>();
+        builder.Services.AddMailboxes();
         return builder;
     }
 
