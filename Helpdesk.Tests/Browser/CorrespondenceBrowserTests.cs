@@ -9,29 +9,14 @@ namespace Helpdesk.Tests.Browser;
 
 [Trait("Category", "Browser")]
 [Collection(BrowserSession.Collection)]
-public sealed class CorrespondenceBrowserTests : IAsyncLifetime
+public sealed class CorrespondenceBrowserTests : BrowserJourney
 {
-    private ConsoleApp _app = default!;
-    private BrowserSession _browser = default!;
-
-    public async Task InitializeAsync()
-    {
-        _app = ConsoleApp.Start();
-        _browser = await BrowserSession.LaunchAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        await _app.DisposeAsync();
-    }
-
     [Fact]
     public async Task Admin_SwitchesAnAutoresponderOffAndMistypesTheAdminEmail_SeesTheErrorThenSaves()
     {
-        var page = await _browser.NewPageAsync();
-        await new LoginPageModel(page).LogInAsync(_app.BaseUrl, ConsoleApp.AdminEmail, ConsoleApp.AdminPassword);
-        await page.GotoAsync($"{_app.BaseUrl}/admin/correspondence");
+        var page = await Browser.NewPageAsync();
+        await new LoginPageModel(page).LogInAsync(App.BaseUrl, ConsoleApp.AdminEmail, ConsoleApp.AdminPassword);
+        await page.GotoAsync($"{App.BaseUrl}/admin/correspondence");
         await LoginPageModel.WaitUntilInteractiveAsync(page);
         var switches = page.GetByTestId("global-switches");
 
@@ -46,7 +31,7 @@ public sealed class CorrespondenceBrowserTests : IAsyncLifetime
         await Expect(page.GetByTestId("switches-saved")).ToBeVisibleAsync();
         await BrowserSession.ScreenshotAsync(page, "correspondence-switches");
 
-        var saved = await _app.Services.GetRequiredService<CorrespondenceSettings>().GetAsync();
+        var saved = await App.Services.GetRequiredService<CorrespondenceSettings>().GetAsync();
         Assert.False(saved.NewMessageAutoresponse);
         Assert.Equal(configured, saved.AdminEmail);
     }

@@ -13,43 +13,30 @@ namespace Helpdesk.Tests.Browser;
 
 [Trait("Category", "Browser")]
 [Collection(BrowserSession.Collection)]
-public sealed class EmailReplyBrowserTests : IAsyncLifetime
+public sealed class EmailReplyBrowserTests : BrowserJourney
 {
-    private ConsoleApp _app = default!;
-    private BrowserSession _browser = default!;
-
-    public async Task InitializeAsync()
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
-        _app = ConsoleApp.Start(new Dictionary<string, string?>
-        {
-            ["Mail:Outbound:Transport"] = "Smtp", ["Mail:Outbound:SmtpHost"] = MailStackServer.Host,
-            ["Mail:Outbound:SmtpPort"] = MailStackServer.SmtpPort.ToString(), ["Mail:Outbound:SmtpSecurity"] = "None",
-        });
-        _browser = await BrowserSession.LaunchAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        await _app.DisposeAsync();
-    }
+        ["Mail:Outbound:Transport"] = "Smtp", ["Mail:Outbound:SmtpHost"] = MailStackServer.Host,
+        ["Mail:Outbound:SmtpPort"] = MailStackServer.SmtpPort.ToString(), ["Mail:Outbound:SmtpSecurity"] = "None",
+    };
 
     [Fact]
     public async Task Agent_RepliesFromPublicLogWithAttachment_CallerReceivesTheMail()
     {
-        var services = _app.Services;
+        var services = App.Services;
         var callerAddress = MailStackServer.NewAddress("customer.test");
         var callerId = await services.GetRequiredService<SavePersonCommand>().ExecuteAsync(new PersonInput(null, "Browser Caller", callerAddress, [], null, PersonRoles.EndUser, true));
         var ticketId = await services.GetRequiredService<CreateTicketCommand>().ExecuteAsync(new NewTicket { Subject = "Mail me back", RequestedForId = callerId }, Actor.System);
         var action = (await services.GetRequiredService<NotificationSetupQuery>().ExecuteAsync()).Actions.Single();
         await services.GetRequiredService<SaveEmailActionCommand>().ExecuteAsync(new EmailActionInput(action.Id, action.Name, ActionStatus.Active,
             action.TestRecipient, action.From, action.ReplyTo, action.To, action.Cc, action.Bcc, action.SubjectTemplate, action.BodyTemplate));
-        var file = Path.Combine(_app.DataFolder, "steps.txt");
+        var file = Path.Combine(App.DataFolder, "steps.txt");
         await File.WriteAllTextAsync(file, "1. restart 2. retry");
 
-        var page = await _browser.NewPageAsync();
-        await new LoginPageModel(page).LogInAsync(_app.BaseUrl, ConsoleApp.AdminEmail, ConsoleApp.AdminPassword);
-        await page.GotoAsync($"{_app.BaseUrl}/tickets/{ticketId}");
+        var page = await Browser.NewPageAsync();
+        await new LoginPageModel(page).LogInAsync(App.BaseUrl, ConsoleApp.AdminEmail, ConsoleApp.AdminPassword);
+        await page.GotoAsync($"{App.BaseUrl}/tickets/{ticketId}");
         await LoginPageModel.WaitUntilInteractiveAsync(page);
         var ticket = new TicketPageModel(page);
         await Expect(ticket.PublicEditor.Locator("input[data-testid=send-email]")).ToBeCheckedAsync();
@@ -74,11 +61,11 @@ public sealed class EmailReplyBrowserTests : IAsyncLifetime
     [Fact]
     public async Task Agent_OpensAdminPage_SeesAccessDenied()
     {
-        var page = await _browser.NewPageAsync();
-        await new LoginPageModel(page).LogInAsync(_app.BaseUrl, "agent@helpdesk.local", "Demo-Agent-2026");
+        var page = await Browser.NewPageAsync();
+        await new LoginPageModel(page).LogInAsync(App.BaseUrl, "agent@helpdesk.local", "Demo-Agent-2026");
         await LoginPageModel.WaitUntilInteractiveAsync(page);
 
-        await page.GotoAsync($"{_app.BaseUrl}/admin/people");
+        await page.GotoAsync($"{App.BaseUrl}/admin/people");
 
         await Expect(page.GetByTestId("access-denied")).ToBeVisibleAsync();
         await Expect(page.GetByTestId("people-table")).ToHaveCountAsync(0);

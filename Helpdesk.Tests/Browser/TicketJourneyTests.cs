@@ -7,27 +7,12 @@ namespace Helpdesk.Tests.Browser;
 
 [Trait("Category", "Browser")]
 [Collection(BrowserSession.Collection)]
-public sealed class TicketJourneyTests : IAsyncLifetime
+public sealed class TicketJourneyTests : BrowserJourney
 {
-    private ConsoleApp _app = default!;
-    private BrowserSession _browser = default!;
-
-    public async Task InitializeAsync()
-    {
-        _app = ConsoleApp.Start();
-        _browser = await BrowserSession.LaunchAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        await _app.DisposeAsync();
-    }
-
     private async Task<IPage> LoggedInPageAsync()
     {
-        var page = await _browser.NewPageAsync();
-        await new LoginPageModel(page).LogInAsync(_app.BaseUrl, ConsoleApp.AdminEmail, ConsoleApp.AdminPassword);
+        var page = await Browser.NewPageAsync();
+        await new LoginPageModel(page).LogInAsync(App.BaseUrl, ConsoleApp.AdminEmail, ConsoleApp.AdminPassword);
         await LoginPageModel.WaitUntilInteractiveAsync(page);
         return page;
     }
@@ -37,7 +22,7 @@ public sealed class TicketJourneyTests : IAsyncLifetime
     {
         var page = await LoggedInPageAsync();
         var ticket = new TicketPageModel(page);
-        var file = Path.Combine(_app.DataFolder, "diagnostics.txt");
+        var file = Path.Combine(App.DataFolder, "diagnostics.txt");
         await File.WriteAllTextAsync(file, "ping 10.0.0.1: timeout");
 
         await ticket.CreateTicketAsync("Browser journey: VPN drops", "alice", "It drops every 5 minutes.");
@@ -69,10 +54,10 @@ public sealed class TicketJourneyTests : IAsyncLifetime
     [Fact]
     public async Task Login_WrongPassword_ShowsMessageAndStaysOnLogin()
     {
-        var page = await _browser.NewPageAsync();
+        var page = await Browser.NewPageAsync();
         var login = new LoginPageModel(page);
 
-        await login.LogInAsync(_app.BaseUrl, ConsoleApp.AdminEmail, "not-the-password");
+        await login.LogInAsync(App.BaseUrl, ConsoleApp.AdminEmail, "not-the-password");
 
         await Expect(login.Error).ToContainTextAsync("The email address or password is not right.");
     }
@@ -80,9 +65,9 @@ public sealed class TicketJourneyTests : IAsyncLifetime
     [Fact]
     public async Task Anonymous_DeepLink_RedirectsToLoginAndBackAfterwards()
     {
-        var page = await _browser.NewPageAsync();
+        var page = await Browser.NewPageAsync();
 
-        await page.GotoAsync(_app.BaseUrl + "/tickets/1");
+        await page.GotoAsync(App.BaseUrl + "/tickets/1");
         await Expect(page.GetByTestId("login-form")).ToBeVisibleAsync();
         await page.GetByTestId("login-email").FillAsync(ConsoleApp.AdminEmail);
         await page.GetByTestId("login-password").FillAsync(ConsoleApp.AdminPassword);

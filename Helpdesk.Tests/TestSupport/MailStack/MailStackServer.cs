@@ -1,3 +1,4 @@
+using Helpdesk.Core.Mail.Inbound;
 using System.Net.Sockets;
 using MailKit;
 using MailKit.Net.Imap;
@@ -21,6 +22,18 @@ public static class MailStackServer
     public const string Password = "secret";
 
     public static string NewAddress(string domain = "helpdesk.test") => $"t-{Guid.NewGuid():N}@{domain}";
+
+    /// <summary>The helpdesk's settings for fetching <paramref name="address"/>'s mailbox from this server.</summary>
+    public static MailboxOptions Mailbox(MailboxKind kind, string address, string? name = null) => new()
+    {
+        Name = name ?? kind.ToString().ToLowerInvariant(),
+        Kind = kind,
+        Host = Host,
+        Port = kind == MailboxKind.Imap ? ImapPort : Pop3Port,
+        Security = SecureSocketOptions.None,
+        UserName = address,
+        Password = Password,
+    };
 
     /// <summary>
     /// Puts a 0-byte message into the mailbox, as a broken delivery can leave one. SMTP cannot deliver it (Postfix adds

@@ -24,16 +24,7 @@ public sealed class AccountMailboxTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
-    private MailboxOptions Mailbox(MailboxKind kind) => new()
-    {
-        Name = "account-" + kind.ToString().ToLowerInvariant(),
-        Kind = kind,
-        Host = MailStackServer.Host,
-        Port = kind == MailboxKind.Imap ? MailStackServer.ImapPort : MailStackServer.Pop3Port,
-        Security = SecureSocketOptions.None,
-        UserName = _account,
-        Password = MailStackServer.Password,
-    };
+    private MailboxOptions Mailbox(MailboxKind kind) => MailStackServer.Mailbox(kind, _account, "account-" + kind.ToString().ToLowerInvariant());
 
     private async Task SendToAccountAsync(string subject)
     {

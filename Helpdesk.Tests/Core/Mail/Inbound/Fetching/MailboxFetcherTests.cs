@@ -23,16 +23,6 @@ public sealed class MailboxFetcherTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
-    private static MailboxOptions Mailbox(MailboxKind kind, string address) => new()
-    {
-        Name = kind.ToString().ToLowerInvariant(),
-        Kind = kind,
-        Host = MailStackServer.Host,
-        Port = kind == MailboxKind.Imap ? MailStackServer.ImapPort : MailStackServer.Pop3Port,
-        Security = SecureSocketOptions.None,
-        UserName = address,
-        Password = MailStackServer.Password,
-    };
 
     [Fact]
     public async Task ImapFetch_MailSentOverSmtp_BecomesARequestAndIsFlaggedSeen()
@@ -42,8 +32,8 @@ public sealed class MailboxFetcherTests : IAsyncLifetime
         await MailStackServer.SendAsync(InboundTestMail.Create("alice@customer.test", inbox, "Over IMAP", "Fetched for real.", attachments: ("log.txt", "x"u8.ToArray())));
         await MailStackServer.WaitForMessagesAsync(inbox, 1, TimeSpan.FromSeconds(10));
 
-        var stored = await _host.Get<ImapFetcher>().FetchAsync(Mailbox(MailboxKind.Imap, inbox), default);
-        var again = await _host.Get<ImapFetcher>().FetchAsync(Mailbox(MailboxKind.Imap, inbox), default);
+        var stored = await _host.Get<ImapFetcher>().FetchAsync(MailStackServer.Mailbox(MailboxKind.Imap, inbox), default);
+        var again = await _host.Get<ImapFetcher>().FetchAsync(MailStackServer.Mailbox(MailboxKind.Imap, inbox), default);
         await _host.Get<InboundMailProcessor>().ProcessPendingAsync(default);
 
         Assert.Single(stored);
@@ -57,13 +47,13 @@ public sealed class MailboxFetcherTests : IAsyncLifetime
     {
         var inbox = MailStackServer.NewAddress();
         await _host.AddPersonAsync("Alice Walker", "alice@customer.test");
-        await _host.Get<ImapFetcher>().FetchAsync(Mailbox(MailboxKind.Imap, inbox), default); // the helpdesk knows this mailbox already
+        await _host.Get<ImapFetcher>().FetchAsync(MailStackServer.Mailbox(MailboxKind.Imap, inbox), default); // the helpdesk knows this mailbox already
         await MailStackServer.SendAsync(InboundTestMail.Create("alice@customer.test", inbox, "Read by a person first", "Still ours."));
         await MailStackServer.WaitForCountAsync(inbox, 1, TimeSpan.FromSeconds(10));
         await MailStackServer.SetSeenAsync(inbox, seen: true);
 
-        var stored = await _host.Get<ImapFetcher>().FetchAsync(Mailbox(MailboxKind.Imap, inbox), default);
-        var again = await _host.Get<ImapFetcher>().FetchAsync(Mailbox(MailboxKind.Imap, inbox), default);
+        var stored = await _host.Get<ImapFetcher>().FetchAsync(MailStackServer.Mailbox(MailboxKind.Imap, inbox), default);
+        var again = await _host.Get<ImapFetcher>().FetchAsync(MailStackServer.Mailbox(MailboxKind.Imap, inbox), default);
         await _host.Get<InboundMailProcessor>().ProcessPendingAsync(default);
 
         Assert.Single(stored);
@@ -73,14 +63,14 @@ public sealed class MailboxFetcherTests : IAsyncLifetime
         var (uidValidity, messages) = await MailStackServer.UidsAsync(inbox);
         await using var db = await _host.DbAsync();
         var state = await db.Set<ImapMailboxState>().SingleAsync();
-        Assert.Equal((Mailbox(MailboxKind.Imap, inbox).Name, (long)uidValidity, (long)Assert.Single(messages).Uid), (state.Mailbox, state.UidValidity, state.HighestUid));
+        Assert.Equal((MailStackServer.Mailbox(MailboxKind.Imap, inbox).Name, (long)uidValidity, (long)Assert.Single(messages).Uid), (state.Mailbox, state.UidValidity, state.HighestUid));
     }
 
     [Fact]
     public async Task ImapFetch_FirstContactWithAMailboxHoldingReadMail_TakesOnlyTheUnreadThenEverythingNew()
     {
         var inbox = MailStackServer.NewAddress();
-        var mailbox = Mailbox(MailboxKind.Imap, inbox);
+        var mailbox = MailStackServer.Mailbox(MailboxKind.Imap, inbox);
         await MailStackServer.SendAsync(InboundTestMail.Create("alice@customer.test", inbox, "Read last year", "history"));
         await MailStackServer.WaitForCountAsync(inbox, 1, TimeSpan.FromSeconds(10));
         await MailStackServer.SetSeenAsync(inbox, seen: true);
@@ -102,7 +92,7 @@ public sealed class MailboxFetcherTests : IAsyncLifetime
     public async Task ImapFetch_UidValidityChanged_FetchesEverythingAgainWithoutDuplicates()
     {
         var inbox = MailStackServer.NewAddress();
-        var mailbox = Mailbox(MailboxKind.Imap, inbox);
+        var mailbox = MailStackServer.Mailbox(MailboxKind.Imap, inbox);
         await MailStackServer.SendAsync(InboundTestMail.Create("alice@customer.test", inbox, "Before the renumbering", "x"));
         await MailStackServer.WaitForCountAsync(inbox, 1, TimeSpan.FromSeconds(10));
         await _host.Get<ImapFetcher>().FetchAsync(mailbox, default);
@@ -133,7 +123,7 @@ public sealed class MailboxFetcherTests : IAsyncLifetime
         // As if an earlier run had committed the row and then died before flagging the message \Seen.
         await _host.Get<InboundMailStore>().StoreAsync("earlier-run", "lost-uid", InboundTestMail.Bytes(delivered), default);
 
-        var stored = await _host.Get<ImapFetcher>().FetchAsync(Mailbox(MailboxKind.Imap, inbox), default);
+        var stored = await _host.Get<ImapFetcher>().FetchAsync(MailStackServer.Mailbox(MailboxKind.Imap, inbox), default);
 
         Assert.Empty(stored);
         await using var db = await _host.DbAsync();
@@ -147,7 +137,7 @@ public sealed class MailboxFetcherTests : IAsyncLifetime
         await MailStackServer.SendAsync(InboundTestMail.Create("bob@customer.test", inbox, "Over POP3", "Fetched and deleted."));
         await MailStackServer.WaitForMessagesAsync(inbox, 1, TimeSpan.FromSeconds(10));
 
-        var stored = await _host.Get<Pop3Fetcher>().FetchAsync(Mailbox(MailboxKind.Pop3, inbox), default);
+        var stored = await _host.Get<Pop3Fetcher>().FetchAsync(MailStackServer.Mailbox(MailboxKind.Pop3, inbox), default);
 
         Assert.Single(stored);
         Assert.Empty(await MailStackServer.ReadAllAsync(inbox));
@@ -180,8 +170,8 @@ public sealed class MailboxFetcherTests : IAsyncLifetime
         var inbox = MailStackServer.NewAddress();
         await SendAfterAnEmptyMessageAsync(inbox, "After the empty one");
 
-        var stored = await _host.Get<ImapFetcher>().FetchAsync(Mailbox(MailboxKind.Imap, inbox), default);
-        var again = await _host.Get<ImapFetcher>().FetchAsync(Mailbox(MailboxKind.Imap, inbox), default);
+        var stored = await _host.Get<ImapFetcher>().FetchAsync(MailStackServer.Mailbox(MailboxKind.Imap, inbox), default);
+        var again = await _host.Get<ImapFetcher>().FetchAsync(MailStackServer.Mailbox(MailboxKind.Imap, inbox), default);
 
         AssertEmptyIsQuarantinedAndTheOtherStored(stored, await RowsAsync(), "After the empty one");
         Assert.Empty(again);
@@ -193,7 +183,7 @@ public sealed class MailboxFetcherTests : IAsyncLifetime
         var inbox = MailStackServer.NewAddress();
         await SendAfterAnEmptyMessageAsync(inbox, "After the empty one");
 
-        var stored = await _host.Get<Pop3Fetcher>().FetchAsync(Mailbox(MailboxKind.Pop3, inbox), default);
+        var stored = await _host.Get<Pop3Fetcher>().FetchAsync(MailStackServer.Mailbox(MailboxKind.Pop3, inbox), default);
 
         AssertEmptyIsQuarantinedAndTheOtherStored(stored, await RowsAsync(), "After the empty one");
         Assert.Equal(0, await MailStackServer.CountAsync(inbox));
