@@ -48,7 +48,7 @@ public sealed class OverdueSweep(
         if (ticket is null) return false;
         ticket.OverdueAt = now;
         ticket.Version++;
-        db.Add(new TicketAuditEntry { TicketId = ticket.Id, At = now, ActorName = Actor.System.Name, Field = "overdue", NewValue = "yes", Note = "Past its due time" });
+        db.Add(TicketAuditTrail.Entry(ticket, Actor.System, now, "overdue", null, "yes", "Past its due time"));
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         try
         {
