@@ -1,3 +1,4 @@
+using Helpdesk.Core.Common;
 using Helpdesk.Core.Tickets.Events;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -9,7 +10,7 @@ public static class CorrespondenceServiceCollectionExtensions
     public static IHostApplicationBuilder AddCorrespondence(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<CorrespondenceOptions>().Bind(builder.Configuration.GetSection(CorrespondenceOptions.Section))
-            .Validate(o => MimeKit.MailboxAddress.TryParse(o.AdminEmail, out var a) && a.Address.Contains('@'), "Correspondence:AdminEmail must be an email address.")
+            .Validate(o => EmailAddresses.IsMailbox(o.AdminEmail), "Correspondence:AdminEmail must be an email address.")
             .Validate(o => o.MaxOpenTicketsPerUser >= 0 && o.FailedLoginThreshold > 0, "Correspondence: limits must not be negative.")
             .Validate(o => o.FailedLoginWindow > TimeSpan.Zero && o.SystemAlertInterval > TimeSpan.Zero, "Correspondence: FailedLoginWindow and SystemAlertInterval must be positive.")
             .ValidateOnStart();

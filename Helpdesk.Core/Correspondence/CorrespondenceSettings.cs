@@ -69,17 +69,13 @@ public sealed class CorrespondenceSettings(IDbContextFactory<HelpdeskDbContext> 
     {
         var errors = new Dictionary<string, string>();
         var email = switches.AdminEmail?.Trim() ?? "";
-        if (!IsPlainAddress(email)) errors["adminEmail"] = "Enter one email address, such as admin@example.com.";
+        if (!EmailAddresses.IsPlain(email)) errors["adminEmail"] = "Enter one email address, such as admin@example.com.";
         if (switches.MaxOpenTicketsPerUser < 0) errors["maxOpenTicketsPerUser"] = "The limit cannot be negative; 0 means no limit.";
         if (switches.FailedLoginThreshold < 1) errors["failedLoginThreshold"] = "At least one failed login must raise the alert.";
         if (switches.FailedLoginWindow <= TimeSpan.Zero) errors["failedLoginWindow"] = "The window must be longer than zero.";
         if (switches.SystemAlertInterval <= TimeSpan.Zero) errors["systemAlertInterval"] = "The interval must be longer than zero.";
         if (errors.Count > 0) throw new ValidationFailedException(errors);
     }
-
-    private static bool IsPlainAddress(string email) =>
-        MimeKit.MailboxAddress.TryParse(email, out var address) && string.IsNullOrEmpty(address.Name) && address.Address == email
-        && email.IndexOf('@') is > 0 and var at && at < email.Length - 1;
 
     private static List<AlertRecipient> ParseRecipients(string text) =>
         [.. text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)

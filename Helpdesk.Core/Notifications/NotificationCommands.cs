@@ -3,7 +3,6 @@ using Helpdesk.Core.Notifications.Oql;
 using Helpdesk.Core.Notifications.Templates;
 using Helpdesk.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
-using MimeKit;
 
 namespace Helpdesk.Core.Notifications;
 
@@ -75,10 +74,10 @@ public sealed class SaveEmailActionCommand(IDbContextFactory<HelpdeskDbContext> 
                 catch (OqlSyntaxException ex) { errors[field] = ex.Message; }
         if (input.Status == ActionStatus.Active && string.IsNullOrWhiteSpace(input.To) && string.IsNullOrWhiteSpace(input.Cc) && string.IsNullOrWhiteSpace(input.Bcc))
             errors["to"] = "An active action needs at least one recipient query.";
-        if (input.Status == ActionStatus.Test && !IsAddress(input.TestRecipient))
+        if (input.Status == ActionStatus.Test && !EmailAddresses.IsMailbox(input.TestRecipient))
             errors["testRecipient"] = "In Test status mail goes only to the test recipient: give a valid address.";
         foreach (var (field, address) in new[] { ("from", input.From), ("replyTo", input.ReplyTo) })
-            if (!string.IsNullOrWhiteSpace(address) && !IsAddress(address)) errors[field] = $"\"{address}\" is not an email address.";
+            if (!string.IsNullOrWhiteSpace(address) && !EmailAddresses.IsMailbox(address)) errors[field] = $"\"{address}\" is not an email address.";
         foreach (var (field, template) in new[] { ("subjectTemplate", input.SubjectTemplate), ("bodyTemplate", input.BodyTemplate) })
         {
             if (string.IsNullOrWhiteSpace(template)) { errors[field] = "Required."; continue; }
@@ -87,9 +86,6 @@ public sealed class SaveEmailActionCommand(IDbContextFactory<HelpdeskDbContext> 
         }
         return errors;
     }
-
-    private static bool IsAddress(string? value) =>
-        !string.IsNullOrWhiteSpace(value) && MailboxAddress.TryParse(value, out var address) && address.Address.Contains('@');
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

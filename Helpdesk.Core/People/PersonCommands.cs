@@ -4,7 +4,6 @@ using Helpdesk.Core.Organizations;
 using Helpdesk.Core.Persistence;
 using Helpdesk.Core.Tickets;
 using Microsoft.EntityFrameworkCore;
-using MimeKit;
 
 namespace Helpdesk.Core.People;
 
@@ -22,8 +21,8 @@ public sealed class SavePersonCommand(IDbContextFactory<HelpdeskDbContext> conte
         else if (name.Length > 200) errors["name"] = "The name is longer than 200 characters.";
         var primary = Normalize(input.PrimaryEmail);
         var others = input.OtherEmails.Select(Normalize).Where(e => e.Length > 0).ToList();
-        if (!IsAddress(primary)) errors["primaryEmail"] = "Enter a valid email address.";
-        if (others.FirstOrDefault(e => !IsAddress(e)) is { } bad) errors["otherEmails"] = $"\"{bad}\" is not a valid email address.";
+        if (!EmailAddresses.IsPlain(primary)) errors["primaryEmail"] = "Enter a valid email address.";
+        if (others.FirstOrDefault(e => !EmailAddresses.IsPlain(e)) is { } bad) errors["otherEmails"] = $"\"{bad}\" is not a valid email address.";
         else if (others.Concat([primary]).GroupBy(e => e).FirstOrDefault(g => g.Count() > 1) is { } twice) errors["otherEmails"] = $"{twice.Key} is listed twice.";
         if (!errors.ContainsKey("primaryEmail") && !errors.ContainsKey("otherEmails"))
         {
@@ -74,9 +73,6 @@ public sealed class SavePersonCommand(IDbContextFactory<HelpdeskDbContext> conte
     }
 
     private static string Normalize(string? email) => (email ?? "").Trim().ToLowerInvariant();
-
-    private static bool IsAddress(string email) =>
-        email.Length is > 2 and <= 320 && MailboxAddress.TryParse(email, out var parsed) && parsed.Address == email && email.IndexOf('@') is > 0 and var at && at < email.Length - 1;
 }
 
 public sealed record PersonRow(int Id, string Name, string PrimaryEmail, IReadOnlyList<string> OtherEmails, int? OrganizationId, string? OrganizationName, PersonRoles Roles, bool IsActive, int Tickets);

@@ -1,3 +1,4 @@
+using Helpdesk.Core.Common;
 using Helpdesk.Core.Mail.Inbound.Fetching;
 using Helpdesk.Core.Mail.Inbound.Mailboxes;
 using Helpdesk.Core.Mail.Inbound.Processing;
@@ -12,7 +13,7 @@ public static class InboundMailServiceCollectionExtensions
     {
         Parsing.InboundMailReader.EnsureCharsets();
         builder.Services.AddOptions<InboundMailOptions>().Bind(builder.Configuration.GetSection(InboundMailOptions.Section))
-            .Validate(o => MimeKit.MailboxAddress.TryParse(o.AccountAddress, out var a) && a.Address.Contains('@'), "Mail:Inbound:AccountAddress must be an email address.")
+            .Validate(o => EmailAddresses.IsMailbox(o.AccountAddress), "Mail:Inbound:AccountAddress must be an email address.")
             .Validate(o => o.Mailboxes.All(m => m.Kind == MailboxKind.DropFolder || !string.IsNullOrWhiteSpace(m.Host)), "Every IMAP/POP3 mailbox in Mail:Inbound:Mailboxes needs a Host.")
             .Validate(o => o.Mailboxes.Select(m => m.Name).Distinct(StringComparer.OrdinalIgnoreCase).Count() == o.Mailboxes.Count, "Mailbox names in Mail:Inbound:Mailboxes must be unique.")
             .Validate(o => o.PollInterval > TimeSpan.Zero && o.MaxMessagesPerSenderPerHour > 0, "Mail:Inbound:PollInterval and MaxMessagesPerSenderPerHour must be positive.")
