@@ -41,7 +41,6 @@ public sealed class InboundMailStore(
         }
     }
 
-
     /// <returns>The row id, and whether it is new (false: this mail was stored before, by server id or Message-ID).</returns>
     public async Task<(long Id, bool IsNew)> StoreAsync(string mailbox, string serverId, byte[] raw, CancellationToken ct)
     {
@@ -53,6 +52,7 @@ public sealed class InboundMailStore(
         var sameMail = await db.Set<InboundMessage>().Where(m => m.MessageId == messageId).Select(m => (long?)m.Id).FirstOrDefaultAsync(ct);
         if (sameMail is { } sameId) return (sameId, false);
 
+        var problem = Problem(raw);
         var row = new InboundMessage
         {
             Mailbox = mailbox,
@@ -64,8 +64,8 @@ public sealed class InboundMailStore(
             SenderAddress = Truncate(sender, 320),
             Subject = Truncate(subject, 1000),
             ReceivedAt = clock.GetUtcNow().UtcDateTime,
-            Status = Problem(raw) is null ? InboundStatus.Received : InboundStatus.Quarantined,
-            Error = Problem(raw),
+            Status = problem is null ? InboundStatus.Received : InboundStatus.Quarantined,
+            Error = problem,
         };
         db.Add(row);
         try
