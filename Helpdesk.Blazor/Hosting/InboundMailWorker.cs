@@ -1,5 +1,4 @@
 using Helpdesk.Core.Correspondence;
-using Helpdesk.Core.Mail;
 using Helpdesk.Core.Mail.Inbound;
 using Helpdesk.Core.Mail.Inbound.Fetching;
 using Helpdesk.Core.Mail.Inbound.Mailboxes;

@@ -1,9 +1,8 @@
 using Helpdesk.Core.Correspondence;
 using Helpdesk.Core.Mail.Inbound;
-using Helpdesk.Core.Mail.Inbound.Fetching;
 using Microsoft.Extensions.Logging;
 
-namespace Helpdesk.Core.Mail;
+namespace Helpdesk.Core.Mail.Inbound.Fetching;
 
 /// <summary>
 /// One round of the inbound worker for one mailbox: fetch, then process what is pending. A failing fetch and failing

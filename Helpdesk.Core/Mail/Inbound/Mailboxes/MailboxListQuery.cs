@@ -1,3 +1,4 @@
+using Helpdesk.Core.Mail.Inbound.Fetching;
 using Helpdesk.Core.Correspondence;
 using Helpdesk.Core.Persistence;
 using MailKit.Security;

@@ -1,5 +1,4 @@
 using Helpdesk.Core.Correspondence;
-using Helpdesk.Core.Mail;
 using Helpdesk.Core.Mail.Inbound;
 using Helpdesk.Core.Mail.Inbound.Fetching;
 using Helpdesk.Core.Mail.Outbound;
@@ -7,7 +6,7 @@ using Helpdesk.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace Helpdesk.Tests.Core.Mail;
+namespace Helpdesk.Tests.Core.Mail.Inbound.Fetching;
 
 public sealed class MailboxRoundTests : IAsyncLifetime
 {
