@@ -99,4 +99,32 @@ public sealed class LoginHttpTests : IAsyncLifetime
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, logout.StatusCode);
         Assert.Equal(System.Net.HttpStatusCode.OK, stillIn.StatusCode);
     }
+
+    [Fact]
+    public async Task Login_StaleFormToken_SaysTheFormExpiredInsteadOfFailing()
+    {
+        var client = _host.CreateClient();
+        await client.GetStringAsync("/account/login");
+
+        var response = await client.PostAsync("/account/signin", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["email"] = ConsoleHttpHost.AdminEmail, ["password"] = ConsoleHttpHost.AdminPassword, ["__RequestVerificationToken"] = "from-another-session",
+        }));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("error=Expired", response.Headers.Location!.ToString());
+        Assert.Contains("The login form had expired", await client.GetStringAsync(response.Headers.Location));
+    }
+
+    [Fact]
+    public async Task FormPostToAnUnknownAddress_AnswersA4xxWithTheReadablePage()
+    {
+        var client = _host.CreateClient();
+        await ConsoleHttpHost.PostLoginAsync(client, ConsoleHttpHost.AdminEmail, ConsoleHttpHost.AdminPassword);
+
+        var response = await client.PostAsync("/no/such/page", new FormUrlEncodedContent(new Dictionary<string, string> { ["x"] = "1" }));
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        Assert.Contains("That page does not exist", await response.Content.ReadAsStringAsync());
+    }
 }

@@ -2,7 +2,6 @@ using Helpdesk.Core.Accounts;
 using Helpdesk.Core.Correspondence;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Helpdesk.Blazor.Features.Account;
 
@@ -11,7 +10,8 @@ public static class AccountEndpoints
     public static void MapAccountEndpoints(this IEndpointRouteBuilder app)
     {
         // Not the login page's own route: Razor component endpoints also accept POST (forms), which would make it ambiguous.
-        app.MapPost("/account/signin", LoginAsync).AllowAnonymous();
+        // The token is checked in LoginAsync, so that a stale form (another tab, a login page left open) gets a message.
+        app.MapPost("/account/signin", LoginAsync).AllowAnonymous().DisableAntiforgery();
         app.MapPost("/account/logout", async (SignInManager<HelpdeskUser> signIn, IAntiforgery antiforgery, HttpContext http) =>
         {
             // A handler without form parameters gets no automatic antiforgery check; another site must not log agents out.
@@ -23,9 +23,12 @@ public static class AccountEndpoints
     }
 
     private static async Task<IResult> LoginAsync(
-        [FromForm] string? email, [FromForm] string? password, [FromForm] string? returnUrl,
-        SignInManager<HelpdeskUser> signIn, UserManager<HelpdeskUser> users, LoginFailureMonitor failures, HttpContext http)
+        SignInManager<HelpdeskUser> signIn, UserManager<HelpdeskUser> users, LoginFailureMonitor failures, IAntiforgery antiforgery, HttpContext http)
     {
+        if (!http.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(http))
+            return Back(LoginProblem.Expired, null, "/");
+        var form = await http.Request.ReadFormAsync();
+        string? email = form["email"], password = form["password"], returnUrl = form["returnUrl"];
         var target = IsLocal(returnUrl) ? returnUrl! : "/";
         if (string.IsNullOrWhiteSpace(email) || string.IsNullOrEmpty(password))
             return Back(LoginProblem.Missing, email, target);

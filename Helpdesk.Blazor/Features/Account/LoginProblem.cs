@@ -7,6 +7,7 @@ public enum LoginProblem
     Wrong,
     Locked,
     Deactivated,
+    Expired,
 }
 
 public static class LoginProblemMessages
@@ -15,6 +16,7 @@ public static class LoginProblemMessages
     {
         LoginProblem.Missing => "Enter your email address and password.",
         LoginProblem.Locked => "Too many failed attempts: this account is locked for a while. Try again later or ask an administrator.",
+        LoginProblem.Expired => "The login form had expired (it was open in another tab or for a long time). Log in again.",
         LoginProblem.Deactivated => "This login belongs to a deactivated person. Ask an administrator if you need access again.",
         _ => "The email address or password is not right.",
     };
