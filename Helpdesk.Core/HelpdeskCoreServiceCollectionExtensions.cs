@@ -120,6 +120,10 @@ public static class HelpdeskCoreServiceCollectionExtensions
         builder.Services.AddOptions<AdminBootstrapOptions>().Bind(builder.Configuration.GetSection(AdminBootstrapOptions.Section));
         builder.Services.AddSingleton<IStartupSeeder, AdminBootstrapper>();
         builder.Services.AddTransient<ConsoleUsers>();
+        builder.Services.AddSingleton<DecoyPassword>();
+        builder.Services.AddOptions<LoginThrottleOptions>().Bind(builder.Configuration.GetSection(LoginThrottleOptions.Section))
+            .Validate(o => o.MaxFailuresPerAddress > 0 && o.Window > TimeSpan.Zero, "Login: MaxFailuresPerAddress and Window must be positive.")
+            .ValidateOnStart();
         builder.Services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<HelpdeskDbContext>>().CreateDbContext());
         builder.Services.AddIdentity<HelpdeskUser, IdentityRole>(o =>
             {

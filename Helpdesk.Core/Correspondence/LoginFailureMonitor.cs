@@ -1,36 +1,87 @@
-using System.Collections.Concurrent;
+using Helpdesk.Core.Accounts;
+using Microsoft.Extensions.Options;
 
 namespace Helpdesk.Core.Correspondence;
 
-/// <summary>Counts failed logins per account in a sliding window and raises a system alert at the threshold (Identity lockout stays in force).</summary>
-public sealed class LoginFailureMonitor(SystemAlerts alerts, CorrespondenceSettings settings, TimeProvider clock)
+/// <summary>
+/// Counts failed logins per network address and per account name (existing or not) in a sliding window. An address
+/// with too many recent failures is throttled (<see cref="LoginThrottleOptions"/>). An address or name at the alert
+/// threshold raises the "excessive failed logins" alert, mailed at most once per
+/// <see cref="CorrespondenceSwitches.SystemAlertInterval"/> for all of them together, with the top counts and how many
+/// alerts were not mailed meanwhile. Counts live in memory (a restart forgets them); Identity's lockout is in the
+/// database and stays in force.
+/// </summary>
+public sealed class LoginFailureMonitor(SystemAlerts alerts, CorrespondenceSettings settings, IOptions<LoginThrottleOptions> throttle, TimeProvider clock)
 {
-    private readonly ConcurrentDictionary<string, Queue<DateTime>> _failures = new(StringComparer.OrdinalIgnoreCase);
+    private const int TopCount = 5;
+    private const int MaxKeyLength = 254;
 
-    /// <summary>A successful login ends the episode, so a later attack on the account is reported again.</summary>
-    public Task RecordSuccessAsync(string account, CancellationToken ct = default)
-    {
-        _failures.TryRemove(account, out _);
-        return alerts.ResolveAsync($"login:{account.ToLowerInvariant()}", ct);
-    }
+    private readonly FailureTimes _byAddress = new();
+    private readonly FailureTimes _byAccount = new();
+    private readonly Lock _lock = new();
+    private DateTime? _lastAlertAt;
+    private int _notMailed;
 
-    /// <returns>True when this failure raised an alert.</returns>
-    public async Task<bool> RecordFailureAsync(string account, string? remoteAddress, CancellationToken ct = default)
+    /// <summary>True when logins from this address are to be refused without checking the password.</summary>
+    public bool IsThrottled(string? address) =>
+        _byAddress.Count(AddressKey(address), Now - throttle.Value.Window) >= throttle.Value.MaxFailuresPerAddress;
+
+    /// <summary>The account's earlier failures (typos) no longer count towards an alert.</summary>
+    public void RecordSuccess(string account) => _byAccount.Remove(AccountKey(account));
+
+    /// <returns>True when this failure queued the alert mail.</returns>
+    public async Task<bool> RecordFailureAsync(string account, string? address, CancellationToken ct = default)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = Now;
         var switches = await settings.GetAsync(ct);
-        var window = switches.FailedLoginWindow;
-        int count;
-        var queue = _failures.GetOrAdd(account, _ => new Queue<DateTime>());
-        lock (queue)
+        var since = now - switches.FailedLoginWindow;
+        var (addressKey, accountKey) = (AddressKey(address), AccountKey(account));
+        _byAddress.Add(addressKey, now);
+        _byAccount.Add(accountKey, now);
+        var keep = now - Max(switches.FailedLoginWindow, throttle.Value.Window);
+        _byAddress.Forget(keep, now);
+        _byAccount.Forget(keep, now);
+
+        var excessive = _byAddress.Count(addressKey, since) >= switches.FailedLoginThreshold || _byAccount.Count(accountKey, since) >= switches.FailedLoginThreshold;
+        if (!excessive || !switches.ExcessiveLoginAlerts) return false;
+        DateTime? previous;
+        int notMailed;
+        lock (_lock)
         {
-            queue.Enqueue(now);
-            while (queue.Count > 0 && now - queue.Peek() > window) queue.Dequeue();
-            count = queue.Count;
+            if (_lastAlertAt is { } last && now - last < switches.SystemAlertInterval)
+            {
+                _notMailed++;
+                return false;
+            }
+            (previous, notMailed) = (_lastAlertAt, _notMailed);
+            (_lastAlertAt, _notMailed) = (now, 0);
         }
-        if (count < switches.FailedLoginThreshold || !switches.ExcessiveLoginAlerts) return false;
-        return await alerts.RaiseAsync($"login:{account.ToLowerInvariant()}", $"Excessive failed logins for {account}",
-            $"{count} failed logins for \"{account}\" within {window.TotalMinutes:0} minutes (last from {remoteAddress ?? "an unknown address"}). " +
-            "The account is locked after repeated failures; check whether someone is guessing passwords.", ct);
+        return await alerts.SendAsync("Excessive failed logins", Details(switches, since, previous, notMailed), ct, s => s.ExcessiveLoginAlerts);
     }
+
+    private string Details(CorrespondenceSwitches switches, DateTime since, DateTime? previous, int notMailed)
+    {
+        var minutes = switches.FailedLoginWindow.TotalMinutes;
+        var details = $"Failed logins within the last {minutes:0} minutes reached the alert threshold ({switches.FailedLoginThreshold}) " +
+            "for a network address or an account name. Check whether someone is guessing passwords.\n\n" +
+            $"Top network addresses:\n{List(_byAddress.Top(since, TopCount))}\n\n" +
+            $"Top account names (existing or not):\n{List(_byAccount.Top(since, TopCount))}";
+        if (notMailed > 0)
+            details += $"\n\n{notMailed} more excessive-login alert(s) happened since the previous mail at {previous:yyyy-MM-dd HH:mm} UTC and were not mailed.";
+        return details + $"\n\nAn address with {throttle.Value.MaxFailuresPerAddress} failed logins within {throttle.Value.Window.TotalMinutes:0} minutes " +
+            "is refused without a password check; an account is locked after repeated failures. " +
+            $"You get at most one excessive-login alert per {switches.SystemAlertInterval}.";
+    }
+
+    private static string List(IReadOnlyList<(string Key, int Count)> counts) =>
+        string.Join("\n", counts.Select(c => $"  {c.Key}: {c.Count}"));
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+
+    private static string AddressKey(string? address) => address ?? "(unknown address)";
+
+    // The name is whatever the client typed: bounded, so a long one cannot bloat the counts or the mail.
+    private static string AccountKey(string account) => account.Length > MaxKeyLength ? account[..MaxKeyLength] : account;
 }

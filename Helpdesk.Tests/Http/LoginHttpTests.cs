@@ -31,7 +31,7 @@ public sealed class LoginHttpTests : IAsyncLifetime
         var correct = await ConsoleHttpHost.PostLoginAsync(client, ConsoleHttpHost.AdminEmail, ConsoleHttpHost.AdminPassword);
 
         Assert.Equal(HttpStatusCode.Redirect, correct.StatusCode);
-        Assert.Contains("error=Locked", correct.Headers.Location!.ToString());
+        Assert.Contains("error=Wrong", correct.Headers.Location!.ToString());
         await using var db = await _host.DbAsync();
         var alert = Assert.Single(await db.Set<OutboxMessage>().Where(m => m.Kind == "system_alert").ToListAsync());
         Assert.Equal("root@helpdesk.test", alert.To);

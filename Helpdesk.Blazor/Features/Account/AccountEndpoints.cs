@@ -2,6 +2,7 @@ using Helpdesk.Core.Accounts;
 using Helpdesk.Core.Correspondence;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
+using SignInResult = Microsoft.AspNetCore.Identity.SignInResult;
 
 namespace Helpdesk.Blazor.Features.Account;
 
@@ -22,8 +23,8 @@ public static class AccountEndpoints
         });
     }
 
-    private static async Task<IResult> LoginAsync(
-        SignInManager<HelpdeskUser> signIn, UserManager<HelpdeskUser> users, LoginFailureMonitor failures, IAntiforgery antiforgery, HttpContext http)
+    private static async Task<IResult> LoginAsync(SignInManager<HelpdeskUser> signIn, UserManager<HelpdeskUser> users,
+        LoginFailureMonitor failures, DecoyPassword decoy, IAntiforgery antiforgery, HttpContext http)
     {
         if (!http.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(http))
             return Back(LoginProblem.Expired, null, "/");
@@ -32,20 +33,29 @@ public static class AccountEndpoints
         var target = IsLocal(returnUrl) ? returnUrl! : "/";
         if (string.IsNullOrWhiteSpace(email) || string.IsNullOrEmpty(password))
             return Back(LoginProblem.Missing, email, target);
+        var address = http.Connection.RemoteIpAddress?.ToString();
+        if (failures.IsThrottled(address))
+            return Back(LoginProblem.Throttled, email, target);
 
-        var user = await users.FindByEmailAsync(email.Trim());
-        var result = user is null ? Microsoft.AspNetCore.Identity.SignInResult.Failed : await signIn.PasswordSignInAsync(user, password, isPersistent: true, lockoutOnFailure: true);
+        var account = email.Trim();
+        var user = await users.FindByEmailAsync(account);
+        var result = user is null ? SignInResult.Failed : await signIn.PasswordSignInAsync(user, password, isPersistent: form["rememberMe"] == "true", lockoutOnFailure: true);
+        // Identity checks no password for a locked account, and there is none for an unknown name: the decoy takes
+        // the time a password check takes, so neither answers faster than a wrong password.
+        if (user is null || result.IsLockedOut)
+            decoy.Check(password);
         if (result.Succeeded)
         {
-            await failures.RecordSuccessAsync(email.Trim());
+            failures.RecordSuccess(account);
             return Results.LocalRedirect(target);
         }
         // Identity says "not allowed" before it looks at the password: say why only to whoever knows the password.
         if (result.IsNotAllowed && await users.CheckPasswordAsync(user!, password))
             return Back(LoginProblem.Deactivated, email, target);
-        await failures.RecordFailureAsync(email.Trim(), http.Connection.RemoteIpAddress?.ToString());
+        await failures.RecordFailureAsync(account, address);
 
-        return Back(result.IsLockedOut ? LoginProblem.Locked : LoginProblem.Wrong, email, target);
+        // One answer for a wrong password, an unknown name and a locked account, so that hammering a name does not tell whether it exists.
+        return Back(LoginProblem.Wrong, email, target);
     }
 
     private static IResult Back(LoginProblem problem, string? email, string returnUrl) =>

@@ -5,7 +5,7 @@ public enum LoginProblem
 {
     Missing,
     Wrong,
-    Locked,
+    Throttled,
     Deactivated,
     Expired,
 }
@@ -15,9 +15,9 @@ public static class LoginProblemMessages
     public static string Message(this LoginProblem problem) => problem switch
     {
         LoginProblem.Missing => "Enter your email address and password.",
-        LoginProblem.Locked => "Too many failed attempts: this account is locked for a while. Try again later or ask an administrator.",
+        LoginProblem.Throttled => "Too many failed logins from your network address: wait a few minutes before you try again.",
         LoginProblem.Expired => "The login form had expired (it was open in another tab or for a long time). Log in again.",
         LoginProblem.Deactivated => "This login belongs to a deactivated person. Ask an administrator if you need access again.",
-        _ => "The email address or password is not right.",
+        _ => "The email address or password is not right, or the login is locked for a while after repeated failures. Try again later or ask an administrator.",
     };
 }

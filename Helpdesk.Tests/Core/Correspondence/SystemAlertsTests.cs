@@ -68,7 +68,7 @@ public sealed class SystemAlertsTests
         Assert.True(await monitor.RecordFailureAsync("ANN@helpdesk.test", "10.0.0.9"));
         Assert.False(await monitor.RecordFailureAsync("ann@helpdesk.test", "10.0.0.9"));
 
-        Assert.Contains("Excessive failed logins for", Assert.Single(await AlertsAsync(host)).Subject);
+        Assert.Equal("[Helpdesk system alert] Excessive failed logins", Assert.Single(await AlertsAsync(host)).Subject);
     }
 
     [Fact]

@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,12 +27,21 @@ public sealed partial class ConsoleHttpHost : IAsyncDisposable
             web.UseSetting("Admin:Password", AdminPassword);
             foreach (var (key, value) in settings ?? new Dictionary<string, string>())
                 web.UseSetting(key, value);
+            web.ConfigureServices(s => s.AddSingleton<IStartupFilter, RemoteAddressFromHeader>());
         });
     }
 
     public WebApplicationFactory<Program> Factory { get; }
 
     public HttpClient CreateClient() => Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    /// <summary>A client whose requests come from <paramref name="remoteAddress"/> (the test server has no network).</summary>
+    public HttpClient CreateClient(string remoteAddress)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Add(RemoteAddressFromHeader.Header, remoteAddress);
+        return client;
+    }
 
     public async Task<HelpdeskDbContext> DbAsync()
     {
@@ -39,14 +50,29 @@ public sealed partial class ConsoleHttpHost : IAsyncDisposable
     }
 
     /// <summary>Posts the login form as a browser does (antiforgery token from the login page).</summary>
-    public static async Task<HttpResponseMessage> PostLoginAsync(HttpClient client, string email, string password)
+    public static async Task<HttpResponseMessage> PostLoginAsync(HttpClient client, string email, string password, bool rememberMe = false) =>
+        await PostLoginAsync(client, await LoginFormTokenAsync(client), email, password, rememberMe);
+
+    /// <summary>The antiforgery token of the login form; it stays valid for the client's further posts.</summary>
+    public static async Task<string> LoginFormTokenAsync(HttpClient client) =>
+        Token().Match(await client.GetStringAsync("/account/login")).Groups[1].Value;
+
+    public static Task<HttpResponseMessage> PostLoginAsync(HttpClient client, string token, string email, string password, bool rememberMe = false)
     {
-        var page = await client.GetStringAsync("/account/login");
-        var token = Token().Match(page).Groups[1].Value;
-        return await client.PostAsync("/account/signin", new FormUrlEncodedContent(new Dictionary<string, string>
+        var form = new Dictionary<string, string>
         {
             ["email"] = email, ["password"] = password, ["returnUrl"] = "/", ["__RequestVerificationToken"] = token,
-        }));
+        };
+        if (rememberMe) form["rememberMe"] = "true";
+        return client.PostAsync("/account/signin", new FormUrlEncodedContent(form));
+    }
+
+    /// <summary>The error code a refused login was sent back with ("Wrong", "Throttled", …), or null when it signed in.</summary>
+    public static string? LoginError(HttpResponseMessage response)
+    {
+        var location = response.Headers.Location!.OriginalString;
+        var query = location.Contains('?') ? location[location.IndexOf('?')..] : "";
+        return Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(query).TryGetValue("error", out var error) ? error.ToString() : null;
     }
 
     public async ValueTask DisposeAsync()
@@ -58,4 +84,21 @@ public sealed partial class ConsoleHttpHost : IAsyncDisposable
 
     [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
     private static partial Regex Token();
+
+    /// <summary>Takes the request's remote address from a header, so tests can play several clients.</summary>
+    private sealed class RemoteAddressFromHeader : IStartupFilter
+    {
+        public const string Header = "X-Test-Remote-Address";
+
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((http, nextMiddleware) =>
+            {
+                if (System.Net.IPAddress.TryParse(http.Request.Headers[Header], out var address))
+                    http.Connection.RemoteIpAddress = address;
+                return nextMiddleware(http);
+            });
+            next(app);
+        };
+    }
 }

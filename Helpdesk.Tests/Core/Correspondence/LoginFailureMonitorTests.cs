@@ -1,0 +1,51 @@
+using Helpdesk.Core.Correspondence;
+using Helpdesk.Core.Mail.Outbound;
+using Helpdesk.Tests.TestSupport;
+using Microsoft.EntityFrameworkCore;
+
+namespace Helpdesk.Tests.Core.Correspondence;
+
+[Trait("Category", "Security")]
+public sealed class LoginFailureMonitorTests
+{
+    [Fact]
+    public async Task IsThrottled_MaxFailuresFromOneAddress_TrueForThatAddressUntilTheWindowPasses()
+    {
+        await using var host = await CoreTestHost.StartAsync(settings: new Dictionary<string, string?> { ["Login:MaxFailuresPerAddress"] = "3" });
+        var monitor = host.Get<LoginFailureMonitor>();
+
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.False(monitor.IsThrottled("10.0.0.1"));
+            await monitor.RecordFailureAsync($"name{i}@helpdesk.test", "10.0.0.1");
+        }
+
+        Assert.True(monitor.IsThrottled("10.0.0.1"));
+        Assert.False(monitor.IsThrottled("10.0.0.2"));
+        host.Clock.Advance(TimeSpan.FromMinutes(16));
+        Assert.False(monitor.IsThrottled("10.0.0.1"));
+    }
+
+    [Fact]
+    public async Task RecordFailureAsync_AlertsWithinTheInterval_OneMailThenTheNextCountsTheUnmailed()
+    {
+        await using var host = await CoreTestHost.StartAsync(settings: new Dictionary<string, string?> { ["Correspondence:FailedLoginThreshold"] = "2" });
+        var monitor = host.Get<LoginFailureMonitor>();
+
+        var mailed = new List<bool>();
+        for (var i = 0; i < 5; i++)
+            mailed.Add(await monitor.RecordFailureAsync("ann@helpdesk.test", "10.0.0.1"));
+        host.Clock.Advance(TimeSpan.FromMinutes(61));
+        mailed.Add(await monitor.RecordFailureAsync("bob@helpdesk.test", "10.0.0.2"));
+        mailed.Add(await monitor.RecordFailureAsync("bob@helpdesk.test", "10.0.0.3"));
+
+        Assert.Equal([false, true, false, false, false, false, true], mailed);
+        await using var db = await host.DbAsync();
+        var alerts = await db.Set<OutboxMessage>().Where(m => m.Kind == "system_alert").OrderBy(m => m.Id).ToListAsync();
+        Assert.Equal(2, alerts.Count);
+        Assert.Contains("10.0.0.1: 2", alerts[0].TextBody);
+        Assert.Contains("ann@helpdesk.test: 2", alerts[0].TextBody);
+        Assert.Contains("bob@helpdesk.test: 2", alerts[1].TextBody);
+        Assert.Contains("3 more excessive-login alert(s)", alerts[1].TextBody);
+    }
+}
