@@ -5,8 +5,12 @@ using Helpdesk.Blazor.Features.Mail;
 using Helpdesk.Blazor.Features.Shell;
 using Helpdesk.Blazor.Features.Tickets;
 using Helpdesk.Blazor.Flux;
+using Helpdesk.Core.Common;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 
 namespace Helpdesk.Blazor.Hosting;
@@ -31,11 +35,19 @@ public static class ConsoleServiceCollectionExtensions
         builder.Services.AddHostedService<OutboxSendWorker>();
         builder.Services.AddHostedService<OverdueWorker>();
         builder.Services.AddHostedService<WaitingUntilWorker>();
-        builder.Services.ConfigureApplicationCookie(o =>
+        builder.Services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme).Configure<IOptions<HelpdeskOptions>>((o, helpdesk) =>
         {
             o.LoginPath = "/account/login";
             o.AccessDeniedPath = "/access-denied";
             o.Cookie.Name = "helpdesk.auth";
+            o.Cookie.HttpOnly = true;
+            // Behind a TLS-terminating proxy the request looks like plain http: an https public URL makes the cookie Secure anyway.
+            o.Cookie.SecurePolicy = helpdesk.Value.PublicUrl.StartsWith("https:", StringComparison.OrdinalIgnoreCase)
+                ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+            // Not Strict: a ticket link in a notification mail must open the ticket, not the login page.
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            // For "Remember me"; without it the cookie ends with the browser session.
+            o.ExpireTimeSpan = TimeSpan.FromDays(14);
             o.SlidingExpiration = true;
         });
         builder.Services.AddAuthorizationBuilder()
