@@ -136,6 +136,7 @@ public static class HelpdeskCoreServiceCollectionExtensions
                 o.SignIn.RequireConfirmedAccount = true;
             })
             .AddEntityFrameworkStores<HelpdeskDbContext>()
+            .AddClaimsPrincipalFactory<ConsoleClaimsPrincipalFactory>()
             .AddDefaultTokenProviders();
         builder.Services.AddScoped<IUserConfirmation<HelpdeskUser>, ActivePersonConfirmation>();
         // Deactivating a person renews their login's security stamp; an open session notices within a minute.

@@ -62,6 +62,7 @@ public static class ConsoleServiceCollectionExtensions
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UsePasswordChangeGate();
         app.UseTicketPageStatus();
         app.UseAntiforgery();
         app.MapStaticAssets().AllowAnonymous();

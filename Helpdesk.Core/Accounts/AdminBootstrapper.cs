@@ -42,11 +42,11 @@ internal sealed class AdminBootstrapper(
 
         var generated = string.IsNullOrEmpty(settings.Password);
         var password = generated ? GeneratePassword() : settings.Password!;
-        var user = new HelpdeskUser { UserName = settings.Email, Email = settings.Email, EmailConfirmed = true, PersonId = person.Id };
+        var user = new HelpdeskUser { UserName = settings.Email, Email = settings.Email, EmailConfirmed = true, PersonId = person.Id, MustChangePassword = generated };
         Check(await users.CreateAsync(user, password));
         Check(await users.AddToRolesAsync(user, ConsoleRoles.All));
         if (generated)
-            logger.LogWarning("Created administrator {Email} with one-time password {Password} — log in and change it (My password).", settings.Email, password);
+            logger.LogWarning("Created administrator {Email} with one-time password {Password} — it must be changed at the first login.", settings.Email, password);
         else
             logger.LogInformation("Created administrator {Email} from configuration.", settings.Email);
     }

@@ -67,11 +67,25 @@ public sealed class ConsoleUsers(IServiceScopeFactory scopes, IDbContextFactory<
     public Task ChangeOwnPasswordAsync(string userId, string currentPassword, string newPassword, CancellationToken ct = default) => WithUsersAsync(async (users, _) =>
     {
         var user = await users.FindByIdAsync(userId) ?? throw new NotFoundException("Your login no longer exists.");
+        if (newPassword == currentPassword)
+            throw new ValidationFailedException("newPassword", "Choose a password other than the current one.");
         var result = await users.ChangePasswordAsync(user, currentPassword, newPassword);
         if (result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch)))
             throw new ValidationFailedException("currentPassword", "The current password is not right.");
         Check(result, "newPassword");
+        if (user.MustChangePassword)
+        {
+            user.MustChangePassword = false;
+            Check(await users.UpdateAsync(user), "newPassword");
+        }
     });
+
+    /// <summary>Whether the login still has to replace a handed-out password (see <see cref="HelpdeskUser.MustChangePassword"/>).</summary>
+    public async Task<bool> MustChangePasswordAsync(string userId, CancellationToken ct = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        return await db.Set<HelpdeskUser>().Where(u => u.Id == userId).Select(u => u.MustChangePassword).FirstOrDefaultAsync(ct);
+    }
 
     public Task UnlockAsync(string userId, CancellationToken ct = default) => WithUsersAsync(async (users, _) =>
     {

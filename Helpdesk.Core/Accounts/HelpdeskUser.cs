@@ -8,4 +8,7 @@ public sealed class HelpdeskUser : IdentityUser
 {
     public int PersonId { get; set; }
     public Person? Person { get; set; }
+
+    /// <summary>The password was handed out (the generated administrator's one-time password): the console is closed until it is changed.</summary>
+    public bool MustChangePassword { get; set; }
 }

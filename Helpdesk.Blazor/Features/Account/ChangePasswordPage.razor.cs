@@ -12,10 +12,14 @@ public sealed partial class ChangePasswordPage
     private string _new = "";
     private string _repeat = "";
     private bool _done;
+    private bool _mustChange;
     private IReadOnlyDictionary<string, string> _errors = new Dictionary<string, string>();
 
     [Inject] private ConsoleUsers Users { get; set; } = default!;
     [CascadingParameter] private Task<AuthenticationState> Authentication { get; set; } = default!;
+
+    protected override async Task OnInitializedAsync() =>
+        _mustChange = await PasswordChangeGate.IsPendingAsync((await Authentication).User, Users);
 
     private async Task ChangeAsync()
     {
@@ -31,7 +35,7 @@ public sealed partial class ChangePasswordPage
             await Users.ChangeOwnPasswordAsync(userId, _current, _new);
             _errors = new Dictionary<string, string>();
             _current = _new = _repeat = "";
-            _done = true;
+            (_done, _mustChange) = (true, false);
         }
         catch (ValidationFailedException ex)
         {

@@ -29,6 +29,39 @@ public sealed class AdminBootstrapperTests
         Assert.True(person.HasRole(PersonRoles.Administrator | PersonRoles.Agent));
     }
 
+    [Theory]
+    [InlineData("Configured-Pass-1", false)]
+    [InlineData("", true)]
+    public async Task SeedAsync_PasswordConfiguredOrGenerated_MustChangeOnlyAGeneratedOne(string configured, bool mustChange)
+    {
+        await using var host = await CoreTestHost.StartAsync(settings: new Dictionary<string, string?>
+        {
+            ["Admin:Email"] = "boss@helpdesk.test", ["Admin:Password"] = configured,
+        });
+        await using var scope = host.Services.CreateAsyncScope();
+
+        var admin = await scope.ServiceProvider.GetRequiredService<UserManager<HelpdeskUser>>().FindByEmailAsync("boss@helpdesk.test");
+
+        Assert.Equal(mustChange, admin!.MustChangePassword);
+        Assert.Equal(mustChange, await host.Get<ConsoleUsers>().MustChangePasswordAsync(admin.Id));
+    }
+
+    [Fact]
+    public async Task ChangeOwnPasswordAsync_OneTimePassword_ClearsTheMustChangeFlag()
+    {
+        await using var host = await CoreTestHost.StartAsync(settings: new Dictionary<string, string?> { ["Admin:Email"] = "boss@helpdesk.test", ["Admin:Password"] = "" });
+        var users = host.Get<ConsoleUsers>();
+        var adminId = (await users.ListAsync()).Single().Id;
+        await users.ResetPasswordAsync(adminId, "One-Time-Pass-1");
+
+        var sameAgain = await Assert.ThrowsAsync<Helpdesk.Core.Common.ValidationFailedException>(() => users.ChangeOwnPasswordAsync(adminId, "One-Time-Pass-1", "One-Time-Pass-1"));
+        Assert.True(await users.MustChangePasswordAsync(adminId));
+        await users.ChangeOwnPasswordAsync(adminId, "One-Time-Pass-1", "Own-Chosen-Pass-2");
+
+        Assert.Contains("newPassword", sameAgain.Errors.Keys);
+        Assert.False(await users.MustChangePasswordAsync(adminId));
+    }
+
     [Fact]
     public async Task SeedAsync_RunTwice_KeepsOneAdministrator()
     {
