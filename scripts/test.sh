@@ -5,8 +5,9 @@
 #   2. Starts (or reloads) the loopback mail stack: scripts/mail-stack.sh start. It is left running
 #      afterwards so tests can be rerun; stop it with scripts/mail-stack.sh stop.
 #   3. Runs: dotnet test Helpdesk.Blazor.sln -c Release  (+ any arguments given to this script,
-#      e.g. --filter "Category!=Browser"). Output is shown and saved to TestResults/test-output.log;
-#      .trx files go to TestResults/, the browser journeys' screenshots to TestResults/screenshots/.
+#      e.g. --filter "Category!=Browser"; the benchmarks, Category=Benchmark, are always left out: they are
+#      run by scripts/bench.sh). Output is shown and saved to TestResults/test-output.log; .trx files
+#      go to TestResults/, the browser journeys' screenshots to TestResults/screenshots/.
 #   4. Sums the VSTest summary lines ("Passed!  - Failed: 0, Passed: 12, Skipped: 0, Total: 12")
 #      over all test assemblies and prints, alone on the last line:
 #         N passed, N failed            (or "N passed, N failed, N skipped" if any were skipped)
@@ -62,9 +63,19 @@ mkdir -p "$RESULTS"
 rm -f "$RESULTS"/*.trx
 rm -rf "$RESULTS/screenshots"
 export E2E_SCREENSHOT_DIR="$RESULTS/screenshots"
+# Benchmarks (Category=Benchmark) run only from scripts/bench.sh: joined to a --filter given here, or the only filter.
+args=() filtered=0
+while [ $# -gt 0 ]; do
+    case $1 in
+        --filter) args+=(--filter "(${2:?--filter needs a value})&Category!=Benchmark"); filtered=1; shift 2 ;;
+        --filter=*) args+=(--filter "(${1#--filter=})&Category!=Benchmark"); filtered=1; shift ;;
+        *) args+=("$1"); shift ;;
+    esac
+done
+[ $filtered = 1 ] || args+=(--filter "Category!=Benchmark")
 dotnet test "$ROOT/Helpdesk.Blazor.sln" -c Release \
     --logger "console;verbosity=minimal" --logger trx --results-directory "$RESULTS" \
-    "$@" 2>&1 | tee "$LOG"
+    "${args[@]}" 2>&1 | tee "$LOG"
 dotnet_rc=${PIPESTATUS[0]}
 
 # --- 4. Totals --------------------------------------------------------------------------------

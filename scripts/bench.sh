@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# scripts/bench.sh - the benchmark harness:   bash scripts/bench.sh [scenario...]
+#
+#   Runs the named scenarios (all of them without arguments) and prints one table line per scenario:
+#       scenario | product figure | ceiling/comparison | ratio | goal | verdict
+#   and writes the same as a JSON array to TestResults/bench/results.json.
+#
+#   A scenario is a test in Helpdesk.Tests tagged [Trait("Category","Benchmark")] and [Trait("Scenario","<name>")]
+#   that writes its BenchmarkResult to $HELPDESK_BENCH_DIR/<name>.json (Helpdesk.Tests/Benchmarks/). The normal test
+#   run skips them (scripts/test.sh adds Category!=Benchmark); each has a smoke test with a tiny N that it does run.
+#
+#   Scenarios:
+#     login-timing   medians of logins for unknown names vs a wrong password for a real account, against the whole
+#                    app; goal: within 20 % (HELPDESK_BENCH_ROUNDS, default 100 of each).
+#
+# Exit status: non-zero if a scenario is unknown, did not run, or missed its goal.
+set -uo pipefail
+
+cd "$(dirname "$0")/.." || exit 1
+ROOT=$PWD
+OUT=$ROOT/TestResults/bench
+source "$ROOT/scripts/dotnet-env.sh"
+
+say() { echo "bench.sh: $*" >&2; }
+
+KNOWN=(login-timing)
+if [ $# -gt 0 ]; then SCENARIOS=("$@"); else SCENARIOS=("${KNOWN[@]}"); fi
+for scenario in "${SCENARIOS[@]}"; do
+    if [[ ! " ${KNOWN[*]} " == *" $scenario "* ]]; then
+        say "unknown scenario '$scenario' (known: ${KNOWN[*]})"
+        exit 2
+    fi
+done
+if ! find_dotnet; then
+    say "ERROR: the .NET 10 SDK was not found"
+    exit 1
+fi
+command -v jq >/dev/null || { say "ERROR: jq is needed for the table"; exit 1; }
+
+mkdir -p "$OUT"
+rm -f "$OUT"/*.json
+if ! dotnet build "$ROOT/Helpdesk.Tests" -c Release --nologo -v quiet >"$OUT/build.log" 2>&1; then
+    say "ERROR: the build failed; see ${OUT#"$ROOT"/}/build.log"
+    exit 1
+fi
+
+rc=0
+for scenario in "${SCENARIOS[@]}"; do
+    say "running $scenario"
+    HELPDESK_BENCH_DIR=$OUT dotnet test "$ROOT/Helpdesk.Tests" -c Release --no-build \
+        --filter "Category=Benchmark&Scenario=$scenario" --logger "console;verbosity=minimal" >"$OUT/$scenario.log" 2>&1
+    if [ ! -s "$OUT/$scenario.json" ]; then
+        say "ERROR: $scenario wrote no result; see ${OUT#"$ROOT"/}/$scenario.log"
+        rc=1
+    fi
+done
+
+results=()
+for scenario in "${SCENARIOS[@]}"; do
+    [ -s "$OUT/$scenario.json" ] && results+=("$OUT/$scenario.json")
+done
+if [ ${#results[@]} -gt 0 ]; then
+    jq -s '.' "${results[@]}" >"$OUT/results.json"
+else
+    echo '[]' >"$OUT/results.json"
+fi
+
+{
+    printf 'scenario\tproduct figure\tceiling/comparison\tratio\tgoal\tverdict\n'
+    jq -r '.[] | [.scenario, .product, .comparison, (.ratio | tostring), .goal, .verdict] | @tsv' "$OUT/results.json"
+} | awk -F'\t' '
+    { for (i = 1; i <= NF; i++) { cell[NR, i] = $i; if (length($i) > width[i]) width[i] = length($i) } rows = NR; cols = NF }
+    END { for (r = 1; r <= rows; r++) { line = ""; for (i = 1; i <= cols; i++) line = line sprintf("%-" (width[i] + 2) "s", cell[r, i]); sub(/ +$/, "", line); print line } }'
+
+if jq -e 'any(.[]; .verdict != "pass")' "$OUT/results.json" >/dev/null; then
+    rc=1
+fi
+say "results: ${OUT#"$ROOT"/}/results.json"
+exit "$rc"
