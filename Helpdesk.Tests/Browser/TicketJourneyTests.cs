@@ -59,7 +59,7 @@ public sealed class TicketJourneyTests : BrowserJourney
 
         await login.LogInAsync(App.BaseUrl, ConsoleApp.AdminEmail, "not-the-password");
 
-        await Expect(login.Error).ToContainTextAsync("The email address or password is not right.");
+        await Expect(login.Error).ToContainTextAsync("The email address or password is not right");
     }
 
     [Fact]
