@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using Helpdesk.Core.Accounts;
 using Microsoft.Extensions.Options;
 
@@ -80,7 +82,16 @@ public sealed class LoginFailureMonitor(SystemAlerts alerts, CorrespondenceSetti
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
-    private static string AddressKey(string? address) => address ?? "(unknown address)";
+    private static string AddressKey(string? address)
+    {
+        if (address is null) return "(unknown address)";
+        if (!IPAddress.TryParse(address, out var ip) || ip.AddressFamily != AddressFamily.InterNetworkV6 || ip.IsIPv4MappedToIPv6)
+            return address;
+        // One IPv6 client usually holds a whole /64: changing the rest of its address must not reset its count.
+        var bytes = ip.GetAddressBytes();
+        Array.Clear(bytes, 8, 8);
+        return new IPAddress(bytes) + "/64";
+    }
 
     // The name is whatever the client typed: bounded, so a long one cannot bloat the counts or the mail.
     private static string AccountKey(string account) => account.Length > MaxKeyLength ? account[..MaxKeyLength] : account;

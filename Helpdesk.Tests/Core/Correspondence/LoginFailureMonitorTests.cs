@@ -27,6 +27,19 @@ public sealed class LoginFailureMonitorTests
     }
 
     [Fact]
+    public async Task IsThrottled_FailuresFromOneIpv6Slash64_CountedAsOneAddress()
+    {
+        await using var host = await CoreTestHost.StartAsync(settings: new Dictionary<string, string?> { ["Login:MaxFailuresPerAddress"] = "3" });
+        var monitor = host.Get<LoginFailureMonitor>();
+
+        for (var i = 1; i <= 3; i++)
+            await monitor.RecordFailureAsync("ann@helpdesk.test", $"2001:db8:1:2::{i:x}");
+
+        Assert.True(monitor.IsThrottled("2001:db8:1:2:ffff::9"));
+        Assert.False(monitor.IsThrottled("2001:db8:1:3::1"));
+    }
+
+    [Fact]
     public async Task RecordFailureAsync_AlertsWithinTheInterval_OneMailThenTheNextCountsTheUnmailed()
     {
         await using var host = await CoreTestHost.StartAsync(settings: new Dictionary<string, string?> { ["Correspondence:FailedLoginThreshold"] = "2" });
