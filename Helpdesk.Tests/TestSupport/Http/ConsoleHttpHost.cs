@@ -41,13 +41,16 @@ public sealed partial class ConsoleHttpHost : IAsyncDisposable
     /// <summary>Posts the login form as a browser does (antiforgery token from the login page).</summary>
     public static async Task<HttpResponseMessage> PostLoginAsync(HttpClient client, string email, string password)
     {
-        var page = await client.GetStringAsync("/account/login");
-        var token = Token().Match(page).Groups[1].Value;
+        var token = await LoginFormTokenAsync(client);
         return await client.PostAsync("/account/signin", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["email"] = email, ["password"] = password, ["returnUrl"] = "/", ["__RequestVerificationToken"] = token,
         }));
     }
+
+    /// <summary>The antiforgery token of a freshly opened login page (its cookie goes into the client).</summary>
+    public static async Task<string> LoginFormTokenAsync(HttpClient client) =>
+        Token().Match(await client.GetStringAsync("/account/login")).Groups[1].Value;
 
     public async ValueTask DisposeAsync()
     {
