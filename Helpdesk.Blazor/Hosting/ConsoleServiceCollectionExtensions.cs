@@ -46,6 +46,7 @@ public static class ConsoleServiceCollectionExtensions
 
     public static WebApplication UseHelpdeskConsole(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
