@@ -43,6 +43,19 @@ public sealed class ContentSecurityPolicyBrowserTests : BrowserJourney
     }
 
     [Fact]
+    public async Task Console_UnderThePolicy_RunsItsCircuitOverAWebSocket()
+    {
+        var page = await Browser.NewPageAsync();
+        var sockets = new List<string>();
+        page.WebSocket += (_, socket) => sockets.Add(socket.Url);
+
+        await new LoginPageModel(page).LogInAsync(App.BaseUrl, ConsoleApp.AdminEmail, ConsoleApp.AdminPassword);
+        await LoginPageModel.WaitUntilInteractiveAsync(page);
+
+        Assert.Contains(sockets, url => url.StartsWith(App.BaseUrl.Replace("http://", "ws://") + "/_blazor"));
+    }
+
+    [Fact]
     public async Task TicketPage_HtmlEntryWithInlineImage_ShowsTheImageFromTheAttachmentEndpoint()
     {
         var services = App.Services;
