@@ -56,6 +56,23 @@ public sealed class ContentSecurityPolicyBrowserTests : BrowserJourney
     }
 
     [Fact]
+    public async Task Administrator_OpensEveryMenuPageAndATicket_NoPolicyViolation()
+    {
+        var page = await LoggedInPageAsync();
+        var menu = await page.Locator("nav a[href^='/']").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
+
+        foreach (var path in menu.Append("/tickets/1").Distinct())
+        {
+            await page.GotoAsync(App.BaseUrl + path);
+            await LoginPageModel.WaitUntilInteractiveAsync(page);
+            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        }
+
+        Assert.True(menu.Length >= 12, "menu: " + string.Join(", ", menu));
+        Assert.Empty(Browser.TakeCspViolations());
+    }
+
+    [Fact]
     public async Task TicketPage_HtmlEntryWithInlineImage_ShowsTheImageFromTheAttachmentEndpoint()
     {
         var services = App.Services;
