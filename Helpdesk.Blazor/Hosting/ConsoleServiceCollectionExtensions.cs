@@ -2,6 +2,7 @@ using Helpdesk.Blazor.Components;
 using Helpdesk.Blazor.Features.Account;
 using Helpdesk.Blazor.Features.Attachments;
 using Helpdesk.Blazor.Features.Mail;
+using Helpdesk.Blazor.Features.Security;
 using Helpdesk.Blazor.Features.Shell;
 using Helpdesk.Blazor.Features.Tickets;
 using Helpdesk.Blazor.Flux;
@@ -57,16 +58,18 @@ public static class ConsoleServiceCollectionExtensions
 
     public static WebApplication UseHelpdeskConsole(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UsePageMethodGuard();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UsePasswordChangeGate();
         app.UseTicketPageStatus();
         app.UseAntiforgery();
         app.MapStaticAssets().AllowAnonymous();
-        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapHealthChecks("/health").AllowAnonymous().WithMetadata(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]));
         app.MapAccountEndpoints();
         app.MapAttachmentEndpoints();
         app.MapMailEndpoints();

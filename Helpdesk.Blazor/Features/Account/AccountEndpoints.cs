@@ -61,6 +61,8 @@ public static class AccountEndpoints
     private static IResult Back(LoginProblem problem, string? email, string returnUrl) =>
         Results.LocalRedirect($"/account/login?error={problem}&email={Uri.EscapeDataString(email ?? "")}&returnUrl={Uri.EscapeDataString(returnUrl)}");
 
+    // Only a well-formed path on this site: a control character (a tab, %09) made the redirect throw, "//" and "/\\" leave the site.
     private static bool IsLocal(string? url) =>
-        !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//") && !url.StartsWith("/\\");
+        !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//") && !url.StartsWith("/\\")
+        && !url.Any(char.IsControl) && Uri.IsWellFormedUriString(url, UriKind.Relative);
 }

@@ -1,14 +1,25 @@
+using System.Collections.Concurrent;
 using Microsoft.Playwright;
 
 namespace Helpdesk.Tests.TestSupport.Browser;
 
-/// <summary>Debian's Chromium driven by Playwright's bundled driver; nothing is downloaded.</summary>
+/// <summary>
+/// Debian's Chromium driven by Playwright's bundled driver; nothing is downloaded. It records every Content-Security-Policy
+/// violation of its pages, so that each journey also checks the console works under the policy.
+/// </summary>
 public sealed class BrowserSession : IAsyncDisposable
 {
     /// <summary>Browser journeys run one class at a time: each starts a console and a Chromium.</summary>
     public const string Collection = "Browser";
 
+    // Runs before the page's own scripts and is not subject to the page's policy.
+    private const string ReportViolations = """
+        document.addEventListener('securitypolicyviolation', e => window.__reportCspViolation(
+            `securitypolicyviolation: ${e.effectiveDirective} refused ${e.blockedURI} (${e.sample}) in ${e.sourceFile}:${e.lineNumber}`), true);
+        """;
+
     private readonly IPlaywright _playwright;
+    private readonly ConcurrentQueue<string> _cspViolations = new();
 
     private BrowserSession(IPlaywright playwright, IBrowser browser)
     {
@@ -38,7 +49,23 @@ public sealed class BrowserSession : IAsyncDisposable
     public async Task<IPage> NewPageAsync()
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 } });
-        return await context.NewPageAsync();
+        await context.ExposeFunctionAsync<string>("__reportCspViolation", _cspViolations.Enqueue);
+        await context.AddInitScriptAsync(ReportViolations);
+        var page = await context.NewPageAsync();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error" && message.Text.Contains("Content Security Policy"))
+                _cspViolations.Enqueue("console: " + message.Text);
+        };
+        return page;
+    }
+
+    /// <summary>The policy violations seen so far (event and console reports), which are then forgotten.</summary>
+    public IReadOnlyList<string> TakeCspViolations()
+    {
+        var taken = new List<string>();
+        while (_cspViolations.TryDequeue(out var violation)) taken.Add(violation);
+        return taken;
     }
 
     public static async Task ScreenshotAsync(IPage page, string name)

@@ -1,4 +1,5 @@
 using System.Net;
+using Helpdesk.Tests.TestSupport.Http;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -7,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Helpdesk.Tests.TestSupport.Browser;
 
-/// <summary>The real console (Program) on a loopback port with a fresh data folder and demo data, for browser journeys.</summary>
+/// <summary>The real console (Program, plus <see cref="TestOnlyRoutes"/>) on a loopback port with a fresh data folder and demo data, for browser journeys.</summary>
 public sealed class ConsoleApp : IAsyncDisposable
 {
     public const string AdminEmail = "admin@helpdesk.test";
@@ -38,6 +39,7 @@ public sealed class ConsoleApp : IAsyncDisposable
             web.UseSetting("Admin:Password", AdminPassword);
             foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
                 web.UseSetting(key, value);
+            web.ConfigureServices(TestOnlyRoutes.AddTo);
         });
         factory.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         factory.StartServer();

@@ -9,7 +9,7 @@ using Helpdesk.Core.Persistence;
 
 namespace Helpdesk.Tests.TestSupport.Http;
 
-/// <summary>The whole console on the in-memory test server with its own data folder, and the login form post.</summary>
+/// <summary>The whole console (plus <see cref="TestOnlyRoutes"/>) on the in-memory test server with its own data folder, and the login form post.</summary>
 public sealed partial class ConsoleHttpHost : IAsyncDisposable
 {
     public const string AdminEmail = "admin@helpdesk.test";
@@ -28,6 +28,7 @@ public sealed partial class ConsoleHttpHost : IAsyncDisposable
             foreach (var (key, value) in settings ?? new Dictionary<string, string>())
                 web.UseSetting(key, value);
             web.ConfigureServices(s => s.AddSingleton<IStartupFilter, RemoteAddressFromHeader>());
+            web.ConfigureServices(TestOnlyRoutes.AddTo);
         });
     }
 

@@ -171,18 +171,19 @@ public sealed class InboundMailProcessor(
             if (await db.Set<CaseLogEntry>().AnyAsync(e => e.SourceMessageId == content.MessageId, ct))
                 return note.Explanation + " (already added before)";
         var sender = await FindSenderAsync(content, ct);
+        var (files, leftOut) = await StageAsync(content, ct);
         await appendEntry.ExecuteAsync(new NewCaseLogEntry
         {
             TicketId = note.TicketId,
             Log = note.Log,
-            Text = note.Text,
+            Text = LeftOutAttachments.AppendTo(note.Text, note.Format, leftOut),
             Format = note.Format,
-            Files = await StageAsync(content, ct),
+            Files = files,
             Origin = EntryOrigin.Customer,
             SourceMessageId = content.MessageId,
             AuditNotes = note.Notes,
         }, SenderActor(sender, content, note), ct);
-        return string.Join(" ", [note.Explanation, .. note.Notes]);
+        return string.Join(" ", [note.Explanation, .. note.Notes, .. leftOut]);
     }
 
     private async Task<(int? TicketId, string Outcome)> CreateRequestAsync(CreateRequest create, InboundMailContent content, CancellationToken ct)
@@ -201,28 +202,37 @@ public sealed class InboundMailProcessor(
             await db.SaveChangesAsync(ct);
         }
         if (sender is null) throw new InvalidOperationException("The sender disappeared while the mail was processed.");
+        var (files, leftOut) = await StageAsync(content, ct);
         var ticket = create.Ticket with
         {
             RequestedById = sender.Id,
             RequestedForId = create.CreateSender ? sender.Id : create.Ticket.RequestedForId,
-            Files = await StageAsync(content, ct),
+            Description = LeftOutAttachments.AppendTo(create.Ticket.Description, create.Ticket.DescriptionFormat, leftOut),
+            Files = files,
             AuditNotes = [.. create.Ticket.AuditNotes,
                 .. create.CreateSender ? [$"The sender {sender.PrimaryEmail} was unknown; a person was created (email policy)."] : Array.Empty<string>(),
                 .. create.IsAutomated ? [Unanswered(create)] : Array.Empty<string>()],
         };
         var id = await createTicket.ExecuteAsync(ticket, SenderActor(sender, content, create), ct);
-        return (id, $"Created {TicketNumber.Format(id)}: {create.Explanation}");
+        return (id, string.Join(" ", [$"Created {TicketNumber.Format(id)}: {create.Explanation}", .. leftOut]));
     }
 
-    private async Task<IReadOnlyList<StagedFile>> StageAsync(InboundMailContent content, CancellationToken ct)
+    /// <returns>The mail's files within the attachment limit, and an explanation for each one left out.</returns>
+    private async Task<(IReadOnlyList<StagedFile> Files, IReadOnlyList<string> LeftOut)> StageAsync(InboundMailContent content, CancellationToken ct)
     {
         var files = new List<StagedFile>();
+        var leftOut = new List<string>();
         foreach (var attachment in content.Attachments.Where(a => a.Content.Length > 0))
         {
-            var staged = await blobs.StageAsync(attachment.FileName, attachment.ContentType, new MemoryStream(attachment.Content), Math.Max(blobs.MaxFileSizeBytes, attachment.Content.Length), ct);
+            if (attachment.Content.Length > blobs.MaxFileSizeBytes)
+            {
+                leftOut.Add(LeftOutAttachments.Explain(attachment, blobs.MaxFileSizeBytes));
+                continue;
+            }
+            var staged = await blobs.StageAsync(attachment.FileName, attachment.ContentType, new MemoryStream(attachment.Content), ct);
             files.Add(staged with { IsInline = attachment.IsInline, ContentId = attachment.ContentId });
         }
-        return files;
+        return (files, leftOut);
     }
 
     private async Task<Person?> FindSenderAsync(InboundMailContent content, CancellationToken ct)
