@@ -640,6 +640,19 @@ namespace Helpdesk.Core.Persistence.Migrations
                     b.ToTable("Mailbox");
                 });
 
+            modelBuilder.Entity("Helpdesk.Core.Mail.Inbound.Policy.SavedEmailPolicy", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnknownSenders")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SavedEmailPolicy");
+                });
+
             modelBuilder.Entity("Helpdesk.Core.Mail.Outbound.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
