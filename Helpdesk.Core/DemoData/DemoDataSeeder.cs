@@ -62,7 +62,7 @@ internal sealed class DemoDataSeeder(IServiceScopeFactory scopeFactory, TimeProv
         db.AddRange(customers);
         await db.SaveChangesAsync(ct);
 
-        var statuses = Enum.GetValues<TicketStatus>();
+        var statuses = Enum.GetValues<TicketStatus>().Where(s => s != TicketStatus.New).ToArray();
         var tickets = new List<Ticket>();
         for (var i = 0; i < 50; i++)
         {

@@ -3,6 +3,8 @@ using Helpdesk.Core.Mail.Inbound.Policy;
 using Helpdesk.Core.Mail.Inbound.Processing;
 using Helpdesk.Tests.Core.Mail.Inbound.Processing;
 using Helpdesk.Core.People;
+using Helpdesk.Core.Tickets;
+using Helpdesk.Core.Tickets.Queries;
 using Helpdesk.Core.Persistence;
 using Helpdesk.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
@@ -29,6 +31,8 @@ public sealed class EmailPolicySettingsTests
 
         Assert.Equal(InboundStatus.Processed, row.Status);
         Assert.NotNull(row.TicketId);
+        // No team or member picks it up on a fresh install: it waits as New, not "Assigned" to nobody.
+        Assert.Equal(TicketStatus.New, (await host.Get<TicketDetailsQuery>().ExecuteAsync(row.TicketId.Value))!.Status);
         await using var db = await host.DbAsync();
         Assert.True(await db.Set<Person>().AnyAsync(p => p.PrimaryEmail == "new.customer@example.com"));
     }
