@@ -1177,6 +1177,12 @@ namespace Helpdesk.Core.Persistence.Migrations
                     b.Property<int?>("ServiceInstanceId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("SlaPausedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SlaPausedMinutes")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("SlaPlanId")
                         .HasColumnType("INTEGER");
 

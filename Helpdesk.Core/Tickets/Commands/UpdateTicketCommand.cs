@@ -94,6 +94,7 @@ public sealed class UpdateTicketCommand(
         if (t.Status.IsOpen() && !u.Status.IsOpen()) t.CompletedAt = now;
         if (!t.Status.IsOpen() && u.Status.IsOpen()) t.CompletedAt = null;
         t.WaitingUntil = WaitingUntil(t, u);
+        TicketSla.OnStatusChange(t, u.Status, now);
         t.Subject = u.Subject;
         t.Status = u.Status;
         t.Category = u.Category;
