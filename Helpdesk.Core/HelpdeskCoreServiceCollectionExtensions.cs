@@ -16,6 +16,7 @@ using Helpdesk.Core.Persistence;
 using Helpdesk.Core.Tickets.Commands;
 using Helpdesk.Core.Tickets.Events;
 using Helpdesk.Core.Tickets.Queries;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
@@ -60,9 +61,23 @@ public static class HelpdeskCoreServiceCollectionExtensions
         builder.Services.TryAddSingleton(sp => new DataFolder(sp.GetRequiredService<IOptions<HelpdeskOptions>>(), builder.Environment.ContentRootPath));
         // Saved mailbox passwords (and login cookies) must survive restarts and a moved install, so the keys live in
         // the data folder under a fixed application name.
-        builder.Services.AddDataProtection().SetApplicationName("Helpdesk");
+        var dataProtection = builder.Services.AddDataProtection().SetApplicationName("Helpdesk");
+        if (builder.Configuration["DataProtection:CertificatePath"] is { Length: > 0 } certificate)
+            dataProtection.ProtectKeysWithCertificate(X509CertificateLoader.LoadPkcs12FromFile(certificate, builder.Configuration["DataProtection:CertificatePassword"]));
+        else
+            // Linux has no DPAPI: without a certificate the keys rest in a folder only the app's user may read, which is
+            // what the framework's "may be persisted unencrypted" warning on every first start is about.
+            builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection.KeyManagement.XmlKeyManager", LogLevel.Error);
         builder.Services.AddOptions<KeyManagementOptions>().Configure<DataFolder, ILoggerFactory>((o, folder, logs) =>
-            o.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(folder.Combine("keys")), logs));
+            o.XmlRepository = new FileSystemXmlRepository(OwnerOnlyFolder(folder.Combine("keys")), logs));
+    }
+
+    private static DirectoryInfo OwnerOnlyFolder(string path)
+    {
+        var folder = System.IO.Directory.CreateDirectory(path);
+        if (!OperatingSystem.IsWindows())
+            folder.UnixFileMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+        return folder;
     }
 
     private static void AddDirectory(this IServiceCollection services)
@@ -89,6 +104,7 @@ public static class HelpdeskCoreServiceCollectionExtensions
         services.AddTransient<UpdateTicketCommand>();
         services.AddSingleton<Tickets.WaitingUntilSweep>();
         services.AddTransient<TicketListQuery>();
+        services.AddTransient<TicketViewCountsQuery>();
         services.AddTransient<TicketDetailsQuery>();
         services.AddTransient<TicketLookupsQuery>();
     }

@@ -2,6 +2,7 @@ using Helpdesk.Blazor.Components;
 using Helpdesk.Blazor.Features.Account;
 using Helpdesk.Blazor.Features.Attachments;
 using Helpdesk.Blazor.Features.Mail;
+using Helpdesk.Blazor.Features.Notifications;
 using Helpdesk.Blazor.Features.Security;
 using Helpdesk.Blazor.Features.Shell;
 using Helpdesk.Blazor.Features.Tickets;
@@ -32,6 +33,7 @@ public static class ConsoleServiceCollectionExtensions
         builder.Services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityStateProvider>();
         builder.Services.AddHealthChecks();
         builder.Services.AddScoped<CurrentActor>();
+        builder.Services.AddScoped<EmailActionsChanged>();
         builder.Services.AddHostedService<InboundMailWorker>();
         builder.Services.AddHostedService<OutboxSendWorker>();
         builder.Services.AddHostedService<OverdueWorker>();

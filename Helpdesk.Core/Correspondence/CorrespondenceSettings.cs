@@ -23,7 +23,7 @@ public sealed class CorrespondenceSettings(IDbContextFactory<HelpdeskDbContext> 
     /// <summary>Reads within the caller's context, e.g. inside the transaction of a ticket change.</summary>
     public async Task<CorrespondenceSwitches> GetAsync(HelpdeskDbContext db, CancellationToken ct)
     {
-        var saved = await db.Set<SavedCorrespondenceSwitches>().AsNoTracking().FirstOrDefaultAsync(ct);
+        var saved = await db.Set<SavedCorrespondenceSwitches>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == SavedCorrespondenceSwitches.SingletonId, ct);
         var switches = CorrespondenceSwitches.From(options.Value);
         if (saved is not null)
         {
@@ -40,7 +40,7 @@ public sealed class CorrespondenceSettings(IDbContextFactory<HelpdeskDbContext> 
     {
         Validate(switches);
         await using var db = await contextFactory.CreateDbContextAsync(ct);
-        var saved = await db.Set<SavedCorrespondenceSwitches>().FirstOrDefaultAsync(ct) ?? db.Add(new SavedCorrespondenceSwitches()).Entity;
+        var saved = await db.Set<SavedCorrespondenceSwitches>().FirstOrDefaultAsync(s => s.Id == SavedCorrespondenceSwitches.SingletonId, ct) ?? db.Add(new SavedCorrespondenceSwitches()).Entity;
         saved.AdminEmail = switches.AdminEmail.Trim();
         saved.NewTicketAutoresponseForEndUsers = switches.NewTicketAutoresponseForEndUsers;
         saved.NewTicketAutoresponseForInternalTickets = switches.NewTicketAutoresponseForInternalTickets;

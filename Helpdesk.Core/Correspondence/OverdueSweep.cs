@@ -32,7 +32,8 @@ public sealed class OverdueSweep(
             var candidates = await db.Set<Ticket>().AsNoTracking()
                 .Where(t => t.OverdueAt == null && !Closed.Contains(t.Status) && (t.ResolutionTargetAt != null || t.SlaPlanId != null))
                 .ToListAsync(ct);
-            due = [.. candidates.Where(t => DueAt(t, plans) is { } at && at <= now).Select(t => (t.Id, t.Version))];
+            due = [.. candidates.Where(t => !TicketSla.ClockStopped(t.Status, t.ResolutionTargetAt) && DueAt(t, plans) is { } at && at <= now)
+                .Select(t => (t.Id, t.Version))];
         }
         var overdue = new List<int>();
         foreach (var (id, version) in due)
@@ -66,6 +67,6 @@ public sealed class OverdueSweep(
         return true;
     }
 
-    private static DateTime? DueAt(Ticket ticket, IReadOnlyDictionary<int, int> plans) =>
-        ticket.ResolutionTargetAt ?? (ticket.SlaPlanId is { } plan && plans.TryGetValue(plan, out var hours) ? ticket.CreatedAt.AddHours(hours) : null);
+    private static DateTime? DueAt(Ticket ticket, IReadOnlyDictionary<int, int> plans) => TicketSla.DueAt(ticket.ResolutionTargetAt, ticket.CreatedAt,
+        ticket.SlaPlanId is { } plan && plans.TryGetValue(plan, out var hours) ? hours : null, ticket.SlaPausedMinutes);
 }

@@ -2,6 +2,7 @@ using Helpdesk.Core.Accounts;
 using Helpdesk.Core.CaseLog;
 using Helpdesk.Core.Common;
 using Helpdesk.Core.Departments;
+using Helpdesk.Core.Notifications;
 using Helpdesk.Core.Organizations;
 using Helpdesk.Core.People;
 using Helpdesk.Core.Persistence;
@@ -29,7 +30,12 @@ internal sealed class DemoDataSeeder(IServiceScopeFactory scopeFactory, TimeProv
     {
         await using var scope = scopeFactory.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HelpdeskDbContext>();
-        if (await db.Set<Ticket>().AnyAsync(ct)) return;
+        var existing = await db.Set<Ticket>().CountAsync(ct);
+        if (existing > 0)
+        {
+            logger.LogWarning("--seed-demo did nothing: demo data is only added to an empty helpdesk, and this database already has {Count} tickets", existing);
+            return;
+        }
 
         var now = clock.GetUtcNow().UtcDateTime;
         var random = new Random(42);
@@ -56,11 +62,13 @@ internal sealed class DemoDataSeeder(IServiceScopeFactory scopeFactory, TimeProv
         db.AddRange(customers);
         await db.SaveChangesAsync(ct);
 
-        var statuses = Enum.GetValues<TicketStatus>();
+        var statuses = Enum.GetValues<TicketStatus>().Where(s => s != TicketStatus.New).ToArray();
         var tickets = new List<Ticket>();
         for (var i = 0; i < 50; i++)
         {
             var created = now.AddMinutes(-random.Next(10, 14 * 24 * 60));
+            // Nothing in the demo's history lies in the future.
+            DateTime Past(DateTime at) => at < now ? at : now;
             var team = teams[random.Next(teams.Count)];
             var caller = customers[random.Next(customers.Count)];
             var status = statuses[random.Next(statuses.Length)];
@@ -79,12 +87,15 @@ internal sealed class DemoDataSeeder(IServiceScopeFactory scopeFactory, TimeProv
                 Source = i % 3 == 0 ? TicketSources.Email : TicketSources.Console,
                 SlaPlanId = i % 5 == 0 ? plans[i % 2].Id : null,
                 CreatedAt = created,
-                UpdatedAt = created.AddMinutes(random.Next(0, 600)),
-                CompletedAt = status.IsOpen() ? null : created.AddHours(4),
+                UpdatedAt = Past(created.AddMinutes(random.Next(0, 600))),
+                CompletedAt = status.IsOpen() ? null : Past(created.AddHours(4)),
             };
+            // A demo ticket already past its SLA became overdue back then: the first sweep must not alert for all of them at once.
+            if (ticket.SlaPlanId is not null && status.IsOpen() && created.AddHours(plans[i % 2].GracePeriodHours) is var due && due <= now)
+                ticket.OverdueAt = due;
             ticket.CaseLog.Add(Entry(CaseLogKind.Public, caller.Name, caller.Id, $"Hello, {subject.ToLowerInvariant()}. Can you help?", EntryOrigin.Customer, created));
             if (ticket.Member is { } member)
-                ticket.CaseLog.Add(Entry(CaseLogKind.Private, member.Name, member.Id, "Looking into it; checked the usual suspects.", EntryOrigin.Console, created.AddMinutes(30)));
+                ticket.CaseLog.Add(Entry(CaseLogKind.Private, member.Name, member.Id, "Looking into it; checked the usual suspects.", EntryOrigin.Console, Past(created.AddMinutes(30))));
             tickets.Add(ticket);
         }
         db.AddRange(tickets);
@@ -94,7 +105,19 @@ internal sealed class DemoDataSeeder(IServiceScopeFactory scopeFactory, TimeProv
             t.CreatedAt, "ticket", null, t.Number, $"Created from {t.Source}")));
         await db.SaveChangesAsync(ct);
         await CreateDemoLoginAsync(scope.ServiceProvider, agents[0]);
-        logger.LogWarning("Demo data created: 50 tickets. Demo agent login: {Email} / {Password}", DemoAgentEmail, DemoAgentPassword);
+        await ActivateEmailRepliesAsync(db, ct);
+        logger.LogInformation("Demo data created: 50 tickets. Demo agent login: {Email} / {Password}", DemoAgentEmail, DemoAgentPassword);
+    }
+
+    /// <summary>
+    /// A real install keeps the default email action in Test (as the Email Reply extension ships it); the demo mails into
+    /// the local pickup folder anyway, so its replies go to the customers they answer.
+    /// </summary>
+    private static async Task ActivateEmailRepliesAsync(HelpdeskDbContext db, CancellationToken ct)
+    {
+        var defaults = await db.Set<EmailAction>().Where(a => a.Status == ActionStatus.Test && a.TestRecipient == DefaultNotificationSeeder.TestRecipient).ToListAsync(ct);
+        foreach (var action in defaults) action.Status = ActionStatus.Active;
+        await db.SaveChangesAsync(ct);
     }
 
     private static async Task CreateDemoLoginAsync(IServiceProvider services, Person agent)

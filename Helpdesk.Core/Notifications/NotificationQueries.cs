@@ -26,6 +26,19 @@ public sealed class NotificationSetupQuery(IDbContextFactory<HelpdeskDbContext> 
     }
 }
 
+public sealed record EmailActionInTest(int Id, string Name, string? TestRecipient);
+
+/// <summary>Email actions in Test status: their mails go to the test recipient only, which a new install must notice.</summary>
+public sealed class EmailActionsInTestQuery(IDbContextFactory<HelpdeskDbContext> contextFactory)
+{
+    public async Task<IReadOnlyList<EmailActionInTest>> ExecuteAsync(CancellationToken ct = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        return await db.Set<EmailAction>().AsNoTracking().Where(a => a.Status == ActionStatus.Test).OrderBy(a => a.Id)
+            .Select(a => new EmailActionInTest(a.Id, a.Name, a.TestRecipient)).ToListAsync(ct);
+    }
+}
+
 /// <param name="WhenActive">The mail as it goes out once the action is Active: subject, body, recipients and why.</param>
 /// <param name="StatusNote">What the action's current status does instead, when it is not Active.</param>
 public sealed record NotificationPreview(RenderedNotification WhenActive, ActionStatus Status, string? StatusNote);

@@ -18,6 +18,7 @@ public static class NotificationsServiceCollectionExtensions
         builder.Services.AddTransient<SaveEmailActionCommand>();
         builder.Services.AddTransient<NotificationSetupQuery>();
         builder.Services.AddTransient<NotificationPreviewQuery>();
+        builder.Services.AddTransient<EmailActionsInTestQuery>();
         return builder;
     }
 }

@@ -1,6 +1,7 @@
 using Helpdesk.Core.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -21,7 +22,10 @@ public static class PersistenceServiceCollectionExtensions
                     Pooling = true,
                     DefaultTimeout = 30,
                 }.ToString();
-            options.UseSqlite(connection).AddInterceptors(sp.GetRequiredService<DatabaseErrorInterceptor>());
+            options.UseSqlite(connection).AddInterceptors(sp.GetRequiredService<DatabaseErrorInterceptor>())
+                // SQLite table rebuilds in generated migrations switch foreign keys off outside the transaction; that is
+                // EF's own pattern for SQLite, not something an operator can act on.
+                .ConfigureWarnings(w => w.Ignore(RelationalEventId.NonTransactionalMigrationOperationWarning));
         });
         builder.Services.AddSingleton<DatabaseErrorInterceptor>();
         builder.Services.AddHostedService<DatabaseInitializer>();

@@ -44,6 +44,12 @@ public sealed class Ticket
     public int? HelpTopicId { get; set; }
     public int? SlaPlanId { get; set; }
 
+    /// <summary>Since when the SLA clock stands still (waiting for the customer); see <see cref="TicketSla"/>.</summary>
+    public DateTime? SlaPausedAt { get; set; }
+
+    /// <summary>Minutes the SLA clock stood still in earlier waits; they move the due time on.</summary>
+    public int SlaPausedMinutes { get; set; }
+
     /// <summary>Set once, when the ticket was found overdue and the overdue alert went out.</summary>
     public DateTime? OverdueAt { get; set; }
 

@@ -2,6 +2,8 @@ namespace Helpdesk.Core.Tickets;
 
 public enum TicketStatus
 {
+    /// <summary>Nobody has it yet: no team and no member (e.g. mailed in with no routing). Giving it either assigns it.</summary>
+    New,
     Assigned,
     Accepted,
     InProgress,

@@ -22,11 +22,17 @@ public sealed partial class NotificationsPage
     [Inject] private SaveTriggerCommand SaveTrigger { get; set; } = default!;
     [Inject] private NotificationPreviewQuery Preview { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
+    [Inject] private EmailActionsChanged ActionsChanged { get; set; } = default!;
+
+    /// <summary>An email action to open in the editor, e.g. from the test-mode banner.</summary>
+    [SupplyParameterFromQuery(Name = "action")] public int? ActionId { get; set; }
 
     protected override async Task OnInitializedAsync()
     {
         await LoadAsync();
         _previewActionId = _setup.Actions.FirstOrDefault()?.Id ?? 0;
+        if (_setup.Actions.FirstOrDefault(a => a.Id == ActionId) is { } linked)
+            EditAction(linked);
     }
 
     private async Task LoadAsync() => _setup = await SetupQuery.ExecuteAsync();
@@ -66,6 +72,7 @@ public sealed partial class NotificationsPage
         var a = _action!;
         await SaveAction.ExecuteAsync(new EmailActionInput(a.Id, a.Name, a.Status, a.TestRecipient, a.From, a.ReplyTo, a.To, a.Cc, a.Bcc, a.SubjectTemplate, a.BodyTemplate));
         _action = null;
+        ActionsChanged.Raise();
     });
 
     private Task SaveTriggerAsync() => SaveAsync(async () =>

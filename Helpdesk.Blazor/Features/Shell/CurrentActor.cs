@@ -12,6 +12,22 @@ public sealed class CurrentActor(AuthenticationStateProvider authentication, IDb
 {
     private Actor? _actor;
 
+    /// <summary>The person behind the login, or null where there is none (not logged in, or a login without a person).</summary>
+    public async Task<int?> TryGetPersonIdAsync()
+    {
+        if (_actor is not null) return _actor.PersonId;
+        var principal = (await authentication.GetAuthenticationStateAsync()).User;
+        if (principal.Identity?.IsAuthenticated != true) return null;
+        try
+        {
+            return (await GetAsync()).PersonId;
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
     public async Task<Actor> GetAsync()
     {
         if (_actor is not null) return _actor;

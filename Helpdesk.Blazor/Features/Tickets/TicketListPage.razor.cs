@@ -1,11 +1,14 @@
+using Helpdesk.Blazor.Features.Shell;
 using Helpdesk.Blazor.Features.Tickets.Store;
 using Helpdesk.Blazor.Flux;
 using Helpdesk.Core.Tickets.Queries;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Routing;
 using MudBlazor;
 
 namespace Helpdesk.Blazor.Features.Tickets;
 
+/// <summary>The ticket list; its filter lives in the URL (<see cref="TicketListUrl"/>), so every change is a navigation.</summary>
 public sealed partial class TicketListPage
 {
     private static readonly (TicketSortField Field, string Title)[] Columns =
@@ -16,24 +19,45 @@ public sealed partial class TicketListPage
     ];
 
     private TicketLookups _lookups = TicketLookups.Empty;
+    private int? _me;
+    private bool _dense = true;
 
     [Inject] private IState<TicketListState> State { get; set; } = default!;
     [Inject] private IDispatcher Dispatcher { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private TicketLookupsQuery LookupsQuery { get; set; } = default!;
+    [Inject] private CurrentActor CurrentActor { get; set; } = default!;
 
     private int PageCount => Math.Max(1, (int)Math.Ceiling(State.Value.TotalCount / (double)State.Value.Request.PageSize));
 
+    private TicketView? View => TicketListUrl.ViewOf(State.Value.Request, _me);
+
     protected override async Task OnInitializedAsync()
     {
-        base.OnInitialized();
-        Dispatcher.Dispatch(new LoadTicketsAction(State.Value.Request));
+        _me = await CurrentActor.TryGetPersonIdAsync();
+        Navigation.LocationChanged += OnLocationChanged;
+        LoadFromUrl();
         _lookups = await LookupsQuery.ExecuteAsync();
     }
 
-    private void Load(TicketListRequest request) => Dispatcher.Dispatch(new LoadTicketsAction(request));
+    // Back, Forward and links to another view land here; the filter is read from the URL again.
+    private void OnLocationChanged(object? sender, LocationChangedEventArgs e)
+    {
+        if (new Uri(e.Location).AbsolutePath is "/" or TicketListUrl.Path) _ = InvokeAsync(LoadFromUrl);
+    }
+
+    private void LoadFromUrl()
+    {
+        var request = TicketListUrl.Parse(Navigation.Uri, _me);
+        if (!State.Value.HasLoaded || TicketListUrl.For(request, _me) != TicketListUrl.For(State.Value.Request, _me))
+            Dispatcher.Dispatch(new LoadTicketsAction(request));
+    }
+
+    private void Load(TicketListRequest request) => Navigation.NavigateTo(TicketListUrl.For(request, _me));
 
     private void GoToPage(int page) => Load(State.Value.Request with { Page = page - 1 });
+
+    private void PageSizeChanged(int size) => Load(State.Value.Request with { PageSize = size, Page = 0 });
 
     private void SortBy(TicketSortField field)
     {
@@ -51,5 +75,11 @@ public sealed partial class TicketListPage
     private void OpenTicket(TableRowClickEventArgs<TicketSummary> args)
     {
         if (args.Item is { } ticket) Navigation.NavigateTo($"/tickets/{ticket.Id}");
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing) Navigation.LocationChanged -= OnLocationChanged;
+        base.Dispose(disposing);
     }
 }

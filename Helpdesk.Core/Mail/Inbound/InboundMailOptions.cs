@@ -32,8 +32,11 @@ public sealed class InboundMailOptions
     /// <summary>Other addresses that deliver to a team: address → team inbound local part.</summary>
     public Dictionary<string, string> TeamAliases { get; set; } = [];
 
-    /// <summary>What to do with mail from an address no Person has (the email policy).</summary>
-    public UnknownSenderPolicy UnknownSenders { get; set; } = UnknownSenderPolicy.Reject;
+    /// <summary>
+    /// What to do with mail from an address no Person has (the email policy): by default the person is created, so a new
+    /// customer's first mail becomes a request. An administrator's choice on the Mailboxes page overrides this.
+    /// </summary>
+    public UnknownSenderPolicy UnknownSenders { get; set; } = UnknownSenderPolicy.CreatePerson;
 
     /// <summary>Team for new requests when no parameter or rule picks one (the service desk team); by name.</summary>
     public string? DefaultTeam { get; set; }
@@ -44,7 +47,8 @@ public sealed class InboundMailOptions
     /// <summary>Largest accepted mail, in bytes (default 50 MB).</summary>
     public long MaxMessageSizeBytes { get; set; } = 50 * 1024 * 1024;
 
-    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(30);
+    /// <summary>How often mailboxes without IMAP IDLE (drop folder, POP3) are looked at.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Mailboxes to fetch. When empty, a local drop folder ("mail/inbox" under the data folder) is used.</summary>
     public List<MailboxOptions> Mailboxes { get; set; } = [];

@@ -19,6 +19,7 @@ public static class InboundMailServiceCollectionExtensions
             .Validate(o => o.PollInterval > TimeSpan.Zero && o.MaxMessagesPerSenderPerHour > 0, "Mail:Inbound:PollInterval and MaxMessagesPerSenderPerHour must be positive.")
             .ValidateOnStart();
         builder.Services.AddSingleton<InboundMailStore>();
+        builder.Services.AddSingleton<Policy.EmailPolicySettings>();
         builder.Services.AddSingleton<DropFolderFetcher>();
         builder.Services.AddSingleton<ImapFetcher>();
         builder.Services.AddSingleton<Pop3Fetcher>();

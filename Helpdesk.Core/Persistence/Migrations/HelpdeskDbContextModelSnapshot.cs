@@ -643,6 +643,19 @@ namespace Helpdesk.Core.Persistence.Migrations
                     b.ToTable("Mailbox");
                 });
 
+            modelBuilder.Entity("Helpdesk.Core.Mail.Inbound.Policy.SavedEmailPolicy", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnknownSenders")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SavedEmailPolicy");
+                });
+
             modelBuilder.Entity("Helpdesk.Core.Mail.Outbound.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -1165,6 +1178,12 @@ namespace Helpdesk.Core.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("ServiceInstanceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("SlaPausedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SlaPausedMinutes")
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("SlaPlanId")

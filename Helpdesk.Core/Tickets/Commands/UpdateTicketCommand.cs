@@ -29,11 +29,12 @@ public sealed class UpdateTicketCommand(
         await TicketReferenceValidator.CheckAsync(db, errors, update.RequestedForId, update.TeamId, update.MemberId, update.DepartmentId, update.HelpTopicId, update.SlaPlanId, ct);
         if (errors.Count > 0) throw new ValidationFailedException(errors);
 
-        var changes = Diff(ticket, update with { Subject = subject! });
+        update = update with { Subject = subject!, Status = AssignedOnceRouted(ticket, update) };
+        var changes = Diff(ticket, update);
         if (changes.Count == 0) return ticket.Version;
 
         var now = clock.GetUtcNow().UtcDateTime;
-        Apply(ticket, update with { Subject = subject! }, now);
+        Apply(ticket, update, now);
         ticket.Version++;
         foreach (var change in changes)
         {
@@ -57,6 +58,10 @@ public sealed class UpdateTicketCommand(
         feed.Publish(new TicketChanged(ticket.Id, TicketChangeKind.Updated, actor.PersonId, now));
         return ticket.Version;
     }
+
+    /// <summary>A New ticket that gets a team or a member is Assigned, unless the same edit chose another status.</summary>
+    private static TicketStatus AssignedOnceRouted(Ticket t, TicketFieldsUpdate u) =>
+        t.Status == TicketStatus.New && u.Status == TicketStatus.New && (u.TeamId is not null || u.MemberId is not null) ? TicketStatus.Assigned : u.Status;
 
     private static List<FieldChange> Diff(Ticket t, TicketFieldsUpdate u)
     {
@@ -89,6 +94,7 @@ public sealed class UpdateTicketCommand(
         if (t.Status.IsOpen() && !u.Status.IsOpen()) t.CompletedAt = now;
         if (!t.Status.IsOpen() && u.Status.IsOpen()) t.CompletedAt = null;
         t.WaitingUntil = WaitingUntil(t, u);
+        TicketSla.OnStatusChange(t, u.Status, now);
         t.Subject = u.Subject;
         t.Status = u.Status;
         t.Category = u.Category;

@@ -12,11 +12,10 @@ public sealed class TicketListQuery(IDbContextFactory<HelpdeskDbContext> context
     public async Task<TicketListResult> ExecuteAsync(TicketListRequest request, CancellationToken ct = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(ct);
-        var filtered = ApplyFilters(db.Set<Ticket>().AsNoTracking(), request);
+        var filtered = TicketListFilter.AllButStatus(db.Set<Ticket>().AsNoTracking(), request);
 
         var counts = await filtered.GroupBy(t => t.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-        if (request.Statuses.Count > 0)
-            filtered = filtered.Where(t => request.Statuses.Contains(t.Status));
+        filtered = TicketListFilter.Status(filtered, request);
         var total = await filtered.CountAsync(ct);
 
         var pageSize = Math.Clamp(request.PageSize, 1, MaxPageSize);
@@ -28,25 +27,14 @@ public sealed class TicketListQuery(IDbContextFactory<HelpdeskDbContext> context
                 t.RequestedFor!.Name, t.RequestedFor.PrimaryEmail,
                 t.Team == null ? null : t.Team.Name,
                 t.Member == null ? null : t.Member.Name,
-                t.CreatedAt, t.UpdatedAt))
+                t.CreatedAt, t.UpdatedAt,
+                TicketSla.DueAt(t.ResolutionTargetAt, t.CreatedAt,
+                    db.Set<Correspondence.SlaPlan>().Where(p => p.Id == t.SlaPlanId).Select(p => (int?)p.GracePeriodHours).FirstOrDefault(), t.SlaPausedMinutes),
+                TicketSla.ClockStopped(t.Status, t.ResolutionTargetAt),
+                t.OverdueAt != null))
             .ToListAsync(ct);
 
         return new TicketListResult(items, total, counts.ToDictionary(c => c.Key, c => c.Count));
-    }
-
-    private static IQueryable<Ticket> ApplyFilters(IQueryable<Ticket> tickets, TicketListRequest request)
-    {
-        if (request.TeamId is { } teamId) tickets = tickets.Where(t => t.TeamId == teamId);
-        if (request.MemberId is { } memberId) tickets = tickets.Where(t => t.MemberId == memberId);
-        var text = request.Text?.Trim();
-        if (string.IsNullOrEmpty(text)) return tickets;
-
-        var id = TicketNumber.FindIn(text) ?? (int.TryParse(text.TrimStart('#'), out var n) ? n : -1);
-        var pattern = "%" + text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
-        return tickets.Where(t => t.Id == id
-            || EF.Functions.Like(t.Subject, pattern, "\\")
-            || EF.Functions.Like(t.RequestedFor!.Name, pattern, "\\")
-            || EF.Functions.Like(t.RequestedFor.PrimaryEmail, pattern, "\\"));
     }
 
     // Statuses are stored as text; sorting by it would be alphabetical. This CASE ranks them in lifecycle order.

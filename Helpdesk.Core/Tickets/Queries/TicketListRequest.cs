@@ -20,6 +20,12 @@ public sealed record TicketListRequest
     public IReadOnlyList<TicketStatus> Statuses { get; init; } = [];
     public int? TeamId { get; init; }
     public int? MemberId { get; init; }
+
+    /// <summary>Only tickets nobody is assigned to (no member); <see cref="MemberId"/> is then ignored.</summary>
+    public bool Unassigned { get; init; }
+
+    /// <summary>Only tickets found overdue (and not yet completed or closed).</summary>
+    public bool OverdueOnly { get; init; }
     public TicketSortField Sort { get; init; } = TicketSortField.UpdatedAt;
     public bool Descending { get; init; } = true;
 }

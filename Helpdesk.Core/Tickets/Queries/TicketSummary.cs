@@ -12,4 +12,7 @@ public sealed record TicketSummary(
     string? TeamName,
     string? MemberName,
     DateTime CreatedAt,
-    DateTime UpdatedAt);
+    DateTime UpdatedAt,
+    DateTime? DueAt = null,
+    bool SlaPaused = false,
+    bool IsOverdue = false);

@@ -1,3 +1,5 @@
+using Helpdesk.Core.Correspondence;
+using Helpdesk.Core.Notifications;
 using Helpdesk.Core.Persistence;
 using Helpdesk.Core.Teams;
 using Helpdesk.Core.Tickets;
@@ -25,6 +27,41 @@ public sealed class DemoDataSeederTests
         Assert.True(list.StatusCounts.Count > 3, "demo tickets should spread over several statuses");
         var first = (await host.Get<TicketDetailsQuery>().ExecuteAsync(list.Items[0].Id))!;
         Assert.Contains(first.Audit, a => a.Field == "ticket" && a.NewValue == first.Number);
+    }
+
+    [Fact]
+    public async Task SeedAsync_SwitchedOn_NothingInTheFutureAndNoOverdueBurst()
+    {
+        await using var host = await CoreTestHost.StartAsync(settings: new Dictionary<string, string?> { ["Helpdesk:SeedDemoData"] = "true" });
+        var now = host.Clock.GetUtcNow().UtcDateTime;
+
+        await using var db = await host.DbAsync();
+        var tickets = await db.Set<Ticket>().Include(t => t.CaseLog).ToListAsync();
+        Assert.Equal(50, tickets.Count);
+        Assert.All(tickets, t =>
+        {
+            Assert.True(t.CreatedAt <= now && t.UpdatedAt <= now && (t.CompletedAt ?? now) <= now, $"{t.Number} has a time in the future");
+            Assert.All(t.CaseLog, e => Assert.True(e.CreatedAt <= now, $"an entry of {t.Number} is in the future"));
+        });
+        Assert.Contains(tickets, t => t.OverdueAt is not null);
+        Assert.Empty(await host.Get<OverdueSweep>().RunAsync(default));
+    }
+
+    [Fact]
+    public async Task SeedAsync_SwitchedOn_DefaultEmailReplyActionIsActive()
+    {
+        await using var host = await CoreTestHost.StartAsync(settings: new Dictionary<string, string?> { ["Helpdesk:SeedDemoData"] = "true" });
+
+        Assert.Empty(await host.Get<EmailActionsInTestQuery>().ExecuteAsync());
+    }
+
+    [Fact]
+    public async Task Start_RealInstall_DefaultEmailReplyActionStaysInTest()
+    {
+        await using var host = await CoreTestHost.StartAsync();
+
+        var inTest = Assert.Single(await host.Get<EmailActionsInTestQuery>().ExecuteAsync());
+        Assert.Equal(DefaultNotificationSeeder.TestRecipient, inTest.TestRecipient);
     }
 
     [Fact]

@@ -37,6 +37,36 @@ public sealed class UpdateTicketCommandTests
     }
 
     [Fact]
+    public async Task ExecuteAsync_NewTicketGetsAMember_BecomesAssignedAndAuditsIt()
+    {
+        var (host, _, agent) = await ArrangeAsync();
+        await using var _ = host;
+        var caller = await host.AddPersonAsync("Nina New", "nina@customer.test");
+        var id = await host.Get<CreateTicketCommand>().ExecuteAsync(new NewTicket { Subject = "Nobody has me", RequestedForId = caller.Id, Status = TicketStatus.New }, Actor.System);
+        var ticket = (await host.Get<TicketDetailsQuery>().ExecuteAsync(id))!;
+
+        await host.Get<UpdateTicketCommand>().ExecuteAsync(ticket.AsUpdate() with { MemberId = agent.Id }, CoreTestHost.AgentActor(agent));
+
+        var after = (await host.Get<TicketDetailsQuery>().ExecuteAsync(id))!;
+        Assert.Equal(TicketStatus.Assigned, after.Status);
+        Assert.Contains(after.Audit, a => a.Field == "status" && a.OldValue == "New" && a.NewValue == "Assigned");
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_NewTicketGetsATeamAndAnotherStatus_KeepsTheChosenStatus()
+    {
+        var (host, _, agent) = await ArrangeAsync();
+        await using var _ = host;
+        var caller = await host.AddPersonAsync("Nina New", "nina@customer.test");
+        var id = await host.Get<CreateTicketCommand>().ExecuteAsync(new NewTicket { Subject = "Nobody has me", RequestedForId = caller.Id, Status = TicketStatus.New }, Actor.System);
+        var ticket = (await host.Get<TicketDetailsQuery>().ExecuteAsync(id))!;
+
+        await host.Get<UpdateTicketCommand>().ExecuteAsync(ticket.AsUpdate() with { MemberId = agent.Id, Status = TicketStatus.InProgress }, CoreTestHost.AgentActor(agent));
+
+        Assert.Equal(TicketStatus.InProgress, (await host.Get<TicketDetailsQuery>().ExecuteAsync(id))!.Status);
+    }
+
+    [Fact]
     public async Task ExecuteAsync_UnknownHelpTopic_ThrowsFieldErrorAndKeepsTheTicket()
     {
         var (host, ticket, agent) = await ArrangeAsync();

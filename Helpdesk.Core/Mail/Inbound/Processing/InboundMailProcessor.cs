@@ -3,6 +3,7 @@ using Helpdesk.Core.CaseLog;
 using Helpdesk.Core.Common;
 using Helpdesk.Core.Correspondence;
 using Helpdesk.Core.Mail.Inbound.Parsing;
+using Helpdesk.Core.Mail.Inbound.Policy;
 using Helpdesk.Core.Mail.Outbound;
 using Helpdesk.Core.People;
 using Helpdesk.Core.Persistence;
@@ -10,7 +11,6 @@ using Helpdesk.Core.Tickets;
 using Helpdesk.Core.Tickets.Commands;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using MimeKit;
 
 namespace Helpdesk.Core.Mail.Inbound.Processing;
@@ -30,8 +30,8 @@ public sealed class InboundMailProcessor(
     AppendCaseLogEntryCommand appendEntry,
     InboundNotices notices,
     BlobStore blobs,
-    IOptions<InboundMailOptions> options,
     CorrespondenceSettings correspondence,
+    EmailPolicySettings emailPolicy,
     TimeProvider clock,
     ILogger<InboundMailProcessor> logger)
 {
@@ -99,7 +99,7 @@ public sealed class InboundMailProcessor(
                 content.FromAddress!, RejectionReason.InactivePerson);
         if (sender is null)
         {
-            if (options.Value.UnknownSenders == UnknownSenderPolicy.Reject)
+            if (await emailPolicy.GetAsync(db, ct) == UnknownSenderPolicy.Reject)
                 return new RejectSender($"Not registered: no person has the address {content.FromAddress} (email policy: reject).", content.FromAddress!);
             createSender = true;
             sender = new Person { Name = content.FromName ?? content.FromAddress!, PrimaryEmail = content.FromAddress!, Roles = PersonRoles.EndUser };

@@ -65,6 +65,8 @@ public sealed class RequestBuilder(IOptions<InboundMailOptions> options)
         }
         var requestedFor = await RequestedForAsync(db, p, sender, notes, ct);
         var teamId = await TeamAsync(db, p, mail.Route, member, service, sender, template?.TeamId, notes, ct);
+        if (status == TicketStatus.Assigned && teamId is null && member is null)
+            status = TicketStatus.New;
         foreach (var parameter in p.Parameters.Where(x => NotModelled.Contains(x.Name, StringComparer.OrdinalIgnoreCase)))
             notes.Ignore(parameter.Name, $"#{parameter.Name}: {parameter.Value} was recorded but not applied: this helpdesk does not manage that field yet.");
         if (p.Parameters.Any(x => x.Account is not null))

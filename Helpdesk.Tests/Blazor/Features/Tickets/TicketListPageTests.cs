@@ -5,12 +5,43 @@ using Helpdesk.Core.Tickets;
 using Helpdesk.Core.Tickets.Commands;
 using Helpdesk.Core.Tickets.Events;
 using Helpdesk.Tests.TestSupport;
+using Helpdesk.Blazor.Features.Shell;
+using Helpdesk.Core.Accounts;
+using Helpdesk.Core.People;
+using Helpdesk.Core.Persistence;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using System.Security.Claims;
 using MudBlazor;
 
 namespace Helpdesk.Tests.Blazor.Features.Tickets;
 
 public sealed class TicketListPageTests : HelpdeskBunitContext
 {
+    protected override void ConfigureServices()
+    {
+        Services.AddScoped(sp => new CurrentActor(sp.GetRequiredService<AuthenticationStateProvider>(), Host.Get<IDbContextFactory<HelpdeskDbContext>>()));
+        AddAuthorization().SetAuthorized("ann@helpdesk.test").SetClaims(new Claim(ClaimTypes.NameIdentifier, "user-ann"));
+    }
+
+    private NavigationManager Navigation => Services.GetRequiredService<NavigationManager>();
+
+    private IRenderedComponent<TicketListPage> RenderAt(string relativeUri)
+    {
+        Navigation.NavigateTo(relativeUri);
+        return Render<TicketListPage>();
+    }
+
+    private async Task<Person> AnnWithLoginAsync()
+    {
+        var ann = await Host.AddPersonAsync("Ann Agent", "ann@helpdesk.test", PersonRoles.Agent);
+        await using var db = await Host.DbAsync();
+        db.Add(new HelpdeskUser { Id = "user-ann", UserName = "ann@helpdesk.test", PersonId = ann.Id });
+        await db.SaveChangesAsync();
+        return ann;
+    }
     private async Task SeedAsync(int count)
     {
         var caller = await Host.AddPersonAsync("Alice Walker", "alice@customer.test");
@@ -32,7 +63,7 @@ public sealed class TicketListPageTests : HelpdeskBunitContext
     public async Task TicketListPage_SecondPageSelected_ShowsTheRemainingTickets()
     {
         await SeedAsync(30);
-        var cut = Render<TicketListPage>();
+        var cut = RenderAt("tickets?view=all");
         cut.WaitForAssertion(() => Assert.Equal(25, Rows(cut)));
         Assert.Contains("30 tickets", cut.Find("[data-testid=ticket-total]").TextContent);
 
@@ -45,12 +76,13 @@ public sealed class TicketListPageTests : HelpdeskBunitContext
     public async Task TicketListPage_StatusChipClicked_ListsOnlyThatStatusWithItsCount()
     {
         await SeedAsync(30);
-        var cut = Render<TicketListPage>();
+        var cut = RenderAt("tickets?view=all");
         cut.WaitForAssertion(() => Assert.Contains("Completed (10)", cut.Find("[data-testid=status-filters]").TextContent));
 
         cut.Find("[data-testid=status-Completed]").Click();
 
         cut.WaitForAssertion(() => Assert.Equal(10, Rows(cut)));
+        Assert.EndsWith("/tickets?status=Completed", Navigation.Uri);
         Assert.All(cut.FindAll("[data-testid=status-chip]"), chip => Assert.Equal("Completed", chip.TextContent.Trim()));
     }
 
@@ -67,5 +99,46 @@ public sealed class TicketListPageTests : HelpdeskBunitContext
 
         cut.WaitForAssertion(() => Assert.Contains(cut.FindAll("[data-testid=ticket-subject]"), c => c.TextContent == "Printer on fire"), TimeSpan.FromSeconds(5));
         bridge.Dispose();
+    }
+
+    [Fact]
+    public async Task TicketListPage_NoFilterInTheUrl_ShowsTheOpenView()
+    {
+        await SeedAsync(30);
+
+        var cut = Render<TicketListPage>();
+
+        cut.WaitForAssertion(() => Assert.Equal(20, Rows(cut)));
+        Assert.Equal("Open", cut.Find("[data-testid=list-title]").TextContent);
+        Assert.DoesNotContain(cut.FindAll("[data-testid=status-chip]"), chip => chip.TextContent.Trim() == "Completed");
+    }
+
+    [Fact]
+    public async Task TicketListPage_BackAfterAFilter_ShowsThePreviousList()
+    {
+        await SeedAsync(30);
+        var cut = RenderAt("tickets?view=all");
+        cut.WaitForAssertion(() => Assert.Equal(25, Rows(cut)));
+        cut.Find("[data-testid=status-Completed]").Click();
+        cut.WaitForAssertion(() => Assert.Equal(10, Rows(cut)));
+
+        Navigation.NavigateTo("tickets?view=all");
+
+        cut.WaitForAssertion(() => Assert.Equal(25, Rows(cut)));
+        Assert.Equal("All", cut.Find("[data-testid=list-title]").TextContent);
+    }
+
+    [Fact]
+    public async Task TicketListPage_MyTicketsView_ListsOnlyTheAgentsOpenTickets()
+    {
+        var ann = await AnnWithLoginAsync();
+        await SeedAsync(3);
+        var mine = await Host.Get<CreateTicketCommand>().ExecuteAsync(new NewTicket { Subject = "Mine", RequestedForId = ann.Id, MemberId = ann.Id }, Actor.System);
+
+        var cut = RenderAt("tickets?view=mine");
+
+        cut.WaitForAssertion(() => Assert.Equal("Mine", Assert.Single(cut.FindAll("[data-testid=ticket-subject]")).TextContent));
+        Assert.Equal("My tickets", cut.Find("[data-testid=list-title]").TextContent);
+        Assert.True(mine > 0);
     }
 }

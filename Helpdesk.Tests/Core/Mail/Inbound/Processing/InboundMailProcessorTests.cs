@@ -297,7 +297,10 @@ public sealed class RetryInboundMailCommandTests
     [Fact]
     public async Task ExecuteAsync_RejectedThenPersonAdded_CreatesTheRequest()
     {
-        await using var host = await CoreTestHost.StartAsync(settings: new Dictionary<string, string?> { ["Mail:Inbound:AccountAddress"] = "support@helpdesk.test" });
+        await using var host = await CoreTestHost.StartAsync(settings: new Dictionary<string, string?>
+        {
+            ["Mail:Inbound:AccountAddress"] = "support@helpdesk.test", ["Mail:Inbound:UnknownSenders"] = "Reject",
+        });
         var mail = InboundTestMail.Create("late@customer.test", "support@helpdesk.test", "Let me in", "Please.");
         var (id, _) = await host.Get<InboundMailStore>().StoreAsync("test", "r1", mail.Bytes(), default);
         await host.Get<InboundMailProcessor>().ProcessAsync(id, default);

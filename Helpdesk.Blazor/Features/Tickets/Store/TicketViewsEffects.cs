@@ -1,0 +1,29 @@
+using Helpdesk.Blazor.Flux;
+using Helpdesk.Core.Tickets.Queries;
+
+namespace Helpdesk.Blazor.Features.Tickets.Store;
+
+public sealed class TicketViewsEffects(TicketViewCountsQuery query, IState<TicketViewsState> state, ILogger<TicketViewsEffects> logger)
+{
+    [EffectMethod]
+    public async Task HandleLoadViewCountsAction(LoadViewCountsAction action, IDispatcher dispatcher)
+    {
+        try
+        {
+            dispatcher.Dispatch(new LoadViewCountsSucceededAction(await query.ExecuteAsync(action.Me)));
+        }
+        catch (Exception ex)
+        {
+            // The counts are a convenience: the navigation keeps the last ones and tries again on the next change.
+            logger.LogWarning(ex, "Counting the ticket views failed");
+        }
+    }
+
+    [EffectMethod]
+    public Task HandleTicketChangedExternallyAction(TicketChangedExternallyAction action, IDispatcher dispatcher)
+    {
+        if (state.Value.HasLoaded)
+            dispatcher.Dispatch(new LoadViewCountsAction(state.Value.Me));
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,31 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Helpdesk.Core.Tickets.Queries;
+
+/// <summary>The list's filters in SQL; shared by the list, its counts and the views' counts.</summary>
+public static class TicketListFilter
+{
+    public static readonly IReadOnlyList<TicketStatus> Open = [.. Enum.GetValues<TicketStatus>().Where(s => s.IsOpen())];
+
+    public static IQueryable<Ticket> All(IQueryable<Ticket> tickets, TicketListRequest request) => Status(AllButStatus(tickets, request), request);
+
+    public static IQueryable<Ticket> Status(IQueryable<Ticket> tickets, TicketListRequest request) =>
+        request.Statuses.Count > 0 ? tickets.Where(t => request.Statuses.Contains(t.Status)) : tickets;
+
+    public static IQueryable<Ticket> AllButStatus(IQueryable<Ticket> tickets, TicketListRequest request)
+    {
+        if (request.TeamId is { } teamId) tickets = tickets.Where(t => t.TeamId == teamId);
+        if (request.Unassigned) tickets = tickets.Where(t => t.MemberId == null);
+        else if (request.MemberId is { } memberId) tickets = tickets.Where(t => t.MemberId == memberId);
+        if (request.OverdueOnly) tickets = tickets.Where(t => t.OverdueAt != null && t.Status != TicketStatus.Completed && t.Status != TicketStatus.Closed);
+        var text = request.Text?.Trim();
+        if (string.IsNullOrEmpty(text)) return tickets;
+
+        var id = TicketNumber.FindIn(text) ?? (int.TryParse(text.TrimStart('#'), out var n) ? n : -1);
+        var pattern = "%" + text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
+        return tickets.Where(t => t.Id == id
+            || EF.Functions.Like(t.Subject, pattern, "\\")
+            || EF.Functions.Like(t.RequestedFor!.Name, pattern, "\\")
+            || EF.Functions.Like(t.RequestedFor.PrimaryEmail, pattern, "\\"));
+    }
+}

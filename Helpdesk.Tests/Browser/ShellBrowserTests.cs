@@ -1,0 +1,75 @@
+using Helpdesk.Tests.Browser.PageModels;
+using Helpdesk.Tests.TestSupport.Browser;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Helpdesk.Tests.Browser;
+
+[Trait("Category", "Browser")]
+[Collection(BrowserSession.Collection)]
+public sealed class ShellBrowserTests : BrowserJourney
+{
+    private async Task<IPage> LogInAsync(BrowserNewContextOptions options)
+    {
+        var context = await Browser.Browser.NewContextAsync(options);
+        var page = await context.NewPageAsync();
+        await new LoginPageModel(page).LogInAsync(App.BaseUrl, ConsoleApp.AdminEmail, ConsoleApp.AdminPassword);
+        await LoginPageModel.WaitUntilInteractiveAsync(page);
+        return page;
+    }
+
+    private static Task<string> BackgroundAsync(IPage page) =>
+        page.EvaluateAsync<string>("() => getComputedStyle(document.body).backgroundColor");
+
+    [Fact]
+    public async Task Agent_OnAPhone_DrawerReachesEveryPageAndTicketsShowAsCards()
+    {
+        var page = await LogInAsync(new() { ViewportSize = new ViewportSize { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true });
+        await Expect(page.GetByTestId("ticket-link").First).ToBeVisibleAsync();
+
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the page scrolls sideways at 390 px");
+        Assert.Contains("mud-xs-table", await page.GetByTestId("ticket-table").GetAttributeAsync("class") ?? "");
+        await Expect(page.GetByTestId("nav-tickets")).Not.ToBeInViewportAsync();
+        await BrowserSession.ScreenshotAsync(page, "mobile-list", fullPage: false);
+
+        await page.GetByTestId("drawer-toggle").ClickAsync();
+        await Expect(page.GetByTestId("nav-tickets")).ToBeInViewportAsync();
+        await BrowserSession.ScreenshotAsync(page, "mobile-drawer", fullPage: false);
+        var mailboxes = page.GetByRole(AriaRole.Link, new() { Name = "Mailboxes" });
+        await mailboxes.ScrollIntoViewIfNeededAsync();
+        await mailboxes.ClickAsync();
+
+        await Expect(page).ToHaveURLAsync($"{App.BaseUrl}/admin/mail/mailboxes");
+        await Expect(page.GetByTestId("email-policy")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task Agent_ChoosesDarkTheme_AppliesAndSurvivesReload()
+    {
+        var page = await LogInAsync(new() { ViewportSize = new ViewportSize { Width = 1440, Height = 900 }, ColorScheme = ColorScheme.Light });
+        var light = await BackgroundAsync(page);
+        Assert.Equal("rgb(255, 255, 255)", light);
+
+        await page.GetByTestId("theme-menu").ClickAsync();
+        await page.GetByTestId("theme-Dark").ClickAsync();
+        await Expect(page.Locator("body")).Not.ToHaveCSSAsync("background-color", light);
+        var dark = await BackgroundAsync(page);
+        await BrowserSession.ScreenshotAsync(page, "dark-mode");
+
+        var stored = await page.EvaluateAsync<string?>("() => localStorage.getItem('helpdesk.theme')");
+        Assert.False(string.IsNullOrEmpty(stored), "the choice was not stored");
+        await page.ReloadAsync();
+        await LoginPageModel.WaitUntilInteractiveAsync(page);
+        await Expect(page.Locator("body")).ToHaveCSSAsync("background-color", dark);
+    }
+
+    [Fact]
+    public async Task Agent_BrowserPrefersDark_ConsoleFollowsIt()
+    {
+        var page = await LogInAsync(new() { ViewportSize = new ViewportSize { Width = 1440, Height = 900 }, ColorScheme = ColorScheme.Dark });
+
+        await Expect(page.Locator("[data-testid=theme-menu] .mud-icon-root")).ToBeVisibleAsync();
+        await Expect(page.Locator("body")).Not.ToHaveCSSAsync("background-color", "rgb(255, 255, 255)");
+        Assert.NotEqual("rgba(0, 0, 0, 0)", await BackgroundAsync(page));
+    }
+}
