@@ -8,6 +8,8 @@ using Helpdesk.Blazor.Features.Shell;
 using Helpdesk.Blazor.Features.Tickets;
 using Helpdesk.Blazor.Flux;
 using Helpdesk.Core.Common;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -52,14 +54,31 @@ public static class ConsoleServiceCollectionExtensions
             // For "Remember me"; without it the cookie ends with the browser session.
             o.ExpireTimeSpan = TimeSpan.FromDays(14);
             o.SlidingExpiration = true;
+            o.Events.OnRedirectToLogin = context => RedirectOrRefuse(context, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = context => RedirectOrRefuse(context, StatusCodes.Status403Forbidden);
         });
+        builder.Services.AddOptions<AntiforgeryOptions>().Configure<IOptions<HelpdeskOptions>>((o, helpdesk) =>
+            o.Cookie.SecurePolicy = helpdesk.Value.PublicUrl.StartsWith("https:", StringComparison.OrdinalIgnoreCase)
+                ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest);
         builder.Services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         return builder;
     }
 
+    /// <summary>A person following a link is sent to the login page; anything else (a form post, the circuit's negotiate call) gets a plain 4xx.</summary>
+    private static Task RedirectOrRefuse(RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        var request = context.Request;
+        if ((HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)) && !request.Path.StartsWithSegments("/_blazor"))
+            context.Response.Redirect(context.RedirectUri);
+        else
+            context.Response.StatusCode = status;
+        return Task.CompletedTask;
+    }
+
     public static WebApplication UseHelpdeskConsole(this WebApplication app)
     {
+        app.UseReverseProxyHeaders();
         app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
             app.UseExceptionHandler("/Error", createScopeForErrors: true);

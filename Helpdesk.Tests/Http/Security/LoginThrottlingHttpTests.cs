@@ -48,3 +48,54 @@ public sealed class LoginThrottlingHttpTests
         Assert.Contains("made-up-0@helpdesk.test: 1", alert.TextBody);
     }
 }
+
+/// <summary>Behind a configured reverse proxy the login throttle counts the clients the proxy forwards, and nobody else can claim an address.</summary>
+[Trait("Category", "Security")]
+public sealed class ReverseProxyHttpTests
+{
+    private const string Proxy = "10.9.9.9";
+
+    private static async Task<string?> FailThenTryAsync(ConsoleHttpHost host, string connectedFrom, Func<int, string?> forwardedFor)
+    {
+        var client = host.CreateClient(connectedFrom);
+        var token = await ConsoleHttpHost.LoginFormTokenAsync(client);
+        for (var i = 0; i < 3; i++)
+        {
+            client.DefaultRequestHeaders.Remove("X-Forwarded-For");
+            if (forwardedFor(i) is { } address) client.DefaultRequestHeaders.Add("X-Forwarded-For", address);
+            await ConsoleHttpHost.PostLoginAsync(client, token, $"guess{i}@helpdesk.test", "Guess-Pass-2026");
+        }
+        client.DefaultRequestHeaders.Remove("X-Forwarded-For");
+        if (forwardedFor(3) is { } last) client.DefaultRequestHeaders.Add("X-Forwarded-For", last);
+        return ConsoleHttpHost.LoginError(await ConsoleHttpHost.PostLoginAsync(client, token, ConsoleHttpHost.AdminEmail, ConsoleHttpHost.AdminPassword));
+    }
+
+    private static ConsoleHttpHost Host() => new(new Dictionary<string, string>
+    {
+        ["Login:MaxFailuresPerAddress"] = "3", ["ReverseProxy:KnownProxies:0"] = Proxy,
+    });
+
+    [Fact]
+    public async Task Login_ManyClientsThroughTheKnownProxy_EachCountedOnItsOwn()
+    {
+        await using var host = Host();
+
+        Assert.Null(await FailThenTryAsync(host, Proxy, i => $"203.0.113.{i + 1}"));
+    }
+
+    [Fact]
+    public async Task Login_OneClientThroughTheKnownProxy_Throttled()
+    {
+        await using var host = Host();
+
+        Assert.Equal("Throttled", await FailThenTryAsync(host, Proxy, _ => "203.0.113.7"));
+    }
+
+    [Fact]
+    public async Task Login_ForwardedForFromAnUnknownSender_Ignored()
+    {
+        await using var host = Host();
+
+        Assert.Equal("Throttled", await FailThenTryAsync(host, "10.1.1.1", i => $"203.0.113.{i + 1}"));
+    }
+}
