@@ -46,7 +46,17 @@ internal sealed class AdminBootstrapper(
         Check(await users.CreateAsync(user, password));
         Check(await users.AddToRolesAsync(user, ConsoleRoles.All));
         if (generated)
-            logger.LogWarning("Created administrator {Email} with one-time password {Password} — it must be changed at the first login.", settings.Email, password);
+            // Set apart from the rest of the start-up log: this is the one thing a newcomer must find in it, and it is shown once.
+            logger.LogInformation("""
+                Created administrator {Email} with one-time password {Password}
+
+                ================================================================
+                  Log in as:          {Email}
+                  One-time password:  {Password}
+                  You choose a new password at the first login.
+                ================================================================
+
+                """, settings.Email, password, settings.Email, password);
         else
             logger.LogInformation("Created administrator {Email} from configuration.", settings.Email);
     }
