@@ -95,7 +95,10 @@ public static class HelpdeskCoreServiceCollectionExtensions
 
     private static void AddCaseLog(this IServiceCollection services)
     {
+        services.AddSingleton<HtmlSafety.UntrustedHtml>();
         services.AddSingleton<CaseLogTextRenderer>();
+        services.AddSingleton<CaseLogHtml>();
+        services.AddSingleton<IStartupSeeder, CaseLogHtmlUpgrade>();
         services.AddTransient<CaseLogEntryFactory>();
         services.AddTransient<AppendCaseLogEntryCommand>();
     }
