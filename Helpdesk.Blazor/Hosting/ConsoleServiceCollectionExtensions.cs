@@ -1,6 +1,7 @@
 using Helpdesk.Blazor.Components;
 using Helpdesk.Blazor.Features.Account;
 using Helpdesk.Blazor.Features.Attachments;
+using Helpdesk.Blazor.Features.CaseLog;
 using Helpdesk.Blazor.Features.Mail;
 using Helpdesk.Blazor.Features.Shell;
 using Helpdesk.Blazor.Features.Tickets;
@@ -56,6 +57,7 @@ public static class ConsoleServiceCollectionExtensions
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapAccountEndpoints();
         app.MapAttachmentEndpoints();
+        app.MapRemoteImageEndpoints();
         app.MapMailEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
