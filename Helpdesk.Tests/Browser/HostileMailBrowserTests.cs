@@ -66,22 +66,26 @@ public sealed class HostileMailBrowserTests : BrowserJourney
 
         var entry = page.GetByTestId("case-log-entry").Filter(new() { HasText = "Please see the invoice below." });
         await Expect(entry.GetByTestId("remote-images-blocked")).ToContainTextAsync("Remote images blocked");
-        await Expect(entry.Locator("img[src^='/attachments/']")).ToHaveCountAsync(1);
-        await WaitUntilLoadedAsync(entry.Locator("img[src^='/attachments/']"));
+        var inline = entry.Locator("img[src^='/attachments/']");
+        await Expect(inline).ToHaveCountAsync(3);
+        for (var i = 0; i < 3; i++) await WaitUntilLoadedAsync(inline.Nth(i));
         await BrowserSession.ScreenshotAsync(page, "hostile-mail-blocked");
         Assert.Empty(images.Requests);
 
         await entry.GetByTestId("load-remote-images").ClickAsync();
 
+        // The tracking pixel and a srcset naming the same URL are one remote image; the protocol-relative one cannot be fetched.
         var proxied = entry.Locator("img[src$='/remote-images/0']");
-        await Expect(proxied).ToHaveCountAsync(1);
-        await WaitUntilLoadedAsync(proxied);
+        await Expect(proxied).ToHaveCountAsync(2);
+        await WaitUntilLoadedAsync(proxied.First);
+        await Expect(entry.Locator("img[src$='/remote-images/1']")).ToHaveCountAsync(1);
         await Expect(entry.GetByTestId("remote-images-blocked")).ToHaveCountAsync(0);
         await BrowserSession.ScreenshotAsync(page, "hostile-mail-remote-images-loaded");
         Assert.Null(await page.EvaluateAsync<string?>("() => window.__pwned === undefined ? null : String(window.__pwned)"));
         Assert.Equal(0, dialogs);
         Assert.Empty(foreign);
-        Assert.Equal(["/pixel.png"], images.Requests);
+        Assert.NotEmpty(images.Requests);
+        Assert.All(images.Requests, path => Assert.Equal("/pixel.png", path));
     }
 
     private static async Task WaitUntilLoadedAsync(ILocator image) =>
