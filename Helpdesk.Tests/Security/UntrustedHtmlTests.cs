@@ -50,18 +50,19 @@ public sealed class UntrustedHtmlTests
     [MemberData(nameof(HostileMarkup))]
     public void Render_HostileMarkup_IsInert(string vector, string html)
     {
+        _ = vector; // names the row in the test output
         var safe = Untrusted.Render(html, NoInlineImages);
 
         InertHtml.Assert(safe.Html);
-        Assert.False(string.IsNullOrEmpty(vector));
     }
 
     [Theory]
     [MemberData(nameof(HostileMarkup))]
     public void InertHtmlAssert_HostileMarkupAsReceived_Fails(string vector, string html)
     {
+        _ = vector; // names the row in the test output
+
         Assert.ThrowsAny<Xunit.Sdk.XunitException>(() => InertHtml.Assert(html));
-        Assert.False(string.IsNullOrEmpty(vector));
     }
 
     [Theory]
