@@ -7,7 +7,8 @@ namespace Helpdesk.Core.HtmlSafety;
 /// <summary>
 /// One outgoing mail's HTML body. The template's markup holds a marker element where a placeholder stands for HTML (a
 /// case-log entry, a link); <see cref="Compose"/> parses the markup, puts the parts in as DOM nodes and sanitizes the
-/// whole document last, so no HTML is ever spliced into another as a string.
+/// whole document last, so no HTML is ever spliced into another as a string. The body loads nothing from a server:
+/// images other than data: rasters, the template's own included, are left out with their description.
 /// </summary>
 public sealed class MailHtmlBody(MailAudience audience, string publicUrl)
 {
@@ -48,36 +49,36 @@ public sealed class MailHtmlBody(MailAudience audience, string publicUrl)
         for (var i = 0; i < _parts.Count; i++)
             foreach (var marker in document.QuerySelectorAll($"hd-part-{_token}-{i}").ToList())
                 marker.Replace([.. _parts[i](document)]);
+        var body = document.Body!;
+        foreach (var image in body.QuerySelectorAll("img").Where(i => !HtmlUrls.IsRasterData(i.GetAttribute("src") ?? "")).ToList())
+            LeaveOut(document, image);
         // A placeholder for HTML written inside an attribute cannot hold its part; its marker is not left there.
-        foreach (var element in document.Body!.Descendants<IElement>())
+        foreach (var element in body.Descendants<IElement>())
             foreach (var attribute in element.Attributes.Where(a => a.Value.Contains(_token, StringComparison.Ordinal)).ToList())
                 element.RemoveAttribute(attribute.Name);
-        Sanitizer.SanitizeDom(document, document.Body);
-        return document.Body!.ChildNodes.ToHtml(Sanitizer.OutputFormatter);
+        Sanitizer.SanitizeDom(document, body);
+        return body.ChildNodes.ToHtml(Sanitizer.OutputFormatter);
     }
 
-    /// <summary>
-    /// Nothing in a mail may load from a server: an inline image becomes a link into the console for agents (a customer
-    /// cannot open the console, so only its description stays); a blocked remote image is left out.
-    /// </summary>
+    /// <summary>An entry's inline images become links into the console for agents; a customer cannot open the console.</summary>
     private IEnumerable<INode> EntryNodes(IDocument document, string storedHtml)
     {
         var holder = document.CreateElement("div");
         holder.InnerHtml = storedHtml;
-        foreach (var image in holder.QuerySelectorAll("img").ToList())
-        {
-            var source = image.GetAttribute("src");
-            if (source is not null && HtmlUrls.IsRasterData(source)) continue;
-            var description = image.GetAttribute("alt") is { Length: > 0 } alt ? alt : "image";
-            if (source is not null && HtmlUrls.IsConsoleImage(source) && audience == MailAudience.Agents)
-                image.Replace(Anchor(document, publicUrl.TrimEnd('/') + source, $"[{description}]"));
-            else if (image.GetAttribute("alt") is { Length: > 0 })
-                image.Replace(document.CreateTextNode($"[{description}]"));
-            else
-                image.Remove();
-        }
+        if (audience == MailAudience.Agents)
+            foreach (var image in holder.QuerySelectorAll("img").Where(i => HtmlUrls.IsConsoleImage(i.GetAttribute("src") ?? "")).ToList())
+                image.Replace(Anchor(document, publicUrl.TrimEnd('/') + image.GetAttribute("src"), Description(image)));
         return [.. holder.ChildNodes];
     }
+
+    // Nothing in a mail may load from a server (it would tell the sender the mail was read): only its description stays.
+    private static void LeaveOut(IDocument document, IElement image)
+    {
+        if (image.GetAttribute("alt") is { Length: > 0 }) image.Replace(document.CreateTextNode(Description(image)));
+        else image.Remove();
+    }
+
+    private static string Description(IElement image) => $"[{(image.GetAttribute("alt") is { Length: > 0 } alt ? alt : "image")}]";
 
     private static IElement Anchor(IDocument document, string href, string text)
     {
