@@ -21,7 +21,11 @@ public sealed class UntrustedHtml
         var body = document.Body!;
         var remote = new List<string>();
         foreach (var image in body.QuerySelectorAll("img").ToList())
-            RewriteSource(image, inlineImages, remote);
+        {
+            // An image inside what the sanitizer removes (a form, an SVG) must not be listed as loadable.
+            if (InsideRemovedElement(image, body)) image.Remove();
+            else RewriteSource(image, inlineImages, remote);
+        }
         foreach (var link in body.QuerySelectorAll("a").ToList())
         {
             link.SetAttribute("rel", "noopener noreferrer nofollow");
@@ -69,6 +73,13 @@ public sealed class UntrustedHtml
             image.SetAttribute("src", source);
         else
             image.Remove();
+    }
+
+    private bool InsideRemovedElement(IElement image, IElement body)
+    {
+        for (var parent = image.ParentElement; parent is not null && parent != body; parent = parent.ParentElement)
+            if (!_sanitizer.AllowedTags.Contains(parent.LocalName)) return true;
+        return false;
     }
 
     private static string? FirstCandidate(string? srcset) =>

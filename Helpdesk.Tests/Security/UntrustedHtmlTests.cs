@@ -89,6 +89,15 @@ public sealed class UntrustedHtmlTests
     }
 
     [Fact]
+    public void Render_RemoteImageInsideRemovedElement_IsNotListed()
+    {
+        var safe = Untrusted.Render("<form><img src=\"https://a.test/in-form.png\"></form><img src=\"https://a.test/kept.png\">", NoInlineImages);
+
+        Assert.Equal(["https://a.test/kept.png"], safe.RemoteImages);
+        Assert.Single(InertHtml.Assert(safe.Html).QuerySelectorAll("img"));
+    }
+
+    [Fact]
     public void Render_MarkerSetByTheMail_IsNotTrusted()
     {
         var safe = Untrusted.Render("<img data-hd-remote-image=\"3\" alt=\"x\">", NoInlineImages);
