@@ -40,7 +40,7 @@ public static class HelpdeskCoreServiceCollectionExtensions
         builder.AddPersistence();
         builder.Services.AddDirectory();
         builder.Services.AddTickets();
-        builder.Services.AddCaseLog();
+        builder.AddCaseLog();
         builder.AddAttachments();
         builder.AddAccounts();
         builder.AddInboundMail();
@@ -109,9 +109,18 @@ public static class HelpdeskCoreServiceCollectionExtensions
         services.AddTransient<TicketLookupsQuery>();
     }
 
-    private static void AddCaseLog(this IServiceCollection services)
+    private static void AddCaseLog(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddOptions<CaseLog.RemoteImages.RemoteImageOptions>().Bind(builder.Configuration.GetSection(CaseLog.RemoteImages.RemoteImageOptions.Section))
+            .Validate(o => o.MaxBytes > 0 && o.Timeout > TimeSpan.Zero, "Security:RemoteImages needs a positive MaxBytes and Timeout.")
+            .ValidateOnStart();
+        var services = builder.Services;
+        services.AddSingleton<HtmlSafety.UntrustedHtml>();
         services.AddSingleton<CaseLogTextRenderer>();
+        services.AddSingleton<CaseLogHtml>();
+        services.AddSingleton<IStartupSeeder, CaseLogHtmlUpgrade>();
+        services.AddSingleton<CaseLog.RemoteImages.RemoteImageFetcher>();
+        services.AddTransient<CaseLog.RemoteImages.RemoteImageQuery>();
         services.AddTransient<CaseLogEntryFactory>();
         services.AddTransient<AppendCaseLogEntryCommand>();
     }

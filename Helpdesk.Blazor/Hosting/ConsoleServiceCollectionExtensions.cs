@@ -1,6 +1,7 @@
 using Helpdesk.Blazor.Components;
 using Helpdesk.Blazor.Features.Account;
 using Helpdesk.Blazor.Features.Attachments;
+using Helpdesk.Blazor.Features.CaseLog;
 using Helpdesk.Blazor.Features.Mail;
 using Helpdesk.Blazor.Features.Notifications;
 using Helpdesk.Blazor.Features.Security;
@@ -93,6 +94,7 @@ public static class ConsoleServiceCollectionExtensions
         app.MapHealthChecks("/health").AllowAnonymous().WithMetadata(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]));
         app.MapAccountEndpoints();
         app.MapAttachmentEndpoints();
+        app.MapRemoteImageEndpoints();
         app.MapMailEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

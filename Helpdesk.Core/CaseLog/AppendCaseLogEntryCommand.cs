@@ -27,7 +27,7 @@ public sealed class AppendCaseLogEntryCommand(
         foreach (var note in input.AuditNotes)
             db.Add(TicketAuditTrail.Entry(ticket, actor, now, "mail", null, null, note));
         await db.SaveChangesAsync(ct);
-        CaseLogEntryFactory.LinkInlineImages(entry);
+        entryFactory.LinkInlineImages(entry);
         // Appending to a log is not a field edit: it must not conflict with someone editing the header, so no Version bump.
         await db.Set<Ticket>().Where(t => t.Id == ticket.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.UpdatedAt, now), ct);
         await events.PublishAsync(db, new CaseLogAppendedEvent(ticket, actor, entry, input.SendEmail && input.Origin == EntryOrigin.Console), ct);

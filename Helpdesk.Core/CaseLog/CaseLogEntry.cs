@@ -35,8 +35,14 @@ public sealed class CaseLogEntry
     public required string Text { get; set; }
     public TextFormat Format { get; set; }
 
-    /// <summary>The entry rendered to sanitized HTML, safe to show.</summary>
+    /// <summary>The entry rendered to sanitized HTML, safe to show; remote images in it are blocked.</summary>
     public required string Html { get; set; }
+
+    /// <summary>The remote images <see cref="Html"/> blocked, numbered by place; only these may be loaded through the console.</summary>
+    public List<string> RemoteImageUrls { get; set; } = [];
+
+    /// <summary>The <see cref="CaseLogHtml.Version"/> that rendered <see cref="Html"/>; older rows are rendered again at start-up.</summary>
+    public int HtmlVersion { get; set; } = CaseLogHtml.Version;
     public EntryOrigin Origin { get; set; }
 
     /// <summary>The Message-ID of the mail this entry came from, so a re-fetched mail never adds it twice.</summary>

@@ -5,8 +5,9 @@ using Helpdesk.Core.Tickets;
 namespace Helpdesk.Core.CaseLog;
 
 /// <summary>Builds a case-log entry with its rendered HTML and its attachments, ready to add to a context.</summary>
-public sealed class CaseLogEntryFactory(CaseLogTextRenderer renderer, BlobStore blobs)
+public sealed class CaseLogEntryFactory(CaseLogHtml html, BlobStore blobs)
 {
+    /// <summary>The entry's inline images ("cid:…") have no console address yet: call <see cref="LinkInlineImages"/> after saving.</summary>
     public CaseLogEntry Create(Ticket ticket, CaseLogKind log, string text, TextFormat format,
         IReadOnlyList<StagedFile> files, Actor actor, EntryOrigin origin, DateTime now)
     {
@@ -25,7 +26,7 @@ public sealed class CaseLogEntryFactory(CaseLogTextRenderer renderer, BlobStore 
             CreatedAt = now,
             Text = text.Trim(),
             Format = format,
-            Html = renderer.ToHtml(text.Trim(), format),
+            Html = "",
             Origin = origin,
         };
         entry.Attachments.AddRange(files.Select(f => new Attachment
@@ -40,19 +41,10 @@ public sealed class CaseLogEntryFactory(CaseLogTextRenderer renderer, BlobStore 
             CreatedAt = now,
             UploadedById = actor.PersonId,
         }));
+        html.Render(entry);
         return entry;
     }
 
-    /// <summary>
-    /// Points inline images of HTML mail ("cid:…") at their stored attachments, so they show in the console.
-    /// Call once the attachments have ids (after saving); the next save stores the updated HTML.
-    /// </summary>
-    public static void LinkInlineImages(CaseLogEntry entry)
-    {
-        foreach (var attachment in entry.Attachments.Where(a => a.ContentId is not null && a.Id > 0))
-        {
-            var cid = attachment.ContentId!.Trim('<', '>');
-            entry.Html = entry.Html.Replace($"cid:{cid}", $"/attachments/{attachment.Id}", StringComparison.OrdinalIgnoreCase);
-        }
-    }
+    /// <summary>Renders the entry again now that its attachments have ids, so its inline images show; the next save stores it.</summary>
+    public void LinkInlineImages(CaseLogEntry entry) => html.Render(entry);
 }

@@ -1,35 +1,22 @@
 using System.Net;
-using Ganss.Xss;
+using Helpdesk.Core.HtmlSafety;
 using Markdig;
 
 namespace Helpdesk.Core.CaseLog;
 
-/// <summary>Turns entry text into HTML that is safe to show: plain text is encoded, markdown rendered, HTML sanitized.</summary>
-public sealed class CaseLogTextRenderer
+/// <summary>Turns entry text into HTML that is safe to show: plain text is encoded, markdown rendered, HTML made safe.</summary>
+public sealed class CaseLogTextRenderer(UntrustedHtml untrusted)
 {
     private static readonly MarkdownPipeline Markdown = new MarkdownPipelineBuilder()
         .UseAdvancedExtensions()
         .DisableHtml()
         .Build();
 
-    private readonly HtmlSanitizer _sanitizer = CreateSanitizer();
-
-    public string ToHtml(string text, TextFormat format) => format switch
+    /// <param name="inlineImages">Console URLs of inline images by Content-ID; markdown and HTML may refer to them as "cid:…".</param>
+    public SafeHtml ToHtml(string text, TextFormat format, IReadOnlyDictionary<string, string> inlineImages) => format switch
     {
-        TextFormat.Markdown => _sanitizer.Sanitize(Markdig.Markdown.ToHtml(text, Markdown)),
-        TextFormat.Html => _sanitizer.Sanitize(text),
-        _ => WebUtility.HtmlEncode(text).ReplaceLineEndings("<br>"),
+        TextFormat.Markdown => untrusted.Render(Markdig.Markdown.ToHtml(text, Markdown), inlineImages),
+        TextFormat.Html => untrusted.Render(text, inlineImages),
+        _ => new SafeHtml(WebUtility.HtmlEncode(text).ReplaceLineEndings("<br>"), []),
     };
-
-    /// <summary>Sanitizes HTML from outside (e.g. an inbound mail body).</summary>
-    public string Sanitize(string html) => _sanitizer.Sanitize(html);
-
-    private static HtmlSanitizer CreateSanitizer()
-    {
-        var sanitizer = new HtmlSanitizer();
-        sanitizer.AllowedSchemes.Add("mailto");
-        sanitizer.AllowedSchemes.Add("cid");
-        sanitizer.AllowedAttributes.Add("class");
-        return sanitizer;
-    }
 }

@@ -1,4 +1,5 @@
 using Helpdesk.Core.Common;
+using Helpdesk.Core.HtmlSafety;
 using Helpdesk.Core.Mail.Inbound;
 using Helpdesk.Core.Mail.Inbound.Parsing;
 using Helpdesk.Core.Mail.Outbound;
@@ -18,9 +19,9 @@ public sealed class CorrespondenceMail(IOptions<HelpdeskOptions> helpdesk, IOpti
         if (recipients.Count == 0) return;
         var (subjectTemplate, bodyTemplate) = await CorrespondenceTemplates.ForAsync(db, kind, ct);
         var url = helpdesk.Value.PublicUrl;
-        var subject = MailTemplate.Parse(subjectTemplate).Render(facts, url, html: false).ReplaceLineEndings(" ").Trim();
+        var subject = MailTemplate.Parse(subjectTemplate).RenderText(facts, url).ReplaceLineEndings(" ").Trim();
         if (ticketId is { } id) subject = Tickets.TicketNumber.EnsureInSubject(subject, id);
-        var html = MailTemplate.Parse(bodyTemplate).Render(facts, url, html: true);
+        var html = MailTemplate.Parse(bodyTemplate).RenderHtml(facts, url, Audience(kind));
         // One mail per recipient: alerts and autoresponses never reveal who else was told.
         foreach (var recipient in recipients)
         {
@@ -29,6 +30,8 @@ public sealed class CorrespondenceMail(IOptions<HelpdeskOptions> helpdesk, IOpti
             db.Add(mail);
         }
     }
+
+    public static MailAudience Audience(CorrespondenceKind kind) => CorrespondenceSwitches.IsAlert(kind) ? MailAudience.Agents : MailAudience.Customers;
 
     public static string Kind(CorrespondenceKind kind) => kind.ToString().EndsWith("Alert") ? $"alert:{kind}" : $"autoresponse:{kind}";
 }

@@ -73,7 +73,7 @@ public sealed class CorrespondenceTemplateCommands(
                 ? new CorrespondenceAddressees([new OutboxRecipient(requester.PrimaryEmail, requester.Name, "the requester, when they reach the open-ticket limit")], null)
                 : CorrespondenceAddressees.Off("global")
             : await engine.AddresseesAsync(db, kind, PreviewEvent(kind, ticket, requester), switches, ct);
-        return new CorrespondencePreview(MailTemplate.Parse(subject).Render(facts, url, html: false), MailTemplate.Parse(body).Render(facts, url, html: true),
+        return new CorrespondencePreview(MailTemplate.Parse(subject).RenderText(facts, url), MailTemplate.Parse(body).RenderHtml(facts, url, CorrespondenceMail.Audience(kind)),
             to.Recipients, to.SwitchedOffBy);
     }
 

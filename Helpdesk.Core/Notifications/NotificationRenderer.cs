@@ -1,4 +1,5 @@
 using Helpdesk.Core.Common;
+using Helpdesk.Core.HtmlSafety;
 using Helpdesk.Core.Mail.Inbound.Parsing;
 using Helpdesk.Core.Notifications.Oql;
 using Helpdesk.Core.Notifications.Templates;
@@ -20,9 +21,10 @@ public sealed class NotificationRenderer(IOptions<HelpdeskOptions> helpdesk)
     public async Task<RenderedNotification> RenderAsync(HelpdeskDbContext db, EmailAction action, TicketFacts facts, CancellationToken ct)
     {
         var url = helpdesk.Value.PublicUrl;
-        var subject = MailTemplate.Parse(action.SubjectTemplate).Render(facts, url, html: false).ReplaceLineEndings(" ").Trim();
+        var subject = MailTemplate.Parse(action.SubjectTemplate).RenderText(facts, url).ReplaceLineEndings(" ").Trim();
         subject = TicketNumber.EnsureInSubject(subject, (int)facts.Value("id")!);
-        var html = MailTemplate.Parse(action.BodyTemplate).Render(facts, url, html: true);
+        // Whoever the queries find may be outside: the mail carries nothing only the console could open.
+        var html = MailTemplate.Parse(action.BodyTemplate).RenderHtml(facts, url, MailAudience.Customers);
         var text = HtmlTextExtractor.Convert(html);
 
         if (action.Status == ActionStatus.Test)

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
 using Helpdesk.Core.CaseLog;
+using Helpdesk.Core.HtmlSafety;
 
 namespace Helpdesk.Core.Notifications.Templates;
 
@@ -47,7 +48,19 @@ public sealed partial class MailTemplate
         return new MailTemplate(parts);
     }
 
-    public string Render(TicketFacts facts, string publicUrl, bool html)
+    public string RenderText(TicketFacts facts, string publicUrl) => Render(facts, publicUrl, null);
+
+    /// <summary>
+    /// The template as an HTML body: values are HTML-encoded, entries and links are composed in as nodes, and the whole
+    /// body is sanitized last (see <see cref="MailHtmlBody"/>).
+    /// </summary>
+    public string RenderHtml(TicketFacts facts, string publicUrl, MailAudience audience)
+    {
+        var body = new MailHtmlBody(audience, publicUrl);
+        return body.Compose(Render(facts, publicUrl, body));
+    }
+
+    private string Render(TicketFacts facts, string publicUrl, MailHtmlBody? html)
     {
         var output = new StringBuilder();
         foreach (var part in _parts)
@@ -75,24 +88,23 @@ public sealed partial class MailTemplate
         return new Placeholder(scope, name, argument);
     }
 
-    private static string Value(Placeholder p, TicketFacts facts, string publicUrl, bool html)
+    private static string Value(Placeholder p, TicketFacts facts, string publicUrl, MailHtmlBody? html)
     {
-        string Encode(string? s) => html ? WebUtility.HtmlEncode(s ?? "") : s ?? "";
+        string Encode(string? s) => html is not null ? WebUtility.HtmlEncode(s ?? "") : s ?? "";
         if (p.Scope == "current_contact")
             return Encode(p.Name == "email" ? facts.CurrentContact?.PrimaryEmail : facts.CurrentContact?.Name);
         switch (p.Name)
         {
             case "head":
                 var latest = LogOf(facts, p.Argument!).FirstOrDefault();
-                return latest is null ? "" : html ? latest.Html : latest.Text;
+                return latest is null ? "" : html?.Entry(latest.Html) ?? latest.Text;
             case "html":
-                var entries = LogOf(facts, p.Argument!);
-                return html
-                    ? string.Concat(entries.Select(e => $"<div class=\"entry\"><p><b>{WebUtility.HtmlEncode(e.AuthorName)}</b>, {e.CreatedAt:yyyy-MM-dd HH:mm} UTC</p>{e.Html}</div>"))
-                    : string.Join("\n\n", entries.Select(e => $"{e.AuthorName}, {e.CreatedAt:yyyy-MM-dd HH:mm} UTC\n{e.Text}"));
+                var entries = LogOf(facts, p.Argument!).ToList();
+                return html?.Entries(entries.Select(e => (Heading(e), e.Html)))
+                    ?? string.Join("\n\n", entries.Select(e => $"{Heading(e)}\n{e.Text}"));
             case "hyperlink":
                 var url = $"{publicUrl.TrimEnd('/')}/tickets/{facts.Value("id")}";
-                return html ? $"<a href=\"{WebUtility.HtmlEncode(url)}\">{WebUtility.HtmlEncode(Convert.ToString(facts.Value("ref")))}</a>" : url;
+                return html?.Link(url, Convert.ToString(facts.Value("ref")) ?? "") ?? url;
         }
         if (p.Name.EndsWith("_friendlyname"))
             return Encode(facts.FriendlyNames.GetValueOrDefault(p.Name[..^"_friendlyname".Length]));
@@ -102,6 +114,8 @@ public sealed partial class MailTemplate
             var v => Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture),
         });
     }
+
+    private static string Heading(CaseLogEntry e) => $"{e.AuthorName}, {e.CreatedAt:yyyy-MM-dd HH:mm} UTC";
 
     private static IEnumerable<CaseLogEntry> LogOf(TicketFacts facts, string log)
     {

@@ -230,6 +230,9 @@ namespace Helpdesk.Core.Persistence.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("HtmlVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Log")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -238,6 +241,10 @@ namespace Helpdesk.Core.Persistence.Migrations
                     b.Property<string>("Origin")
                         .IsRequired()
                         .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("RemoteImageUrls")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SourceMessageId")
@@ -252,6 +259,8 @@ namespace Helpdesk.Core.Persistence.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("HtmlVersion");
 
                     b.HasIndex("SourceMessageId");
 

@@ -72,7 +72,7 @@ public sealed class CreateTicketCommand(
             entry.SourceMessageId = input.SourceMessageId;
             db.Add(entry);
             await db.SaveChangesAsync(ct);
-            CaseLogEntryFactory.LinkInlineImages(entry);
+            entryFactory.LinkInlineImages(entry);
         }
         await db.SaveChangesAsync(ct);
         await events.PublishAsync(db, new TicketCreatedEvent(ticket, actor), ct);

@@ -8,7 +8,10 @@ public sealed record NamedRef(int Id, string Name);
 
 public sealed record AttachmentView(long Id, string FileName, string ContentType, long Size);
 
-public sealed record CaseLogEntryView(long Id, CaseLogKind Log, string AuthorName, DateTime CreatedAt, string Html, EntryOrigin Origin, IReadOnlyList<AttachmentView> Attachments);
+/// <param name="Html">The entry's safe HTML, remote images blocked.</param>
+/// <param name="HtmlWithRemoteImages">The same with its remote images loaded through the console's proxy; null when it has none.</param>
+public sealed record CaseLogEntryView(long Id, CaseLogKind Log, string AuthorName, DateTime CreatedAt, string Html, EntryOrigin Origin,
+    IReadOnlyList<AttachmentView> Attachments, string? HtmlWithRemoteImages = null);
 
 public sealed record AuditView(DateTime At, string ActorName, string Field, string? OldValue, string? NewValue, string? Note);
 

@@ -1,11 +1,12 @@
 using Helpdesk.Core.CaseLog;
+using Helpdesk.Core.HtmlSafety;
 using Helpdesk.Core.People;
 using Helpdesk.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Helpdesk.Core.Tickets.Queries;
 
-public sealed class TicketDetailsQuery(IDbContextFactory<HelpdeskDbContext> contextFactory)
+public sealed class TicketDetailsQuery(IDbContextFactory<HelpdeskDbContext> contextFactory, UntrustedHtml untrusted)
 {
     public async Task<bool> ExistsAsync(int ticketId, CancellationToken ct = default)
     {
@@ -71,6 +72,7 @@ public sealed class TicketDetailsQuery(IDbContextFactory<HelpdeskDbContext> cont
 
     private static PersonRef Ref(Person p) => new(p.Id, p.Name, p.PrimaryEmail);
 
-    private static CaseLogEntryView View(CaseLogEntry e) => new(e.Id, e.Log, e.AuthorName, e.CreatedAt, e.Html, e.Origin,
-        [.. e.Attachments.OrderBy(a => a.Id).Select(a => new AttachmentView(a.Id, a.FileName, a.ContentType, a.Size))]);
+    private CaseLogEntryView View(CaseLogEntry e) => new(e.Id, e.Log, e.AuthorName, e.CreatedAt, e.Html, e.Origin,
+        [.. e.Attachments.OrderBy(a => a.Id).Select(a => new AttachmentView(a.Id, a.FileName, a.ContentType, a.Size))],
+        e.RemoteImageUrls.Count == 0 ? null : untrusted.WithRemoteImages(e.Html, e.Id));
 }

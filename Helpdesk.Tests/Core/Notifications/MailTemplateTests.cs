@@ -1,4 +1,5 @@
 using Helpdesk.Core.CaseLog;
+using Helpdesk.Core.HtmlSafety;
 using Helpdesk.Core.Notifications;
 using Helpdesk.Core.Notifications.Templates;
 using Helpdesk.Core.People;
@@ -22,33 +23,33 @@ public sealed class MailTemplateTests
     };
 
     [Fact]
-    public void Render_SeedBody_FillsFriendlyNameAndLatestPublicEntryEscaped()
+    public void RenderHtml_SeedBody_FillsFriendlyNameAndLatestPublicEntryEscaped()
     {
-        var html = MailTemplate.Parse("Dear $this->caller_id_friendlyname$, $this->head(public_log)$ — $this->title$").Render(Facts(), "https://hd.test", html: true);
+        var html = MailTemplate.Parse("Dear $this->caller_id_friendlyname$, $this->head(public_log)$ — $this->title$").RenderHtml(Facts(), "https://hd.test", MailAudience.Customers);
 
         Assert.Equal("Dear Carl &amp; Co, second — Printer &lt;broken&gt; &amp; smoking", html);
     }
 
     [Fact]
-    public void Render_Text_DoesNotEscapeAndHyperlinkIsTheTicketUrl()
+    public void RenderText_DoesNotEscapeAndHyperlinkIsTheTicketUrl()
     {
-        var text = MailTemplate.Parse("$this->ref$ $this->title$: $this->hyperlink()$ by $current_contact->name$").Render(Facts(), "https://hd.test/", html: false);
+        var text = MailTemplate.Parse("$this->ref$ $this->title$: $this->hyperlink()$ by $current_contact->name$").RenderText(Facts(), "https://hd.test/");
 
         Assert.Equal("HD-42 Printer <broken> & smoking: https://hd.test/tickets/42 by Ann Agent", text);
     }
 
     [Fact]
-    public void Render_HeadWithTriggeringEntry_UsesThatEntry()
+    public void RenderText_HeadWithTriggeringEntry_UsesThatEntry()
     {
         var just = Entry(9, CaseLogKind.Public, "just written", 0);
 
-        Assert.Equal("just written", MailTemplate.Parse("$this->head(public_log)$").Render(Facts(just), "x", html: false));
+        Assert.Equal("just written", MailTemplate.Parse("$this->head(public_log)$").RenderText(Facts(just), "x"));
     }
 
     [Fact]
-    public void Render_HtmlOfLog_ListsEntriesOfThatLogOnly()
+    public void RenderHtml_HtmlOfLog_ListsEntriesOfThatLogOnly()
     {
-        var html = MailTemplate.Parse("$this->html(private_log)$").Render(Facts(), "x", html: true);
+        var html = MailTemplate.Parse("$this->html(private_log)$").RenderHtml(Facts(), "https://hd.test", MailAudience.Agents);
 
         Assert.Contains("secret", html);
         Assert.DoesNotContain("second", html);
@@ -58,7 +59,7 @@ public sealed class MailTemplateTests
     [Fact]
     public void Parse_DollarSignsInText_AreKept()
     {
-        Assert.Equal("Costs $5 or 10$", MailTemplate.Parse("Costs $5 or 10$").Render(Facts(), "x", html: false));
+        Assert.Equal("Costs $5 or 10$", MailTemplate.Parse("Costs $5 or 10$").RenderText(Facts(), "x"));
     }
 
     [Theory]

@@ -1,0 +1,26 @@
+using Helpdesk.Core.Accounts;
+using Helpdesk.Core.CaseLog.RemoteImages;
+
+namespace Helpdesk.Blazor.Features.CaseLog;
+
+/// <summary>
+/// The console's image proxy: an agent who chose to load an entry's remote images gets them from here, so the page
+/// loads only from the console (its Content-Security-Policy allows no other image source) and the sender never sees
+/// the agent's address.
+/// </summary>
+public static class RemoteImageEndpoints
+{
+    public static void MapRemoteImageEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/case-log/{entryId:long}/remote-images/{n:int}", async (long entryId, int n, RemoteImageQuery query, HttpContext http, CancellationToken ct) =>
+        {
+            var image = await query.ExecuteAsync(entryId, n, ct);
+            if (image is null) return Results.NotFound();
+            // Served from the console's origin: the browser must take it as the image type it is and nothing else.
+            http.Response.Headers.XContentTypeOptions = "nosniff";
+            http.Response.Headers.ContentSecurityPolicy = "default-src 'none'; sandbox";
+            http.Response.Headers.CacheControl = "private, max-age=3600";
+            return Results.File(image.Content, image.ContentType);
+        }).RequireAuthorization(policy => policy.RequireRole(ConsoleRoles.All));
+    }
+}

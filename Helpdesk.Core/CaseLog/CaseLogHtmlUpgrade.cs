@@ -1,0 +1,32 @@
+using Helpdesk.Core.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace Helpdesk.Core.CaseLog;
+
+/// <summary>
+/// Renders entries stored by an older <see cref="CaseLogHtml.Version"/> again from their text, before the console serves
+/// them: HTML stored before a safety fix (a hostile mail's script, remote images) must not reach a browser.
+/// </summary>
+internal sealed class CaseLogHtmlUpgrade(IDbContextFactory<HelpdeskDbContext> contextFactory, CaseLogHtml html, ILogger<CaseLogHtmlUpgrade> logger) : IStartupSeeder
+{
+    private const int BatchSize = 200;
+
+    public int Order => -10;
+
+    public async Task SeedAsync(CancellationToken ct)
+    {
+        var total = 0;
+        while (true)
+        {
+            await using var db = await contextFactory.CreateDbContextAsync(ct);
+            var batch = await db.Set<CaseLogEntry>().Include(e => e.Attachments)
+                .Where(e => e.HtmlVersion < CaseLogHtml.Version).OrderBy(e => e.Id).Take(BatchSize).ToListAsync(ct);
+            if (batch.Count == 0) break;
+            foreach (var entry in batch) html.Render(entry);
+            await db.SaveChangesAsync(ct);
+            total += batch.Count;
+        }
+        if (total > 0) logger.LogInformation("Rendered {Count} case-log entries again with HTML version {Version}", total, CaseLogHtml.Version);
+    }
+}

@@ -1,0 +1,31 @@
+using Bunit;
+using Helpdesk.Blazor.Features.CaseLog;
+using Helpdesk.Core.CaseLog;
+using Helpdesk.Core.Tickets.Queries;
+using Helpdesk.Tests.TestSupport;
+
+namespace Helpdesk.Tests.Blazor.Features.CaseLog;
+
+public sealed class CaseLogHistoryTests : HelpdeskBunitContext
+{
+    private static CaseLogEntryView Entry(long id, string html, string? withRemoteImages) =>
+        new(id, CaseLogKind.Public, "Mallory", new DateTime(2026, 12, 2, 9, 0, 0, DateTimeKind.Utc), html, EntryOrigin.Customer, [], withRemoteImages);
+
+    [Fact]
+    public void CaseLogHistory_EntryWithRemoteImages_ShowsNoticeAndLoadsOnlyThatEntryOnClick()
+    {
+        var cut = Render<CaseLogHistory>(p => p.Add(h => h.Entries,
+        [
+            Entry(1, "<p>one</p><img data-hd-remote-image=\"0\">", "<p>one</p><img src=\"/case-log/1/remote-images/0\">"),
+            Entry(2, "<p>two</p><img data-hd-remote-image=\"0\">", "<p>two</p><img src=\"/case-log/2/remote-images/0\">"),
+            Entry(3, "<p>three</p>", null),
+        ]));
+        Assert.Equal(2, cut.FindAll("[data-testid=remote-images-blocked]").Count);
+        Assert.Empty(cut.FindAll("img[src]"));
+
+        cut.FindAll("[data-testid=load-remote-images]")[0].Click();
+
+        Assert.Equal(["/case-log/1/remote-images/0"], cut.FindAll("img[src]").Select(i => i.GetAttribute("src")));
+        Assert.Single(cut.FindAll("[data-testid=remote-images-blocked]"));
+    }
+}
