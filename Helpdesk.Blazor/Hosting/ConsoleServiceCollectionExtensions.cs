@@ -9,7 +9,6 @@ using Helpdesk.Blazor.Features.Shell;
 using Helpdesk.Blazor.Features.Tickets;
 using Helpdesk.Blazor.Flux;
 using Helpdesk.Core.Common;
-using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
@@ -58,9 +57,6 @@ public static class ConsoleServiceCollectionExtensions
             o.Events.OnRedirectToLogin = context => RedirectOrRefuse(context, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = context => RedirectOrRefuse(context, StatusCodes.Status403Forbidden);
         });
-        builder.Services.AddOptions<AntiforgeryOptions>().Configure<IOptions<HelpdeskOptions>>((o, helpdesk) =>
-            o.Cookie.SecurePolicy = helpdesk.Value.PublicUrl.StartsWith("https:", StringComparison.OrdinalIgnoreCase)
-                ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest);
         builder.Services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         return builder;
