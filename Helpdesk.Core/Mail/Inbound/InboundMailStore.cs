@@ -41,7 +41,10 @@ public sealed class InboundMailStore(
         }
     }
 
-    /// <returns>The row id, and whether it is new (false: this mail was stored before, by server id or Message-ID).</returns>
+    /// <returns>
+    /// The row id, and whether it is new (false: this item of this mailbox was stored before). Every other item gets a
+    /// row of its own, even one with the bytes or the Message-ID of an earlier mail: processing tells them apart.
+    /// </returns>
     public async Task<(long Id, bool IsNew)> StoreAsync(string mailbox, string serverId, byte[] raw, CancellationToken ct)
     {
         await using var db = await contextFactory.CreateDbContextAsync(ct);
@@ -49,8 +52,6 @@ public sealed class InboundMailStore(
         if (known is { } knownId) return (knownId, false);
 
         var (messageId, from, sender, subject) = IsBlank(raw) ? (BlankMessageId(mailbox, serverId), null, null, null) : Headers(raw);
-        var sameMail = await db.Set<InboundMessage>().Where(m => m.MessageId == messageId).Select(m => (long?)m.Id).FirstOrDefaultAsync(ct);
-        if (sameMail is { } sameId) return (sameId, false);
 
         var problem = Problem(raw);
         var row = new InboundMessage
@@ -76,8 +77,7 @@ public sealed class InboundMailStore(
         {
             // Another fetcher stored the same mail at the same moment: that row wins.
             await using var again = await contextFactory.CreateDbContextAsync(ct);
-            var id = await again.Set<InboundMessage>().Where(m => m.MessageId == messageId || (m.Mailbox == mailbox && m.ServerId == serverId))
-                .Select(m => m.Id).FirstAsync(ct);
+            var id = await again.Set<InboundMessage>().Where(m => m.Mailbox == mailbox && m.ServerId == serverId).Select(m => m.Id).FirstAsync(ct);
             return (id, false);
         }
         return (row.Id, true);

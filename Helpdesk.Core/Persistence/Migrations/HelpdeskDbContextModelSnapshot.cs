@@ -572,8 +572,9 @@ namespace Helpdesk.Core.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("MessageId")
-                        .IsUnique();
+                    b.HasIndex("MessageId");
+
+                    b.HasIndex("RawSha256");
 
                     b.HasIndex("Status");
 

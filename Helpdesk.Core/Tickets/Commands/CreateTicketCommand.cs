@@ -14,7 +14,7 @@ public sealed class CreateTicketCommand(
     ITicketChangeFeed feed,
     TimeProvider clock)
 {
-    public async Task<int> ExecuteAsync(NewTicket input, Actor actor, CancellationToken ct = default)
+    public async Task<int> ExecuteAsync(NewTicket input, Actor actor, CancellationToken ct = default, SameCommit? alsoCommit = null)
     {
         await using var db = await contextFactory.CreateDbContextAsync(ct);
         var errors = new Dictionary<string, string>();
@@ -76,6 +76,7 @@ public sealed class CreateTicketCommand(
         }
         await db.SaveChangesAsync(ct);
         await events.PublishAsync(db, new TicketCreatedEvent(ticket, actor), ct);
+        if (alsoCommit is not null) await alsoCommit(db, ticket.Id, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
 

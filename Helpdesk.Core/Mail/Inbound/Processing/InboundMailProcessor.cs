@@ -46,30 +46,53 @@ public sealed class InboundMailProcessor(
 
     public async Task ProcessAsync(long id, CancellationToken ct)
     {
-        await using var db = await contextFactory.CreateDbContextAsync(ct);
-        var row = await db.Set<InboundMessage>().FirstOrDefaultAsync(m => m.Id == id, ct);
+        InboundMessage? row;
+        await using (var db = await contextFactory.CreateDbContextAsync(ct))
+            row = await db.Set<InboundMessage>().AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, ct);
         if (row is null || row.Status != InboundStatus.Received) return;
-        row.Attempts++;
         try
         {
-            var raw = await store.ReadRawAsync(row, ct);
-            var message = InboundMailReader.Load(raw);
-            var content = InboundMailReader.Read(message, raw);
-            row.SenderAddress = content.FromAddress; // what the rate cap compares, also for rows stored before the column existed
-            var decision = await DecideAsync(db, message, content, row.ReceivedAt, ct);
-            (row.TicketId, row.Outcome) = await ApplyAsync(decision, content, ct);
-            row.Status = decision is IgnoreMail or RejectSender or RefuseOverLimit ? InboundStatus.Ignored : InboundStatus.Processed;
-            if (row is { TicketId: { } ticketId, Status: InboundStatus.Processed }) await AddCollaboratorsAsync(ticketId, content, ct);
-            row.Error = null;
+            await HandleAsync(row, ct);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             logger.LogWarning(ex, "Inbound mail {InboundId} quarantined", id);
-            row.Status = InboundStatus.Quarantined;
-            row.Error = ex is MalformedMailException or ValidationFailedException ? ex.Message : $"{ex.GetType().Name}: {ex.Message}";
+            await using var db = await contextFactory.CreateDbContextAsync(CancellationToken.None);
+            var error = ex is MalformedMailException or ValidationFailedException ? ex.Message : $"{ex.GetType().Name}: {ex.Message}";
+            await InboundOutcome.Quarantined(error).WriteAsync(db, id, row.Attempts + 1, null, Now, CancellationToken.None);
         }
-        row.ProcessedAt = clock.GetUtcNow().UtcDateTime;
-        await db.SaveChangesAsync(CancellationToken.None);
+    }
+
+    private async Task HandleAsync(InboundMessage row, CancellationToken ct)
+    {
+        var raw = await store.ReadRawAsync(row, ct);
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        var earlier = await db.Set<InboundMessage>().AsNoTracking().Where(m => m.Id < row.Id && m.Size > 0)
+            .Where(m => m.RawSha256 == row.RawSha256 || m.MessageId == row.MessageId).OrderBy(m => m.Id)
+            .Select(m => new { m.Id, m.RawSha256 }).ToListAsync(ct);
+        if (row.Size > 0 && earlier.FirstOrDefault(m => m.RawSha256 == row.RawSha256) is { } original)
+        {
+            var duplicate = new InboundOutcome(InboundStatus.Ignored, $"Duplicate of #{original.Id}: the same mail, byte for byte, was received before; nothing else was done.");
+            await duplicate.WriteAsync(db, row.Id, row.Attempts + 1, null, Now, ct);
+            return;
+        }
+
+        var message = InboundMailReader.Load(raw);
+        var content = InboundMailReader.Read(message, raw);
+        var decision = await DecideAsync(db, message, content, row.ReceivedAt, ct);
+        var reused = earlier.FirstOrDefault() is { } sameId
+            ? $" The Message-ID {row.MessageId} was used before by #{sameId.Id} for a different mail; this one was processed as a mail of its own."
+            : "";
+        await ApplyAsync(db, new Applying(row.Id, row.Attempts + 1, content, reused, Now), decision, ct);
+    }
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>The mail being applied: its row, what it says, and what its outcome adds at the end.</summary>
+    private sealed record Applying(long InboundId, int Attempts, InboundMailContent Content, string Remark, DateTime ProcessedAt)
+    {
+        public SameCommit Outcome(InboundStatus status, string text, int? ticketId = null) => (db, _, ct) =>
+            new InboundOutcome(status, text + Remark, ticketId).WriteAsync(db, InboundId, Attempts, Content.FromAddress, ProcessedAt, ct);
     }
 
     /// <summary>What would happen to this mail, without changing anything; for a new request, what it would look like.</summary>
@@ -130,30 +153,45 @@ public sealed class InboundMailProcessor(
         };
     }
 
-    private async Task<(int? TicketId, string Outcome)> ApplyAsync(InboundDecision decision, InboundMailContent content, CancellationToken ct)
+    private async Task ApplyAsync(HelpdeskDbContext db, Applying mail, InboundDecision decision, CancellationToken ct)
     {
         switch (decision)
         {
-            case IgnoreMail { BouncedMessageId: { } bounced }:
-                await MarkBouncedAsync(bounced, ct);
-                return (null, decision.Explanation);
+            case AddNote note:
+                await AddNoteAsync(note, mail, ct);
+                return;
+            case CreateRequest create:
+                await CreateRequestAsync(create, mail, ct);
+                return;
+        }
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var (status, text, ticketId) = await OutcomeWithoutTicketChangeAsync(db, decision, mail.Content, ct);
+        await db.SaveChangesAsync(ct);
+        await mail.Outcome(status, text, ticketId)(db, 0, ct);
+        await tx.CommitAsync(ct);
+    }
+
+    /// <summary>Decisions that change no ticket; what they queue or mark goes into <paramref name="db"/>, saved by the caller.</summary>
+    private async Task<(InboundStatus, string, int?)> OutcomeWithoutTicketChangeAsync(HelpdeskDbContext db, InboundDecision decision, InboundMailContent content, CancellationToken ct)
+    {
+        switch (decision)
+        {
+            case IgnoreMail { BouncedMessageId: { } bounced } ignore:
+                await MarkBouncedAsync(db, bounced, ct);
+                return (InboundStatus.Ignored, decision.Explanation, ignore.TicketId);
             case IgnoreMail ignore:
-                return (ignore.TicketId, decision.Explanation);
+                return (InboundStatus.Ignored, decision.Explanation, ignore.TicketId);
             case RejectSender when decision.IsAutomated:
             case RefuseOverLimit when decision.IsAutomated:
-                return (null, $"{decision.Explanation} {Unanswered(decision)}");
+                return (InboundStatus.Ignored, $"{decision.Explanation} {Unanswered(decision)}", null);
             case RejectSender reject:
-                await notices.SendRejectionNoticeAsync(reject, content, ct);
-                return (null, decision.Explanation + " A notice was sent to the sender.");
+                notices.QueueRejectionNotice(db, reject, content);
+                return (InboundStatus.Ignored, decision.Explanation + " A notice was sent to the sender.", null);
             case RefuseOverLimit over:
-                return (null, decision.Explanation + (await notices.SendOverlimitNoticeAsync(over, ct) ? " An overlimit notice was sent." : ""));
-            case AddNote note:
-                return (note.TicketId, WithAutomated(await AddNoteAsync(note, content, ct), decision));
-            case CreateRequest create:
-                var (ticketId, outcome) = await CreateRequestAsync(create, content, ct);
-                return (ticketId, WithAutomated(outcome, decision));
+                var sent = await notices.QueueOverlimitNoticeAsync(db, over, ct);
+                return (InboundStatus.Ignored, decision.Explanation + (sent ? " An overlimit notice was sent." : ""), null);
             default:
-                return (null, decision.Explanation);
+                return (InboundStatus.Processed, decision.Explanation, null);
         }
     }
 
@@ -165,12 +203,11 @@ public sealed class InboundMailProcessor(
     private static Actor SenderActor(Person? sender, InboundMailContent content, InboundDecision decision) =>
         new(sender?.Id, sender?.Name ?? content.FromAddress ?? "unknown sender", ActorKind.Customer) { IsAutomated = decision.IsAutomated };
 
-    private async Task<string> AddNoteAsync(AddNote note, InboundMailContent content, CancellationToken ct)
+    private async Task AddNoteAsync(AddNote note, Applying mail, CancellationToken ct)
     {
-        await using (var db = await contextFactory.CreateDbContextAsync(ct))
-            if (await db.Set<CaseLogEntry>().AnyAsync(e => e.SourceMessageId == content.MessageId, ct))
-                return note.Explanation + " (already added before)";
+        var content = mail.Content;
         var sender = await FindSenderAsync(content, ct);
+        var outcome = mail.Outcome(InboundStatus.Processed, WithAutomated(string.Join(" ", [note.Explanation, .. note.Notes]), note), note.TicketId);
         await appendEntry.ExecuteAsync(new NewCaseLogEntry
         {
             TicketId = note.TicketId,
@@ -181,22 +218,21 @@ public sealed class InboundMailProcessor(
             Origin = EntryOrigin.Customer,
             SourceMessageId = content.MessageId,
             AuditNotes = note.Notes,
-        }, SenderActor(sender, content, note), ct);
-        return string.Join(" ", [note.Explanation, .. note.Notes]);
+        }, SenderActor(sender, content, note), ct, async (db, ticketId, token) =>
+        {
+            await AddCollaboratorsAsync(db, ticketId, content, token);
+            await outcome(db, ticketId, token);
+        });
     }
 
-    private async Task<(int? TicketId, string Outcome)> CreateRequestAsync(CreateRequest create, InboundMailContent content, CancellationToken ct)
+    private async Task CreateRequestAsync(CreateRequest create, Applying mail, CancellationToken ct)
     {
+        var content = mail.Content;
         await using var db = await contextFactory.CreateDbContextAsync(ct);
-        var existing = await db.Set<CaseLogEntry>().Where(e => e.SourceMessageId == content.MessageId).Select(e => (int?)e.TicketId).FirstOrDefaultAsync(ct)
-            ?? await db.Set<Ticket>().Where(t => t.SourceId == content.MessageId).Select(t => (int?)t.Id).FirstOrDefaultAsync(ct);
-        if (existing is { } done)
-            return (done, $"{TicketNumber.Format(done)} was already created from this mail.");
-
         var sender = await SenderDirectory.FindAsync(db, content.FromAddress, ct);
         if (sender is null && create.CreateSender)
         {
-            sender = new Person { Name = content.FromName ?? content.FromAddress!, PrimaryEmail = content.FromAddress!, Roles = PersonRoles.EndUser, CreatedAt = clock.GetUtcNow().UtcDateTime };
+            sender = new Person { Name = content.FromName ?? content.FromAddress!, PrimaryEmail = content.FromAddress!, Roles = PersonRoles.EndUser, CreatedAt = Now };
             db.Add(sender);
             await db.SaveChangesAsync(ct);
         }
@@ -210,8 +246,11 @@ public sealed class InboundMailProcessor(
                 .. create.CreateSender ? [$"The sender {sender.PrimaryEmail} was unknown; a person was created (email policy)."] : Array.Empty<string>(),
                 .. create.IsAutomated ? [Unanswered(create)] : Array.Empty<string>()],
         };
-        var id = await createTicket.ExecuteAsync(ticket, SenderActor(sender, content, create), ct);
-        return (id, $"Created {TicketNumber.Format(id)}: {create.Explanation}");
+        await createTicket.ExecuteAsync(ticket, SenderActor(sender, content, create), ct, async (tdb, ticketId, token) =>
+        {
+            await AddCollaboratorsAsync(tdb, ticketId, content, token);
+            await mail.Outcome(InboundStatus.Processed, WithAutomated($"Created {TicketNumber.Format(ticketId)}: {create.Explanation}", create), ticketId)(tdb, ticketId, token);
+        });
     }
 
     private async Task<IReadOnlyList<StagedFile>> StageAsync(InboundMailContent content, CancellationToken ct)
@@ -232,11 +271,10 @@ public sealed class InboundMailProcessor(
     }
 
     /// <summary>Known people on the mail's Cc become collaborators of the ticket (they get "reply all" autoresponses).</summary>
-    private async Task AddCollaboratorsAsync(int ticketId, InboundMailContent content, CancellationToken ct)
+    private async Task AddCollaboratorsAsync(HelpdeskDbContext db, int ticketId, InboundMailContent content, CancellationToken ct)
     {
         var cc = content.CcAddresses.Where(a => !router.IsOwnAddress(a) && !a.Equals(content.FromAddress, StringComparison.OrdinalIgnoreCase)).ToList();
         if (cc.Count == 0) return;
-        await using var db = await contextFactory.CreateDbContextAsync(ct);
         var ticket = await db.Set<Ticket>().AsNoTracking().FirstAsync(t => t.Id == ticketId, ct);
         foreach (var address in cc)
         {
@@ -245,13 +283,11 @@ public sealed class InboundMailProcessor(
                 || await db.Set<TicketCollaborator>().AnyAsync(c => c.TicketId == ticketId && c.PersonId == person.Id, ct)) continue;
             db.Add(new TicketCollaborator { TicketId = ticketId, PersonId = person.Id });
         }
-        await db.SaveChangesAsync(ct);
     }
 
-    private async Task MarkBouncedAsync(string messageId, CancellationToken ct)
+    private async Task MarkBouncedAsync(HelpdeskDbContext db, string messageId, CancellationToken ct)
     {
-        await using var db = await contextFactory.CreateDbContextAsync(ct);
-        await db.Set<OutboxMessage>().Where(m => m.MessageId == messageId && m.BouncedAt == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.BouncedAt, clock.GetUtcNow().UtcDateTime), ct);
+        foreach (var bounced in await db.Set<OutboxMessage>().Where(m => m.MessageId == messageId && m.BouncedAt == null).ToListAsync(ct))
+            bounced.BouncedAt = Now;
     }
 }
