@@ -102,6 +102,7 @@ public sealed class InboundMailStore(
     private string? Problem(byte[] raw) =>
         IsBlank(raw) ? $"The mail is empty ({raw.Length} bytes, no headers or text): the mailbox delivered no content, so there is nothing to process."
         : raw.Length > options.Value.MaxMessageSizeBytes ? $"The mail is larger than the limit of {BlobStore.FormatSize(options.Value.MaxMessageSizeBytes)}."
+        : RawMailStart.Find(raw) is { HeadersTooLarge: true } start ? start.TooLargeReason
         : null;
 
     // POP3 hands a 0-byte message over as a bare line break.
@@ -113,33 +114,12 @@ public sealed class InboundMailStore(
 
     private static (string MessageId, string? From, string? SenderAddress, string? Subject) Headers(byte[] raw)
     {
-        InboundMailReader.EnsureCharsets();
-        try
-        {
-            var headers = HeaderList.Load(new MemoryStream(raw, writable: false));
-            var id = headers[HeaderId.MessageId];
-            var messageId = string.IsNullOrWhiteSpace(id) ? InboundMailReader.SyntheticMessageId(raw) : "<" + MimeKit.Utils.MimeUtils.EnumerateReferences(id).FirstOrDefault() + ">";
-            if (messageId == "<>") messageId = InboundMailReader.SyntheticMessageId(raw);
-            return (messageId, headers[HeaderId.From], SenderAddressOf(headers),
-                headers[HeaderId.Subject] is { } s ? MimeKit.Utils.Rfc2047.DecodeText(Encoding.UTF8.GetBytes(s)) : null);
-        }
-        catch (FormatException)
-        {
-            // Not even headers: keep it anyway; processing will quarantine it with a clear error.
-            return (InboundMailReader.SyntheticMessageId(raw), null, null, null);
-        }
-    }
-
-    // The same choice InboundMailReader makes: the first From mailbox, else Sender.
-    private static string? SenderAddressOf(HeaderList headers)
-    {
-        foreach (var header in headers.Where(h => h.Id == HeaderId.From).Concat(headers.Where(h => h.Id == HeaderId.Sender)))
-        {
-            if (InternetAddressList.TryParse(InboundMailReader.Options, header.RawValue, out var list)
-                && list.Mailboxes.FirstOrDefault()?.Address is { Length: > 0 } address)
-                return address.Trim().ToLowerInvariant();
-        }
-        return null;
+        // No headers at all, or too large to read: processing quarantines it with a clear error.
+        if (InboundMailReader.LoadHeaders(raw) is not { } headers) return (InboundMailReader.SyntheticMessageId(raw), null, null, null);
+        var id = headers[HeaderId.MessageId];
+        var messageId = string.IsNullOrWhiteSpace(id) ? InboundMailReader.SyntheticMessageId(raw) : "<" + MimeKit.Utils.MimeUtils.EnumerateReferences(id).FirstOrDefault() + ">";
+        if (messageId == "<>") messageId = InboundMailReader.SyntheticMessageId(raw);
+        return (messageId, headers[HeaderId.From], InboundMailReader.SenderOf(raw, headers).Address, headers[HeaderId.Subject]?.Trim());
     }
 
     private static string? Truncate(string? value, int max) => value is null || value.Length <= max ? value : value[..max];

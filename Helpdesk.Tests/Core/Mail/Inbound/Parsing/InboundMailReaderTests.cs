@@ -78,11 +78,14 @@ public sealed class InboundMailReaderTests
     }
 
     [Fact]
-    public void Read_BrokenMime_KeepsTheBadAttachmentInsteadOfThrowing()
+    public void Read_BrokenMime_AttachesTheUndecodablePartAsItCameAndSaysSo()
     {
         var content = Read("broken-mime.eml");
 
-        Assert.Contains(content.Attachments, a => a.FileName == "data.bin");
+        var kept = Assert.Single(content.Attachments);
+        Assert.Equal("data.bin.undecoded.txt", kept.FileName);
+        Assert.Contains("!!!not base64 at all@@@", System.Text.Encoding.ASCII.GetString(kept.Content));
+        Assert.Contains("could not be decoded (broken base64); it is attached as it came, as data.bin.undecoded.txt.", content.TextBody);
     }
 
     [Fact]
