@@ -46,6 +46,8 @@ public sealed class InboundMailOptions
 
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(30);
 
+    public AutomatedMailOptions Automated { get; set; } = new();
+
     /// <summary>Mailboxes to fetch. When empty, a local drop folder ("mail/inbox" under the data folder) is used.</summary>
     public List<MailboxOptions> Mailboxes { get; set; } = [];
 }

@@ -18,6 +18,9 @@ public abstract record InboundDecision(string Explanation)
 /// <param name="TicketId">The ticket the mail was about, when it is known (e.g. a repeated event): shown on the inbound row.</param>
 public sealed record IgnoreMail(string Explanation, string? BouncedMessageId = null, int? TicketId = null) : InboundDecision(Explanation);
 
+/// <summary>Not processed: it needs an administrator (e.g. no usable sender). The explanation is the row's error.</summary>
+public sealed record QuarantineMail(string Explanation) : InboundDecision(Explanation);
+
 public enum RejectionReason
 {
     UnknownAddress,

@@ -80,10 +80,11 @@ public sealed class InboundMailProcessor(
         var message = InboundMailReader.Load(raw);
         var content = InboundMailReader.Read(message, raw);
         var decision = await DecideAsync(db, message, content, row.ReceivedAt, ct);
-        var reused = earlier.FirstOrDefault() is { } sameId
+        var remark = earlier.FirstOrDefault() is { } sameId
             ? $" The Message-ID {row.MessageId} was used before by #{sameId.Id} for a different mail; this one was processed as a mail of its own."
             : "";
-        await ApplyAsync(db, new Applying(row.Id, row.Attempts + 1, content, reused, Now), decision, ct);
+        if (content.SenderNote is { } senderNote && content.FromAddress is not null) remark += " " + senderNote;
+        await ApplyAsync(db, new Applying(row.Id, row.Attempts + 1, content, remark, Now), decision, ct);
     }
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
@@ -106,7 +107,9 @@ public sealed class InboundMailProcessor(
 
     private async Task<InboundDecision> DecideAsync(HelpdeskDbContext db, MimeMessage message, InboundMailContent content, DateTime receivedAt, CancellationToken ct)
     {
-        var automated = AutomatedMailDetector.Classify(message, content.FromAddress);
+        var automated = AutomatedMailDetector.Classify(message, content.FromAddress, options.Value.Automated);
+        if (content.FromAddress is null && automated.Kind != AutomatedMailKind.Bounce)
+            return new QuarantineMail($"No usable sender: {content.SenderNote}");
         if (await loops.CheckAsync(db, automated, content, receivedAt, ct) is { } loop)
             return loop;
         var decision = await DecideForSenderAsync(db, message, content, receivedAt, ct);
@@ -157,6 +160,9 @@ public sealed class InboundMailProcessor(
     {
         switch (decision)
         {
+            case QuarantineMail quarantine:
+                await InboundOutcome.Quarantined(quarantine.Explanation).WriteAsync(db, mail.InboundId, mail.Attempts, mail.Content.FromAddress, mail.ProcessedAt, ct);
+                return;
             case AddNote note:
                 await AddNoteAsync(note, mail, ct);
                 return;

@@ -8,7 +8,7 @@ public sealed class AutomatedMailDetectorTests
     {
         var raw = InboundMailReaderTests.Fixture(fixture);
         var message = InboundMailReader.Load(raw);
-        return AutomatedMailDetector.Classify(message, InboundMailReader.Read(message, raw).FromAddress);
+        return AutomatedMailDetector.Classify(message, InboundMailReader.Read(message, raw).FromAddress, new());
     }
 
     [Theory]
@@ -40,6 +40,6 @@ public sealed class AutomatedMailDetectorTests
         var raw = System.Text.Encoding.ASCII.GetBytes($"From: a@x.test\r\nTo: s@h.test\r\n{header}\r\nSubject: hi\r\n\r\nbody\r\n");
         var message = InboundMailReader.Load(raw);
 
-        Assert.Equal(kind, AutomatedMailDetector.Classify(message, "a@x.test").Kind);
+        Assert.Equal(kind, AutomatedMailDetector.Classify(message, "a@x.test", new()).Kind);
     }
 }
