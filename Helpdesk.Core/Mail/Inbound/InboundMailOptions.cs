@@ -48,6 +48,11 @@ public sealed class InboundMailOptions
 
     public AutomatedMailOptions Automated { get; set; } = new();
 
+    public List<ExternalTicketPatternOptions> ExternalTicketPatterns { get; set; } = [];
+
+    public IReadOnlyList<ExternalTicketPatternOptions> EffectiveExternalTicketPatterns =>
+        ExternalTicketPatterns.Count > 0 ? ExternalTicketPatterns : ExternalTicketPatternOptions.Defaults;
+
     /// <summary>Mailboxes to fetch. When empty, a local drop folder ("mail/inbox" under the data folder) is used.</summary>
     public List<MailboxOptions> Mailboxes { get; set; } = [];
 }

@@ -1140,6 +1140,14 @@ namespace Helpdesk.Core.Persistence.Migrations
                     b.Property<DateTime?>("DowntimeStartAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ExternalNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExternalSystem")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("HelpTopicId")
                         .HasColumnType("INTEGER");
 
@@ -1184,7 +1192,7 @@ namespace Helpdesk.Core.Persistence.Migrations
 
                     b.Property<string>("Subject")
                         .IsRequired()
-                        .HasMaxLength(250)
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("SupplierId")
@@ -1236,6 +1244,8 @@ namespace Helpdesk.Core.Persistence.Migrations
                     b.HasIndex("TeamId");
 
                     b.HasIndex("UpdatedAt");
+
+                    b.HasIndex("ExternalSystem", "ExternalNumber");
 
                     b.HasIndex("Source", "RequestedForId", "CreatedAt");
 

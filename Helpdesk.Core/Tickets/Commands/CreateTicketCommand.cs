@@ -46,6 +46,8 @@ public sealed class CreateTicketCommand(
             ConfigurationItemId = input.ConfigurationItemId,
             SupplierId = input.SupplierId,
             SupplierRequestId = input.SupplierRequestId,
+            ExternalSystem = input.ExternalSystem,
+            ExternalNumber = input.ExternalNumber,
             DowntimeStartAt = input.DowntimeStartAt,
             DowntimeEndAt = input.DowntimeEndAt,
             WaitingUntil = input.WaitingUntil,

@@ -52,7 +52,8 @@ public sealed record MailApiFields(
     DateTime? DowntimeStartAt,
     DateTime? DowntimeEndAt,
     DateTime? WaitingUntil,
-    string? CompletionReason)
+    string? CompletionReason,
+    string? ExternalTicket = null)
 {
     public static readonly MailApiFields None = new(null, null, null, null, null, null, null, null);
 

@@ -30,7 +30,11 @@ public enum RejectionReason
 /// <summary>The sender may not register requests; a polite notice goes back (never to automated senders).</summary>
 public sealed record RejectSender(string Explanation, string SenderAddress, RejectionReason Reason = RejectionReason.UnknownAddress) : InboundDecision(Explanation);
 
-public sealed record AddNote(string Explanation, int TicketId, CaseLogKind Log, string Text, TextFormat Format) : InboundDecision(Explanation);
+public sealed record AddNote(string Explanation, int TicketId, CaseLogKind Log, string Text, TextFormat Format) : InboundDecision(Explanation)
+{
+    /// <summary>For a bounce of our mail: its Message-ID, so the outbox row is marked bounced with the note.</summary>
+    public string? BouncedMessageId { get; init; }
+}
 
 public sealed record CreateRequest(string Explanation, NewTicket Ticket, bool CreateSender) : InboundDecision(Explanation)
 {

@@ -133,11 +133,13 @@ public sealed class InboundMailProcessor(
 
         var route = await router.RouteAsync(db, content.Recipients, ct);
         var mail = new InboundContext(message, content, sender, route);
-        if (!createSender && await ThreadFinder.FindAsync(db, content, ct) is { } thread)
+        var external = ExternalTicketNumber.Find(message, content, options.Value.EffectiveExternalTicketPatterns);
+        if (!createSender && await ThreadFinder.FindAsync(db, content, external, ct) is { } thread)
             return ReplyNote.Decide(mail, sender, thread.TicketId, thread.How);
 
         var built = await requests.BuildAsync(db, mail, sender, ct);
-        var (request, parsed) = (built.Ticket, built.Parsed);
+        var request = external is null ? built.Ticket : built.Ticket with { ExternalSystem = external.System, ExternalNumber = external.Number };
+        var parsed = built.Parsed;
         var honoured = sender.HasRole(PersonRoles.Specialist) ? parsed.Parameters : [];
         if (!createSender && await events.MatchAsync(db, request, honoured, receivedAt, ct) is { } matched)
             return matched;
@@ -148,7 +150,8 @@ public sealed class InboundMailProcessor(
             if (open >= max)
                 return new RefuseOverLimit($"Not registered: the requester already has {open} open tickets (the limit is {max}).", request.RequestedForId);
         }
-        return new CreateRequest($"A new request{(route.TeamName is null ? "" : $" for team {route.TeamName}")}; {route.Description}.", request, createSender)
+        var mirrors = external is null ? "" : $" It mirrors {external.Number} of {external.System}.";
+        return new CreateRequest($"A new request{(route.TeamName is null ? "" : $" for team {route.TeamName}")}; {route.Description}.{mirrors}", request, createSender)
         {
             Notes = request.AuditNotes,
             Parameters = built.Parameters,
@@ -226,7 +229,9 @@ public sealed class InboundMailProcessor(
             AuditNotes = note.Notes,
         }, SenderActor(sender, content, note), ct, async (db, ticketId, token) =>
         {
-            await AddCollaboratorsAsync(db, ticketId, content, token);
+            if (note.BouncedMessageId is { } bounced) await MarkBouncedAsync(db, bounced, token);
+            else await AddCollaboratorsAsync(db, ticketId, content, token);
+            await FillSenderNameAsync(db, content, token);
             await outcome(db, ticketId, token);
         });
     }
@@ -255,6 +260,7 @@ public sealed class InboundMailProcessor(
         await createTicket.ExecuteAsync(ticket, SenderActor(sender, content, create), ct, async (tdb, ticketId, token) =>
         {
             await AddCollaboratorsAsync(tdb, ticketId, content, token);
+            await FillSenderNameAsync(tdb, content, token);
             await mail.Outcome(InboundStatus.Processed, WithAutomated($"Created {TicketNumber.Format(ticketId)}: {create.Explanation}", create), ticketId)(tdb, ticketId, token);
         });
     }
@@ -290,6 +296,13 @@ public sealed class InboundMailProcessor(
             db.Add(new TicketCollaborator { TicketId = ticketId, PersonId = person.Id });
         }
     }
+
+    /// <summary>A known person keeps their name; only one stored as nothing or as their bare address takes the mail's display name.</summary>
+    private static Task FillSenderNameAsync(HelpdeskDbContext db, InboundMailContent content, CancellationToken ct) =>
+        content is { FromAddress: { } address, FromName: { } name }
+            ? db.Set<Person>().Where(p => p.PrimaryEmail == address && (p.Name == "" || p.Name.ToLower() == address))
+                .ExecuteUpdateAsync(s => s.SetProperty(p => p.Name, name), ct)
+            : Task.CompletedTask;
 
     private async Task MarkBouncedAsync(HelpdeskDbContext db, string messageId, CancellationToken ct)
     {
