@@ -24,4 +24,47 @@ public sealed class InboundMailStoreTests
         Assert.Equal("The message is empty.", retried.Error);
         Assert.Empty(await store.ReadRawAsync(rows[0], default));
     }
+
+    [Fact]
+    public async Task StoreAsync_TenMegabyteHeaderLine_IsQuarantinedAtOnceAndTheNextMailIsProcessed()
+    {
+        await using var host = await CoreTestHost.StartAsync(settings: new Dictionary<string, string?>
+        {
+            ["Mail:Inbound:AccountAddress"] = "support@helpdesk.test", ["Mail:Inbound:UnknownSenders"] = "CreatePerson",
+        });
+        var store = host.Get<InboundMailStore>();
+        var huge = System.Text.Encoding.ASCII.GetBytes("From: a@customer.test\r\nSubject: " + new string('x', 10 * 1024 * 1024) + "\r\n\r\nbody\r\n");
+        var next = System.Text.Encoding.ASCII.GetBytes("From: b@customer.test\r\nSubject: Next\r\nMessage-ID: <next@customer.test>\r\n\r\nbody\r\n");
+
+        var timer = System.Diagnostics.Stopwatch.StartNew();
+        var first = await store.StoreAsync("imap", "1:1", huge, default);
+        var second = await store.StoreAsync("imap", "1:2", next, default);
+        await host.Get<Helpdesk.Core.Mail.Inbound.Processing.InboundMailProcessor>().ProcessPendingAsync(default);
+        var retried = await host.Get<RetryInboundMailCommand>().ExecuteAsync(first.Id);
+
+        Assert.True(timer.Elapsed < TimeSpan.FromSeconds(20), $"took {timer.Elapsed}");
+        await using var db = await host.DbAsync();
+        var rows = await db.Set<InboundMessage>().OrderBy(m => m.Id).ToListAsync();
+        Assert.Equal(InboundStatus.Quarantined, rows[0].Status);
+        Assert.StartsWith("The mail's headers are larger than 256 KB", rows[0].Error);
+        Assert.StartsWith("The mail's headers are larger than 256 KB", retried.Error);
+        Assert.Equal((InboundStatus.Processed, "Next"), (rows[1].Status, rows[1].Subject));
+        Assert.Equal(huge.Length, (await store.ReadRawAsync(rows[0], default)).Length);
+    }
+
+    [Theory]
+    [InlineData("mbox-envelope.eml", "Bob Stone <bob@customer.test>", "bob@customer.test", "Mbox export of my question")]
+    [InlineData("junk-before-headers.eml", "Bob Stone <bob@customer.test>", "bob@customer.test", "Saved by an archiving tool")]
+    [InlineData("koi8r-8bit-headers.eml", "Иван Петров <ivan@customer.test>", "ivan@customer.test", "Не работает принтер в переговорной комнате на третьем этаже")]
+    [InlineData("no-from-reply-to.eml", null, "carol@customer.test", "Sent from a web form without a From")]
+    public async Task StoreAsync_EnvelopeJunkOr8BitHeaders_RowShowsSenderAndSubject(string fixture, string? from, string sender, string subject)
+    {
+        await using var host = await CoreTestHost.StartAsync(settings: new Dictionary<string, string?> { ["Mail:Inbound:AccountAddress"] = "support@helpdesk.test" });
+
+        var (id, _) = await host.Get<InboundMailStore>().StoreAsync("drop", fixture, Parsing.InboundMailReaderTests.Fixture(fixture), default);
+
+        await using var db = await host.DbAsync();
+        var row = await db.Set<InboundMessage>().SingleAsync(m => m.Id == id);
+        Assert.Equal((from, sender, subject), (row.From, row.SenderAddress, row.Subject));
+    }
 }
