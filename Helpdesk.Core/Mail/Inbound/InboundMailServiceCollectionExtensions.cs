@@ -29,6 +29,7 @@ public static class InboundMailServiceCollectionExtensions
         builder.Services.AddSingleton<RequestBuilder>();
         builder.Services.AddSingleton<EventMatcher>();
         builder.Services.AddSingleton<MailLoopGuard>();
+        builder.Services.AddTransient<InboundDecider>();
         builder.Services.AddTransient<InboundNotices>();
         builder.Services.AddTransient<InboundMailProcessor>();
         builder.Services.AddTransient<InboundMailListQuery>();

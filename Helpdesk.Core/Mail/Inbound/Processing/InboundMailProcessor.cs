@@ -16,22 +16,18 @@ using MimeKit;
 namespace Helpdesk.Core.Mail.Inbound.Processing;
 
 /// <summary>
-/// Turns a stored mail into a request or a note. Each mail is decided first (no side effects: the admin dry run uses the
-/// same code), then applied. A failure quarantines only that mail, with its error; the mails behind it go on.
+/// Turns a stored mail into a request or a note. Each mail is decided first by <see cref="InboundDecider"/> (no side
+/// effects: the admin dry run uses the same code), then applied with its outcome in one commit. A failure quarantines only that mail, with its error; the mails behind it go on.
 /// </summary>
 public sealed class InboundMailProcessor(
     IDbContextFactory<HelpdeskDbContext> contextFactory,
     InboundMailStore store,
     InboundRouter router,
-    MailLoopGuard loops,
-    RequestBuilder requests,
-    EventMatcher events,
+    InboundDecider decider,
     CreateTicketCommand createTicket,
     AppendCaseLogEntryCommand appendEntry,
     InboundNotices notices,
     BlobStore blobs,
-    IOptions<InboundMailOptions> options,
-    CorrespondenceSettings correspondence,
     TimeProvider clock,
     ILogger<InboundMailProcessor> logger)
 {
@@ -79,7 +75,7 @@ public sealed class InboundMailProcessor(
 
         var message = InboundMailReader.Load(raw);
         var content = InboundMailReader.Read(message, raw);
-        var decision = await DecideAsync(db, message, content, row.ReceivedAt, ct);
+        var decision = await decider.DecideAsync(db, message, content, row.ReceivedAt, ct);
         var remark = earlier.FirstOrDefault() is { } sameId
             ? $" The Message-ID {row.MessageId} was used before by #{sameId.Id} for a different mail; this one was processed as a mail of its own."
             : "";
@@ -101,62 +97,8 @@ public sealed class InboundMailProcessor(
     {
         await using var db = await contextFactory.CreateDbContextAsync(ct);
         var message = InboundMailReader.Load(raw);
-        var decision = await DecideAsync(db, message, InboundMailReader.Read(message, raw), clock.GetUtcNow().UtcDateTime, ct);
+        var decision = await decider.DecideAsync(db, message, InboundMailReader.Read(message, raw), clock.GetUtcNow().UtcDateTime, ct);
         return new InboundDryRun(decision, decision is CreateRequest create ? await RequestPreview.DescribeAsync(db, create, ct) : null);
-    }
-
-    private async Task<InboundDecision> DecideAsync(HelpdeskDbContext db, MimeMessage message, InboundMailContent content, DateTime receivedAt, CancellationToken ct)
-    {
-        var automated = AutomatedMailDetector.Classify(message, content.FromAddress, options.Value.Automated);
-        if (content.FromAddress is null && automated.Kind != AutomatedMailKind.Bounce)
-            return new QuarantineMail($"No usable sender: {content.SenderNote}");
-        if (await loops.CheckAsync(db, automated, content, receivedAt, ct) is { } loop)
-            return loop;
-        var decision = await DecideForSenderAsync(db, message, content, receivedAt, ct);
-        return automated.IsAutomated ? decision with { AutomatedReason = automated.Reason } : decision;
-    }
-
-    private async Task<InboundDecision> DecideForSenderAsync(HelpdeskDbContext db, MimeMessage message, InboundMailContent content, DateTime receivedAt, CancellationToken ct)
-    {
-        var sender = await SenderDirectory.FindAsync(db, content.FromAddress, ct);
-        var createSender = false;
-        if (sender is null && await SenderDirectory.FindInactiveAsync(db, content.FromAddress, ct) is { } inactive)
-            return new RejectSender($"Not registered: {content.FromAddress} belongs to {inactive.Name}, who is no longer active.",
-                content.FromAddress!, RejectionReason.InactivePerson);
-        if (sender is null)
-        {
-            if (options.Value.UnknownSenders == UnknownSenderPolicy.Reject)
-                return new RejectSender($"Not registered: no person has the address {content.FromAddress} (email policy: reject).", content.FromAddress!);
-            createSender = true;
-            sender = new Person { Name = content.FromName ?? content.FromAddress!, PrimaryEmail = content.FromAddress!, Roles = PersonRoles.EndUser };
-        }
-
-        var route = await router.RouteAsync(db, content.Recipients, ct);
-        var mail = new InboundContext(message, content, sender, route);
-        var external = ExternalTicketNumber.Find(message, content, options.Value.EffectiveExternalTicketPatterns);
-        if (!createSender && await ThreadFinder.FindAsync(db, content, external, ct) is { } thread)
-            return ReplyNote.Decide(mail, sender, thread.TicketId, thread.How);
-
-        var built = await requests.BuildAsync(db, mail, sender, ct);
-        var request = external is null ? built.Ticket : built.Ticket with { ExternalSystem = external.System, ExternalNumber = external.Number };
-        var parsed = built.Parsed;
-        var honoured = sender.HasRole(PersonRoles.Specialist) ? parsed.Parameters : [];
-        if (!createSender && await events.MatchAsync(db, request, honoured, receivedAt, ct) is { } matched)
-            return matched;
-        if ((await correspondence.GetAsync(db, ct)).MaxOpenTicketsPerUser is > 0 and var max && !createSender)
-        {
-            var open = await db.Set<Ticket>().CountAsync(t => t.RequestedForId == request.RequestedForId
-                && t.Status != TicketStatus.Completed && t.Status != TicketStatus.Closed, ct);
-            if (open >= max)
-                return new RefuseOverLimit($"Not registered: the requester already has {open} open tickets (the limit is {max}).", request.RequestedForId);
-        }
-        var mirrors = external is null ? "" : $" It mirrors {external.Number} of {external.System}.";
-        return new CreateRequest($"A new request{(route.TeamName is null ? "" : $" for team {route.TeamName}")}; {route.Description}.{mirrors}", request, createSender)
-        {
-            Notes = request.AuditNotes,
-            Parameters = built.Parameters,
-            TemplateId = built.TemplateId,
-        };
     }
 
     private async Task ApplyAsync(HelpdeskDbContext db, Applying mail, InboundDecision decision, CancellationToken ct)
