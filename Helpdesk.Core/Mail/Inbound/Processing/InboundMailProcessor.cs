@@ -17,7 +17,8 @@ namespace Helpdesk.Core.Mail.Inbound.Processing;
 
 /// <summary>
 /// Turns a stored mail into a request or a note. Each mail is decided first by <see cref="InboundDecider"/> (no side
-/// effects: the admin dry run uses the same code), then applied with its outcome in one commit. A failure quarantines only that mail, with its error; the mails behind it go on.
+/// effects: the admin dry run uses the same code), then applied with its outcome in one commit. A failure quarantines
+/// only that mail, with its error; the mails behind it go on.
 /// </summary>
 public sealed class InboundMailProcessor(
     IDbContextFactory<HelpdeskDbContext> contextFactory,
@@ -158,7 +159,7 @@ public sealed class InboundMailProcessor(
     {
         var content = mail.Content;
         var sender = await FindSenderAsync(content, ct);
-        var outcome = mail.Outcome(InboundStatus.Processed, WithAutomated(string.Join(" ", [note.Explanation, .. note.Notes]), note), note.TicketId);
+        var outcome = WithAutomated(string.Join(" ", [note.Explanation, .. note.Notes]), note);
         await appendEntry.ExecuteAsync(new NewCaseLogEntry
         {
             TicketId = note.TicketId,
@@ -173,8 +174,8 @@ public sealed class InboundMailProcessor(
         {
             if (note.BouncedMessageId is { } bounced) await MarkBouncedAsync(db, bounced, token);
             else await AddCollaboratorsAsync(db, ticketId, content, token);
-            await FillSenderNameAsync(db, content, token);
-            await outcome(db, ticketId, token);
+            var named = await SenderNameAsync(db, content, token);
+            await mail.Outcome(InboundStatus.Processed, outcome + named, note.TicketId)(db, ticketId, token);
         });
     }
 
@@ -202,8 +203,8 @@ public sealed class InboundMailProcessor(
         await createTicket.ExecuteAsync(ticket, SenderActor(sender, content, create), ct, async (tdb, ticketId, token) =>
         {
             await AddCollaboratorsAsync(tdb, ticketId, content, token);
-            await FillSenderNameAsync(tdb, content, token);
-            await mail.Outcome(InboundStatus.Processed, WithAutomated($"Created {TicketNumber.Format(ticketId)}: {create.Explanation}", create), ticketId)(tdb, ticketId, token);
+            var named = await SenderNameAsync(tdb, content, token);
+            await mail.Outcome(InboundStatus.Processed, WithAutomated($"Created {TicketNumber.Format(ticketId)}: {create.Explanation}", create) + named, ticketId)(tdb, ticketId, token);
         });
     }
 
@@ -239,12 +240,22 @@ public sealed class InboundMailProcessor(
         }
     }
 
-    /// <summary>A known person keeps their name; only one stored as nothing or as their bare address takes the mail's display name.</summary>
-    private static Task FillSenderNameAsync(HelpdeskDbContext db, InboundMailContent content, CancellationToken ct) =>
-        content is { FromAddress: { } address, FromName: { } name }
-            ? db.Set<Person>().Where(p => p.PrimaryEmail == address && (p.Name == "" || p.Name.ToLower() == address))
-                .ExecuteUpdateAsync(s => s.SetProperty(p => p.Name, name), ct)
-            : Task.CompletedTask;
+    /// <summary>
+    /// A known person keeps their name; one stored as nothing or as their bare address takes the mail's display name.
+    /// Another name in the mail is recorded in the outcome, not lost silently.
+    /// </summary>
+    private static async Task<string> SenderNameAsync(HelpdeskDbContext db, InboundMailContent content, CancellationToken ct)
+    {
+        if (content is not { FromAddress: { } address, FromName: { } name }) return "";
+        var person = await db.Set<Person>().FirstOrDefaultAsync(p => p.PrimaryEmail == address, ct);
+        if (person is null || person.Name == name) return "";
+        if (string.IsNullOrWhiteSpace(person.Name) || person.Name.Equals(address, StringComparison.OrdinalIgnoreCase))
+        {
+            person.Name = name;
+            return $" The sender's stored name was only their address; it is now \"{name}\", as the mail gives it.";
+        }
+        return $" The mail names the sender \"{name}\"; the stored name \"{person.Name}\" was kept.";
+    }
 
     private async Task MarkBouncedAsync(HelpdeskDbContext db, string messageId, CancellationToken ct)
     {

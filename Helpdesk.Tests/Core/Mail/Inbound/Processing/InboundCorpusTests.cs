@@ -217,7 +217,12 @@ public sealed class InboundCorpusTests(InboundCorpusRun run) : IClassFixture<Inb
             .OrderBy(p => p.PrimaryEmail).Select(p => p.Name).ToListAsync();
 
         Assert.Equal(["Alice Walker", "Erin Blake"], names);
+        Assert.Contains("The sender's stored name was only their address; it is now \"Erin Blake\"", await OutcomeAsync(db, "known-person-without-name.eml"));
+        Assert.Contains("The mail names the sender \"John Roe (Jira)\"; the stored name \"Jane Doe (Jira)\" was kept.", await OutcomeAsync(db, "jira-2-followup.eml"));
     }
+
+    private async Task<string?> OutcomeAsync(Helpdesk.Core.Persistence.HelpdeskDbContext db, string file) =>
+        (await db.Set<InboundMessage>().SingleAsync(m => m.Id == run.RowOf[file])).Outcome;
 
     [Fact]
     public async Task ProcessPendingAsync_TextAfterAnImage_IsInTheBodyInOrder()
