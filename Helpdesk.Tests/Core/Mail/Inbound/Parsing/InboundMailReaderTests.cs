@@ -89,6 +89,36 @@ public sealed class InboundMailReaderTests
     }
 
     [Fact]
+    public void Read_AlternativeWithCalendar_KeepsOneBodyAndAttachesTheInvitation()
+    {
+        var raw = System.Text.Encoding.ASCII.GetBytes(
+            "From: a@x.test\r\nSubject: Meeting\r\nMIME-Version: 1.0\r\nContent-Type: multipart/alternative; boundary=\"alt\"\r\n\r\n" +
+            "--alt\r\nContent-Type: text/plain\r\n\r\nLet us meet.\r\n" +
+            "--alt\r\nContent-Type: text/html\r\n\r\n<p>Let us <b>meet</b>.</p>\r\n" +
+            "--alt\r\nContent-Type: text/calendar; method=REQUEST\r\n\r\nBEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n--alt--\r\n");
+
+        var content = InboundMailReader.Read(InboundMailReader.Load(raw), raw);
+
+        Assert.Equal("Let us meet.", content.TextBody);
+        Assert.Equal("<p>Let us <b>meet</b>.</p>", content.HtmlBody?.Trim());
+        Assert.Equal(("attachment-1.ics", "text/calendar"), (Assert.Single(content.Attachments).FileName, content.Attachments[0].ContentType));
+    }
+
+    [Fact]
+    public void Read_EmptyAttachment_IsLeftOutAndListedInTheText()
+    {
+        var raw = System.Text.Encoding.ASCII.GetBytes(
+            "From: a@x.test\r\nSubject: Empty\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"m\"\r\n\r\n" +
+            "--m\r\nContent-Type: text/plain\r\n\r\nSee attached.\r\n" +
+            "--m\r\nContent-Type: application/pdf; name=\"empty.pdf\"\r\nContent-Disposition: attachment; filename=\"empty.pdf\"\r\n\r\n\r\n--m--\r\n");
+
+        var content = InboundMailReader.Read(InboundMailReader.Load(raw), raw);
+
+        Assert.Empty(content.Attachments);
+        Assert.Equal("See attached.\n\nThe attachment empty.pdf was empty and was left out.", content.TextBody);
+    }
+
+    [Fact]
     public void Read_NoMessageId_GivesAStableSyntheticOne()
     {
         var first = Read("no-message-id.eml");

@@ -1,6 +1,8 @@
+using Helpdesk.Core.Common;
 using Helpdesk.Core.Mail.Inbound;
 using Helpdesk.Core.Mail.Inbound.Processing;
 using Helpdesk.Core.Tickets;
+using Helpdesk.Core.Tickets.Commands;
 using Helpdesk.Core.Tickets.Queries;
 using Microsoft.EntityFrameworkCore;
 
@@ -67,5 +69,39 @@ public sealed partial class InboundMailProcessorTests
         Assert.Equal(InboundStatus.Processed, retried.Status);
         Assert.StartsWith($"Created {TicketNumber.Format(retried.TicketId!.Value)}", retried.Outcome);
         Assert.Equal(1, (await _host.Get<TicketListQuery>().ExecuteAsync(new TicketListRequest())).TotalCount);
+    }
+
+    [Fact]
+    public async Task ProcessAsync_OutcomeWriteFailsAfterTheNoteWasBuilt_NoNoteCommitsAndTheRetryAddsItOnce()
+    {
+        var alice = await _host.AddPersonAsync("Alice Walker", "alice@customer.test");
+        var ticketId = await _host.Get<CreateTicketCommand>().ExecuteAsync(new NewTicket { Subject = "VPN", RequestedForId = alice.Id }, Actor.System);
+        await using (var db = await _host.DbAsync())
+            await db.Database.ExecuteSqlRawAsync("""
+                CREATE TRIGGER crash_before_outcome BEFORE UPDATE OF Status ON InboundMessage
+                WHEN NEW.Status = 'Processed' BEGIN SELECT RAISE(ABORT, 'simulated crash'); END
+                """);
+
+        var crashed = await ReceiveAsync(InboundTestMail.Create("alice@customer.test", "support@helpdesk.test", $"Re: HD-{ticketId}", "Still down."));
+        var notesAfterCrash = (await TicketAsync(ticketId)).PublicLog.Count;
+        await using (var db = await _host.DbAsync())
+            await db.Database.ExecuteSqlRawAsync("DROP TRIGGER crash_before_outcome");
+        var retried = await _host.Get<RetryInboundMailCommand>().ExecuteAsync(crashed.Id);
+
+        Assert.Equal((InboundStatus.Quarantined, 0), (crashed.Status, notesAfterCrash));
+        Assert.Equal((InboundStatus.Processed, (int?)ticketId), (retried.Status, retried.TicketId));
+        Assert.Single((await TicketAsync(ticketId)).PublicLog, e => e.Html == "Still down.");
+    }
+
+    [Fact]
+    public async Task DryRunAsync_NoReplySender_NamesTheMatchedRule()
+    {
+        await _host.AddPersonAsync("Shop", "noreply@shop.test");
+
+        var (decision, _) = await _host.Get<InboundMailProcessor>().DryRunAsync(
+            InboundTestMail.Create("noreply@shop.test", "support@helpdesk.test", "Shipped", "Order 4711").Bytes(), default);
+
+        Assert.IsType<CreateRequest>(decision);
+        Assert.Equal("an automated sender address (noreply@shop.test, local part \"noreply\")", decision.AutomatedReason);
     }
 }
