@@ -51,12 +51,23 @@ public sealed class InboundMailProcessor(
         {
             await HandleAsync(row, ct);
         }
+        catch (InboundMailTakenException)
+        {
+            logger.LogInformation("Inbound mail {InboundId} was processed by another worker at the same time; this attempt was rolled back", id);
+        }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             logger.LogWarning(ex, "Inbound mail {InboundId} quarantined", id);
             await using var db = await contextFactory.CreateDbContextAsync(CancellationToken.None);
             var error = ex is MalformedMailException or ValidationFailedException ? ex.Message : $"{ex.GetType().Name}: {ex.Message}";
-            await InboundOutcome.Quarantined(error).WriteAsync(db, id, row.Attempts + 1, null, Now, CancellationToken.None);
+            try
+            {
+                await InboundOutcome.Quarantined(error).WriteAsync(db, id, row.Attempts + 1, null, Now, CancellationToken.None);
+            }
+            catch (InboundMailTakenException)
+            {
+                // Another worker finished it meanwhile; its outcome stands.
+            }
         }
     }
 

@@ -104,4 +104,30 @@ public sealed partial class InboundMailProcessorTests
         Assert.IsType<CreateRequest>(decision);
         Assert.Equal("an automated sender address (noreply@shop.test, local part \"noreply\")", decision.AutomatedReason);
     }
+
+    [Fact]
+    public async Task WriteAsync_RowNoLongerPending_ThrowsSoTheLaterWorkersTransactionRollsBack()
+    {
+        await _host.AddPersonAsync("Alice Walker", "alice@customer.test");
+        var row = await ReceiveAsync(InboundTestMail.Create("alice@customer.test", "support@helpdesk.test", "Once", "Only once."));
+        await using var db = await _host.DbAsync();
+
+        var second = () => new InboundOutcome(InboundStatus.Processed, "Created again").WriteAsync(db, row.Id, 2, null, DateTime.UtcNow, default);
+
+        await Assert.ThrowsAsync<InboundMailTakenException>(second);
+        Assert.Equal(row.Outcome, (await db.Set<InboundMessage>().AsNoTracking().SingleAsync(m => m.Id == row.Id)).Outcome);
+    }
+
+    [Fact]
+    public async Task ProcessAsync_SameRowByFourWorkersAtOnce_CreatesOneRequest()
+    {
+        await _host.AddPersonAsync("Alice Walker", "alice@customer.test");
+        var (id, _) = await _host.Get<InboundMailStore>().StoreAsync("test", "race", InboundTestMail.Create("alice@customer.test", "support@helpdesk.test", "Race", "Once.").Bytes(), default);
+
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => _host.Get<InboundMailProcessor>().ProcessAsync(id, default))));
+
+        await using var db = await _host.DbAsync();
+        Assert.Equal(1, await db.Set<Ticket>().CountAsync());
+        Assert.Equal(InboundStatus.Processed, (await db.Set<InboundMessage>().SingleAsync(m => m.Id == id)).Status);
+    }
 }
