@@ -46,6 +46,9 @@ public sealed class InboundMailOptions
 
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>Longest time one mail may take to be read (parsed); a slower one is quarantined so it cannot hold up the others.</summary>
+    public TimeSpan MaxReadTime { get; set; } = TimeSpan.FromSeconds(30);
+
     public AutomatedMailOptions Automated { get; set; } = new();
 
     public List<ExternalTicketPatternOptions> ExternalTicketPatterns { get; set; } = [];

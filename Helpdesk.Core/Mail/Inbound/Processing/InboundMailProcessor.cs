@@ -29,6 +29,7 @@ public sealed class InboundMailProcessor(
     AppendCaseLogEntryCommand appendEntry,
     InboundNotices notices,
     BlobStore blobs,
+    IOptions<InboundMailOptions> options,
     TimeProvider clock,
     ILogger<InboundMailProcessor> logger)
 {
@@ -85,14 +86,34 @@ public sealed class InboundMailProcessor(
             return;
         }
 
-        var message = InboundMailReader.Load(raw);
-        var content = InboundMailReader.Read(message, raw);
+        var (message, content) = await ReadAsync(raw, ct);
         var decision = await decider.DecideAsync(db, message, content, row.ReceivedAt, ct);
         var remark = earlier.FirstOrDefault() is { } sameId
             ? $" The Message-ID {row.MessageId} was used before by #{sameId.Id} for a different mail; this one was processed as a mail of its own."
             : "";
         if (content.SenderNote is { } senderNote && content.FromAddress is not null) remark += " " + senderNote;
         await ApplyAsync(db, new Applying(row.Id, row.Attempts + 1, content, remark, Now), decision, ct);
+    }
+
+    /// <summary>
+    /// Parses the mail within <see cref="InboundMailOptions.MaxReadTime"/> (wall-clock): a pathological mail is set aside,
+    /// quarantined, so the mails behind it go on; its parse may run on in the background and is then dropped.
+    /// </summary>
+    private async Task<(MimeMessage Message, InboundMailContent Content)> ReadAsync(byte[] raw, CancellationToken ct)
+    {
+        var reading = Task.Run(() =>
+        {
+            var message = InboundMailReader.Load(raw);
+            return (message, InboundMailReader.Read(message, raw));
+        }, ct);
+        try
+        {
+            return await reading.WaitAsync(options.Value.MaxReadTime, ct);
+        }
+        catch (TimeoutException)
+        {
+            throw new MalformedMailException($"Reading the mail took longer than {options.Value.MaxReadTime.TotalSeconds:0.###} s; it was set aside so that the mails behind it go on. Retry it from here once the cause is known.");
+        }
     }
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
@@ -108,8 +129,8 @@ public sealed class InboundMailProcessor(
     public async Task<InboundDryRun> DryRunAsync(byte[] raw, CancellationToken ct)
     {
         await using var db = await contextFactory.CreateDbContextAsync(ct);
-        var message = InboundMailReader.Load(raw);
-        var decision = await decider.DecideAsync(db, message, InboundMailReader.Read(message, raw), clock.GetUtcNow().UtcDateTime, ct);
+        var (message, content) = await ReadAsync(raw, ct);
+        var decision = await decider.DecideAsync(db, message, content, clock.GetUtcNow().UtcDateTime, ct);
         return new InboundDryRun(decision, decision is CreateRequest create ? await RequestPreview.DescribeAsync(db, create, ct) : null);
     }
 

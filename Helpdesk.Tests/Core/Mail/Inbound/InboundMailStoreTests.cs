@@ -67,4 +67,26 @@ public sealed class InboundMailStoreTests
         var row = await db.Set<InboundMessage>().SingleAsync(m => m.Id == id);
         Assert.Equal((from, sender, subject), (row.From, row.SenderAddress, row.Subject));
     }
+
+    [Fact]
+    public async Task ProcessPendingAsync_MailSlowerToReadThanTheLimit_IsSetAsideAndTheMailBehindItIsHandled()
+    {
+        await using var host = await CoreTestHost.StartAsync(settings: new Dictionary<string, string?>
+        {
+            ["Mail:Inbound:AccountAddress"] = "support@helpdesk.test", ["Mail:Inbound:UnknownSenders"] = "CreatePerson",
+            ["Mail:Inbound:MaxReadTime"] = "00:00:00.001",
+        });
+        var parts = string.Concat(Enumerable.Range(0, 20000).Select(i => $"--b\r\nContent-Type: text/plain\r\n\r\npart {i}\r\n"));
+        var slow = System.Text.Encoding.ASCII.GetBytes($"From: a@customer.test\r\nSubject: Slow\r\nContent-Type: multipart/mixed; boundary=\"b\"\r\n\r\n{parts}--b--\r\n");
+        var store = host.Get<InboundMailStore>();
+        var first = await store.StoreAsync("imap", "1:1", slow, default);
+        var second = await store.StoreAsync("imap", "1:2", System.Text.Encoding.ASCII.GetBytes("From: b@customer.test\r\nSubject: Quick\r\n\r\nx\r\n"), default);
+        await host.Get<Helpdesk.Core.Mail.Inbound.Processing.InboundMailProcessor>().ProcessPendingAsync(default);
+
+        await using var db = await host.DbAsync();
+        var rows = await db.Set<InboundMessage>().OrderBy(m => m.Id).ToListAsync();
+        Assert.Equal((InboundStatus.Quarantined, second.Id), (rows[0].Status, rows[1].Id));
+        Assert.StartsWith("Reading the mail took longer than 0.001 s; it was set aside", rows[0].Error);
+        Assert.NotEqual(InboundStatus.Received, rows[1].Status); // handled in the same round (read in time or set aside too)
+    }
 }
