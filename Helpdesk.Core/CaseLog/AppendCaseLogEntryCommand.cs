@@ -13,7 +13,7 @@ public sealed class AppendCaseLogEntryCommand(
     ITicketChangeFeed feed,
     TimeProvider clock)
 {
-    public async Task<long> ExecuteAsync(NewCaseLogEntry input, Actor actor, CancellationToken ct = default)
+    public async Task<long> ExecuteAsync(NewCaseLogEntry input, Actor actor, CancellationToken ct = default, SameCommit? alsoCommit = null)
     {
         await using var db = await contextFactory.CreateDbContextAsync(ct);
         var ticket = await db.Set<Ticket>().FirstOrDefaultAsync(t => t.Id == input.TicketId, ct)
@@ -31,6 +31,7 @@ public sealed class AppendCaseLogEntryCommand(
         // Appending to a log is not a field edit: it must not conflict with someone editing the header, so no Version bump.
         await db.Set<Ticket>().Where(t => t.Id == ticket.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.UpdatedAt, now), ct);
         await events.PublishAsync(db, new CaseLogAppendedEvent(ticket, actor, entry, input.SendEmail && input.Origin == EntryOrigin.Console), ct);
+        if (alsoCommit is not null) await alsoCommit(db, ticket.Id, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
 

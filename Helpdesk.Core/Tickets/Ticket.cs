@@ -37,6 +37,12 @@ public sealed class Ticket
     public int? ConfigurationItemId { get; set; }
     public int? SupplierId { get; set; }
     public string? SupplierRequestId { get; set; }
+
+    /// <summary>The system whose ticket this request mirrors ("Jira (acme.atlassian.net)"), found in its mail; see <see cref="ExternalNumber"/>.</summary>
+    public string? ExternalSystem { get; set; }
+
+    /// <summary>That system's own number for it ("OPS-123", "INC0012345"): its next mail with the number becomes a note here.</summary>
+    public string? ExternalNumber { get; set; }
     public DateTime? DowntimeStartAt { get; set; }
     public DateTime? DowntimeEndAt { get; set; }
     public DateTime? WaitingUntil { get; set; }

@@ -27,6 +27,9 @@ internal sealed class TicketEntityTypeConfiguration : IEntityTypeConfiguration<T
         builder.HasIndex(t => t.CreatedAt);
         builder.HasIndex(t => new { t.Source, t.RequestedForId, t.CreatedAt });
         builder.Property(t => t.SupplierRequestId).HasMaxLength(200);
+        builder.Property(t => t.ExternalSystem).HasMaxLength(300);
+        builder.Property(t => t.ExternalNumber).HasMaxLength(100);
+        builder.HasIndex(t => new { t.ExternalSystem, t.ExternalNumber });
         builder.Property(t => t.CompletionReason).HasMaxLength(32);
         builder.HasOne<ServiceCatalog.ServiceInstance>().WithMany().HasForeignKey(t => t.ServiceInstanceId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne<ServiceCatalog.ConfigurationItem>().WithMany().HasForeignKey(t => t.ConfigurationItemId).OnDelete(DeleteBehavior.SetNull);

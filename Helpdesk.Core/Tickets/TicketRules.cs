@@ -2,5 +2,6 @@ namespace Helpdesk.Core.Tickets;
 
 public static class TicketRules
 {
-    public const int MaxSubjectLength = 250;
+    // Room for a whole RFC 5322 line (998 characters): mail subjects are kept whole; lists cut them visually.
+    public const int MaxSubjectLength = 1000;
 }

@@ -65,7 +65,8 @@ public sealed partial class InboundMailPage
             using var buffer = new MemoryStream();
             await stream.CopyToAsync(buffer);
             var (decision, request) = await Processor.DryRunAsync(buffer.ToArray(), CancellationToken.None);
-            _dryRun = new DryRunView(Title(decision), decision.Explanation, decision.Notes, request);
+            var automated = decision.IsAutomated ? $" Automated mail ({decision.AutomatedReason}): no automatic answer or notice." : "";
+            _dryRun = new DryRunView(Title(decision), decision.Explanation + automated, decision.Notes, request);
         }
         catch (MalformedMailException ex)
         {
@@ -88,6 +89,7 @@ public sealed partial class InboundMailPage
         AddNote note => $"Would add a {(note.Log == Core.CaseLog.CaseLogKind.Private ? "private" : "public")} note to HD-{note.TicketId}",
         RejectSender when decision.IsAutomated => "Would reject the sender (no notice: automated mail is never answered)",
         RejectSender => "Would reject the sender (and send a polite notice)",
+        QuarantineMail => "Would be quarantined",
         _ => "Would ignore it",
     };
 }

@@ -50,6 +50,16 @@ public sealed class InboundMailOptions
     /// <summary>How often mailboxes without IMAP IDLE (drop folder, POP3) are looked at.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>Longest time one mail may take to be read (parsed); a slower one is quarantined so it cannot hold up the others.</summary>
+    public TimeSpan MaxReadTime { get; set; } = TimeSpan.FromSeconds(30);
+
+    public AutomatedMailOptions Automated { get; set; } = new();
+
+    public List<ExternalTicketPatternOptions> ExternalTicketPatterns { get; set; } = [];
+
+    public IReadOnlyList<ExternalTicketPatternOptions> EffectiveExternalTicketPatterns =>
+        ExternalTicketPatterns.Count > 0 ? ExternalTicketPatterns : ExternalTicketPatternOptions.Defaults;
+
     /// <summary>Mailboxes to fetch. When empty, a local drop folder ("mail/inbox" under the data folder) is used.</summary>
     public List<MailboxOptions> Mailboxes { get; set; } = [];
 }

@@ -16,7 +16,8 @@ public static class InboundMailServiceCollectionExtensions
             .Validate(o => EmailAddresses.IsMailbox(o.AccountAddress), "Mail:Inbound:AccountAddress must be an email address.")
             .Validate(o => o.Mailboxes.All(m => m.Kind == MailboxKind.DropFolder || !string.IsNullOrWhiteSpace(m.Host)), "Every IMAP/POP3 mailbox in Mail:Inbound:Mailboxes needs a Host.")
             .Validate(o => o.Mailboxes.Select(m => m.Name).Distinct(StringComparer.OrdinalIgnoreCase).Count() == o.Mailboxes.Count, "Mailbox names in Mail:Inbound:Mailboxes must be unique.")
-            .Validate(o => o.PollInterval > TimeSpan.Zero && o.MaxMessagesPerSenderPerHour > 0, "Mail:Inbound:PollInterval and MaxMessagesPerSenderPerHour must be positive.")
+            .Validate(o => o.PollInterval > TimeSpan.Zero && o.MaxMessagesPerSenderPerHour > 0 && o.MaxReadTime > TimeSpan.Zero,
+                "Mail:Inbound:PollInterval, MaxMessagesPerSenderPerHour and MaxReadTime must be positive.")
             .ValidateOnStart();
         builder.Services.AddSingleton<InboundMailStore>();
         builder.Services.AddSingleton<Policy.EmailPolicySettings>();
@@ -30,6 +31,7 @@ public static class InboundMailServiceCollectionExtensions
         builder.Services.AddSingleton<RequestBuilder>();
         builder.Services.AddSingleton<EventMatcher>();
         builder.Services.AddSingleton<MailLoopGuard>();
+        builder.Services.AddTransient<InboundDecider>();
         builder.Services.AddTransient<InboundNotices>();
         builder.Services.AddTransient<InboundMailProcessor>();
         builder.Services.AddTransient<InboundMailListQuery>();

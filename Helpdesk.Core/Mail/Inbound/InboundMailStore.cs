@@ -41,7 +41,10 @@ public sealed class InboundMailStore(
         }
     }
 
-    /// <returns>The row id, and whether it is new (false: this mail was stored before, by server id or Message-ID).</returns>
+    /// <returns>
+    /// The row id, and whether it is new (false: this item of this mailbox was stored before). Every other item gets a
+    /// row of its own, even one with the bytes or the Message-ID of an earlier mail: processing tells them apart.
+    /// </returns>
     public async Task<(long Id, bool IsNew)> StoreAsync(string mailbox, string serverId, byte[] raw, CancellationToken ct)
     {
         await using var db = await contextFactory.CreateDbContextAsync(ct);
@@ -49,8 +52,6 @@ public sealed class InboundMailStore(
         if (known is { } knownId) return (knownId, false);
 
         var (messageId, from, sender, subject) = IsBlank(raw) ? (BlankMessageId(mailbox, serverId), null, null, null) : Headers(raw);
-        var sameMail = await db.Set<InboundMessage>().Where(m => m.MessageId == messageId).Select(m => (long?)m.Id).FirstOrDefaultAsync(ct);
-        if (sameMail is { } sameId) return (sameId, false);
 
         var problem = Problem(raw);
         var row = new InboundMessage
@@ -76,8 +77,7 @@ public sealed class InboundMailStore(
         {
             // Another fetcher stored the same mail at the same moment: that row wins.
             await using var again = await contextFactory.CreateDbContextAsync(ct);
-            var id = await again.Set<InboundMessage>().Where(m => m.MessageId == messageId || (m.Mailbox == mailbox && m.ServerId == serverId))
-                .Select(m => m.Id).FirstAsync(ct);
+            var id = await again.Set<InboundMessage>().Where(m => m.Mailbox == mailbox && m.ServerId == serverId).Select(m => m.Id).FirstAsync(ct);
             return (id, false);
         }
         return (row.Id, true);
@@ -102,6 +102,7 @@ public sealed class InboundMailStore(
     private string? Problem(byte[] raw) =>
         IsBlank(raw) ? $"The mail is empty ({raw.Length} bytes, no headers or text): the mailbox delivered no content, so there is nothing to process."
         : raw.Length > options.Value.MaxMessageSizeBytes ? $"The mail is larger than the limit of {BlobStore.FormatSize(options.Value.MaxMessageSizeBytes)}."
+        : RawMailStart.Find(raw) is { HeadersTooLarge: true } start ? start.TooLargeReason
         : null;
 
     // POP3 hands a 0-byte message over as a bare line break.
@@ -113,33 +114,12 @@ public sealed class InboundMailStore(
 
     private static (string MessageId, string? From, string? SenderAddress, string? Subject) Headers(byte[] raw)
     {
-        InboundMailReader.EnsureCharsets();
-        try
-        {
-            var headers = HeaderList.Load(new MemoryStream(raw, writable: false));
-            var id = headers[HeaderId.MessageId];
-            var messageId = string.IsNullOrWhiteSpace(id) ? InboundMailReader.SyntheticMessageId(raw) : "<" + MimeKit.Utils.MimeUtils.EnumerateReferences(id).FirstOrDefault() + ">";
-            if (messageId == "<>") messageId = InboundMailReader.SyntheticMessageId(raw);
-            return (messageId, headers[HeaderId.From], SenderAddressOf(headers),
-                headers[HeaderId.Subject] is { } s ? MimeKit.Utils.Rfc2047.DecodeText(Encoding.UTF8.GetBytes(s)) : null);
-        }
-        catch (FormatException)
-        {
-            // Not even headers: keep it anyway; processing will quarantine it with a clear error.
-            return (InboundMailReader.SyntheticMessageId(raw), null, null, null);
-        }
-    }
-
-    // The same choice InboundMailReader makes: the first From mailbox, else Sender.
-    private static string? SenderAddressOf(HeaderList headers)
-    {
-        foreach (var header in headers.Where(h => h.Id == HeaderId.From).Concat(headers.Where(h => h.Id == HeaderId.Sender)))
-        {
-            if (InternetAddressList.TryParse(InboundMailReader.Options, header.RawValue, out var list)
-                && list.Mailboxes.FirstOrDefault()?.Address is { Length: > 0 } address)
-                return address.Trim().ToLowerInvariant();
-        }
-        return null;
+        // No headers at all, or too large to read: processing quarantines it with a clear error.
+        if (InboundMailReader.LoadHeaders(raw) is not { } headers) return (InboundMailReader.SyntheticMessageId(raw), null, null, null);
+        var id = headers[HeaderId.MessageId];
+        var messageId = string.IsNullOrWhiteSpace(id) ? InboundMailReader.SyntheticMessageId(raw) : "<" + MimeKit.Utils.MimeUtils.EnumerateReferences(id).FirstOrDefault() + ">";
+        if (messageId == "<>") messageId = InboundMailReader.SyntheticMessageId(raw);
+        return (messageId, headers[HeaderId.From], InboundMailReader.SenderOf(raw, headers).Address, headers[HeaderId.Subject]?.Trim());
     }
 
     private static string? Truncate(string? value, int max) => value is null || value.Length <= max ? value : value[..max];

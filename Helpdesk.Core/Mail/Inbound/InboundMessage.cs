@@ -15,7 +15,8 @@ public enum InboundStatus
 
 /// <summary>
 /// One received mail. The raw RFC 822 bytes are stored (blob store) before anything else happens, so nothing is lost;
-/// processing is idempotent on <see cref="MessageId"/> and on (<see cref="Mailbox"/>, <see cref="ServerId"/>).
+/// fetching is idempotent on (<see cref="Mailbox"/>, <see cref="ServerId"/>). Every other fetched item gets a row: a
+/// repeat of earlier raw bytes ends as a duplicate of that row, a reused <see cref="MessageId"/> is processed as its own mail.
 /// </summary>
 public sealed class InboundMessage
 {

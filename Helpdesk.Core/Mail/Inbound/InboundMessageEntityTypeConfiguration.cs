@@ -15,7 +15,9 @@ internal sealed class InboundMessageEntityTypeConfiguration : IEntityTypeConfigu
         builder.Property(m => m.SenderAddress).HasMaxLength(320);
         builder.Property(m => m.Subject).HasMaxLength(1000);
         builder.Property(m => m.Status).HasConversion<string>().HasMaxLength(16);
-        builder.HasIndex(m => m.MessageId).IsUnique();
+        // Not unique: senders reuse Message-IDs for different mails; a repeat of the same bytes is found by RawSha256.
+        builder.HasIndex(m => m.MessageId);
+        builder.HasIndex(m => m.RawSha256);
         builder.HasIndex(m => new { m.Mailbox, m.ServerId }).IsUnique();
         builder.HasIndex(m => m.Status);
         builder.HasIndex(m => new { m.SenderAddress, m.ReceivedAt });

@@ -584,8 +584,9 @@ namespace Helpdesk.Core.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("MessageId")
-                        .IsUnique();
+                    b.HasIndex("MessageId");
+
+                    b.HasIndex("RawSha256");
 
                     b.HasIndex("Status");
 
@@ -1164,6 +1165,14 @@ namespace Helpdesk.Core.Persistence.Migrations
                     b.Property<DateTime?>("DowntimeStartAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ExternalNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExternalSystem")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("HelpTopicId")
                         .HasColumnType("INTEGER");
 
@@ -1214,7 +1223,7 @@ namespace Helpdesk.Core.Persistence.Migrations
 
                     b.Property<string>("Subject")
                         .IsRequired()
-                        .HasMaxLength(250)
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("SupplierId")
@@ -1266,6 +1275,8 @@ namespace Helpdesk.Core.Persistence.Migrations
                     b.HasIndex("TeamId");
 
                     b.HasIndex("UpdatedAt");
+
+                    b.HasIndex("ExternalSystem", "ExternalNumber");
 
                     b.HasIndex("Source", "RequestedForId", "CreatedAt");
 

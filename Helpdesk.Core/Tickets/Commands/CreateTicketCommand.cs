@@ -14,7 +14,7 @@ public sealed class CreateTicketCommand(
     ITicketChangeFeed feed,
     TimeProvider clock)
 {
-    public async Task<int> ExecuteAsync(NewTicket input, Actor actor, CancellationToken ct = default)
+    public async Task<int> ExecuteAsync(NewTicket input, Actor actor, CancellationToken ct = default, SameCommit? alsoCommit = null)
     {
         await using var db = await contextFactory.CreateDbContextAsync(ct);
         var errors = new Dictionary<string, string>();
@@ -46,6 +46,8 @@ public sealed class CreateTicketCommand(
             ConfigurationItemId = input.ConfigurationItemId,
             SupplierId = input.SupplierId,
             SupplierRequestId = input.SupplierRequestId,
+            ExternalSystem = input.ExternalSystem,
+            ExternalNumber = input.ExternalNumber,
             DowntimeStartAt = input.DowntimeStartAt,
             DowntimeEndAt = input.DowntimeEndAt,
             WaitingUntil = input.WaitingUntil,
@@ -76,6 +78,7 @@ public sealed class CreateTicketCommand(
         }
         await db.SaveChangesAsync(ct);
         await events.PublishAsync(db, new TicketCreatedEvent(ticket, actor), ct);
+        if (alsoCommit is not null) await alsoCommit(db, ticket.Id, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
 

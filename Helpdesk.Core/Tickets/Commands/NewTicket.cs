@@ -36,6 +36,8 @@ public sealed record NewTicket
     public int? ConfigurationItemId { get; init; }
     public int? SupplierId { get; init; }
     public string? SupplierRequestId { get; init; }
+    public string? ExternalSystem { get; init; }
+    public string? ExternalNumber { get; init; }
     public DateTime? DowntimeStartAt { get; init; }
     public DateTime? DowntimeEndAt { get; init; }
     public DateTime? WaitingUntil { get; init; }

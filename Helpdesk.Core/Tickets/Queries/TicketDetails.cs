@@ -55,7 +55,8 @@ public sealed record MailApiFields(
     DateTime? DowntimeStartAt,
     DateTime? DowntimeEndAt,
     DateTime? WaitingUntil,
-    string? CompletionReason)
+    string? CompletionReason,
+    string? ExternalTicket = null)
 {
     public static readonly MailApiFields None = new(null, null, null, null, null, null, null, null);
 

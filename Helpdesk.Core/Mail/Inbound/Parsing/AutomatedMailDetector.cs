@@ -1,3 +1,4 @@
+using System.Globalization;
 using MimeKit;
 
 namespace Helpdesk.Core.Mail.Inbound.Parsing;
@@ -6,16 +7,17 @@ public enum AutomatedMailKind
 {
     None,
 
-    /// <summary>Sent by a program (monitoring tool, auto-responder): processed, but never answered automatically.</summary>
+    /// <summary>Sent by a program (monitoring tool, auto-responder, ticket system): processed, but never answered automatically.</summary>
     AutoSubmitted,
 
-    /// <summary>List or bulk mail (e.g. forwarded through a group alias): processed, but never answered automatically.</summary>
+    /// <summary>List, bulk or spam mail: processed, but never answered automatically.</summary>
     Bulk,
 
-    /// <summary>A delivery report or mail from a null sender, mailer-daemon or postmaster: never turned into a request.</summary>
+    /// <summary>A delivery status notification: never turned into a request (it may become a note on the ticket whose mail bounced).</summary>
     Bounce,
 }
 
+/// <param name="Reason">Which rule matched, in words an administrator understands.</param>
 /// <param name="OriginalMessageId">For a bounce: the Message-ID of the mail that bounced, when the report includes it.</param>
 public sealed record AutomatedMailVerdict(AutomatedMailKind Kind, string? Reason = null, string? OriginalMessageId = null)
 {
@@ -25,54 +27,78 @@ public sealed record AutomatedMailVerdict(AutomatedMailKind Kind, string? Reason
     public bool IsAutomated => Kind != AutomatedMailKind.None;
 }
 
-/// <summary>Recognises mail that must never be answered automatically: auto-submitted, bulk and list mail, bounces.</summary>
+/// <summary>Recognises mail that must never be answered automatically; the first rule that matches is named.</summary>
 public static class AutomatedMailDetector
 {
     private static readonly string[] AutoReplySubjects = ["auto:", "automatic reply", "autoreply", "out of office", "abwesenheitsnotiz"];
 
-    public static AutomatedMailVerdict Classify(MimeMessage message, string? fromAddress)
+    public static AutomatedMailVerdict Classify(MimeMessage message, string? fromAddress, AutomatedMailOptions rules)
     {
-        if (IsBounce(message, fromAddress))
-            return new AutomatedMailVerdict(AutomatedMailKind.Bounce, "a delivery status notification (bounce)", BouncedMessageId(message));
-        var autoSubmitted = message.Headers[HeaderId.AutoSubmitted];
-        if (!string.IsNullOrWhiteSpace(autoSubmitted) && !autoSubmitted.Trim().StartsWith("no", StringComparison.OrdinalIgnoreCase))
-            return new AutomatedMailVerdict(AutomatedMailKind.AutoSubmitted, $"Auto-Submitted: {autoSubmitted.Trim()}");
-        var precedence = message.Headers[HeaderId.Precedence]?.Trim().ToLowerInvariant();
+        if (DeliveryReport.IsBounce(message, fromAddress))
+            return new AutomatedMailVerdict(AutomatedMailKind.Bounce, "a delivery status notification (bounce)", DeliveryReport.OriginalMessageId(message));
+        var (kind, reason) = Rule(message, fromAddress, rules);
+        return reason is null ? AutomatedMailVerdict.Human : new AutomatedMailVerdict(kind, reason);
+    }
+
+    private static (AutomatedMailKind, string?) Rule(MimeMessage message, string? fromAddress, AutomatedMailOptions rules)
+    {
+        var headers = message.Headers;
+        var autoSubmitted = headers[HeaderId.AutoSubmitted]?.Trim();
+        if (!string.IsNullOrEmpty(autoSubmitted) && !autoSubmitted.StartsWith("no", StringComparison.OrdinalIgnoreCase))
+            return (AutomatedMailKind.AutoSubmitted, $"Auto-Submitted: {autoSubmitted}");
+        var precedence = headers[HeaderId.Precedence]?.Trim().ToLowerInvariant();
         if (precedence is "bulk" or "junk" or "list")
-            return new AutomatedMailVerdict(AutomatedMailKind.Bulk, $"Precedence: {precedence}");
+            return (AutomatedMailKind.Bulk, $"Precedence: {precedence}");
         // The sender asks not to be answered; any value counts, even ones Exchange does not define.
-        var suppress = message.Headers["X-Auto-Response-Suppress"];
-        if (!string.IsNullOrWhiteSpace(suppress))
-            return new AutomatedMailVerdict(AutomatedMailKind.AutoSubmitted, $"X-Auto-Response-Suppress: {suppress.Trim()}");
-        if (message.Headers.Contains(HeaderId.ListId) || message.Headers.Contains("List-Unsubscribe"))
-            return new AutomatedMailVerdict(AutomatedMailKind.Bulk, "a mailing-list message");
-        if (message.Headers.Contains("X-Autoreply") || message.Headers.Contains("X-Autorespond"))
-            return new AutomatedMailVerdict(AutomatedMailKind.AutoSubmitted, "an auto-responder header");
+        if (headers["X-Auto-Response-Suppress"] is { } suppress && !string.IsNullOrWhiteSpace(suppress))
+            return (AutomatedMailKind.AutoSubmitted, $"X-Auto-Response-Suppress: {suppress.Trim()}");
+        if (headers.Contains(HeaderId.ListId))
+            return (AutomatedMailKind.Bulk, "a mailing-list message (List-Id)");
+        if (headers.Contains("List-Unsubscribe"))
+            return (AutomatedMailKind.Bulk, "a mailing-list or newsletter message (List-Unsubscribe)");
+        if (headers.Contains("X-Autoreply") || headers.Contains("X-Autorespond"))
+            return (AutomatedMailKind.AutoSubmitted, "an auto-responder header");
+        if (headers["X-Spam-Flag"]?.Trim().Equals("YES", StringComparison.OrdinalIgnoreCase) == true)
+            return (AutomatedMailKind.Bulk, "marked as spam (X-Spam-Flag: YES)");
+        if (SpamScore(headers[rules.SpamScoreHeader]) is { } score && score >= rules.SpamScoreThreshold)
+            return (AutomatedMailKind.Bulk, $"a spam score of {score.ToString(CultureInfo.InvariantCulture)} ({rules.SpamScoreHeader}, threshold {rules.SpamScoreThreshold.ToString(CultureInfo.InvariantCulture)})");
+        if (TicketSystem(headers, rules) is { } system)
+            return (AutomatedMailKind.AutoSubmitted, $"mail from the ticket system {system.Name} ({system.Header})");
+        if (headers[HeaderId.ReturnPath]?.Trim() == "<>")
+            return (AutomatedMailKind.AutoSubmitted, "a null Return-Path (<>)");
+        if (NoReplyLocalPart(fromAddress, rules) is { } local)
+            return (AutomatedMailKind.AutoSubmitted, $"an automated sender address ({fromAddress}, local part \"{local}\")");
         var subject = message.Subject?.Trim().ToLowerInvariant() ?? "";
         if (AutoReplySubjects.Any(subject.StartsWith))
-            return new AutomatedMailVerdict(AutomatedMailKind.AutoSubmitted, "an out-of-office subject");
-        return AutomatedMailVerdict.Human;
+            return (AutomatedMailKind.AutoSubmitted, "an out-of-office subject");
+        return (AutomatedMailKind.None, null);
     }
 
-    private static bool IsBounce(MimeMessage message, string? fromAddress)
+    /// <summary>The other ticket system a mail comes from, recognised by its headers.</summary>
+    public static (string Name, string Header)? TicketSystem(HeaderList headers, AutomatedMailOptions rules)
     {
-        var local = fromAddress?.Split('@')[0].ToLowerInvariant();
-        var returnPath = message.Headers[HeaderId.ReturnPath]?.Trim();
-        return message.Body is MultipartReport { ReportType: { } type } && type.Equals("delivery-status", StringComparison.OrdinalIgnoreCase)
-            || local is "mailer-daemon" or "postmaster"
-            || returnPath == "<>"
-            || string.IsNullOrEmpty(fromAddress);
-    }
-
-    private static string? BouncedMessageId(MimeMessage message)
-    {
-        foreach (var part in message.BodyParts)
-        {
-            if (part is MessagePart { Message: { } original } && !string.IsNullOrEmpty(original.MessageId))
-                return $"<{original.MessageId}>";
-            if (part is TextRfc822Headers headers && headers.Message is { MessageId: { Length: > 0 } id })
-                return $"<{id}>";
-        }
+        foreach (var (name, marker) in rules.EffectiveTicketSystemHeaders)
+            if (headers.FirstOrDefault(h => marker.EndsWith('-') ? h.Field.StartsWith(marker, StringComparison.OrdinalIgnoreCase)
+                    : h.Field.Equals(marker, StringComparison.OrdinalIgnoreCase)) is { } header)
+                return (name, header.Field);
         return null;
+    }
+
+    private static string? NoReplyLocalPart(string? address, AutomatedMailOptions rules)
+    {
+        var local = address?.Split('@')[0].ToLowerInvariant();
+        if (string.IsNullOrEmpty(local)) return null;
+        return rules.EffectiveNoReplyLocalParts.FirstOrDefault(part => local == part
+            || (local.StartsWith(part, StringComparison.Ordinal) && local[part.Length] is '-' or '_' or '.' or '+'));
+    }
+
+    // "5.3", "5.3 (threshold 5)", "*****" (a star per point, as some filters write it).
+    private static double? SpamScore(string? value)
+    {
+        var text = value?.Trim();
+        if (string.IsNullOrEmpty(text)) return null;
+        if (text.All(c => c == '*')) return text.Length;
+        var number = new string(text.TakeWhile(c => char.IsDigit(c) || c is '.' or '-' or '+').ToArray());
+        return double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var score) ? score : null;
     }
 }

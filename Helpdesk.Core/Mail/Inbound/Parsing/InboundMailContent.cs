@@ -8,6 +8,9 @@ public sealed record InboundMailContent
     public required string MessageId { get; init; }
     public string? FromAddress { get; init; }
     public string? FromName { get; init; }
+
+    /// <summary>Set when the sender was not taken from a usable From header: where it came from instead, or that there is none.</summary>
+    public string? SenderNote { get; init; }
     public required IReadOnlyList<string> Recipients { get; init; }
     public IReadOnlyList<string> CcAddresses { get; init; } = [];
     public required string Subject { get; init; }

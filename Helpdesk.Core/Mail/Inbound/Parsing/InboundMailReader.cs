@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using MimeKit;
-using MimeKit.Tnef;
 
 namespace Helpdesk.Core.Mail.Inbound.Parsing;
 
@@ -23,10 +22,12 @@ public static class InboundMailReader
     public static MimeMessage Load(byte[] raw)
     {
         if (raw.Length == 0) throw new MalformedMailException("The message is empty.");
+        var start = RawMailStart.Find(raw);
+        if (start.HeadersTooLarge) throw new MalformedMailException(start.TooLargeReason);
         try
         {
-            using var stream = new MemoryStream(raw, writable: false);
-            var message = MimeMessage.Load(Options, stream);
+            using var stream = new MemoryStream(raw, start.Offset, raw.Length - start.Offset, writable: false);
+            var message = MimeMessage.Load(OptionsFor(raw, start), stream);
             if (message.Headers.Count == 0)
                 throw new MalformedMailException("The data has no mail headers; it is not an RFC 822 message.");
             return message;
@@ -37,27 +38,49 @@ public static class InboundMailReader
         }
     }
 
+    /// <summary>Only the headers, as the received-mail list shows them (null when there are none or they are too large).</summary>
+    public static HeaderList? LoadHeaders(byte[] raw)
+    {
+        var start = RawMailStart.Find(raw);
+        if (start.HeadersTooLarge) return null;
+        try
+        {
+            return HeaderList.Load(OptionsFor(raw, start), new MemoryStream(raw, start.Offset, raw.Length - start.Offset, writable: false));
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+
+    public static MailSender SenderOf(byte[] raw, HeaderList headers)
+    {
+        var start = RawMailStart.Find(raw);
+        return MailSender.Find(headers, OptionsFor(raw, start), start.EnvelopeSender);
+    }
+
     public static InboundMailContent Read(MimeMessage message, byte[] raw)
     {
-        var from = message.From.Mailboxes.FirstOrDefault() ?? message.Sender;
+        var sender = SenderOf(raw, message.Headers);
         var recipients = message.To.Mailboxes.Concat(message.Cc.Mailboxes).Select(m => m.Address)
             .Concat(HeaderAddresses(message, "Delivered-To")).Concat(HeaderAddresses(message, "X-Original-To"))
             .Select(a => a.Trim().ToLowerInvariant()).Where(a => a.Length > 0).Distinct().ToList();
-        var (text, html) = Bodies(message);
+        var parts = MailBodyParts.Read(message);
         return new InboundMailContent
         {
             MessageId = string.IsNullOrWhiteSpace(message.MessageId) ? SyntheticMessageId(raw) : $"<{message.MessageId}>",
-            FromAddress = from?.Address?.Trim().ToLowerInvariant(),
-            FromName = string.IsNullOrWhiteSpace(from?.Name) ? null : from!.Name,
+            FromAddress = sender.Address,
+            FromName = sender.Name,
+            SenderNote = sender.Note,
             Recipients = recipients,
             CcAddresses = [.. message.Cc.Mailboxes.Select(m => m.Address.ToLowerInvariant())],
             Subject = message.Subject?.Trim() ?? "",
             Date = message.Date == DateTimeOffset.MinValue ? null : message.Date,
             InReplyTo = string.IsNullOrWhiteSpace(message.InReplyTo) ? null : $"<{message.InReplyTo}>",
             References = [.. message.References.Select(r => $"<{r}>")],
-            TextBody = text,
-            HtmlBody = html,
-            Attachments = Attachments(message),
+            TextBody = parts.Text,
+            HtmlBody = parts.Html,
+            Attachments = parts.Attachments,
         };
     }
 
@@ -65,73 +88,22 @@ public static class InboundMailReader
     public static string SyntheticMessageId(byte[] raw) =>
         $"<{Convert.ToHexStringLower(SHA256.HashData(raw))[..32]}@no-message-id.helpdesk.invalid>";
 
+    // 8-bit header text has no charset of its own: the one its bytes read best in is taken for all of them.
+    private static ParserOptions OptionsFor(byte[] raw, RawMailStart start)
+    {
+        var options = Options;
+        var headers = raw.AsSpan(start.Offset, start.HeaderBytes);
+        var eightBit = new List<byte>();
+        for (int at = 0, end; at < headers.Length; at = end + 1)
+        {
+            end = headers[at..].IndexOf((byte)'\n') is >= 0 and var newline ? at + newline : headers.Length;
+            if (headers[at..end].ContainsAnyInRange((byte)0x80, (byte)0xFF)) eightBit.AddRange(headers[at..end]);
+        }
+        if (eightBit.Count > 0) options.CharsetEncoding = MailCharsets.Guess(eightBit.ToArray());
+        return options;
+    }
+
     private static IEnumerable<string> HeaderAddresses(MimeMessage message, string header) =>
         message.Headers.Where(h => h.Field.Equals(header, StringComparison.OrdinalIgnoreCase))
             .SelectMany(h => InternetAddressList.TryParse(h.Value, out var list) ? list.Mailboxes.Select(m => m.Address) : []);
-
-    private static (string Text, string? Html) Bodies(MimeMessage message)
-    {
-        var html = message.HtmlBody;
-        var text = message.TextBody;
-        if (string.IsNullOrWhiteSpace(text) && html is not null)
-            text = HtmlTextExtractor.Convert(html);
-        return ((text ?? "").ReplaceLineEndings("\n").Trim(), html);
-    }
-
-    private static List<InboundAttachment> Attachments(MimeMessage message)
-    {
-        var result = new List<InboundAttachment>();
-        var counter = 0;
-        foreach (var part in message.BodyParts)
-        {
-            if (part is TnefPart tnef)
-            {
-                try
-                {
-                    foreach (var extracted in tnef.ExtractAttachments().OfType<MimePart>())
-                        result.Add(FromPart(extracted, ++counter, inline: false));
-                    continue;
-                }
-                catch (Exception ex) when (ex is FormatException or TnefException or InvalidOperationException)
-                {
-                    // Keep winmail.dat itself rather than lose the content.
-                }
-            }
-            if (part is MessagePart { Message: { } attached })
-            {
-                using var buffer = new MemoryStream();
-                attached.WriteTo(buffer);
-                var name = string.IsNullOrWhiteSpace(attached.Subject) ? $"message-{++counter}" : attached.Subject;
-                result.Add(new InboundAttachment(SafeName(name) + ".eml", "message/rfc822", buffer.ToArray(), false, null));
-                continue;
-            }
-            if (part is not MimePart mime || IsBody(mime)) continue;
-            var isInline = !mime.IsAttachment && mime.ContentId is not null;
-            if (mime.IsAttachment || isInline || mime.ContentType.MediaType is not "text")
-                result.Add(FromPart(mime, ++counter, isInline));
-        }
-        return result;
-    }
-
-    private static bool IsBody(MimePart part) =>
-        part is TextPart text && !part.IsAttachment && part.FileName is null && (text.IsPlain || text.IsHtml);
-
-    private static InboundAttachment FromPart(MimePart part, int counter, bool inline)
-    {
-        using var buffer = new MemoryStream();
-        part.Content?.DecodeTo(buffer);
-        var name = part.FileName;
-        if (string.IsNullOrWhiteSpace(name))
-        {
-            var extension = MimeTypes.TryGetExtension(part.ContentType.MimeType, out var ext) ? ext : ".bin";
-            name = (part.ContentType.MediaType == "image" ? "image-" : "attachment-") + counter + extension;
-        }
-        return new InboundAttachment(SafeName(name), part.ContentType.MimeType, buffer.ToArray(), inline, part.ContentId);
-    }
-
-    private static string SafeName(string name)
-    {
-        foreach (var c in Path.GetInvalidFileNameChars()) name = name.Replace(c, '_');
-        return name.Trim().Length == 0 ? "attachment" : name.Trim();
-    }
 }

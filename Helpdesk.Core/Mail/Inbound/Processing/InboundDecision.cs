@@ -18,6 +18,9 @@ public abstract record InboundDecision(string Explanation)
 /// <param name="TicketId">The ticket the mail was about, when it is known (e.g. a repeated event): shown on the inbound row.</param>
 public sealed record IgnoreMail(string Explanation, string? BouncedMessageId = null, int? TicketId = null) : InboundDecision(Explanation);
 
+/// <summary>Not processed: it needs an administrator (e.g. no usable sender). The explanation is the row's error.</summary>
+public sealed record QuarantineMail(string Explanation) : InboundDecision(Explanation);
+
 public enum RejectionReason
 {
     UnknownAddress,
@@ -27,7 +30,11 @@ public enum RejectionReason
 /// <summary>The sender may not register requests; a polite notice goes back (never to automated senders).</summary>
 public sealed record RejectSender(string Explanation, string SenderAddress, RejectionReason Reason = RejectionReason.UnknownAddress) : InboundDecision(Explanation);
 
-public sealed record AddNote(string Explanation, int TicketId, CaseLogKind Log, string Text, TextFormat Format) : InboundDecision(Explanation);
+public sealed record AddNote(string Explanation, int TicketId, CaseLogKind Log, string Text, TextFormat Format) : InboundDecision(Explanation)
+{
+    /// <summary>For a bounce of our mail: its Message-ID, so the outbox row is marked bounced with the note.</summary>
+    public string? BouncedMessageId { get; init; }
+}
 
 public sealed record CreateRequest(string Explanation, NewTicket Ticket, bool CreateSender) : InboundDecision(Explanation)
 {

@@ -3,7 +3,6 @@ using Helpdesk.Core.CaseLog;
 using Helpdesk.Core.Common;
 using Helpdesk.Core.Correspondence;
 using Helpdesk.Core.Mail.Inbound.Parsing;
-using Helpdesk.Core.Mail.Inbound.Policy;
 using Helpdesk.Core.Mail.Outbound;
 using Helpdesk.Core.People;
 using Helpdesk.Core.Persistence;
@@ -11,27 +10,26 @@ using Helpdesk.Core.Tickets;
 using Helpdesk.Core.Tickets.Commands;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using MimeKit;
 
 namespace Helpdesk.Core.Mail.Inbound.Processing;
 
 /// <summary>
-/// Turns a stored mail into a request or a note. Each mail is decided first (no side effects: the admin dry run uses the
-/// same code), then applied. A failure quarantines only that mail, with its error; the mails behind it go on.
+/// Turns a stored mail into a request or a note. Each mail is decided first by <see cref="InboundDecider"/> (no side
+/// effects: the admin dry run uses the same code), then applied with its outcome in one commit. A failure quarantines
+/// only that mail, with its error; the mails behind it go on.
 /// </summary>
 public sealed class InboundMailProcessor(
     IDbContextFactory<HelpdeskDbContext> contextFactory,
     InboundMailStore store,
     InboundRouter router,
-    MailLoopGuard loops,
-    RequestBuilder requests,
-    EventMatcher events,
+    InboundDecider decider,
     CreateTicketCommand createTicket,
     AppendCaseLogEntryCommand appendEntry,
     InboundNotices notices,
     BlobStore blobs,
-    CorrespondenceSettings correspondence,
-    EmailPolicySettings emailPolicy,
+    IOptions<InboundMailOptions> options,
     TimeProvider clock,
     ILogger<InboundMailProcessor> logger)
 {
@@ -46,114 +44,138 @@ public sealed class InboundMailProcessor(
 
     public async Task ProcessAsync(long id, CancellationToken ct)
     {
-        await using var db = await contextFactory.CreateDbContextAsync(ct);
-        var row = await db.Set<InboundMessage>().FirstOrDefaultAsync(m => m.Id == id, ct);
+        InboundMessage? row;
+        await using (var db = await contextFactory.CreateDbContextAsync(ct))
+            row = await db.Set<InboundMessage>().AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, ct);
         if (row is null || row.Status != InboundStatus.Received) return;
-        row.Attempts++;
         try
         {
-            var raw = await store.ReadRawAsync(row, ct);
-            var message = InboundMailReader.Load(raw);
-            var content = InboundMailReader.Read(message, raw);
-            row.SenderAddress = content.FromAddress; // what the rate cap compares, also for rows stored before the column existed
-            var decision = await DecideAsync(db, message, content, row.ReceivedAt, ct);
-            (row.TicketId, row.Outcome) = await ApplyAsync(decision, content, ct);
-            row.Status = decision is IgnoreMail or RejectSender or RefuseOverLimit ? InboundStatus.Ignored : InboundStatus.Processed;
-            if (row is { TicketId: { } ticketId, Status: InboundStatus.Processed }) await AddCollaboratorsAsync(ticketId, content, ct);
-            row.Error = null;
+            await HandleAsync(row, ct);
+        }
+        catch (InboundMailTakenException)
+        {
+            logger.LogInformation("Inbound mail {InboundId} was processed by another worker at the same time; this attempt was rolled back", id);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             logger.LogWarning(ex, "Inbound mail {InboundId} quarantined", id);
-            row.Status = InboundStatus.Quarantined;
-            row.Error = ex is MalformedMailException or ValidationFailedException ? ex.Message : $"{ex.GetType().Name}: {ex.Message}";
+            await using var db = await contextFactory.CreateDbContextAsync(CancellationToken.None);
+            var error = ex is MalformedMailException or ValidationFailedException ? ex.Message : $"{ex.GetType().Name}: {ex.Message}";
+            try
+            {
+                await InboundOutcome.Quarantined(error).WriteAsync(db, id, row.Attempts + 1, null, Now, CancellationToken.None);
+            }
+            catch (InboundMailTakenException)
+            {
+                // Another worker finished it meanwhile; its outcome stands.
+            }
         }
-        row.ProcessedAt = clock.GetUtcNow().UtcDateTime;
-        await db.SaveChangesAsync(CancellationToken.None);
+    }
+
+    private async Task HandleAsync(InboundMessage row, CancellationToken ct)
+    {
+        var raw = await store.ReadRawAsync(row, ct);
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        var earlier = await db.Set<InboundMessage>().AsNoTracking().Where(m => m.Id < row.Id && m.Size > 0)
+            .Where(m => m.RawSha256 == row.RawSha256 || m.MessageId == row.MessageId).OrderBy(m => m.Id)
+            .Select(m => new { m.Id, m.RawSha256 }).ToListAsync(ct);
+        if (row.Size > 0 && earlier.FirstOrDefault(m => m.RawSha256 == row.RawSha256) is { } original)
+        {
+            var duplicate = new InboundOutcome(InboundStatus.Ignored, $"Duplicate of #{original.Id}: the same mail, byte for byte, was received before; nothing else was done.");
+            await duplicate.WriteAsync(db, row.Id, row.Attempts + 1, null, Now, ct);
+            return;
+        }
+
+        var (message, content) = await ReadAsync(raw, ct);
+        var decision = await decider.DecideAsync(db, message, content, row.ReceivedAt, ct);
+        var remark = earlier.FirstOrDefault() is { } sameId
+            ? $" The Message-ID {row.MessageId} was used before by #{sameId.Id} for a different mail; this one was processed as a mail of its own."
+            : "";
+        if (content.SenderNote is { } senderNote && content.FromAddress is not null) remark += " " + senderNote;
+        await ApplyAsync(db, new Applying(row.Id, row.Attempts + 1, content, remark, Now), decision, ct);
+    }
+
+    /// <summary>
+    /// Parses the mail within <see cref="InboundMailOptions.MaxReadTime"/> (wall-clock): a pathological mail is set aside,
+    /// quarantined, so the mails behind it go on; its parse may run on in the background and is then dropped.
+    /// </summary>
+    private async Task<(MimeMessage Message, InboundMailContent Content)> ReadAsync(byte[] raw, CancellationToken ct)
+    {
+        var reading = Task.Run(() =>
+        {
+            var message = InboundMailReader.Load(raw);
+            return (message, InboundMailReader.Read(message, raw));
+        }, ct);
+        try
+        {
+            return await reading.WaitAsync(options.Value.MaxReadTime, ct);
+        }
+        catch (TimeoutException)
+        {
+            throw new MalformedMailException($"Reading the mail took longer than {options.Value.MaxReadTime.TotalSeconds:0.###} s; it was set aside so that the mails behind it go on. Retry it from here once the cause is known.");
+        }
+    }
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>The mail being applied: its row, what it says, and what its outcome adds at the end.</summary>
+    private sealed record Applying(long InboundId, int Attempts, InboundMailContent Content, string Remark, DateTime ProcessedAt)
+    {
+        public SameCommit Outcome(InboundStatus status, string text, int? ticketId = null) => (db, _, ct) =>
+            new InboundOutcome(status, text + Remark, ticketId).WriteAsync(db, InboundId, Attempts, Content.FromAddress, ProcessedAt, ct);
     }
 
     /// <summary>What would happen to this mail, without changing anything; for a new request, what it would look like.</summary>
     public async Task<InboundDryRun> DryRunAsync(byte[] raw, CancellationToken ct)
     {
         await using var db = await contextFactory.CreateDbContextAsync(ct);
-        var message = InboundMailReader.Load(raw);
-        var decision = await DecideAsync(db, message, InboundMailReader.Read(message, raw), clock.GetUtcNow().UtcDateTime, ct);
+        var (message, content) = await ReadAsync(raw, ct);
+        var decision = await decider.DecideAsync(db, message, content, clock.GetUtcNow().UtcDateTime, ct);
         return new InboundDryRun(decision, decision is CreateRequest create ? await RequestPreview.DescribeAsync(db, create, ct) : null);
     }
 
-    private async Task<InboundDecision> DecideAsync(HelpdeskDbContext db, MimeMessage message, InboundMailContent content, DateTime receivedAt, CancellationToken ct)
-    {
-        var automated = AutomatedMailDetector.Classify(message, content.FromAddress);
-        if (await loops.CheckAsync(db, automated, content, receivedAt, ct) is { } loop)
-            return loop;
-        var decision = await DecideForSenderAsync(db, message, content, receivedAt, ct);
-        return automated.IsAutomated ? decision with { AutomatedReason = automated.Reason } : decision;
-    }
-
-    private async Task<InboundDecision> DecideForSenderAsync(HelpdeskDbContext db, MimeMessage message, InboundMailContent content, DateTime receivedAt, CancellationToken ct)
-    {
-        var sender = await SenderDirectory.FindAsync(db, content.FromAddress, ct);
-        var createSender = false;
-        if (sender is null && await SenderDirectory.FindInactiveAsync(db, content.FromAddress, ct) is { } inactive)
-            return new RejectSender($"Not registered: {content.FromAddress} belongs to {inactive.Name}, who is no longer active.",
-                content.FromAddress!, RejectionReason.InactivePerson);
-        if (sender is null)
-        {
-            if (await emailPolicy.GetAsync(db, ct) == UnknownSenderPolicy.Reject)
-                return new RejectSender($"Not registered: no person has the address {content.FromAddress} (email policy: reject).", content.FromAddress!);
-            createSender = true;
-            sender = new Person { Name = content.FromName ?? content.FromAddress!, PrimaryEmail = content.FromAddress!, Roles = PersonRoles.EndUser };
-        }
-
-        var route = await router.RouteAsync(db, content.Recipients, ct);
-        var mail = new InboundContext(message, content, sender, route);
-        if (!createSender && await ThreadFinder.FindAsync(db, content, ct) is { } thread)
-            return ReplyNote.Decide(mail, sender, thread.TicketId, thread.How);
-
-        var built = await requests.BuildAsync(db, mail, sender, ct);
-        var (request, parsed) = (built.Ticket, built.Parsed);
-        var honoured = sender.HasRole(PersonRoles.Specialist) ? parsed.Parameters : [];
-        if (!createSender && await events.MatchAsync(db, request, honoured, receivedAt, ct) is { } matched)
-            return matched;
-        if ((await correspondence.GetAsync(db, ct)).MaxOpenTicketsPerUser is > 0 and var max && !createSender)
-        {
-            var open = await db.Set<Ticket>().CountAsync(t => t.RequestedForId == request.RequestedForId
-                && t.Status != TicketStatus.Completed && t.Status != TicketStatus.Closed, ct);
-            if (open >= max)
-                return new RefuseOverLimit($"Not registered: the requester already has {open} open tickets (the limit is {max}).", request.RequestedForId);
-        }
-        return new CreateRequest($"A new request{(route.TeamName is null ? "" : $" for team {route.TeamName}")}; {route.Description}.", request, createSender)
-        {
-            Notes = request.AuditNotes,
-            Parameters = built.Parameters,
-            TemplateId = built.TemplateId,
-        };
-    }
-
-    private async Task<(int? TicketId, string Outcome)> ApplyAsync(InboundDecision decision, InboundMailContent content, CancellationToken ct)
+    private async Task ApplyAsync(HelpdeskDbContext db, Applying mail, InboundDecision decision, CancellationToken ct)
     {
         switch (decision)
         {
-            case IgnoreMail { BouncedMessageId: { } bounced }:
-                await MarkBouncedAsync(bounced, ct);
-                return (null, decision.Explanation);
+            case QuarantineMail quarantine:
+                await InboundOutcome.Quarantined(quarantine.Explanation).WriteAsync(db, mail.InboundId, mail.Attempts, mail.Content.FromAddress, mail.ProcessedAt, ct);
+                return;
+            case AddNote note:
+                await AddNoteAsync(note, mail, ct);
+                return;
+            case CreateRequest create:
+                await CreateRequestAsync(create, mail, ct);
+                return;
+        }
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var (status, text, ticketId) = await OutcomeWithoutTicketChangeAsync(db, decision, mail.Content, ct);
+        await db.SaveChangesAsync(ct);
+        await mail.Outcome(status, text, ticketId)(db, 0, ct);
+        await tx.CommitAsync(ct);
+    }
+
+    /// <summary>Decisions that change no ticket; what they queue or mark goes into <paramref name="db"/>, saved by the caller.</summary>
+    private async Task<(InboundStatus, string, int?)> OutcomeWithoutTicketChangeAsync(HelpdeskDbContext db, InboundDecision decision, InboundMailContent content, CancellationToken ct)
+    {
+        switch (decision)
+        {
+            case IgnoreMail { BouncedMessageId: { } bounced } ignore:
+                await MarkBouncedAsync(db, bounced, ct);
+                return (InboundStatus.Ignored, decision.Explanation, ignore.TicketId);
             case IgnoreMail ignore:
-                return (ignore.TicketId, decision.Explanation);
+                return (InboundStatus.Ignored, decision.Explanation, ignore.TicketId);
             case RejectSender when decision.IsAutomated:
             case RefuseOverLimit when decision.IsAutomated:
-                return (null, $"{decision.Explanation} {Unanswered(decision)}");
+                return (InboundStatus.Ignored, $"{decision.Explanation} {Unanswered(decision)}", null);
             case RejectSender reject:
-                await notices.SendRejectionNoticeAsync(reject, content, ct);
-                return (null, decision.Explanation + " A notice was sent to the sender.");
+                notices.QueueRejectionNotice(db, reject, content);
+                return (InboundStatus.Ignored, decision.Explanation + " A notice was sent to the sender.", null);
             case RefuseOverLimit over:
-                return (null, decision.Explanation + (await notices.SendOverlimitNoticeAsync(over, ct) ? " An overlimit notice was sent." : ""));
-            case AddNote note:
-                return (note.TicketId, WithAutomated(await AddNoteAsync(note, content, ct), decision));
-            case CreateRequest create:
-                var (ticketId, outcome) = await CreateRequestAsync(create, content, ct);
-                return (ticketId, WithAutomated(outcome, decision));
+                var sent = await notices.QueueOverlimitNoticeAsync(db, over, ct);
+                return (InboundStatus.Ignored, decision.Explanation + (sent ? " An overlimit notice was sent." : ""), null);
             default:
-                return (null, decision.Explanation);
+                return (InboundStatus.Processed, decision.Explanation, null);
         }
     }
 
@@ -165,13 +187,12 @@ public sealed class InboundMailProcessor(
     private static Actor SenderActor(Person? sender, InboundMailContent content, InboundDecision decision) =>
         new(sender?.Id, sender?.Name ?? content.FromAddress ?? "unknown sender", ActorKind.Customer) { IsAutomated = decision.IsAutomated };
 
-    private async Task<string> AddNoteAsync(AddNote note, InboundMailContent content, CancellationToken ct)
+    private async Task AddNoteAsync(AddNote note, Applying mail, CancellationToken ct)
     {
-        await using (var db = await contextFactory.CreateDbContextAsync(ct))
-            if (await db.Set<CaseLogEntry>().AnyAsync(e => e.SourceMessageId == content.MessageId, ct))
-                return note.Explanation + " (already added before)";
+        var content = mail.Content;
         var sender = await FindSenderAsync(content, ct);
         var (files, leftOut) = await StageAsync(content, ct);
+        var outcome = WithAutomated(string.Join(" ", [note.Explanation, .. note.Notes, .. leftOut]), note);
         await appendEntry.ExecuteAsync(new NewCaseLogEntry
         {
             TicketId = note.TicketId,
@@ -182,22 +203,23 @@ public sealed class InboundMailProcessor(
             Origin = EntryOrigin.Customer,
             SourceMessageId = content.MessageId,
             AuditNotes = note.Notes,
-        }, SenderActor(sender, content, note), ct);
-        return string.Join(" ", [note.Explanation, .. note.Notes, .. leftOut]);
+        }, SenderActor(sender, content, note), ct, async (db, ticketId, token) =>
+        {
+            if (note.BouncedMessageId is { } bounced) await MarkBouncedAsync(db, bounced, token);
+            else await AddCollaboratorsAsync(db, ticketId, content, token);
+            var named = await SenderNameAsync(db, content, token);
+            await mail.Outcome(InboundStatus.Processed, outcome + named, note.TicketId)(db, ticketId, token);
+        });
     }
 
-    private async Task<(int? TicketId, string Outcome)> CreateRequestAsync(CreateRequest create, InboundMailContent content, CancellationToken ct)
+    private async Task CreateRequestAsync(CreateRequest create, Applying mail, CancellationToken ct)
     {
+        var content = mail.Content;
         await using var db = await contextFactory.CreateDbContextAsync(ct);
-        var existing = await db.Set<CaseLogEntry>().Where(e => e.SourceMessageId == content.MessageId).Select(e => (int?)e.TicketId).FirstOrDefaultAsync(ct)
-            ?? await db.Set<Ticket>().Where(t => t.SourceId == content.MessageId).Select(t => (int?)t.Id).FirstOrDefaultAsync(ct);
-        if (existing is { } done)
-            return (done, $"{TicketNumber.Format(done)} was already created from this mail.");
-
         var sender = await SenderDirectory.FindAsync(db, content.FromAddress, ct);
         if (sender is null && create.CreateSender)
         {
-            sender = new Person { Name = content.FromName ?? content.FromAddress!, PrimaryEmail = content.FromAddress!, Roles = PersonRoles.EndUser, CreatedAt = clock.GetUtcNow().UtcDateTime };
+            sender = new Person { Name = content.FromName ?? content.FromAddress!, PrimaryEmail = content.FromAddress!, Roles = PersonRoles.EndUser, CreatedAt = Now };
             db.Add(sender);
             await db.SaveChangesAsync(ct);
         }
@@ -213,8 +235,13 @@ public sealed class InboundMailProcessor(
                 .. create.CreateSender ? [$"The sender {sender.PrimaryEmail} was unknown; a person was created (email policy)."] : Array.Empty<string>(),
                 .. create.IsAutomated ? [Unanswered(create)] : Array.Empty<string>()],
         };
-        var id = await createTicket.ExecuteAsync(ticket, SenderActor(sender, content, create), ct);
-        return (id, string.Join(" ", [$"Created {TicketNumber.Format(id)}: {create.Explanation}", .. leftOut]));
+        await createTicket.ExecuteAsync(ticket, SenderActor(sender, content, create), ct, async (tdb, ticketId, token) =>
+        {
+            await AddCollaboratorsAsync(tdb, ticketId, content, token);
+            var named = await SenderNameAsync(tdb, content, token);
+            var created = string.Join(" ", [$"Created {TicketNumber.Format(ticketId)}: {create.Explanation}", .. leftOut]);
+            await mail.Outcome(InboundStatus.Processed, WithAutomated(created, create) + named, ticketId)(tdb, ticketId, token);
+        });
     }
 
     /// <returns>The mail's files within the attachment limit, and an explanation for each one left out.</returns>
@@ -242,11 +269,10 @@ public sealed class InboundMailProcessor(
     }
 
     /// <summary>Known people on the mail's Cc become collaborators of the ticket (they get "reply all" autoresponses).</summary>
-    private async Task AddCollaboratorsAsync(int ticketId, InboundMailContent content, CancellationToken ct)
+    private async Task AddCollaboratorsAsync(HelpdeskDbContext db, int ticketId, InboundMailContent content, CancellationToken ct)
     {
         var cc = content.CcAddresses.Where(a => !router.IsOwnAddress(a) && !a.Equals(content.FromAddress, StringComparison.OrdinalIgnoreCase)).ToList();
         if (cc.Count == 0) return;
-        await using var db = await contextFactory.CreateDbContextAsync(ct);
         var ticket = await db.Set<Ticket>().AsNoTracking().FirstAsync(t => t.Id == ticketId, ct);
         foreach (var address in cc)
         {
@@ -255,13 +281,28 @@ public sealed class InboundMailProcessor(
                 || await db.Set<TicketCollaborator>().AnyAsync(c => c.TicketId == ticketId && c.PersonId == person.Id, ct)) continue;
             db.Add(new TicketCollaborator { TicketId = ticketId, PersonId = person.Id });
         }
-        await db.SaveChangesAsync(ct);
     }
 
-    private async Task MarkBouncedAsync(string messageId, CancellationToken ct)
+    /// <summary>
+    /// A known person keeps their name; one stored as nothing or as their bare address takes the mail's display name.
+    /// Another name in the mail is recorded in the outcome, not lost silently.
+    /// </summary>
+    private static async Task<string> SenderNameAsync(HelpdeskDbContext db, InboundMailContent content, CancellationToken ct)
     {
-        await using var db = await contextFactory.CreateDbContextAsync(ct);
-        await db.Set<OutboxMessage>().Where(m => m.MessageId == messageId && m.BouncedAt == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.BouncedAt, clock.GetUtcNow().UtcDateTime), ct);
+        if (content is not { FromAddress: { } address, FromName: { } name }) return "";
+        var person = await db.Set<Person>().FirstOrDefaultAsync(p => p.PrimaryEmail == address, ct);
+        if (person is null || person.Name == name) return "";
+        if (string.IsNullOrWhiteSpace(person.Name) || person.Name.Equals(address, StringComparison.OrdinalIgnoreCase))
+        {
+            person.Name = name;
+            return $" The sender's stored name was only their address; it is now \"{name}\", as the mail gives it.";
+        }
+        return $" The mail names the sender \"{name}\"; the stored name \"{person.Name}\" was kept.";
+    }
+
+    private async Task MarkBouncedAsync(HelpdeskDbContext db, string messageId, CancellationToken ct)
+    {
+        foreach (var bounced in await db.Set<OutboxMessage>().Where(m => m.MessageId == messageId && m.BouncedAt == null).ToListAsync(ct))
+            bounced.BouncedAt = Now;
     }
 }

@@ -9,30 +9,29 @@ using Microsoft.Extensions.Options;
 
 namespace Helpdesk.Core.Mail.Inbound.Processing;
 
-/// <summary>The polite notices that go back when a mail is not registered. The caller makes sure automated mail gets none.</summary>
+/// <summary>
+/// The polite notices that go back when a mail is not registered. They are added to the caller's context, which saves
+/// them together with the mail's outcome. The caller makes sure automated mail gets none.
+/// </summary>
 public sealed class InboundNotices(
-    IDbContextFactory<HelpdeskDbContext> contextFactory,
     IOptions<InboundMailOptions> options,
     IOptions<HelpdeskOptions> helpdesk,
     CorrespondenceSettings correspondence,
     CorrespondenceMail correspondenceMail,
     TimeProvider clock)
 {
-    public async Task<bool> SendOverlimitNoticeAsync(RefuseOverLimit over, CancellationToken ct)
+    public async Task<bool> QueueOverlimitNoticeAsync(HelpdeskDbContext db, RefuseOverLimit over, CancellationToken ct)
     {
-        if (!(await correspondence.GetAsync(ct)).OverlimitNotice) return false;
-        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        if (!(await correspondence.GetAsync(db, ct)).OverlimitNotice) return false;
         var person = await db.Set<Person>().AsNoTracking().FirstAsync(p => p.Id == over.PersonId, ct);
         var facts = new Notifications.TicketFacts { Values = new Dictionary<string, object?>(), FriendlyNames = new Dictionary<string, string?>(), Entries = [], CurrentContact = person };
         await correspondenceMail.QueueAsync(db, CorrespondenceKind.OverlimitNotice, facts, null,
             [new OutboxRecipient(person.PrimaryEmail, person.Name, "the requester, who reached the open-ticket limit")], ct);
-        await db.SaveChangesAsync(ct);
         return true;
     }
 
-    public async Task SendRejectionNoticeAsync(RejectSender reject, InboundMailContent content, CancellationToken ct)
+    public void QueueRejectionNotice(HelpdeskDbContext db, RejectSender reject, InboundMailContent content)
     {
-        await using var db = await contextFactory.CreateDbContextAsync(ct);
         var host = new Uri(helpdesk.Value.PublicUrl).Host;
         var now = clock.GetUtcNow().UtcDateTime;
         var (kind, why, text) = reject.Reason == RejectionReason.InactivePerson
@@ -44,6 +43,5 @@ public sealed class InboundNotices(
             "Re: " + content.Subject,
             $"Hello,\n\nWe received your message, but we could not register it: {text}\n\nThis is an automatic message.",
             null, host, now, inReplyTo: content.MessageId));
-        await db.SaveChangesAsync(ct);
     }
 }

@@ -1,22 +1,25 @@
+using Helpdesk.Core.CaseLog;
 using Helpdesk.Core.Mail.Inbound.Parsing;
 using Helpdesk.Core.Mail.Outbound;
 using Helpdesk.Core.Persistence;
+using Helpdesk.Core.Tickets;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Helpdesk.Core.Mail.Inbound.Processing;
 
 /// <summary>
-/// Mail that never becomes a request or a note: bounces, our own mail coming back, and floods from one sender.
+/// Mail that never becomes a request: bounces (at most a private note on the ticket whose mail bounced), our own mail
+/// coming back, and floods from one sender.
 /// Other automated mail (monitoring tools, lists) is processed; it only gets no automatic answer.
 /// </summary>
 public sealed class MailLoopGuard(InboundRouter router, IOptions<InboundMailOptions> options)
 {
-    public async Task<IgnoreMail?> CheckAsync(HelpdeskDbContext db, AutomatedMailVerdict automated, InboundMailContent content,
+    public async Task<InboundDecision?> CheckAsync(HelpdeskDbContext db, AutomatedMailVerdict automated, InboundMailContent content,
         DateTime receivedAt, CancellationToken ct)
     {
         if (automated.Kind == AutomatedMailKind.Bounce)
-            return new IgnoreMail($"Not processed: {automated.Reason}.", automated.OriginalMessageId);
+            return await BounceAsync(db, automated, content, ct);
         if (router.IsOwnAddress(content.FromAddress))
             return new IgnoreMail("Not processed: it comes from one of the helpdesk's own addresses (a mail loop).");
         if (await db.Set<OutboxMessage>().AnyAsync(m => m.MessageId == content.MessageId, ct))
@@ -27,5 +30,18 @@ public sealed class MailLoopGuard(InboundRouter router, IOptions<InboundMailOpti
         return recent > max
             ? new IgnoreMail($"Not processed: more than {max} mails from {content.FromAddress} within an hour (loop protection).")
             : null;
+    }
+
+    /// <summary>A bounce of a ticket's mail is kept on that ticket as a private note, so agents see the address failed.</summary>
+    private static async Task<InboundDecision> BounceAsync(HelpdeskDbContext db, AutomatedMailVerdict bounce, InboundMailContent content, CancellationToken ct)
+    {
+        var original = bounce.OriginalMessageId;
+        var sent = original is null ? null : await db.Set<OutboxMessage>().AsNoTracking().Where(m => m.MessageId == original)
+            .Select(m => new { m.TicketId, m.To }).FirstOrDefaultAsync(ct);
+        if (sent?.TicketId is not { } ticketId)
+            return new IgnoreMail($"Not processed: {bounce.Reason}{(sent is null ? "" : $" of our mail {original} to {sent.To}")}.", original);
+        var text = $"Our mail {original} to {sent.To} could not be delivered; the delivery report follows.\n\n{content.TextBody}";
+        return new AddNote($"A bounce of our mail to {sent.To} about {TicketNumber.Format(ticketId)}: added as a private note; the mail is marked bounced.",
+            ticketId, CaseLogKind.Private, text, TextFormat.Plain) { BouncedMessageId = original, AutomatedReason = bounce.Reason };
     }
 }

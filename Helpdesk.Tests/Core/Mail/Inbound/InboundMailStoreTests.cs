@@ -24,4 +24,69 @@ public sealed class InboundMailStoreTests
         Assert.Equal("The message is empty.", retried.Error);
         Assert.Empty(await store.ReadRawAsync(rows[0], default));
     }
+
+    [Fact]
+    public async Task StoreAsync_TenMegabyteHeaderLine_IsQuarantinedAtOnceAndTheNextMailIsProcessed()
+    {
+        await using var host = await CoreTestHost.StartAsync(settings: new Dictionary<string, string?>
+        {
+            ["Mail:Inbound:AccountAddress"] = "support@helpdesk.test", ["Mail:Inbound:UnknownSenders"] = "CreatePerson",
+        });
+        var store = host.Get<InboundMailStore>();
+        var huge = System.Text.Encoding.ASCII.GetBytes("From: a@customer.test\r\nSubject: " + new string('x', 10 * 1024 * 1024) + "\r\n\r\nbody\r\n");
+        var next = System.Text.Encoding.ASCII.GetBytes("From: b@customer.test\r\nSubject: Next\r\nMessage-ID: <next@customer.test>\r\n\r\nbody\r\n");
+
+        var timer = System.Diagnostics.Stopwatch.StartNew();
+        var first = await store.StoreAsync("imap", "1:1", huge, default);
+        var second = await store.StoreAsync("imap", "1:2", next, default);
+        await host.Get<Helpdesk.Core.Mail.Inbound.Processing.InboundMailProcessor>().ProcessPendingAsync(default);
+        var retried = await host.Get<RetryInboundMailCommand>().ExecuteAsync(first.Id);
+
+        Assert.True(timer.Elapsed < TimeSpan.FromSeconds(20), $"took {timer.Elapsed}");
+        await using var db = await host.DbAsync();
+        var rows = await db.Set<InboundMessage>().OrderBy(m => m.Id).ToListAsync();
+        Assert.Equal(InboundStatus.Quarantined, rows[0].Status);
+        Assert.StartsWith("The mail's headers are larger than 256 KB", rows[0].Error);
+        Assert.StartsWith("The mail's headers are larger than 256 KB", retried.Error);
+        Assert.Equal((InboundStatus.Processed, "Next"), (rows[1].Status, rows[1].Subject));
+        Assert.Equal(huge.Length, (await store.ReadRawAsync(rows[0], default)).Length);
+    }
+
+    [Theory]
+    [InlineData("mbox-envelope.eml", "Bob Stone <bob@customer.test>", "bob@customer.test", "Mbox export of my question")]
+    [InlineData("junk-before-headers.eml", "Bob Stone <bob@customer.test>", "bob@customer.test", "Saved by an archiving tool")]
+    [InlineData("koi8r-8bit-headers.eml", "Иван Петров <ivan@customer.test>", "ivan@customer.test", "Не работает принтер в переговорной комнате на третьем этаже")]
+    [InlineData("no-from-reply-to.eml", null, "carol@customer.test", "Sent from a web form without a From")]
+    public async Task StoreAsync_EnvelopeJunkOr8BitHeaders_RowShowsSenderAndSubject(string fixture, string? from, string sender, string subject)
+    {
+        await using var host = await CoreTestHost.StartAsync(settings: new Dictionary<string, string?> { ["Mail:Inbound:AccountAddress"] = "support@helpdesk.test" });
+
+        var (id, _) = await host.Get<InboundMailStore>().StoreAsync("drop", fixture, Parsing.InboundMailReaderTests.Fixture(fixture), default);
+
+        await using var db = await host.DbAsync();
+        var row = await db.Set<InboundMessage>().SingleAsync(m => m.Id == id);
+        Assert.Equal((from, sender, subject), (row.From, row.SenderAddress, row.Subject));
+    }
+
+    [Fact]
+    public async Task ProcessPendingAsync_MailSlowerToReadThanTheLimit_IsSetAsideAndTheMailBehindItIsHandled()
+    {
+        await using var host = await CoreTestHost.StartAsync(settings: new Dictionary<string, string?>
+        {
+            ["Mail:Inbound:AccountAddress"] = "support@helpdesk.test", ["Mail:Inbound:UnknownSenders"] = "CreatePerson",
+            ["Mail:Inbound:MaxReadTime"] = "00:00:00.001",
+        });
+        var parts = string.Concat(Enumerable.Range(0, 20000).Select(i => $"--b\r\nContent-Type: text/plain\r\n\r\npart {i}\r\n"));
+        var slow = System.Text.Encoding.ASCII.GetBytes($"From: a@customer.test\r\nSubject: Slow\r\nContent-Type: multipart/mixed; boundary=\"b\"\r\n\r\n{parts}--b--\r\n");
+        var store = host.Get<InboundMailStore>();
+        var first = await store.StoreAsync("imap", "1:1", slow, default);
+        var second = await store.StoreAsync("imap", "1:2", System.Text.Encoding.ASCII.GetBytes("From: b@customer.test\r\nSubject: Quick\r\n\r\nx\r\n"), default);
+        await host.Get<Helpdesk.Core.Mail.Inbound.Processing.InboundMailProcessor>().ProcessPendingAsync(default);
+
+        await using var db = await host.DbAsync();
+        var rows = await db.Set<InboundMessage>().OrderBy(m => m.Id).ToListAsync();
+        Assert.Equal((InboundStatus.Quarantined, second.Id), (rows[0].Status, rows[1].Id));
+        Assert.StartsWith("Reading the mail took longer than 0.001 s; it was set aside", rows[0].Error);
+        Assert.NotEqual(InboundStatus.Received, rows[1].Status); // handled in the same round (read in time or set aside too)
+    }
 }

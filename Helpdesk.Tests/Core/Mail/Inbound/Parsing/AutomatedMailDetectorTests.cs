@@ -1,3 +1,4 @@
+using Helpdesk.Core.Mail.Inbound;
 using Helpdesk.Core.Mail.Inbound.Parsing;
 
 namespace Helpdesk.Tests.Core.Mail.Inbound.Parsing;
@@ -8,7 +9,7 @@ public sealed class AutomatedMailDetectorTests
     {
         var raw = InboundMailReaderTests.Fixture(fixture);
         var message = InboundMailReader.Load(raw);
-        return AutomatedMailDetector.Classify(message, InboundMailReader.Read(message, raw).FromAddress);
+        return AutomatedMailDetector.Classify(message, InboundMailReader.Read(message, raw).FromAddress, new());
     }
 
     [Theory]
@@ -40,6 +41,88 @@ public sealed class AutomatedMailDetectorTests
         var raw = System.Text.Encoding.ASCII.GetBytes($"From: a@x.test\r\nTo: s@h.test\r\n{header}\r\nSubject: hi\r\n\r\nbody\r\n");
         var message = InboundMailReader.Load(raw);
 
-        Assert.Equal(kind, AutomatedMailDetector.Classify(message, "a@x.test").Kind);
+        Assert.Equal(kind, AutomatedMailDetector.Classify(message, "a@x.test", new()).Kind);
+    }
+
+    [Theory]
+    [InlineData("List-Unsubscribe: <mailto:u@x.test>", "List-Unsubscribe")]
+    [InlineData("X-Spam-Flag: YES", "X-Spam-Flag: YES")]
+    [InlineData("X-Spam-Score: 7.2", "a spam score of 7.2")]
+    [InlineData("X-Spam-Score: *******", "a spam score of 7")]
+    [InlineData("Return-Path: <>", "a null Return-Path")]
+    [InlineData("X-JIRA-FingerPrint: 5f1a", "the ticket system Jira (X-JIRA-FingerPrint)")]
+    [InlineData("X-ServiceNow-Generated: true", "the ticket system ServiceNow (X-ServiceNow-Generated)")]
+    [InlineData("X-Zendesk-From-Account-Id: 12", "the ticket system Zendesk (X-Zendesk-From-Account-Id)")]
+    [InlineData("X-GitHub-Reason: mention", "the ticket system GitHub (X-GitHub-Reason)")]
+    public void Classify_AutomatedHeader_NamesTheRule(string header, string reason)
+    {
+        var verdict = Classify("a@x.test", header);
+
+        Assert.True(verdict.IsAutomated);
+        Assert.Contains(reason, verdict.Reason);
+    }
+
+    [Theory]
+    [InlineData("X-Spam-Score: 2.1")]
+    [InlineData("X-Spam-Flag: NO")]
+    [InlineData("Return-Path: <a@x.test>")]
+    public void Classify_HeaderBelowEveryRule_IsHuman(string header)
+    {
+        Assert.False(Classify("a@x.test", header).IsAutomated);
+    }
+
+    [Theory]
+    [InlineData("noreply@shop.test", true)]
+    [InlineData("no-reply@shop.test", true)]
+    [InlineData("noreply-billing@shop.test", true)]
+    [InlineData("notifications+abc@github.test", true)]
+    [InlineData("root@server01.test", true)]
+    [InlineData("bounces@list.test", true)]
+    [InlineData("noreplyguy@shop.test", false)]
+    [InlineData("rooted@shop.test", false)]
+    public void Classify_SenderLocalPart_MatchesTheNoReplyList(string from, bool automated)
+    {
+        var verdict = Classify(from, "X-Other: 1");
+
+        Assert.Equal(automated, verdict.IsAutomated);
+        if (automated) Assert.Contains($"an automated sender address ({from}", verdict.Reason);
+    }
+
+    [Fact]
+    public void Classify_ConfiguredLocalParts_ReplaceTheDefaults()
+    {
+        var rules = new AutomatedMailOptions { NoReplyLocalParts = ["robot"] };
+        var message = InboundMailReader.Load(System.Text.Encoding.ASCII.GetBytes("From: robot@x.test\r\nSubject: hi\r\n\r\nbody\r\n"));
+
+        Assert.True(AutomatedMailDetector.Classify(message, "robot@x.test", rules).IsAutomated);
+        Assert.False(AutomatedMailDetector.Classify(message, "noreply@x.test", rules).IsAutomated);
+    }
+
+    [Theory]
+    [InlineData("From: a@x.test\r\nReturn-Path: <>\r\nSubject: hi\r\n\r\nbody\r\n", "a@x.test")]
+    [InlineData("To: s@h.test\r\nSubject: no sender at all\r\n\r\nbody\r\n", null)]
+    [InlineData("From: MAILER-DAEMON@x.test\r\nSubject: Weekly statistics\r\n\r\nbody\r\n", "mailer-daemon@x.test")]
+    public void Classify_NullReturnPathOrNoSenderOrDaemonWithoutReport_IsNoBounce(string mail, string? from)
+    {
+        var message = InboundMailReader.Load(System.Text.Encoding.ASCII.GetBytes(mail));
+
+        Assert.NotEqual(AutomatedMailKind.Bounce, AutomatedMailDetector.Classify(message, from, new()).Kind);
+    }
+
+    [Fact]
+    public void Classify_PlainTextDsnFromMailerDaemon_IsABounceWithTheOriginalMessageId()
+    {
+        var message = InboundMailReader.Load(System.Text.Encoding.ASCII.GetBytes(
+            "From: MAILER-DAEMON@mx.x.test\r\nSubject: failure notice\r\n\r\nHi. This is the qmail-send program.\r\n--- Below this line is a copy of the message.\r\n\r\nMessage-ID: <sent-5@helpdesk.test>\r\nSubject: x\r\n"));
+
+        var verdict = AutomatedMailDetector.Classify(message, "mailer-daemon@mx.x.test", new());
+
+        Assert.Equal((AutomatedMailKind.Bounce, "<sent-5@helpdesk.test>"), (verdict.Kind, verdict.OriginalMessageId));
+    }
+
+    private static AutomatedMailVerdict Classify(string from, string header)
+    {
+        var message = InboundMailReader.Load(System.Text.Encoding.ASCII.GetBytes($"From: {from}\r\nTo: s@h.test\r\n{header}\r\nSubject: hi\r\n\r\nbody\r\n"));
+        return AutomatedMailDetector.Classify(message, from, new());
     }
 }

@@ -78,11 +78,44 @@ public sealed class InboundMailReaderTests
     }
 
     [Fact]
-    public void Read_BrokenMime_KeepsTheBadAttachmentInsteadOfThrowing()
+    public void Read_BrokenMime_AttachesTheUndecodablePartAsItCameAndSaysSo()
     {
         var content = Read("broken-mime.eml");
 
-        Assert.Contains(content.Attachments, a => a.FileName == "data.bin");
+        var kept = Assert.Single(content.Attachments);
+        Assert.Equal("data.bin.undecoded.txt", kept.FileName);
+        Assert.Contains("!!!not base64 at all@@@", System.Text.Encoding.ASCII.GetString(kept.Content));
+        Assert.Contains("could not be decoded (broken base64); it is attached as it came, as data.bin.undecoded.txt.", content.TextBody);
+    }
+
+    [Fact]
+    public void Read_AlternativeWithCalendar_KeepsOneBodyAndAttachesTheInvitation()
+    {
+        var raw = System.Text.Encoding.ASCII.GetBytes(
+            "From: a@x.test\r\nSubject: Meeting\r\nMIME-Version: 1.0\r\nContent-Type: multipart/alternative; boundary=\"alt\"\r\n\r\n" +
+            "--alt\r\nContent-Type: text/plain\r\n\r\nLet us meet.\r\n" +
+            "--alt\r\nContent-Type: text/html\r\n\r\n<p>Let us <b>meet</b>.</p>\r\n" +
+            "--alt\r\nContent-Type: text/calendar; method=REQUEST\r\n\r\nBEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n--alt--\r\n");
+
+        var content = InboundMailReader.Read(InboundMailReader.Load(raw), raw);
+
+        Assert.Equal("Let us meet.", content.TextBody);
+        Assert.Equal("<p>Let us <b>meet</b>.</p>", content.HtmlBody?.Trim());
+        Assert.Equal(("attachment-1.ics", "text/calendar"), (Assert.Single(content.Attachments).FileName, content.Attachments[0].ContentType));
+    }
+
+    [Fact]
+    public void Read_EmptyAttachment_IsLeftOutAndListedInTheText()
+    {
+        var raw = System.Text.Encoding.ASCII.GetBytes(
+            "From: a@x.test\r\nSubject: Empty\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"m\"\r\n\r\n" +
+            "--m\r\nContent-Type: text/plain\r\n\r\nSee attached.\r\n" +
+            "--m\r\nContent-Type: application/pdf; name=\"empty.pdf\"\r\nContent-Disposition: attachment; filename=\"empty.pdf\"\r\n\r\n\r\n--m--\r\n");
+
+        var content = InboundMailReader.Read(InboundMailReader.Load(raw), raw);
+
+        Assert.Empty(content.Attachments);
+        Assert.Equal("See attached.\n\nThe attachment empty.pdf was empty and was left out.", content.TextBody);
     }
 
     [Fact]

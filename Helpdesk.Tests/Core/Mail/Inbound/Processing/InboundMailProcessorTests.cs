@@ -113,24 +113,6 @@ public sealed partial class InboundMailProcessorTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ProcessAsync_SameMailTwice_CreatesOneRequest()
-    {
-        await _host.AddPersonAsync("Alice Walker", "alice@customer.test");
-        var mail = InboundTestMail.Create("alice@customer.test", "support@helpdesk.test", "Once", "Only once.");
-        var store = _host.Get<InboundMailStore>();
-
-        var first = await store.StoreAsync("imap", "1:10", mail.Bytes(), default);
-        var again = await store.StoreAsync("imap", "1:10", mail.Bytes(), default);
-        var otherMailbox = await store.StoreAsync("pop3", "uidl-7", mail.Bytes(), default);
-        await _host.Get<InboundMailProcessor>().ProcessPendingAsync(default);
-
-        Assert.True(first.IsNew);
-        Assert.Equal((first.Id, false), again);
-        Assert.Equal((first.Id, false), otherMailbox);
-        Assert.Equal(1, (await _host.Get<TicketListQuery>().ExecuteAsync(new TicketListRequest())).TotalCount);
-    }
-
-    [Fact]
     public async Task ProcessAsync_UnknownSenderWithRejectPolicy_IgnoresAndQueuesPoliteNotice()
     {
         var row = await ReceiveAsync(InboundTestMail.Create("stranger@else.test", "support@helpdesk.test", "Hi", "Who am I?"));

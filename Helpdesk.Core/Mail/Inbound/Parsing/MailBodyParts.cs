@@ -1,0 +1,155 @@
+using System.Net;
+using MimeKit;
+using MimeKit.Tnef;
+
+namespace Helpdesk.Core.Mail.Inbound.Parsing;
+
+/// <summary>
+/// Walks a mail's parts in order and keeps all of them: every text part joins the body (a second or third text part,
+/// text after an image), everything else becomes an attachment, and what cannot be decoded is attached as it came.
+/// What is left out, and why, is listed in <see cref="Remarks"/>.
+/// </summary>
+public sealed class MailBodyParts
+{
+    private readonly List<(string Text, string? Html)> _segments = [];
+    private int _counter;
+
+    public List<InboundAttachment> Attachments { get; } = [];
+    public List<string> Remarks { get; } = [];
+
+    public static MailBodyParts Read(MimeMessage message)
+    {
+        var parts = new MailBodyParts();
+        if (message.Body is not null) parts.Visit(message.Body);
+        return parts;
+    }
+
+    public string Text => string.Join("\n\n", _segments.Select(s => s.Text).Concat(Remarks).Where(t => t.Length > 0)).ReplaceLineEndings("\n").Trim();
+
+    /// <summary>The HTML body when any text part was HTML: plain parts and remarks join it as paragraphs.</summary>
+    public string? Html => _segments.Any(s => s.Html is not null) ? HtmlOf(_segments) + string.Concat(Remarks.Select(r => "\n" + Paragraph(r))) : null;
+
+    private static string HtmlOf(IEnumerable<(string Text, string? Html)> segments) => string.Join("\n", segments.Select(s => s.Html ?? Paragraph(s.Text)));
+
+    private void Visit(MimeEntity entity)
+    {
+        switch (entity)
+        {
+            case MultipartAlternative alternative:
+                VisitAlternative(alternative);
+                break;
+            case Multipart multipart:
+                foreach (var child in multipart) Visit(child);
+                break;
+            case MessagePart part:
+                AddMessage(part);
+                break;
+            case TnefPart tnef:
+                AddTnef(tnef);
+                break;
+            case TextPart text when IsBodyText(text):
+                AddText(text);
+                break;
+            case MimePart part:
+                AddAttachment(part);
+                break;
+        }
+    }
+
+    // One reading of the content: the richest version for HTML, the plain one for text; other versions are attached.
+    private void VisitAlternative(MultipartAlternative alternative)
+    {
+        var plain = alternative.OfType<TextPart>().LastOrDefault(t => IsBodyText(t) && t.IsPlain);
+        var rich = alternative.LastOrDefault(c => c is Multipart || c is TextPart { IsHtml: true } t && IsBodyText(t));
+        if (rich is null)
+        {
+            if (plain is not null) AddText(plain);
+        }
+        else
+        {
+            var inner = new MailBodyParts { _counter = _counter };
+            inner.Visit(rich);
+            _counter = inner._counter;
+            var text = plain is null ? string.Join("\n\n", inner._segments.Select(s => s.Text)) : Decode(plain);
+            _segments.Add((text, inner._segments.Any(s => s.Html is not null) ? HtmlOf(inner._segments) : null));
+            Attachments.AddRange(inner.Attachments);
+            Remarks.AddRange(inner.Remarks);
+        }
+        // Another plain or HTML version is the same content once more; anything else (a calendar invitation) is attached.
+        foreach (var other in alternative.Where(c => c != plain && c != rich && c is not TextPart { IsPlain: true } and not TextPart { IsHtml: true }))
+            Visit(other);
+    }
+
+    private static bool IsBodyText(TextPart part) => !part.IsAttachment && part.FileName is null && (part.IsPlain || part.IsHtml);
+
+    private void AddText(TextPart part)
+    {
+        if (Undecodable(part) is { } reason)
+        {
+            AddUndecoded(part, reason);
+            return;
+        }
+        var text = Decode(part);
+        _segments.Add(part.IsHtml ? (HtmlTextExtractor.Convert(text), text) : (text.ReplaceLineEndings("\n").Trim(), null));
+    }
+
+    private static string Decode(TextPart part)
+    {
+        using var buffer = new MemoryStream();
+        part.Content?.DecodeTo(buffer);
+        return MailCharsets.Decode(buffer.ToArray(), part.ContentType.Charset);
+    }
+
+    private void AddAttachment(MimePart part)
+    {
+        if (Undecodable(part) is { } reason)
+        {
+            AddUndecoded(part, reason);
+            return;
+        }
+        var attachment = MailAttachments.FromPart(part, ++_counter, inline: !part.IsAttachment && part.ContentId is not null);
+        if (attachment.Content.Length == 0)
+            Remarks.Add($"The attachment {attachment.FileName} was empty and was left out.");
+        else
+            Attachments.Add(attachment);
+    }
+
+    private void AddUndecoded(MimePart part, string reason)
+    {
+        _counter++;
+        var name = MailAttachments.SafeName((part.FileName ?? $"part-{_counter}") + ".undecoded.txt");
+        Attachments.Add(new InboundAttachment(name, "text/plain", MailAttachments.Encoded(part), false, null));
+        Remarks.Add($"A {part.ContentType.MimeType} part could not be decoded ({reason}); it is attached as it came, as {name}.");
+    }
+
+    private void AddMessage(MessagePart part)
+    {
+        if (part.Message is not { } attached) return;
+        using var buffer = new MemoryStream();
+        attached.WriteTo(buffer);
+        var name = string.IsNullOrWhiteSpace(attached.Subject) ? $"message-{++_counter}" : attached.Subject;
+        Attachments.Add(new InboundAttachment(MailAttachments.SafeName(name) + ".eml", "message/rfc822", buffer.ToArray(), false, null));
+    }
+
+    private void AddTnef(TnefPart tnef)
+    {
+        try
+        {
+            foreach (var extracted in tnef.ExtractAttachments().OfType<MimePart>())
+                Attachments.Add(MailAttachments.FromPart(extracted, ++_counter, inline: false));
+        }
+        catch (Exception ex) when (ex is FormatException or TnefException or InvalidOperationException)
+        {
+            AddAttachment(tnef); // winmail.dat itself rather than nothing
+        }
+    }
+
+    private static string? Undecodable(MimePart part) => part.ContentTransferEncoding switch
+    {
+        ContentEncoding.Base64 when !MailAttachments.IsBase64(part) => "broken base64",
+        ContentEncoding.UUEncode when !MailAttachments.HasUuencodeBegin(part) => "uuencode without a begin line",
+        _ => null,
+    };
+
+    private static string Paragraph(string text) => "<p>" + WebUtility.HtmlEncode(text).ReplaceLineEndings("<br>") + "</p>";
+}
