@@ -46,6 +46,15 @@ public sealed class SecurityHeadersHttpTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Response_OverHttps_TellsTheBrowserToStayOnHttps()
+    {
+        var overHttps = _host.Factory.CreateClient(new() { BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false });
+
+        Assert.Equal("max-age=31536000", Header(await overHttps.GetAsync("/account/login"), "Strict-Transport-Security"));
+        Assert.False((await _client.GetAsync("/health")).Headers.Contains("Strict-Transport-Security"));
+    }
+
+    [Fact]
     public async Task LoginPage_Anonymous_CarriesTheConsolePolicyAndNoInlineScript()
     {
         var response = await _host.CreateClient().GetAsync("/account/login");

@@ -37,6 +37,9 @@ public static class SecurityHeaders
                 headers.ContentSecurityPolicy = context.GetEndpoint()?.Metadata.GetMetadata<ContentSecurityPolicyMetadata>()?.Policy ?? ContentSecurityPolicy;
                 headers.XContentTypeOptions = "nosniff";
                 headers["Referrer-Policy"] = "same-origin";
+                // Once a browser reached the console over https, it never falls back to plain http (cookies, passwords).
+                if (context.Request.IsHttps)
+                    headers.StrictTransportSecurity = "max-age=31536000";
                 return Task.CompletedTask;
             });
             return next(context);
