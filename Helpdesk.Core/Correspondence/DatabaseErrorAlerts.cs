@@ -12,9 +12,7 @@ public sealed class DatabaseErrorAlerts(SystemAlerts alerts, CorrespondenceSetti
     // SQLITE_CONSTRAINT_PRIMARYKEY and SQLITE_CONSTRAINT_UNIQUE: insert races the app turns into a validation error or a no-op.
     private static readonly int[] HandledConstraints = [1555, 2067];
 
-    private readonly Lock _lock = new();
-    private DateTime? _lastAlertAt;
-    private int _notMailed;
+    private readonly AlertRateLimit _rateLimit = new();
 
     /// <summary>The alert the latest error started, if any (lets a test wait for it).</summary>
     internal Task<bool> LastAlert { get; private set; } = Task.FromResult(false);
@@ -27,18 +25,7 @@ public sealed class DatabaseErrorAlerts(SystemAlerts alerts, CorrespondenceSetti
         // The switches read last, not the database: it may be what fails. SendAsync checks the saved switch again.
         var switches = settings.LastRead;
         if (!switches.SqlErrorAlerts) return false;
-        DateTime? previous;
-        int notMailed;
-        lock (_lock)
-        {
-            if (_lastAlertAt is { } last && now - last < switches.SystemAlertInterval)
-            {
-                _notMailed++;
-                return false;
-            }
-            (previous, notMailed) = (_lastAlertAt, _notMailed);
-            (_lastAlertAt, _notMailed) = (now, 0);
-        }
+        if (!_rateLimit.TryStart(now, switches.SystemAlertInterval, out var previous, out var notMailed)) return false;
         var details = $"A database command failed: {error.GetType().Name}: {error.Message}";
         if (notMailed > 0) details += $"\n\n{notMailed} more database error(s) happened since the previous alert at {previous:yyyy-MM-dd HH:mm} UTC and were not mailed.";
         details += $"\n\nYou get at most one database alert per {switches.SystemAlertInterval}; the application log has every error.";

@@ -20,9 +20,7 @@ public sealed class LoginFailureMonitor(SystemAlerts alerts, CorrespondenceSetti
 
     private readonly FailureTimes _byAddress = new();
     private readonly FailureTimes _byAccount = new();
-    private readonly Lock _lock = new();
-    private DateTime? _lastAlertAt;
-    private int _notMailed;
+    private readonly AlertRateLimit _rateLimit = new();
 
     /// <summary>True when logins from this address are to be refused without checking the password.</summary>
     public bool IsThrottled(string? address) =>
@@ -46,18 +44,7 @@ public sealed class LoginFailureMonitor(SystemAlerts alerts, CorrespondenceSetti
 
         var excessive = _byAddress.Count(addressKey, since) >= switches.FailedLoginThreshold || _byAccount.Count(accountKey, since) >= switches.FailedLoginThreshold;
         if (!excessive || !switches.ExcessiveLoginAlerts) return false;
-        DateTime? previous;
-        int notMailed;
-        lock (_lock)
-        {
-            if (_lastAlertAt is { } last && now - last < switches.SystemAlertInterval)
-            {
-                _notMailed++;
-                return false;
-            }
-            (previous, notMailed) = (_lastAlertAt, _notMailed);
-            (_lastAlertAt, _notMailed) = (now, 0);
-        }
+        if (!_rateLimit.TryStart(now, switches.SystemAlertInterval, out var previous, out var notMailed)) return false;
         return await alerts.SendAsync("Excessive failed logins", Details(switches, since, previous, notMailed), ct, s => s.ExcessiveLoginAlerts);
     }
 
