@@ -1,0 +1,77 @@
+using Helpdesk.Core.Mail.Inbound;
+using Helpdesk.Core.Mail.Inbound.Fetching;
+using Microsoft.Data.Sqlite;
+using MimeKit;
+
+namespace Helpdesk.Tests.Benchmarks.Mail;
+
+/// <summary>
+/// .eml files in the drop folder → committed tickets, through the real store and processing. Ceiling: MimeKit parsing
+/// the same files and one raw SQLite row per mail, all in one transaction.
+/// </summary>
+public static class InboundDrop
+{
+    public const string Scenario = "inbound-drop";
+    private const string Account = "support@helpdesk.test";
+
+    public static async Task<ThroughputComparison> MeasureAsync(int mails)
+    {
+        var mail = GeneratedMail.Create(mails, Account);
+        var ceiling = await CeilingAsync(mail);
+        await using var host = await InboundPipeline.StartAsync(Account, mail.Senders);
+        var mailbox = new MailboxOptions { Name = "local", Kind = MailboxKind.DropFolder, Folder = DropFolderFetcher.DefaultFolder };
+        var fetcher = host.Get<DropFolderFetcher>();
+        WriteFiles(fetcher.FolderOf(mailbox), mail);
+        var product = await InboundPipeline.RunRoundAsync(host, mailbox, fetcher, mails);
+        return new ThroughputComparison(Scenario, "tickets", product, ceiling, GoalRate: 5000, GoalRatio: 0.5, EitherSuffices: false);
+    }
+
+    private static void WriteFiles(string folder, GeneratedMail mail)
+    {
+        Directory.CreateDirectory(folder);
+        for (var i = 0; i < mail.Messages.Count; i++)
+            File.WriteAllBytes(Path.Combine(folder, $"mail-{i:00000}.eml"), mail.Messages[i]);
+    }
+
+    private static async Task<Throughput> CeilingAsync(GeneratedMail mail)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "helpdesk-bench", Guid.NewGuid().ToString("N"));
+        WriteFiles(folder, mail);
+        try
+        {
+            using var connection = new SqliteConnection($"Data Source={Path.Combine(folder, "ceiling.db")};Pooling=False");
+            connection.Open();
+            using (var create = connection.CreateCommand())
+            {
+                create.CommandText = "CREATE TABLE Mail (Id INTEGER PRIMARY KEY, MessageId TEXT NOT NULL, Sender TEXT, Subject TEXT, Raw BLOB NOT NULL)";
+                create.ExecuteNonQuery();
+            }
+            return await Throughput.MeasureAsync(() => Task.FromResult(ParseAndInsert(connection, Directory.GetFiles(folder, "*.eml"))));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static int ParseAndInsert(SqliteConnection connection, IReadOnlyList<string> files)
+    {
+        using var transaction = connection.BeginTransaction();
+        using var insert = connection.CreateCommand();
+        insert.CommandText = "INSERT INTO Mail (MessageId, Sender, Subject, Raw) VALUES ($id, $sender, $subject, $raw)";
+        var (id, sender, subject, raw) = (insert.Parameters.Add("$id", SqliteType.Text), insert.Parameters.Add("$sender", SqliteType.Text),
+            insert.Parameters.Add("$subject", SqliteType.Text), insert.Parameters.Add("$raw", SqliteType.Blob));
+        foreach (var file in files)
+        {
+            var bytes = File.ReadAllBytes(file);
+            var message = MimeMessage.Load(new MemoryStream(bytes, writable: false));
+            id.Value = message.MessageId;
+            sender.Value = message.From.Mailboxes.First().Address;
+            subject.Value = message.Subject;
+            raw.Value = bytes;
+            insert.ExecuteNonQuery();
+        }
+        transaction.Commit();
+        return files.Count;
+    }
+}
