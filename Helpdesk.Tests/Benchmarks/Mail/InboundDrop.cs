@@ -39,19 +39,27 @@ public static class InboundDrop
         WriteFiles(folder, mail);
         try
         {
-            using var connection = new SqliteConnection($"Data Source={Path.Combine(folder, "ceiling.db")};Pooling=False");
-            connection.Open();
-            using (var create = connection.CreateCommand())
-            {
-                create.CommandText = "CREATE TABLE Mail (Id INTEGER PRIMARY KEY, MessageId TEXT NOT NULL, Sender TEXT, Subject TEXT, Raw BLOB NOT NULL)";
-                create.ExecuteNonQuery();
-            }
-            return await Throughput.MeasureAsync(() => Task.FromResult(ParseAndInsert(connection, Directory.GetFiles(folder, "*.eml"))));
+            var files = Directory.GetFiles(folder, "*.eml");
+            // The product runs after this with MimeKit and SQLite already compiled; so does the timed ceiling.
+            using (var warmUp = OpenDatabase(Path.Combine(folder, "warm-up.db")))
+                ParseAndInsert(warmUp, files.Take(20).ToList());
+            using var connection = OpenDatabase(Path.Combine(folder, "ceiling.db"));
+            return await Throughput.MeasureAsync(() => Task.FromResult(ParseAndInsert(connection, files)));
         }
         finally
         {
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    private static SqliteConnection OpenDatabase(string file)
+    {
+        var connection = new SqliteConnection($"Data Source={file};Pooling=False");
+        connection.Open();
+        using var create = connection.CreateCommand();
+        create.CommandText = "CREATE TABLE Mail (Id INTEGER PRIMARY KEY, MessageId TEXT NOT NULL, Sender TEXT, Subject TEXT, Raw BLOB NOT NULL)";
+        create.ExecuteNonQuery();
+        return connection;
     }
 
     private static int ParseAndInsert(SqliteConnection connection, IReadOnlyList<string> files)
