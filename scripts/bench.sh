@@ -23,7 +23,7 @@ source "$ROOT/scripts/dotnet-env.sh"
 
 say() { echo "bench.sh: $*" >&2; }
 
-KNOWN=(login-timing inbound-drop inbound-imap outbox-smtp)
+KNOWN=(login-timing inbound-drop inbound-imap outbox-smtp list-query)
 if [ $# -gt 0 ]; then SCENARIOS=("$@"); else SCENARIOS=("${KNOWN[@]}"); fi
 for scenario in "${SCENARIOS[@]}"; do
     if [[ ! " ${KNOWN[*]} " == *" $scenario "* ]]; then
@@ -60,7 +60,8 @@ for scenario in "${SCENARIOS[@]}"; do
     [ -s "$OUT/$scenario.json" ] && results+=("$OUT/$scenario.json")
 done
 if [ ${#results[@]} -gt 0 ]; then
-    jq -s '.' "${results[@]}" >"$OUT/results.json"
+    # A scenario with several cases writes an array of lines; the table has one line each.
+    jq -s '[.[] | if type == "array" then .[] else . end]' "${results[@]}" >"$OUT/results.json"
 else
     echo '[]' >"$OUT/results.json"
 fi
