@@ -23,7 +23,7 @@ source "$ROOT/scripts/dotnet-env.sh"
 
 say() { echo "bench.sh: $*" >&2; }
 
-KNOWN=(login-timing inbound-drop inbound-imap outbox-smtp list-query)
+KNOWN=(login-timing inbound-drop inbound-imap outbox-smtp list-query cold-start)
 if [ $# -gt 0 ]; then SCENARIOS=("$@"); else SCENARIOS=("${KNOWN[@]}"); fi
 for scenario in "${SCENARIOS[@]}"; do
     if [[ ! " ${KNOWN[*]} " == *" $scenario "* ]]; then

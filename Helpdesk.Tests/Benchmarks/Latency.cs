@@ -39,13 +39,22 @@ public sealed record Latency(IReadOnlyList<double> Milliseconds)
     public static string Format(double ms) => ms < 10 ? $"{ms:0.00} ms" : ms < 1000 ? $"{ms:0} ms" : $"{ms / 1000:0.00} s";
 }
 
-/// <summary>A product's p95 beside the ceiling's (or none), against a goal in milliseconds; the ratio is ceiling / product.</summary>
-public sealed record LatencyComparison(string Scenario, string Case, Latency Product, Latency? Ceiling, double GoalMs, string GoalText)
+/// <summary>
+/// A product's p95 (or median) beside the ceiling's (or none), against a goal in milliseconds; the ratio is
+/// ceiling / product, so like the rate scenarios it is the share of the ceiling reached.
+/// </summary>
+public sealed record LatencyComparison(string Scenario, string Case, Latency Product, Latency? Ceiling, double GoalMs, string GoalText, bool ByMedian = false)
 {
-    public double Ratio => Ceiling is null || Product.P95 <= 0 ? 0 : Ceiling.P95 / Product.P95;
+    public double Ratio => Ceiling is null || Figure(Product) <= 0 ? 0 : Figure(Ceiling) / Figure(Product);
 
-    public bool Met => Product.P95 <= GoalMs;
+    public bool Met => Figure(Product) <= GoalMs;
 
-    public BenchmarkResult ToResult() => new($"{Scenario}: {Case}", Product.ToString(), Ceiling is null ? "—" : $"ceiling {Ceiling}",
+    public BenchmarkResult ToResult() => new($"{Scenario}: {Case}", Describe(Product), Ceiling is null ? "—" : $"ceiling {Describe(Ceiling)}",
         Math.Round(Ratio, 4), GoalText, Met, Product.Milliseconds.Count);
+
+    private double Figure(Latency latency) => ByMedian ? latency.Median : latency.P95;
+
+    private string Describe(Latency latency) => ByMedian
+        ? $"median {Latency.Format(latency.Median)} (min {Latency.Format(latency.Milliseconds.Min())}, max {Latency.Format(latency.Milliseconds.Max())}, n={latency.Milliseconds.Count})"
+        : latency.ToString();
 }
