@@ -9,9 +9,27 @@
 #   that writes its BenchmarkResult to $HELPDESK_BENCH_DIR/<name>.json (Helpdesk.Tests/Benchmarks/). The normal test
 #   run skips them (scripts/test.sh adds Category!=Benchmark); each has a smoke test with a tiny N that it does run.
 #
-#   Scenarios:
+#   A scenario with several cases (list-query, cold-start) writes an array of lines, one table line each. The ratio
+#   is the product's share of the ceiling measured in the same run (rate / ceiling rate, ceiling time / product time).
+#
+#   Scenarios (sizes from the environment; a product run stops after HELPDESK_BENCH_BUDGET_SECONDS, default 75, and
+#   reports what it finished, so each scenario ends within two minutes):
 #     login-timing   medians of logins for unknown names vs a wrong password for a real account, against the whole
 #                    app; goal: within 20 % (HELPDESK_BENCH_ROUNDS, default 100 of each).
+#     inbound-drop   HELPDESK_BENCH_MAILS (2,000) generated .eml files in the drop folder -> committed tickets through
+#                    the real store + processing; ceiling: MimeKit parse + one raw SQLite row per mail, one
+#                    transaction; goal >= 5,000/s and >= 0.5x ceiling.
+#     inbound-imap   the same mails appended to a fresh Dovecot mailbox (not timed) -> tickets through the real IMAP
+#                    fetcher + processing; ceiling: MailKit fetching the full messages; goal >= 2,500/s and >= 0.5x.
+#     outbox-smtp    HELPDESK_BENCH_MAILS 10 KB outbox rows -> the loopback Postfix through OutboxSendStage; ceiling:
+#                    MailKit over 4 parallel connections; goal >= 1,000/s or >= 0.8x ceiling.
+#     list-query     HELPDESK_BENCH_TICKETS (100,000) seeded tickets -> p95 of TicketListQuery for page 1, a status
+#                    filter, a team filter, a text search, and its counts statement; ceiling: raw SQL on a copy with a
+#                    counts table, covering indexes and FTS5; goal p95 <= 2 ms, text search <= 25 ms
+#                    (HELPDESK_BENCH_ROUNDS timings per request, default 20).
+#     cold-start     the built console as a process on a migrated data folder -> /health 200 and login page 200,
+#                    median of HELPDESK_BENCH_STARTS (5); ceiling: an empty ASP.NET Core app; goal <= 1 s.
+#   The mail scenarios need the loopback mail stack (scripts/mail-stack.sh start).
 #
 # Exit status: non-zero if a scenario is unknown, did not run, or missed its goal.
 set -uo pipefail
