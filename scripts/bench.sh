@@ -26,7 +26,7 @@
 #     list-query     HELPDESK_BENCH_TICKETS (100,000) seeded tickets -> p95 of TicketListQuery for page 1, a status
 #                    filter, a team filter, a text search, and its counts statement; ceiling: raw SQL on a copy with a
 #                    counts table, covering indexes and FTS5; goal p95 <= 2 ms, text search <= 25 ms
-#                    (HELPDESK_BENCH_ROUNDS timings per request, default 20).
+#                    (HELPDESK_BENCH_SAMPLES timings per request, default 20).
 #     cold-start     the built console as a process on a migrated data folder -> /health 200 and login page 200,
 #                    median of HELPDESK_BENCH_STARTS (5); ceiling: an empty ASP.NET Core app; goal <= 1 s.
 #   The mail scenarios need the loopback mail stack (scripts/mail-stack.sh start).
