@@ -88,8 +88,11 @@ fi
     printf 'scenario\tproduct figure\tceiling/comparison\tratio\tgoal\tverdict\n'
     jq -r '.[] | [.scenario, .product, .comparison, (.ratio | tostring), .goal, .verdict] | @tsv' "$OUT/results.json"
 } | awk -F'\t' '
-    { for (i = 1; i <= NF; i++) { cell[NR, i] = $i; if (length($i) > width[i]) width[i] = length($i) } rows = NR; cols = NF }
-    END { for (r = 1; r <= rows; r++) { line = ""; for (i = 1; i <= cols; i++) line = line sprintf("%-" (width[i] + 2) "s", cell[r, i]); sub(/ +$/, "", line); print line } }'
+    # Widths in characters, not bytes (mawk counts bytes): UTF-8 continuation bytes (≥, ×, →) do not count.
+    function chars(s) { gsub(/[\200-\277]/, "", s); return length(s) }
+    function pad(n,   p) { p = ""; while (n-- > 0) p = p " "; return p }
+    { for (i = 1; i <= NF; i++) { cell[NR, i] = $i; if (chars($i) > width[i]) width[i] = chars($i) } rows = NR; cols = NF }
+    END { for (r = 1; r <= rows; r++) { line = ""; for (i = 1; i <= cols; i++) line = line cell[r, i] pad(width[i] + 2 - chars(cell[r, i])); sub(/ +$/, "", line); print line } }'
 
 if jq -e 'any(.[]; .verdict != "pass")' "$OUT/results.json" >/dev/null; then
     rc=1
