@@ -43,13 +43,15 @@ public sealed record Latency(IReadOnlyList<double> Milliseconds)
 /// A product's p95 (or median) beside the ceiling's (or none), against a goal in milliseconds; the ratio is
 /// ceiling / product, so like the rate scenarios it is the share of the ceiling reached.
 /// </summary>
-public sealed record LatencyComparison(string Scenario, string Case, Latency Product, Latency? Ceiling, double GoalMs, string GoalText, bool ByMedian = false)
+/// <param name="Breakdown">Where the product's time went, when the scenario can tell (e.g. the median of each SQL statement).</param>
+public sealed record LatencyComparison(string Scenario, string Case, Latency Product, Latency? Ceiling, double GoalMs, string GoalText, bool ByMedian = false,
+    string? Breakdown = null)
 {
     public double Ratio => Ceiling is null || Figure(Product) <= 0 ? 0 : Figure(Ceiling) / Figure(Product);
 
     public bool Met => Figure(Product) <= GoalMs;
 
-    public BenchmarkResult ToResult() => new($"{Scenario}: {Case}", Describe(Product), Ceiling is null ? "—" : $"ceiling {Describe(Ceiling)}",
+    public BenchmarkResult ToResult() => new($"{Scenario}: {Case}", Describe(Product) + (Breakdown is null ? "" : $"; {Breakdown}"), Ceiling is null ? "—" : $"ceiling {Describe(Ceiling)}",
         Math.Round(Ratio, 4), GoalText, Met, Product.Milliseconds.Count);
 
     private double Figure(Latency latency) => ByMedian ? latency.Median : latency.P95;

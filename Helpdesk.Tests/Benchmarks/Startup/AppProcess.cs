@@ -24,8 +24,11 @@ public static class AppProcess
         return File.Exists(dll) ? dll : throw new FileNotFoundException($"{dll} is not built; build Helpdesk.Tests first.", dll);
     }
 
-    /// <returns>Milliseconds from the process start until each path first answered 200, in order.</returns>
-    public static async Task<IReadOnlyList<double>> TimeStartAsync(string dll, IReadOnlyDictionary<string, string> environment, params string[] paths)
+    /// <param name="PathsMs">Milliseconds from the process start until each path first answered 200, in order.</param>
+    /// <param name="ListeningMs">Until the host logged "Now listening on", if it did.</param>
+    public sealed record StartTimings(IReadOnlyList<double> PathsMs, double? ListeningMs);
+
+    public static async Task<StartTimings> TimeStartAsync(string dll, IReadOnlyDictionary<string, string> environment, params string[] paths)
     {
         var port = FreePort();
         var start = new ProcessStartInfo("dotnet", [dll, "--urls", $"http://127.0.0.1:{port}"])
@@ -36,9 +39,15 @@ public static class AppProcess
         };
         foreach (var (key, value) in environment) start.Environment[key] = value;
         var output = new List<string>();
+        double? listening = null;
         var started = Stopwatch.GetTimestamp();
         using var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.Add(e.Data); };
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is null) return;
+            if (listening is null && e.Data.Contains("Now listening on")) listening = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            lock (output) output.Add(e.Data);
+        };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.Add(e.Data); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
@@ -50,7 +59,7 @@ public static class AppProcess
                 await WaitFor200Async(process, $"http://127.0.0.1:{port}{path}", output);
                 timings.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             }
-            return timings;
+            return new StartTimings(timings, listening);
         }
         finally
         {

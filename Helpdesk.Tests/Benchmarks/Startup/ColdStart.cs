@@ -18,18 +18,20 @@ public static class ColdStart
         try
         {
             await AppProcess.TimeStartAsync(console, environment, "/health"); // creates and migrates the database: not timed
-            var (health, login, bare) = (new List<double>(), new List<double>(), new List<double>());
+            var (health, login, listening, bare) = (new List<double>(), new List<double>(), new List<double>(), new List<double>());
             for (var i = 0; i < starts; i++)
             {
                 var timings = await AppProcess.TimeStartAsync(console, environment, "/health", "/account/login");
-                health.Add(timings[0]);
-                login.Add(timings[1]);
-                bare.Add((await AppProcess.TimeStartAsync(empty, environment, "/health"))[0]);
+                health.Add(timings.PathsMs[0]);
+                login.Add(timings.PathsMs[1]);
+                if (timings.ListeningMs is { } ms) listening.Add(ms);
+                bare.Add((await AppProcess.TimeStartAsync(empty, environment, "/health")).PathsMs[0]);
             }
             var ceiling = new Latency(bare);
+            var breakdown = listening.Count > 0 ? $"\"Now listening\" logged at median {Latency.Format(new Latency(listening).Median)}" : null;
             return
             [
-                new LatencyComparison(Scenario, "start → /health 200", new Latency(health), ceiling, GoalMs, "median ≤ 1 s", ByMedian: true),
+                new LatencyComparison(Scenario, "start → /health 200", new Latency(health), ceiling, GoalMs, "median ≤ 1 s", ByMedian: true, Breakdown: breakdown),
                 new LatencyComparison(Scenario, "start → login page 200", new Latency(login), ceiling, GoalMs, "median ≤ 1 s", ByMedian: true),
             ];
         }
