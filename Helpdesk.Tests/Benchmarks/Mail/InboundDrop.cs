@@ -21,17 +21,22 @@ public static class InboundDrop
         await using var host = await InboundPipeline.StartAsync(Account, mail.Senders);
         var mailbox = new MailboxOptions { Name = "local", Kind = MailboxKind.DropFolder, Folder = DropFolderFetcher.DefaultFolder };
         var fetcher = host.Get<DropFolderFetcher>();
-        WriteFiles(fetcher.FolderOf(mailbox), mail);
+        WriteFiles(fetcher.FolderOf(mailbox), mail, writtenAt: host.Clock.GetUtcNow().UtcDateTime - DropFolderFetcher.SettleTime);
         var (product, fetching) = await InboundPipeline.RunRoundAsync(host, mailbox, fetcher, mails);
         return new ThroughputComparison(Scenario, "tickets", product, ceiling, GoalRate: 5000, GoalRatio: 0.5, EitherSuffices: false,
             Breakdown: $"fetch + store {fetching.TotalSeconds:0.00} s, processing {(product.Elapsed - fetching).TotalSeconds:0.00} s");
     }
 
-    private static void WriteFiles(string folder, GeneratedMail mail)
+    /// <param name="writtenAt">By the host's clock, so that the drop folder takes every file as settled in the first round.</param>
+    private static void WriteFiles(string folder, GeneratedMail mail, DateTime? writtenAt = null)
     {
         Directory.CreateDirectory(folder);
         for (var i = 0; i < mail.Messages.Count; i++)
-            File.WriteAllBytes(Path.Combine(folder, $"mail-{i:00000}.eml"), mail.Messages[i]);
+        {
+            var file = Path.Combine(folder, $"mail-{i:00000}.eml");
+            File.WriteAllBytes(file, mail.Messages[i]);
+            if (writtenAt is { } time) File.SetLastWriteTimeUtc(file, time);
+        }
     }
 
     private static async Task<Throughput> CeilingAsync(GeneratedMail mail)

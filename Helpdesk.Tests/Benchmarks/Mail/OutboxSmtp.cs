@@ -26,22 +26,28 @@ public static class OutboxSmtp
     {
         var texts = Texts(mails);
         var (ceilingTo, productTo) = (MailStackServer.NewAddress(), MailStackServer.NewAddress());
-        // Warm-up: the product runs later with MailKit compiled, so the timed ceiling does too.
-        await SendInParallelAsync(texts.Take(CeilingConnections).ToList(), ceilingTo);
-        var ceiling = await Throughput.MeasureAsync(() => SendInParallelAsync(texts, ceilingTo));
-        // Postfix hands the ceiling's mail on to Dovecot for a while after accepting it; that must not slow the product's run.
-        await MailStackServer.WaitForCountAsync(ceilingTo, mails + CeilingConnections, DeliveryWait);
-        await using var host = await CoreTestHost.StartAsync(settings: new Dictionary<string, string?>
+        try
         {
-            ["Mail:Outbound:Transport"] = "Smtp", ["Mail:Outbound:SmtpHost"] = MailStackServer.Host,
-            ["Mail:Outbound:SmtpPort"] = MailStackServer.SmtpPort.ToString(), ["Mail:Outbound:SmtpSecurity"] = "None",
-        });
-        await QueueAsync(host, texts, productTo);
-        var product = await SendQueuedAsync(host, mails);
-        await MailStackServer.WaitForCountAsync(productTo, product.Count, DeliveryWait);
-        await BenchImap.DeleteAllAsync(ceilingTo);
-        await BenchImap.DeleteAllAsync(productTo);
-        return new ThroughputComparison(Scenario, "mails", product, ceiling, GoalRate: 1000, GoalRatio: 0.8, EitherSuffices: true);
+            // Warm-up: the product runs later with MailKit compiled, so the timed ceiling does too.
+            await SendInParallelAsync(texts.Take(CeilingConnections).ToList(), ceilingTo);
+            var ceiling = await Throughput.MeasureAsync(() => SendInParallelAsync(texts, ceilingTo));
+            // Postfix hands the ceiling's mail on to Dovecot for a while after accepting it; that must not slow the product's run.
+            await MailStackServer.WaitForCountAsync(ceilingTo, mails + CeilingConnections, DeliveryWait);
+            await using var host = await CoreTestHost.StartAsync(settings: new Dictionary<string, string?>
+            {
+                ["Mail:Outbound:Transport"] = "Smtp", ["Mail:Outbound:SmtpHost"] = MailStackServer.Host,
+                ["Mail:Outbound:SmtpPort"] = MailStackServer.SmtpPort.ToString(), ["Mail:Outbound:SmtpSecurity"] = "None",
+            });
+            await QueueAsync(host, texts, productTo);
+            var product = await SendQueuedAsync(host, mails);
+            await MailStackServer.WaitForCountAsync(productTo, product.Count, DeliveryWait);
+            return new ThroughputComparison(Scenario, "mails", product, ceiling, GoalRate: 1000, GoalRatio: 0.8, EitherSuffices: true);
+        }
+        finally
+        {
+            await BenchImap.DeleteAllAsync(ceilingTo);
+            await BenchImap.DeleteAllAsync(productTo);
+        }
     }
 
     private static List<(string Subject, string Text)> Texts(int count)
