@@ -9,9 +9,27 @@
 #   that writes its BenchmarkResult to $HELPDESK_BENCH_DIR/<name>.json (Helpdesk.Tests/Benchmarks/). The normal test
 #   run skips them (scripts/test.sh adds Category!=Benchmark); each has a smoke test with a tiny N that it does run.
 #
-#   Scenarios:
+#   A scenario with several cases (list-query, cold-start) writes an array of lines, one table line each. The ratio
+#   is the product's share of the ceiling measured in the same run (rate / ceiling rate, ceiling time / product time).
+#
+#   Scenarios (sizes from the environment; a product run stops after HELPDESK_BENCH_BUDGET_SECONDS, default 75, and
+#   reports what it finished, so each scenario ends within two minutes):
 #     login-timing   medians of logins for unknown names vs a wrong password for a real account, against the whole
 #                    app; goal: within 20 % (HELPDESK_BENCH_ROUNDS, default 100 of each).
+#     inbound-drop   HELPDESK_BENCH_MAILS (2,000) generated .eml files in the drop folder -> committed tickets through
+#                    the real store + processing; ceiling: MimeKit parse + one raw SQLite row per mail, one
+#                    transaction; goal >= 5,000/s and >= 0.5x ceiling.
+#     inbound-imap   the same mails appended to a fresh Dovecot mailbox (not timed) -> tickets through the real IMAP
+#                    fetcher + processing; ceiling: MailKit fetching the full messages; goal >= 2,500/s and >= 0.5x.
+#     outbox-smtp    HELPDESK_BENCH_MAILS 10 KB outbox rows -> the loopback Postfix through OutboxSendStage; ceiling:
+#                    MailKit over 4 parallel connections; goal >= 1,000/s or >= 0.8x ceiling.
+#     list-query     HELPDESK_BENCH_TICKETS (100,000) seeded tickets -> p95 of TicketListQuery for page 1, a status
+#                    filter, a team filter, a text search, and its counts statement; ceiling: raw SQL on a copy with a
+#                    counts table, covering indexes and FTS5; goal p95 <= 2 ms, text search <= 25 ms
+#                    (HELPDESK_BENCH_SAMPLES timings per request, default 20).
+#     cold-start     the built console as a process on a migrated data folder -> /health 200 and login page 200,
+#                    median of HELPDESK_BENCH_STARTS (5); ceiling: an empty ASP.NET Core app; goal <= 1 s.
+#   The mail scenarios need the loopback mail stack (scripts/mail-stack.sh start).
 #
 # Exit status: non-zero if a scenario is unknown, did not run, or missed its goal.
 set -uo pipefail
@@ -23,7 +41,7 @@ source "$ROOT/scripts/dotnet-env.sh"
 
 say() { echo "bench.sh: $*" >&2; }
 
-KNOWN=(login-timing)
+KNOWN=(login-timing inbound-drop inbound-imap outbox-smtp list-query cold-start)
 if [ $# -gt 0 ]; then SCENARIOS=("$@"); else SCENARIOS=("${KNOWN[@]}"); fi
 for scenario in "${SCENARIOS[@]}"; do
     if [[ ! " ${KNOWN[*]} " == *" $scenario "* ]]; then
@@ -60,7 +78,8 @@ for scenario in "${SCENARIOS[@]}"; do
     [ -s "$OUT/$scenario.json" ] && results+=("$OUT/$scenario.json")
 done
 if [ ${#results[@]} -gt 0 ]; then
-    jq -s '.' "${results[@]}" >"$OUT/results.json"
+    # A scenario with several cases writes an array of lines; the table has one line each.
+    jq -s '[.[] | if type == "array" then .[] else . end]' "${results[@]}" >"$OUT/results.json"
 else
     echo '[]' >"$OUT/results.json"
 fi
@@ -69,8 +88,11 @@ fi
     printf 'scenario\tproduct figure\tceiling/comparison\tratio\tgoal\tverdict\n'
     jq -r '.[] | [.scenario, .product, .comparison, (.ratio | tostring), .goal, .verdict] | @tsv' "$OUT/results.json"
 } | awk -F'\t' '
-    { for (i = 1; i <= NF; i++) { cell[NR, i] = $i; if (length($i) > width[i]) width[i] = length($i) } rows = NR; cols = NF }
-    END { for (r = 1; r <= rows; r++) { line = ""; for (i = 1; i <= cols; i++) line = line sprintf("%-" (width[i] + 2) "s", cell[r, i]); sub(/ +$/, "", line); print line } }'
+    # Widths in characters, not bytes (mawk counts bytes): UTF-8 continuation bytes (≥, ×, →) do not count.
+    function chars(s) { gsub(/[\200-\277]/, "", s); return length(s) }
+    function pad(n,   p) { p = ""; while (n-- > 0) p = p " "; return p }
+    { for (i = 1; i <= NF; i++) { cell[NR, i] = $i; if (chars($i) > width[i]) width[i] = chars($i) } rows = NR; cols = NF }
+    END { for (r = 1; r <= rows; r++) { line = ""; for (i = 1; i <= cols; i++) line = line cell[r, i] pad(width[i] + 2 - chars(cell[r, i])); sub(/ +$/, "", line); print line } }'
 
 if jq -e 'any(.[]; .verdict != "pass")' "$OUT/results.json" >/dev/null; then
     rc=1

@@ -23,6 +23,15 @@ public sealed record BenchmarkResult(string Scenario, string Product, string Com
         File.WriteAllText(Path.Combine(folder, Scenario + ".json"), JsonSerializer.Serialize(this, Json));
     }
 
+    /// <summary>A scenario with several lines (one per case) writes them all to &lt;folder&gt;/&lt;scenario&gt;.json, as an array.</summary>
+    public static void WriteAll(string scenario, IEnumerable<BenchmarkResult> results)
+    {
+        var folder = Environment.GetEnvironmentVariable(FolderVariable);
+        if (string.IsNullOrEmpty(folder)) return;
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, scenario + ".json"), JsonSerializer.Serialize(results.ToList(), Json));
+    }
+
     /// <summary>A count from the environment (e.g. HELPDESK_BENCH_ROUNDS), or the scenario's default.</summary>
     public static int Count(string variable, int fallback) =>
         int.TryParse(Environment.GetEnvironmentVariable(variable), out var n) && n > 0 ? n : fallback;

@@ -1,0 +1,91 @@
+using Helpdesk.Core.Mail.Inbound;
+using Helpdesk.Core.Mail.Inbound.Fetching;
+using Microsoft.Data.Sqlite;
+using MimeKit;
+
+namespace Helpdesk.Tests.Benchmarks.Mail;
+
+/// <summary>
+/// .eml files in the drop folder → committed tickets, through the real store and processing. Ceiling: MimeKit parsing
+/// the same files and one raw SQLite row per mail, all in one transaction.
+/// </summary>
+public static class InboundDrop
+{
+    public const string Scenario = "inbound-drop";
+    private const string Account = "support@helpdesk.test";
+
+    public static async Task<ThroughputComparison> MeasureAsync(int mails)
+    {
+        var mail = GeneratedMail.Create(mails, Account);
+        var ceiling = await CeilingAsync(mail);
+        await using var host = await InboundPipeline.StartAsync(Account, mail.Senders);
+        var mailbox = new MailboxOptions { Name = "local", Kind = MailboxKind.DropFolder, Folder = DropFolderFetcher.DefaultFolder };
+        var fetcher = host.Get<DropFolderFetcher>();
+        WriteFiles(fetcher.FolderOf(mailbox), mail, writtenAt: host.Clock.GetUtcNow().UtcDateTime - DropFolderFetcher.SettleTime);
+        var (product, fetching) = await InboundPipeline.RunRoundAsync(host, mailbox, fetcher, mails);
+        return new ThroughputComparison(Scenario, "tickets", product, ceiling, GoalRate: 5000, GoalRatio: 0.5, EitherSuffices: false,
+            Breakdown: $"fetch + store {fetching.TotalSeconds:0.00} s, processing {(product.Elapsed - fetching).TotalSeconds:0.00} s");
+    }
+
+    /// <param name="writtenAt">By the host's clock, so that the drop folder takes every file as settled in the first round.</param>
+    private static void WriteFiles(string folder, GeneratedMail mail, DateTime? writtenAt = null)
+    {
+        Directory.CreateDirectory(folder);
+        for (var i = 0; i < mail.Messages.Count; i++)
+        {
+            var file = Path.Combine(folder, $"mail-{i:00000}.eml");
+            File.WriteAllBytes(file, mail.Messages[i]);
+            if (writtenAt is { } time) File.SetLastWriteTimeUtc(file, time);
+        }
+    }
+
+    private static async Task<Throughput> CeilingAsync(GeneratedMail mail)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "helpdesk-bench", Guid.NewGuid().ToString("N"));
+        WriteFiles(folder, mail);
+        try
+        {
+            var files = Directory.GetFiles(folder, "*.eml");
+            // The product runs after this with MimeKit and SQLite already compiled; so does the timed ceiling.
+            using (var warmUp = OpenDatabase(Path.Combine(folder, "warm-up.db")))
+                ParseAndInsert(warmUp, files.Take(20).ToList());
+            using var connection = OpenDatabase(Path.Combine(folder, "ceiling.db"));
+            return await Throughput.MeasureAsync(() => Task.FromResult(ParseAndInsert(connection, files)));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static SqliteConnection OpenDatabase(string file)
+    {
+        var connection = new SqliteConnection($"Data Source={file};Pooling=False");
+        connection.Open();
+        using var create = connection.CreateCommand();
+        create.CommandText = "CREATE TABLE Mail (Id INTEGER PRIMARY KEY, MessageId TEXT NOT NULL, Sender TEXT, Subject TEXT, Raw BLOB NOT NULL)";
+        create.ExecuteNonQuery();
+        return connection;
+    }
+
+    private static int ParseAndInsert(SqliteConnection connection, IReadOnlyList<string> files)
+    {
+        using var transaction = connection.BeginTransaction();
+        using var insert = connection.CreateCommand();
+        insert.CommandText = "INSERT INTO Mail (MessageId, Sender, Subject, Raw) VALUES ($id, $sender, $subject, $raw)";
+        var (id, sender, subject, raw) = (insert.Parameters.Add("$id", SqliteType.Text), insert.Parameters.Add("$sender", SqliteType.Text),
+            insert.Parameters.Add("$subject", SqliteType.Text), insert.Parameters.Add("$raw", SqliteType.Blob));
+        foreach (var file in files)
+        {
+            var bytes = File.ReadAllBytes(file);
+            var message = MimeMessage.Load(new MemoryStream(bytes, writable: false));
+            id.Value = message.MessageId;
+            sender.Value = message.From.Mailboxes.First().Address;
+            subject.Value = message.Subject;
+            raw.Value = bytes;
+            insert.ExecuteNonQuery();
+        }
+        transaction.Commit();
+        return files.Count;
+    }
+}

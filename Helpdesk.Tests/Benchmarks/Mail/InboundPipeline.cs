@@ -1,0 +1,73 @@
+using Helpdesk.Core.Correspondence;
+using Helpdesk.Core.Mail.Inbound;
+using Helpdesk.Core.Mail.Inbound.Fetching;
+using Helpdesk.Core.Mail.Inbound.Processing;
+using Helpdesk.Core.People;
+using Helpdesk.Core.Tickets;
+using Helpdesk.Tests.TestSupport;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace Helpdesk.Tests.Benchmarks.Mail;
+
+/// <summary>
+/// The real Core on a fresh database, with the benchmark's senders as known people, running one mailbox round the
+/// way InboundMailWorker does (fetch and store, then process what is pending in a scope) until all mail is a ticket
+/// or the budget is spent.
+/// </summary>
+public static class InboundPipeline
+{
+    public static async Task<CoreTestHost> StartAsync(string accountAddress, IReadOnlyList<MailSender> senders)
+    {
+        var host = await CoreTestHost.StartAsync(settings: new Dictionary<string, string?> { ["Mail:Inbound:AccountAddress"] = accountAddress });
+        await using var db = await host.DbAsync();
+        var now = host.Clock.GetUtcNow().UtcDateTime;
+        db.AddRange(senders.Select(s => new Person { Name = s.Name, PrimaryEmail = s.Address, Roles = PersonRoles.EndUser, CreatedAt = now }));
+        await db.SaveChangesAsync();
+        return host;
+    }
+
+    /// <returns>Tickets committed, over the time of the round, and how much of it went to fetching and storing.</returns>
+    public static async Task<(Throughput Tickets, TimeSpan Fetching)> RunRoundAsync(CoreTestHost host, MailboxOptions mailbox, IMailboxFetcher fetcher, int expected)
+    {
+        var timed = new TimedFetcher(fetcher);
+        var scopes = host.Get<IServiceScopeFactory>();
+        async Task ProcessPendingAsync(CancellationToken ct)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<InboundMailProcessor>().ProcessPendingAsync(ct);
+        }
+        var round = new MailboxRound(mailbox, timed, ProcessPendingAsync, host.Get<SystemAlerts>(),
+            host.Get<IOptions<InboundMailOptions>>().Value, NullLogger.Instance);
+        using var budget = new CancellationTokenSource(BenchmarkBudget.ProductRun);
+        var result = await Throughput.MeasureAsync(async () =>
+        {
+            try
+            {
+                await round.RunAsync(budget.Token);
+            }
+            catch (OperationCanceledException) when (budget.IsCancellationRequested)
+            {
+            }
+            return await TicketCountAsync(host);
+        });
+        if (!budget.IsCancellationRequested && result.Count != expected)
+            throw new InvalidOperationException($"{expected} mails made {result.Count} tickets: {await OutcomesAsync(host)}");
+        return (result, timed.Elapsed);
+    }
+
+    private static async Task<int> TicketCountAsync(CoreTestHost host)
+    {
+        await using var db = await host.DbAsync();
+        return await db.Set<Ticket>().CountAsync();
+    }
+
+    private static async Task<string> OutcomesAsync(CoreTestHost host)
+    {
+        await using var db = await host.DbAsync();
+        var rows = await db.Set<InboundMessage>().GroupBy(m => new { m.Status, m.Error }).Select(g => new { g.Key.Status, g.Key.Error, Count = g.Count() }).ToListAsync();
+        return rows.Count == 0 ? "nothing was stored" : string.Join("; ", rows.Select(r => $"{r.Count} {r.Status} {r.Error}"));
+    }
+}

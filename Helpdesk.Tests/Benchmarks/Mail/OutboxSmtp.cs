@@ -1,0 +1,123 @@
+using System.Net.Sockets;
+using Bogus;
+using Helpdesk.Core.Mail.Outbound;
+using Helpdesk.Tests.TestSupport;
+using Helpdesk.Tests.TestSupport.MailStack;
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using Microsoft.EntityFrameworkCore;
+using MimeKit;
+
+namespace Helpdesk.Tests.Benchmarks.Mail;
+
+/// <summary>
+/// Pending outbox rows of about 10 KB → sent to the loopback Postfix by the real OutboxSendStage, called back to back
+/// (the worker's poll gap between batches is not counted). Ceiling: MailKit sending the same mails over
+/// <see cref="CeilingConnections"/> connections in parallel.
+/// </summary>
+public static class OutboxSmtp
+{
+    public const string Scenario = "outbox-smtp";
+    public const int CeilingConnections = 4;
+    private const string From = "support@helpdesk.test";
+    private static readonly TimeSpan DeliveryWait = TimeSpan.FromSeconds(30);
+
+    public static async Task<ThroughputComparison> MeasureAsync(int mails)
+    {
+        var texts = Texts(mails);
+        var (ceilingTo, productTo) = (MailStackServer.NewAddress(), MailStackServer.NewAddress());
+        try
+        {
+            // Warm-up: the product runs later with MailKit compiled, so the timed ceiling does too.
+            await SendInParallelAsync(texts.Take(CeilingConnections).ToList(), ceilingTo);
+            var ceiling = await Throughput.MeasureAsync(() => SendInParallelAsync(texts, ceilingTo));
+            // Postfix hands the ceiling's mail on to Dovecot for a while after accepting it; that must not slow the product's run.
+            await MailStackServer.WaitForCountAsync(ceilingTo, mails + CeilingConnections, DeliveryWait);
+            await using var host = await CoreTestHost.StartAsync(settings: new Dictionary<string, string?>
+            {
+                ["Mail:Outbound:Transport"] = "Smtp", ["Mail:Outbound:SmtpHost"] = MailStackServer.Host,
+                ["Mail:Outbound:SmtpPort"] = MailStackServer.SmtpPort.ToString(), ["Mail:Outbound:SmtpSecurity"] = "None",
+            });
+            await QueueAsync(host, texts, productTo);
+            var product = await SendQueuedAsync(host, mails);
+            await MailStackServer.WaitForCountAsync(productTo, product.Count, DeliveryWait);
+            return new ThroughputComparison(Scenario, "mails", product, ceiling, GoalRate: 1000, GoalRatio: 0.8, EitherSuffices: true);
+        }
+        finally
+        {
+            await BenchImap.DeleteAllAsync(ceilingTo);
+            await BenchImap.DeleteAllAsync(productTo);
+        }
+    }
+
+    private static List<(string Subject, string Text)> Texts(int count)
+    {
+        var faker = new Faker("en") { Random = new Randomizer(14) };
+        return Enumerable.Range(0, count).Select(i =>
+        {
+            var text = string.Join("\n\n", Enumerable.Range(0, 40).Select(_ => faker.Lorem.Paragraph(6)));
+            return ($"[#HD-{i}] {faker.Hacker.Phrase()}", text.Length > 10 * 1024 ? text[..(10 * 1024)] : text);
+        }).ToList();
+    }
+
+    private static async Task QueueAsync(CoreTestHost host, IReadOnlyList<(string Subject, string Text)> texts, string to)
+    {
+        await using var db = await host.DbAsync();
+        var now = host.Clock.GetUtcNow().UtcDateTime;
+        db.AddRange(texts.Select(t => OutboxMail.Create("benchmark", null, From, [new OutboxRecipient(to, null, "benchmark")], t.Subject, t.Text, null, "helpdesk.test", now)));
+        await db.SaveChangesAsync();
+    }
+
+    private static async Task<Throughput> SendQueuedAsync(CoreTestHost host, int expected)
+    {
+        var stage = host.Get<OutboxSendStage>();
+        using var budget = new CancellationTokenSource(BenchmarkBudget.ProductRun);
+        var result = await Throughput.MeasureAsync(async () =>
+        {
+            try
+            {
+                while (await stage.ProcessDueAsync(budget.Token) > 0) { }
+            }
+            catch (OperationCanceledException) when (budget.IsCancellationRequested)
+            {
+            }
+            await using var db = await host.DbAsync();
+            return await db.Set<OutboxMessage>().CountAsync(m => m.Status == OutboxStatus.Sent);
+        });
+        if (!budget.IsCancellationRequested && result.Count != expected)
+        {
+            await using var db = await host.DbAsync();
+            var errors = await db.Set<OutboxMessage>().Where(m => m.LastError != null).Select(m => m.LastError).Distinct().Take(3).ToListAsync();
+            throw new InvalidOperationException($"{result.Count} of {expected} outbox mails were sent: {string.Join("; ", errors)}");
+        }
+        return result;
+    }
+
+    private static async Task<int> SendInParallelAsync(IReadOnlyList<(string Subject, string Text)> texts, string to)
+    {
+        var messages = texts.Select(t => Compose(t.Subject, t.Text, to)).ToList();
+        var slices = messages.Select((m, i) => (m, i)).GroupBy(x => x.i % CeilingConnections, x => x.m);
+        var sent = await Task.WhenAll(slices.Select(slice => SendOverOneConnectionAsync(slice.ToList())));
+        return sent.Sum();
+    }
+
+    private static MimeMessage Compose(string subject, string text, string to)
+    {
+        var message = new MimeMessage { Subject = subject, MessageId = $"{Guid.NewGuid():N}@helpdesk.test", Body = new TextPart("plain") { Text = text } };
+        message.From.Add(MailboxAddress.Parse(From));
+        message.To.Add(MailboxAddress.Parse(to));
+        message.Headers.Add(HeaderId.AutoSubmitted, "auto-generated");
+        return message;
+    }
+
+    private static async Task<int> SendOverOneConnectionAsync(IReadOnlyList<MimeMessage> messages)
+    {
+        using var client = new SmtpClient();
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        await socket.ConnectAsync(MailStackServer.Host, MailStackServer.SmtpPort);
+        await client.ConnectAsync(socket, MailStackServer.Host, MailStackServer.SmtpPort, SecureSocketOptions.None);
+        foreach (var message in messages) await client.SendAsync(message);
+        await client.DisconnectAsync(true);
+        return messages.Count;
+    }
+}

@@ -1,0 +1,101 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Helpdesk.Tests.Benchmarks.Startup;
+
+/// <summary>
+/// A built web app started as a real process (`dotnet &lt;dll&gt; --urls http://127.0.0.1:&lt;free port&gt;`), timed from just
+/// before the start until each path answers 200.
+/// </summary>
+public static class AppProcess
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+    private static readonly HttpClient Http = new(new SocketsHttpHandler { AllowAutoRedirect = false }) { Timeout = TimeSpan.FromSeconds(5) };
+
+    /// <summary>The dll of a project in this repository, built in the configuration these tests were built in.</summary>
+    public static string BuiltDll(string projectFolder, string name)
+    {
+        var testOutput = new DirectoryInfo(AppContext.BaseDirectory);
+        var configuration = testOutput.Parent!.Name; // …/bin/<configuration>/net10.0/
+        var root = testOutput;
+        while (root is not null && !Directory.Exists(Path.Combine(root.FullName, "Helpdesk.Blazor"))) root = root.Parent;
+        var dll = Path.Combine(root?.FullName ?? "", projectFolder, "bin", configuration, testOutput.Name, name + ".dll");
+        return File.Exists(dll) ? dll : throw new FileNotFoundException($"{dll} is not built; build Helpdesk.Tests first.", dll);
+    }
+
+    /// <param name="PathsMs">Milliseconds from the process start until each path first answered 200, in order.</param>
+    /// <param name="ListeningMs">Until the host logged "Now listening on", if it did.</param>
+    public sealed record StartTimings(IReadOnlyList<double> PathsMs, double? ListeningMs);
+
+    public static async Task<StartTimings> TimeStartAsync(string dll, IReadOnlyDictionary<string, string> environment, params string[] paths)
+    {
+        var port = FreePort();
+        var start = new ProcessStartInfo("dotnet", [dll, "--urls", $"http://127.0.0.1:{port}"])
+        {
+            WorkingDirectory = Path.GetDirectoryName(dll)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var (key, value) in environment) start.Environment[key] = value;
+        var output = new List<string>();
+        double? listening = null;
+        var started = Stopwatch.GetTimestamp();
+        using var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is null) return;
+            if (listening is null && e.Data.Contains("Now listening on")) listening = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            lock (output) output.Add(e.Data);
+        };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.Add(e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            var timings = new List<double>();
+            foreach (var path in paths)
+            {
+                await WaitFor200Async(process, $"http://127.0.0.1:{port}{path}", output);
+                timings.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+            return new StartTimings(timings, listening);
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+    }
+
+    private static async Task WaitFor200Async(Process process, string url, List<string> output)
+    {
+        var deadline = Stopwatch.GetTimestamp() + (long)(StartTimeout.TotalSeconds * Stopwatch.Frequency);
+        while (true)
+        {
+            try
+            {
+                using var response = await Http.GetAsync(url);
+                if (response.StatusCode == HttpStatusCode.OK) return;
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            if (process.HasExited || Stopwatch.GetTimestamp() > deadline)
+            {
+                string log;
+                lock (output) log = string.Join("\n", output.TakeLast(20));
+                throw new InvalidOperationException($"{url} never answered 200 (process {(process.HasExited ? $"exited with {process.ExitCode}" : "still running")}):\n{log}");
+            }
+            await Task.Delay(5);
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

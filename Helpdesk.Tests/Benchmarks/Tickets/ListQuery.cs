@@ -1,0 +1,78 @@
+using Helpdesk.Core.Tickets;
+using Helpdesk.Core.Tickets.Queries;
+using Helpdesk.Tests.TestSupport;
+
+namespace Helpdesk.Tests.Benchmarks.Tickets;
+
+/// <summary>
+/// Server time of the product's TicketListQuery on a database seeded with many tickets, per list request, beside the
+/// best raw SQL for the same answer (<see cref="TicketListCeiling"/>); both answers are checked to be the same first.
+/// "counts" is the product's counts-per-status statement alone, timed through EF's diagnostics.
+/// </summary>
+public static class ListQuery
+{
+    public const string Scenario = "list-query";
+    private const double GoalMs = 2, TextGoalMs = 25;
+    private static readonly TimeSpan SampleTime = TimeSpan.FromSeconds(8);
+
+    public static async Task<IReadOnlyList<LatencyComparison>> MeasureAsync(int tickets, int samples)
+    {
+        await using var host = await CoreTestHost.StartAsync();
+        var database = Path.Combine(host.DataFolder, "helpdesk.db");
+        var team = TicketListSeed.Fill(database, tickets);
+        using var ceiling = TicketListCeiling.Prepare(database, Path.Combine(host.DataFolder, "ceiling.db"));
+        var query = host.Get<TicketListQuery>();
+        var cases = new (string Name, TicketListRequest Request, Func<ListAnswer> Ceiling, double GoalMs)[]
+        {
+            ("page 1, default sort", new TicketListRequest(), ceiling.Default, GoalMs),
+            ("status filter", new TicketListRequest { Statuses = [TicketStatus.InProgress] }, () => ceiling.ByStatus(TicketStatus.InProgress), GoalMs),
+            ("team filter", new TicketListRequest { TeamId = team }, () => ceiling.ByTeam(team), GoalMs),
+            ($"text search \"{TicketListSeed.SearchTerm}\"", new TicketListRequest { Text = TicketListSeed.SearchTerm }, () => ceiling.ByText(TicketListSeed.SearchTerm), TextGoalMs),
+        };
+        var results = new List<LatencyComparison>();
+        using var times = new EfCommandTimes();
+        foreach (var (name, request, ceilingAnswer, goal) in cases)
+        {
+            CheckSameAnswer(name, await query.ExecuteAsync(request), ceilingAnswer());
+            var statements = new List<(string Sql, TimeSpan Duration)>();
+            var product = await Latency.SampleAsync(async () => statements.AddRange(await EfCommandTimes.Record(() => query.ExecuteAsync(request))), samples, SampleTime);
+            var best = await Latency.SampleAsync(() => Task.FromResult(ceilingAnswer()), samples, SampleTime);
+            results.Add(new LatencyComparison(Scenario, name, product, best, goal, $"p95 ≤ {goal:0} ms", Breakdown: StatementMedians(statements)));
+        }
+        results.Add(await CountsAsync(query, ceiling, samples));
+        return results;
+    }
+
+    // Runs while MeasureAsync's EfCommandTimes listens (a second listener would record every statement twice).
+    private static async Task<LatencyComparison> CountsAsync(TicketListQuery query, TicketListCeiling ceiling, int samples)
+    {
+        var product = await Latency.SampleTimedAsync(async () =>
+        {
+            var commands = await EfCommandTimes.Record(() => query.ExecuteAsync(new TicketListRequest()));
+            var counts = commands.Where(c => c.Sql.Contains("GROUP BY", StringComparison.OrdinalIgnoreCase)).ToList();
+            if (counts.Count != 1) throw new InvalidOperationException($"Expected one GROUP BY statement for the counts, saw {counts.Count} of {commands.Count} statements.");
+            return counts[0].Duration.TotalMilliseconds;
+        }, samples, SampleTime);
+        var best = await Latency.SampleAsync(() => Task.FromResult(ceiling.StatusCounts()), samples, SampleTime);
+        return new LatencyComparison(Scenario, "counts per status", product, best, GoalMs, $"p95 ≤ {GoalMs:0} ms");
+    }
+
+    // The list runs three statements: counts per status (GROUP BY), the total (COUNT) and the page.
+    private static string StatementMedians(IEnumerable<(string Sql, TimeSpan Duration)> statements)
+    {
+        static string Kind(string sql) => sql.Contains("GROUP BY", StringComparison.OrdinalIgnoreCase) ? "counts"
+            : sql.Contains("SELECT COUNT(*)", StringComparison.OrdinalIgnoreCase) ? "total" : "page";
+        var medians = statements.GroupBy(s => Kind(s.Sql)).OrderBy(g => g.Key)
+            .Select(g => $"{g.Key} {Latency.Format(new Latency(g.Select(s => s.Duration.TotalMilliseconds).ToList()).Median)}");
+        return "SQL medians: " + string.Join(", ", medians);
+    }
+
+    private static void CheckSameAnswer(string name, TicketListResult product, ListAnswer ceiling)
+    {
+        var sameCounts = product.StatusCounts.Count == ceiling.Counts.Count
+            && product.StatusCounts.All(c => ceiling.Counts.GetValueOrDefault(c.Key) == c.Value);
+        if (product.TotalCount != ceiling.Total || !sameCounts || !product.Items.Select(i => i.Id).SequenceEqual(ceiling.PageIds))
+            throw new InvalidOperationException($"{name}: the ceiling's SQL answers differently (total {ceiling.Total} vs {product.TotalCount}, " +
+                $"page {string.Join(",", ceiling.PageIds.Take(5))}… vs {string.Join(",", product.Items.Take(5).Select(i => i.Id))}…); it would not be a fair ceiling.");
+    }
+}
