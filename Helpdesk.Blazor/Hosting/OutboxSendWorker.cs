@@ -1,30 +1,23 @@
 using Helpdesk.Core.Mail.Outbound;
-using Helpdesk.Core.Tickets.Events;
 using Microsoft.Extensions.Options;
 
 namespace Helpdesk.Blazor.Hosting;
 
 /// <summary>
-/// Sends outbox mail: right after any ticket change is committed (the change may have queued mail) and otherwise every
-/// poll interval, which also picks up retries. Never lets an exception stop the host.
+/// Sends outbox mail as soon as any is committed (<see cref="OutboxWake"/>) and otherwise every poll interval, which also
+/// picks up retries and claims other instances left behind. Never lets an exception stop the host.
 /// </summary>
-public sealed class OutboxSendWorker(OutboxSendStage stage, ITicketChangeFeed feed, IOptions<OutboundMailOptions> options, ILogger<OutboxSendWorker> logger)
+public sealed class OutboxSendWorker(OutboxSendStage stage, OutboxWake wake, IOptions<OutboundMailOptions> options, ILogger<OutboxSendWorker> logger)
     : BackgroundService
 {
-    private readonly SemaphoreSlim _wake = new(0, 1);
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var subscription = feed.Subscribe(_ =>
-        {
-            try { _wake.Release(); } catch (SemaphoreFullException) { /* already woken */ }
-            return Task.CompletedTask;
-        });
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                await stage.ProcessDueAsync(stoppingToken);
+                // A full round may leave more due mail behind it: go on at once until a round finds nothing.
+                while (await stage.ProcessDueAsync(stoppingToken) > 0) { }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -36,7 +29,7 @@ public sealed class OutboxSendWorker(OutboxSendStage stage, ITicketChangeFeed fe
             }
             try
             {
-                await _wake.WaitAsync(options.Value.PollInterval, stoppingToken);
+                await wake.WaitAsync(options.Value.PollInterval, stoppingToken);
             }
             catch (OperationCanceledException)
             {

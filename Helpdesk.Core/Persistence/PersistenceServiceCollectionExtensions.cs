@@ -22,12 +22,14 @@ public static class PersistenceServiceCollectionExtensions
                     Pooling = true,
                     DefaultTimeout = 30,
                 }.ToString();
-            options.UseSqlite(connection).AddInterceptors(sp.GetRequiredService<DatabaseErrorInterceptor>())
+            options.UseSqlite(connection).AddInterceptors(sp.GetRequiredService<DatabaseErrorInterceptor>(), sp.GetRequiredService<Mail.Outbound.OutboxWakeInterceptor>())
                 // SQLite table rebuilds in generated migrations switch foreign keys off outside the transaction; that is
                 // EF's own pattern for SQLite, not something an operator can act on.
                 .ConfigureWarnings(w => w.Ignore(RelationalEventId.NonTransactionalMigrationOperationWarning));
         });
         builder.Services.AddSingleton<DatabaseErrorInterceptor>();
+        builder.Services.AddSingleton<Mail.Outbound.OutboxWake>();
+        builder.Services.AddSingleton<Mail.Outbound.OutboxWakeInterceptor>();
         builder.Services.AddHostedService<DatabaseInitializer>();
         return builder;
     }

@@ -32,4 +32,10 @@ public sealed class OutboundMailOptions
     public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromMinutes(30);
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(10);
     public int BatchSize { get; set; } = 50;
+
+    /// <summary>SMTP connections one send round uses in parallel (each sends its share of the round's mails).</summary>
+    public int Connections { get; set; } = 4;
+
+    /// <summary>How long a send round holds the mails it claimed; a crashed holder's mails are taken over after it.</summary>
+    public TimeSpan ClaimLease { get; set; } = TimeSpan.FromMinutes(5);
 }

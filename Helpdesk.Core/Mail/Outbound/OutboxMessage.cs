@@ -49,6 +49,13 @@ public sealed class OutboxMessage
     /// <summary>SHA-256 of the sent MIME in the blob store (raw bytes kept for every mail out).</summary>
     public string? RawSha256 { get; set; }
     public DateTime? BouncedAt { get; set; }
+
+    /// <summary>
+    /// Which send round holds this row, until <see cref="ClaimExpiresAt"/>: one claimant per row, even with several
+    /// processes on one database. An expired claim (its holder died) is taken over.
+    /// </summary>
+    public string? ClaimToken { get; set; }
+    public DateTime? ClaimExpiresAt { get; set; }
 }
 
 public sealed class OutboxAttachment

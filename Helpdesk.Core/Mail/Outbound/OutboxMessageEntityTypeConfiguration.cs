@@ -13,6 +13,9 @@ internal sealed class OutboxMessageEntityTypeConfiguration : IEntityTypeConfigur
         builder.Property(m => m.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(m => m.Subject).HasMaxLength(1000);
         builder.HasIndex(m => new { m.Status, m.NextAttemptAt });
+        // A round that lost its claim (it outlived the lease and another took the row over) must not write the row.
+        builder.Property(m => m.ClaimToken).HasMaxLength(32).IsConcurrencyToken();
+        builder.HasIndex(m => m.ClaimToken);
         builder.HasIndex(m => m.TicketId);
         builder.OwnsMany(m => m.Attachments, a => a.ToJson());
     }

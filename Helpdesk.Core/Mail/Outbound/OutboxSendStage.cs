@@ -27,13 +27,47 @@ public sealed class OutboxSendStage(
     public async Task<int> ProcessDueAsync(CancellationToken ct)
     {
         var settings = options.Value;
-        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        var claim = Guid.NewGuid().ToString("N");
         var now = clock.GetUtcNow().UtcDateTime;
-        var due = await db.Set<OutboxMessage>().Where(m => m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now)
-            .OrderBy(m => m.Id).Take(settings.BatchSize).ToListAsync(ct);
-        if (due.Count == 0) return 0;
+        if (await ClaimDueAsync(claim, now, ct) == 0) return 0;
 
-        var sent = 0;
+        // Each connection gets its own share of the round, its own context and its own SMTP client (never shared).
+        var ids = await ClaimedIdsAsync(claim, ct);
+        var shares = ids.Select((id, i) => (id, i)).GroupBy(x => x.i % Math.Clamp(settings.Connections, 1, ids.Count), x => x.id)
+            .Select(g => g.ToList()).ToList();
+        var sent = await Task.WhenAll(shares.Select(share => SendShareAsync(share, now, ct)));
+        if (sent.Any(s => s is null))
+            return sent.Sum(s => s ?? 0);
+        await alerts.ResolveAsync(SendAlertKey, CancellationToken.None);
+        return sent.Sum(s => s!.Value);
+    }
+
+    /// <summary>
+    /// Claims up to a batch of due mails for this round in one conditional UPDATE: of two rounds (in one process or
+    /// two) racing for a row, one wins; a claim whose lease ran out is taken over.
+    /// </summary>
+    private async Task<int> ClaimDueAsync(string claim, DateTime now, CancellationToken ct)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        var due = db.Set<OutboxMessage>()
+            .Where(m => m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now && (m.ClaimExpiresAt == null || m.ClaimExpiresAt < now))
+            .OrderBy(m => m.Id).Take(options.Value.BatchSize).Select(m => m.Id);
+        var until = now + options.Value.ClaimLease;
+        return await db.Set<OutboxMessage>().Where(m => due.Contains(m.Id))
+            .ExecuteUpdateAsync(u => u.SetProperty(m => m.ClaimToken, claim).SetProperty(m => m.ClaimExpiresAt, until), ct);
+    }
+
+    private async Task<List<long>> ClaimedIdsAsync(string claim, CancellationToken ct)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        return await db.Set<OutboxMessage>().Where(m => m.ClaimToken == claim).OrderBy(m => m.Id).Select(m => m.Id).ToListAsync(ct);
+    }
+
+    /// <returns>How many mails of the share were sent, or null when the mail server could not be used.</returns>
+    private async Task<int?> SendShareAsync(IReadOnlyList<long> ids, DateTime now, CancellationToken ct)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        var share = await db.Set<OutboxMessage>().Where(m => ids.Contains(m.Id)).OrderBy(m => m.Id).ToListAsync(ct);
         IMailBatch batch;
         try
         {
@@ -43,16 +77,16 @@ public sealed class OutboxSendStage(
         {
             var problem = WhyTheServerCannotBeUsed(ex);
             logger.LogWarning("Opening the mail server failed: {Problem}", problem);
-            foreach (var message in due) Fail(message, problem, permanent: false, now);
-            await db.SaveChangesAsync(CancellationToken.None);
+            foreach (var message in share) Fail(message, problem, permanent: false, now);
+            await SaveAsync(db, CancellationToken.None);
             await alerts.RaiseAsync(SendAlertKey, "Sending mail fails", problem + "\n"
                 + "Mail stays in the outbox and is retried; this alert is sent once per failure episode (it goes out when sending works again).", CancellationToken.None);
-            return 0;
+            return null;
         }
-        await alerts.ResolveAsync(SendAlertKey, CancellationToken.None);
+        var sent = 0;
         await using (batch)
         {
-            foreach (var message in due)
+            foreach (var message in share)
             {
                 try
                 {
@@ -78,10 +112,31 @@ public sealed class OutboxSendStage(
                     Fail(message, ex.Message, permanent: false, now);
                 }
                 // Saved per mail: a crash after a send must not forget that it was sent.
-                await db.SaveChangesAsync(CancellationToken.None);
+                await SaveAsync(db, CancellationToken.None);
             }
         }
         return sent;
+    }
+
+    /// <summary>Ends the round's claim on its rows; a row whose claim another round took over (an expired lease) is left to it.</summary>
+    private async Task SaveAsync(HelpdeskDbContext db, CancellationToken ct)
+    {
+        foreach (var entry in db.ChangeTracker.Entries<OutboxMessage>().Where(e => e.State == EntityState.Modified))
+            (entry.Entity.ClaimToken, entry.Entity.ClaimExpiresAt) = (null, null);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException ex)
+        {
+            foreach (var lost in ex.Entries)
+            {
+                logger.LogWarning("Outbox mail {OutboxId} outlived its claim and another send round took it over; its result here is not recorded",
+                    ((OutboxMessage)lost.Entity).Id);
+                lost.State = EntityState.Detached;
+            }
+            await db.SaveChangesAsync(ct);
+        }
     }
 
     private string WhyTheServerCannotBeUsed(Exception ex) => ex switch

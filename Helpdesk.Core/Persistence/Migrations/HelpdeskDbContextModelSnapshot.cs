@@ -692,6 +692,14 @@ namespace Helpdesk.Core.Persistence.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ClaimExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClaimToken")
+                        .IsConcurrencyToken()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -764,6 +772,8 @@ namespace Helpdesk.Core.Persistence.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ClaimToken");
 
                     b.HasIndex("MessageId")
                         .IsUnique();

@@ -1,0 +1,156 @@
+using Helpdesk.Core.Mail.Outbound;
+using Helpdesk.Tests.TestSupport;
+using Helpdesk.Tests.TestSupport.MailStack;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Helpdesk.Tests.Core.Mail.Outbound;
+
+/// <summary>Outbox rows are claimed before they are sent: several send rounds over one database send each row once.</summary>
+public sealed class OutboxClaimTests
+{
+    private static Task<CoreTestHost> StartAsync(string transport = "Pickup", string? dataFolder = null) =>
+        CoreTestHost.StartAsync(settings: new Dictionary<string, string?>
+        {
+            ["Helpdesk:DataFolder"] = dataFolder,
+            ["Mail:Outbound:Transport"] = transport,
+            ["Mail:Outbound:SmtpHost"] = MailStackServer.Host,
+            ["Mail:Outbound:SmtpPort"] = MailStackServer.SmtpPort.ToString(),
+            ["Mail:Outbound:SmtpSecurity"] = "None",
+            ["Mail:Outbound:BatchSize"] = "20",
+        }.Where(s => s.Value is not null).ToDictionary());
+
+    private static async Task QueueAsync(CoreTestHost host, string to, int count)
+    {
+        await using var db = await host.DbAsync();
+        var now = host.Clock.GetUtcNow().UtcDateTime;
+        for (var i = 0; i < count; i++)
+        {
+            db.Add(new OutboxMessage
+            {
+                MessageId = $"<{Guid.NewGuid():N}@helpdesk.test>", Kind = "email_action", From = "Helpdesk <support@helpdesk.test>", To = to,
+                Subject = $"Mail {i}", TextBody = $"Body {i}", Status = OutboxStatus.Pending, CreatedAt = now, NextAttemptAt = now,
+            });
+        }
+        await db.SaveChangesAsync();
+    }
+
+    private static async Task<List<OutboxMessage>> RowsAsync(CoreTestHost host)
+    {
+        await using var db = await host.DbAsync();
+        return await db.Set<OutboxMessage>().AsNoTracking().ToListAsync();
+    }
+
+    private static async Task DrainAsync(OutboxSendStage stage)
+    {
+        while (await stage.ProcessDueAsync(default) > 0) { }
+    }
+
+    [Fact]
+    [Trait("Category", "MailStack")]
+    public async Task ProcessDueAsync_TwoProcessesOnOneDatabase_DeliverEachMailOnce()
+    {
+        var to = MailStackServer.NewAddress("customer.test");
+        await using var first = await StartAsync("Smtp");
+        await using var second = await StartAsync("Smtp", first.DataFolder);
+        await QueueAsync(first, to, 120);
+
+        await Task.WhenAll(Task.Run(() => DrainAsync(first.Get<OutboxSendStage>())), Task.Run(() => DrainAsync(second.Get<OutboxSendStage>())));
+
+        var rows = await RowsAsync(first);
+        Assert.All(rows, r => Assert.Equal((OutboxStatus.Sent, 1, (string?)null), (r.Status, r.Attempts, r.ClaimToken)));
+        var delivered = await MailStackServer.WaitForMessagesAsync(to, 121, TimeSpan.FromSeconds(5));
+        Assert.Equal(120, delivered.Count);
+        Assert.Equal(120, delivered.Select(m => m.MessageId).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task ProcessDueAsync_ClaimOfADeadRoundExpired_TakesTheMailOver()
+    {
+        await using var host = await StartAsync();
+        await QueueAsync(host, "alice@customer.test", 3);
+        var now = host.Clock.GetUtcNow().UtcDateTime;
+        await using (var db = await host.DbAsync())
+            await db.Set<OutboxMessage>().ExecuteUpdateAsync(u => u.SetProperty(m => m.ClaimToken, "dead-round").SetProperty(m => m.ClaimExpiresAt, now.AddMinutes(5)));
+        var stage = host.Get<OutboxSendStage>();
+
+        Assert.Equal(0, await stage.ProcessDueAsync(default));
+        host.Clock.Advance(TimeSpan.FromMinutes(6));
+        Assert.Equal(3, await stage.ProcessDueAsync(default));
+
+        Assert.All(await RowsAsync(host), r => Assert.Equal(OutboxStatus.Sent, r.Status));
+    }
+
+    [Fact]
+    public async Task ProcessDueAsync_AnotherRoundTookTheMailOver_LeavesItsResultAlone()
+    {
+        await using var host = await StartAsync();
+        await QueueAsync(host, "alice@customer.test", 1);
+        var transport = new TakeOverWhileSending(host);
+        var stage = ActivatorUtilities.CreateInstance<OutboxSendStage>(host.Services, (IMailTransport)transport);
+
+        Assert.Equal(1, await stage.ProcessDueAsync(default));
+
+        var row = Assert.Single(await RowsAsync(host));
+        Assert.Equal((OutboxStatus.Pending, "other-round"), (row.Status, row.ClaimToken));
+    }
+
+    [Fact]
+    public async Task OutboxWake_RowCommittedInATransaction_WakesOnlyAtTheCommit()
+    {
+        await using var host = await StartAsync();
+        var wake = host.Get<OutboxWake>();
+        await using var db = await host.DbAsync();
+        await using var tx = await db.Database.BeginTransactionAsync();
+        var now = host.Clock.GetUtcNow().UtcDateTime;
+        db.Add(new OutboxMessage
+        {
+            MessageId = "<wake@helpdesk.test>", Kind = "email_action", From = "support@helpdesk.test", To = "alice@customer.test",
+            Subject = "Wake", TextBody = "Now", Status = OutboxStatus.Pending, CreatedAt = now, NextAttemptAt = now,
+        });
+        await db.SaveChangesAsync();
+
+        Assert.False(await wake.WaitAsync(TimeSpan.FromMilliseconds(50), default));
+        await tx.CommitAsync();
+        Assert.True(await wake.WaitAsync(TimeSpan.FromSeconds(1), default));
+    }
+
+    [Fact]
+    public async Task OutboxWake_RowRolledBack_DoesNotWake()
+    {
+        await using var host = await StartAsync();
+        var wake = host.Get<OutboxWake>();
+        await using (var db = await host.DbAsync())
+        {
+            await using var tx = await db.Database.BeginTransactionAsync();
+            var now = host.Clock.GetUtcNow().UtcDateTime;
+            db.Add(new OutboxMessage
+            {
+                MessageId = "<gone@helpdesk.test>", Kind = "email_action", From = "support@helpdesk.test", To = "alice@customer.test",
+                Subject = "Gone", TextBody = "Never", Status = OutboxStatus.Pending, CreatedAt = now, NextAttemptAt = now,
+            });
+            await db.SaveChangesAsync();
+            await tx.RollbackAsync();
+        }
+
+        Assert.False(await wake.WaitAsync(TimeSpan.FromMilliseconds(100), default));
+    }
+
+    /// <summary>The real pickup folder, with another round taking the row over while this one sends it (its lease ran out meanwhile).</summary>
+    private sealed class TakeOverWhileSending(CoreTestHost host) : IMailTransport
+    {
+        public async Task<IMailBatch> OpenAsync(CancellationToken ct) => new Batch(host, await host.Get<PickupFolderTransport>().OpenAsync(ct));
+
+        private sealed class Batch(CoreTestHost host, IMailBatch inner) : IMailBatch
+        {
+            public async Task SendAsync(MimeKit.MimeMessage message, IReadOnlyList<MimeKit.MailboxAddress> recipients, CancellationToken ct)
+            {
+                await inner.SendAsync(message, recipients, ct);
+                await using var db = await host.DbAsync();
+                await db.Set<OutboxMessage>().ExecuteUpdateAsync(u => u.SetProperty(m => m.ClaimToken, "other-round"), ct);
+            }
+
+            public ValueTask DisposeAsync() => inner.DisposeAsync();
+        }
+    }
+}
