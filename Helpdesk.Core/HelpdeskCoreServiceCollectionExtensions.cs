@@ -107,6 +107,9 @@ public static class HelpdeskCoreServiceCollectionExtensions
         services.AddTransient<TicketViewCountsQuery>();
         services.AddTransient<TicketDetailsQuery>();
         services.AddTransient<TicketLookupsQuery>();
+        services.AddTransient<Tickets.Contacts.AddTicketContactCommand>();
+        services.AddTransient<Tickets.Contacts.RemoveTicketContactCommand>();
+        services.AddTransient<Tickets.Contacts.TicketContactsQuery>();
     }
 
     private static void AddCaseLog(this IHostApplicationBuilder builder)

@@ -1,6 +1,7 @@
 using Helpdesk.Core.Common;
 using Helpdesk.Core.Persistence;
 using Helpdesk.Core.Tickets;
+using Helpdesk.Core.Tickets.Contacts;
 using Helpdesk.Core.Tickets.Events;
 using Microsoft.EntityFrameworkCore;
 
@@ -28,6 +29,7 @@ public sealed class AppendCaseLogEntryCommand(
             db.Add(TicketAuditTrail.Entry(ticket, actor, now, "mail", null, null, note));
         await db.SaveChangesAsync(ct);
         entryFactory.LinkInlineImages(entry);
+        await TicketContactList.AddAsync(db, ticket, input.ContactIds, actor, now, TicketContactList.CcNote, ct);
         // Appending to a log is not a field edit: it must not conflict with someone editing the header, so no Version bump.
         await db.Set<Ticket>().Where(t => t.Id == ticket.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.UpdatedAt, now), ct);
         await events.PublishAsync(db, new CaseLogAppendedEvent(ticket, actor, entry, input.SendEmail && input.Origin == EntryOrigin.Console), ct);

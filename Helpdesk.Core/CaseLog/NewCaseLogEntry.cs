@@ -17,4 +17,7 @@ public sealed record NewCaseLogEntry
 
     /// <summary>Explanations recorded in the ticket's audit trail with the entry (e.g. mail parameters that were ignored).</summary>
     public IReadOnlyList<string> AuditNotes { get; init; } = [];
+
+    /// <summary>People who become contacts of the ticket with this entry (e.g. the mail's Cc), before its notifications run.</summary>
+    public IReadOnlyList<int> ContactIds { get; init; } = [];
 }

@@ -99,23 +99,28 @@ public sealed class CorrespondenceEngine(
         CorrespondenceSwitches settings, CancellationToken ct)
     {
         var ticket = e.Ticket;
+        var replyAll = kind == CorrespondenceKind.NewMessageAutoresponse && settings.NewMessageAutoresponseToCollaborators;
 
         var people = new List<(int Id, string Why)>();
         if (kind == CorrespondenceKind.NewTicketAutoresponse)
             people.Add((ticket.RequestedForId, "the requester of the new ticket"));
-        else
+        else if (replyAll)
         {
-            if (e.Actor.PersonId is { } submitter) people.Add((submitter, "the sender of the message (confirmation)"));
-            if (settings.NewMessageAutoresponseToCollaborators)
-            {
-                people.Add((ticket.RequestedForId, "the ticket's owner (reply all)"));
-                people.AddRange((await db.Set<TicketCollaborator>().Where(c => c.TicketId == ticket.Id).Select(c => c.PersonId).ToListAsync(ct))
-                    .Select(id => (id, "a collaborator on the ticket (reply all)")));
-            }
+            // Reply all: the owner first (To), then every other participant, the sender included (Cc), on one mail.
+            people.Add((ticket.RequestedForId, e.Actor.PersonId == ticket.RequestedForId
+                ? "the ticket's owner, who sent the message (reply all)" : "the ticket's owner (reply all)"));
+            people.AddRange((await db.Set<TicketCollaborator>().Where(c => c.TicketId == ticket.Id).Select(c => c.PersonId).ToListAsync(ct))
+                .Select(id => (id, id == e.Actor.PersonId ? "a collaborator on the ticket, who sent the message (reply all)" : "a collaborator on the ticket (reply all)")));
+            if (e.Actor.PersonId is { } sender && people.All(p => p.Id != sender)) people.Add((sender, "the sender of the message (reply all)"));
         }
+        else if (e.Actor.PersonId is { } submitter)
+            people.Add((submitter, "the sender of the message (confirmation)"));
+
         var ids = people.Select(p => p.Id).Distinct().ToList();
         var found = await db.Set<Person>().AsNoTracking().Where(p => ids.Contains(p.Id) && p.IsActive).ToListAsync(ct);
-        return [.. people.Join(found, p => p.Id, f => f.Id, (p, f) => new OutboxRecipient(f.PrimaryEmail, f.Name, p.Why))
-            .DistinctBy(r => r.Address, StringComparer.OrdinalIgnoreCase)];
+        var recipients = people.Join(found, p => p.Id, f => f.Id, (p, f) => new OutboxRecipient(f.PrimaryEmail, f.Name, p.Why))
+            .DistinctBy(r => r.Address, StringComparer.OrdinalIgnoreCase).ToList();
+        // The first participant reached (the owner, unless they cannot be) is addressed; the others are copied.
+        return replyAll && recipients.Count > 1 ? [recipients[0], .. recipients.Skip(1).Select(r => r with { Field = "Cc" })] : recipients;
     }
 }

@@ -22,12 +22,13 @@ public sealed class CorrespondenceMail(IOptions<HelpdeskOptions> helpdesk, IOpti
         var subject = MailTemplate.Parse(subjectTemplate).RenderText(facts, url).ReplaceLineEndings(" ").Trim();
         if (ticketId is { } id) subject = Tickets.TicketNumber.EnsureInSubject(subject, id);
         var html = MailTemplate.Parse(bodyTemplate).RenderHtml(facts, url, Audience(kind));
-        // One mail per recipient: alerts and autoresponses never reveal who else was told.
-        foreach (var recipient in recipients)
+        // One mail per recipient: alerts and autoresponses never reveal who else was told. The exception is a "reply
+        // all" to a ticket's participants, who already know each other: one mail, the owner in To and the others in Cc.
+        IEnumerable<IReadOnlyList<OutboxRecipient>> mails = recipients.Any(r => r.Field == "Cc") ? [recipients] : recipients.Select(r => new[] { r });
+        foreach (var to in mails)
         {
-            var mail = OutboxMail.Create(Kind(kind), ticketId, inbound.Value.AccountAddress, [recipient], subject,
-                HtmlTextExtractor.Convert(html), html, new Uri(url).Host, clock.GetUtcNow().UtcDateTime);
-            db.Add(mail);
+            db.Add(OutboxMail.Create(Kind(kind), ticketId, inbound.Value.AccountAddress, to, subject,
+                HtmlTextExtractor.Convert(html), html, new Uri(url).Host, clock.GetUtcNow().UtcDateTime));
         }
     }
 

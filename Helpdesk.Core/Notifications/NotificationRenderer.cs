@@ -51,10 +51,11 @@ public sealed class NotificationRenderer(IOptions<HelpdeskOptions> helpdesk)
     {
         var parameters = Parameters(PersonQueryCompiler.Validate(query).Where).DistinctBy(p => (p.Scope, p.Name)).Select(p =>
         {
-            var value = OqlParameters.Resolve(p, facts);
+            var resolved = OqlParameters.Resolve(p, facts);
+            var value = resolved is IEnumerable<int> list ? (list.Any() ? $"[{string.Join(", ", list)}]" : null) : resolved;
             var friendly = p.Scope is null ? facts.CurrentContact?.Name : facts.FriendlyNames.GetValueOrDefault(p.Name.ToLowerInvariant());
             var name = p.Scope is null ? $":{p.Name}" : $":{p.Scope}->{p.Name}";
-            return $"{name} is {value ?? "empty"}{(friendly is null ? "" : $" ({friendly})")}";
+            return $"{name} is {value ?? "empty"}{(string.IsNullOrEmpty(friendly) ? "" : $" ({friendly})")}";
         }).ToList();
         return query.Trim() + (parameters.Count == 0 ? "" : ", where " + string.Join(" and ", parameters));
     }

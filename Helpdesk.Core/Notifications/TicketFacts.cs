@@ -19,6 +19,9 @@ public sealed partial class TicketFacts
         "department_id", "org_id", "source", "start_date", "last_update",
     };
 
+    /// <summary>Attributes whose value is a list of ids, usable only as "field IN :this->…".</summary>
+    public static readonly IReadOnlySet<string> ListAttributes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "contacts_list" };
+
     public static readonly IReadOnlySet<string> FriendlyAttributes = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
         { "caller_id", "requested_by_id", "agent_id", "team_id", "department_id", "org_id" };
 
@@ -41,6 +44,9 @@ public sealed partial class TicketFacts
         var entries = await db.Set<CaseLogEntry>().AsNoTracking().Where(e => e.TicketId == ticket.Id)
             .OrderByDescending(e => e.CreatedAt).ThenByDescending(e => e.Id).ToListAsync(ct);
         if (triggeringEntry is not null && entries.All(e => e.Id != triggeringEntry.Id)) entries.Insert(0, triggeringEntry);
+        // Read inside the change's transaction: contacts the same change added are already here (iTop fix #850).
+        var contacts = await db.Set<Correspondence.TicketCollaborator>().AsNoTracking().Where(c => c.TicketId == ticket.Id)
+            .Join(db.Set<Person>(), c => c.PersonId, p => p.Id, (c, p) => new { p.Id, p.Name }).OrderBy(p => p.Id).ToListAsync(ct);
         var actor = actorId is { } id ? await db.Set<Person>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct) : null;
         return new TicketFacts
         {
@@ -51,11 +57,13 @@ public sealed partial class TicketFacts
                 ["caller_id"] = t.RequestedForId, ["requested_by_id"] = t.RequestedById, ["agent_id"] = t.MemberId,
                 ["team_id"] = t.TeamId, ["department_id"] = t.DepartmentId, ["org_id"] = t.RequestedFor?.OrganizationId,
                 ["source"] = t.Source, ["start_date"] = t.CreatedAt, ["last_update"] = t.UpdatedAt,
+                ["contacts_list"] = contacts.Select(c => c.Id).ToList(),
             },
             FriendlyNames = new Dictionary<string, string?>
             {
                 ["caller_id"] = t.RequestedFor?.Name, ["requested_by_id"] = t.RequestedBy?.Name, ["agent_id"] = t.Member?.Name,
                 ["team_id"] = t.Team?.Name, ["department_id"] = t.Department?.Name, ["org_id"] = t.RequestedFor?.Organization?.Name,
+                ["contacts_list"] = string.Join(", ", contacts.Select(c => c.Name)),
             },
             Entries = entries,
             CurrentContact = actor,

@@ -2,11 +2,13 @@ using MimeKit;
 
 namespace Helpdesk.Core.Mail.Outbound;
 
-public sealed record OutboxRecipient(string Address, string? Name, string Why);
+/// <param name="Field">"To" or "Cc": the header the address goes in when several share one mail.</param>
+public sealed record OutboxRecipient(string Address, string? Name, string Why, string Field = "To");
 
 /// <summary>Builds outbox rows for automatic mail the same way everywhere: our Message-ID, the ticket's thread, Auto-Submitted.</summary>
 public static class OutboxMail
 {
+    /// <param name="to">The mail's recipients; those whose Field is "Cc" go in its Cc header.</param>
     public static OutboxMessage Create(string kind, int? ticketId, string from, IReadOnlyList<OutboxRecipient> to, string subject,
         string textBody, string? htmlBody, string host, DateTime now, string? inReplyTo = null) => new()
     {
@@ -14,18 +16,22 @@ public static class OutboxMail
         TicketId = ticketId,
         Kind = kind,
         From = from,
-        To = string.Join(", ", to.Select(r => r.Name is null ? r.Address : new MailboxAddress(r.Name, r.Address).ToString())),
+        To = Addresses(to.Where(r => r.Field != "Cc")),
+        Cc = Addresses(to.Where(r => r.Field == "Cc")),
         Subject = subject,
         TextBody = textBody,
         HtmlBody = htmlBody,
         InReplyTo = inReplyTo ?? (ticketId is { } id ? ThreadRoot(id, host) : null),
         References = ticketId is { } t ? ThreadRoot(t, host) : inReplyTo,
         AutoSubmitted = true,
-        RecipientReasons = string.Join('\n', to.Select(r => $"{r.Address}: To — {r.Why}")),
+        RecipientReasons = string.Join('\n', to.Select(r => $"{r.Address}: {r.Field} — {r.Why}")),
         Status = OutboxStatus.Pending,
         CreatedAt = now,
         NextAttemptAt = now,
     };
+
+    private static string Addresses(IEnumerable<OutboxRecipient> recipients) =>
+        string.Join(", ", recipients.Select(r => r.Name is null ? r.Address : new MailboxAddress(r.Name, r.Address).ToString()));
 
     /// <summary>The Message-ID every mail about a ticket refers to, so replies find their ticket.</summary>
     public static string ThreadRoot(int ticketId, string host) => $"<ticket-{ticketId}@{host}>";

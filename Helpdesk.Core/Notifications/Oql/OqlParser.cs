@@ -5,8 +5,8 @@ namespace Helpdesk.Core.Notifications.Oql;
 /// <summary>
 /// The OQL subset for recipient queries and trigger filters:
 /// <c>SELECT Class [WHERE cond]</c>, cond := term (OR term)*, term := factor (AND factor)*,
-/// factor := '(' cond ')' | field (= | != | LIKE | NOT LIKE) value | field [NOT] IN (value, …);
-/// value := 'text' | "text" | number | :this->field | :current_contact_id.
+/// factor := '(' cond ')' | field (= | != | LIKE | NOT LIKE) value | field [NOT] IN (value, …) | field [NOT] IN :this->list;
+/// value := 'text' | "text" | number | :this->field | :current_contact_id; list := contacts_list.
 /// </summary>
 public sealed class OqlParser
 {
@@ -74,6 +74,9 @@ public sealed class OqlParser
 
     private List<OqlValue> List()
     {
+        // iTop's "id IN :this->contacts_list": a parameter that stands for a whole list.
+        SkipSpace();
+        if (_pos < _text.Length && _text[_pos] == ':') return [Value()];
         Expect("(");
         var values = new List<OqlValue> { Value() };
         while (TrySymbol(",")) values.Add(Value());

@@ -7,7 +7,8 @@ namespace Helpdesk.Core.Notifications.Oql;
 
 /// <summary>
 /// Turns "SELECT Person WHERE …" into a LINQ predicate that runs in SQL. Fields: id, name, email, org_id, is_active,
-/// team_id and department_id (membership: "team_id = :this->team_id" selects the members of the ticket's team).
+/// team_id and department_id (membership: "team_id = :this->team_id" selects the members of the ticket's team);
+/// "id IN :this->contacts_list" selects the ticket's contacts.
 /// </summary>
 public static class PersonQueryCompiler
 {
@@ -37,7 +38,7 @@ public static class PersonQueryCompiler
             case OqlAnd and: Check(and.Left); Check(and.Right); break;
             case OqlOr or: Check(or.Left); Check(or.Right); break;
             case OqlComparison c: CheckField(c.Field, c.FieldPosition); CheckValue(c.Value); break;
-            case OqlIn i: CheckField(i.Field, i.FieldPosition); foreach (var v in i.Values) CheckValue(v); break;
+            case OqlIn i: CheckField(i.Field, i.FieldPosition); OqlParameters.ValidateIn(i); break;
         }
     }
 
@@ -70,9 +71,10 @@ public static class PersonQueryCompiler
     private static Expression<Func<Person, bool>> In(OqlIn @in, TicketFacts facts)
     {
         var field = @in.Field.ToLowerInvariant();
-        var values = @in.Values.Select(v => OqlParameters.Resolve(v, facts)).ToList();
+        var values = OqlParameters.ResolveIn(@in, facts);
         if (@in.Negated && values.Any(v => IsUnknown(field, v))) return Nobody;
-        var any = values.Select(v => Compare(field, OqlOperator.Equal, v)).Aggregate(Or);
+        // An empty list (a ticket without contacts) matches nobody; NOT IN an empty list matches everyone, as in SQL.
+        var any = values.Count == 0 ? Nobody : values.Select(v => Compare(field, OqlOperator.Equal, v)).Aggregate(Or);
         return @in.Negated ? Not(any) : any;
     }
 

@@ -17,7 +17,7 @@ public static class TicketFilter
     {
         OqlAnd and => Matches(and.Left, facts) && Matches(and.Right, facts),
         OqlOr or => Matches(or.Left, facts) || Matches(or.Right, facts),
-        OqlIn @in => @in.Values.Any(v => Equal(facts.Value(@in.Field), OqlParameters.Resolve(v, facts))) != @in.Negated,
+        OqlIn @in => OqlParameters.ResolveIn(@in, facts).Any(v => Equal(facts.Value(@in.Field), v)) != @in.Negated,
         OqlComparison { Operator: OqlOperator.Equal } c => Equal(facts.Value(c.Field), OqlParameters.Resolve(c.Value, facts)),
         OqlComparison { Operator: OqlOperator.NotEqual } c => !Equal(facts.Value(c.Field), OqlParameters.Resolve(c.Value, facts)),
         OqlComparison { Operator: OqlOperator.Like } c => Like(facts.Value(c.Field), OqlParameters.Resolve(c.Value, facts)),
@@ -32,7 +32,7 @@ public static class TicketFilter
             case OqlAnd and: Check(and.Left); Check(and.Right); break;
             case OqlOr or: Check(or.Left); Check(or.Right); break;
             case OqlComparison c: Field(c.Field, c.FieldPosition); if (c.Value is OqlParameter p) OqlParameters.Validate(p); break;
-            case OqlIn i: Field(i.Field, i.FieldPosition); foreach (var parameter in i.Values.OfType<OqlParameter>()) OqlParameters.Validate(parameter); break;
+            case OqlIn i: Field(i.Field, i.FieldPosition); OqlParameters.ValidateIn(i); break;
         }
     }
 

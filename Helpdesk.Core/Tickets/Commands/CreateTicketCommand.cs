@@ -2,6 +2,7 @@ using Helpdesk.Core.CaseLog;
 using Helpdesk.Core.Common;
 using Helpdesk.Core.Persistence;
 using Helpdesk.Core.Teams;
+using Helpdesk.Core.Tickets.Contacts;
 using Helpdesk.Core.Tickets.Events;
 using Microsoft.EntityFrameworkCore;
 
@@ -77,6 +78,7 @@ public sealed class CreateTicketCommand(
             entryFactory.LinkInlineImages(entry);
         }
         await db.SaveChangesAsync(ct);
+        await TicketContactList.AddAsync(db, ticket, input.ContactIds, actor, now, TicketContactList.CcNote, ct);
         await events.PublishAsync(db, new TicketCreatedEvent(ticket, actor), ct);
         if (alsoCommit is not null) await alsoCommit(db, ticket.Id, ct);
         await db.SaveChangesAsync(ct);

@@ -17,6 +17,9 @@ public sealed record NewTicket
 
     /// <summary>Explanations recorded in the audit trail (e.g. a parameter that fell back to a default).</summary>
     public IReadOnlyList<string> AuditNotes { get; init; } = [];
+
+    /// <summary>People who become contacts of the new ticket (e.g. the mail's Cc), before its notifications run.</summary>
+    public IReadOnlyList<int> ContactIds { get; init; } = [];
     public TicketCategory Category { get; init; } = TicketCategory.Other;
     public TicketImpact? Impact { get; init; }
     public TicketStatus Status { get; init; } = TicketStatus.Assigned;

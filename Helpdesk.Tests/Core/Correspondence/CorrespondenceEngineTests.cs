@@ -125,6 +125,33 @@ public sealed class CorrespondenceEngineTests : IAsyncLifetime
         Assert.DoesNotContain("Carl Caller wrote", alert.HtmlBody);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task CustomerMessageWithReplyAll_IsOneMailToTheOwnerCopyingTheOtherParticipants(bool fromCollaborator)
+    {
+        await _host.DisposeAsync();
+        await StartAsync(new() { ["Correspondence:NewMessageAutoresponseToCollaborators"] = "true" });
+        var bob = await _host.AddPersonAsync("Bob Colleague", "bob@customer.test");
+        var dora = await _host.AddPersonAsync("Dora Deputy", "dora@customer.test");
+        var id = await CreateAsync(Customer(_caller));
+        await using (var db = await _host.DbAsync())
+        {
+            db.AddRange(new TicketCollaborator { TicketId = id, PersonId = bob.Id }, new TicketCollaborator { TicketId = id, PersonId = dora.Id });
+            await db.SaveChangesAsync();
+        }
+
+        await _host.Get<AppendCaseLogEntryCommand>().ExecuteAsync(new NewCaseLogEntry { TicketId = id, Log = CaseLogKind.Public, Text = "Still jams", Origin = EntryOrigin.Customer },
+            Customer(fromCollaborator ? bob : _caller));
+
+        await using var check = await _host.DbAsync();
+        var kind = CorrespondenceMail.Kind(CorrespondenceKind.NewMessageAutoresponse);
+        var mail = Assert.Single(await check.Set<OutboxMessage>().Where(m => m.Kind == kind).ToListAsync());
+        Assert.Equal("\"Carl Caller\" <carl@customer.test>", mail.To);
+        Assert.Equal("\"Bob Colleague\" <bob@customer.test>, \"Dora Deputy\" <dora@customer.test>", mail.Cc);
+        Assert.Contains("bob@customer.test: Cc", mail.RecipientReasons);
+    }
+
     [Fact]
     public async Task InternalNote_AlertsOthersButNotTheAuthorAndEachOnce()
     {

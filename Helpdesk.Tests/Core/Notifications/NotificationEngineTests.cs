@@ -295,4 +295,41 @@ public sealed class NotificationEngineTests : IAsyncLifetime
         Assert.Equal(kind == TriggerKind.OnCreate ? created : _ticketId, mail.TicketId);
         Assert.Equal("\"Carl Caller\" <carl@customer.test>", mail.To);
     }
+
+    [Fact]
+    public async Task InboundReplyCcingSomeoneNew_ContactsQueryOfThatUpdateReachesThem()
+    {
+        await using (var db = await _host.DbAsync())
+        {
+            db.Add(new Trigger
+            {
+                Name = "Customer replied", Kind = TriggerKind.OnCustomerUpdate,
+                Actions = [new EmailAction { Name = "Tell the contacts", Status = ActionStatus.Active, To = "SELECT Person WHERE id IN :this->contacts_list",
+                    SubjectTemplate = "Reply on $this->ref$", BodyTemplate = "$this->head(public_log)$" }],
+            });
+            await db.SaveChangesAsync();
+        }
+        await _host.AddPersonAsync("Bob Boss", "bob@customer.test");
+        var reply = InboundTestMail.Create(_caller.PrimaryEmail, _host.Get<IOptions<InboundMailOptions>>().Value.AccountAddress, $"Re: [{TicketNumber.Format(_ticketId)}] VPN down", "Copying my boss.");
+        reply.Cc.Add(MimeKit.MailboxAddress.Parse("bob@customer.test"));
+        var (row, _) = await _host.Get<InboundMailStore>().StoreAsync("test", "1", reply.Bytes(), default);
+
+        await _host.Get<InboundMailProcessor>().ProcessAsync(row, default);
+
+        // Bob became a contact with this very mail; iTop fix #850: the action of the same update already finds him.
+        var mail = Assert.Single(await OutboxAsync());
+        Assert.Equal("\"Bob Boss\" <bob@customer.test>", mail.To);
+        Assert.Contains("where :this->contacts_list is [", mail.RecipientReasons);
+        Assert.Contains("(Bob Boss)", mail.RecipientReasons);
+    }
+
+    [Fact]
+    public async Task Append_TicketWithoutContacts_ContactsQueryFindsNobody()
+    {
+        await SetActionAsync(ActionStatus.Active, to: "SELECT Person WHERE id IN :this->contacts_list");
+
+        await AppendAsync(CaseLogKind.Public, sendEmail: true);
+
+        Assert.Empty(await OutboxAsync());
+    }
 }

@@ -60,11 +60,23 @@ public sealed class OqlParserTests
     [InlineData("SELECT Person WHERE shoe_size = 42", 21, "Person has no field 'shoe_size'")]
     [InlineData("SELECT Person WHERE id = :this->colour", 26, "Unknown parameter :this->colour")]
     [InlineData("SELECT Person WHERE id = :me", 26, "Unknown parameter :me")]
+    [InlineData("SELECT Person WHERE id = :this->contacts_list", 26, ":this->contacts_list is a list")]
+    [InlineData("SELECT Person WHERE id IN (1, :this->contacts_list)", 31, ":this->contacts_list is a list")]
     public void Validate_UnknownNames_ThrowWithPosition(string text, int position, string message)
     {
         var error = Assert.Throws<OqlSyntaxException>(() => PersonQueryCompiler.Validate(text));
 
         Assert.Equal(position, error.Position);
         Assert.StartsWith(message, error.Reason);
+    }
+
+    [Fact]
+    public void ParseQuery_InAListParameter_IsOneParameterValue()
+    {
+        var query = PersonQueryCompiler.Validate("SELECT Person WHERE id IN :this->contacts_list");
+
+        var @in = Assert.IsType<OqlIn>(query.Where);
+        Assert.Equal(("id", false), (@in.Field, @in.Negated));
+        Assert.Equal(new OqlParameter("this", "contacts_list", 27), Assert.Single(@in.Values));
     }
 }

@@ -193,6 +193,7 @@ public sealed class InboundMailProcessor(
         var sender = await FindSenderAsync(content, ct);
         var (files, leftOut) = await StageAsync(content, ct);
         var outcome = WithAutomated(string.Join(" ", [note.Explanation, .. note.Notes, .. leftOut]), note);
+        IReadOnlyList<int> contacts = note.BouncedMessageId is null ? await CcPeopleAsync(content, ct) : [];
         await appendEntry.ExecuteAsync(new NewCaseLogEntry
         {
             TicketId = note.TicketId,
@@ -203,10 +204,10 @@ public sealed class InboundMailProcessor(
             Origin = EntryOrigin.Customer,
             SourceMessageId = content.MessageId,
             AuditNotes = note.Notes,
+            ContactIds = contacts,
         }, SenderActor(sender, content, note), ct, async (db, ticketId, token) =>
         {
             if (note.BouncedMessageId is { } bounced) await MarkBouncedAsync(db, bounced, token);
-            else await AddCollaboratorsAsync(db, ticketId, content, token);
             var named = await SenderNameAsync(db, content, token);
             await mail.Outcome(InboundStatus.Processed, outcome + named, note.TicketId)(db, ticketId, token);
         });
@@ -231,13 +232,13 @@ public sealed class InboundMailProcessor(
             RequestedForId = create.CreateSender ? sender.Id : create.Ticket.RequestedForId,
             Description = LeftOutAttachments.AppendTo(create.Ticket.Description, create.Ticket.DescriptionFormat, leftOut),
             Files = files,
+            ContactIds = await CcPeopleAsync(content, ct),
             AuditNotes = [.. create.Ticket.AuditNotes,
                 .. create.CreateSender ? [$"The sender {sender.PrimaryEmail} was unknown; a person was created (email policy)."] : Array.Empty<string>(),
                 .. create.IsAutomated ? [Unanswered(create)] : Array.Empty<string>()],
         };
         await createTicket.ExecuteAsync(ticket, SenderActor(sender, content, create), ct, async (tdb, ticketId, token) =>
         {
-            await AddCollaboratorsAsync(tdb, ticketId, content, token);
             var named = await SenderNameAsync(tdb, content, token);
             var created = string.Join(" ", [$"Created {TicketNumber.Format(ticketId)}: {create.Explanation}", .. leftOut]);
             await mail.Outcome(InboundStatus.Processed, WithAutomated(created, create) + named, ticketId)(tdb, ticketId, token);
@@ -268,19 +269,19 @@ public sealed class InboundMailProcessor(
         return await SenderDirectory.FindAsync(db, content.FromAddress, ct);
     }
 
-    /// <summary>Known people on the mail's Cc become collaborators of the ticket (they get "reply all" autoresponses).</summary>
-    private async Task AddCollaboratorsAsync(HelpdeskDbContext db, int ticketId, InboundMailContent content, CancellationToken ct)
+    /// <summary>
+    /// Known people on the mail's Cc become contacts of the ticket (they get "reply all" autoresponses); the commands add
+    /// them before the change's notifications run, so those already reach them.
+    /// </summary>
+    private async Task<IReadOnlyList<int>> CcPeopleAsync(InboundMailContent content, CancellationToken ct)
     {
         var cc = content.CcAddresses.Where(a => !router.IsOwnAddress(a) && !a.Equals(content.FromAddress, StringComparison.OrdinalIgnoreCase)).ToList();
-        if (cc.Count == 0) return;
-        var ticket = await db.Set<Ticket>().AsNoTracking().FirstAsync(t => t.Id == ticketId, ct);
+        if (cc.Count == 0) return [];
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        var ids = new List<int>();
         foreach (var address in cc)
-        {
-            var person = await SenderDirectory.FindAsync(db, address, ct);
-            if (person is null || person.Id == ticket.RequestedForId
-                || await db.Set<TicketCollaborator>().AnyAsync(c => c.TicketId == ticketId && c.PersonId == person.Id, ct)) continue;
-            db.Add(new TicketCollaborator { TicketId = ticketId, PersonId = person.Id });
-        }
+            if (await SenderDirectory.FindAsync(db, address, ct) is { } person) ids.Add(person.Id);
+        return ids;
     }
 
     /// <summary>

@@ -58,7 +58,7 @@ public sealed class RequestBuilder(IOptions<InboundMailOptions> options)
             completionReason = null;
         }
         var member = await MemberAsync(db, p, notes, ct) ?? changeManager;
-        if (member is null && status is not TicketStatus.Assigned)
+        if (member is null && status is not (TicketStatus.Assigned or TicketStatus.Declined))
         {
             member = sender;
             notes.Add($"The status {status.Label()} needs an assignee; the sender was assigned.");
@@ -132,11 +132,15 @@ public sealed class RequestBuilder(IOptions<InboundMailOptions> options)
         if (value is null) return TicketStatus.Assigned;
         var mapped = value switch
         {
+            "declined" => TicketStatus.Declined,
             "assigned" => TicketStatus.Assigned,
             "accepted" => TicketStatus.Accepted,
             "in_progress" => TicketStatus.InProgress,
             "waiting_for" => TicketStatus.WaitingFor,
             "waiting_for_customer" => TicketStatus.WaitingForCustomer,
+            "reservation_pending" => TicketStatus.ReservationPending,
+            "workflow_pending" => TicketStatus.WorkflowPending,
+            "project_pending" => TicketStatus.ProjectPending,
             "change_pending" => TicketStatus.ChangePending,
             "completed" => TicketStatus.Completed,
             _ => (TicketStatus?)null,

@@ -65,4 +65,17 @@ public sealed class PersonQueryCompilerTests
     [Fact]
     public void Compile_NotIn_ExcludesTheListedIds() =>
         Assert.Equal(["Nina"], Select("SELECT Person WHERE id NOT IN (1, 2)", Facts()));
+
+    [Theory]
+    [InlineData("SELECT Person WHERE id IN :this->contacts_list", new[] { "Alice", "Nina" })]
+    [InlineData("SELECT Person WHERE id NOT IN :this->contacts_list", new[] { "Bob" })]
+    [InlineData("SELECT Person WHERE id IN :this->contacts_list OR id = :this->caller_id", new[] { "Alice", "Bob", "Nina" })]
+    public void Compile_ContactsList_SelectsTheTicketsActiveContacts(string query, string[] expected) =>
+        Assert.Equal(expected, Select(query, Facts(("contacts_list", new List<int> { 1, 3, 4 }), ("caller_id", 2))));
+
+    [Theory]
+    [InlineData("SELECT Person WHERE id IN :this->contacts_list", new string[0])]
+    [InlineData("SELECT Person WHERE id NOT IN :this->contacts_list", new[] { "Alice", "Bob", "Nina" })]
+    public void Compile_EmptyContactsList_InSelectsNobodyNotInEveryone(string query, string[] expected) =>
+        Assert.Equal(expected, Select(query, Facts(("contacts_list", new List<int>()))));
 }

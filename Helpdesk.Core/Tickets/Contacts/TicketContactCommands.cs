@@ -1,0 +1,72 @@
+using Helpdesk.Core.Common;
+using Helpdesk.Core.Correspondence;
+using Helpdesk.Core.Mail.Inbound.Processing;
+using Helpdesk.Core.People;
+using Helpdesk.Core.Persistence;
+using Helpdesk.Core.Tickets.Events;
+using Microsoft.EntityFrameworkCore;
+
+namespace Helpdesk.Core.Tickets.Contacts;
+
+/// <summary>Who to add: a known person, or an address (with an optional name) that becomes an end user when nobody has it.</summary>
+public sealed record NewTicketContact(int TicketId, int? PersonId = null, string? Email = null, string? Name = null);
+
+/// <summary>Adds a person to a ticket's contacts (audited); a new address creates an end-user person for it.</summary>
+public sealed class AddTicketContactCommand(IDbContextFactory<HelpdeskDbContext> contextFactory, ITicketChangeFeed feed, TimeProvider clock)
+{
+    public async Task ExecuteAsync(NewTicketContact input, Actor actor, CancellationToken ct = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        var ticket = await db.Set<Ticket>().FirstOrDefaultAsync(t => t.Id == input.TicketId, ct)
+            ?? throw new NotFoundException($"Ticket {TicketNumber.Format(input.TicketId)} does not exist (it may have been deleted).");
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var person = await PersonAsync(db, input, now, ct);
+        if (person.Id == ticket.RequestedForId)
+            throw new ValidationFailedException("contact", $"{person.Name} is the ticket's requester, who always gets its correspondence.");
+        if (await db.Set<TicketCollaborator>().AnyAsync(c => c.TicketId == ticket.Id && c.PersonId == person.Id, ct))
+            throw new ValidationFailedException("contact", $"{person.Name} is already a contact of this ticket.");
+        await TicketContactList.AddAsync(db, ticket, [person.Id], actor, now, null, ct);
+        await db.Set<Ticket>().Where(t => t.Id == ticket.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.UpdatedAt, now), ct);
+        await tx.CommitAsync(ct);
+        feed.Publish(new TicketChanged(ticket.Id, TicketChangeKind.Updated, actor.PersonId, now));
+    }
+
+    private static async Task<Person> PersonAsync(HelpdeskDbContext db, NewTicketContact input, DateTime now, CancellationToken ct)
+    {
+        if (input.PersonId is { } id)
+            return await db.Set<Person>().FirstOrDefaultAsync(p => p.Id == id && p.IsActive, ct)
+                ?? throw new ValidationFailedException("contact", "That person does not exist or is inactive.");
+        var email = input.Email?.Trim() ?? "";
+        if (!EmailAddresses.IsPlain(email))
+            throw new ValidationFailedException("contact", "Choose a person, or type an email address such as name@example.com.");
+        if (await SenderDirectory.FindAsync(db, email, ct) is { } known) return known;
+        if (await SenderDirectory.FindInactiveAsync(db, email, ct) is { } inactive)
+            throw new ValidationFailedException("contact", $"{email} belongs to {inactive.Name}, who is inactive.");
+        var name = string.IsNullOrWhiteSpace(input.Name) ? email : input.Name.Trim();
+        var person = new Person { Name = name, PrimaryEmail = email, Roles = PersonRoles.EndUser, CreatedAt = now };
+        db.Add(person);
+        await db.SaveChangesAsync(ct);
+        return person;
+    }
+}
+
+/// <summary>Takes a person off a ticket's contacts, audited.</summary>
+public sealed class RemoveTicketContactCommand(IDbContextFactory<HelpdeskDbContext> contextFactory, ITicketChangeFeed feed, TimeProvider clock)
+{
+    public async Task ExecuteAsync(int ticketId, int personId, Actor actor, CancellationToken ct = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        var ticket = await db.Set<Ticket>().FirstOrDefaultAsync(t => t.Id == ticketId, ct)
+            ?? throw new NotFoundException($"Ticket {TicketNumber.Format(ticketId)} does not exist (it may have been deleted).");
+        var contact = await db.Set<TicketCollaborator>().FirstOrDefaultAsync(c => c.TicketId == ticketId && c.PersonId == personId, ct);
+        if (contact is null) return;
+        var person = await db.Set<Person>().AsNoTracking().Where(p => p.Id == personId).Select(p => new { p.Name, p.PrimaryEmail }).FirstAsync(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        db.Remove(contact);
+        db.Add(TicketAuditTrail.Entry(ticket, actor, now, TicketContactList.AuditField, $"{person.Name} <{person.PrimaryEmail}>", null));
+        ticket.UpdatedAt = now;
+        await db.SaveChangesAsync(ct);
+        feed.Publish(new TicketChanged(ticketId, TicketChangeKind.Updated, actor.PersonId, now));
+    }
+}

@@ -1,0 +1,21 @@
+using Helpdesk.Core.Correspondence;
+using Helpdesk.Core.People;
+using Helpdesk.Core.Persistence;
+using Helpdesk.Core.Tickets.Queries;
+using Microsoft.EntityFrameworkCore;
+
+namespace Helpdesk.Core.Tickets.Contacts;
+
+/// <summary>A ticket's contacts (besides its requester), by name.</summary>
+public sealed class TicketContactsQuery(IDbContextFactory<HelpdeskDbContext> contextFactory)
+{
+    public async Task<IReadOnlyList<PersonRef>> ExecuteAsync(int ticketId, CancellationToken ct = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        return await db.Set<TicketCollaborator>().AsNoTracking().Where(c => c.TicketId == ticketId)
+            .Join(db.Set<Person>(), c => c.PersonId, p => p.Id, (c, p) => p)
+            .OrderBy(p => p.Name)
+            .Select(p => new PersonRef(p.Id, p.Name, p.PrimaryEmail))
+            .ToListAsync(ct);
+    }
+}
