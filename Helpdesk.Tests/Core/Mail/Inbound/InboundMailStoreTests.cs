@@ -76,7 +76,8 @@ public sealed class InboundMailStoreTests
             ["Mail:Inbound:AccountAddress"] = "support@helpdesk.test", ["Mail:Inbound:UnknownSenders"] = "CreatePerson",
             ["Mail:Inbound:MaxReadTime"] = "00:00:00.001",
         });
-        var parts = string.Concat(Enumerable.Range(0, 20000).Select(i => $"--b\r\nContent-Type: text/plain\r\n\r\npart {i}\r\n"));
+        // Large enough that its read outlasts the limit even when a busy thread pool fires the limit's timer late.
+        var parts = string.Concat(Enumerable.Range(0, 200_000).Select(i => $"--b\r\nContent-Type: text/plain\r\n\r\npart {i}\r\n"));
         var slow = System.Text.Encoding.ASCII.GetBytes($"From: a@customer.test\r\nSubject: Slow\r\nContent-Type: multipart/mixed; boundary=\"b\"\r\n\r\n{parts}--b--\r\n");
         var store = host.Get<InboundMailStore>();
         var first = await store.StoreAsync("imap", "1:1", slow, default);
