@@ -104,6 +104,7 @@ public static class HelpdeskCoreServiceCollectionExtensions
         services.AddTransient<UpdateTicketCommand>();
         services.AddSingleton<Tickets.WaitingUntilSweep>();
         services.AddTransient<TicketListQuery>();
+        services.AddTransient<Tickets.Search.TicketSearchQuery>();
         services.AddTransient<TicketViewCountsQuery>();
         services.AddTransient<TicketDetailsQuery>();
         services.AddTransient<TicketLookupsQuery>();

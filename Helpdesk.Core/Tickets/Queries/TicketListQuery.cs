@@ -12,7 +12,7 @@ public sealed class TicketListQuery(IDbContextFactory<HelpdeskDbContext> context
     public async Task<TicketListResult> ExecuteAsync(TicketListRequest request, CancellationToken ct = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(ct);
-        var filtered = TicketListFilter.AllButStatus(db.Set<Ticket>().AsNoTracking(), request);
+        var filtered = TicketListFilter.AllButStatus(db, db.Set<Ticket>().AsNoTracking(), request);
 
         var counts = await filtered.GroupBy(t => t.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
         filtered = TicketListFilter.Status(filtered, request);
