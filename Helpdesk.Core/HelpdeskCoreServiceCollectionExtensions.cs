@@ -105,6 +105,7 @@ public static class HelpdeskCoreServiceCollectionExtensions
         services.AddSingleton<Tickets.WaitingUntilSweep>();
         services.AddTransient<TicketListQuery>();
         services.AddTransient<Tickets.Search.TicketSearchQuery>();
+        services.AddTransient<BulkUpdateTicketsCommand>();
         services.AddTransient<TicketViewCountsQuery>();
         services.AddTransient<TicketDetailsQuery>();
         services.AddTransient<TicketLookupsQuery>();

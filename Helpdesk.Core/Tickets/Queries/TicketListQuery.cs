@@ -31,7 +31,8 @@ public sealed class TicketListQuery(IDbContextFactory<HelpdeskDbContext> context
                 TicketSla.DueAt(t.ResolutionTargetAt, t.CreatedAt,
                     db.Set<Correspondence.SlaPlan>().Where(p => p.Id == t.SlaPlanId).Select(p => (int?)p.GracePeriodHours).FirstOrDefault(), t.SlaPausedMinutes),
                 TicketSla.ClockStopped(t.Status, t.ResolutionTargetAt),
-                t.OverdueAt != null))
+                t.OverdueAt != null,
+                t.Version))
             .ToListAsync(ct);
 
         return new TicketListResult(items, total, counts.ToDictionary(c => c.Key, c => c.Count));
