@@ -1,6 +1,7 @@
 using Helpdesk.Blazor.Features.Shell;
 using Helpdesk.Blazor.Features.Tickets.Store;
 using Helpdesk.Blazor.Flux;
+using Helpdesk.Core.Tickets.Commands;
 using Helpdesk.Core.Tickets.Queries;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Routing;
@@ -21,6 +22,8 @@ public sealed partial class TicketListPage
     private TicketLookups _lookups = TicketLookups.Empty;
     private int? _me;
     private bool _dense = true;
+    private TicketListState? _selectedFor;
+    private HashSet<TicketSummary> _selectedItems = [];
 
     [Inject] private IState<TicketListState> State { get; set; } = default!;
     [Inject] private IDispatcher Dispatcher { get; set; } = default!;
@@ -71,6 +74,29 @@ public sealed partial class TicketListPage
 
     private string RowClass(TicketSummary ticket, int index) =>
         State.Value.RecentlyChanged.Contains(ticket.Id) ? "hd-row-changed" : "";
+
+    // The same set instance while the state is the same: MudTable treats a new set as a new selection and echoes it back.
+    private HashSet<TicketSummary> SelectedItems
+    {
+        get
+        {
+            if (_selectedFor != State.Value)
+            {
+                _selectedFor = State.Value;
+                _selectedItems = [.. State.Value.Items.Where(i => State.Value.Selected.Contains(i.Id))];
+            }
+            return _selectedItems;
+        }
+    }
+
+    private void SelectionChanged(HashSet<TicketSummary> items)
+    {
+        var ids = items.Select(i => i.Id).ToHashSet();
+        if (!ids.SetEquals(State.Value.Selected)) Dispatcher.Dispatch(new SelectTicketsAction(ids));
+    }
+
+    private void ApplyBulk((BulkTicketChange Change, string Description) pick) =>
+        Dispatcher.Dispatch(new BulkUpdateTicketsAction([.. SelectedItems.Select(i => new BulkTicketTarget(i.Id, i.Version))], pick.Change, pick.Description));
 
     private void OpenTicket(TableRowClickEventArgs<TicketSummary> args)
     {
