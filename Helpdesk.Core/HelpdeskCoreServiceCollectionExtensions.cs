@@ -104,6 +104,8 @@ public static class HelpdeskCoreServiceCollectionExtensions
         services.AddTransient<UpdateTicketCommand>();
         services.AddSingleton<Tickets.WaitingUntilSweep>();
         services.AddTransient<TicketListQuery>();
+        services.AddTransient<Tickets.Search.TicketSearchQuery>();
+        services.AddTransient<BulkUpdateTicketsCommand>();
         services.AddTransient<TicketViewCountsQuery>();
         services.AddTransient<TicketDetailsQuery>();
         services.AddTransient<TicketLookupsQuery>();

@@ -9,7 +9,7 @@ public static class CorrespondenceTemplates
     public static readonly IReadOnlyDictionary<CorrespondenceKind, (string Subject, string Body)> Defaults = new Dictionary<CorrespondenceKind, (string, string)>
     {
         [CorrespondenceKind.NewTicketAutoresponse] = ("$this->ref$: we received your request",
-            "<p>Dear $this->caller_id_friendlyname$,</p><p>We received your request “$this->title$” and will get back to you. Reply to this mail to add information.</p><p>$this->hyperlink()$</p>"),
+            "<p>Dear $this->caller_id_friendlyname$,</p><p>We received your request “$this->title$” and will get back to you.</p><p>$this->hyperlink()$</p>"),
         [CorrespondenceKind.NewMessageAutoresponse] = ("$this->ref$: we received your message",
             "<p>Hello,</p><p>Your message about “$this->title$” was added to $this->ref$.</p>$this->head(public_log)$"),
         [CorrespondenceKind.OverlimitNotice] = ("Your request was not registered",

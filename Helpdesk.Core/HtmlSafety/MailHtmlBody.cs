@@ -28,6 +28,8 @@ public sealed class MailHtmlBody(MailAudience audience, string publicUrl)
     /// <summary>A case-log entry's stored HTML as this audience may receive it (see <see cref="EntryNodes"/>).</summary>
     public string Entry(string storedHtml) => Part(document => EntryNodes(document, storedHtml));
 
+    public MailAudience Audience => audience;
+
     public string Link(string href, string text) => Part(document => [Anchor(document, href, text)]);
 
     /// <summary>Several entries, each under a heading line (author and time).</summary>

@@ -31,7 +31,8 @@ internal sealed class DefaultNotificationSeeder(IDbContextFactory<HelpdeskDbCont
                     TestRecipient = TestRecipient,
                     To = "SELECT Person WHERE id = :this->caller_id",
                     SubjectTemplate = "$this->ref$: $this->title$",
-                    BodyTemplate = "<p>Dear $this->caller_id_friendlyname$,</p>$this->head(public_log)$<p>Follow your request: $this->hyperlink()$</p>",
+                    // No greeting of its own: the agent's reply carries one, and two read badly.
+                    BodyTemplate = "$this->head(public_log)$<p>$this->hyperlink()$</p>",
                 },
             ],
         });

@@ -23,7 +23,7 @@ public abstract class HelpdeskBunitContext : BunitContext, IAsyncLifetime
     [
         typeof(TicketListQuery), typeof(TicketDetailsQuery), typeof(TicketLookupsQuery), typeof(UpdateTicketCommand),
         typeof(AppendCaseLogEntryCommand), typeof(EmailReplyAvailability), typeof(ITicketChangeFeed), typeof(BlobStore),
-        typeof(CreateTicketCommand),
+        typeof(CreateTicketCommand), typeof(BulkUpdateTicketsCommand), typeof(Helpdesk.Core.Tickets.Search.TicketSearchQuery),
     ];
 
     protected CoreTestHost Host { get; private set; } = default!;

@@ -1,9 +1,11 @@
 using Helpdesk.Blazor.Features.Shell;
 using Helpdesk.Blazor.Features.Tickets.Store;
 using Helpdesk.Blazor.Flux;
+using Helpdesk.Core.Tickets.Commands;
 using Helpdesk.Core.Tickets.Queries;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Routing;
+using Microsoft.JSInterop;
 using MudBlazor;
 
 namespace Helpdesk.Blazor.Features.Tickets;
@@ -21,12 +23,20 @@ public sealed partial class TicketListPage
     private TicketLookups _lookups = TicketLookups.Empty;
     private int? _me;
     private bool _dense = true;
+    private TicketListState? _selectedFor;
+    private KeyboardShortcutListener? _keys;
+
+    /// <summary>The row j/k moved to (-1: none yet); Enter opens it.</summary>
+    private int _cursor = -1;
+    private bool _keysReady;
+    private HashSet<TicketSummary> _selectedItems = [];
 
     [Inject] private IState<TicketListState> State { get; set; } = default!;
     [Inject] private IDispatcher Dispatcher { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private TicketLookupsQuery LookupsQuery { get; set; } = default!;
     [Inject] private CurrentActor CurrentActor { get; set; } = default!;
+    [Inject] private IJSRuntime JS { get; set; } = default!;
 
     private int PageCount => Math.Max(1, (int)Math.Ceiling(State.Value.TotalCount / (double)State.Value.Request.PageSize));
 
@@ -70,7 +80,54 @@ public sealed partial class TicketListPage
         : State.Value.Request.Descending ? Icons.Material.Filled.ArrowDownward : Icons.Material.Filled.ArrowUpward;
 
     private string RowClass(TicketSummary ticket, int index) =>
-        State.Value.RecentlyChanged.Contains(ticket.Id) ? "hd-row-changed" : "";
+        (State.Value.RecentlyChanged.Contains(ticket.Id) ? "hd-row-changed " : "") + (index == _cursor ? "hd-row-cursor" : "");
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (!firstRender) return;
+        _keys = new KeyboardShortcutListener(JS);
+        _keys.Pressed += OnShortcutAsync;
+        await _keys.StartAsync(Assets["js/keyboard-shortcuts.js"], "j", "k", "Enter");
+        _keysReady = true;
+        StateHasChanged();
+    }
+
+    private async Task OnShortcutAsync(string key)
+    {
+        var items = State.Value.Items;
+        if (items.Count == 0) return;
+        if (key == "Enter")
+        {
+            if (_cursor >= 0 && _cursor < items.Count) Navigation.NavigateTo($"/tickets/{items[_cursor].Id}");
+            return;
+        }
+        _cursor = Math.Clamp(_cursor + (key == "j" ? 1 : -1), 0, items.Count - 1);
+        await InvokeAsync(StateHasChanged);
+        if (_keys is not null) await _keys.ScrollIntoViewAsync("tr.hd-row-cursor");
+    }
+
+    // The same set instance while the state is the same: MudTable treats a new set as a new selection and echoes it back.
+    private HashSet<TicketSummary> SelectedItems
+    {
+        get
+        {
+            if (_selectedFor != State.Value)
+            {
+                _selectedFor = State.Value;
+                _selectedItems = [.. State.Value.Items.Where(i => State.Value.Selected.Contains(i.Id))];
+            }
+            return _selectedItems;
+        }
+    }
+
+    private void SelectionChanged(HashSet<TicketSummary> items)
+    {
+        var ids = items.Select(i => i.Id).ToHashSet();
+        if (!ids.SetEquals(State.Value.Selected)) Dispatcher.Dispatch(new SelectTicketsAction(ids));
+    }
+
+    private void ApplyBulk((BulkTicketChange Change, string Description) pick) =>
+        Dispatcher.Dispatch(new BulkUpdateTicketsAction([.. SelectedItems.Select(i => new BulkTicketTarget(i.Id, i.Version))], pick.Change, pick.Description));
 
     private void OpenTicket(TableRowClickEventArgs<TicketSummary> args)
     {
@@ -80,6 +137,7 @@ public sealed partial class TicketListPage
     protected override void Dispose(bool disposing)
     {
         if (disposing) Navigation.LocationChanged -= OnLocationChanged;
+        if (disposing && _keys is not null) _ = _keys.DisposeAsync().AsTask();
         base.Dispose(disposing);
     }
 }

@@ -103,17 +103,35 @@ public sealed partial class MailTemplate
                 return html?.Entries(entries.Select(e => (Heading(e), e.Html)))
                     ?? string.Join("\n\n", entries.Select(e => $"{Heading(e)}\n{e.Text}"));
             case "hyperlink":
+                var reference = Convert.ToString(facts.Value("ref")) ?? "";
+                // Customers cannot open the agent console: until a portal exists they get the number to reply with.
+                if (html?.Audience == MailAudience.Customers)
+                    return Encode($"Your reference: {reference}. Reply to this mail to add to your request.");
                 var url = $"{publicUrl.TrimEnd('/')}/tickets/{facts.Value("id")}";
-                return html?.Link(url, Convert.ToString(facts.Value("ref")) ?? "") ?? url;
+                return html?.Link(url, reference) ?? url;
         }
         if (p.Name.EndsWith("_friendlyname"))
-            return Encode(facts.FriendlyNames.GetValueOrDefault(p.Name[..^"_friendlyname".Length]));
+        {
+            var attribute = p.Name[..^"_friendlyname".Length];
+            var name = facts.FriendlyNames.GetValueOrDefault(attribute);
+            return Encode(string.IsNullOrWhiteSpace(name) ? NoneWord(attribute) : name);
+        }
         return Encode(facts.Value(p.Name) switch
         {
             DateTime d => d.ToString("yyyy-MM-dd HH:mm 'UTC'"),
             var v => Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture),
         });
     }
+
+    /// <summary>What an unset reference reads as, so no sentence ends in "for :".</summary>
+    private static string NoneWord(string attribute) => attribute switch
+    {
+        "agent_id" => "nobody yet",
+        "team_id" => "no team",
+        "department_id" => "no department",
+        "org_id" => "no organization",
+        _ => "someone",
+    };
 
     private static string Heading(CaseLogEntry e) => $"{e.AuthorName}, {e.CreatedAt:yyyy-MM-dd HH:mm} UTC";
 

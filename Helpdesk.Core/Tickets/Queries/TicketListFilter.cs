@@ -1,3 +1,5 @@
+using Helpdesk.Core.Persistence;
+using Helpdesk.Core.Tickets.Search;
 using Microsoft.EntityFrameworkCore;
 
 namespace Helpdesk.Core.Tickets.Queries;
@@ -7,12 +9,13 @@ public static class TicketListFilter
 {
     public static readonly IReadOnlyList<TicketStatus> Open = [.. Enum.GetValues<TicketStatus>().Where(s => s.IsOpen())];
 
-    public static IQueryable<Ticket> All(IQueryable<Ticket> tickets, TicketListRequest request) => Status(AllButStatus(tickets, request), request);
+    public static IQueryable<Ticket> All(HelpdeskDbContext db, IQueryable<Ticket> tickets, TicketListRequest request) =>
+        Status(AllButStatus(db, tickets, request), request);
 
     public static IQueryable<Ticket> Status(IQueryable<Ticket> tickets, TicketListRequest request) =>
         request.Statuses.Count > 0 ? tickets.Where(t => request.Statuses.Contains(t.Status)) : tickets;
 
-    public static IQueryable<Ticket> AllButStatus(IQueryable<Ticket> tickets, TicketListRequest request)
+    public static IQueryable<Ticket> AllButStatus(HelpdeskDbContext db, IQueryable<Ticket> tickets, TicketListRequest request)
     {
         if (request.TeamId is { } teamId) tickets = tickets.Where(t => t.TeamId == teamId);
         if (request.Unassigned) tickets = tickets.Where(t => t.MemberId == null);
@@ -23,9 +26,9 @@ public static class TicketListFilter
 
         var id = TicketNumber.FindIn(text) ?? (int.TryParse(text.TrimStart('#'), out var n) ? n : -1);
         var pattern = "%" + text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
-        return tickets.Where(t => t.Id == id
-            || EF.Functions.Like(t.Subject, pattern, "\\")
-            || EF.Functions.Like(t.RequestedFor!.Name, pattern, "\\")
-            || EF.Functions.Like(t.RequestedFor.PrimaryEmail, pattern, "\\"));
+        if (FtsMatch.From(text) is not { } match)
+            return tickets.Where(t => t.Id == id || EF.Functions.Like(t.RequestedFor!.Name, pattern, "\\"));
+        var found = TicketSearchIndex.TicketIds(db, match);
+        return tickets.Where(t => t.Id == id || found.Contains(t.Id) || EF.Functions.Like(t.RequestedFor!.Name, pattern, "\\"));
     }
 }

@@ -12,7 +12,7 @@ public sealed class TicketListQuery(IDbContextFactory<HelpdeskDbContext> context
     public async Task<TicketListResult> ExecuteAsync(TicketListRequest request, CancellationToken ct = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(ct);
-        var filtered = TicketListFilter.AllButStatus(db.Set<Ticket>().AsNoTracking(), request);
+        var filtered = TicketListFilter.AllButStatus(db, db.Set<Ticket>().AsNoTracking(), request);
 
         var counts = await filtered.GroupBy(t => t.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
         filtered = TicketListFilter.Status(filtered, request);
@@ -31,7 +31,8 @@ public sealed class TicketListQuery(IDbContextFactory<HelpdeskDbContext> context
                 TicketSla.DueAt(t.ResolutionTargetAt, t.CreatedAt,
                     db.Set<Correspondence.SlaPlan>().Where(p => p.Id == t.SlaPlanId).Select(p => (int?)p.GracePeriodHours).FirstOrDefault(), t.SlaPausedMinutes),
                 TicketSla.ClockStopped(t.Status, t.ResolutionTargetAt),
-                t.OverdueAt != null))
+                t.OverdueAt != null,
+                t.Version))
             .ToListAsync(ct);
 
         return new TicketListResult(items, total, counts.ToDictionary(c => c.Key, c => c.Count));

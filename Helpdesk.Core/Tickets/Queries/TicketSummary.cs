@@ -15,4 +15,5 @@ public sealed record TicketSummary(
     DateTime UpdatedAt,
     DateTime? DueAt = null,
     bool SlaPaused = false,
-    bool IsOverdue = false);
+    bool IsOverdue = false,
+    int Version = 0);

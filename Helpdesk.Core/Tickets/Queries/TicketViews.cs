@@ -32,7 +32,7 @@ public sealed class TicketViewCountsQuery(IDbContextFactory<HelpdeskDbContext> c
         await using var db = await contextFactory.CreateDbContextAsync(ct);
         var counts = new Dictionary<string, int>();
         foreach (var view in TicketViews.BuiltIn)
-            counts[view.Key] = await TicketListFilter.All(db.Set<Ticket>().AsNoTracking(), view.Request(me)).CountAsync(ct);
+            counts[view.Key] = await TicketListFilter.All(db, db.Set<Ticket>().AsNoTracking(), view.Request(me)).CountAsync(ct);
         return counts;
     }
 }

@@ -39,6 +39,28 @@ public sealed class MailTemplateTests
     }
 
     [Fact]
+    public void RenderHtml_HyperlinkForCustomers_GivesTheNumberToReplyWithAndNoConsoleUrl()
+    {
+        var html = MailTemplate.Parse("$this->hyperlink()$").RenderHtml(Facts(), "https://hd.test", MailAudience.Customers);
+
+        Assert.Equal("Your reference: HD-42. Reply to this mail to add to your request.", html);
+    }
+
+    [Fact]
+    public void RenderHtml_HyperlinkForAgents_LinksIntoTheConsole()
+    {
+        var html = MailTemplate.Parse("$this->hyperlink()$").RenderHtml(Facts(), "https://hd.test", MailAudience.Agents);
+
+        Assert.Contains("href=\"https://hd.test/tickets/42\"", html);
+    }
+
+    [Theory]
+    [InlineData("New ticket from $this->caller_id_friendlyname$ for $this->department_id_friendlyname$:", "New ticket from Carl &amp; Co for no department:")]
+    [InlineData("Assigned to $this->agent_id_friendlyname$ / $this->team_id_friendlyname$.", "Assigned to nobody yet / no team.")]
+    public void RenderHtml_EmptyFriendlyName_ReadsAsAWord(string template, string expected) =>
+        Assert.Equal(expected, MailTemplate.Parse(template).RenderHtml(Facts(), "https://hd.test", MailAudience.Agents));
+
+    [Fact]
     public void RenderText_HeadWithTriggeringEntry_UsesThatEntry()
     {
         var just = Entry(9, CaseLogKind.Public, "just written", 0);

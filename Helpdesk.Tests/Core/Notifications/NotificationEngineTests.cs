@@ -85,7 +85,9 @@ public sealed class NotificationEngineTests : IAsyncLifetime
         var mail = Assert.Single(await OutboxAsync());
         Assert.Equal("\"Carl Caller\" <carl@customer.test>", mail.To);
         Assert.Equal($"HD-{_ticketId}: VPN down", mail.Subject);
-        Assert.Contains("Dear Carl Caller,", mail.HtmlBody);
+        Assert.DoesNotContain("Dear", mail.HtmlBody);
+        Assert.Contains($"Your reference: HD-{_ticketId}. Reply to this mail", mail.HtmlBody);
+        Assert.DoesNotContain("/tickets/", mail.HtmlBody);
         Assert.Contains("We reset your VPN profile.", mail.TextBody);
         Assert.Equal(["vpn.log", "howto.pdf"], mail.Attachments.Select(x => x.FileName));
         Assert.StartsWith($"<ticket-{_ticketId}@hd.example.test>", mail.References);

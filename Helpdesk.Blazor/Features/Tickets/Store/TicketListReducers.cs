@@ -21,6 +21,7 @@ public static class TicketListReducers
                 TotalCount = action.Result.TotalCount,
                 StatusCounts = action.Result.StatusCounts.ToImmutableDictionary(),
                 RecentlyChanged = state.RecentlyChanged.Intersect(action.Result.Items.Select(i => i.Id)),
+                Selected = state.Selected.Intersect(action.Result.Items.Select(i => i.Id)),
             };
 
     [ReducerMethod]

@@ -18,4 +18,9 @@ public sealed record TicketListState
 
     /// <summary>Ids of tickets that changed elsewhere since the list was last shown, for a brief highlight.</summary>
     public ImmutableHashSet<int> RecentlyChanged { get; init; } = [];
+
+    /// <summary>Rows ticked for a bulk change; only rows on the current page (a reload drops the others).</summary>
+    public ImmutableHashSet<int> Selected { get; init; } = [];
+    public bool IsBulkUpdating { get; init; }
+    public TicketBulkOutcome? BulkOutcome { get; init; }
 }

@@ -141,4 +141,50 @@ public sealed class TicketListPageTests : HelpdeskBunitContext
         Assert.Equal("My tickets", cut.Find("[data-testid=list-title]").TextContent);
         Assert.True(mine > 0);
     }
+
+    private static void Tick(IRenderedComponent<TicketListPage> cut, int row) =>
+        cut.FindAll("tbody tr input[type=checkbox]")[row].Change(true);
+
+    [Fact]
+    public async Task TicketListPage_ThreeRowsTickedAndAssignedToMe_AssignsEachAndSaysHowMany()
+    {
+        await AnnWithLoginAsync();
+        await SeedAsync(5);
+        var popovers = Render<MudPopoverProvider>();
+        var cut = RenderAt("tickets?view=all");
+        cut.WaitForAssertion(() => Assert.Equal(5, Rows(cut)));
+
+
+        foreach (var row in new[] { 0, 1, 2 }) Tick(cut, row);
+        cut.WaitForAssertion(() => Assert.Equal("3 selected", cut.Find("[data-testid=bulk-count]").TextContent));
+        cut.Find("[data-testid=bulk-assign] button").Click();
+        popovers.WaitForElement("[data-testid=bulk-assign-me]").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("Assigned to me: 3 tickets.", cut.Find("[data-testid=bulk-outcome]").TextContent), TimeSpan.FromSeconds(10));
+        await using var db = await Host.DbAsync();
+        Assert.Equal(3, await db.Set<Ticket>().CountAsync(t => t.Member!.Name == "Ann Agent"));
+        Assert.Empty(cut.FindAll("[data-testid=bulk-bar]"));
+    }
+
+    [Fact]
+    public async Task TicketListPage_OneTickedTicketChangedMeanwhile_ReportsItAndClosesTheOthers()
+    {
+        await AnnWithLoginAsync();
+        await SeedAsync(2);
+        var cut = RenderAt("tickets?view=all");
+        cut.WaitForAssertion(() => Assert.Equal(2, Rows(cut)));
+        Tick(cut, 0);
+        Tick(cut, 1);
+        cut.WaitForAssertion(() => Assert.Equal("2 selected", cut.Find("[data-testid=bulk-count]").TextContent));
+        await using (var db = await Host.DbAsync())
+            await db.Set<Ticket>().Where(t => t.Subject == "Ticket 01").ExecuteUpdateAsync(s => s.SetProperty(t => t.Version, t => t.Version + 1));
+
+        cut.Find("[data-testid=bulk-close]").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("Closed: 1 ticket.", cut.Find("[data-testid=bulk-outcome]").TextContent), TimeSpan.FromSeconds(10));
+        var failure = cut.Find("[data-testid=bulk-failure]");
+        Assert.Contains("HD-1", failure.TextContent);
+        Assert.Contains("was changed by", failure.TextContent);
+        cut.WaitForAssertion(() => Assert.Equal("1 selected", cut.Find("[data-testid=bulk-count]").TextContent));
+    }
 }

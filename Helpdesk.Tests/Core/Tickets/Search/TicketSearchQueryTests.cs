@@ -1,0 +1,88 @@
+using Helpdesk.Core.CaseLog;
+using Helpdesk.Core.Common;
+using Helpdesk.Core.People;
+using Helpdesk.Core.Tickets.Commands;
+using Helpdesk.Core.Tickets.Queries;
+using Helpdesk.Core.Tickets.Search;
+using Helpdesk.Tests.TestSupport;
+using Helpdesk.Tests.TestSupport.Builders;
+
+namespace Helpdesk.Tests.Core.Tickets.Search;
+
+public sealed class TicketSearchQueryTests
+{
+    private static async Task<(CoreTestHost Host, int TicketId, Person Agent)> ArrangeAsync()
+    {
+        var host = await CoreTestHost.StartAsync();
+        var agent = await host.AddPersonAsync("Ann Agent", "ann@helpdesk.test", PersonRoles.Agent);
+        var caller = await host.AddPersonAsync("Carl Caller", "carl@customer.test");
+        var id = await host.Get<CreateTicketCommand>().ExecuteAsync(new NewTicket { Subject = "VPN down", RequestedForId = caller.Id }, Actor.System);
+        await host.Get<CreateTicketCommand>().ExecuteAsync(new NewTicket { Subject = "Printer jam", RequestedForId = agent.Id }, Actor.System);
+        return (host, id, agent);
+    }
+
+    private static Task<long> AppendAsync(CoreTestHost host, int ticketId, Person agent, string text) =>
+        host.Get<AppendCaseLogEntryCommand>().ExecuteAsync(
+            new NewCaseLogEntry { TicketId = ticketId, Log = CaseLogKind.Private, Text = text }, CoreTestHost.AgentActor(agent));
+
+    [Fact]
+    public async Task ExecuteAsync_WordFromACaseLogEntry_FindsTheTicketWithAMarkedSnippet()
+    {
+        var (host, id, agent) = await ArrangeAsync();
+        await using var _ = host;
+        await AppendAsync(host, id, agent, "The <b>firewall</b> drops the tunnel after an hour.");
+
+        var results = await host.Get<TicketSearchQuery>().ExecuteAsync("firewall");
+
+        var hit = Assert.Single(results);
+        Assert.Equal(id, hit.TicketId);
+        Assert.Equal("Case log", hit.FoundIn);
+        Assert.Contains("&lt;b&gt;<mark>firewall</mark>&lt;/b&gt; drops", hit.SnippetHtml);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_SubjectEdited_FindsTheNewWordAndNotTheOld()
+    {
+        var (host, id, agent) = await ArrangeAsync();
+        await using var _ = host;
+        var ticket = (await host.Get<TicketDetailsQuery>().ExecuteAsync(id))!;
+
+        await host.Get<UpdateTicketCommand>().ExecuteAsync(ticket.AsUpdate() with { Subject = "Tunnel drops hourly" }, CoreTestHost.AgentActor(agent));
+
+        var search = host.Get<TicketSearchQuery>();
+        Assert.Empty(await search.ExecuteAsync("VPN"));
+        Assert.Equal(id, Assert.Single(await search.ExecuteAsync("tunnel")).TicketId);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_SenderAddress_FindsTheRequestersTicket()
+    {
+        var (host, id, _) = await ArrangeAsync();
+        await using var __ = host;
+
+        var results = await host.Get<TicketSearchQuery>().ExecuteAsync("carl@customer.test");
+
+        Assert.Equal(id, Assert.Single(results).TicketId);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_OnlyOperatorsAndQuotes_ReturnsNothingInsteadOfFailing()
+    {
+        var (host, _, _) = await ArrangeAsync();
+        await using var __ = host;
+
+        Assert.Empty(await host.Get<TicketSearchQuery>().ExecuteAsync("\" * ( ) NEAR"));
+    }
+
+    [Fact]
+    public async Task TicketListQuery_TextIsAWordFromTheCaseLog_ListsTheTicket()
+    {
+        var (host, id, agent) = await ArrangeAsync();
+        await using var _ = host;
+        await AppendAsync(host, id, agent, "Replaced the token on the router.");
+
+        var page = await host.Get<TicketListQuery>().ExecuteAsync(new TicketListRequest { Text = "router" });
+
+        Assert.Equal(id, Assert.Single(page.Items).Id);
+    }
+}
