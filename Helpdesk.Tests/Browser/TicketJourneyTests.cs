@@ -43,6 +43,7 @@ public sealed class TicketJourneyTests : BrowserJourney
         await editor.GetByTestId("ticket-link").First.ClickAsync();
         await LoginPageModel.WaitUntilInteractiveAsync(editor);
 
+        await editor.GetByTestId("edit-fields").ClickAsync();
         await editor.Locator("input[data-testid=field-subject]").FillAsync("Changed live by another agent");
         await editor.GetByTestId("save-ticket").ClickAsync();
 

@@ -11,6 +11,8 @@ namespace Helpdesk.Blazor.Features.Tickets;
 
 public sealed partial class TicketDetailsPage
 {
+    private bool _headerExpanded;
+
     [Parameter] public int Id { get; set; }
 
     [Inject] private IState<TicketDetailsState> State { get; set; } = default!;
@@ -18,6 +20,9 @@ public sealed partial class TicketDetailsPage
     [Inject] private IOptions<EmailReplyOptions> EmailReply { get; set; } = default!;
 
     private TicketDetails? Ticket => State.Value.TicketId == Id ? State.Value.Ticket : null;
+
+    // A failed save opens the fields, so the agent sees what needs attention.
+    private bool HeaderExpanded => _headerExpanded || State.Value.SaveError is not null;
 
     private bool EmailReplyDefault => EmailReply.Value.EnabledDefault;
 

@@ -1,0 +1,47 @@
+using Helpdesk.Tests.Browser.PageModels;
+using Helpdesk.Tests.TestSupport.Browser;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Helpdesk.Tests.Browser;
+
+[Trait("Category", "Browser")]
+[Collection(BrowserSession.Collection)]
+public sealed class TicketConversationBrowserTests : BrowserJourney
+{
+    private async Task<IPage> TicketPageAsync()
+    {
+        var page = await Browser.NewPageAsync();
+        await page.SetViewportSizeAsync(1440, 900);
+        await new LoginPageModel(page).LogInAsync(App.BaseUrl, ConsoleApp.AdminEmail, ConsoleApp.AdminPassword);
+        await LoginPageModel.WaitUntilInteractiveAsync(page);
+        await page.GotoAsync(App.BaseUrl + "/tickets/1");
+        await LoginPageModel.WaitUntilInteractiveAsync(page);
+        await Expect(page.GetByTestId("ticket-summary")).ToBeVisibleAsync();
+        return page;
+    }
+
+    [Fact]
+    public async Task Agent_OpensTicketAt1440x900_ComposerAndConversationOnFirstScreen()
+    {
+        var page = await TicketPageAsync();
+
+        await Expect(page.GetByTestId("editor-public")).ToBeInViewportAsync();
+        await Expect(page.GetByTestId("case-log-entry").First).ToBeInViewportAsync();
+        await Expect(page.GetByTestId("header-editor")).ToBeHiddenAsync();
+        await BrowserSession.ScreenshotAsync(page, "ticket-conversation-1440x900", fullPage: false);
+    }
+
+    [Fact]
+    public async Task Agent_ChoosesNewestOnTop_OrderIsRememberedAfterReload()
+    {
+        var page = await TicketPageAsync();
+        await page.GetByTestId("timeline-order").ClickAsync();
+        await Expect(page.GetByTestId("timeline-order")).ToContainTextAsync("Newest on top");
+
+        await page.ReloadAsync();
+        await LoginPageModel.WaitUntilInteractiveAsync(page);
+
+        await Expect(page.GetByTestId("timeline-order")).ToContainTextAsync("Newest on top");
+    }
+}
