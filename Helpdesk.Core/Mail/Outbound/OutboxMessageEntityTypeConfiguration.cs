@@ -14,6 +14,7 @@ internal sealed class OutboxMessageEntityTypeConfiguration : IEntityTypeConfigur
         builder.Property(m => m.Subject).HasMaxLength(1000);
         builder.HasIndex(m => new { m.Status, m.NextAttemptAt });
         builder.HasIndex(m => m.TicketId);
+        builder.HasIndex(m => m.CaseLogEntryId);
         builder.OwnsMany(m => m.Attachments, a => a.ToJson());
     }
 }

@@ -1,5 +1,6 @@
 using Helpdesk.Core.Attachments;
 using Helpdesk.Core.Persistence;
+using Helpdesk.Core.Tickets.Events;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -18,6 +19,7 @@ public sealed class OutboxSendStage(
     BlobStore blobs,
     IOptions<OutboundMailOptions> options,
     Correspondence.SystemAlerts alerts,
+    ITicketChangeFeed feed,
     TimeProvider clock,
     ILogger<OutboxSendStage> logger)
 {
@@ -45,6 +47,7 @@ public sealed class OutboxSendStage(
             logger.LogWarning("Opening the mail server failed: {Problem}", problem);
             foreach (var message in due) Fail(message, problem, permanent: false, now);
             await db.SaveChangesAsync(CancellationToken.None);
+            foreach (var ticketId in due.Select(m => m.TicketId).Distinct()) AnnounceDelivery(ticketId, now);
             await alerts.RaiseAsync(SendAlertKey, "Sending mail fails", problem + "\n"
                 + "Mail stays in the outbox and is retried; this alert is sent once per failure episode (it goes out when sending works again).", CancellationToken.None);
             return 0;
@@ -79,9 +82,16 @@ public sealed class OutboxSendStage(
                 }
                 // Saved per mail: a crash after a send must not forget that it was sent.
                 await db.SaveChangesAsync(CancellationToken.None);
+                AnnounceDelivery(message.TicketId, now);
             }
         }
         return sent;
+    }
+
+    // Open ticket pages show each mail's delivery state, so they hear of every change to it.
+    private void AnnounceDelivery(int? ticketId, DateTime now)
+    {
+        if (ticketId is { } id) feed.Publish(new TicketChanged(id, TicketChangeKind.MailDeliveryChanged, null, now));
     }
 
     private string WhyTheServerCannotBeUsed(Exception ex) => ex switch

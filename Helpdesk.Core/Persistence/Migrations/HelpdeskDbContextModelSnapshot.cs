@@ -688,6 +688,9 @@ namespace Helpdesk.Core.Persistence.Migrations
                     b.Property<DateTime?>("BouncedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("CaseLogEntryId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Cc")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -764,6 +767,8 @@ namespace Helpdesk.Core.Persistence.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CaseLogEntryId");
 
                     b.HasIndex("MessageId")
                         .IsUnique();

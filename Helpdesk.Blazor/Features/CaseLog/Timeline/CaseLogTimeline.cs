@@ -13,6 +13,7 @@ public static class CaseLogTimeline
             .Select(e => (Item: (TimelineItem)new EntryTimelineItem(e), Tiebreak: e.Id));
         var history = options.ShowHistory
             ? ticket.Audit.Select((a, index) => (Item: (TimelineItem)new HistoryTimelineItem(a), Tiebreak: (long)-index))
+                .Concat(ticket.Mails.Where(m => m.CaseLogEntryId is null).Select(m => (Item: (TimelineItem)new MailTimelineItem(m), Tiebreak: m.OutboxId)))
             : [];
         // The audit trail comes newest first without an id; its position keeps changes made at the same instant in order.
         var oldestFirst = entries.Concat(history).OrderBy(x => x.Item.At).ThenBy(x => x.Tiebreak).Select(x => x.Item);

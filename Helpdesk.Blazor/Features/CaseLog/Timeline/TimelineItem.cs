@@ -8,3 +8,6 @@ public abstract record TimelineItem(DateTime At);
 public sealed record EntryTimelineItem(CaseLogEntryView Entry) : TimelineItem(Entry.CreatedAt);
 
 public sealed record HistoryTimelineItem(AuditView Change) : TimelineItem(Change.At);
+
+/// <summary>A mail that carries no entry, such as an assignment notice or an automatic reply.</summary>
+public sealed record MailTimelineItem(MailDeliveryView Mail) : TimelineItem(Mail.At);

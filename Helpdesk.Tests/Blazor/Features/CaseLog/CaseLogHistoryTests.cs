@@ -29,4 +29,21 @@ public sealed class CaseLogHistoryTests : HelpdeskBunitContext
         Assert.Equal(["/case-log/1/remote-images/0"], cut.FindAll("img[src]").Select(i => i.GetAttribute("src")));
         Assert.Single(cut.FindAll("[data-testid=remote-images-blocked]"));
     }
+
+    [Fact]
+    public void CaseLogHistory_EntryMailedThatFailed_ShowsRecipientsStateAndReason()
+    {
+        var mail = new MailDeliveryView(9, 1, "email_action", "Carl <carl@customer.test>", "boss@customer.test", MailDeliveryState.Failed,
+            "550 mailbox unavailable", new DateTime(2026, 12, 2, 9, 1, 0, DateTimeKind.Utc));
+        var entry = new CaseLogEntryView(1, CaseLogKind.Public, "Ann", new DateTime(2026, 12, 2, 9, 0, 0, DateTimeKind.Utc), "<p>hi</p>",
+            EntryOrigin.Console, []) { Mails = [mail] };
+
+        var cut = Render<CaseLogHistory>(p => p.Add(h => h.Items, [new EntryTimelineItem(entry)]));
+
+        var line = cut.Find("[data-testid=case-log-entry] [data-testid=mail-delivery]");
+        Assert.Equal("failed", line.GetAttribute("data-state"));
+        Assert.Equal("Carl <carl@customer.test>", line.QuerySelector("[data-testid=mail-to]")!.TextContent);
+        Assert.Equal("boss@customer.test", line.QuerySelector("[data-testid=mail-cc]")!.TextContent);
+        Assert.Equal("550 mailbox unavailable", line.QuerySelector("[data-testid=mail-problem]")!.TextContent);
+    }
 }
