@@ -1,5 +1,9 @@
+using Helpdesk.Core.CaseLog.Drafts;
+using Helpdesk.Core.Persistence;
 using Helpdesk.Tests.Browser.PageModels;
 using Helpdesk.Tests.TestSupport.Browser;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -43,5 +47,33 @@ public sealed class TicketConversationBrowserTests : BrowserJourney
         await LoginPageModel.WaitUntilInteractiveAsync(page);
 
         await Expect(page.GetByTestId("timeline-order")).ToContainTextAsync("Newest on top");
+    }
+
+    [Fact]
+    public async Task Agent_TypesDraftAndReloads_DraftIsRestored()
+    {
+        var page = await TicketPageAsync();
+        var editor = page.GetByTestId("editor-public");
+        await editor.Locator("textarea[data-testid=entry-text]").FillAsync("Half-written answer that must survive a reload");
+        await WaitForServerDraftAsync();
+
+        await page.ReloadAsync();
+        await LoginPageModel.WaitUntilInteractiveAsync(page);
+
+        await Expect(page.GetByTestId("editor-public").Locator("textarea[data-testid=entry-text]"))
+            .ToHaveValueAsync("Half-written answer that must survive a reload");
+        await BrowserSession.ScreenshotAsync(page, "draft-restored-after-reload", fullPage: false);
+    }
+
+    private async Task WaitForServerDraftAsync()
+    {
+        var contexts = App.Services.GetRequiredService<IDbContextFactory<HelpdeskDbContext>>();
+        for (var i = 0; i < 100; i++)
+        {
+            await using var db = await contexts.CreateDbContextAsync();
+            if (await db.Set<CaseLogDraft>().AnyAsync()) return;
+            await Task.Delay(100);
+        }
+        Assert.Fail("The draft never reached the server.");
     }
 }
