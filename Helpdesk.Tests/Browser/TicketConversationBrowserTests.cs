@@ -76,4 +76,29 @@ public sealed class TicketConversationBrowserTests : BrowserJourney
         }
         Assert.Fail("The draft never reached the server.");
     }
+
+    [Fact]
+    public async Task TwoAgentsEditSubject_SecondSeesBothVersionsAndChooses()
+    {
+        var mine = await TicketPageAsync();
+        var theirs = await TicketPageAsync();
+        await mine.GetByTestId("edit-fields").ClickAsync();
+        await mine.Locator("input[data-testid=field-subject]").FillAsync("VPN drops: mine");
+        await theirs.GetByTestId("edit-fields").ClickAsync();
+        await theirs.Locator("input[data-testid=field-subject]").FillAsync("VPN drops: theirs");
+
+        await theirs.GetByTestId("save-ticket").ClickAsync();
+
+        var row = mine.Locator("[data-testid=conflict-row][data-field=Subject]");
+        await Expect(row.GetByTestId("conflict-mine")).ToHaveTextAsync("VPN drops: mine");
+        await Expect(row.GetByTestId("conflict-theirs")).ToHaveTextAsync("VPN drops: theirs");
+        await Expect(mine.Locator("input[data-testid=field-subject]")).ToHaveValueAsync("VPN drops: mine");
+        await Expect(mine.GetByTestId("ticket-title")).ToContainTextAsync("VPN drops: theirs");
+        await BrowserSession.ScreenshotAsync(mine, "conflict-both-versions", fullPage: false);
+
+        await row.GetByTestId("keep-mine").ClickAsync();
+        await mine.GetByTestId("save-ticket").ClickAsync();
+
+        await Expect(theirs.GetByTestId("ticket-title")).ToContainTextAsync("VPN drops: mine");
+    }
 }

@@ -81,7 +81,7 @@ public sealed class TicketDetailsEffects(
         }
         catch (Exception ex)
         {
-            dispatcher.Dispatch(ToSaveFailure(ex, action.Update.TicketId));
+            dispatcher.Dispatch(ToSaveFailure(ex, action.Update.TicketId, dispatcher));
         }
     }
 
@@ -113,13 +113,15 @@ public sealed class TicketDetailsEffects(
         return Task.CompletedTask;
     }
 
-    private SaveTicketFieldsFailedAction ToSaveFailure(Exception ex, int ticketId)
+    private SaveTicketFieldsFailedAction ToSaveFailure(Exception ex, int ticketId, IDispatcher dispatcher)
     {
         switch (ex)
         {
             case ValidationFailedException v:
                 return new SaveTicketFieldsFailedAction("Some fields need your attention.", v.Errors.ToImmutableDictionary(), false);
             case ConcurrencyConflictException c:
+                // Loading their version lets the editor put both side by side; the agent's edits stay in the form.
+                dispatcher.Dispatch(new LoadTicketAction(ticketId));
                 return new SaveTicketFieldsFailedAction(c.Message, ImmutableDictionary<string, string>.Empty, true);
             case NotFoundException n:
                 return new SaveTicketFieldsFailedAction(n.Message, ImmutableDictionary<string, string>.Empty, false);
