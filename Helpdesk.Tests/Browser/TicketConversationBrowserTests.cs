@@ -101,4 +101,19 @@ public sealed class TicketConversationBrowserTests : BrowserJourney
 
         await Expect(theirs.GetByTestId("ticket-title")).ToContainTextAsync("VPN drops: mine");
     }
+
+    [Fact]
+    public async Task SecondAgentOpensAndTypes_FirstSeesPresenceAndTypingWithinASecond()
+    {
+        var first = await TicketPageAsync();
+        await Expect(first.GetByTestId("presence-viewer")).ToHaveCountAsync(0);
+
+        var second = await TicketPageAsync();
+
+        await Expect(first.GetByTestId("presence-viewer")).ToHaveCountAsync(1, new() { Timeout = 1000 });
+        await Expect(second.GetByTestId("presence-viewer")).ToHaveCountAsync(1, new() { Timeout = 1000 });
+        await second.GetByTestId("editor-public").Locator("textarea[data-testid=entry-text]").PressSequentiallyAsync("On it");
+        await Expect(first.GetByTestId("presence-typing")).ToContainTextAsync("typing a public reply", new() { Timeout = 1000 });
+        await BrowserSession.ScreenshotAsync(first, "presence-typing", fullPage: false);
+    }
 }

@@ -18,6 +18,7 @@ public sealed partial class CaseLogEditor : IDisposable
 {
     private const int MaxFilesPerEdit = 20;
     private static readonly TimeSpan DraftSaveDelay = TimeSpan.FromMilliseconds(600);
+    private static readonly TimeSpan TypingPingInterval = TimeSpan.FromSeconds(2);
     private string _text = "";
     private bool _markdown;
     private bool _sendEmail;
@@ -27,6 +28,7 @@ public sealed partial class CaseLogEditor : IDisposable
     private int _seenAppendedCount;
     private bool _initialized;
     private bool _draftRestored;
+    private DateTimeOffset _lastTypingPing = DateTimeOffset.MinValue;
     private CancellationTokenSource? _pendingDraftSave;
 
     [Parameter, EditorRequired] public int TicketId { get; set; }
@@ -39,6 +41,9 @@ public sealed partial class CaseLogEditor : IDisposable
 
     /// <summary>The agent's saved draft for this log, restored once the drafts are loaded (<see cref="CaseLogEditorStatus.DraftsLoaded"/>).</summary>
     [Parameter] public CaseLogDraftContent? Draft { get; set; }
+
+    /// <summary>Raised while the agent types, at most every <see cref="TypingPingInterval"/>, so others see it.</summary>
+    [Parameter] public EventCallback<CaseLogKind> OnTyping { get; set; }
 
     [Inject] private BlobStore Blobs { get; set; } = default!;
     [Inject] private ILogger<CaseLogEditor> Logger { get; set; } = default!;
@@ -81,6 +86,15 @@ public sealed partial class CaseLogEditor : IDisposable
     {
         change();
         ScheduleDraftSave();
+    }
+
+    private async Task TypeAsync(string text)
+    {
+        Change(() => _text = text);
+        var now = Clock.GetUtcNow();
+        if (now - _lastTypingPing < TypingPingInterval) return;
+        _lastTypingPing = now;
+        await OnTyping.InvokeAsync(Log);
     }
 
     private void ScheduleDraftSave()

@@ -12,6 +12,7 @@ namespace Helpdesk.Blazor.Features.Tickets;
 public sealed partial class TicketDetailsPage
 {
     private bool _headerExpanded;
+    private Presence.TicketPresence? _presence;
 
     [Parameter] public int Id { get; set; }
 
