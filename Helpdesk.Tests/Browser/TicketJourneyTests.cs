@@ -28,7 +28,7 @@ public sealed class TicketJourneyTests : BrowserJourney
         await ticket.CreateTicketAsync("Browser journey: VPN drops", "alice", "It drops every 5 minutes.");
         await ticket.AppendPublicEntryAsync("We reset your VPN profile; see the attached log.", file);
 
-        await Expect(ticket.History.GetByTestId("case-log-text").First).ToContainTextAsync("We reset your VPN profile");
+        await Expect(ticket.History.GetByTestId("case-log-text").Last).ToContainTextAsync("We reset your VPN profile");
         await Expect(ticket.History.GetByTestId("case-log-attachment").First).ToContainTextAsync("diagnostics.txt");
         await Expect(ticket.PublicEditor.Locator(".mud-badge")).ToBeHiddenAsync();
         await BrowserSession.ScreenshotAsync(page, "ticket-with-public-entry");
