@@ -29,7 +29,7 @@ public sealed partial class CaseLogEditor : IDisposable
     private bool _initialized;
     private bool _draftRestored;
     private DateTimeOffset _lastTypingPing = DateTimeOffset.MinValue;
-    private CancellationTokenSource? _pendingDraftSave;
+    private AfterPause? _draftSave;
 
     [Parameter, EditorRequired] public int TicketId { get; set; }
     [Parameter, EditorRequired] public CaseLogKind Log { get; set; }
@@ -97,40 +97,12 @@ public sealed partial class CaseLogEditor : IDisposable
         await OnTyping.InvokeAsync(Log);
     }
 
-    private void ScheduleDraftSave()
-    {
-        _pendingDraftSave?.Cancel();
-        var pending = _pendingDraftSave = new CancellationTokenSource();
-        _ = SaveDraftAfterPauseAsync(pending);
-    }
+    private void ScheduleDraftSave() => DraftSave.Restart();
 
-    private async Task SaveDraftAfterPauseAsync(CancellationTokenSource pending)
-    {
-        try
-        {
-            await Task.Delay(DraftSaveDelay, Clock, pending.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            return;
-        }
-        await InvokeAsync(() =>
-        {
-            if (_pendingDraftSave == pending) SaveDraftNow();
-        });
-    }
+    private AfterPause DraftSave => _draftSave ??= new AfterPause(DraftSaveDelay, Clock, InvokeAsync, () =>
+        Dispatcher.Dispatch(new SaveCaseLogDraftAction(new CaseLogDraftContent(TicketId, Log, _text, _markdown, _sendEmail, _files))));
 
-    private void SaveDraftNow()
-    {
-        _pendingDraftSave = null;
-        Dispatcher.Dispatch(new SaveCaseLogDraftAction(new CaseLogDraftContent(TicketId, Log, _text, _markdown, _sendEmail, _files)));
-    }
-
-    private void CancelDraftSave()
-    {
-        _pendingDraftSave?.Cancel();
-        _pendingDraftSave = null;
-    }
+    private void CancelDraftSave() => _draftSave?.Cancel();
 
     private async Task SubmitOnCtrlEnterAsync(KeyboardEventArgs e)
     {
@@ -138,12 +110,7 @@ public sealed partial class CaseLogEditor : IDisposable
     }
 
     // Leaving the page right after typing must not lose the last words.
-    public void Dispose()
-    {
-        if (_pendingDraftSave is null) return;
-        _pendingDraftSave.Cancel();
-        SaveDraftNow();
-    }
+    public void Dispose() => _draftSave?.Flush();
 
     private async Task AddFilesAsync(InputFileChangeEventArgs args)
     {
