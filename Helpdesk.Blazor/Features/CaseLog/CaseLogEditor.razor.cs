@@ -43,7 +43,8 @@ public sealed partial class CaseLogEditor : IDisposable
     [Parameter] public CaseLogDraftContent? Draft { get; set; }
 
     /// <summary>Raised while the agent types, at most every <see cref="TypingPingInterval"/>, so others see it.</summary>
-    [Parameter] public EventCallback<CaseLogKind> OnTyping { get; set; }
+    // A plain delegate, not an EventCallback: a typing ping must not re-render the whole page.
+    [Parameter] public Action<CaseLogKind>? OnTyping { get; set; }
 
     [Inject] private BlobStore Blobs { get; set; } = default!;
     [Inject] private ILogger<CaseLogEditor> Logger { get; set; } = default!;
@@ -88,13 +89,13 @@ public sealed partial class CaseLogEditor : IDisposable
         ScheduleDraftSave();
     }
 
-    private async Task TypeAsync(string text)
+    private void Type(string text)
     {
         Change(() => _text = text);
         var now = Clock.GetUtcNow();
         if (now - _lastTypingPing < TypingPingInterval) return;
         _lastTypingPing = now;
-        await OnTyping.InvokeAsync(Log);
+        OnTyping?.Invoke(Log);
     }
 
     private void ScheduleDraftSave() => DraftSave.Restart();

@@ -13,6 +13,7 @@ public sealed partial class TicketDetailsPage
 {
     private bool _headerExpanded;
     private Presence.TicketPresence? _presence;
+    private CaseLogKind _composing = CaseLogKind.Public;
 
     [Parameter] public int Id { get; set; }
 
@@ -34,6 +35,8 @@ public sealed partial class TicketDetailsPage
     }
 
     private void Save(TicketFieldsUpdate update) => Dispatcher.Dispatch(new SaveTicketFieldsAction(update));
+
+    private void TypingIn(CaseLogKind log) => _presence?.Typing(log);
 
     private void Append(NewCaseLogEntry entry) => Dispatcher.Dispatch(new AppendCaseLogEntryAction(entry));
 }
