@@ -128,6 +128,8 @@ public static class HelpdeskCoreServiceCollectionExtensions
         services.AddTransient<CaseLog.RemoteImages.RemoteImageQuery>();
         services.AddTransient<CaseLogEntryFactory>();
         services.AddTransient<AppendCaseLogEntryCommand>();
+        services.AddTransient<CaseLog.Drafts.SaveCaseLogDraftCommand>();
+        services.AddTransient<CaseLog.Drafts.CaseLogDraftsQuery>();
     }
 
     private static void AddAttachments(this IHostApplicationBuilder builder)

@@ -35,6 +35,7 @@ public static class ConsoleServiceCollectionExtensions
         builder.Services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityStateProvider>();
         builder.Services.AddHealthChecks();
         builder.Services.AddScoped<CurrentActor>();
+        builder.Services.AddSingleton<Features.Tickets.Presence.TicketPresenceRegistry>();
         builder.Services.AddScoped<EmailActionsChanged>();
         builder.Services.AddHostedService<InboundMailWorker>();
         builder.Services.AddHostedService<OutboxSendWorker>();

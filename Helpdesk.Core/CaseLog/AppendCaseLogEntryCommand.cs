@@ -1,3 +1,4 @@
+using Helpdesk.Core.CaseLog.Drafts;
 using Helpdesk.Core.Common;
 using Helpdesk.Core.Persistence;
 using Helpdesk.Core.Tickets;
@@ -34,6 +35,7 @@ public sealed class AppendCaseLogEntryCommand(
         await db.Set<Ticket>().Where(t => t.Id == ticket.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.UpdatedAt, now), ct);
         await events.PublishAsync(db, new CaseLogAppendedEvent(ticket, actor, entry, input.SendEmail && input.Origin == EntryOrigin.Console), ct);
         if (alsoCommit is not null) await alsoCommit(db, ticket.Id, ct);
+        if (actor.PersonId is { } authorId) await SaveCaseLogDraftCommand.ClearAsync(db, ticket.Id, authorId, input.Log, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
 

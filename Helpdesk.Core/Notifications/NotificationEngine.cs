@@ -73,6 +73,7 @@ public sealed class NotificationEngine(
         {
             MessageId = $"<{Guid.NewGuid():N}@{host}>",
             TicketId = e.Ticket.Id,
+            CaseLogEntryId = entry?.Id,
             Kind = "email_action",
             TriggerId = trigger.Id,
             ActionId = action.Id,

@@ -56,6 +56,10 @@ public sealed class EmailReplyBrowserTests : BrowserJourney
         var mail = Assert.Single(received);
         Assert.Contains("Please follow the attached steps.", mail.TextBody);
         Assert.Equal("steps.txt", mail.Attachments.OfType<MimePart>().Single().FileName);
+        // The entry says where its mail went and, without a reload, that it was sent.
+        var delivery = ticket.History.GetByTestId("mail-delivery").Last;
+        await Expect(delivery.GetByTestId("mail-to")).ToContainTextAsync(callerAddress);
+        await Expect(delivery.GetByTestId("mail-state")).ToHaveTextAsync("sent");
     }
 
     [Fact]

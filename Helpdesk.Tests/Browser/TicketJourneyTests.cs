@@ -28,7 +28,7 @@ public sealed class TicketJourneyTests : BrowserJourney
         await ticket.CreateTicketAsync("Browser journey: VPN drops", "alice", "It drops every 5 minutes.");
         await ticket.AppendPublicEntryAsync("We reset your VPN profile; see the attached log.", file);
 
-        await Expect(ticket.History.GetByTestId("case-log-text").First).ToContainTextAsync("We reset your VPN profile");
+        await Expect(ticket.History.GetByTestId("case-log-text").Last).ToContainTextAsync("We reset your VPN profile");
         await Expect(ticket.History.GetByTestId("case-log-attachment").First).ToContainTextAsync("diagnostics.txt");
         await Expect(ticket.PublicEditor.Locator(".mud-badge")).ToBeHiddenAsync();
         await BrowserSession.ScreenshotAsync(page, "ticket-with-public-entry");
@@ -43,6 +43,7 @@ public sealed class TicketJourneyTests : BrowserJourney
         await editor.GetByTestId("ticket-link").First.ClickAsync();
         await LoginPageModel.WaitUntilInteractiveAsync(editor);
 
+        await editor.GetByTestId("edit-fields").ClickAsync();
         await editor.Locator("input[data-testid=field-subject]").FillAsync("Changed live by another agent");
         await editor.GetByTestId("save-ticket").ClickAsync();
 

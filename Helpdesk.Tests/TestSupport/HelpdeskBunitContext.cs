@@ -24,6 +24,7 @@ public abstract class HelpdeskBunitContext : BunitContext, IAsyncLifetime
         typeof(TicketListQuery), typeof(TicketDetailsQuery), typeof(TicketLookupsQuery), typeof(UpdateTicketCommand),
         typeof(AppendCaseLogEntryCommand), typeof(EmailReplyAvailability), typeof(ITicketChangeFeed), typeof(BlobStore),
         typeof(CreateTicketCommand), typeof(BulkUpdateTicketsCommand), typeof(Helpdesk.Core.Tickets.Search.TicketSearchQuery),
+        typeof(Helpdesk.Core.CaseLog.Drafts.SaveCaseLogDraftCommand), typeof(Helpdesk.Core.CaseLog.Drafts.CaseLogDraftsQuery),
     ];
 
     protected CoreTestHost Host { get; private set; } = default!;

@@ -1,9 +1,12 @@
 using Helpdesk.Blazor.Features.Tickets.Store;
 using Helpdesk.Core.Attachments;
+using Helpdesk.Blazor.Flux;
 using Helpdesk.Core.CaseLog;
+using Helpdesk.Core.CaseLog.Drafts;
 using Helpdesk.Core.Common;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
+using Microsoft.AspNetCore.Components.Web;
 
 namespace Helpdesk.Blazor.Features.CaseLog;
 
@@ -11,9 +14,11 @@ namespace Helpdesk.Blazor.Features.CaseLog;
 /// Appends to one case log. Files added during this edit are uploaded to the blob store at once, listed by the paper
 /// clip, and sent with the entry (and with its email when "Send by email" is ticked).
 /// </summary>
-public sealed partial class CaseLogEditor
+public sealed partial class CaseLogEditor : IDisposable
 {
     private const int MaxFilesPerEdit = 20;
+    private static readonly TimeSpan DraftSaveDelay = TimeSpan.FromMilliseconds(600);
+    private static readonly TimeSpan TypingPingInterval = TimeSpan.FromSeconds(2);
     private string _text = "";
     private bool _markdown;
     private bool _sendEmail;
@@ -22,6 +27,9 @@ public sealed partial class CaseLogEditor
     private int _uploading;
     private int _seenAppendedCount;
     private bool _initialized;
+    private bool _draftRestored;
+    private DateTimeOffset _lastTypingPing = DateTimeOffset.MinValue;
+    private AfterPause? _draftSave;
 
     [Parameter, EditorRequired] public int TicketId { get; set; }
     [Parameter, EditorRequired] public CaseLogKind Log { get; set; }
@@ -31,8 +39,17 @@ public sealed partial class CaseLogEditor
     [Parameter] public bool EmailReplyDefault { get; set; } = true;
     [Parameter] public EventCallback<NewCaseLogEntry> OnSubmit { get; set; }
 
+    /// <summary>The agent's saved draft for this log, restored once the drafts are loaded (<see cref="CaseLogEditorStatus.DraftsLoaded"/>).</summary>
+    [Parameter] public CaseLogDraftContent? Draft { get; set; }
+
+    /// <summary>Raised while the agent types, at most every <see cref="TypingPingInterval"/>, so others see it.</summary>
+    // A plain delegate, not an EventCallback: a typing ping must not re-render the whole page.
+    [Parameter] public Action<CaseLogKind>? OnTyping { get; set; }
+
     [Inject] private BlobStore Blobs { get; set; } = default!;
     [Inject] private ILogger<CaseLogEditor> Logger { get; set; } = default!;
+    [Inject] private IDispatcher Dispatcher { get; set; } = default!;
+    [Inject] private TimeProvider Clock { get; set; } = default!;
 
     private string LogName => Log.ToString().ToLowerInvariant();
 
@@ -51,7 +68,50 @@ public sealed partial class CaseLogEditor
             _seenAppendedCount = Status.AppendedCount;
             ClearDraft();
         }
+        if (!_draftRestored && Status.DraftsLoaded)
+        {
+            _draftRestored = true;
+            if (Draft is not null && string.IsNullOrEmpty(_text) && _files.Count == 0) Restore(Draft);
+        }
     }
+
+    private void Restore(CaseLogDraftContent draft)
+    {
+        _text = draft.Text;
+        _markdown = draft.Markdown;
+        _sendEmail = draft.SendEmail;
+        _files = [.. draft.Files];
+    }
+
+    private void Change(Action change)
+    {
+        change();
+        ScheduleDraftSave();
+    }
+
+    private void Type(string text)
+    {
+        Change(() => _text = text);
+        var now = Clock.GetUtcNow();
+        if (now - _lastTypingPing < TypingPingInterval) return;
+        _lastTypingPing = now;
+        OnTyping?.Invoke(Log);
+    }
+
+    private void ScheduleDraftSave() => DraftSave.Restart();
+
+    private AfterPause DraftSave => _draftSave ??= new AfterPause(DraftSaveDelay, Clock, InvokeAsync, () =>
+        Dispatcher.Dispatch(new SaveCaseLogDraftAction(new CaseLogDraftContent(TicketId, Log, _text, _markdown, _sendEmail, _files))));
+
+    private void CancelDraftSave() => _draftSave?.Cancel();
+
+    private async Task SubmitOnCtrlEnterAsync(KeyboardEventArgs e)
+    {
+        if (e.Key == "Enter" && (e.CtrlKey || e.MetaKey) && CanSubmit) await SubmitAsync();
+    }
+
+    // Leaving the page right after typing must not lose the last words.
+    public void Dispose() => _draftSave?.Flush();
 
     private async Task AddFilesAsync(InputFileChangeEventArgs args)
     {
@@ -72,6 +132,7 @@ public sealed partial class CaseLogEditor
                 Blobs.EnsureWithinLimit(file.Name, file.Size);
                 await using var stream = file.OpenReadStream(Blobs.MaxFileSizeBytes + 1);
                 _files = [.. _files, await Blobs.StageAsync(file.Name, file.ContentType, stream, CancellationToken.None)];
+                ScheduleDraftSave();
             }
             catch (ValidationFailedException ex)
             {
@@ -89,9 +150,13 @@ public sealed partial class CaseLogEditor
         }
     }
 
-    private void RemoveFile(StagedFile file) => _files = [.. _files.Where(f => f != file)];
+    private void RemoveFile(StagedFile file) => Change(() => _files = [.. _files.Where(f => f != file)]);
 
-    private Task SubmitAsync() => OnSubmit.InvokeAsync(new NewCaseLogEntry
+    private Task SubmitAsync()
+    {
+        // The append clears the server's draft; a save still waiting must not bring it back.
+        CancelDraftSave();
+        return OnSubmit.InvokeAsync(new NewCaseLogEntry
     {
         TicketId = TicketId,
         Log = Log,
@@ -100,9 +165,11 @@ public sealed partial class CaseLogEditor
         Files = _files,
         SendEmail = Status.EmailReplyAvailable && _sendEmail,
     });
+    }
 
     private void ClearDraft()
     {
+        CancelDraftSave();
         _text = "";
         _files = [];
         _uploadErrors = [];

@@ -11,6 +11,10 @@ namespace Helpdesk.Blazor.Features.Tickets;
 
 public sealed partial class TicketDetailsPage
 {
+    private bool _headerExpanded;
+    private Presence.TicketPresence? _presence;
+    private CaseLogKind _composing = CaseLogKind.Public;
+
     [Parameter] public int Id { get; set; }
 
     [Inject] private IState<TicketDetailsState> State { get; set; } = default!;
@@ -18,6 +22,9 @@ public sealed partial class TicketDetailsPage
     [Inject] private IOptions<EmailReplyOptions> EmailReply { get; set; } = default!;
 
     private TicketDetails? Ticket => State.Value.TicketId == Id ? State.Value.Ticket : null;
+
+    // A failed save opens the fields, so the agent sees what needs attention.
+    private bool HeaderExpanded => _headerExpanded || State.Value.SaveError is not null;
 
     private bool EmailReplyDefault => EmailReply.Value.EnabledDefault;
 
@@ -28,6 +35,8 @@ public sealed partial class TicketDetailsPage
     }
 
     private void Save(TicketFieldsUpdate update) => Dispatcher.Dispatch(new SaveTicketFieldsAction(update));
+
+    private void TypingIn(CaseLogKind log) => _presence?.Typing(log);
 
     private void Append(NewCaseLogEntry entry) => Dispatcher.Dispatch(new AppendCaseLogEntryAction(entry));
 }

@@ -8,7 +8,7 @@ namespace Helpdesk.Blazor.Features.Tickets;
 public sealed class TicketHeaderForm
 {
     public int TicketId { get; private init; }
-    public int LoadedVersion { get; private init; }
+    public int LoadedVersion { get; private set; }
     public string Subject { get; set; } = "";
     public TicketStatus Status { get; set; }
     public TicketCategory Category { get; set; }
@@ -37,6 +37,14 @@ public sealed class TicketHeaderForm
         HelpTopicId = t.HelpTopicId,
         SlaPlanId = t.SlaPlanId,
     };
+
+    /// <summary>The same edits, to be saved over <paramref name="version"/> once the agent has seen what changed up to it.</summary>
+    public TicketHeaderForm RebasedOn(int version)
+    {
+        var copy = (TicketHeaderForm)MemberwiseClone();
+        copy.LoadedVersion = version;
+        return copy;
+    }
 
     public bool DiffersFrom(TicketDetails t) => ToUpdate() with { ExpectedVersion = 0 } != From(t).ToUpdate() with { ExpectedVersion = 0 };
 

@@ -17,6 +17,9 @@ public sealed class OutboxMessage
     public required string MessageId { get; set; }
     public int? TicketId { get; set; }
 
+    /// <summary>The case-log entry this mail carries, so the entry can show where it went and whether it arrived.</summary>
+    public long? CaseLogEntryId { get; set; }
+
     /// <summary>Why this mail exists, e.g. "email_action" or "autoresponse:new_ticket"; shown in the notification log.</summary>
     public required string Kind { get; set; }
     public int? TriggerId { get; set; }

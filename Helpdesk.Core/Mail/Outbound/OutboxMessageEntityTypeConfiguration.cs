@@ -17,6 +17,7 @@ internal sealed class OutboxMessageEntityTypeConfiguration : IEntityTypeConfigur
         builder.Property(m => m.ClaimToken).HasMaxLength(32).IsConcurrencyToken();
         builder.HasIndex(m => m.ClaimToken);
         builder.HasIndex(m => m.TicketId);
+        builder.HasIndex(m => m.CaseLogEntryId);
         builder.OwnsMany(m => m.Attachments, a => a.ToJson());
     }
 }

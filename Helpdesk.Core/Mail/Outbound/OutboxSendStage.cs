@@ -1,5 +1,6 @@
 using Helpdesk.Core.Attachments;
 using Helpdesk.Core.Persistence;
+using Helpdesk.Core.Tickets.Events;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -18,6 +19,7 @@ public sealed class OutboxSendStage(
     BlobStore blobs,
     IOptions<OutboundMailOptions> options,
     Correspondence.SystemAlerts alerts,
+    ITicketChangeFeed feed,
     TimeProvider clock,
     ILogger<OutboxSendStage> logger)
 {
@@ -79,7 +81,7 @@ public sealed class OutboxSendStage(
             var problem = WhyTheServerCannotBeUsed(ex);
             logger.LogWarning("Opening the mail server failed: {Problem}", problem);
             foreach (var message in share) Fail(message, problem, permanent: false, now);
-            await SaveAsync(db, CancellationToken.None);
+            await SaveAsync(db, now, CancellationToken.None);
             await alerts.RaiseAsync(SendAlertKey, "Sending mail fails", problem + "\n"
                 + "Mail stays in the outbox and is retried; this alert is sent once per failure episode (it goes out when sending works again).", CancellationToken.None);
             return null;
@@ -114,18 +116,22 @@ public sealed class OutboxSendStage(
                 }
                 // Results are written every few mails, not after each one: a crash in between sends those few again
                 // once the claim's lease runs out (same Message-ID) — the documented at-least-once window.
-                if (++done % SaveEvery == 0) await SaveAsync(db, CancellationToken.None);
+                if (++done % SaveEvery == 0) await SaveAsync(db, now, CancellationToken.None);
             }
         }
-        await SaveAsync(db, CancellationToken.None);
+        await SaveAsync(db, now, CancellationToken.None);
         return sent;
     }
 
-    /// <summary>Ends the round's claim on its rows; a row whose claim another round took over (an expired lease) is left to it.</summary>
-    private async Task SaveAsync(HelpdeskDbContext db, CancellationToken ct)
+    /// <summary>
+    /// Records the results so far and ends the round's claim on those rows; a row whose claim another round took over
+    /// (an expired lease) is left to it. Open ticket pages hear of each recorded delivery change.
+    /// </summary>
+    private async Task SaveAsync(HelpdeskDbContext db, DateTime now, CancellationToken ct)
     {
-        foreach (var entry in db.ChangeTracker.Entries<OutboxMessage>().Where(e => e.State == EntityState.Modified))
-            (entry.Entity.ClaimToken, entry.Entity.ClaimExpiresAt) = (null, null);
+        var changed = db.ChangeTracker.Entries<OutboxMessage>().Where(e => e.State == EntityState.Modified).Select(e => e.Entity).ToList();
+        foreach (var message in changed)
+            (message.ClaimToken, message.ClaimExpiresAt) = (null, null);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -137,9 +143,12 @@ public sealed class OutboxSendStage(
                 logger.LogWarning("Outbox mail {OutboxId} outlived its claim and another send round took it over; its result here is not recorded",
                     ((OutboxMessage)lost.Entity).Id);
                 lost.State = EntityState.Detached;
+                changed.Remove((OutboxMessage)lost.Entity);
             }
             await db.SaveChangesAsync(ct);
         }
+        foreach (var ticketId in changed.Select(m => m.TicketId).OfType<int>().Distinct())
+            feed.Publish(new TicketChanged(ticketId, TicketChangeKind.MailDeliveryChanged, null, now));
     }
 
     private string WhyTheServerCannotBeUsed(Exception ex) => ex switch

@@ -269,6 +269,46 @@ namespace Helpdesk.Core.Persistence.Migrations
                     b.ToTable("CaseLogEntry");
                 });
 
+            modelBuilder.Entity("Helpdesk.Core.CaseLog.Drafts.CaseLogDraft", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Log")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Markdown")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("SendEmail")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TicketId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgentId");
+
+                    b.HasIndex("TicketId", "AgentId", "Log")
+                        .IsUnique();
+
+                    b.ToTable("CaseLogDraft");
+                });
+
             modelBuilder.Entity("Helpdesk.Core.Correspondence.AgentGroup", b =>
                 {
                     b.Property<int>("Id")
@@ -688,6 +728,9 @@ namespace Helpdesk.Core.Persistence.Migrations
                     b.Property<DateTime?>("BouncedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("CaseLogEntryId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Cc")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -772,6 +815,8 @@ namespace Helpdesk.Core.Persistence.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CaseLogEntryId");
 
                     b.HasIndex("ClaimToken");
 
@@ -1569,6 +1614,53 @@ namespace Helpdesk.Core.Persistence.Migrations
                         .HasForeignKey("TicketId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Helpdesk.Core.CaseLog.Drafts.CaseLogDraft", b =>
+                {
+                    b.HasOne("Helpdesk.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("AgentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Helpdesk.Core.Tickets.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("Helpdesk.Core.CaseLog.Drafts.CaseLogDraftFile", "Files", b1 =>
+                        {
+                            b1.Property<long>("CaseLogDraftId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("ContentType")
+                                .IsRequired();
+
+                            b1.Property<string>("FileName")
+                                .IsRequired();
+
+                            b1.Property<string>("Sha256")
+                                .IsRequired();
+
+                            b1.Property<long>("Size");
+
+                            b1.HasKey("CaseLogDraftId", "__synthesizedOrdinal");
+
+                            b1.ToTable("CaseLogDraft");
+
+                            b1
+                                .ToJson("Files")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("CaseLogDraftId");
+                        });
+
+                    b.Navigation("Files");
                 });
 
             modelBuilder.Entity("Helpdesk.Core.Correspondence.TicketCollaborator", b =>

@@ -5,6 +5,7 @@ public enum TicketChangeKind
     Created,
     Updated,
     CaseLogAppended,
+    MailDeliveryChanged,
 }
 
 /// <summary>Published after a ticket change is committed, wherever it came from (console, mail, scheduler).</summary>

@@ -11,7 +11,11 @@ public sealed record AttachmentView(long Id, string FileName, string ContentType
 /// <param name="Html">The entry's safe HTML, remote images blocked.</param>
 /// <param name="HtmlWithRemoteImages">The same with its remote images loaded through the console's proxy; null when it has none.</param>
 public sealed record CaseLogEntryView(long Id, CaseLogKind Log, string AuthorName, DateTime CreatedAt, string Html, EntryOrigin Origin,
-    IReadOnlyList<AttachmentView> Attachments, string? HtmlWithRemoteImages = null);
+    IReadOnlyList<AttachmentView> Attachments, string? HtmlWithRemoteImages = null)
+{
+    /// <summary>The mails that carried this entry, oldest first.</summary>
+    public IReadOnlyList<MailDeliveryView> Mails { get; init; } = [];
+}
 
 public sealed record AuditView(DateTime At, string ActorName, string Field, string? OldValue, string? NewValue, string? Note);
 
@@ -45,6 +49,9 @@ public sealed record TicketDetails
     public required IReadOnlyList<CaseLogEntryView> PublicLog { get; init; }
     public required IReadOnlyList<CaseLogEntryView> PrivateLog { get; init; }
     public required IReadOnlyList<AuditView> Audit { get; init; }
+
+    /// <summary>Every mail of the ticket, oldest first, including notifications that carry no entry.</summary>
+    public IReadOnlyList<MailDeliveryView> Mails { get; init; } = [];
 }
 
 public sealed record MailApiFields(

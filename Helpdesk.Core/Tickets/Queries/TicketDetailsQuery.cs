@@ -1,5 +1,6 @@
 using Helpdesk.Core.CaseLog;
 using Helpdesk.Core.HtmlSafety;
+using Helpdesk.Core.Mail.Outbound;
 using Helpdesk.Core.People;
 using Helpdesk.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -34,6 +35,11 @@ public sealed class TicketDetailsQuery(IDbContextFactory<HelpdeskDbContext> cont
             .OrderByDescending(a => a.Id)
             .Select(a => new AuditView(a.At, a.ActorName, a.Field, a.OldValue, a.NewValue, a.Note))
             .ToListAsync(ct);
+        var mails = (await db.Set<OutboxMessage>().AsNoTracking()
+            .Where(m => m.TicketId == ticketId)
+            .OrderBy(m => m.Id)
+            .ToListAsync(ct)).Select(MailDeliveryView.From).ToList();
+        var mailsByEntry = mails.Where(m => m.CaseLogEntryId is not null).ToLookup(m => m.CaseLogEntryId!.Value);
 
         return new TicketDetails
         {
@@ -65,15 +71,19 @@ public sealed class TicketDetailsQuery(IDbContextFactory<HelpdeskDbContext> cont
                 t.SupplierId is { } su ? await db.Set<ServiceCatalog.Supplier>().Where(x => x.Id == su).Select(x => x.Name).FirstOrDefaultAsync(ct) : null,
                 t.SupplierRequestId, t.DowntimeStartAt, t.DowntimeEndAt, t.WaitingUntil, t.CompletionReason,
                 t.ExternalNumber is null ? null : $"{t.ExternalNumber} in {t.ExternalSystem}"),
-            PublicLog = [.. entries.Where(e => e.Log == CaseLogKind.Public).Select(View)],
-            PrivateLog = [.. entries.Where(e => e.Log == CaseLogKind.Private).Select(View)],
+            PublicLog = [.. entries.Where(e => e.Log == CaseLogKind.Public).Select(e => View(e, mailsByEntry))],
+            PrivateLog = [.. entries.Where(e => e.Log == CaseLogKind.Private).Select(e => View(e, mailsByEntry))],
             Audit = audit,
+            Mails = mails,
         };
     }
 
     private static PersonRef Ref(Person p) => new(p.Id, p.Name, p.PrimaryEmail);
 
-    private CaseLogEntryView View(CaseLogEntry e) => new(e.Id, e.Log, e.AuthorName, e.CreatedAt, e.Html, e.Origin,
+    private CaseLogEntryView View(CaseLogEntry e, ILookup<long, MailDeliveryView> mailsByEntry) => new(e.Id, e.Log, e.AuthorName, e.CreatedAt, e.Html, e.Origin,
         [.. e.Attachments.OrderBy(a => a.Id).Select(a => new AttachmentView(a.Id, a.FileName, a.ContentType, a.Size))],
-        e.RemoteImageUrls.Count == 0 ? null : untrusted.WithRemoteImages(e.Html, e.Id));
+        e.RemoteImageUrls.Count == 0 ? null : untrusted.WithRemoteImages(e.Html, e.Id))
+    {
+        Mails = [.. mailsByEntry[e.Id]],
+    };
 }

@@ -22,7 +22,11 @@ public sealed class TicketPageModel(IPage page)
     public async Task AppendPublicEntryAsync(string text, string attachmentPath)
     {
         await PublicEditor.Locator("textarea[data-testid=entry-text]").FillAsync(text);
-        await PublicEditor.Locator("input[data-testid=file-input]").SetInputFilesAsync(attachmentPath);
+        var input = PublicEditor.Locator("input[data-testid=file-input]");
+        // Blazor's InputFile listens only once its script has initialised the element (it then numbers files from 0);
+        // files set before that are never seen, which a busy machine makes likely.
+        await input.EvaluateAsync("el => new Promise(resolve => { const ready = () => el._blazorInputFileNextFileId !== undefined ? resolve() : setTimeout(ready, 50); ready(); })");
+        await input.SetInputFilesAsync(attachmentPath);
         await Assertions.Expect(PublicEditor.Locator(".mud-badge")).ToHaveTextAsync("1");
         await PublicEditor.GetByTestId("add-entry").ClickAsync();
     }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Helpdesk.Core.CaseLog;
+using Helpdesk.Core.CaseLog.Drafts;
 using Helpdesk.Core.Tickets.Commands;
 using Helpdesk.Core.Tickets.Queries;
 
@@ -25,3 +26,8 @@ public sealed record AppendCaseLogEntryAction(NewCaseLogEntry Entry);
 public sealed record AppendCaseLogEntrySucceededAction(int TicketId, CaseLogKind Log);
 
 public sealed record AppendCaseLogEntryFailedAction(CaseLogKind Log, string Error);
+
+public sealed record LoadCaseLogDraftsSucceededAction(int TicketId, ImmutableDictionary<CaseLogKind, CaseLogDraftContent> Drafts);
+
+/// <summary>Dispatched by the composer after a pause in typing, never on every keystroke.</summary>
+public sealed record SaveCaseLogDraftAction(CaseLogDraftContent Draft);

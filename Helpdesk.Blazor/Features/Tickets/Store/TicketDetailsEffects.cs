@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Helpdesk.Blazor.Features.Shell;
 using Helpdesk.Blazor.Flux;
 using Helpdesk.Core.CaseLog;
+using Helpdesk.Core.CaseLog.Drafts;
 using Helpdesk.Core.Common;
 using Helpdesk.Core.Notifications;
 using Helpdesk.Core.Tickets.Commands;
@@ -13,6 +14,8 @@ public sealed class TicketDetailsEffects(
     TicketDetailsQuery detailsQuery,
     UpdateTicketCommand updateCommand,
     AppendCaseLogEntryCommand appendCommand,
+    SaveCaseLogDraftCommand saveDraftCommand,
+    CaseLogDraftsQuery draftsQuery,
     EmailReplyAvailability emailReply,
     CurrentActor currentActor,
     IState<TicketDetailsState> state,
@@ -21,6 +24,8 @@ public sealed class TicketDetailsEffects(
     [EffectMethod]
     public async Task HandleLoadTicketAction(LoadTicketAction action, IDispatcher dispatcher)
     {
+        // Drafts are restored when the page opens the ticket; later reloads must not overwrite what the agent types.
+        var firstLoad = state.Value.Ticket is null;
         try
         {
             var ticket = await detailsQuery.ExecuteAsync(action.TicketId);
@@ -31,6 +36,7 @@ public sealed class TicketDetailsEffects(
             }
             var emailReplyLogs = await emailReply.AvailableLogsAsync(action.TicketId);
             dispatcher.Dispatch(new LoadTicketSucceededAction(ticket, [.. emailReplyLogs]));
+            if (firstLoad) await LoadDraftsAsync(action.TicketId, dispatcher);
         }
         catch (Exception ex)
         {
@@ -38,6 +44,29 @@ public sealed class TicketDetailsEffects(
             dispatcher.Dispatch(new LoadTicketFailedAction(action.TicketId, state.Value.Ticket is null
                 ? "The ticket could not be loaded. Reload the page to try again."
                 : "The latest changes to this ticket could not be loaded; what you see may be out of date. Your drafts are kept."));
+        }
+    }
+
+    private async Task LoadDraftsAsync(int ticketId, IDispatcher dispatcher)
+    {
+        var drafts = await currentActor.TryGetPersonIdAsync() is { } agentId
+            ? await draftsQuery.ExecuteAsync(ticketId, agentId)
+            : [];
+        dispatcher.Dispatch(new LoadCaseLogDraftsSucceededAction(ticketId, drafts.ToImmutableDictionary(d => d.Log)));
+    }
+
+    [EffectMethod]
+    public async Task HandleSaveCaseLogDraftAction(SaveCaseLogDraftAction action, IDispatcher dispatcher)
+    {
+        try
+        {
+            if (await currentActor.TryGetPersonIdAsync() is { } agentId)
+                await saveDraftCommand.ExecuteAsync(action.Draft, agentId);
+        }
+        catch (Exception ex)
+        {
+            // The text is still in the composer; the next pause in typing tries again.
+            logger.LogWarning(ex, "Saving a draft for ticket {TicketId} failed", action.Draft.TicketId);
         }
     }
 
@@ -52,7 +81,7 @@ public sealed class TicketDetailsEffects(
         }
         catch (Exception ex)
         {
-            dispatcher.Dispatch(ToSaveFailure(ex, action.Update.TicketId));
+            dispatcher.Dispatch(ToSaveFailure(ex, action.Update.TicketId, dispatcher));
         }
     }
 
@@ -84,13 +113,15 @@ public sealed class TicketDetailsEffects(
         return Task.CompletedTask;
     }
 
-    private SaveTicketFieldsFailedAction ToSaveFailure(Exception ex, int ticketId)
+    private SaveTicketFieldsFailedAction ToSaveFailure(Exception ex, int ticketId, IDispatcher dispatcher)
     {
         switch (ex)
         {
             case ValidationFailedException v:
                 return new SaveTicketFieldsFailedAction("Some fields need your attention.", v.Errors.ToImmutableDictionary(), false);
             case ConcurrencyConflictException c:
+                // Loading their version lets the editor put both side by side; the agent's edits stay in the form.
+                dispatcher.Dispatch(new LoadTicketAction(ticketId));
                 return new SaveTicketFieldsFailedAction(c.Message, ImmutableDictionary<string, string>.Empty, true);
             case NotFoundException n:
                 return new SaveTicketFieldsFailedAction(n.Message, ImmutableDictionary<string, string>.Empty, false);

@@ -60,6 +60,16 @@ public static class TicketDetailsReducers
     public static TicketDetailsState ReduceAppendCaseLogEntryFailedAction(TicketDetailsState state, AppendCaseLogEntryFailedAction action) =>
         WithEditor(state, action.Log, e => e with { IsSubmitting = false, Error = action.Error });
 
+    [ReducerMethod]
+    public static TicketDetailsState ReduceLoadCaseLogDraftsSucceededAction(TicketDetailsState state, LoadCaseLogDraftsSucceededAction action) =>
+        action.TicketId != state.TicketId
+            ? state
+            : state with
+            {
+                Drafts = action.Drafts,
+                Editors = Enum.GetValues<Core.CaseLog.CaseLogKind>().ToImmutableDictionary(log => log, log => state.Editor(log) with { DraftsLoaded = true }),
+            };
+
     private static TicketDetailsState WithEditor(TicketDetailsState state, Core.CaseLog.CaseLogKind log, Func<CaseLogEditorStatus, CaseLogEditorStatus> change) =>
         state with { Editors = state.Editors.SetItem(log, change(state.Editor(log))) };
 }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Helpdesk.Blazor.Flux;
 using Helpdesk.Core.CaseLog;
+using Helpdesk.Core.CaseLog.Drafts;
 using Helpdesk.Core.Tickets.Queries;
 
 namespace Helpdesk.Blazor.Features.Tickets.Store;
@@ -25,8 +26,13 @@ public sealed record TicketDetailsState
     public int? OwnVersion { get; init; }
     public ImmutableDictionary<CaseLogKind, CaseLogEditorStatus> Editors { get; init; } = ImmutableDictionary<CaseLogKind, CaseLogEditorStatus>.Empty;
 
+    /// <summary>The agent's drafts as found on the server when the ticket was opened, to restore into the composer.</summary>
+    public ImmutableDictionary<CaseLogKind, CaseLogDraftContent> Drafts { get; init; } = ImmutableDictionary<CaseLogKind, CaseLogDraftContent>.Empty;
+
     public CaseLogEditorStatus Editor(CaseLogKind log) => Editors.GetValueOrDefault(log) ?? new CaseLogEditorStatus();
 }
 
 /// <param name="AppendedCount">Grows by one per successful append, so the editor knows to clear its draft.</param>
-public sealed record CaseLogEditorStatus(bool IsSubmitting = false, string? Error = null, int AppendedCount = 0, bool EmailReplyAvailable = false);
+/// <param name="DraftsLoaded">Whether the server's drafts have been looked up, so the editor knows when to restore one.</param>
+public sealed record CaseLogEditorStatus(bool IsSubmitting = false, string? Error = null, int AppendedCount = 0, bool EmailReplyAvailable = false,
+    bool DraftsLoaded = false);

@@ -42,14 +42,15 @@ public sealed class CaseLogEditorTests : HelpdeskBunitContext
         NewCaseLogEntry? submitted = null;
         var cut = RenderEditor(emailAvailable: true, e => submitted = e);
         Upload(cut, ("keep.txt", "keep"), ("drop.txt", "drop"));
-        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-testid=staged-file]").Count));
+        // The upload handler can render between staging the last file and finishing; the button says when it is done.
+        cut.WaitForAssertion(() => Assert.Equal((2, "Add entry"), (cut.FindAll("[data-testid=staged-file]").Count, cut.Find("[data-testid=add-entry]").TextContent.Trim())));
 
         cut.FindAll("[data-testid=staged-file] .mud-chip-close-button")[1].Click();
         cut.Find("textarea[data-testid=entry-text]").Input("See attached");
         cut.Find("button[data-testid=add-entry]").Click();
 
-        Assert.NotNull(submitted);
-        Assert.Equal(["keep.txt"], submitted.Files.Select(f => f.FileName));
+        cut.WaitForAssertion(() => Assert.NotNull(submitted), TimeSpan.FromSeconds(3));
+        Assert.Equal(["keep.txt"], submitted!.Files.Select(f => f.FileName));
         Assert.Equal("See attached", submitted.Text);
         Assert.True(submitted.SendEmail);
     }

@@ -1,5 +1,6 @@
 using Bunit;
 using Helpdesk.Blazor.Features.CaseLog;
+using Helpdesk.Blazor.Features.CaseLog.Timeline;
 using Helpdesk.Core.CaseLog;
 using Helpdesk.Core.Tickets.Queries;
 using Helpdesk.Tests.TestSupport;
@@ -8,13 +9,13 @@ namespace Helpdesk.Tests.Blazor.Features.CaseLog;
 
 public sealed class CaseLogHistoryTests : HelpdeskBunitContext
 {
-    private static CaseLogEntryView Entry(long id, string html, string? withRemoteImages) =>
-        new(id, CaseLogKind.Public, "Mallory", new DateTime(2026, 12, 2, 9, 0, 0, DateTimeKind.Utc), html, EntryOrigin.Customer, [], withRemoteImages);
+    private static TimelineItem Entry(long id, string html, string? withRemoteImages) => new EntryTimelineItem(
+        new(id, CaseLogKind.Public, "Mallory", new DateTime(2026, 12, 2, 9, 0, 0, DateTimeKind.Utc), html, EntryOrigin.Customer, [], withRemoteImages));
 
     [Fact]
     public void CaseLogHistory_EntryWithRemoteImages_ShowsNoticeAndLoadsOnlyThatEntryOnClick()
     {
-        var cut = Render<CaseLogHistory>(p => p.Add(h => h.Entries,
+        var cut = Render<CaseLogHistory>(p => p.Add(h => h.Items,
         [
             Entry(1, "<p>one</p><img data-hd-remote-image=\"0\">", "<p>one</p><img src=\"/case-log/1/remote-images/0\">"),
             Entry(2, "<p>two</p><img data-hd-remote-image=\"0\">", "<p>two</p><img src=\"/case-log/2/remote-images/0\">"),
@@ -27,5 +28,22 @@ public sealed class CaseLogHistoryTests : HelpdeskBunitContext
 
         Assert.Equal(["/case-log/1/remote-images/0"], cut.FindAll("img[src]").Select(i => i.GetAttribute("src")));
         Assert.Single(cut.FindAll("[data-testid=remote-images-blocked]"));
+    }
+
+    [Fact]
+    public void CaseLogHistory_EntryMailedThatFailed_ShowsRecipientsStateAndReason()
+    {
+        var mail = new MailDeliveryView(9, 1, "email_action", "Carl <carl@customer.test>", "boss@customer.test", MailDeliveryState.Failed,
+            "550 mailbox unavailable", new DateTime(2026, 12, 2, 9, 1, 0, DateTimeKind.Utc));
+        var entry = new CaseLogEntryView(1, CaseLogKind.Public, "Ann", new DateTime(2026, 12, 2, 9, 0, 0, DateTimeKind.Utc), "<p>hi</p>",
+            EntryOrigin.Console, []) { Mails = [mail] };
+
+        var cut = Render<CaseLogHistory>(p => p.Add(h => h.Items, [new EntryTimelineItem(entry)]));
+
+        var line = cut.Find("[data-testid=case-log-entry] [data-testid=mail-delivery]");
+        Assert.Equal("failed", line.GetAttribute("data-state"));
+        Assert.Equal("Carl <carl@customer.test>", line.QuerySelector("[data-testid=mail-to]")!.TextContent);
+        Assert.Equal("boss@customer.test", line.QuerySelector("[data-testid=mail-cc]")!.TextContent);
+        Assert.Equal("550 mailbox unavailable", line.QuerySelector("[data-testid=mail-problem]")!.TextContent);
     }
 }

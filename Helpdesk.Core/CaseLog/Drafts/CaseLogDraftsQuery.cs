@@ -1,0 +1,20 @@
+using Helpdesk.Core.Attachments;
+using Helpdesk.Core.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Helpdesk.Core.CaseLog.Drafts;
+
+public sealed class CaseLogDraftsQuery(IDbContextFactory<HelpdeskDbContext> contextFactory, BlobStore blobs)
+{
+    /// <returns>The agent's drafts for the ticket, one per log at most.</returns>
+    public async Task<IReadOnlyList<CaseLogDraftContent>> ExecuteAsync(int ticketId, int agentId, CancellationToken ct = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        var drafts = await db.Set<CaseLogDraft>().AsNoTracking()
+            .Where(d => d.TicketId == ticketId && d.AgentId == agentId)
+            .ToListAsync(ct);
+        // A staged file whose blob is gone cannot be attached any more; the draft comes back without it.
+        return [.. drafts.Select(d => new CaseLogDraftContent(d.TicketId, d.Log, d.Text, d.Markdown, d.SendEmail,
+            [.. d.Files.Where(f => blobs.Exists(f.Sha256)).Select(f => new StagedFile(f.FileName, f.ContentType, f.Size, f.Sha256))]))];
+    }
+}
