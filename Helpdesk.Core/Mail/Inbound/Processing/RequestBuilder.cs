@@ -199,8 +199,8 @@ public sealed class RequestBuilder(IOptions<InboundMailOptions> options)
                 ? await db.Set<Team>().Where(t => t.Id == id).Select(t => (int?)t.Id).FirstOrDefaultAsync(ct)
                 : await db.Set<Team>().Where(t => t.Name == byName).Select(t => (int?)t.Id).FirstOrDefaultAsync(ct);
             if (team is not null) return team;
+            // An invalid team is as if none were given: the request gets the team the default rules choose.
             notes.Ignore(byId is null ? "team" : "team_id", $"#team{(byId is null ? "" : "_id")}: {byId ?? byName} is not a team; the default team was selected.");
-            return route.TeamId ?? await DefaultTeamAsync(db, ct);
         }
         if (route.TeamId is { } routed) return routed;
         if (templateTeam is { } fromTemplate) return fromTemplate;
