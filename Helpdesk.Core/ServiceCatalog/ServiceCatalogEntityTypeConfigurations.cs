@@ -52,3 +52,14 @@ internal sealed class RequestTemplateEntityTypeConfiguration : IEntityTypeConfig
         builder.HasOne<People.Person>().WithMany().HasForeignKey(t => t.ChangeManagerId).OnDelete(DeleteBehavior.SetNull);
     }
 }
+
+internal sealed class SupportAgreementEntityTypeConfiguration : IEntityTypeConfiguration<SupportAgreement>
+{
+    public void Configure(EntityTypeBuilder<SupportAgreement> builder)
+    {
+        builder.Property(a => a.Name).HasMaxLength(200).UseCollation("NOCASE");
+        builder.HasIndex(a => a.Name).IsUnique();
+        builder.HasOne(a => a.CustomerOrganization).WithMany().HasForeignKey(a => a.CustomerOrganizationId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(a => a.ServiceDeskTeam).WithMany().HasForeignKey(a => a.ServiceDeskTeamId).OnDelete(DeleteBehavior.SetNull);
+    }
+}

@@ -1101,6 +1101,36 @@ namespace Helpdesk.Core.Persistence.Migrations
                     b.ToTable("Supplier");
                 });
 
+            modelBuilder.Entity("Helpdesk.Core.ServiceCatalog.SupportAgreement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CustomerOrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .UseCollation("NOCASE");
+
+                    b.Property<int?>("ServiceDeskTeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerOrganizationId");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.HasIndex("ServiceDeskTeamId");
+
+                    b.ToTable("SupportAgreement");
+                });
+
             modelBuilder.Entity("Helpdesk.Core.Teams.Team", b =>
                 {
                     b.Property<int>("Id")
@@ -1693,6 +1723,24 @@ namespace Helpdesk.Core.Persistence.Migrations
                     b.Navigation("FirstLineTeam");
 
                     b.Navigation("SupportTeam");
+                });
+
+            modelBuilder.Entity("Helpdesk.Core.ServiceCatalog.SupportAgreement", b =>
+                {
+                    b.HasOne("Helpdesk.Core.Organizations.Organization", "CustomerOrganization")
+                        .WithMany()
+                        .HasForeignKey("CustomerOrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Helpdesk.Core.Teams.Team", "ServiceDeskTeam")
+                        .WithMany()
+                        .HasForeignKey("ServiceDeskTeamId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("CustomerOrganization");
+
+                    b.Navigation("ServiceDeskTeam");
                 });
 
             modelBuilder.Entity("Helpdesk.Core.Teams.Team", b =>

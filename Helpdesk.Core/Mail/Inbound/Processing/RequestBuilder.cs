@@ -64,7 +64,7 @@ public sealed class RequestBuilder(IOptions<InboundMailOptions> options)
             notes.Add($"The status {status.Label()} needs an assignee; the sender was assigned.");
         }
         var requestedFor = await RequestedForAsync(db, p, sender, notes, ct);
-        var teamId = await TeamAsync(db, p, mail.Route, member, service, sender, template?.TeamId, notes, ct);
+        var teamId = await TeamAsync(db, p, mail.Route, member, service, sender, requestedFor, template?.TeamId, notes, ct);
         if (status == TicketStatus.Assigned && teamId is null && member is null)
             status = TicketStatus.New;
         foreach (var parameter in p.Parameters.Where(x => NotModelled.Contains(x.Name, StringComparer.OrdinalIgnoreCase)))
@@ -189,7 +189,7 @@ public sealed class RequestBuilder(IOptions<InboundMailOptions> options)
     }
 
     private async Task<int?> TeamAsync(HelpdeskDbContext db, MailParameterResult p, InboundRoute route, Person? member,
-        ServiceCatalog.ServiceInstance? service, Person sender, int? templateTeam, RequestNotes notes, CancellationToken ct)
+        ServiceCatalog.ServiceInstance? service, Person sender, Person requestedFor, int? templateTeam, RequestNotes notes, CancellationToken ct)
     {
         var byName = p.Get("team")?.Value;
         var byId = p.Get("team_id")?.Value;
@@ -216,6 +216,13 @@ public sealed class RequestBuilder(IOptions<InboundMailOptions> options)
             var senderSupports = senderTeams.Contains(service.FirstLineTeamId ?? -1) || senderTeams.Contains(service.SupportTeamId ?? -1);
             if (service.FirstLineTeamId is { } firstLine && !senderSupports) return firstLine;
             if (service.SupportTeamId is { } support) return support;
+        }
+        if (requestedFor.OrganizationId is { } organization
+            && await db.Set<ServiceCatalog.SupportAgreement>().AsNoTracking().Where(a => a.CustomerOrganizationId == organization && a.ServiceDeskTeamId != null)
+                .OrderBy(a => a.Id).Select(a => new { a.Name, a.ServiceDeskTeamId }).FirstOrDefaultAsync(ct) is { } agreement)
+        {
+            notes.Add($"The service desk team of support agreement {agreement.Name} was selected.");
+            return agreement.ServiceDeskTeamId;
         }
         return await DefaultTeamAsync(db, ct);
     }
