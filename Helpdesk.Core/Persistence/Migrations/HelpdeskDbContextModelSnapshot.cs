@@ -298,6 +298,9 @@ namespace Helpdesk.Core.Persistence.Migrations
                     b.Property<bool>("AutorespondersDisabled")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("DepartmentId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -305,6 +308,8 @@ namespace Helpdesk.Core.Persistence.Migrations
                         .UseCollation("NOCASE");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DepartmentId");
 
                     b.HasIndex("Name")
                         .IsUnique();
@@ -604,6 +609,9 @@ namespace Helpdesk.Core.Persistence.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("DefaultHelpTopicId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("Enabled")
                         .HasColumnType("INTEGER");
 
@@ -646,6 +654,8 @@ namespace Helpdesk.Core.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DefaultHelpTopicId");
 
                     b.HasIndex("Name")
                         .IsUnique();
@@ -1137,6 +1147,9 @@ namespace Helpdesk.Core.Persistence.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("DefaultHelpTopicId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("DepartmentId")
                         .HasColumnType("INTEGER");
 
@@ -1155,6 +1168,8 @@ namespace Helpdesk.Core.Persistence.Migrations
                         .UseCollation("NOCASE");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DefaultHelpTopicId");
 
                     b.HasIndex("DepartmentId");
 
@@ -1601,6 +1616,14 @@ namespace Helpdesk.Core.Persistence.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Helpdesk.Core.Correspondence.HelpTopic", b =>
+                {
+                    b.HasOne("Helpdesk.Core.Departments.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
             modelBuilder.Entity("Helpdesk.Core.Correspondence.TicketCollaborator", b =>
                 {
                     b.HasOne("Helpdesk.Core.People.Person", null)
@@ -1624,6 +1647,14 @@ namespace Helpdesk.Core.Persistence.Migrations
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Manager");
+                });
+
+            modelBuilder.Entity("Helpdesk.Core.Mail.Inbound.Mailboxes.Mailbox", b =>
+                {
+                    b.HasOne("Helpdesk.Core.Correspondence.HelpTopic", null)
+                        .WithMany()
+                        .HasForeignKey("DefaultHelpTopicId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Helpdesk.Core.Mail.Outbound.OutboxMessage", b =>
@@ -1745,6 +1776,11 @@ namespace Helpdesk.Core.Persistence.Migrations
 
             modelBuilder.Entity("Helpdesk.Core.Teams.Team", b =>
                 {
+                    b.HasOne("Helpdesk.Core.Correspondence.HelpTopic", null)
+                        .WithMany()
+                        .HasForeignKey("DefaultHelpTopicId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("Helpdesk.Core.Departments.Department", "Department")
                         .WithMany()
                         .HasForeignKey("DepartmentId")

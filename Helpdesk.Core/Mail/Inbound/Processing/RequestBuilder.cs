@@ -72,6 +72,7 @@ public sealed class RequestBuilder(IOptions<InboundMailOptions> options)
         if (p.Parameters.Any(x => x.Account is not null))
             notes.Add($"The account prefix \"{AccountId}/\" names this helpdesk's account; the records were looked up without it.");
 
+        var helpTopic = await MailHelpTopic.FindAsync(db, mail, notes, ct);
         var internalNote = p.Has("internal");
         var ticket = new NewTicket
         {
@@ -97,6 +98,7 @@ public sealed class RequestBuilder(IOptions<InboundMailOptions> options)
             DowntimeEndAt = Date(p, "downtime_end_at"),
             WaitingUntil = Date(p, "waiting_until"),
             CompletionReason = completionReason,
+            HelpTopicId = helpTopic,
             SourceMessageId = mail.Content.MessageId,
             AuditNotes = [$"Received by mail from {sender.PrimaryEmail}, {mail.Route.Description}.", .. notes],
         };
