@@ -6,6 +6,9 @@ public enum CorrespondenceKind
     NewTicketAutoresponse,
     NewMessageAutoresponse,
     OverlimitNotice,
+
+    /// <summary>4me's "Desired Completion Set for Request": to requested_by when the desired completion is set, changed or removed.</summary>
+    DesiredCompletionNotice,
     NewTicketAlert,
     NewMessageAlert,
     InternalNoteAlert,

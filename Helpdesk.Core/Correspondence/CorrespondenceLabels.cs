@@ -8,6 +8,7 @@ public static class CorrespondenceLabels
         CorrespondenceKind.NewTicketAutoresponse => "New ticket autoresponse",
         CorrespondenceKind.NewMessageAutoresponse => "New message autoresponse",
         CorrespondenceKind.OverlimitNotice => "Overlimit notice",
+        CorrespondenceKind.DesiredCompletionNotice => "Desired completion set",
         CorrespondenceKind.NewTicketAlert => "New ticket",
         CorrespondenceKind.NewMessageAlert => "New message",
         CorrespondenceKind.InternalNoteAlert => "Internal note",

@@ -92,6 +92,8 @@ public sealed class CorrespondenceTemplateCommands(
             CorrespondenceKind.InternalNoteAlert => new CaseLogAppendedEvent(ticket, Actor.System, Entry(ticket, null, EntryOrigin.Console, CaseLogKind.Private), false),
             CorrespondenceKind.AssignmentAlert => new TicketFieldsChangedEvent(ticket, Actor.System,
                 [new FieldChange(TicketFields.Member, null, ticket.MemberId), new FieldChange(TicketFields.Team, null, ticket.TeamId)]),
+            CorrespondenceKind.DesiredCompletionNotice => new TicketFieldsChangedEvent(ticket, Actor.System,
+                [new FieldChange(TicketFields.DesiredCompletion, null, ticket.DesiredCompletionAt)]),
             CorrespondenceKind.TransferAlert => new TicketFieldsChangedEvent(ticket, Actor.System, [new FieldChange(TicketFields.Department, null, ticket.DepartmentId)]),
             _ => new TicketOverdueEvent(ticket, Actor.System),
         };

@@ -14,6 +14,8 @@ public static class CorrespondenceTemplates
             "<p>Hello,</p><p>Your message about “$this->title$” was added to $this->ref$.</p>$this->head(public_log)$"),
         [CorrespondenceKind.OverlimitNotice] = ("Your request was not registered",
             "<p>Dear $current_contact->name$,</p><p>You already have the maximum number of open requests. Please wait until one of them is resolved, or reply on an open request.</p>"),
+        [CorrespondenceKind.DesiredCompletionNotice] = ("$this->ref$: desired completion $this->desired_completion_at$",
+            "<p>Dear $this->requested_by_id_friendlyname$,</p><p>The desired completion of your request “$this->title$” is now: $this->desired_completion_at$ (empty: no longer set). The resolution target is $this->resolution_target_at$.</p><p>$this->hyperlink()$</p>"),
         [CorrespondenceKind.NewTicketAlert] = ("New ticket $this->ref$: $this->title$",
             "<p>New ticket from $this->caller_id_friendlyname$ for $this->department_id_friendlyname$:</p>$this->head(public_log)$<p>$this->hyperlink()$</p>"),
         [CorrespondenceKind.NewMessageAlert] = ("New message on $this->ref$: $this->title$",

@@ -12,6 +12,7 @@ internal sealed class ServiceInstanceEntityTypeConfiguration : IEntityTypeConfig
         builder.HasIndex(s => s.Name).IsUnique();
         builder.HasOne(s => s.FirstLineTeam).WithMany().HasForeignKey(s => s.FirstLineTeamId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne(s => s.SupportTeam).WithMany().HasForeignKey(s => s.SupportTeamId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne<Correspondence.SlaPlan>().WithMany().HasForeignKey(s => s.SlaPlanId).OnDelete(DeleteBehavior.SetNull);
     }
 }
 
@@ -61,5 +62,6 @@ internal sealed class SupportAgreementEntityTypeConfiguration : IEntityTypeConfi
         builder.HasIndex(a => a.Name).IsUnique();
         builder.HasOne(a => a.CustomerOrganization).WithMany().HasForeignKey(a => a.CustomerOrganizationId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(a => a.ServiceDeskTeam).WithMany().HasForeignKey(a => a.ServiceDeskTeamId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne<Correspondence.SlaPlan>().WithMany().HasForeignKey(a => a.SlaPlanId).OnDelete(DeleteBehavior.SetNull);
     }
 }

@@ -15,4 +15,7 @@ public sealed class SupportAgreement
     public Organization? CustomerOrganization { get; set; }
     public int? ServiceDeskTeamId { get; set; }
     public Team? ServiceDeskTeam { get; set; }
+
+    /// <summary>The SLA plan of covered people's requests when their service instance names none.</summary>
+    public int? SlaPlanId { get; set; }
 }

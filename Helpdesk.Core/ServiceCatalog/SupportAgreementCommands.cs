@@ -6,9 +6,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Helpdesk.Core.ServiceCatalog;
 
-public sealed record SupportAgreementInput(int? Id, string Name, int? CustomerOrganizationId, int? ServiceDeskTeamId);
+public sealed record SupportAgreementInput(int? Id, string Name, int? CustomerOrganizationId, int? ServiceDeskTeamId, int? SlaPlanId = null);
 
-public sealed record SupportAgreementRow(int Id, string Name, int CustomerOrganizationId, string CustomerOrganization, int? ServiceDeskTeamId, string? ServiceDeskTeam);
+public sealed record SupportAgreementRow(int Id, string Name, int CustomerOrganizationId, string CustomerOrganization, int? ServiceDeskTeamId, string? ServiceDeskTeam,
+    int? SlaPlanId = null);
 
 public sealed class SupportAgreementListQuery(IDbContextFactory<HelpdeskDbContext> contextFactory)
 {
@@ -16,7 +17,7 @@ public sealed class SupportAgreementListQuery(IDbContextFactory<HelpdeskDbContex
     {
         await using var db = await contextFactory.CreateDbContextAsync(ct);
         return await db.Set<SupportAgreement>().AsNoTracking().OrderBy(a => a.Name)
-            .Select(a => new SupportAgreementRow(a.Id, a.Name, a.CustomerOrganizationId, a.CustomerOrganization!.Name, a.ServiceDeskTeamId, a.ServiceDeskTeam!.Name))
+            .Select(a => new SupportAgreementRow(a.Id, a.Name, a.CustomerOrganizationId, a.CustomerOrganization!.Name, a.ServiceDeskTeamId, a.ServiceDeskTeam!.Name, a.SlaPlanId))
             .ToListAsync(ct);
     }
 }
@@ -34,12 +35,13 @@ public sealed class SaveSupportAgreementCommand(IDbContextFactory<HelpdeskDbCont
         if (input.CustomerOrganizationId is not { } organization) errors["customer"] = "The customer organization is required.";
         else if (!await db.Set<Organization>().AnyAsync(o => o.Id == organization, ct)) errors["customer"] = "The organization does not exist.";
         if (input.ServiceDeskTeamId is { } team && !await db.Set<Team>().AnyAsync(t => t.Id == team, ct)) errors["serviceDeskTeam"] = "The team does not exist.";
+        if (input.SlaPlanId is { } plan && !await db.Set<Correspondence.SlaPlan>().AnyAsync(p => p.Id == plan, ct)) errors["slaPlan"] = "The SLA plan does not exist.";
         if (errors.Count > 0) throw new ValidationFailedException(errors);
 
         var agreement = input.Id is { } id
             ? await db.Set<SupportAgreement>().FindAsync([id], ct) ?? throw new NotFoundException("That support agreement no longer exists.")
             : db.Add(new SupportAgreement { Name = name }).Entity;
-        (agreement.Name, agreement.CustomerOrganizationId, agreement.ServiceDeskTeamId) = (name, input.CustomerOrganizationId!.Value, input.ServiceDeskTeamId);
+        (agreement.Name, agreement.CustomerOrganizationId, agreement.ServiceDeskTeamId, agreement.SlaPlanId) = (name, input.CustomerOrganizationId!.Value, input.ServiceDeskTeamId, input.SlaPlanId);
         await db.SaveChangesOrRefuseDuplicateAsync("name", $"A support agreement named {name} was just added by someone else.", ct);
         return agreement.Id;
     }

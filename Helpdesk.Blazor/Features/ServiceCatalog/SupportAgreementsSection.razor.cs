@@ -15,6 +15,7 @@ public sealed partial class SupportAgreementsSection
     private AgreementForm _form = new();
 
     [Parameter, EditorRequired] public IReadOnlyList<NamedRef> Teams { get; set; } = [];
+    [Parameter] public IReadOnlyList<NamedRef> SlaPlans { get; set; } = [];
 
     [Inject] private SupportAgreementListQuery Agreements { get; set; } = default!;
     [Inject] private SaveSupportAgreementCommand Save { get; set; } = default!;
@@ -27,11 +28,11 @@ public sealed partial class SupportAgreementsSection
     }
 
     private void Edit(SupportAgreementRow row) =>
-        _form = new AgreementForm { Id = row.Id, Name = row.Name, Customer = row.CustomerOrganizationId, Team = row.ServiceDeskTeamId };
+        _form = new AgreementForm { Id = row.Id, Name = row.Name, Customer = row.CustomerOrganizationId, Team = row.ServiceDeskTeamId, SlaPlan = row.SlaPlanId };
 
     private async Task SaveAsync()
     {
-        if (await _errors.RunAsync(() => Save.ExecuteAsync(new SupportAgreementInput(_form.Id, _form.Name ?? "", _form.Customer, _form.Team))))
+        if (await _errors.RunAsync(() => Save.ExecuteAsync(new SupportAgreementInput(_form.Id, _form.Name ?? "", _form.Customer, _form.Team, _form.SlaPlan))))
         {
             _form = new();
             _agreements = await Agreements.ExecuteAsync();
@@ -44,5 +45,6 @@ public sealed partial class SupportAgreementsSection
         public string? Name { get; set; }
         public int? Customer { get; set; }
         public int? Team { get; set; }
+        public int? SlaPlan { get; set; }
     }
 }

@@ -1076,6 +1076,9 @@ namespace Helpdesk.Core.Persistence.Migrations
                         .HasColumnType("TEXT")
                         .UseCollation("NOCASE");
 
+                    b.Property<int?>("SlaPlanId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("SupportTeamId")
                         .HasColumnType("INTEGER");
 
@@ -1085,6 +1088,8 @@ namespace Helpdesk.Core.Persistence.Migrations
 
                     b.HasIndex("Name")
                         .IsUnique();
+
+                    b.HasIndex("SlaPlanId");
 
                     b.HasIndex("SupportTeamId");
 
@@ -1129,6 +1134,9 @@ namespace Helpdesk.Core.Persistence.Migrations
                     b.Property<int?>("ServiceDeskTeamId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("SlaPlanId")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CustomerOrganizationId");
@@ -1137,6 +1145,8 @@ namespace Helpdesk.Core.Persistence.Migrations
                         .IsUnique();
 
                     b.HasIndex("ServiceDeskTeamId");
+
+                    b.HasIndex("SlaPlanId");
 
                     b.ToTable("SupportAgreement");
                 });
@@ -1213,6 +1223,9 @@ namespace Helpdesk.Core.Persistence.Migrations
 
                     b.Property<int?>("DepartmentId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("DesiredCompletionAt")
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("DowntimeEndAt")
                         .HasColumnType("TEXT");
@@ -1746,6 +1759,11 @@ namespace Helpdesk.Core.Persistence.Migrations
                         .HasForeignKey("FirstLineTeamId")
                         .OnDelete(DeleteBehavior.SetNull);
 
+                    b.HasOne("Helpdesk.Core.Correspondence.SlaPlan", null)
+                        .WithMany()
+                        .HasForeignKey("SlaPlanId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("Helpdesk.Core.Teams.Team", "SupportTeam")
                         .WithMany()
                         .HasForeignKey("SupportTeamId")
@@ -1767,6 +1785,11 @@ namespace Helpdesk.Core.Persistence.Migrations
                     b.HasOne("Helpdesk.Core.Teams.Team", "ServiceDeskTeam")
                         .WithMany()
                         .HasForeignKey("ServiceDeskTeamId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Helpdesk.Core.Correspondence.SlaPlan", null)
+                        .WithMany()
+                        .HasForeignKey("SlaPlanId")
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("CustomerOrganization");

@@ -45,6 +45,7 @@ public sealed class CreateTicketCommand(
             Source = input.Source,
             SourceId = input.SourceId,
             ResolutionTargetAt = target,
+            DesiredCompletionAt = input.DesiredCompletionAt,
             ServiceInstanceId = input.ServiceInstanceId,
             ConfigurationItemId = input.ConfigurationItemId,
             SupplierId = input.SupplierId,

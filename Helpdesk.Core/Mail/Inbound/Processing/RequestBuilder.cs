@@ -73,6 +73,7 @@ public sealed class RequestBuilder(IOptions<InboundMailOptions> options)
             notes.Add($"The account prefix \"{AccountId}/\" names this helpdesk's account; the records were looked up without it.");
 
         var helpTopic = await MailHelpTopic.FindAsync(db, mail, notes, ct);
+        var slaPlan = await SlaPlanAsync(db, service, requestedFor, ct);
         var internalNote = p.Has("internal");
         var ticket = new NewTicket
         {
@@ -99,6 +100,7 @@ public sealed class RequestBuilder(IOptions<InboundMailOptions> options)
             WaitingUntil = Date(p, "waiting_until"),
             CompletionReason = completionReason,
             HelpTopicId = helpTopic,
+            SlaPlanId = slaPlan,
             SourceMessageId = mail.Content.MessageId,
             AuditNotes = [$"Received by mail from {sender.PrimaryEmail}, {mail.Route.Description}.", .. notes],
         };
@@ -227,6 +229,19 @@ public sealed class RequestBuilder(IOptions<InboundMailOptions> options)
             return agreement.ServiceDeskTeamId;
         }
         return await DefaultTeamAsync(db, ct);
+    }
+
+    /// <summary>The SLA plan of the service instance, else of the requested-for person's support agreement, else the default plan.</summary>
+    private async Task<int?> SlaPlanAsync(HelpdeskDbContext db, ServiceCatalog.ServiceInstance? service, Person requestedFor, CancellationToken ct)
+    {
+        if (service?.SlaPlanId is { } servicePlan) return servicePlan;
+        if (requestedFor.OrganizationId is { } organization
+            && await db.Set<ServiceCatalog.SupportAgreement>().AsNoTracking().Where(a => a.CustomerOrganizationId == organization && a.SlaPlanId != null)
+                .OrderBy(a => a.Id).Select(a => a.SlaPlanId).FirstOrDefaultAsync(ct) is { } agreementPlan)
+            return agreementPlan;
+        return options.Value.DefaultSlaPlan is { } name
+            ? await db.Set<Correspondence.SlaPlan>().Where(p => p.Name == name).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct)
+            : null;
     }
 
     /// <summary>The account's id, as the Mail API uses it in "account_id/record" values: the local part of the account address.</summary>
