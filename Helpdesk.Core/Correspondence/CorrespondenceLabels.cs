@@ -9,6 +9,8 @@ public static class CorrespondenceLabels
         CorrespondenceKind.NewMessageAutoresponse => "New message autoresponse",
         CorrespondenceKind.OverlimitNotice => "Overlimit notice",
         CorrespondenceKind.DesiredCompletionNotice => "Desired completion set",
+        CorrespondenceKind.UnknownSenderNotice => "Unknown sender notice",
+        CorrespondenceKind.InactiveSenderNotice => "Inactive sender notice",
         CorrespondenceKind.NewTicketAlert => "New ticket",
         CorrespondenceKind.NewMessageAlert => "New message",
         CorrespondenceKind.InternalNoteAlert => "Internal note",

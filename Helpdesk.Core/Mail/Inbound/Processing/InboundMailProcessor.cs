@@ -169,7 +169,7 @@ public sealed class InboundMailProcessor(
             case RefuseOverLimit when decision.IsAutomated:
                 return (InboundStatus.Ignored, $"{decision.Explanation} {Unanswered(decision)}", null);
             case RejectSender reject:
-                notices.QueueRejectionNotice(db, reject, content);
+                await notices.QueueRejectionNoticeAsync(db, reject, content, ct);
                 return (InboundStatus.Ignored, decision.Explanation + " A notice was sent to the sender.", null);
             case RefuseOverLimit over:
                 var sent = await notices.QueueOverlimitNoticeAsync(db, over, ct);
