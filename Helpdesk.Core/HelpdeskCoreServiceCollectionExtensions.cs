@@ -94,6 +94,8 @@ public static class HelpdeskCoreServiceCollectionExtensions
         services.AddTransient<SaveOrganizationCommand>();
         services.AddTransient<OrganizationListQuery>();
         services.AddTransient<ServiceCatalog.ServiceCatalogCommands>();
+        services.AddTransient<ServiceCatalog.SupportAgreementListQuery>();
+        services.AddTransient<ServiceCatalog.SaveSupportAgreementCommand>();
     }
 
     private static void AddTickets(this IServiceCollection services)

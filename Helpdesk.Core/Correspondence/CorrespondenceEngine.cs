@@ -61,6 +61,7 @@ public sealed class CorrespondenceEngine(
                 if (mayAnswer && (byEndUser ? settings.NewTicketAutoresponseForEndUsers : settings.NewTicketAutoresponseForInternalTickets))
                     yield return CorrespondenceKind.NewTicketAutoresponse;
                 yield return CorrespondenceKind.NewTicketAlert;
+                if (mayAnswer && e.Ticket.DesiredCompletionAt is not null) yield return CorrespondenceKind.DesiredCompletionNotice;
                 break;
             case CaseLogAppendedEvent { Entry.Origin: EntryOrigin.Customer }:
                 if (mayAnswer && settings.NewMessageAutoresponse) yield return CorrespondenceKind.NewMessageAutoresponse;
@@ -72,6 +73,7 @@ public sealed class CorrespondenceEngine(
             case TicketFieldsChangedEvent changed:
                 if (changed.Changes.Any(c => c.Field is TicketFields.Member or TicketFields.Team)) yield return CorrespondenceKind.AssignmentAlert;
                 if (changed.Changes.Any(c => c.Field == TicketFields.Department)) yield return CorrespondenceKind.TransferAlert;
+                if (mayAnswer && changed.Changes.Any(c => c.Field == TicketFields.DesiredCompletion)) yield return CorrespondenceKind.DesiredCompletionNotice;
                 break;
             case TicketOverdueEvent:
                 yield return CorrespondenceKind.OverdueAlert;
@@ -104,6 +106,8 @@ public sealed class CorrespondenceEngine(
         var people = new List<(int Id, string Why)>();
         if (kind == CorrespondenceKind.NewTicketAutoresponse)
             people.Add((ticket.RequestedForId, "the requester of the new ticket"));
+        else if (kind == CorrespondenceKind.DesiredCompletionNotice)
+            people.Add((ticket.RequestedById, "the person who submitted the request (requested by), whose desired completion changed"));
         else if (replyAll)
         {
             // Reply all: the owner first (To), then every other participant, the sender included (Cc), on one mail.

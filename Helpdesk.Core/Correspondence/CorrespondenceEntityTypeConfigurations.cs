@@ -11,6 +11,7 @@ internal sealed class HelpTopicEntityTypeConfiguration : IEntityTypeConfiguratio
     {
         builder.Property(t => t.Name).HasMaxLength(200).UseCollation("NOCASE");
         builder.HasIndex(t => t.Name).IsUnique();
+        builder.HasOne<Departments.Department>().WithMany().HasForeignKey(t => t.DepartmentId).OnDelete(DeleteBehavior.SetNull);
     }
 }
 

@@ -6,6 +6,15 @@ public enum CorrespondenceKind
     NewTicketAutoresponse,
     NewMessageAutoresponse,
     OverlimitNotice,
+
+    /// <summary>4me's "Desired Completion Set for Request": to requested_by when the desired completion is set, changed or removed.</summary>
+    DesiredCompletionNotice,
+
+    /// <summary>To the sender of a mail that was not registered: no person has their address (email policy: reject).</summary>
+    UnknownSenderNotice,
+
+    /// <summary>To the sender of a mail that was not registered: their person record is inactive.</summary>
+    InactiveSenderNotice,
     NewTicketAlert,
     NewMessageAlert,
     InternalNoteAlert,

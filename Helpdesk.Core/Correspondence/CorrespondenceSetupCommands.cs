@@ -10,7 +10,7 @@ namespace Helpdesk.Core.Correspondence;
 public sealed record AgentGroupRow(int Id, string Name, IReadOnlyList<int> MemberIds, IReadOnlyList<int> DepartmentIds);
 
 public sealed record CorrespondenceSetup(
-    IReadOnlyList<(int Id, string Name, bool AutorespondersDisabled)> HelpTopics,
+    IReadOnlyList<(int Id, string Name, bool AutorespondersDisabled, int? DepartmentId)> HelpTopics,
     IReadOnlyList<(int Id, string Name, int GracePeriodHours)> SlaPlans,
     IReadOnlyList<AgentGroupRow> Groups,
     IReadOnlyList<(int Id, string Name, bool AutorespondersDisabled, bool AlertsDisabled)> Departments);
@@ -26,17 +26,18 @@ public sealed class CorrespondenceSetupCommands(IDbContextFactory<HelpdeskDbCont
         var groups = await db.Set<AgentGroup>().AsNoTracking().OrderBy(g => g.Name)
             .Select(g => new AgentGroupRow(g.Id, g.Name, g.Members.Select(m => m.Id).ToList(), g.Departments.Select(d => d.Id).ToList())).ToListAsync(ct);
         var departments = await db.Set<Department>().AsNoTracking().OrderBy(d => d.Name).ToListAsync(ct);
-        return new CorrespondenceSetup([.. topics.Select(t => (t.Id, t.Name, t.AutorespondersDisabled))], [.. plans.Select(p => (p.Id, p.Name, p.GracePeriodHours))], groups,
+        return new CorrespondenceSetup([.. topics.Select(t => (t.Id, t.Name, t.AutorespondersDisabled, t.DepartmentId))], [.. plans.Select(p => (p.Id, p.Name, p.GracePeriodHours))], groups,
             [.. departments.Select(d => (d.Id, d.Name, d.AutorespondersDisabled, d.AlertsDisabled))]);
     }
 
-    public async Task<int> SaveHelpTopicAsync(int? id, string name, bool autorespondersDisabled, CancellationToken ct = default)
+    public async Task<int> SaveHelpTopicAsync(int? id, string name, bool autorespondersDisabled, int? departmentId = null, CancellationToken ct = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(ct);
         var clean = Required(name);
         if (await db.Set<HelpTopic>().AnyAsync(t => t.Id != id && t.Name == clean, ct)) throw new ValidationFailedException("name", $"A help topic named {clean} already exists.");
+        if (departmentId is { } d && !await db.Set<Department>().AnyAsync(x => x.Id == d, ct)) throw new ValidationFailedException("department", "The department does not exist.");
         var topic = id is { } existing ? await db.Set<HelpTopic>().FindAsync([existing], ct) ?? throw Gone() : db.Add(new HelpTopic { Name = clean }).Entity;
-        (topic.Name, topic.AutorespondersDisabled) = (clean, autorespondersDisabled);
+        (topic.Name, topic.AutorespondersDisabled, topic.DepartmentId) = (clean, autorespondersDisabled, departmentId);
         await db.SaveChangesAsync(ct);
         return topic.Id;
     }

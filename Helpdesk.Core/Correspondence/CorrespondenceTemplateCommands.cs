@@ -63,12 +63,16 @@ public sealed class CorrespondenceTemplateCommands(
         await using var db = await contextFactory.CreateDbContextAsync(ct);
         var ticket = await db.Set<Ticket>().AsNoTracking().FirstOrDefaultAsync(t => t.Id == ticketId, ct)
             ?? throw new NotFoundException($"Ticket {TicketNumber.Format(ticketId)} does not exist.");
-        var facts = await TicketFacts.LoadAsync(db, ticket, null, null, ct);
+        var senderNotice = kind is CorrespondenceKind.UnknownSenderNotice or CorrespondenceKind.InactiveSenderNotice;
+        // A sender notice has no ticket; the ticket's requester stands in for the sender and its subject for the mail's.
+        var facts = await TicketFacts.LoadAsync(db, ticket, senderNotice ? ticket.RequestedForId : null, null, ct);
         var (subject, body) = await CorrespondenceTemplates.ForAsync(db, kind, ct);
         var url = helpdesk.Value.PublicUrl;
         var requester = await db.Set<Person>().AsNoTracking().FirstAsync(p => p.Id == ticket.RequestedForId, ct);
         var switches = await settings.GetAsync(db, ct);
-        var to = kind == CorrespondenceKind.OverlimitNotice
+        var to = senderNotice
+            ? new CorrespondenceAddressees([new OutboxRecipient(requester.PrimaryEmail, requester.Name, "the sender of a mail that was not registered (this ticket's requester as an example); never automated mail")], null)
+            : kind == CorrespondenceKind.OverlimitNotice
             ? switches.OverlimitNotice
                 ? new CorrespondenceAddressees([new OutboxRecipient(requester.PrimaryEmail, requester.Name, "the requester, when they reach the open-ticket limit")], null)
                 : CorrespondenceAddressees.Off("global")
@@ -92,6 +96,8 @@ public sealed class CorrespondenceTemplateCommands(
             CorrespondenceKind.InternalNoteAlert => new CaseLogAppendedEvent(ticket, Actor.System, Entry(ticket, null, EntryOrigin.Console, CaseLogKind.Private), false),
             CorrespondenceKind.AssignmentAlert => new TicketFieldsChangedEvent(ticket, Actor.System,
                 [new FieldChange(TicketFields.Member, null, ticket.MemberId), new FieldChange(TicketFields.Team, null, ticket.TeamId)]),
+            CorrespondenceKind.DesiredCompletionNotice => new TicketFieldsChangedEvent(ticket, Actor.System,
+                [new FieldChange(TicketFields.DesiredCompletion, null, ticket.DesiredCompletionAt)]),
             CorrespondenceKind.TransferAlert => new TicketFieldsChangedEvent(ticket, Actor.System, [new FieldChange(TicketFields.Department, null, ticket.DepartmentId)]),
             _ => new TicketOverdueEvent(ticket, Actor.System),
         };

@@ -6,4 +6,7 @@ public sealed class HelpTopic
     public int Id { get; set; }
     public required string Name { get; set; }
     public bool AutorespondersDisabled { get; set; }
+
+    /// <summary>The department a new ticket on this topic goes to (osTicket), unless one was chosen for it.</summary>
+    public int? DepartmentId { get; set; }
 }

@@ -16,7 +16,7 @@ public sealed partial class TicketFacts
     public static readonly IReadOnlySet<string> Attributes = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
         "id", "ref", "title", "status", "category", "impact", "caller_id", "requested_by_id", "agent_id", "team_id",
-        "department_id", "org_id", "source", "start_date", "last_update",
+        "department_id", "org_id", "source", "start_date", "last_update", "desired_completion_at", "resolution_target_at",
     };
 
     /// <summary>Attributes whose value is a list of ids, usable only as "field IN :this->…".</summary>
@@ -57,6 +57,7 @@ public sealed partial class TicketFacts
                 ["caller_id"] = t.RequestedForId, ["requested_by_id"] = t.RequestedById, ["agent_id"] = t.MemberId,
                 ["team_id"] = t.TeamId, ["department_id"] = t.DepartmentId, ["org_id"] = t.RequestedFor?.OrganizationId,
                 ["source"] = t.Source, ["start_date"] = t.CreatedAt, ["last_update"] = t.UpdatedAt,
+                ["desired_completion_at"] = t.DesiredCompletionAt, ["resolution_target_at"] = t.ResolutionTargetAt,
                 ["contacts_list"] = contacts.Select(c => c.Id).ToList(),
             },
             FriendlyNames = new Dictionary<string, string?>

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Helpdesk.Core.ServiceCatalog;
 
-public sealed record ServiceInstanceInput(int? Id, string Name, int? FirstLineTeamId, int? SupportTeamId);
+public sealed record ServiceInstanceInput(int? Id, string Name, int? FirstLineTeamId, int? SupportTeamId, int? SlaPlanId = null);
 
 public sealed record ConfigurationItemInput(int? Id, string Label, string? Name, string? Source, string? SourceId, int? ServiceInstanceId);
 
@@ -27,7 +27,7 @@ public sealed class ServiceCatalogCommands(IDbContextFactory<HelpdeskDbContext> 
     {
         await using var db = await contextFactory.CreateDbContextAsync(ct);
         return new ServiceCatalogView(
-            await db.Set<ServiceInstance>().AsNoTracking().OrderBy(s => s.Name).Select(s => new ServiceInstanceInput(s.Id, s.Name, s.FirstLineTeamId, s.SupportTeamId)).ToListAsync(ct),
+            await db.Set<ServiceInstance>().AsNoTracking().OrderBy(s => s.Name).Select(s => new ServiceInstanceInput(s.Id, s.Name, s.FirstLineTeamId, s.SupportTeamId, s.SlaPlanId)).ToListAsync(ct),
             await db.Set<ConfigurationItem>().AsNoTracking().OrderBy(c => c.Label).Select(c => new ConfigurationItemInput(c.Id, c.Label, c.Name, c.Source, c.SourceId, c.ServiceInstanceId)).ToListAsync(ct),
             [.. (await db.Set<Supplier>().AsNoTracking().OrderBy(s => s.Name).ToListAsync(ct)).Select(s => (s.Id, s.Name))],
             await db.Set<RequestTemplate>().AsNoTracking().OrderBy(t => t.Name).Select(t => new RequestTemplateInput(t.Id, t.Name, t.Subject, t.Note, t.Category, t.Impact, t.TeamId, t.ServiceInstanceId, t.ChangeManagerId)).ToListAsync(ct));
@@ -40,8 +40,9 @@ public sealed class ServiceCatalogCommands(IDbContextFactory<HelpdeskDbContext> 
         if (await db.Set<ServiceInstance>().AnyAsync(s => s.Id != input.Id && s.Name == name, ct)) throw new ValidationFailedException("name", $"A service instance named {name} already exists.");
         await TeamExistsAsync(db, input.FirstLineTeamId, "firstLineTeam", ct);
         await TeamExistsAsync(db, input.SupportTeamId, "supportTeam", ct);
+        if (input.SlaPlanId is { } plan && !await db.Set<Correspondence.SlaPlan>().AnyAsync(p => p.Id == plan, ct)) throw new ValidationFailedException("slaPlan", "The SLA plan does not exist.");
         var entity = input.Id is { } id ? await db.Set<ServiceInstance>().FindAsync([id], ct) ?? throw Gone() : db.Add(new ServiceInstance { Name = name }).Entity;
-        (entity.Name, entity.FirstLineTeamId, entity.SupportTeamId) = (name, input.FirstLineTeamId, input.SupportTeamId);
+        (entity.Name, entity.FirstLineTeamId, entity.SupportTeamId, entity.SlaPlanId) = (name, input.FirstLineTeamId, input.SupportTeamId, input.SlaPlanId);
         await db.SaveChangesAsync(ct);
         return entity.Id;
     }

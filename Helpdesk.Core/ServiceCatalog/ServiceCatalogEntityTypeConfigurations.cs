@@ -12,6 +12,7 @@ internal sealed class ServiceInstanceEntityTypeConfiguration : IEntityTypeConfig
         builder.HasIndex(s => s.Name).IsUnique();
         builder.HasOne(s => s.FirstLineTeam).WithMany().HasForeignKey(s => s.FirstLineTeamId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne(s => s.SupportTeam).WithMany().HasForeignKey(s => s.SupportTeamId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne<Correspondence.SlaPlan>().WithMany().HasForeignKey(s => s.SlaPlanId).OnDelete(DeleteBehavior.SetNull);
     }
 }
 
@@ -50,5 +51,17 @@ internal sealed class RequestTemplateEntityTypeConfiguration : IEntityTypeConfig
         builder.HasOne<Team>().WithMany().HasForeignKey(t => t.TeamId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne<ServiceInstance>().WithMany().HasForeignKey(t => t.ServiceInstanceId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne<People.Person>().WithMany().HasForeignKey(t => t.ChangeManagerId).OnDelete(DeleteBehavior.SetNull);
+    }
+}
+
+internal sealed class SupportAgreementEntityTypeConfiguration : IEntityTypeConfiguration<SupportAgreement>
+{
+    public void Configure(EntityTypeBuilder<SupportAgreement> builder)
+    {
+        builder.Property(a => a.Name).HasMaxLength(200).UseCollation("NOCASE");
+        builder.HasIndex(a => a.Name).IsUnique();
+        builder.HasOne(a => a.CustomerOrganization).WithMany().HasForeignKey(a => a.CustomerOrganizationId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(a => a.ServiceDeskTeam).WithMany().HasForeignKey(a => a.ServiceDeskTeamId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne<Correspondence.SlaPlan>().WithMany().HasForeignKey(a => a.SlaPlanId).OnDelete(DeleteBehavior.SetNull);
     }
 }

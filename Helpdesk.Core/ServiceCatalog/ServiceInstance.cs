@@ -11,4 +11,7 @@ public sealed class ServiceInstance
     public Team? FirstLineTeam { get; set; }
     public int? SupportTeamId { get; set; }
     public Team? SupportTeam { get; set; }
+
+    /// <summary>The SLA plan of requests for this service (4me: the service level agreement's targets).</summary>
+    public int? SlaPlanId { get; set; }
 }

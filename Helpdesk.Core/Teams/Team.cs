@@ -17,4 +17,7 @@ public sealed class Team
     /// <summary>The department of tickets created for this team without one (e.g. mail to the team's address).</summary>
     public int? DepartmentId { get; set; }
     public Department? Department { get; set; }
+
+    /// <summary>The help topic of tickets created by mail to the team's address (osTicket's per-address default topic).</summary>
+    public int? DefaultHelpTopicId { get; set; }
 }

@@ -8,10 +8,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Helpdesk.Core.Teams;
 
-public sealed record TeamInput(int? Id, string Name, string? InboundLocalPart, int? LeadId, IReadOnlyList<int> MemberIds, int? DepartmentId = null);
+public sealed record TeamInput(int? Id, string Name, string? InboundLocalPart, int? LeadId, IReadOnlyList<int> MemberIds, int? DepartmentId = null, int? DefaultHelpTopicId = null);
 
 public sealed record TeamRow(int Id, string Name, string? InboundLocalPart, int? LeadId, string? LeadName, IReadOnlyList<int> MemberIds, IReadOnlyList<string> MemberNames,
-    int? DepartmentId = null, string? DepartmentName = null);
+    int? DepartmentId = null, string? DepartmentName = null, int? DefaultHelpTopicId = null);
 
 /// <summary>Creates or updates a team; the lead is always a member, and the inbound local part is unique.</summary>
 public sealed partial class SaveTeamCommand(IDbContextFactory<HelpdeskDbContext> contextFactory)
@@ -30,6 +30,7 @@ public sealed partial class SaveTeamCommand(IDbContextFactory<HelpdeskDbContext>
         var members = await db.Set<Person>().Where(p => memberIds.Contains(p.Id)).ToListAsync(ct);
         if (members.Count != memberIds.Count) errors["members"] = "A selected person no longer exists.";
         if (input.DepartmentId is { } d && !await db.Set<Department>().AnyAsync(x => x.Id == d, ct)) errors["department"] = "The department does not exist.";
+        if (input.DefaultHelpTopicId is { } h && !await db.Set<Correspondence.HelpTopic>().AnyAsync(x => x.Id == h, ct)) errors["helpTopic"] = "The help topic does not exist.";
         if (errors.Count > 0) throw new ValidationFailedException(errors);
 
         var team = input.Id is { } id
@@ -39,6 +40,7 @@ public sealed partial class SaveTeamCommand(IDbContextFactory<HelpdeskDbContext>
         team.InboundLocalPart = local;
         team.LeadId = input.LeadId;
         team.DepartmentId = input.DepartmentId;
+        team.DefaultHelpTopicId = input.DefaultHelpTopicId;
         team.Members = members;
         await db.SaveChangesOrRefuseDuplicateAsync("name", $"A team named {name} or with the address \"{local}\" was just added by someone else.", ct);
         return team.Id;
@@ -67,7 +69,7 @@ public sealed class TeamListQuery(IDbContextFactory<HelpdeskDbContext> contextFa
         return await db.Set<Team>().AsNoTracking().OrderBy(t => t.Name)
             .Select(t => new TeamRow(t.Id, t.Name, t.InboundLocalPart, t.LeadId, t.Lead == null ? null : t.Lead.Name,
                 t.Members.Select(m => m.Id).ToList(), t.Members.OrderBy(m => m.Name).Select(m => m.Name).ToList(),
-                t.DepartmentId, t.Department == null ? null : t.Department.Name))
+                t.DepartmentId, t.Department == null ? null : t.Department.Name, t.DefaultHelpTopicId))
             .ToListAsync(ct);
     }
 }

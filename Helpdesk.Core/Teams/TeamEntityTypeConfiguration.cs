@@ -12,6 +12,7 @@ internal sealed class TeamEntityTypeConfiguration : IEntityTypeConfiguration<Tea
         builder.Property(t => t.InboundLocalPart).HasMaxLength(64).UseCollation("NOCASE");
         builder.HasIndex(t => t.InboundLocalPart).IsUnique();
         builder.HasOne(t => t.Department).WithMany().HasForeignKey(t => t.DepartmentId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne<Correspondence.HelpTopic>().WithMany().HasForeignKey(t => t.DefaultHelpTopicId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne(t => t.Lead).WithMany().HasForeignKey(t => t.LeadId).OnDelete(DeleteBehavior.SetNull);
         builder.HasMany(t => t.Members).WithMany(p => p.Teams).UsingEntity(j => j.ToTable("TeamMembers"));
     }

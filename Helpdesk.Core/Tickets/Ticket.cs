@@ -32,6 +32,9 @@ public sealed class Ticket
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
     public DateTime? ResolutionTargetAt { get; set; }
+
+    /// <summary>The completion agreed with the requester (4me); when later than the SLA target it is the resolution target.</summary>
+    public DateTime? DesiredCompletionAt { get; set; }
     public DateTime? CompletedAt { get; set; }
     public int? ServiceInstanceId { get; set; }
     public int? ConfigurationItemId { get; set; }

@@ -10,4 +10,5 @@ public static class TicketFields
     public const string Department = "department";
     public const string HelpTopic = "help_topic";
     public const string SlaPlan = "sla_plan";
+    public const string DesiredCompletion = "desired_completion_at";
 }

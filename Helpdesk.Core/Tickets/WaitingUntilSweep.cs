@@ -59,6 +59,7 @@ public sealed class WaitingUntilSweep(
         MemberId = t.MemberId,
         DepartmentId = t.DepartmentId,
         ResolutionTargetAt = t.ResolutionTargetAt,
+        DesiredCompletionAt = t.DesiredCompletionAt,
         HelpTopicId = t.HelpTopicId,
         SlaPlanId = t.SlaPlanId,
     };

@@ -18,6 +18,7 @@ public sealed partial class CorrespondenceSetupSection
     private int? _topicId;
     private string? _topicName;
     private bool _topicQuiet;
+    private int? _topicDepartment;
     private int? _planId;
     private string? _planName;
     private int _planHours = 8;
@@ -41,8 +42,8 @@ public sealed partial class CorrespondenceSetupSection
         else set.Remove(id);
     }
 
-    private void EditTopic((int Id, string Name, bool AutorespondersDisabled)? topic) =>
-        (_topicId, _topicName, _topicQuiet) = (topic?.Id, topic?.Name, topic?.AutorespondersDisabled ?? false);
+    private void EditTopic((int Id, string Name, bool AutorespondersDisabled, int? DepartmentId)? topic) =>
+        (_topicId, _topicName, _topicQuiet, _topicDepartment) = (topic?.Id, topic?.Name, topic?.AutorespondersDisabled ?? false, topic?.DepartmentId);
 
     private void EditPlan((int Id, string Name, int GracePeriodHours)? plan) =>
         (_planId, _planName, _planHours) = (plan?.Id, plan?.Name, plan?.GracePeriodHours ?? 8);
@@ -56,7 +57,7 @@ public sealed partial class CorrespondenceSetupSection
         _groupDepartments.UnionWith(group?.DepartmentIds ?? []);
     }
 
-    private Task SaveTopicAsync() => RunAsync(_topicErrors, async () => { await Setup.SaveHelpTopicAsync(_topicId, _topicName ?? "", _topicQuiet); EditTopic(null); });
+    private Task SaveTopicAsync() => RunAsync(_topicErrors, async () => { await Setup.SaveHelpTopicAsync(_topicId, _topicName ?? "", _topicQuiet, _topicDepartment); EditTopic(null); });
 
     private Task SavePlanAsync() => RunAsync(_planErrors, async () => { await Setup.SaveSlaPlanAsync(_planId, _planName ?? "", _planHours); EditPlan(null); });
 

@@ -39,7 +39,7 @@ public sealed partial class TeamsPage
 
     private void New() => Open(new TeamForm());
 
-    private void Edit(TeamRow t) => Open(new TeamForm { Id = t.Id, Name = t.Name, InboundLocalPart = t.InboundLocalPart, LeadId = t.LeadId, DepartmentId = t.DepartmentId, MemberIds = [.. t.MemberIds] });
+    private void Edit(TeamRow t) => Open(new TeamForm { Id = t.Id, Name = t.Name, InboundLocalPart = t.InboundLocalPart, LeadId = t.LeadId, DepartmentId = t.DepartmentId, DefaultHelpTopicId = t.DefaultHelpTopicId, MemberIds = [.. t.MemberIds] });
 
     private void Open(TeamForm form)
     {
@@ -56,7 +56,7 @@ public sealed partial class TeamsPage
     private Task SaveAsync() => RunAsync(async () =>
     {
         var f = _form!;
-        await Save.ExecuteAsync(new TeamInput(f.Id, f.Name, f.InboundLocalPart, f.LeadId, [.. f.MemberIds], f.DepartmentId));
+        await Save.ExecuteAsync(new TeamInput(f.Id, f.Name, f.InboundLocalPart, f.LeadId, [.. f.MemberIds], f.DepartmentId, f.DefaultHelpTopicId));
         _form = null;
     });
 
@@ -78,6 +78,7 @@ public sealed partial class TeamsPage
         public string? InboundLocalPart { get; set; }
         public int? LeadId { get; set; }
         public int? DepartmentId { get; set; }
+        public int? DefaultHelpTopicId { get; set; }
         public HashSet<int> MemberIds { get; init; } = [];
     }
 }

@@ -1,6 +1,7 @@
 using Helpdesk.Blazor.Components.Shared;
 using Helpdesk.Core.Mail.Inbound;
 using Helpdesk.Core.Mail.Inbound.Mailboxes;
+using Helpdesk.Core.Tickets.Queries;
 using MailKit.Security;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
@@ -10,6 +11,7 @@ namespace Helpdesk.Blazor.Features.Mail;
 public sealed partial class MailboxesPage
 {
     private IReadOnlyList<MailboxRow> _mailboxes = [];
+    private TicketLookups _lookups = TicketLookups.Empty;
     private MailboxForm? _form;
     private MailboxConnectionResult? _test;
     private bool _busy;
@@ -20,15 +22,20 @@ public sealed partial class MailboxesPage
     [Inject] private DeleteMailboxCommand Delete { get; set; } = default!;
     [Inject] private TestMailboxConnectionQuery Test { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
+    [Inject] private TicketLookupsQuery Lookups { get; set; } = default!;
 
-    protected override async Task OnInitializedAsync() => _mailboxes = await Query.ExecuteAsync();
+    protected override async Task OnInitializedAsync()
+    {
+        _lookups = await Lookups.ExecuteAsync();
+        _mailboxes = await Query.ExecuteAsync();
+    }
 
     private void New() => Open(new MailboxForm());
 
     private void Edit(MailboxRow m) => Open(new MailboxForm
     {
         Id = m.Id, Name = m.Name, Kind = m.Kind, Host = m.Host, Port = m.Port, Security = m.Security, UserName = m.UserName,
-        Folder = m.Folder, UseIdle = m.UseIdle, Enabled = m.Enabled, HasPassword = m.HasPassword,
+        Folder = m.Folder, UseIdle = m.UseIdle, Enabled = m.Enabled, HasPassword = m.HasPassword, DefaultHelpTopicId = m.DefaultHelpTopicId,
     });
 
     private void Open(MailboxForm form)
@@ -111,11 +118,12 @@ public sealed partial class MailboxesPage
         public string? Folder { get; set; }
         public bool UseIdle { get; set; } = true;
         public bool Enabled { get; set; } = true;
+        public int? DefaultHelpTopicId { get; set; }
         public bool HasPassword { get; init; }
 
         public MailboxInput ToInput() => new(Id, Name, Kind)
         {
-            Host = Host, Port = Port, Security = Security, UserName = UserName, Password = Password, Folder = Folder, UseIdle = UseIdle, Enabled = Enabled,
+            Host = Host, Port = Port, Security = Security, UserName = UserName, Password = Password, Folder = Folder, UseIdle = UseIdle, Enabled = Enabled, DefaultHelpTopicId = DefaultHelpTopicId,
         };
     }
 }

@@ -29,11 +29,13 @@ public sealed partial class ServiceCatalogPage
 
     private string? AgentName(int? id) => id is null ? null : _lookups.Agents.FirstOrDefault(a => a.Id == id)?.Name ?? $"#{id}";
 
+    private string? PlanName(int? id) => _lookups.SlaPlans.FirstOrDefault(p => p.Id == id)?.Name;
+
     private string? ServiceName(int? id) => _view.ServiceInstances.FirstOrDefault(s => s.Id == id)?.Name;
 
     private Task AddServiceAsync() => RunAsync(async () =>
     {
-        await Catalog.SaveServiceInstanceAsync(new ServiceInstanceInput(null, _service.Name ?? "", _service.FirstLine, _service.Support));
+        await Catalog.SaveServiceInstanceAsync(new ServiceInstanceInput(null, _service.Name ?? "", _service.FirstLine, _service.Support, _service.SlaPlan));
         _service = new();
     });
 
@@ -65,6 +67,7 @@ public sealed partial class ServiceCatalogPage
         public string? Name { get; set; }
         public int? FirstLine { get; set; }
         public int? Support { get; set; }
+        public int? SlaPlan { get; set; }
     }
 
     private sealed class CiForm

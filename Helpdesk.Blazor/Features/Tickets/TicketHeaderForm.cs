@@ -18,6 +18,7 @@ public sealed class TicketHeaderForm
     public int? MemberId { get; set; }
     public int? DepartmentId { get; set; }
     public DateTime? ResolutionTargetAt { get; set; }
+    public DateTime? DesiredCompletionAt { get; set; }
     public int? HelpTopicId { get; set; }
     public int? SlaPlanId { get; set; }
 
@@ -34,6 +35,7 @@ public sealed class TicketHeaderForm
         MemberId = t.Member?.Id,
         DepartmentId = t.Department?.Id,
         ResolutionTargetAt = t.ResolutionTargetAt?.ToLocalTime(),
+        DesiredCompletionAt = t.DesiredCompletionAt?.ToLocalTime(),
         HelpTopicId = t.HelpTopicId,
         SlaPlanId = t.SlaPlanId,
     };
@@ -61,6 +63,7 @@ public sealed class TicketHeaderForm
         MemberId = MemberId,
         DepartmentId = DepartmentId,
         ResolutionTargetAt = ResolutionTargetAt?.ToUniversalTime(),
+        DesiredCompletionAt = DesiredCompletionAt?.ToUniversalTime(),
         HelpTopicId = HelpTopicId,
         SlaPlanId = SlaPlanId,
     };

@@ -41,6 +41,12 @@ public sealed class InboundMailOptions
     /// <summary>Team for new requests when no parameter or rule picks one (the service desk team); by name.</summary>
     public string? DefaultTeam { get; set; }
 
+    /// <summary>
+    /// SLA plan of mailed requests whose service instance and support agreement name none; by name. It gives
+    /// "#desired_completion_at" a target to compare with.
+    /// </summary>
+    public string? DefaultSlaPlan { get; set; }
+
     /// <summary>Mail from one sender beyond this many per hour is not processed (stops mail loops).</summary>
     public int MaxMessagesPerSenderPerHour { get; set; } = 30;
 

@@ -338,6 +338,9 @@ namespace Helpdesk.Core.Persistence.Migrations
                     b.Property<bool>("AutorespondersDisabled")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("DepartmentId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -345,6 +348,8 @@ namespace Helpdesk.Core.Persistence.Migrations
                         .UseCollation("NOCASE");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DepartmentId");
 
                     b.HasIndex("Name")
                         .IsUnique();
@@ -644,6 +649,9 @@ namespace Helpdesk.Core.Persistence.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("DefaultHelpTopicId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("Enabled")
                         .HasColumnType("INTEGER");
 
@@ -686,6 +694,8 @@ namespace Helpdesk.Core.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DefaultHelpTopicId");
 
                     b.HasIndex("Name")
                         .IsUnique();
@@ -1111,6 +1121,9 @@ namespace Helpdesk.Core.Persistence.Migrations
                         .HasColumnType("TEXT")
                         .UseCollation("NOCASE");
 
+                    b.Property<int?>("SlaPlanId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("SupportTeamId")
                         .HasColumnType("INTEGER");
 
@@ -1120,6 +1133,8 @@ namespace Helpdesk.Core.Persistence.Migrations
 
                     b.HasIndex("Name")
                         .IsUnique();
+
+                    b.HasIndex("SlaPlanId");
 
                     b.HasIndex("SupportTeamId");
 
@@ -1146,10 +1161,48 @@ namespace Helpdesk.Core.Persistence.Migrations
                     b.ToTable("Supplier");
                 });
 
+            modelBuilder.Entity("Helpdesk.Core.ServiceCatalog.SupportAgreement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CustomerOrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .UseCollation("NOCASE");
+
+                    b.Property<int?>("ServiceDeskTeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SlaPlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerOrganizationId");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.HasIndex("ServiceDeskTeamId");
+
+                    b.HasIndex("SlaPlanId");
+
+                    b.ToTable("SupportAgreement");
+                });
+
             modelBuilder.Entity("Helpdesk.Core.Teams.Team", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("DefaultHelpTopicId")
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("DepartmentId")
@@ -1170,6 +1223,8 @@ namespace Helpdesk.Core.Persistence.Migrations
                         .UseCollation("NOCASE");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DefaultHelpTopicId");
 
                     b.HasIndex("DepartmentId");
 
@@ -1213,6 +1268,9 @@ namespace Helpdesk.Core.Persistence.Migrations
 
                     b.Property<int?>("DepartmentId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("DesiredCompletionAt")
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("DowntimeEndAt")
                         .HasColumnType("TEXT");
@@ -1663,6 +1721,14 @@ namespace Helpdesk.Core.Persistence.Migrations
                     b.Navigation("Files");
                 });
 
+            modelBuilder.Entity("Helpdesk.Core.Correspondence.HelpTopic", b =>
+                {
+                    b.HasOne("Helpdesk.Core.Departments.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
             modelBuilder.Entity("Helpdesk.Core.Correspondence.TicketCollaborator", b =>
                 {
                     b.HasOne("Helpdesk.Core.People.Person", null)
@@ -1686,6 +1752,14 @@ namespace Helpdesk.Core.Persistence.Migrations
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Manager");
+                });
+
+            modelBuilder.Entity("Helpdesk.Core.Mail.Inbound.Mailboxes.Mailbox", b =>
+                {
+                    b.HasOne("Helpdesk.Core.Correspondence.HelpTopic", null)
+                        .WithMany()
+                        .HasForeignKey("DefaultHelpTopicId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Helpdesk.Core.Mail.Outbound.OutboxMessage", b =>
@@ -1777,6 +1851,11 @@ namespace Helpdesk.Core.Persistence.Migrations
                         .HasForeignKey("FirstLineTeamId")
                         .OnDelete(DeleteBehavior.SetNull);
 
+                    b.HasOne("Helpdesk.Core.Correspondence.SlaPlan", null)
+                        .WithMany()
+                        .HasForeignKey("SlaPlanId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("Helpdesk.Core.Teams.Team", "SupportTeam")
                         .WithMany()
                         .HasForeignKey("SupportTeamId")
@@ -1787,8 +1866,36 @@ namespace Helpdesk.Core.Persistence.Migrations
                     b.Navigation("SupportTeam");
                 });
 
+            modelBuilder.Entity("Helpdesk.Core.ServiceCatalog.SupportAgreement", b =>
+                {
+                    b.HasOne("Helpdesk.Core.Organizations.Organization", "CustomerOrganization")
+                        .WithMany()
+                        .HasForeignKey("CustomerOrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Helpdesk.Core.Teams.Team", "ServiceDeskTeam")
+                        .WithMany()
+                        .HasForeignKey("ServiceDeskTeamId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Helpdesk.Core.Correspondence.SlaPlan", null)
+                        .WithMany()
+                        .HasForeignKey("SlaPlanId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("CustomerOrganization");
+
+                    b.Navigation("ServiceDeskTeam");
+                });
+
             modelBuilder.Entity("Helpdesk.Core.Teams.Team", b =>
                 {
+                    b.HasOne("Helpdesk.Core.Correspondence.HelpTopic", null)
+                        .WithMany()
+                        .HasForeignKey("DefaultHelpTopicId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("Helpdesk.Core.Departments.Department", "Department")
                         .WithMany()
                         .HasForeignKey("DepartmentId")

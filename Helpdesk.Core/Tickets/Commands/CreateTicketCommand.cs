@@ -22,8 +22,10 @@ public sealed class CreateTicketCommand(
         var subject = TicketReferenceValidator.CheckSubject(input.Subject, errors);
         await TicketReferenceValidator.CheckAsync(db, errors, input.RequestedForId, input.TeamId, input.MemberId, input.DepartmentId, input.HelpTopicId, input.SlaPlanId, ct);
         if (errors.Count > 0) throw new ValidationFailedException(errors);
-        // A ticket for a team (e.g. mail to its address) without a department of its own goes to the team's department.
+        // Without a department of its own, a ticket goes to its help topic's department (osTicket), else to its team's
+        // (e.g. mail to the team's address).
         var departmentId = input.DepartmentId
+            ?? (input.HelpTopicId is { } topicId ? await db.Set<Correspondence.HelpTopic>().Where(h => h.Id == topicId).Select(h => h.DepartmentId).FirstOrDefaultAsync(ct) : null)
             ?? (input.TeamId is { } teamId ? await db.Set<Team>().Where(t => t.Id == teamId).Select(t => t.DepartmentId).FirstOrDefaultAsync(ct) : null);
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -43,6 +45,7 @@ public sealed class CreateTicketCommand(
             Source = input.Source,
             SourceId = input.SourceId,
             ResolutionTargetAt = target,
+            DesiredCompletionAt = input.DesiredCompletionAt,
             ServiceInstanceId = input.ServiceInstanceId,
             ConfigurationItemId = input.ConfigurationItemId,
             SupplierId = input.SupplierId,

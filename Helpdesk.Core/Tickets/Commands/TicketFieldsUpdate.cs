@@ -14,6 +14,7 @@ public sealed record TicketFieldsUpdate
     public int? MemberId { get; init; }
     public int? DepartmentId { get; init; }
     public DateTime? ResolutionTargetAt { get; init; }
+    public DateTime? DesiredCompletionAt { get; init; }
     public int? HelpTopicId { get; init; }
     public int? SlaPlanId { get; init; }
 }

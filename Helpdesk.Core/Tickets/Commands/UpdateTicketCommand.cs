@@ -30,6 +30,7 @@ public sealed class UpdateTicketCommand(
         if (errors.Count > 0) throw new ValidationFailedException(errors);
 
         update = update with { Subject = subject!, Status = AssignedOnceRouted(ticket, update) };
+        update = await DesiredCompletionTarget.ApplyAsync(db, ticket, update, ct);
         var changes = Diff(ticket, update);
         if (changes.Count == 0) return ticket.Version;
 
@@ -79,6 +80,7 @@ public sealed class UpdateTicketCommand(
         Check(TicketFields.Member, t.MemberId, u.MemberId);
         Check(TicketFields.Department, t.DepartmentId, u.DepartmentId);
         Check("resolution_target_at", t.ResolutionTargetAt, u.ResolutionTargetAt);
+        Check(TicketFields.DesiredCompletion, t.DesiredCompletionAt, u.DesiredCompletionAt);
         Check(TicketFields.HelpTopic, t.HelpTopicId, u.HelpTopicId);
         Check(TicketFields.SlaPlan, t.SlaPlanId, u.SlaPlanId);
         // waiting_until only means something while the request waits; leaving Waiting for… ends it, so it fires once.
@@ -105,6 +107,7 @@ public sealed class UpdateTicketCommand(
         t.DepartmentId = u.DepartmentId;
         if (t.ResolutionTargetAt != u.ResolutionTargetAt || t.SlaPlanId != u.SlaPlanId) t.OverdueAt = null;
         t.ResolutionTargetAt = u.ResolutionTargetAt;
+        t.DesiredCompletionAt = u.DesiredCompletionAt;
         t.HelpTopicId = u.HelpTopicId;
         t.SlaPlanId = u.SlaPlanId;
         t.UpdatedAt = now;

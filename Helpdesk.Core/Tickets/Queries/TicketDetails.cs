@@ -38,6 +38,7 @@ public sealed record TicketDetails
     public required DateTime CreatedAt { get; init; }
     public required DateTime UpdatedAt { get; init; }
     public DateTime? ResolutionTargetAt { get; init; }
+    public DateTime? DesiredCompletionAt { get; init; }
     public DateTime? CompletedAt { get; init; }
     public int? HelpTopicId { get; init; }
     public int? SlaPlanId { get; init; }

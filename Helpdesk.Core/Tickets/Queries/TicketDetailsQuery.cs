@@ -60,6 +60,7 @@ public sealed class TicketDetailsQuery(IDbContextFactory<HelpdeskDbContext> cont
             CreatedAt = t.CreatedAt,
             UpdatedAt = t.UpdatedAt,
             ResolutionTargetAt = t.ResolutionTargetAt,
+            DesiredCompletionAt = t.DesiredCompletionAt,
             CompletedAt = t.CompletedAt,
             HelpTopicId = t.HelpTopicId,
             SlaPlanId = t.SlaPlanId,

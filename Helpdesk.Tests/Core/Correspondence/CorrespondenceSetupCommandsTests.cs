@@ -94,7 +94,7 @@ public sealed class CorrespondenceSetupCommandsTests : IAsyncLifetime
 
         await Setup.SaveHelpTopicAsync(topic, "Printers and scanners", true);
 
-        Assert.Equal([(topic, "Printers and scanners", true)], (await Setup.ViewAsync()).HelpTopics);
+        Assert.Equal([(topic, "Printers and scanners", true, (int?)null)], (await Setup.ViewAsync()).HelpTopics);
     }
 
     [Fact]

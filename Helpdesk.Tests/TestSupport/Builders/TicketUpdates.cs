@@ -10,6 +10,6 @@ public static class TicketUpdates
     {
         TicketId = t.Id, ExpectedVersion = t.Version, Subject = t.Subject, Status = t.Status, Category = t.Category, Impact = t.Impact,
         RequestedForId = t.RequestedFor.Id, TeamId = t.Team?.Id, MemberId = t.Member?.Id, DepartmentId = t.Department?.Id,
-        ResolutionTargetAt = t.ResolutionTargetAt, HelpTopicId = t.HelpTopicId, SlaPlanId = t.SlaPlanId,
+        ResolutionTargetAt = t.ResolutionTargetAt, DesiredCompletionAt = t.DesiredCompletionAt, HelpTopicId = t.HelpTopicId, SlaPlanId = t.SlaPlanId,
     };
 }

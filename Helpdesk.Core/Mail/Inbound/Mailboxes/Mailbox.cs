@@ -19,4 +19,7 @@ public sealed class Mailbox
     public string? Folder { get; set; }
     public bool UseIdle { get; set; } = true;
     public bool Enabled { get; set; } = true;
+
+    /// <summary>The help topic of tickets created from this mailbox's mail, unless a team address gives one.</summary>
+    public int? DefaultHelpTopicId { get; set; }
 }

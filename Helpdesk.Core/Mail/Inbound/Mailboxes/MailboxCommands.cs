@@ -30,6 +30,7 @@ public sealed class SaveMailboxCommand(
         input.CheckConnection(errors);
         var newPassword = string.IsNullOrEmpty(input.Password) ? null : input.Password;
         if (input.IsRemote && newPassword is null && existing?.ProtectedPassword is null) errors["password"] = "A password is required.";
+        if (input.DefaultHelpTopicId is { } topic && !await db.Set<HelpTopic>().AnyAsync(t => t.Id == topic, ct)) errors["helpTopic"] = "The help topic does not exist.";
         if (errors.Count > 0) throw new ValidationFailedException(errors);
 
         // A renamed or switched-off mailbox is no longer fetched under its old name, so nothing would end its episode.
@@ -43,6 +44,7 @@ public sealed class SaveMailboxCommand(
         mailbox.Security = input.Security;
         mailbox.UserName = input.IsRemote ? input.UserName!.Trim() : null;
         mailbox.UseIdle = input.UseIdle;
+        mailbox.DefaultHelpTopicId = input.DefaultHelpTopicId;
         mailbox.Folder = string.IsNullOrWhiteSpace(input.Folder) ? null : input.Folder.Trim();
         if (!input.IsRemote) mailbox.ProtectedPassword = null;
         else if (newPassword is not null) mailbox.ProtectedPassword = passwords.Protect(newPassword);

@@ -15,5 +15,6 @@ internal sealed class MailboxEntityTypeConfiguration : IEntityTypeConfiguration<
         builder.Property(m => m.UserName).HasMaxLength(320);
         builder.Property(m => m.ProtectedPassword).HasMaxLength(4000);
         builder.Property(m => m.Folder).HasMaxLength(500);
+        builder.HasOne<Correspondence.HelpTopic>().WithMany().HasForeignKey(m => m.DefaultHelpTopicId).OnDelete(DeleteBehavior.SetNull);
     }
 }

@@ -13,6 +13,7 @@ public sealed record MailboxInput(int? Id, string Name, MailboxKind Kind)
     public string? Folder { get; init; }
     public bool UseIdle { get; init; } = true;
     public bool Enabled { get; init; } = true;
+    public int? DefaultHelpTopicId { get; init; }
 
     public bool IsRemote => Kind != MailboxKind.DropFolder;
 

@@ -9,7 +9,7 @@ namespace Helpdesk.Core.Mail.Inbound.Mailboxes;
 
 /// <summary>A mailbox for the admin list, never with its password. <see cref="Id"/> is null for configured ones.</summary>
 public sealed record MailboxRow(int? Id, string Name, MailboxKind Kind, string? Host, int Port, SecureSocketOptions Security, string? UserName,
-    string? Folder, bool UseIdle, bool Enabled, bool HasPassword, bool FetchFailing)
+    string? Folder, bool UseIdle, bool Enabled, bool HasPassword, bool FetchFailing, int? DefaultHelpTopicId = null)
 {
     public bool FromConfiguration => Id is null;
 }
@@ -25,7 +25,7 @@ public sealed class MailboxListQuery(IDbContextFactory<HelpdeskDbContext> contex
             m.Folder, m.UseIdle, Enabled: true, HasPassword: !string.IsNullOrEmpty(m.Password), failing.Contains(MailboxRound.FetchAlertKeyFor(m.Name))));
         var saved = (await db.Set<Mailbox>().AsNoTracking().OrderBy(m => m.Name).ToListAsync(ct))
             .Select(m => new MailboxRow(m.Id, m.Name, m.Kind, m.Host, m.Port, m.Security, m.UserName, m.Folder, m.UseIdle, m.Enabled,
-                m.ProtectedPassword is not null, m.Enabled && failing.Contains(MailboxRound.FetchAlertKeyFor(m.Name))));
+                m.ProtectedPassword is not null, m.Enabled && failing.Contains(MailboxRound.FetchAlertKeyFor(m.Name)), m.DefaultHelpTopicId));
         return [.. configured, .. saved];
     }
 }

@@ -23,18 +23,19 @@ public sealed class InboundDecider(
     CorrespondenceSettings correspondence,
     EmailPolicySettings emailPolicy)
 {
-    public async Task<InboundDecision> DecideAsync(HelpdeskDbContext db, MimeMessage message, InboundMailContent content, DateTime receivedAt, CancellationToken ct)
+    /// <param name="mailbox">The mailbox the mail came from: its default help topic applies to a new request.</param>
+    public async Task<InboundDecision> DecideAsync(HelpdeskDbContext db, MimeMessage message, InboundMailContent content, DateTime receivedAt, string? mailbox, CancellationToken ct)
     {
         var automated = AutomatedMailDetector.Classify(message, content.FromAddress, options.Value.Automated);
         if (content.FromAddress is null && automated.Kind != AutomatedMailKind.Bounce)
             return new QuarantineMail($"No usable sender: {content.SenderNote}");
         if (await loops.CheckAsync(db, automated, content, receivedAt, ct) is { } loop)
             return loop;
-        var decision = await DecideForSenderAsync(db, message, content, receivedAt, ct);
+        var decision = await DecideForSenderAsync(db, message, content, receivedAt, mailbox, ct);
         return automated.IsAutomated ? decision with { AutomatedReason = automated.Reason } : decision;
     }
 
-    private async Task<InboundDecision> DecideForSenderAsync(HelpdeskDbContext db, MimeMessage message, InboundMailContent content, DateTime receivedAt, CancellationToken ct)
+    private async Task<InboundDecision> DecideForSenderAsync(HelpdeskDbContext db, MimeMessage message, InboundMailContent content, DateTime receivedAt, string? mailbox, CancellationToken ct)
     {
         var sender = await SenderDirectory.FindAsync(db, content.FromAddress, ct);
         var createSender = false;
@@ -50,7 +51,7 @@ public sealed class InboundDecider(
         }
 
         var route = await router.RouteAsync(db, content.Recipients, ct);
-        var mail = new InboundContext(message, content, sender, route);
+        var mail = new InboundContext(message, content, sender, route, mailbox);
         var external = ExternalTicketNumber.Find(message, content, options.Value.EffectiveExternalTicketPatterns);
         if (!createSender && await ThreadFinder.FindAsync(db, content, external, ct) is { } thread)
             return ReplyNote.Decide(mail, sender, thread.TicketId, thread.How);

@@ -87,7 +87,7 @@ public sealed class InboundMailProcessor(
         }
 
         var (message, content) = await ReadAsync(raw, ct);
-        var decision = await decider.DecideAsync(db, message, content, row.ReceivedAt, ct);
+        var decision = await decider.DecideAsync(db, message, content, row.ReceivedAt, row.Mailbox, ct);
         var remark = earlier.FirstOrDefault() is { } sameId
             ? $" The Message-ID {row.MessageId} was used before by #{sameId.Id} for a different mail; this one was processed as a mail of its own."
             : "";
@@ -130,7 +130,7 @@ public sealed class InboundMailProcessor(
     {
         await using var db = await contextFactory.CreateDbContextAsync(ct);
         var (message, content) = await ReadAsync(raw, ct);
-        var decision = await decider.DecideAsync(db, message, content, clock.GetUtcNow().UtcDateTime, ct);
+        var decision = await decider.DecideAsync(db, message, content, clock.GetUtcNow().UtcDateTime, null, ct);
         return new InboundDryRun(decision, decision is CreateRequest create ? await RequestPreview.DescribeAsync(db, create, ct) : null);
     }
 
@@ -169,7 +169,7 @@ public sealed class InboundMailProcessor(
             case RefuseOverLimit when decision.IsAutomated:
                 return (InboundStatus.Ignored, $"{decision.Explanation} {Unanswered(decision)}", null);
             case RejectSender reject:
-                notices.QueueRejectionNotice(db, reject, content);
+                await notices.QueueRejectionNoticeAsync(db, reject, content, ct);
                 return (InboundStatus.Ignored, decision.Explanation + " A notice was sent to the sender.", null);
             case RefuseOverLimit over:
                 var sent = await notices.QueueOverlimitNoticeAsync(db, over, ct);

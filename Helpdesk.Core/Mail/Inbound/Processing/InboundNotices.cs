@@ -2,6 +2,7 @@ using Helpdesk.Core.Common;
 using Helpdesk.Core.Correspondence;
 using Helpdesk.Core.Mail.Inbound.Parsing;
 using Helpdesk.Core.Mail.Outbound;
+using Helpdesk.Core.Notifications.Templates;
 using Helpdesk.Core.People;
 using Helpdesk.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -30,18 +31,22 @@ public sealed class InboundNotices(
         return true;
     }
 
-    public void QueueRejectionNotice(HelpdeskDbContext db, RejectSender reject, InboundMailContent content)
+    /// <summary>The wording is the editable Unknown / Inactive sender notice template; it answers the mail it refuses.</summary>
+    public async Task QueueRejectionNoticeAsync(HelpdeskDbContext db, RejectSender reject, InboundMailContent content, CancellationToken ct)
     {
-        var host = new Uri(helpdesk.Value.PublicUrl).Host;
-        var now = clock.GetUtcNow().UtcDateTime;
-        var (kind, why, text) = reject.Reason == RejectionReason.InactivePerson
-            ? ("notice:inactive_sender", "the sender, whose person record is inactive",
-                "your account with our helpdesk is no longer active. Please contact us through your usual support channel if you still need help.")
-            : ("notice:unknown_sender", "the sender of a mail from an unknown address",
-                "your address is not known to our helpdesk. Please contact us through your usual support channel so we can add you.");
+        var url = helpdesk.Value.PublicUrl;
+        var (template, kind, why) = reject.Reason == RejectionReason.InactivePerson
+            ? (CorrespondenceKind.InactiveSenderNotice, "notice:inactive_sender", "the sender, whose person record is inactive")
+            : (CorrespondenceKind.UnknownSenderNotice, "notice:unknown_sender", "the sender of a mail from an unknown address");
+        var sender = new Person { Name = content.FromName ?? reject.SenderAddress, PrimaryEmail = reject.SenderAddress };
+        var facts = new Notifications.TicketFacts
+        {
+            Values = new Dictionary<string, object?> { ["title"] = content.Subject }, FriendlyNames = new Dictionary<string, string?>(), Entries = [], CurrentContact = sender,
+        };
+        var (subjectTemplate, bodyTemplate) = await CorrespondenceTemplates.ForAsync(db, template, ct);
+        var subject = MailTemplate.Parse(subjectTemplate).RenderText(facts, url).ReplaceLineEndings(" ").Trim();
+        var html = MailTemplate.Parse(bodyTemplate).RenderHtml(facts, url, CorrespondenceMail.Audience(template));
         db.Add(OutboxMail.Create(kind, null, options.Value.AccountAddress, [new OutboxRecipient(reject.SenderAddress, null, why)],
-            "Re: " + content.Subject,
-            $"Hello,\n\nWe received your message, but we could not register it: {text}\n\nThis is an automatic message.",
-            null, host, now, inReplyTo: content.MessageId));
+            subject, HtmlTextExtractor.Convert(html), html, new Uri(url).Host, clock.GetUtcNow().UtcDateTime, inReplyTo: content.MessageId));
     }
 }

@@ -64,7 +64,7 @@ public sealed class RequestBuilder(IOptions<InboundMailOptions> options)
             notes.Add($"The status {status.Label()} needs an assignee; the sender was assigned.");
         }
         var requestedFor = await RequestedForAsync(db, p, sender, notes, ct);
-        var teamId = await TeamAsync(db, p, mail.Route, member, service, sender, template?.TeamId, notes, ct);
+        var teamId = await TeamAsync(db, p, mail.Route, member, service, sender, requestedFor, template?.TeamId, notes, ct);
         if (status == TicketStatus.Assigned && teamId is null && member is null)
             status = TicketStatus.New;
         foreach (var parameter in p.Parameters.Where(x => NotModelled.Contains(x.Name, StringComparer.OrdinalIgnoreCase)))
@@ -72,6 +72,8 @@ public sealed class RequestBuilder(IOptions<InboundMailOptions> options)
         if (p.Parameters.Any(x => x.Account is not null))
             notes.Add($"The account prefix \"{AccountId}/\" names this helpdesk's account; the records were looked up without it.");
 
+        var helpTopic = await MailHelpTopic.FindAsync(db, mail, notes, ct);
+        var slaPlan = await SlaPlanAsync(db, service, requestedFor, ct);
         var internalNote = p.Has("internal");
         var ticket = new NewTicket
         {
@@ -97,6 +99,8 @@ public sealed class RequestBuilder(IOptions<InboundMailOptions> options)
             DowntimeEndAt = Date(p, "downtime_end_at"),
             WaitingUntil = Date(p, "waiting_until"),
             CompletionReason = completionReason,
+            HelpTopicId = helpTopic,
+            SlaPlanId = slaPlan,
             SourceMessageId = mail.Content.MessageId,
             AuditNotes = [$"Received by mail from {sender.PrimaryEmail}, {mail.Route.Description}.", .. notes],
         };
@@ -189,7 +193,7 @@ public sealed class RequestBuilder(IOptions<InboundMailOptions> options)
     }
 
     private async Task<int?> TeamAsync(HelpdeskDbContext db, MailParameterResult p, InboundRoute route, Person? member,
-        ServiceCatalog.ServiceInstance? service, Person sender, int? templateTeam, RequestNotes notes, CancellationToken ct)
+        ServiceCatalog.ServiceInstance? service, Person sender, Person requestedFor, int? templateTeam, RequestNotes notes, CancellationToken ct)
     {
         var byName = p.Get("team")?.Value;
         var byId = p.Get("team_id")?.Value;
@@ -199,8 +203,8 @@ public sealed class RequestBuilder(IOptions<InboundMailOptions> options)
                 ? await db.Set<Team>().Where(t => t.Id == id).Select(t => (int?)t.Id).FirstOrDefaultAsync(ct)
                 : await db.Set<Team>().Where(t => t.Name == byName).Select(t => (int?)t.Id).FirstOrDefaultAsync(ct);
             if (team is not null) return team;
+            // An invalid team is as if none were given: the request gets the team the default rules choose.
             notes.Ignore(byId is null ? "team" : "team_id", $"#team{(byId is null ? "" : "_id")}: {byId ?? byName} is not a team; the default team was selected.");
-            return route.TeamId ?? await DefaultTeamAsync(db, ct);
         }
         if (route.TeamId is { } routed) return routed;
         if (templateTeam is { } fromTemplate) return fromTemplate;
@@ -217,7 +221,27 @@ public sealed class RequestBuilder(IOptions<InboundMailOptions> options)
             if (service.FirstLineTeamId is { } firstLine && !senderSupports) return firstLine;
             if (service.SupportTeamId is { } support) return support;
         }
+        if (requestedFor.OrganizationId is { } organization
+            && await db.Set<ServiceCatalog.SupportAgreement>().AsNoTracking().Where(a => a.CustomerOrganizationId == organization && a.ServiceDeskTeamId != null)
+                .OrderBy(a => a.Id).Select(a => new { a.Name, a.ServiceDeskTeamId }).FirstOrDefaultAsync(ct) is { } agreement)
+        {
+            notes.Add($"The service desk team of support agreement {agreement.Name} was selected.");
+            return agreement.ServiceDeskTeamId;
+        }
         return await DefaultTeamAsync(db, ct);
+    }
+
+    /// <summary>The SLA plan of the service instance, else of the requested-for person's support agreement, else the default plan.</summary>
+    private async Task<int?> SlaPlanAsync(HelpdeskDbContext db, ServiceCatalog.ServiceInstance? service, Person requestedFor, CancellationToken ct)
+    {
+        if (service?.SlaPlanId is { } servicePlan) return servicePlan;
+        if (requestedFor.OrganizationId is { } organization
+            && await db.Set<ServiceCatalog.SupportAgreement>().AsNoTracking().Where(a => a.CustomerOrganizationId == organization && a.SlaPlanId != null)
+                .OrderBy(a => a.Id).Select(a => a.SlaPlanId).FirstOrDefaultAsync(ct) is { } agreementPlan)
+            return agreementPlan;
+        return options.Value.DefaultSlaPlan is { } name
+            ? await db.Set<Correspondence.SlaPlan>().Where(p => p.Name == name).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct)
+            : null;
     }
 
     /// <summary>The account's id, as the Mail API uses it in "account_id/record" values: the local part of the account address.</summary>

@@ -32,7 +32,7 @@ public sealed class CorrespondenceSetupSectionTests : HelpdeskBunitContext
         await cut.InvokeAsync(() => cut.Find("[data-testid=save-topic]").Click());
 
         cut.WaitForAssertion(() => Assert.Contains("Scanners", cut.Find("[data-testid=topics-table]").TextContent));
-        Assert.Equal([(id, "Scanners", false)], (await Setup.ViewAsync()).HelpTopics);
+        Assert.Equal([(id, "Scanners", false, (int?)null)], (await Setup.ViewAsync()).HelpTopics);
     }
 
     [Fact]

@@ -201,6 +201,86 @@ public sealed partial class InboundMailProcessorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ProcessAsync_InvalidTeamWithAMember_TakesTheMembersTeamAsIfNoTeamWereGiven()
+    {
+        await _host.AddPersonAsync("Nagios", "nnm@monitoring.test", PersonRoles.Specialist);
+        await AddTeamAsync("Service Desk", "servicedesk");
+        var network = await AddTeamAsync("Network", "network");
+        var agent = await _host.AddPersonAsync("Nina Agent", "nina@helpdesk.test", PersonRoles.Agent);
+        await using (var db = await _host.DbAsync())
+        {
+            var team = await db.Set<Team>().Include(t => t.Members).SingleAsync(t => t.Id == network.Id);
+            team.Members.Add(await db.Set<Person>().SingleAsync(p => p.Id == agent.Id));
+            await db.SaveChangesAsync();
+        }
+
+        var row = await ReceiveAsync(InboundTestMail.Create("nnm@monitoring.test", "support@helpdesk.test", "Disk full", "#team: Nonexistent #member: nina@helpdesk.test\ndisk"));
+
+        var ticket = await TicketAsync(row.TicketId);
+        Assert.Equal((network.Id, agent.Id), (ticket.Team?.Id, ticket.Member?.Id));
+        Assert.Contains(ticket.Audit, a => a.Note == "#team: Nonexistent is not a team; the default team was selected.");
+    }
+
+    [Fact]
+    public async Task ProcessAsync_InvalidTeamIdWithAServiceInstance_TakesItsFirstLineTeam()
+    {
+        await _host.AddPersonAsync("Nagios", "nnm@monitoring.test", PersonRoles.Specialist);
+        await AddTeamAsync("Service Desk", "servicedesk");
+        var firstLine = await AddTeamAsync("Mail First Line", "mailfirst");
+        await using (var db = await _host.DbAsync())
+        {
+            db.Add(new Helpdesk.Core.ServiceCatalog.ServiceInstance { Name = "Mail", FirstLineTeamId = firstLine.Id });
+            await db.SaveChangesAsync();
+        }
+
+        var row = await ReceiveAsync(InboundTestMail.Create("nnm@monitoring.test", "support@helpdesk.test", "Queue stuck", "#team_id: 9999 #service_instance: Mail\nstuck"));
+
+        var ticket = await TicketAsync(row.TicketId);
+        Assert.Equal(firstLine.Id, ticket.Team?.Id);
+        Assert.Contains(ticket.Audit, a => a.Note == "#team_id: 9999 is not a team; the default team was selected.");
+    }
+
+    [Fact]
+    public async Task ProcessAsync_RequesterCoveredByASupportAgreement_TakesItsServiceDeskTeamBeforeTheDefaultTeam()
+    {
+        await AddTeamAsync("Service Desk", "servicedesk");
+        var acmeDesk = await AddTeamAsync("Acme Desk", "acmedesk");
+        var acme = await _host.Get<Helpdesk.Core.Organizations.SaveOrganizationCommand>().ExecuteAsync(null, "Acme");
+        var alice = await _host.AddPersonAsync("Alice Walker", "alice@customer.test");
+        await using (var db = await _host.DbAsync())
+        {
+            (await db.Set<Person>().SingleAsync(p => p.Id == alice.Id)).OrganizationId = acme;
+            await db.SaveChangesAsync();
+        }
+        await _host.Get<Helpdesk.Core.ServiceCatalog.SaveSupportAgreementCommand>().ExecuteAsync(new(null, "Acme first line", acme, acmeDesk.Id));
+
+        var row = await ReceiveAsync(InboundTestMail.Create("alice@customer.test", "support@helpdesk.test", "Printer jams", "It jams."));
+
+        var ticket = await TicketAsync(row.TicketId);
+        Assert.Equal(acmeDesk.Id, ticket.Team?.Id);
+        Assert.Contains(ticket.Audit, a => a.Note == "The service desk team of support agreement Acme first line was selected.");
+    }
+
+    [Fact]
+    public async Task ProcessAsync_InvalidTeamForARequesterWithAnAgreement_TakesTheAgreementsTeam()
+    {
+        await _host.AddPersonAsync("Nagios", "nnm@monitoring.test", PersonRoles.Specialist | PersonRoles.ServiceDeskAnalyst);
+        await AddTeamAsync("Service Desk", "servicedesk");
+        var acmeDesk = await AddTeamAsync("Acme Desk", "acmedesk");
+        var acme = await _host.Get<Helpdesk.Core.Organizations.SaveOrganizationCommand>().ExecuteAsync(null, "Acme");
+        await using (var db = await _host.DbAsync())
+        {
+            db.Add(new Person { Name = "Bob Stone", PrimaryEmail = "bob@acme.test", OrganizationId = acme });
+            await db.SaveChangesAsync();
+        }
+        await _host.Get<Helpdesk.Core.ServiceCatalog.SaveSupportAgreementCommand>().ExecuteAsync(new(null, "Acme first line", acme, acmeDesk.Id));
+
+        var row = await ReceiveAsync(InboundTestMail.Create("nnm@monitoring.test", "support@helpdesk.test", "Disk full", "#team: Nonexistent #requested_for: bob@acme.test\ndisk"));
+
+        Assert.Equal(acmeDesk.Id, (await TicketAsync(row.TicketId)).Team?.Id);
+    }
+
+    [Fact]
     public async Task ProcessAsync_RequestedForWithoutAnalystRole_IsIgnored()
     {
         var nagios = await _host.AddPersonAsync("Nagios", "nnm@monitoring.test", PersonRoles.Specialist);
