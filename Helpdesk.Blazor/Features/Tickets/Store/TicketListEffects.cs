@@ -1,3 +1,4 @@
+using Helpdesk.Core.Tickets.Events;
 using Helpdesk.Blazor.Flux;
 using Helpdesk.Core.Tickets.Queries;
 
@@ -24,7 +25,8 @@ public sealed class TicketListEffects(TicketListQuery query, IState<TicketListSt
     [EffectMethod]
     public Task HandleTicketChangedExternallyAction(TicketChangedExternallyAction action, IDispatcher dispatcher)
     {
-        if (state.Value.HasLoaded)
+        // A mail's delivery state shows on the ticket page only; it moves nothing in lists or counts.
+        if (state.Value.HasLoaded && action.Change.Kind != TicketChangeKind.MailDeliveryChanged)
             dispatcher.Dispatch(new LoadTicketsAction(state.Value.Request));
         return Task.CompletedTask;
     }

@@ -1,3 +1,4 @@
+using Helpdesk.Core.Tickets.Events;
 using Helpdesk.Blazor.Flux;
 using Helpdesk.Core.Tickets.Queries;
 
@@ -22,7 +23,8 @@ public sealed class TicketViewsEffects(TicketViewCountsQuery query, IState<Ticke
     [EffectMethod]
     public Task HandleTicketChangedExternallyAction(TicketChangedExternallyAction action, IDispatcher dispatcher)
     {
-        if (state.Value.HasLoaded)
+        // A mail's delivery state shows on the ticket page only; it moves nothing in lists or counts.
+        if (state.Value.HasLoaded && action.Change.Kind != TicketChangeKind.MailDeliveryChanged)
             dispatcher.Dispatch(new LoadViewCountsAction(state.Value.Me));
         return Task.CompletedTask;
     }
