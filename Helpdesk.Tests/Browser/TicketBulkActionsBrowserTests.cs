@@ -19,6 +19,13 @@ public sealed class TicketBulkActionsBrowserTests : BrowserJourney
         var contexts = App.Services.GetRequiredService<IDbContextFactory<HelpdeskDbContext>>();
         var lookups = await App.Services.GetRequiredService<TicketLookupsQuery>().ExecuteAsync();
         var agent = lookups.Agents.First(a => a.Email != ConsoleApp.AdminEmail);
+        // Its own ten unassigned tickets: how many the demo data leaves unassigned depends on its random statuses.
+        int callerId;
+        await using (var db = await contexts.CreateDbContextAsync())
+            callerId = await db.Set<Helpdesk.Core.People.Person>().Where(p => p.Roles == Helpdesk.Core.People.PersonRoles.EndUser).Select(p => p.Id).FirstAsync();
+        for (var i = 0; i < 10; i++)
+            await App.Services.GetRequiredService<Helpdesk.Core.Tickets.Commands.CreateTicketCommand>().ExecuteAsync(
+                new Helpdesk.Core.Tickets.Commands.NewTicket { Subject = $"Waiting for someone {i}", RequestedForId = callerId }, Helpdesk.Core.Common.Actor.System);
 
         var page = await Browser.NewPageAsync();
         await new LoginPageModel(page).LogInAsync(App.BaseUrl, ConsoleApp.AdminEmail, ConsoleApp.AdminPassword);
