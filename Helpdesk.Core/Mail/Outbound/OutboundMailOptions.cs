@@ -31,7 +31,7 @@ public sealed class OutboundMailOptions
     public TimeSpan FirstBackoff { get; set; } = TimeSpan.FromSeconds(30);
     public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromMinutes(30);
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(10);
-    public int BatchSize { get; set; } = 50;
+    public int BatchSize { get; set; } = 200;
 
     /// <summary>SMTP connections one send round uses in parallel (each sends its share of the round's mails).</summary>
     public int Connections { get; set; } = 4;
