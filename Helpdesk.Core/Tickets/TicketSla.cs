@@ -1,3 +1,6 @@
+using Helpdesk.Core.Persistence;
+using Microsoft.EntityFrameworkCore;
+
 namespace Helpdesk.Core.Tickets;
 
 /// <summary>
@@ -13,6 +16,12 @@ public static class TicketSla
 
     public static DateTime? DueAt(DateTime? resolutionTargetAt, DateTime createdAt, int? planHours, int pausedMinutes) =>
         resolutionTargetAt ?? (planHours is { } hours ? createdAt.AddHours(hours).AddMinutes(pausedMinutes) : null);
+
+    /// <summary>The grace period of an SLA plan, in hours; null without a plan (or for one that no longer exists).</summary>
+    public static async Task<int?> PlanHoursAsync(HelpdeskDbContext db, int? planId, CancellationToken ct) =>
+        planId is { } id
+            ? await db.Set<Correspondence.SlaPlan>().Where(p => p.Id == id).Select(p => (int?)p.GracePeriodHours).FirstOrDefaultAsync(ct)
+            : null;
 
     /// <summary>Keeps the pause bookkeeping right when the status changes.</summary>
     public static void OnStatusChange(Ticket ticket, TicketStatus next, DateTime now)

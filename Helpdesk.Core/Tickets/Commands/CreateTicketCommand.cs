@@ -94,10 +94,7 @@ public sealed class CreateTicketCommand(
     private static async Task<(DateTime? Target, string? Note)> ResolutionTargetAsync(HelpdeskDbContext db, NewTicket input, DateTime now, CancellationToken ct)
     {
         if (input.DesiredCompletionAt is not { } desired) return (input.ResolutionTargetAt, null);
-        var slaHours = input.SlaPlanId is { } plan
-            ? await db.Set<Correspondence.SlaPlan>().Where(p => p.Id == plan).Select(p => (int?)p.GracePeriodHours).FirstOrDefaultAsync(ct)
-            : null;
-        var existing = input.ResolutionTargetAt ?? (slaHours is { } hours ? now.AddHours(hours) : null);
+        var existing = TicketSla.DueAt(input.ResolutionTargetAt, now, await TicketSla.PlanHoursAsync(db, input.SlaPlanId, ct), pausedMinutes: 0);
         if (existing is not { } current)
             return (desired, $"Desired completion {desired:u} set as the resolution target.");
         if (desired > current)

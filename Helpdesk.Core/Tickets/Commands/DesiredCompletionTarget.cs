@@ -1,5 +1,4 @@
 using Helpdesk.Core.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace Helpdesk.Core.Tickets.Commands;
 
@@ -13,10 +12,7 @@ internal static class DesiredCompletionTarget
     public static async Task<TicketFieldsUpdate> ApplyAsync(HelpdeskDbContext db, Ticket ticket, TicketFieldsUpdate update, CancellationToken ct)
     {
         if (ticket.DesiredCompletionAt == update.DesiredCompletionAt || ticket.ResolutionTargetAt != update.ResolutionTargetAt) return update;
-        var hours = update.SlaPlanId is { } plan
-            ? await db.Set<Correspondence.SlaPlan>().Where(p => p.Id == plan).Select(p => (int?)p.GracePeriodHours).FirstOrDefaultAsync(ct)
-            : null;
-        var planTarget = TicketSla.DueAt(null, ticket.CreatedAt, hours, ticket.SlaPausedMinutes);
+        var planTarget = TicketSla.DueAt(null, ticket.CreatedAt, await TicketSla.PlanHoursAsync(db, update.SlaPlanId, ct), ticket.SlaPausedMinutes);
         var followsDesired = ticket.ResolutionTargetAt is null || ticket.ResolutionTargetAt == ticket.DesiredCompletionAt;
         return update.DesiredCompletionAt is { } desired && (planTarget is null || desired > planTarget)
             ? update with { ResolutionTargetAt = desired }
