@@ -11,7 +11,6 @@ public static class InboundMailServiceCollectionExtensions
 {
     public static IHostApplicationBuilder AddInboundMail(this IHostApplicationBuilder builder)
     {
-        Parsing.InboundMailReader.EnsureCharsets();
         builder.Services.AddOptions<InboundMailOptions>().Bind(builder.Configuration.GetSection(InboundMailOptions.Section))
             .Validate(o => EmailAddresses.IsMailbox(o.AccountAddress), "Mail:Inbound:AccountAddress must be an email address.")
             .Validate(o => o.Mailboxes.All(m => m.Kind == MailboxKind.DropFolder || !string.IsNullOrWhiteSpace(m.Host)), "Every IMAP/POP3 mailbox in Mail:Inbound:Mailboxes needs a Host.")

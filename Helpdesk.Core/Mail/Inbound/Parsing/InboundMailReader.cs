@@ -8,15 +8,13 @@ public sealed class MalformedMailException(string message) : Exception(message);
 /// <summary>Decodes a received mail leniently: broken MIME and unknown charsets degrade, they do not throw.</summary>
 public static class InboundMailReader
 {
-    static InboundMailReader() => EnsureCharsets();
-
     /// <summary>
     /// .NET ships only the Unicode and Latin-1 encodings; mail arrives in gb2312, iso-2022-jp, windows-1252, koi8-r…
-    /// MimeKit looks charsets up once, so this must run before anything uses MimeKit: the composition root calls it.
+    /// MimeKit looks charsets up once, so this must run before anything uses MimeKit: Core's module initializer calls it,
+    /// and so does any other assembly that may touch MimeKit before Core.
     /// </summary>
     public static void EnsureCharsets() => System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
 
-    // A property, not a static field: a field initializer would touch MimeKit before the static constructor registers the charsets.
     public static ParserOptions Options => new() { AllowAddressesWithoutDomain = true };
 
     public static MimeMessage Load(byte[] raw)

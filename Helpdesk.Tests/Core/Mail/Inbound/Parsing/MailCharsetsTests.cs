@@ -5,8 +5,6 @@ namespace Helpdesk.Tests.Core.Mail.Inbound.Parsing;
 
 public sealed class MailCharsetsTests
 {
-    static MailCharsetsTests() => InboundMailReader.EnsureCharsets();
-
     [Theory]
     [InlineData("utf-8", "Grüße aus München", "utf-8")] // declared and right
     [InlineData(null, "Grüße aus München", "utf-8")] // valid UTF-8 is taken as UTF-8
