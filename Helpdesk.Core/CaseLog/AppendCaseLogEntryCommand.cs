@@ -21,6 +21,8 @@ public sealed class AppendCaseLogEntryCommand(
         var ticket = await db.Set<Ticket>().FirstOrDefaultAsync(t => t.Id == input.TicketId, ct)
             ?? throw new NotFoundException($"Ticket {TicketNumber.Format(input.TicketId)} does not exist (it may have been deleted).");
         var now = clock.GetUtcNow().UtcDateTime;
+        var recipients = ChosenRecipients(input);
+        recipients?.Validate();
         var entry = entryFactory.Create(ticket, input.Log, input.Text, input.Format, input.Files, actor, input.Origin, now);
         entry.SourceMessageId = input.SourceMessageId;
 
@@ -31,9 +33,10 @@ public sealed class AppendCaseLogEntryCommand(
         await db.SaveChangesAsync(ct);
         entryFactory.LinkInlineImages(entry);
         await TicketContactList.AddAsync(db, ticket, input.ContactIds, actor, now, TicketContactList.CcNote, ct);
+        if (recipients is not null) await AddAsContactsAsync(db, ticket, recipients, actor, now, ct);
         // Appending to a log is not a field edit: it must not conflict with someone editing the header, so no Version bump.
         await db.Set<Ticket>().Where(t => t.Id == ticket.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.UpdatedAt, now), ct);
-        await events.PublishAsync(db, new CaseLogAppendedEvent(ticket, actor, entry, input.SendEmail && input.Origin == EntryOrigin.Console), ct);
+        await events.PublishAsync(db, new CaseLogAppendedEvent(ticket, actor, entry, input.SendEmail && input.Origin == EntryOrigin.Console, recipients), ct);
         if (alsoCommit is not null) await alsoCommit(db, ticket.Id, ct);
         if (actor.PersonId is { } authorId) await SaveCaseLogDraftCommand.ClearAsync(db, ticket.Id, authorId, input.Log, ct);
         await db.SaveChangesAsync(ct);
@@ -42,4 +45,25 @@ public sealed class AppendCaseLogEntryCommand(
         feed.Publish(new TicketChanged(ticket.Id, TicketChangeKind.CaseLogAppended, actor.PersonId, now));
         return entry.Id;
     }
+
+    /// <summary>Only a mailed public reply from the console has recipients of its own; each address counts once.</summary>
+    private static EntryRecipients? ChosenRecipients(NewCaseLogEntry input)
+    {
+        if (input.Recipients is not { } chosen || !input.SendEmail || input.Log != CaseLogKind.Public || input.Origin != EntryOrigin.Console) return null;
+        var to = chosen.To.Select(a => a.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var cc = chosen.Cc.Select(a => a.Trim()).Where(a => !to.Contains(a, StringComparer.OrdinalIgnoreCase)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        return new EntryRecipients(to, cc);
+    }
+
+    /// <summary>Whoever the agent mails becomes a contact of the ticket (a new address a new end user); leaving someone out removes nobody.</summary>
+    private static async Task AddAsContactsAsync(HelpdeskDbContext db, Ticket ticket, EntryRecipients recipients, Actor actor, DateTime now, CancellationToken ct)
+    {
+        var ids = new List<int>();
+        foreach (var (field, addresses) in new[] { ("to", recipients.To), ("cc", recipients.Cc) })
+            foreach (var address in addresses)
+                ids.Add((await TicketContactList.FindOrCreatePersonAsync(db, field, address, null, now, ct)).Id);
+        await TicketContactList.AddAsync(db, ticket, ids, actor, now, RecipientNote, ct);
+    }
+
+    private const string RecipientNote = "A recipient of a reply's mail.";
 }

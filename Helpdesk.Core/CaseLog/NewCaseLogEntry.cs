@@ -12,6 +12,9 @@ public sealed record NewCaseLogEntry
 
     /// <summary>The agent's "send by email" choice; only console entries can trigger an email reply.</summary>
     public bool SendEmail { get; init; }
+
+    /// <summary>The To and Cc the agent chose for the mail; null leaves them to the email action's recipient queries.</summary>
+    public EntryRecipients? Recipients { get; init; }
     public EntryOrigin Origin { get; init; } = EntryOrigin.Console;
     public string? SourceMessageId { get; init; }
 

@@ -59,7 +59,9 @@ public sealed class NotificationEngine(
 
     private async Task QueueAsync(HelpdeskDbContext db, Trigger trigger, EmailAction action, TicketFacts facts, CaseLogEntry? entry, TicketEvent e, CancellationToken ct)
     {
-        var rendered = await renderer.RenderAsync(db, action, facts, ct);
+        // The agent's To and Cc replace the recipient queries of the reply's mail, not of other notifications.
+        var chosen = trigger.Kind == TriggerKind.OnLogUpdate ? (e as CaseLogAppendedEvent)?.Recipients : null;
+        var rendered = await renderer.RenderAsync(db, action, facts, ct, chosen);
         if (rendered.Recipients.Count == 0 || rendered.Recipients.All(r => string.IsNullOrWhiteSpace(r.Address)))
         {
             logger.LogInformation("Action {Action} of trigger {Trigger} found no recipient for {Ticket}", action.Name, trigger.Name, e.Ticket.Number);

@@ -1,3 +1,4 @@
+using Helpdesk.Core.CaseLog;
 using Helpdesk.Core.Common;
 using Helpdesk.Core.HtmlSafety;
 using Helpdesk.Core.Mail.Inbound.Parsing;
@@ -18,7 +19,9 @@ public sealed record RenderedNotification(string Subject, string HtmlBody, strin
 /// <summary>Renders an email action for a ticket and resolves who receives it and why (used to send and to preview).</summary>
 public sealed class NotificationRenderer(IOptions<HelpdeskOptions> helpdesk)
 {
-    public async Task<RenderedNotification> RenderAsync(HelpdeskDbContext db, EmailAction action, TicketFacts facts, CancellationToken ct)
+    /// <param name="chosen">The agent's own To and Cc for a reply: they replace the action's recipient queries (Test status still wins).</param>
+    public async Task<RenderedNotification> RenderAsync(HelpdeskDbContext db, EmailAction action, TicketFacts facts, CancellationToken ct,
+        EntryRecipients? chosen = null)
     {
         var url = helpdesk.Value.PublicUrl;
         var subject = MailTemplate.Parse(action.SubjectTemplate).RenderText(facts, url).ReplaceLineEndings(" ").Trim();
@@ -33,6 +36,7 @@ public sealed class NotificationRenderer(IOptions<HelpdeskOptions> helpdesk)
             return new RenderedNotification(subject, html, text,
                 [new RecipientReason(test, test, "To", $"the test recipient of \"{action.Name}\" (status Test: the queries' recipients get nothing)")], IsTest: true);
         }
+        if (chosen is not null) return new RenderedNotification(subject, html, text, await ChosenAsync(db, chosen, ct), IsTest: false);
         var recipients = new List<RecipientReason>();
         foreach (var (field, query) in new[] { ("To", action.To), ("Cc", action.Cc), ("Bcc", action.Bcc) })
         {
@@ -44,6 +48,16 @@ public sealed class NotificationRenderer(IOptions<HelpdeskOptions> helpdesk)
                     recipients.Add(new RecipientReason(person.PrimaryEmail, person.Name, field, Why(query, facts)));
         }
         return new RenderedNotification(subject, html, text, recipients, IsTest: false);
+    }
+
+    private static async Task<IReadOnlyList<RecipientReason>> ChosenAsync(HelpdeskDbContext db, EntryRecipients chosen, CancellationToken ct)
+    {
+        var addresses = chosen.All.ToList();
+        var names = (await db.Set<Person>().AsNoTracking().Where(p => p.IsActive && addresses.Contains(p.PrimaryEmail))
+            .Select(p => new { p.PrimaryEmail, p.Name }).ToListAsync(ct)).DistinctBy(p => p.PrimaryEmail.ToLowerInvariant())
+            .ToDictionary(p => p.PrimaryEmail, p => p.Name, StringComparer.OrdinalIgnoreCase);
+        return [.. chosen.To.Select(a => new RecipientReason(a, names.GetValueOrDefault(a, ""), "To", "chosen by the agent in the reply's To")),
+            .. chosen.Cc.Select(a => new RecipientReason(a, names.GetValueOrDefault(a, ""), "Cc", "chosen by the agent in the reply's Cc"))];
     }
 
     /// <summary>The query with the ticket's values of its parameters, e.g. "… id = :this->caller_id, where :this->caller_id is 12 (Carl)".</summary>

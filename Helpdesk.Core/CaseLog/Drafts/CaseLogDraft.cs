@@ -11,6 +11,10 @@ public sealed class CaseLogDraft
     public bool Markdown { get; set; }
     public bool SendEmail { get; set; }
     public List<CaseLogDraftFile> Files { get; set; } = [];
+
+    /// <summary>The edited To and Cc of the reply's mail; null while the agent has not changed them.</summary>
+    public List<string>? To { get; set; }
+    public List<string>? Cc { get; set; }
     public DateTime UpdatedAt { get; set; }
 }
 

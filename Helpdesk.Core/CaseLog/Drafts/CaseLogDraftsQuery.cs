@@ -15,6 +15,7 @@ public sealed class CaseLogDraftsQuery(IDbContextFactory<HelpdeskDbContext> cont
             .ToListAsync(ct);
         // A staged file whose blob is gone cannot be attached any more; the draft comes back without it.
         return [.. drafts.Select(d => new CaseLogDraftContent(d.TicketId, d.Log, d.Text, d.Markdown, d.SendEmail,
-            [.. d.Files.Where(f => blobs.Exists(f.Sha256)).Select(f => new StagedFile(f.FileName, f.ContentType, f.Size, f.Sha256))]))];
+            [.. d.Files.Where(f => blobs.Exists(f.Sha256)).Select(f => new StagedFile(f.FileName, f.ContentType, f.Size, f.Sha256))],
+            d.To is null ? null : new EntryRecipients(d.To, d.Cc ?? [])))];
     }
 }

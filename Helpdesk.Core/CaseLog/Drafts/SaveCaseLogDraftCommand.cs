@@ -26,6 +26,8 @@ public sealed class SaveCaseLogDraftCommand(IDbContextFactory<HelpdeskDbContext>
         draft.Markdown = content.Markdown;
         draft.SendEmail = content.SendEmail;
         draft.Files = [.. content.Files.Select(f => new CaseLogDraftFile { FileName = f.FileName, ContentType = f.ContentType, Sha256 = f.Sha256, Size = f.Size })];
+        draft.To = content.Recipients is { } chosen ? [.. chosen.To] : null;
+        draft.Cc = content.Recipients is { } copied ? [.. copied.Cc] : null;
         draft.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         try
         {

@@ -278,6 +278,9 @@ namespace Helpdesk.Core.Persistence.Migrations
                     b.Property<int>("AgentId")
                         .HasColumnType("INTEGER");
 
+                    b.PrimitiveCollection<string>("Cc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Log")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -295,6 +298,9 @@ namespace Helpdesk.Core.Persistence.Migrations
 
                     b.Property<int>("TicketId")
                         .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("To")
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT");

@@ -1,6 +1,5 @@
 using Helpdesk.Core.Common;
 using Helpdesk.Core.Correspondence;
-using Helpdesk.Core.Mail.Inbound.Processing;
 using Helpdesk.Core.People;
 using Helpdesk.Core.Persistence;
 using Helpdesk.Core.Tickets.Events;
@@ -40,14 +39,7 @@ public sealed class AddTicketContactCommand(IDbContextFactory<HelpdeskDbContext>
         var email = input.Email?.Trim() ?? "";
         if (!EmailAddresses.IsPlain(email))
             throw new ValidationFailedException("contact", "Choose a person, or type an email address such as name@example.com.");
-        if (await SenderDirectory.FindAsync(db, email, ct) is { } known) return known;
-        if (await SenderDirectory.FindInactiveAsync(db, email, ct) is { } inactive)
-            throw new ValidationFailedException("contact", $"{email} belongs to {inactive.Name}, who is inactive.");
-        var name = string.IsNullOrWhiteSpace(input.Name) ? email : input.Name.Trim();
-        var person = new Person { Name = name, PrimaryEmail = email, Roles = PersonRoles.EndUser, CreatedAt = now };
-        db.Add(person);
-        await db.SaveChangesAsync(ct);
-        return person;
+        return await TicketContactList.FindOrCreatePersonAsync(db, "contact", email, input.Name, now, ct);
     }
 }
 

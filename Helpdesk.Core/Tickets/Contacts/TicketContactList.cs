@@ -1,5 +1,6 @@
 using Helpdesk.Core.Common;
 using Helpdesk.Core.Correspondence;
+using Helpdesk.Core.Mail.Inbound.Processing;
 using Helpdesk.Core.People;
 using Helpdesk.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -32,5 +33,17 @@ internal static class TicketContactList
         }
         if (people.Count > 0) await db.SaveChangesAsync(ct);
         return people.Count;
+    }
+
+    /// <summary>The active person with the address, or a new end user for it; an inactive owner of the address is refused.</summary>
+    public static async Task<Person> FindOrCreatePersonAsync(HelpdeskDbContext db, string field, string email, string? name, DateTime now, CancellationToken ct)
+    {
+        if (await SenderDirectory.FindAsync(db, email, ct) is { } known) return known;
+        if (await SenderDirectory.FindInactiveAsync(db, email, ct) is { } inactive)
+            throw new ValidationFailedException(field, $"{email} belongs to {inactive.Name}, who is inactive.");
+        var person = new Person { Name = string.IsNullOrWhiteSpace(name) ? email : name.Trim(), PrimaryEmail = email, Roles = PersonRoles.EndUser, CreatedAt = now };
+        db.Add(person);
+        await db.SaveChangesAsync(ct);
+        return person;
     }
 }

@@ -11,7 +11,9 @@ public sealed record TicketCreatedEvent(Ticket Ticket, Actor Actor) : TicketEven
 
 public sealed record TicketFieldsChangedEvent(Ticket Ticket, Actor Actor, IReadOnlyList<FieldChange> Changes) : TicketEvent(Ticket, Actor);
 
-public sealed record CaseLogAppendedEvent(Ticket Ticket, Actor Actor, CaseLogEntry Entry, bool SendEmail) : TicketEvent(Ticket, Actor);
+/// <param name="Recipients">The agent's own To and Cc for the entry's mail, instead of the email actions' recipient queries.</param>
+public sealed record CaseLogAppendedEvent(Ticket Ticket, Actor Actor, CaseLogEntry Entry, bool SendEmail, EntryRecipients? Recipients = null)
+    : TicketEvent(Ticket, Actor);
 
 /// <summary>The overdue sweep found the ticket past its due time (once per ticket).</summary>
 public sealed record TicketOverdueEvent(Ticket Ticket, Actor Actor) : TicketEvent(Ticket, Actor);

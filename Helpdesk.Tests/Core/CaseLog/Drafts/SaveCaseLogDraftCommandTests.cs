@@ -46,6 +46,19 @@ public sealed class SaveCaseLogDraftCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ExecuteAsync_EditedRecipients_AreKeptAndUntouchedOnesStayNull()
+    {
+        var recipients = new EntryRecipients(["carl@customer.test"], ["dana@partner.test"]);
+        await _host.Get<SaveCaseLogDraftCommand>().ExecuteAsync(new CaseLogDraftContent(_ticketId, CaseLogKind.Public, "Dear Carl", false, true, [], recipients), _ann.Id);
+        await SaveAsync(_ann, CaseLogKind.Private, "note");
+
+        var drafts = (await DraftsAsync(_ann)).ToDictionary(d => d.Log);
+        Assert.Equal(recipients.To, drafts[CaseLogKind.Public].Recipients!.To);
+        Assert.Equal(recipients.Cc, drafts[CaseLogKind.Public].Recipients!.Cc);
+        Assert.Null(drafts[CaseLogKind.Private].Recipients);
+    }
+
+    [Fact]
     public async Task ExecuteAsync_DraftsOfTwoAgentsAndLogs_AreKeptApart()
     {
         await SaveAsync(_ann, CaseLogKind.Public, "public by Ann");
