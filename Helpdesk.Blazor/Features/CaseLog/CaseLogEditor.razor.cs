@@ -22,6 +22,10 @@ public sealed partial class CaseLogEditor : IDisposable
     private string _text = "";
     private bool _markdown;
     private bool _sendEmail;
+
+    // Null while the agent has not edited them: the email action's recipient queries decide, as without a composer.
+    private EntryRecipients? _recipients;
+    private bool _recipientTyping;
     private List<StagedFile> _files = [];
     private List<string> _uploadErrors = [];
     private int _uploading;
@@ -39,6 +43,9 @@ public sealed partial class CaseLogEditor : IDisposable
     [Parameter] public bool EmailReplyDefault { get; set; } = true;
     [Parameter] public EventCallback<NewCaseLogEntry> OnSubmit { get; set; }
 
+    /// <summary>What To and Cc show until the agent edits them: the requester and the ticket's contacts.</summary>
+    [Parameter] public EntryRecipients? DefaultRecipients { get; set; }
+
     /// <summary>The agent's saved draft for this log, restored once the drafts are loaded (<see cref="CaseLogEditorStatus.DraftsLoaded"/>).</summary>
     [Parameter] public CaseLogDraftContent? Draft { get; set; }
 
@@ -53,7 +60,11 @@ public sealed partial class CaseLogEditor : IDisposable
 
     private string LogName => Log.ToString().ToLowerInvariant();
 
-    private bool CanSubmit => !Status.IsSubmitting && _uploading == 0 && (!string.IsNullOrWhiteSpace(_text) || _files.Count > 0);
+    private bool ShowsRecipients => Log == CaseLogKind.Public && Status.EmailReplyAvailable && _sendEmail && DefaultRecipients is not null;
+
+    private EntryRecipients Recipients => _recipients ?? DefaultRecipients ?? new EntryRecipients([], []);
+
+    private bool CanSubmit => !Status.IsSubmitting && _uploading == 0 && !(ShowsRecipients && _recipientTyping) && (!string.IsNullOrWhiteSpace(_text) || _files.Count > 0);
 
     protected override void OnParametersSet()
     {
@@ -81,7 +92,11 @@ public sealed partial class CaseLogEditor : IDisposable
         _markdown = draft.Markdown;
         _sendEmail = draft.SendEmail;
         _files = [.. draft.Files];
+        _recipients = draft.Recipients;
     }
+
+    private void ChangeRecipients(EntryRecipients chosen) => Change(() =>
+        _recipients = DefaultRecipients is { } shown && chosen.To.SequenceEqual(shown.To) && chosen.Cc.SequenceEqual(shown.Cc) ? null : chosen);
 
     private void Change(Action change)
     {
@@ -101,7 +116,7 @@ public sealed partial class CaseLogEditor : IDisposable
     private void ScheduleDraftSave() => DraftSave.Restart();
 
     private AfterPause DraftSave => _draftSave ??= new AfterPause(DraftSaveDelay, Clock, InvokeAsync, () =>
-        Dispatcher.Dispatch(new SaveCaseLogDraftAction(new CaseLogDraftContent(TicketId, Log, _text, _markdown, _sendEmail, _files))));
+        Dispatcher.Dispatch(new SaveCaseLogDraftAction(new CaseLogDraftContent(TicketId, Log, _text, _markdown, _sendEmail, _files, _recipients))));
 
     private void CancelDraftSave() => _draftSave?.Cancel();
 
@@ -164,6 +179,7 @@ public sealed partial class CaseLogEditor : IDisposable
         Format = _markdown ? TextFormat.Markdown : TextFormat.Plain,
         Files = _files,
         SendEmail = Status.EmailReplyAvailable && _sendEmail,
+        Recipients = ShowsRecipients ? _recipients : null,
     });
     }
 
@@ -173,6 +189,7 @@ public sealed partial class CaseLogEditor : IDisposable
         _text = "";
         _files = [];
         _uploadErrors = [];
+        _recipients = null;
         _sendEmail = EmailReplyDefault;
     }
 }
