@@ -132,6 +132,10 @@ public static class HelpdeskCoreServiceCollectionExtensions
         services.AddTransient<AppendCaseLogEntryCommand>();
         services.AddTransient<CaseLog.Drafts.SaveCaseLogDraftCommand>();
         services.AddTransient<CaseLog.Drafts.CaseLogDraftsQuery>();
+        services.AddTransient<CaseLog.ReplyTemplates.SaveReplyTemplateCommand>();
+        services.AddTransient<CaseLog.ReplyTemplates.DeleteReplyTemplateCommand>();
+        services.AddTransient<CaseLog.ReplyTemplates.ReplyTemplateListQuery>();
+        services.AddTransient<CaseLog.ReplyTemplates.RenderReplyTemplateQuery>();
     }
 
     private static void AddAttachments(this IHostApplicationBuilder builder)

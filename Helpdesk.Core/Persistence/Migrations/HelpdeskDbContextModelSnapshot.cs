@@ -315,6 +315,32 @@ namespace Helpdesk.Core.Persistence.Migrations
                     b.ToTable("CaseLogDraft");
                 });
 
+            modelBuilder.Entity("Helpdesk.Core.CaseLog.ReplyTemplates.ReplyTemplate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("ReplyTemplate");
+                });
+
             modelBuilder.Entity("Helpdesk.Core.Correspondence.AgentGroup", b =>
                 {
                     b.Property<int>("Id")
