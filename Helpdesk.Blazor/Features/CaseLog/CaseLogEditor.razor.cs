@@ -106,6 +106,7 @@ public sealed partial class CaseLogEditor : IDisposable
 
     private void Type(string text)
     {
+        FollowMarker(_text, text);
         Change(() => _text = text);
         var now = Clock.GetUtcNow();
         if (now - _lastTypingPing < TypingPingInterval) return;
@@ -120,9 +121,10 @@ public sealed partial class CaseLogEditor : IDisposable
 
     private void CancelDraftSave() => _draftSave?.Cancel();
 
-    private async Task SubmitOnCtrlEnterAsync(KeyboardEventArgs e)
+    private async Task OnKeyDownAsync(KeyboardEventArgs e)
     {
-        if (e.Key == "Enter" && (e.CtrlKey || e.MetaKey) && CanSubmit) await SubmitAsync();
+        if (e.Key == "Escape") CloseSuggestions();
+        else if (e.Key == "Enter" && (e.CtrlKey || e.MetaKey) && CanSubmit) await SubmitAsync();
     }
 
     // Leaving the page right after typing must not lose the last words.
@@ -190,6 +192,7 @@ public sealed partial class CaseLogEditor : IDisposable
         _files = [];
         _uploadErrors = [];
         _recipients = null;
+        _marker = null;
         _sendEmail = EmailReplyDefault;
     }
 }
