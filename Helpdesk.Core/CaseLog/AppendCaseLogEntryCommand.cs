@@ -1,5 +1,6 @@
 using Helpdesk.Core.CaseLog.Drafts;
 using Helpdesk.Core.Common;
+using Helpdesk.Core.People;
 using Helpdesk.Core.Persistence;
 using Helpdesk.Core.Tickets;
 using Helpdesk.Core.Tickets.Contacts;
@@ -25,6 +26,7 @@ public sealed class AppendCaseLogEntryCommand(
         recipients?.Validate();
         var entry = entryFactory.Create(ticket, input.Log, input.Text, input.Format, input.Files, actor, input.Origin, now);
         entry.SourceMessageId = input.SourceMessageId;
+        if (input.Log == CaseLogKind.Private) entry.Mentions.AddRange(await MentionsAsync(db, input.MentionIds, ct));
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.Add(entry);
@@ -63,6 +65,18 @@ public sealed class AppendCaseLogEntryCommand(
             foreach (var address in addresses)
                 ids.Add((await TicketContactList.FindOrCreatePersonAsync(db, field, address, null, now, ct)).Id);
         await TicketContactList.AddAsync(db, ticket, ids, actor, now, RecipientNote, ct);
+    }
+
+    private static async Task<List<CaseLogMention>> MentionsAsync(HelpdeskDbContext db, IReadOnlyList<int> ids, CancellationToken ct)
+    {
+        var wanted = ids.Distinct().ToList();
+        if (wanted.Count == 0) return [];
+        var agents = await db.Set<Person>().AsNoTracking().Where(p => wanted.Contains(p.Id) && p.IsActive)
+            .Select(p => new { p.Id, p.Name, p.Roles }).ToListAsync(ct);
+        var mentioned = agents.Where(p => (p.Roles & PersonRoles.Agent) != 0).ToList();
+        if (mentioned.Count < wanted.Count)
+            throw new ValidationFailedException("mentions", "Someone you mentioned is no longer an active agent; remove that mention and add the note again.");
+        return [.. mentioned.Select(p => new CaseLogMention { PersonId = p.Id, Name = p.Name })];
     }
 
     private const string RecipientNote = "A recipient of a reply's mail.";

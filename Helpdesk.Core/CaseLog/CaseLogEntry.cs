@@ -48,4 +48,7 @@ public sealed class CaseLogEntry
     /// <summary>The Message-ID of the mail this entry came from, so a re-fetched mail never adds it twice.</summary>
     public string? SourceMessageId { get; set; }
     public List<Attachment> Attachments { get; set; } = [];
+
+    /// <summary>The agents a private note mentions; each is alerted.</summary>
+    public List<CaseLogMention> Mentions { get; set; } = [];
 }

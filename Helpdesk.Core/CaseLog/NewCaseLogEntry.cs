@@ -23,4 +23,7 @@ public sealed record NewCaseLogEntry
 
     /// <summary>People who become contacts of the ticket with this entry (e.g. the mail's Cc), before its notifications run.</summary>
     public IReadOnlyList<int> ContactIds { get; init; } = [];
+
+    /// <summary>Agents mentioned in a private note (ignored on the public log, which customers read).</summary>
+    public IReadOnlyList<int> MentionIds { get; init; } = [];
 }

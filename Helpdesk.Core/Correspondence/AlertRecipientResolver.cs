@@ -17,8 +17,9 @@ namespace Helpdesk.Core.Correspondence;
 public sealed class AlertRecipientResolver
 {
     /// <param name="skip">Recipient classes that do not apply to this event (e.g. the assigned agent when only the team changed).</param>
+    /// <param name="mentioned">The agents the event's private note mentions.</param>
     public async Task<IReadOnlyList<OutboxRecipient>> ResolveAsync(HelpdeskDbContext db, CorrespondenceKind kind, Ticket ticket, int? actorId,
-        bool autoAssigned, IReadOnlyCollection<AlertRecipient> skip, CorrespondenceSwitches settings, CancellationToken ct)
+        bool autoAssigned, IReadOnlyCollection<AlertRecipient> skip, CorrespondenceSwitches settings, IReadOnlyCollection<int> mentioned, CancellationToken ct)
     {
         var department = ticket.DepartmentId is { } d
             ? await db.Set<Department>().AsNoTracking().Include(x => x.Manager).Include(x => x.Members).FirstOrDefaultAsync(x => x.Id == d, ct)
@@ -55,6 +56,10 @@ public sealed class AlertRecipientResolver
                     var team = await db.Set<Team>().AsNoTracking().Include(t => t.Lead).Include(t => t.Members).FirstAsync(t => t.Id == teamId, ct);
                     if (recipient == AlertRecipient.TeamLead && team.Lead is { } lead) found.Add((lead, lead.PrimaryEmail, $"lead of team {team.Name}"));
                     if (recipient == AlertRecipient.AssignedTeam) found.AddRange(team.Members.Select(m => ((Person?)m, m.PrimaryEmail, $"member of team {team.Name}")));
+                    break;
+                case AlertRecipient.MentionedAgents when mentioned.Count > 0:
+                    var agents = await db.Set<Person>().AsNoTracking().Where(p => mentioned.Contains(p.Id)).OrderBy(p => p.Name).ToListAsync(ct);
+                    found.AddRange(agents.Select(p => ((Person?)p, p.PrimaryEmail, "mentioned in the private note")));
                     break;
             }
         }

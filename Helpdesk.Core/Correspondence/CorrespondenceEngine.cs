@@ -27,10 +27,14 @@ public sealed class CorrespondenceEngine(
         if (work.Count == 0) return;
         var entry = (e as CaseLogAppendedEvent)?.Entry;
         var facts = await TicketFacts.LoadAsync(db, e.Ticket, e.Actor.PersonId, entry, ct);
+        // A mentioned agent gets the mention alert, not also the note's general one.
+        var mentionAlerted = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var kind in work)
         {
-            var to = await AddresseesAsync(db, kind, e, settings, ct);
-            await mail.QueueAsync(db, kind, facts, e.Ticket.Id, to.Recipients, ct);
+            var to = (await AddresseesAsync(db, kind, e, settings, ct)).Recipients;
+            if (kind == CorrespondenceKind.MentionAlert) mentionAlerted.UnionWith(to.Select(r => r.Address));
+            else to = [.. to.Where(r => !mentionAlerted.Contains(r.Address))];
+            await mail.QueueAsync(db, kind, facts, e.Ticket.Id, to, ct);
         }
     }
 
@@ -46,7 +50,7 @@ public sealed class CorrespondenceEngine(
             return CorrespondenceAddressees.Off($"help topic {topic.Name}");
         var autoAssigned = e is TicketCreatedEvent && (e.Ticket.MemberId is not null || e.Ticket.TeamId is not null);
         return new(isAlert
-            ? await recipients.ResolveAsync(db, kind, e.Ticket, e.Actor.PersonId, autoAssigned, NotConcerned(kind, e), settings, ct)
+            ? await recipients.ResolveAsync(db, kind, e.Ticket, e.Actor.PersonId, autoAssigned, NotConcerned(kind, e), settings, Mentioned(e), ct)
             : await AutoresponseRecipientsAsync(db, kind, e, settings, ct), null);
     }
 
@@ -68,6 +72,7 @@ public sealed class CorrespondenceEngine(
                 yield return CorrespondenceKind.NewMessageAlert;
                 break;
             case CaseLogAppendedEvent { Entry.Origin: EntryOrigin.Console, Entry.Log: CaseLogKind.Private }:
+                yield return CorrespondenceKind.MentionAlert;
                 yield return CorrespondenceKind.InternalNoteAlert;
                 break;
             case TicketFieldsChangedEvent changed:
@@ -83,6 +88,9 @@ public sealed class CorrespondenceEngine(
         if (e is TicketCreatedEvent && (e.Ticket.MemberId is not null || e.Ticket.TeamId is not null))
             yield return CorrespondenceKind.AssignmentAlert;
     }
+
+    private static IReadOnlyCollection<int> Mentioned(TicketEvent e) =>
+        e is CaseLogAppendedEvent appended ? [.. appended.Entry.Mentions.Select(m => m.PersonId)] : [];
 
     /// <summary>
     /// The assignment alert goes to the newly assigned agent and the lead and members of the newly assigned team:

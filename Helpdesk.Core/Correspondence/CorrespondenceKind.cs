@@ -21,6 +21,9 @@ public enum CorrespondenceKind
     AssignmentAlert,
     TransferAlert,
     OverdueAlert,
+
+    /// <summary>To the agents mentioned ("@Name") in a private note.</summary>
+    MentionAlert,
 }
 
 /// <summary>Who an alert can go to. Each class can be switched off globally and per department.</summary>
@@ -33,6 +36,9 @@ public enum AlertRecipient
     AssignedAgent,
     AssignedTeam,
     TeamLead,
+
+    /// <summary>The agents a private note mentions.</summary>
+    MentionedAgents,
 }
 
 public enum DepartmentRecipients

@@ -17,6 +17,7 @@ public static class CorrespondenceLabels
         CorrespondenceKind.AssignmentAlert => "Ticket assignment",
         CorrespondenceKind.TransferAlert => "Ticket transfer",
         CorrespondenceKind.OverdueAlert => "Overdue ticket",
+        CorrespondenceKind.MentionAlert => "Mentioned in a private note",
         _ => kind.ToString(),
     };
 
@@ -29,6 +30,7 @@ public static class CorrespondenceLabels
         AlertRecipient.AssignedAgent => "Assigned agent",
         AlertRecipient.AssignedTeam => "Assigned team",
         AlertRecipient.TeamLead => "Team lead",
+        AlertRecipient.MentionedAgents => "Mentioned agents",
         _ => recipient.ToString(),
     };
 }

@@ -50,6 +50,7 @@ public sealed class CorrespondenceOptions
         [CorrespondenceKind.AssignmentAlert] = [AlertRecipient.AssignedAgent, AlertRecipient.TeamLead, AlertRecipient.AssignedTeam],
         [CorrespondenceKind.TransferAlert] = [AlertRecipient.AssignedAgent, AlertRecipient.AssignedTeam, AlertRecipient.DepartmentManager, AlertRecipient.DepartmentMembers],
         [CorrespondenceKind.OverdueAlert] = [AlertRecipient.AdminEmail],
+        [CorrespondenceKind.MentionAlert] = [AlertRecipient.MentionedAgents],
     };
 
     public IReadOnlyCollection<AlertRecipient> RecipientsFor(CorrespondenceKind kind) =>

@@ -93,7 +93,7 @@ public sealed class CorrespondenceTemplateCommands(
             CorrespondenceKind.NewTicketAutoresponse or CorrespondenceKind.NewTicketAlert => new TicketCreatedEvent(ticket,
                 ticket.CreatedById is { } creator && creator != requester.Id ? new Actor(creator, "", ActorKind.Agent) : customer),
             CorrespondenceKind.NewMessageAutoresponse or CorrespondenceKind.NewMessageAlert => new CaseLogAppendedEvent(ticket, customer, Entry(ticket, requester, EntryOrigin.Customer, CaseLogKind.Public), false),
-            CorrespondenceKind.InternalNoteAlert => new CaseLogAppendedEvent(ticket, Actor.System, Entry(ticket, null, EntryOrigin.Console, CaseLogKind.Private), false),
+            CorrespondenceKind.InternalNoteAlert or CorrespondenceKind.MentionAlert => new CaseLogAppendedEvent(ticket, Actor.System, Entry(ticket, null, EntryOrigin.Console, CaseLogKind.Private), false),
             CorrespondenceKind.AssignmentAlert => new TicketFieldsChangedEvent(ticket, Actor.System,
                 [new FieldChange(TicketFields.Member, null, ticket.MemberId), new FieldChange(TicketFields.Team, null, ticket.TeamId)]),
             CorrespondenceKind.DesiredCompletionNotice => new TicketFieldsChangedEvent(ticket, Actor.System,

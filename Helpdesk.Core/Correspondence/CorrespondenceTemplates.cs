@@ -32,6 +32,8 @@ public static class CorrespondenceTemplates
             "<p>$current_contact->name$ transferred $this->ref$ “$this->title$” to $this->department_id_friendlyname$.</p><p>$this->hyperlink()$</p>"),
         [CorrespondenceKind.OverdueAlert] = ("Overdue: $this->title$",
             "<p>$this->ref$ (“$this->title$”, $this->team_id_friendlyname$, $this->agent_id_friendlyname$) is overdue.</p><p>$this->hyperlink()$</p>"),
+        [CorrespondenceKind.MentionAlert] = ("$current_contact->name$ mentioned you on $this->ref$: $this->title$",
+            "<p>$current_contact->name$ mentioned you in a private note:</p>$this->head(private_log)$<p>$this->hyperlink()$</p>"),
     };
 
     public static async Task<(string Subject, string Body)> ForAsync(HelpdeskDbContext db, CorrespondenceKind kind, CancellationToken ct)

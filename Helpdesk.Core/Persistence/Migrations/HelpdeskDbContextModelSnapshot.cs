@@ -269,6 +269,26 @@ namespace Helpdesk.Core.Persistence.Migrations
                     b.ToTable("CaseLogEntry");
                 });
 
+            modelBuilder.Entity("Helpdesk.Core.CaseLog.CaseLogMention", b =>
+                {
+                    b.Property<long>("EntryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("EntryId", "PersonId");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("CaseLogMention");
+                });
+
             modelBuilder.Entity("Helpdesk.Core.CaseLog.Drafts.CaseLogDraft", b =>
                 {
                     b.Property<long>("Id")
@@ -1706,6 +1726,21 @@ namespace Helpdesk.Core.Persistence.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Helpdesk.Core.CaseLog.CaseLogMention", b =>
+                {
+                    b.HasOne("Helpdesk.Core.CaseLog.CaseLogEntry", null)
+                        .WithMany("Mentions")
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Helpdesk.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Helpdesk.Core.CaseLog.Drafts.CaseLogDraft", b =>
                 {
                     b.HasOne("Helpdesk.Core.People.Person", null)
@@ -2093,6 +2128,8 @@ namespace Helpdesk.Core.Persistence.Migrations
             modelBuilder.Entity("Helpdesk.Core.CaseLog.CaseLogEntry", b =>
                 {
                     b.Navigation("Attachments");
+
+                    b.Navigation("Mentions");
                 });
 
             modelBuilder.Entity("Helpdesk.Core.People.Person", b =>

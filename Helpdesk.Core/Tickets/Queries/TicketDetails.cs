@@ -15,6 +15,9 @@ public sealed record CaseLogEntryView(long Id, CaseLogKind Log, string AuthorNam
 {
     /// <summary>The mails that carried this entry, oldest first.</summary>
     public IReadOnlyList<MailDeliveryView> Mails { get; init; } = [];
+
+    /// <summary>The names of the agents a private note mentions.</summary>
+    public IReadOnlyList<string> Mentioned { get; init; } = [];
 }
 
 public sealed record AuditView(DateTime At, string ActorName, string Field, string? OldValue, string? NewValue, string? Note);

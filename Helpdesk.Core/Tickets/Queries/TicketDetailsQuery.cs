@@ -28,6 +28,7 @@ public sealed class TicketDetailsQuery(IDbContextFactory<HelpdeskDbContext> cont
         var entries = await db.Set<CaseLogEntry>().AsNoTracking()
             .Where(e => e.TicketId == ticketId)
             .Include(e => e.Attachments)
+            .Include(e => e.Mentions)
             .OrderByDescending(e => e.CreatedAt).ThenByDescending(e => e.Id)
             .ToListAsync(ct);
         var audit = await db.Set<TicketAuditEntry>().AsNoTracking()
@@ -86,5 +87,6 @@ public sealed class TicketDetailsQuery(IDbContextFactory<HelpdeskDbContext> cont
         e.RemoteImageUrls.Count == 0 ? null : untrusted.WithRemoteImages(e.Html, e.Id))
     {
         Mails = [.. mailsByEntry[e.Id]],
+        Mentioned = [.. e.Mentions.Select(m => m.Name).Order()],
     };
 }

@@ -107,7 +107,8 @@ public sealed class CorrespondenceDeliveryTests
         }, customer);
         await UpdateAsync(ticketId, u => u with { TeamId = teamId, MemberId = teamMate.Id });
         await append.ExecuteAsync(new NewCaseLogEntry { TicketId = ticketId, Log = CaseLogKind.Public, Text = "Still black.", Origin = EntryOrigin.Customer }, customer);
-        await append.ExecuteAsync(new NewCaseLogEntry { TicketId = ticketId, Log = CaseLogKind.Private, Text = "Probably the SSD." }, CoreTestHost.AgentActor(member));
+        await append.ExecuteAsync(new NewCaseLogEntry { TicketId = ticketId, Log = CaseLogKind.Private, Text = "Probably the SSD, @Lea?", MentionIds = [lead.Id] },
+            CoreTestHost.AgentActor(member));
         await UpdateAsync(ticketId, u => u with { DepartmentId = facilitiesId });
         await UpdateAsync(ticketId, u => u with { DesiredCompletionAt = host.Clock.GetUtcNow().UtcDateTime.AddHours(1) });
         host.Clock.Advance(TimeSpan.FromHours(3));

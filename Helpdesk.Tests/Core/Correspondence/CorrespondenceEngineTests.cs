@@ -164,6 +164,42 @@ public sealed class CorrespondenceEngineTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PrivateNoteMentioningAgents_AlertsEachMentionedOnceButNeverTheAuthorAndRecordsThem()
+    {
+        var id = await CreateAsync(Customer(_caller), memberId: _manager.Id);
+
+        await _host.Get<AppendCaseLogEntryCommand>().ExecuteAsync(new NewCaseLogEntry
+        {
+            TicketId = id, Log = CaseLogKind.Private, Text = "@Mona Manager @Lea Lead @Max Member please look", MentionIds = [_manager.Id, _lead.Id, _lead.Id, _member.Id],
+        }, CoreTestHost.AgentActor(_member));
+
+        Assert.Equal(["\"Lea Lead\" <lea@helpdesk.test>", "\"Mona Manager\" <mona@helpdesk.test>"], await RecipientsOfAsync(CorrespondenceKind.MentionAlert));
+        // Mona, the assignee, was mentioned: the mention alert is her one mail about the note.
+        Assert.Empty(await RecipientsOfAsync(CorrespondenceKind.InternalNoteAlert));
+        var note = Assert.Single((await _host.Get<TicketDetailsQuery>().ExecuteAsync(id))!.PrivateLog);
+        Assert.Equal(["Lea Lead", "Max Member", "Mona Manager"], note.Mentioned);
+        await using var db = await _host.DbAsync();
+        var alert = await db.Set<OutboxMessage>().SingleAsync(m => m.Kind == CorrespondenceMail.Kind(CorrespondenceKind.MentionAlert) && m.To.Contains("lea@"));
+        Assert.StartsWith("Max Member mentioned you on HD-", alert.Subject);
+        Assert.Contains("please look", alert.TextBody);
+    }
+
+    [Fact]
+    public async Task MentionOfSomeoneWhoIsNotAnActiveAgent_RefusedAndNothingIsAdded()
+    {
+        var id = await CreateAsync(Customer(_caller));
+
+        var error = await Assert.ThrowsAsync<ValidationFailedException>(() => _host.Get<AppendCaseLogEntryCommand>().ExecuteAsync(new NewCaseLogEntry
+        {
+            TicketId = id, Log = CaseLogKind.Private, Text = "@Carl Caller", MentionIds = [_caller.Id],
+        }, CoreTestHost.AgentActor(_member)));
+
+        Assert.Equal("mentions", Assert.Single(error.Errors).Key);
+        Assert.Empty((await _host.Get<TicketDetailsQuery>().ExecuteAsync(id))!.PrivateLog);
+        Assert.Empty(await RecipientsOfAsync(CorrespondenceKind.MentionAlert));
+    }
+
+    [Fact]
     public async Task Assignment_AlertsAssigneeTeamLeadAndTeamMembers()
     {
         var id = await CreateAsync(Customer(_caller));
