@@ -182,6 +182,7 @@ public sealed partial class CaseLogEditor : IDisposable
         Files = _files,
         SendEmail = Status.EmailReplyAvailable && _sendEmail,
         Recipients = ShowsRecipients ? _recipients : null,
+        MentionIds = MentionIds,
     });
     }
 
@@ -193,6 +194,7 @@ public sealed partial class CaseLogEditor : IDisposable
         _uploadErrors = [];
         _recipients = null;
         _marker = null;
+        _mentions = [];
         _sendEmail = EmailReplyDefault;
     }
 }

@@ -46,4 +46,15 @@ public sealed class CaseLogHistoryTests : HelpdeskBunitContext
         Assert.Equal("boss@customer.test", line.QuerySelector("[data-testid=mail-cc]")!.TextContent);
         Assert.Equal("550 mailbox unavailable", line.QuerySelector("[data-testid=mail-problem]")!.TextContent);
     }
+
+    [Fact]
+    public void CaseLogHistory_PrivateNoteWithMentions_HighlightsEachMentionedAgent()
+    {
+        var entry = new CaseLogEntryView(1, CaseLogKind.Private, "Ann", new DateTime(2026, 12, 2, 9, 0, 0, DateTimeKind.Utc), "<p>@Bob Agent look</p>",
+            EntryOrigin.Console, []) { Mentioned = ["Bob Agent", "Dora Desk"] };
+
+        var cut = Render<CaseLogHistory>(p => p.Add(h => h.Items, [new EntryTimelineItem(entry)]));
+
+        Assert.Equal(["@Bob Agent", "@Dora Desk"], cut.FindAll("[data-testid=mention].hd-mention").Select(m => m.TextContent));
+    }
 }
