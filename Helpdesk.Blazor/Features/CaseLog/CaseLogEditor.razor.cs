@@ -93,6 +93,7 @@ public sealed partial class CaseLogEditor : IDisposable
         _sendEmail = draft.SendEmail;
         _files = [.. draft.Files];
         _recipients = draft.Recipients;
+        _mentions = [.. draft.Mentions ?? []];
     }
 
     private void ChangeRecipients(EntryRecipients chosen) => Change(() =>
@@ -117,7 +118,7 @@ public sealed partial class CaseLogEditor : IDisposable
     private void ScheduleDraftSave() => DraftSave.Restart();
 
     private AfterPause DraftSave => _draftSave ??= new AfterPause(DraftSaveDelay, Clock, InvokeAsync, () =>
-        Dispatcher.Dispatch(new SaveCaseLogDraftAction(new CaseLogDraftContent(TicketId, Log, _text, _markdown, _sendEmail, _files, _recipients))));
+        Dispatcher.Dispatch(new SaveCaseLogDraftAction(new CaseLogDraftContent(TicketId, Log, _text, _markdown, _sendEmail, _files, _recipients, [.. _mentions]))));
 
     private void CancelDraftSave() => _draftSave?.Cancel();
 

@@ -15,7 +15,16 @@ public sealed class CaseLogDraft
     /// <summary>The edited To and Cc of the reply's mail; null while the agent has not changed them.</summary>
     public List<string>? To { get; set; }
     public List<string>? Cc { get; set; }
+    public List<CaseLogDraftMention> Mentions { get; set; } = [];
     public DateTime UpdatedAt { get; set; }
+}
+
+/// <summary>An agent chosen after "@" in the draft.</summary>
+public sealed class CaseLogDraftMention
+{
+    public int PersonId { get; set; }
+    public required string Name { get; set; }
+    public required string Email { get; set; }
 }
 
 /// <summary>A file already in the blob store, staged for the entry.</summary>

@@ -14,5 +14,6 @@ internal sealed class CaseLogDraftEntityTypeConfiguration : IEntityTypeConfigura
         builder.HasOne<Person>().WithMany().HasForeignKey(d => d.AgentId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(d => new { d.TicketId, d.AgentId, d.Log }).IsUnique();
         builder.OwnsMany(d => d.Files, f => f.ToJson());
+        builder.OwnsMany(d => d.Mentions, m => m.ToJson());
     }
 }

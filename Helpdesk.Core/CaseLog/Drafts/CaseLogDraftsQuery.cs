@@ -1,5 +1,6 @@
 using Helpdesk.Core.Attachments;
 using Helpdesk.Core.Persistence;
+using Helpdesk.Core.Tickets.Queries;
 using Microsoft.EntityFrameworkCore;
 
 namespace Helpdesk.Core.CaseLog.Drafts;
@@ -16,6 +17,8 @@ public sealed class CaseLogDraftsQuery(IDbContextFactory<HelpdeskDbContext> cont
         // A staged file whose blob is gone cannot be attached any more; the draft comes back without it.
         return [.. drafts.Select(d => new CaseLogDraftContent(d.TicketId, d.Log, d.Text, d.Markdown, d.SendEmail,
             [.. d.Files.Where(f => blobs.Exists(f.Sha256)).Select(f => new StagedFile(f.FileName, f.ContentType, f.Size, f.Sha256))],
-            d.To is null ? null : new EntryRecipients(d.To, d.Cc ?? [])))];
+            d.To is null ? null : new EntryRecipients(d.To, d.Cc ?? []),
+            // Drafts saved before mentions were kept have none (NULL).
+            [.. (d.Mentions ?? []).Select(m => new PersonRef(m.PersonId, m.Name, m.Email))]))];
     }
 }

@@ -28,6 +28,7 @@ public sealed class SaveCaseLogDraftCommand(IDbContextFactory<HelpdeskDbContext>
         draft.Files = [.. content.Files.Select(f => new CaseLogDraftFile { FileName = f.FileName, ContentType = f.ContentType, Sha256 = f.Sha256, Size = f.Size })];
         draft.To = content.Recipients is { } chosen ? [.. chosen.To] : null;
         draft.Cc = content.Recipients is { } copied ? [.. copied.Cc] : null;
+        draft.Mentions = [.. (content.Mentions ?? []).Select(m => new CaseLogDraftMention { PersonId = m.Id, Name = m.Name, Email = m.Email })];
         draft.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         try
         {

@@ -1785,7 +1785,36 @@ namespace Helpdesk.Core.Persistence.Migrations
                                 .HasForeignKey("CaseLogDraftId");
                         });
 
+                    b.OwnsMany("Helpdesk.Core.CaseLog.Drafts.CaseLogDraftMention", "Mentions", b1 =>
+                        {
+                            b1.Property<long>("CaseLogDraftId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("Email")
+                                .IsRequired();
+
+                            b1.Property<string>("Name")
+                                .IsRequired();
+
+                            b1.Property<int>("PersonId");
+
+                            b1.HasKey("CaseLogDraftId", "__synthesizedOrdinal");
+
+                            b1.ToTable("CaseLogDraft");
+
+                            b1
+                                .ToJson("Mentions")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("CaseLogDraftId");
+                        });
+
                     b.Navigation("Files");
+
+                    b.Navigation("Mentions");
                 });
 
             modelBuilder.Entity("Helpdesk.Core.Correspondence.HelpTopic", b =>

@@ -2,7 +2,9 @@ using Bunit;
 using Helpdesk.Blazor.Features.CaseLog;
 using Helpdesk.Blazor.Features.Tickets.Store;
 using Helpdesk.Core.CaseLog;
+using Helpdesk.Core.CaseLog.Drafts;
 using Helpdesk.Core.People;
+using Helpdesk.Core.Tickets.Queries;
 using Helpdesk.Tests.TestSupport;
 
 namespace Helpdesk.Tests.Blazor.Features.CaseLog;
@@ -66,6 +68,24 @@ public sealed class CaseLogEditorMentionTests : HelpdeskBunitContext
 
         cut.WaitForAssertion(() => Assert.NotNull(_submitted));
         Assert.Empty(_submitted!.MentionIds);
+    }
+
+    [Fact]
+    public async Task CaseLogEditor_RestoredDraftWithAMention_StillSubmitsThatAgent()
+    {
+        await ArrangeAsync();
+        var draft = new CaseLogDraftContent(7, CaseLogKind.Private, "@Bob Agent look", false, false, [], null, [new PersonRef(_bob.Id, _bob.Name, _bob.PrimaryEmail)]);
+        var cut = Render<CaseLogEditor>(p => p
+            .Add(e => e.TicketId, 7)
+            .Add(e => e.Log, CaseLogKind.Private)
+            .Add(e => e.Status, new CaseLogEditorStatus(DraftsLoaded: true))
+            .Add(e => e.Draft, draft)
+            .Add(e => e.OnSubmit, (NewCaseLogEntry entry) => _submitted = entry));
+
+        cut.Find("button[data-testid=add-entry]").Click();
+
+        cut.WaitForAssertion(() => Assert.NotNull(_submitted));
+        Assert.Equal([_bob.Id], _submitted!.MentionIds);
     }
 
     [Theory]

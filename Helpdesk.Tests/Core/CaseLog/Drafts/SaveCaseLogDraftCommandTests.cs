@@ -5,7 +5,9 @@ using Helpdesk.Core.CaseLog.Drafts;
 using Helpdesk.Core.Common;
 using Helpdesk.Core.People;
 using Helpdesk.Core.Tickets.Commands;
+using Helpdesk.Core.Tickets.Queries;
 using Helpdesk.Tests.TestSupport;
+using Microsoft.EntityFrameworkCore;
 
 namespace Helpdesk.Tests.Core.CaseLog.Drafts;
 
@@ -56,6 +58,19 @@ public sealed class SaveCaseLogDraftCommandTests : IAsyncLifetime
         Assert.Equal(recipients.To, drafts[CaseLogKind.Public].Recipients!.To);
         Assert.Equal(recipients.Cc, drafts[CaseLogKind.Public].Recipients!.Cc);
         Assert.Null(drafts[CaseLogKind.Private].Recipients);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_PrivateNoteWithMentions_KeepsThemAndOlderDraftsHaveNone()
+    {
+        PersonRef bob = new(_bob.Id, _bob.Name, _bob.PrimaryEmail);
+        await _host.Get<SaveCaseLogDraftCommand>().ExecuteAsync(new CaseLogDraftContent(_ticketId, CaseLogKind.Private, "@Bob Agent look", false, false, [], null, [bob]), _ann.Id);
+        Assert.Equal([bob], Assert.Single(await DraftsAsync(_ann)).Mentions!);
+
+        await using (var db = await _host.DbAsync())
+            await db.Database.ExecuteSqlRawAsync("UPDATE CaseLogDraft SET Mentions = NULL");
+
+        Assert.Empty(Assert.Single(await DraftsAsync(_ann)).Mentions!);
     }
 
     [Fact]
