@@ -66,6 +66,36 @@ public sealed class ReplyComposerBrowserTests : BrowserJourney
         await Expect(delivery.GetByTestId("mail-cc")).Not.ToContainTextAsync("bob.boss@journey.test");
     }
 
+    [Fact]
+    public async Task Agent_MentionsAColleagueInAPrivateNote_MentionIsHighlightedAndTheColleagueAlerted()
+    {
+        var services = App.Services;
+        var people = services.GetRequiredService<SavePersonCommand>();
+        var callerId = await people.ExecuteAsync(new PersonInput(null, "Mention Caller", "mention-caller@journey.test", [], null, PersonRoles.EndUser, true));
+        await people.ExecuteAsync(new PersonInput(null, "Zelda Colleague", "zelda@journey.test", [], null, PersonRoles.Agent, true));
+        var ticketId = await services.GetRequiredService<CreateTicketCommand>().ExecuteAsync(new NewTicket { Subject = "Needs a second pair of eyes", RequestedForId = callerId }, Actor.System);
+
+        var page = await Browser.NewPageAsync();
+        await new LoginPageModel(page).LogInAsync(App.BaseUrl, ConsoleApp.AdminEmail, ConsoleApp.AdminPassword);
+        await page.GotoAsync($"{App.BaseUrl}/tickets/{ticketId}");
+        await LoginPageModel.WaitUntilInteractiveAsync(page);
+        await page.GetByTestId("tab-private").ClickAsync();
+        var editor = page.GetByTestId("editor-private");
+        var text = editor.Locator("textarea[data-testid=entry-text]");
+        await text.PressSequentiallyAsync("Could you check this, @zel");
+        await Expect(editor.GetByTestId("mention-picker").GetByTestId("suggestion")).ToHaveCountAsync(1);
+        await editor.GetByTestId("mention-picker").GetByTestId("suggestion").ClickAsync();
+        await Expect(text).ToHaveValueAsync("Could you check this, @Zelda Colleague ");
+        await text.PressSequentiallyAsync("please?");
+        await editor.GetByTestId("add-entry").ClickAsync();
+
+        await Expect(page.GetByTestId("mention")).ToHaveTextAsync("@Zelda Colleague");
+        await BrowserSession.ScreenshotAsync(page, "private-note-mention");
+        var alert = await PickedUpMailAsync(TicketNumber.Format(ticketId), "mentioned you");
+        Assert.Equal(["zelda@journey.test"], alert.To.Mailboxes.Select(m => m.Address));
+        Assert.Contains("please?", alert.TextBody);
+    }
+
     /// <summary>The one mail about the ticket with the text in the pickup folder (the console's default transport), waiting for the send worker.</summary>
     private async Task<MimeMessage> PickedUpMailAsync(string ticketNumber, string text)
     {

@@ -9,14 +9,20 @@ public sealed record TypedMarker(string Marker, int Start, int End)
 {
     public string QueryIn(string text) => text[(Start + Marker.Length)..End];
 
-    /// <returns>The marker if this input just completed it; "@" only at the start of a word, so addresses do not open suggestions.</returns>
+    /// <returns>
+    /// The marker if this input completed it, with whatever the same input added after it (one input can carry several
+    /// keys); "@" only at the start of a word, so addresses do not open suggestions.
+    /// </returns>
     public static TypedMarker? JustTyped(string before, string after, string marker)
     {
-        var (prefix, beforeEnd, afterEnd) = Diff(before, after);
-        var start = afterEnd - marker.Length;
-        if (afterEnd <= beforeEnd || start < 0 || afterEnd <= prefix || string.CompareOrdinal(after, start, marker, 0, marker.Length) != 0) return null;
+        var (prefix, _, afterEnd) = Diff(before, after);
+        if (afterEnd <= prefix) return null;
+        // The last marker that ends inside what was inserted.
+        var start = after.LastIndexOf(marker, afterEnd - 1, afterEnd - Math.Max(0, prefix - marker.Length + 1), StringComparison.Ordinal);
+        if (start < 0 || start + marker.Length <= prefix) return null;
         if (marker == "@" && start > 0 && !char.IsWhiteSpace(after[start - 1])) return null;
-        return new TypedMarker(marker, start, afterEnd);
+        var typed = new TypedMarker(marker, start, afterEnd);
+        return typed.QueryIn(after).IndexOfAny(['\n', '\r']) >= 0 ? null : typed;
     }
 
     /// <returns>The marker after this input, or null once the input leaves it (touches the marker, edits elsewhere, starts a new line).</returns>
