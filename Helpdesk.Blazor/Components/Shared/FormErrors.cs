@@ -4,7 +4,7 @@ namespace Helpdesk.Blazor.Components.Shared;
 
 /// <summary>
 /// Runs a form's save and keeps what went wrong: field messages from a <see cref="ValidationFailedException"/>, or the
-/// message of a <see cref="NotFoundException"/>. Anything else is a bug and is left to the error boundary and the log.
+/// message of a <see cref="NotFoundException"/> or <see cref="AccessDeniedException"/>. Anything else is a bug and is left to the error boundary and the log.
 /// </summary>
 public sealed class FormErrors
 {
@@ -35,7 +35,7 @@ public sealed class FormErrors
             Fields = ex.Errors;
             Message = string.Join(" ", ex.Errors.Values);
         }
-        catch (NotFoundException ex)
+        catch (Exception ex) when (ex is NotFoundException or AccessDeniedException)
         {
             Fields = None;
             Message = ex.Message;
