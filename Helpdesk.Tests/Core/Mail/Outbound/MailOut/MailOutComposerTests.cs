@@ -115,6 +115,17 @@ public sealed class MailOutComposerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Preview_BuiltInAlertToAnAddressATriggerCovers_SaysSo()
+    {
+        await AddTriggerAsync("Tell the agent", TriggerKind.OnCustomerUpdate, "SELECT Person WHERE id = :this->agent_id");
+
+        var preview = await _host.Get<CorrespondenceTemplateCommands>().PreviewAsync(CorrespondenceKind.NewMessageAlert, _ticketId);
+
+        var line = Assert.Single(preview.CoveredByTriggers);
+        Assert.Equal("ann@helpdesk.test: also covered by trigger \"Tell the agent\" (email action \"Tell the agent mail\"); this address gets one mail, the trigger's.", line);
+    }
+
+    [Fact]
     public async Task AgentReply_AfterTheCustomersMail_AnswersThatMailInTheTicketsThread()
     {
         await ActivateReplyTriggerAsync();
