@@ -9,8 +9,7 @@ namespace Helpdesk.Blazor.Features.Directory;
 public sealed partial class PeoplePage
 {
     private const int PageSize = 25;
-    private static readonly PersonRoles[] EditableRoles =
-        [PersonRoles.EndUser, PersonRoles.Specialist, PersonRoles.ServiceDeskAnalyst, PersonRoles.Agent, PersonRoles.Supervisor, PersonRoles.Administrator];
+    private static IReadOnlyList<PersonRoles> EditableRoles => PersonRolesLabels.Each;
 
     private PersonPage _page = new([], 0);
     private IReadOnlyList<OrganizationRow> _organizations = [];

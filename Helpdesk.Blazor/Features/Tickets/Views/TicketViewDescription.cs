@@ -30,7 +30,7 @@ public static class TicketViewDescription
 
     public static string Audience(TicketViewInput v, TicketLookups lookups) => v.Audience switch
     {
-        ViewAudience.Roles => string.Join(", ", SavedTicketViewRules.AudienceRoleChoices.Where(r => v.AudienceRoles.HasFlag(r)).Select(r => r + "s")),
+        ViewAudience.Roles => string.Join(", ", SavedTicketViewRules.AudienceRoleChoices.Where(r => v.AudienceRoles.HasFlag(r)).Select(r => r.Label())),
         ViewAudience.Teams => "Members of " + string.Join(", ", v.AudienceTeamIds.Select(id => lookups.Teams.FirstOrDefault(t => t.Id == id)?.Name ?? "(deleted team)")),
         _ => "All agents",
     };
