@@ -16,7 +16,7 @@ public sealed partial class PeoplePage
     private string? _search;
     private int _pageIndex;
     private PersonForm? _form;
-    private readonly FormErrors _errors = new();
+    private readonly FormErrors _errors = new(new Dictionary<string, string> { ["name"] = "Name", ["primaryEmail"] = "Primary email", ["otherEmails"] = "Other emails", ["organization"] = "Organization" });
 
     [Inject] private PersonListQuery Query { get; set; } = default!;
     [Inject] private OrganizationListQuery Organizations { get; set; } = default!;
