@@ -35,11 +35,14 @@ public sealed class FirstRunBrowserTests : BrowserJourney
         await BrowserSession.ScreenshotAsync(page, "first-run-test-mode-banner");
         await page.GetByTestId("test-mode-link").ClickAsync();
         await Expect(page.GetByTestId("action-editor")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("action-to-Requester")).ToBeCheckedAsync();
+        await BrowserSession.ScreenshotAsync(page, "first-run-email-action");
         await page.GetByTestId("action-status").ClickAsync();
         await page.GetByRole(Microsoft.Playwright.AriaRole.Option, new() { Name = "Active", Exact = true }).ClickAsync();
         await Expect(page.GetByTestId("action-status")).ToHaveTextAsync("Active");
         await page.GetByTestId("save-action").ClickAsync();
         await Expect(page.GetByTestId("actions-table")).ToContainTextAsync("Active");
+        await Expect(page.GetByTestId("action-to-summary")).ToHaveTextAsync("The requester");
         await Expect(banner).ToHaveCountAsync(0);
 
         await page.GotoAsync($"{App.BaseUrl}/tickets/{ticketId}");

@@ -19,6 +19,9 @@ public sealed class TicketViewsAdminBrowserTests : BrowserJourney
     [Fact]
     public async Task Admin_CreatesView_ItsLiveCountFollowsANewMatchingTicket()
     {
+        var agent = await Browser.NewPageAsync();
+        await new LoginPageModel(agent).LogInAsync(App.BaseUrl, "agent@helpdesk.local", "Demo-Agent-2026");
+        await LoginPageModel.WaitUntilInteractiveAsync(agent);
         var page = await Browser.NewPageAsync();
         await new LoginPageModel(page).LogInAsync(App.BaseUrl, ConsoleApp.AdminEmail, ConsoleApp.AdminPassword);
         await LoginPageModel.WaitUntilInteractiveAsync(page);
@@ -34,13 +37,18 @@ public sealed class TicketViewsAdminBrowserTests : BrowserJourney
         await page.GetByTestId("view-column-Updated").UncheckAsync();
         await page.GetByTestId("save-view").ClickAsync();
         await Expect(page.GetByTestId("view-row")).ToContainTextAsync("containing \"zebra\"");
+        await BrowserSession.ScreenshotAsync(page, "ticket-views-admin-page");
 
         var id = await SavedViewIdAsync();
         var count = page.GetByTestId($"view-count-custom-{id}");
         await Expect(count).ToHaveTextAsync("0");
+        // Another agent, signed in before the view existed, sees it at once and its count follows without reloading.
+        var agentCount = agent.GetByTestId($"view-count-custom-{id}");
+        await Expect(agentCount).ToHaveTextAsync("0");
         await App.Services.GetRequiredService<CreateTicketCommand>().ExecuteAsync(
             new NewTicket { Subject = "Zebra printer jammed", RequestedForId = await CallerIdAsync(), Impact = TicketImpact.Top }, Actor.System);
         await Expect(count).ToHaveTextAsync("1");
+        await Expect(agentCount).ToHaveTextAsync("1");
 
         await page.GetByTestId($"view-custom-{id}").ClickAsync();
         await Expect(page).ToHaveURLAsync($"{App.BaseUrl}/tickets?view=custom-{id}");

@@ -1,4 +1,5 @@
 using Helpdesk.Core.Notifications;
+using Helpdesk.Core.Notifications.Oql;
 
 namespace Helpdesk.Blazor.Features.Notifications;
 
@@ -34,4 +35,8 @@ public static class NotificationLabels
         ActionStatus.Test => $"Test: mails only {testRecipient}",
         _ => status.ToString(),
     };
+
+    /// <summary>A recipient query as the picker's words where it can say it, else the query itself.</summary>
+    public static string? Recipients(string? query) =>
+        RecipientQuery.Read(query) is { Count: > 0 } picks ? string.Join(", ", picks.Select(p => p.Label)) : query;
 }

@@ -1,7 +1,4 @@
 using Helpdesk.Blazor.Components.Shared;
-using Helpdesk.Blazor.Features.Shell;
-using Helpdesk.Blazor.Features.Tickets.Store;
-using Helpdesk.Blazor.Flux;
 using Helpdesk.Core.Tickets.Queries;
 using Helpdesk.Core.Tickets.Views;
 using Microsoft.AspNetCore.Components;
@@ -20,8 +17,7 @@ public sealed partial class TicketViewsAdminPage
     [Inject] private TicketLookupsQuery Lookups { get; set; } = default!;
     [Inject] private MoveTicketViewCommand Move { get; set; } = default!;
     [Inject] private DeleteTicketViewCommand Delete { get; set; } = default!;
-    [Inject] private IDispatcher Dispatcher { get; set; } = default!;
-    [Inject] private CurrentActor CurrentActor { get; set; } = default!;
+    [Inject] private TicketViewsChanged ViewsChanged { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
 
     protected override async Task OnInitializedAsync()
@@ -56,11 +52,10 @@ public sealed partial class TicketViewsAdminPage
         if (await _errors.RunAsync(() => Delete.ExecuteAsync(view.Id!.Value))) await ChangedAsync($"View {view.Name} deleted.");
     }
 
-    // The navigation of this circuit shows the change at once; other agents' on their next ticket change or page load.
     private async Task ChangedAsync(string? message)
     {
         if (message is not null) Snackbar.Add(message, Severity.Success);
         _views = await Query.ExecuteAsync();
-        Dispatcher.Dispatch(new LoadViewCountsAction(await CurrentActor.TryGetPersonIdAsync()));
+        ViewsChanged.Raise();
     }
 }
