@@ -126,4 +126,11 @@ public sealed partial class MailboxesPage
             Host = Host, Port = Port, Security = Security, UserName = UserName, Password = Password, Folder = Folder, UseIdle = UseIdle, Enabled = Enabled, DefaultHelpTopicId = DefaultHelpTopicId,
         };
     }
+
+    private static string KindLabel(MailboxKind kind) => kind switch
+    {
+        MailboxKind.Imap => "IMAP",
+        MailboxKind.Pop3 => "POP3",
+        _ => "Drop folder",
+    };
 }
