@@ -23,7 +23,7 @@ public sealed class SaveTicketViewCommand(IDbContextFactory<HelpdeskDbContext> c
             errors["name"] = $"A view named {name} already exists.";
         if (text?.Length > SavedTicketViewRules.MaxTextLength) errors["text"] = $"Use at most {SavedTicketViewRules.MaxTextLength} characters.";
         if (input.TeamId is { } teamId && !await db.Set<Team>().AnyAsync(t => t.Id == teamId, ct)) errors["team"] = "The team no longer exists.";
-        if (input.Assignee == ViewAssignee.Person && input.AssigneePersonId is not { } personId) errors["assignee"] = "Choose the agent.";
+        if (input.Assignee == ViewAssignee.Person && input.AssigneePersonId is null) errors["assignee"] = "Choose the agent.";
         else if (input.Assignee == ViewAssignee.Person && !await db.Set<Person>().AnyAsync(p => p.Id == input.AssigneePersonId, ct)) errors["assignee"] = "The agent no longer exists.";
         if (input.Columns.Count == 0) errors["columns"] = "Choose at least one column.";
         if (input.Audience == ViewAudience.Roles && !SavedTicketViewRules.AudienceRoleChoices.Any(r => input.AudienceRoles.HasFlag(r)))
