@@ -108,7 +108,11 @@ public static class HelpdeskCoreServiceCollectionExtensions
         services.AddTransient<TicketListQuery>();
         services.AddTransient<Tickets.Search.TicketSearchQuery>();
         services.AddTransient<BulkUpdateTicketsCommand>();
-        services.AddTransient<TicketViewCountsQuery>();
+        services.AddTransient<Tickets.Views.TicketViewCountsQuery>();
+        services.AddTransient<Tickets.Views.SavedTicketViewListQuery>();
+        services.AddTransient<Tickets.Views.SaveTicketViewCommand>();
+        services.AddTransient<Tickets.Views.DeleteTicketViewCommand>();
+        services.AddTransient<Tickets.Views.MoveTicketViewCommand>();
         services.AddTransient<TicketDetailsQuery>();
         services.AddTransient<TicketLookupsQuery>();
         services.AddTransient<Tickets.Contacts.AddTicketContactCommand>();

@@ -37,6 +37,7 @@ public static class ConsoleServiceCollectionExtensions
         builder.Services.AddScoped<CurrentActor>();
         builder.Services.AddSingleton<Features.Tickets.Presence.TicketPresenceRegistry>();
         builder.Services.AddScoped<EmailActionsChanged>();
+        builder.Services.AddSingleton<Features.Tickets.Views.TicketViewsChanged>();
         builder.Services.AddHostedService<InboundMailWorker>();
         builder.Services.AddHostedService<OutboxSendWorker>();
         builder.Services.AddHostedService<OverdueWorker>();

@@ -1,3 +1,5 @@
+using Helpdesk.Core.Accounts;
+
 namespace Helpdesk.Core.Common;
 
 public enum ActorKind
@@ -7,11 +9,21 @@ public enum ActorKind
     System,
 }
 
-/// <summary>Who performs a change: recorded in audit trails and used to leave the acting agent out of alerts.</summary>
+/// <summary>Who performs a change: recorded in audit trails, used to leave the acting agent out of alerts and to authorize.</summary>
 public sealed record Actor(int? PersonId, string Name, ActorKind Kind)
 {
     /// <summary>The change comes from mail a program sent (monitoring tool, list, auto-reply): it gets no autoresponse.</summary>
     public bool IsAutomated { get; init; }
 
+    /// <summary>The console roles (<see cref="ConsoleRoles"/>) of an agent's login; empty for customers and the system.</summary>
+    public IReadOnlySet<string> Roles { get; init; } = EmptyRoles;
+
+    public bool IsInRole(string role) => Roles.Contains(role);
+
     public static readonly Actor System = new(null, "System", ActorKind.System);
+
+    public static Actor Agent(int? personId, string name, IEnumerable<string> roles) =>
+        new(personId, name, ActorKind.Agent) { Roles = roles.ToHashSet(StringComparer.Ordinal) };
+
+    private static readonly IReadOnlySet<string> EmptyRoles = new HashSet<string>();
 }

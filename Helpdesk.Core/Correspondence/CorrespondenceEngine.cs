@@ -2,7 +2,7 @@ using Helpdesk.Core.CaseLog;
 using Helpdesk.Core.Common;
 using Helpdesk.Core.Departments;
 using Helpdesk.Core.Mail.Outbound;
-using Helpdesk.Core.Notifications;
+using Helpdesk.Core.Mail.Outbound.MailOut;
 using Helpdesk.Core.People;
 using Helpdesk.Core.Persistence;
 using Helpdesk.Core.Tickets;
@@ -12,30 +12,25 @@ using Microsoft.EntityFrameworkCore;
 namespace Helpdesk.Core.Correspondence;
 
 /// <summary>
-/// Automatic correspondence over a ticket's life: autoresponses to end users and alerts to agents, written to the
-/// outbox inside the transaction of the change that caused them.
+/// Automatic correspondence over a ticket's life: autoresponses to end users and alerts to agents. It asks for them per
+/// event; <see cref="MailOutComposer"/> sends them, leaving out an address that an administrator's trigger already mails.
 /// </summary>
-public sealed class CorrespondenceEngine(
-    AlertRecipientResolver recipients,
-    CorrespondenceMail mail,
-    CorrespondenceSettings switches) : ITicketEventSink
+public sealed class CorrespondenceEngine(AlertRecipientResolver recipients, CorrespondenceSettings switches) : IMailIntentSource
 {
-    public async Task HandleAsync(HelpdeskDbContext db, TicketEvent e, CancellationToken ct)
+    public async Task<IReadOnlyList<MailIntent>> IntentsAsync(MailOutEvent e, CancellationToken ct)
     {
-        var settings = await switches.GetAsync(db, ct);
-        var work = Plan(e, settings).Where(settings.IsOn).ToList();
-        if (work.Count == 0) return;
-        var entry = (e as CaseLogAppendedEvent)?.Entry;
-        var facts = await TicketFacts.LoadAsync(db, e.Ticket, e.Actor.PersonId, entry, ct);
+        var settings = await switches.GetAsync(e.Db, ct);
+        var intents = new List<MailIntent>();
         // A mentioned agent gets the mention alert, not also the note's general one.
         var mentionAlerted = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var kind in work)
+        foreach (var kind in Plan(e.Event, settings).Where(settings.IsOn))
         {
-            var to = (await AddresseesAsync(db, kind, e, settings, ct)).Recipients;
+            var to = (await AddresseesAsync(e.Db, kind, e.Event, settings, ct)).Recipients;
             if (kind == CorrespondenceKind.MentionAlert) mentionAlerted.UnionWith(to.Select(r => r.Address));
             else to = [.. to.Where(r => !mentionAlerted.Contains(r.Address))];
-            await mail.QueueAsync(db, kind, facts, e.Ticket.Id, to, ct);
+            if (to.Count > 0) intents.Add(await CorrespondenceMail.IntentAsync(e.Db, kind, to, ct));
         }
+        return intents;
     }
 
     /// <summary>Who this event sends this kind of message to, or which switch stops it (the template preview shows the same).</summary>

@@ -1,35 +1,42 @@
 using Helpdesk.Core.Common;
 using Helpdesk.Core.HtmlSafety;
 using Helpdesk.Core.Mail.Inbound;
-using Helpdesk.Core.Mail.Inbound.Parsing;
 using Helpdesk.Core.Mail.Outbound;
+using Helpdesk.Core.Mail.Outbound.MailOut;
 using Helpdesk.Core.Notifications;
-using Helpdesk.Core.Notifications.Templates;
 using Helpdesk.Core.Persistence;
 using Microsoft.Extensions.Options;
 
 namespace Helpdesk.Core.Correspondence;
 
-/// <summary>Renders one automatic message from its template and adds it to the outbox of the current transaction.</summary>
+/// <summary>An automatic message in its template's wording: asked for on a ticket event, or queued at once as a notice outside any ticket.</summary>
 public sealed class CorrespondenceMail(IOptions<HelpdeskOptions> helpdesk, IOptions<InboundMailOptions> inbound, TimeProvider clock)
 {
-    public async Task QueueAsync(HelpdeskDbContext db, CorrespondenceKind kind, TicketFacts facts, int? ticketId,
-        IReadOnlyList<OutboxRecipient> recipients, CancellationToken ct)
+    /// <summary>
+    /// One mail per recipient: alerts and autoresponses never reveal who else was told. The exception is a "reply all"
+    /// to a ticket's participants, who already know each other: one mail, the owner in To and the others in Cc.
+    /// </summary>
+    public static async Task<MailIntent> IntentAsync(HelpdeskDbContext db, CorrespondenceKind kind, IReadOnlyList<OutboxRecipient> recipients, CancellationToken ct) => new()
     {
-        if (recipients.Count == 0) return;
-        var (subjectTemplate, bodyTemplate) = await CorrespondenceTemplates.ForAsync(db, kind, ct);
-        var url = helpdesk.Value.PublicUrl;
-        var subject = MailTemplate.Parse(subjectTemplate).RenderText(facts, url).ReplaceLineEndings(" ").Trim();
-        if (ticketId is { } id) subject = Tickets.TicketNumber.EnsureInSubject(subject, id);
-        var html = MailTemplate.Parse(bodyTemplate).RenderHtml(facts, url, Audience(kind));
-        // One mail per recipient: alerts and autoresponses never reveal who else was told. The exception is a "reply
-        // all" to a ticket's participants, who already know each other: one mail, the owner in To and the others in Cc.
-        IEnumerable<IReadOnlyList<OutboxRecipient>> mails = recipients.Any(r => r.Field == "Cc") ? [recipients] : recipients.Select(r => new[] { r });
-        foreach (var to in mails)
-        {
-            db.Add(OutboxMail.Create(Kind(kind), ticketId, inbound.Value.AccountAddress, to, subject,
-                HtmlTextExtractor.Convert(html), html, new Uri(url).Host, clock.GetUtcNow().UtcDateTime));
-        }
+        Source = MailSource.BuiltIn(Kind(kind), $"the built-in \"{kind.Label()}\" {(CorrespondenceSwitches.IsAlert(kind) ? "alert" : "message")}"),
+        Wording = await WordingAsync(db, kind, ct),
+        Recipients = recipients,
+        OneMailForAll = recipients.Any(r => r.Field == "Cc"),
+    };
+
+    /// <summary>A notice that belongs to no ticket (e.g. the open-ticket limit), added to the caller's context.</summary>
+    public async Task QueueNoticeAsync(HelpdeskDbContext db, CorrespondenceKind kind, TicketFacts facts, OutboxRecipient recipient, CancellationToken ct,
+        string? outboxKind = null, string? inReplyTo = null)
+    {
+        var mail = (await WordingAsync(db, kind, ct)).Render(facts, helpdesk.Value.PublicUrl);
+        db.Add(OutboxMail.Create(outboxKind ?? Kind(kind), null, inbound.Value.AccountAddress, [recipient], mail.Subject, mail.TextBody, mail.HtmlBody,
+            new Uri(helpdesk.Value.PublicUrl).Host, clock.GetUtcNow().UtcDateTime, inReplyTo));
+    }
+
+    public static async Task<MailWording> WordingAsync(HelpdeskDbContext db, CorrespondenceKind kind, CancellationToken ct)
+    {
+        var (subject, body) = await CorrespondenceTemplates.ForAsync(db, kind, ct);
+        return new MailWording(subject, body, Audience(kind));
     }
 
     public static MailAudience Audience(CorrespondenceKind kind) => CorrespondenceSwitches.IsAlert(kind) ? MailAudience.Agents : MailAudience.Customers;

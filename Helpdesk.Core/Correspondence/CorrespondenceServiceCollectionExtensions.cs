@@ -1,5 +1,5 @@
 using Helpdesk.Core.Common;
-using Helpdesk.Core.Tickets.Events;
+using Helpdesk.Core.Mail.Outbound.MailOut;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -18,7 +18,7 @@ public static class CorrespondenceServiceCollectionExtensions
         builder.Services.AddSingleton<AlertRecipientResolver>();
         builder.Services.AddSingleton<CorrespondenceMail>();
         builder.Services.AddSingleton<CorrespondenceEngine>();
-        builder.Services.AddSingleton<ITicketEventSink>(sp => sp.GetRequiredService<CorrespondenceEngine>());
+        builder.Services.AddSingleton<IMailIntentSource>(sp => sp.GetRequiredService<CorrespondenceEngine>());
         builder.Services.AddSingleton<OverdueSweep>();
         builder.Services.AddSingleton<SystemAlerts>();
         builder.Services.AddSingleton<DatabaseErrorAlerts>();

@@ -2,6 +2,7 @@ using Helpdesk.Core.CaseLog;
 using Helpdesk.Core.Common;
 using Helpdesk.Core.Mail.Inbound.Parsing;
 using Helpdesk.Core.Mail.Outbound;
+using Helpdesk.Core.Mail.Outbound.MailOut;
 using Helpdesk.Core.Notifications;
 using Helpdesk.Core.Notifications.Templates;
 using Helpdesk.Core.People;
@@ -16,12 +17,15 @@ namespace Helpdesk.Core.Correspondence;
 public sealed record CorrespondenceTemplateView(CorrespondenceKind Kind, string Subject, string Body, bool IsDefault);
 
 /// <param name="SwitchedOffBy">Set when a switch stops this message for the ticket: "global", "department X" or "help topic Y".</param>
-public sealed record CorrespondencePreview(string Subject, string HtmlBody, IReadOnlyList<OutboxRecipient> Recipients, string? SwitchedOffBy);
+/// <param name="CoveredByTriggers">Recipients that a trigger of the same event mails instead ("Also covered by trigger …").</param>
+public sealed record CorrespondencePreview(string Subject, string HtmlBody, IReadOnlyList<OutboxRecipient> Recipients, string? SwitchedOffBy,
+    IReadOnlyList<string> CoveredByTriggers);
 
 /// <summary>Edit the wording of each automatic message and preview who would receive it for a ticket, and why.</summary>
 public sealed class CorrespondenceTemplateCommands(
     IDbContextFactory<HelpdeskDbContext> contextFactory,
     CorrespondenceEngine engine,
+    MailOutComposer composer,
     CorrespondenceSettings settings,
     IOptions<HelpdeskOptions> helpdesk)
 {
@@ -70,15 +74,24 @@ public sealed class CorrespondenceTemplateCommands(
         var url = helpdesk.Value.PublicUrl;
         var requester = await db.Set<Person>().AsNoTracking().FirstAsync(p => p.Id == ticket.RequestedForId, ct);
         var switches = await settings.GetAsync(db, ct);
+        var ticketEvent = senderNotice || kind == CorrespondenceKind.OverlimitNotice ? null : PreviewEvent(kind, ticket, requester);
         var to = senderNotice
             ? new CorrespondenceAddressees([new OutboxRecipient(requester.PrimaryEmail, requester.Name, "the sender of a mail that was not registered (this ticket's requester as an example); never automated mail")], null)
-            : kind == CorrespondenceKind.OverlimitNotice
+            : ticketEvent is null
             ? switches.OverlimitNotice
                 ? new CorrespondenceAddressees([new OutboxRecipient(requester.PrimaryEmail, requester.Name, "the requester, when they reach the open-ticket limit")], null)
                 : CorrespondenceAddressees.Off("global")
-            : await engine.AddresseesAsync(db, kind, PreviewEvent(kind, ticket, requester), switches, ct);
+            : await engine.AddresseesAsync(db, kind, ticketEvent, switches, ct);
         return new CorrespondencePreview(MailTemplate.Parse(subject).RenderText(facts, url), MailTemplate.Parse(body).RenderHtml(facts, url, CorrespondenceMail.Audience(kind)),
-            to.Recipients, to.SwitchedOffBy);
+            to.Recipients, to.SwitchedOffBy, ticketEvent is null ? [] : await CoveredByTriggersAsync(db, kind, ticketEvent, ct));
+    }
+
+    /// <summary>The recipients of this message that an administrator's trigger on the same event mails instead (see <see cref="RecipientPrecedence"/>).</summary>
+    private async Task<IReadOnlyList<string>> CoveredByTriggersAsync(HelpdeskDbContext db, CorrespondenceKind kind, TicketEvent ticketEvent, CancellationToken ct)
+    {
+        var plan = await composer.PlanAsync(new MailOutEvent(db, ticketEvent), ct);
+        var covered = plan.FirstOrDefault(p => p.Intent.Source.Kind == CorrespondenceMail.Kind(kind))?.Covered ?? [];
+        return [.. covered.Select(c => $"{c.Recipient.Address}: also covered by {c.By.Name}; this address gets one mail, the trigger's.")];
     }
 
     /// <summary>
@@ -93,7 +106,8 @@ public sealed class CorrespondenceTemplateCommands(
             CorrespondenceKind.NewTicketAutoresponse or CorrespondenceKind.NewTicketAlert => new TicketCreatedEvent(ticket,
                 ticket.CreatedById is { } creator && creator != requester.Id ? new Actor(creator, "", ActorKind.Agent) : customer),
             CorrespondenceKind.NewMessageAutoresponse or CorrespondenceKind.NewMessageAlert => new CaseLogAppendedEvent(ticket, customer, Entry(ticket, requester, EntryOrigin.Customer, CaseLogKind.Public), false),
-            CorrespondenceKind.InternalNoteAlert or CorrespondenceKind.MentionAlert => new CaseLogAppendedEvent(ticket, Actor.System, Entry(ticket, null, EntryOrigin.Console, CaseLogKind.Private), false),
+            // Sent by email, so that a trigger on the private log shows where it overlaps.
+            CorrespondenceKind.InternalNoteAlert or CorrespondenceKind.MentionAlert => new CaseLogAppendedEvent(ticket, Actor.System, Entry(ticket, null, EntryOrigin.Console, CaseLogKind.Private), true),
             CorrespondenceKind.AssignmentAlert => new TicketFieldsChangedEvent(ticket, Actor.System,
                 [new FieldChange(TicketFields.Member, null, ticket.MemberId), new FieldChange(TicketFields.Team, null, ticket.TeamId)]),
             CorrespondenceKind.DesiredCompletionNotice => new TicketFieldsChangedEvent(ticket, Actor.System,

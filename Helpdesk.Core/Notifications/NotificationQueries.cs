@@ -41,7 +41,12 @@ public sealed class EmailActionsInTestQuery(IDbContextFactory<HelpdeskDbContext>
 
 /// <param name="WhenActive">The mail as it goes out once the action is Active: subject, body, recipients and why.</param>
 /// <param name="StatusNote">What the action's current status does instead, when it is not Active.</param>
-public sealed record NotificationPreview(RenderedNotification WhenActive, ActionStatus Status, string? StatusNote);
+public sealed record NotificationPreview(RenderedNotification WhenActive, ActionStatus Status, string? StatusNote)
+{
+    /// <summary>How this mail and the built-in ones share an address (<see cref="Mail.Outbound.MailOut.RecipientPrecedence"/>).</summary>
+    public const string PrecedenceNote = "Where a built-in autoresponse or alert of the same event would reach one of these addresses, "
+        + "that address gets this mail only: a trigger is the administrator's explicit choice.";
+}
 
 /// <summary>What an email action would send for a ticket, and to whom and why — without writing anything.</summary>
 public sealed class NotificationPreviewQuery(IDbContextFactory<HelpdeskDbContext> contextFactory, NotificationRenderer renderer)

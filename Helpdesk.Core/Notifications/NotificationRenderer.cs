@@ -1,43 +1,42 @@
 using Helpdesk.Core.CaseLog;
 using Helpdesk.Core.Common;
 using Helpdesk.Core.HtmlSafety;
-using Helpdesk.Core.Mail.Inbound.Parsing;
+using Helpdesk.Core.Mail.Outbound;
+using Helpdesk.Core.Mail.Outbound.MailOut;
 using Helpdesk.Core.Notifications.Oql;
-using Helpdesk.Core.Notifications.Templates;
 using Helpdesk.Core.People;
 using Helpdesk.Core.Persistence;
-using Helpdesk.Core.Tickets;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Helpdesk.Core.Notifications;
 
-public sealed record RecipientReason(string Address, string Name, string Field, string Why);
+public sealed record RenderedNotification(string Subject, string HtmlBody, string TextBody, IReadOnlyList<OutboxRecipient> Recipients, bool IsTest);
 
-public sealed record RenderedNotification(string Subject, string HtmlBody, string TextBody, IReadOnlyList<RecipientReason> Recipients, bool IsTest);
-
-/// <summary>Renders an email action for a ticket and resolves who receives it and why (used to send and to preview).</summary>
+/// <summary>Resolves who receives an email action for a ticket and why, and renders it for the preview.</summary>
 public sealed class NotificationRenderer(IOptions<HelpdeskOptions> helpdesk)
 {
+    /// <summary>Whoever the queries find may be outside: the mail carries nothing only the console could open.</summary>
+    public static MailWording Wording(EmailAction action) => new(action.SubjectTemplate, action.BodyTemplate, MailAudience.Customers);
+
+    public async Task<RenderedNotification> RenderAsync(HelpdeskDbContext db, EmailAction action, TicketFacts facts, CancellationToken ct)
+    {
+        var mail = Wording(action).Render(facts, helpdesk.Value.PublicUrl);
+        return new RenderedNotification(mail.Subject, mail.HtmlBody, mail.TextBody, await RecipientsAsync(db, action, facts, ct), action.Status == ActionStatus.Test);
+    }
+
     /// <param name="chosen">The agent's own To and Cc for a reply: they replace the action's recipient queries (Test status still wins).</param>
-    public async Task<RenderedNotification> RenderAsync(HelpdeskDbContext db, EmailAction action, TicketFacts facts, CancellationToken ct,
+    /// <exception cref="OqlSyntaxException">A recipient query does not parse (saved before a rule changed).</exception>
+    public static async Task<IReadOnlyList<OutboxRecipient>> RecipientsAsync(HelpdeskDbContext db, EmailAction action, TicketFacts facts, CancellationToken ct,
         EntryRecipients? chosen = null)
     {
-        var url = helpdesk.Value.PublicUrl;
-        var subject = MailTemplate.Parse(action.SubjectTemplate).RenderText(facts, url).ReplaceLineEndings(" ").Trim();
-        subject = TicketNumber.EnsureInSubject(subject, (int)facts.Value("id")!);
-        // Whoever the queries find may be outside: the mail carries nothing only the console could open.
-        var html = MailTemplate.Parse(action.BodyTemplate).RenderHtml(facts, url, MailAudience.Customers);
-        var text = HtmlTextExtractor.Convert(html);
-
         if (action.Status == ActionStatus.Test)
         {
             var test = action.TestRecipient ?? "";
-            return new RenderedNotification(subject, html, text,
-                [new RecipientReason(test, test, "To", $"the test recipient of \"{action.Name}\" (status Test: the queries' recipients get nothing)")], IsTest: true);
+            return [new OutboxRecipient(test, test, $"the test recipient of \"{action.Name}\" (status Test: the queries' recipients get nothing)")];
         }
-        if (chosen is not null) return new RenderedNotification(subject, html, text, await ChosenAsync(db, chosen, ct), IsTest: false);
-        var recipients = new List<RecipientReason>();
+        if (chosen is not null) return await ChosenAsync(db, chosen, ct);
+        var recipients = new List<OutboxRecipient>();
         foreach (var (field, query) in new[] { ("To", action.To), ("Cc", action.Cc), ("Bcc", action.Bcc) })
         {
             if (string.IsNullOrWhiteSpace(query)) continue;
@@ -45,19 +44,19 @@ public sealed class NotificationRenderer(IOptions<HelpdeskOptions> helpdesk)
             var people = await db.Set<Person>().AsNoTracking().Where(predicate).OrderBy(p => p.Id).Select(p => new { p.Name, p.PrimaryEmail }).ToListAsync(ct);
             foreach (var person in people)
                 if (!recipients.Any(r => r.Address.Equals(person.PrimaryEmail, StringComparison.OrdinalIgnoreCase)))
-                    recipients.Add(new RecipientReason(person.PrimaryEmail, person.Name, field, Why(query, facts)));
+                    recipients.Add(new OutboxRecipient(person.PrimaryEmail, person.Name, Why(query, facts), field));
         }
-        return new RenderedNotification(subject, html, text, recipients, IsTest: false);
+        return recipients;
     }
 
-    private static async Task<IReadOnlyList<RecipientReason>> ChosenAsync(HelpdeskDbContext db, EntryRecipients chosen, CancellationToken ct)
+    private static async Task<IReadOnlyList<OutboxRecipient>> ChosenAsync(HelpdeskDbContext db, EntryRecipients chosen, CancellationToken ct)
     {
         var addresses = chosen.All.ToList();
         var names = (await db.Set<Person>().AsNoTracking().Where(p => p.IsActive && addresses.Contains(p.PrimaryEmail))
             .Select(p => new { p.PrimaryEmail, p.Name }).ToListAsync(ct)).DistinctBy(p => p.PrimaryEmail.ToLowerInvariant())
             .ToDictionary(p => p.PrimaryEmail, p => p.Name, StringComparer.OrdinalIgnoreCase);
-        return [.. chosen.To.Select(a => new RecipientReason(a, names.GetValueOrDefault(a, ""), "To", "chosen by the agent in the reply's To")),
-            .. chosen.Cc.Select(a => new RecipientReason(a, names.GetValueOrDefault(a, ""), "Cc", "chosen by the agent in the reply's Cc"))];
+        return [.. chosen.To.Select(a => new OutboxRecipient(a, names.GetValueOrDefault(a), "chosen by the agent in the reply's To", "To")),
+            .. chosen.Cc.Select(a => new OutboxRecipient(a, names.GetValueOrDefault(a), "chosen by the agent in the reply's Cc", "Cc"))];
     }
 
     /// <summary>The query with the ticket's values of its parameters, e.g. "… id = :this->caller_id, where :this->caller_id is 12 (Carl)".</summary>

@@ -1,5 +1,5 @@
 using Helpdesk.Core.Persistence;
-using Helpdesk.Core.Tickets.Events;
+using Helpdesk.Core.Mail.Outbound.MailOut;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -11,7 +11,7 @@ public static class NotificationsServiceCollectionExtensions
     {
         builder.Services.AddOptions<EmailReplyOptions>().Bind(builder.Configuration.GetSection(EmailReplyOptions.Section));
         builder.Services.AddSingleton<NotificationRenderer>();
-        builder.Services.AddSingleton<ITicketEventSink, NotificationEngine>();
+        builder.Services.AddSingleton<IMailIntentSource, NotificationEngine>();
         builder.Services.AddSingleton<IStartupSeeder, DefaultNotificationSeeder>();
         builder.Services.AddTransient<EmailReplyAvailability>();
         builder.Services.AddTransient<SaveTriggerCommand>();

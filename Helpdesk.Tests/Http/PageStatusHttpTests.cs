@@ -50,6 +50,7 @@ public sealed class PageStatusHttpTests : IAsyncLifetime
     [Theory]
     [InlineData("/admin/people")]
     [InlineData("/admin/mail/mailboxes")]
+    [InlineData("/admin/views")]
     public async Task AdminPage_OpenedByAnAgent_EndsOnAccessDeniedWith403(string path)
     {
         var client = await LoggedInAsync(AgentEmail, AgentPassword);

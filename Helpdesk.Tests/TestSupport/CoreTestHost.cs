@@ -1,3 +1,4 @@
+using Helpdesk.Core.Accounts;
 using Helpdesk.Core;
 using Helpdesk.Core.Common;
 using Helpdesk.Core.People;
@@ -68,7 +69,7 @@ public sealed class CoreTestHost : IAsyncDisposable
         return person;
     }
 
-    public static Actor AgentActor(Person agent) => new(agent.Id, agent.Name, ActorKind.Agent);
+    public static Actor AgentActor(Person agent) => Actor.Agent(agent.Id, agent.Name, [ConsoleRoles.Agent]);
 
     public async ValueTask DisposeAsync()
     {

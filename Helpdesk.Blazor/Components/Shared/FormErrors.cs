@@ -4,9 +4,10 @@ namespace Helpdesk.Blazor.Components.Shared;
 
 /// <summary>
 /// Runs a form's save and keeps what went wrong: field messages from a <see cref="ValidationFailedException"/>, or the
-/// message of a <see cref="NotFoundException"/>. Anything else is a bug and is left to the error boundary and the log.
+/// message of a <see cref="NotFoundException"/> or <see cref="AccessDeniedException"/>. Anything else is a bug and is left to the error boundary and the log.
+/// The banner message names each field by its label on the form (Core's keys are for the code, not the reader).
 /// </summary>
-public sealed class FormErrors
+public sealed class FormErrors(IReadOnlyDictionary<string, string>? labels = null)
 {
     private static readonly IReadOnlyDictionary<string, string> None = new Dictionary<string, string>();
 
@@ -33,13 +34,16 @@ public sealed class FormErrors
         catch (ValidationFailedException ex)
         {
             Fields = ex.Errors;
-            Message = string.Join(" ", ex.Errors.Values);
+            Message = Describe(ex.Errors);
         }
-        catch (NotFoundException ex)
+        catch (Exception ex) when (ex is NotFoundException or AccessDeniedException)
         {
             Fields = None;
             Message = ex.Message;
         }
         return false;
     }
+
+    public string Describe(IReadOnlyDictionary<string, string> errors) =>
+        string.Join(" ", errors.Select(e => labels?.GetValueOrDefault(e.Key) is { } label ? $"{label}: {e.Value}" : e.Value));
 }

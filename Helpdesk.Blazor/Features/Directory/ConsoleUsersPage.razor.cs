@@ -14,7 +14,7 @@ public sealed partial class ConsoleUsersPage
     private string _password = "";
     private string _resetPassword = "";
     private readonly HashSet<string> _roles = [ConsoleRoles.Agent];
-    private readonly FormErrors _errors = new();
+    private readonly FormErrors _errors = new(new Dictionary<string, string> { ["person"] = "Person", ["roles"] = "Roles", ["newPassword"] = "Password" });
 
     [Inject] private ConsoleUsers Users { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;

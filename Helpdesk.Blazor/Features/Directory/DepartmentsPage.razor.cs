@@ -12,7 +12,7 @@ public sealed partial class DepartmentsPage
     private IReadOnlyList<DepartmentRow> _departments = [];
     private TicketLookups _lookups = TicketLookups.Empty;
     private DepartmentForm? _form;
-    private readonly FormErrors _errors = new();
+    private readonly FormErrors _errors = new(new Dictionary<string, string> { ["name"] = "Name", ["manager"] = "Manager", ["members"] = "Members" });
 
     [Inject] private DepartmentListQuery Query { get; set; } = default!;
     [Inject] private TicketLookupsQuery Lookups { get; set; } = default!;

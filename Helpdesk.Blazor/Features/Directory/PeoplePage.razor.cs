@@ -9,15 +9,14 @@ namespace Helpdesk.Blazor.Features.Directory;
 public sealed partial class PeoplePage
 {
     private const int PageSize = 25;
-    private static readonly PersonRoles[] EditableRoles =
-        [PersonRoles.EndUser, PersonRoles.Specialist, PersonRoles.ServiceDeskAnalyst, PersonRoles.Agent, PersonRoles.Supervisor, PersonRoles.Administrator];
+    private static IReadOnlyList<PersonRoles> EditableRoles => PersonRolesLabels.Each;
 
     private PersonPage _page = new([], 0);
     private IReadOnlyList<OrganizationRow> _organizations = [];
     private string? _search;
     private int _pageIndex;
     private PersonForm? _form;
-    private readonly FormErrors _errors = new();
+    private readonly FormErrors _errors = new(new Dictionary<string, string> { ["name"] = "Name", ["primaryEmail"] = "Primary email", ["otherEmails"] = "Other emails", ["organization"] = "Organization" });
 
     [Inject] private PersonListQuery Query { get; set; } = default!;
     [Inject] private OrganizationListQuery Organizations { get; set; } = default!;

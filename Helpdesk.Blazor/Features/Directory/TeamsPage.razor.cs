@@ -13,7 +13,7 @@ public sealed partial class TeamsPage
     private IReadOnlyList<TeamRow> _teams = [];
     private TicketLookups _lookups = TicketLookups.Empty;
     private TeamForm? _form;
-    private readonly FormErrors _errors = new();
+    private readonly FormErrors _errors = new(new Dictionary<string, string> { ["name"] = "Name", ["inboundLocalPart"] = "Mail local part", ["members"] = "Members", ["department"] = "Default department", ["helpTopic"] = "Help topic of mailed tickets" });
 
     [Inject] private TeamListQuery Query { get; set; } = default!;
     [Inject] private TicketLookupsQuery Lookups { get; set; } = default!;

@@ -15,7 +15,7 @@ public sealed partial class MailboxesPage
     private MailboxForm? _form;
     private MailboxConnectionResult? _test;
     private bool _busy;
-    private readonly FormErrors _errors = new();
+    private readonly FormErrors _errors = new(new Dictionary<string, string> { ["name"] = "Name", ["host"] = "Host", ["port"] = "Port", ["userName"] = "User name", ["password"] = "Password", ["folder"] = "Folder", ["helpTopic"] = "Help topic of its tickets" });
 
     [Inject] private MailboxListQuery Query { get; set; } = default!;
     [Inject] private SaveMailboxCommand Save { get; set; } = default!;
@@ -126,4 +126,11 @@ public sealed partial class MailboxesPage
             Host = Host, Port = Port, Security = Security, UserName = UserName, Password = Password, Folder = Folder, UseIdle = UseIdle, Enabled = Enabled, DefaultHelpTopicId = DefaultHelpTopicId,
         };
     }
+
+    private static string KindLabel(MailboxKind kind) => kind switch
+    {
+        MailboxKind.Imap => "IMAP",
+        MailboxKind.Pop3 => "POP3",
+        _ => "Drop folder",
+    };
 }

@@ -48,8 +48,8 @@ public sealed partial class NotificationLogPage
     }
 
     private static string Why(OutboxSummary m) => m.TriggerName is null && m.ActionName is null
-        ? m.Kind
-        : $"{m.Kind}: trigger \"{m.TriggerName ?? "(deleted)"}\", action \"{m.ActionName ?? "(deleted)"}\"";
+        ? OutboxKindLabel.Describe(m.Kind)
+        : $"{OutboxKindLabel.Describe(m.Kind)}: trigger \"{m.TriggerName ?? "(deleted)"}\", action \"{m.ActionName ?? "(deleted)"}\"";
 
     private static IEnumerable<(string Field, string List)> Recipients(OutboxSummary m) =>
         new[] { ("To", m.To), ("Cc", m.Cc), ("Bcc", m.Bcc) }.Where(r => !string.IsNullOrWhiteSpace(r.Item2));

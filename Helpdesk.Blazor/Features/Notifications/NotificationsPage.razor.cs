@@ -1,3 +1,4 @@
+using Helpdesk.Blazor.Components.Shared;
 using Helpdesk.Core.Common;
 using Helpdesk.Core.Notifications;
 using Helpdesk.Core.Tickets;
@@ -11,7 +12,7 @@ public sealed partial class NotificationsPage
     private NotificationSetup _setup = new([], []);
     private ActionForm? _action;
     private TriggerForm? _trigger;
-    private IReadOnlyDictionary<string, string> _errors = new Dictionary<string, string>();
+    private readonly FormErrors _errors = new(NotificationLabels.Fields);
     private string? _error;
     private int _previewActionId;
     private string? _previewTicket;
@@ -49,7 +50,7 @@ public sealed partial class NotificationsPage
     {
         _action = form;
         _trigger = null;
-        _errors = new Dictionary<string, string>();
+        _errors.Clear();
     }
 
     private void NewTrigger() => EditTrigger(new TriggerSummary(0, "", TriggerKind.OnLogUpdate, "public_log", null, []));
@@ -58,7 +59,7 @@ public sealed partial class NotificationsPage
     {
         _trigger = new TriggerForm { Id = t.Id == 0 ? null : t.Id, Name = t.Name, Kind = t.Kind, LogAttribute = t.LogAttribute, Filter = t.Filter, ActionIds = [.. t.ActionIds] };
         _action = null;
-        _errors = new Dictionary<string, string>();
+        _errors.Clear();
     }
 
     private void ToggleAction(int id, bool on)
@@ -84,23 +85,14 @@ public sealed partial class NotificationsPage
 
     private async Task SaveAsync(Func<Task> save)
     {
-        try
+        if (!await _errors.RunAsync(save))
         {
-            await save();
-            _errors = new Dictionary<string, string>();
-            _error = null;
-            Snackbar.Add("Saved.", Severity.Success);
-            await LoadAsync();
+            _error = "Not saved: " + _errors.Message;
+            return;
         }
-        catch (ValidationFailedException ex)
-        {
-            _errors = ex.Errors;
-            _error = "Not saved: " + string.Join(" ", ex.Errors.Select(e => $"{e.Key}: {e.Value}"));
-        }
-        catch (NotFoundException ex)
-        {
-            _error = ex.Message;
-        }
+        _error = null;
+        Snackbar.Add("Saved.", Severity.Success);
+        await LoadAsync();
     }
 
     private async Task PreviewAsync()
@@ -123,9 +115,7 @@ public sealed partial class NotificationsPage
         }
     }
 
-    private bool Has(string field) => _errors.ContainsKey(field.ToLowerInvariant());
-
-    private string? ErrorFor(string field) => _errors.GetValueOrDefault(field);
+    private string? ErrorFor(string field) => _errors.For(field);
 
     private sealed class ActionForm
     {

@@ -11,7 +11,7 @@ public sealed partial class SupportAgreementsSection
 {
     private IReadOnlyList<SupportAgreementRow> _agreements = [];
     private IReadOnlyList<OrganizationRow> _organizations = [];
-    private readonly FormErrors _errors = new();
+    private readonly FormErrors _errors = new(new Dictionary<string, string> { ["name"] = "Name", ["customer"] = "Customer organization" });
     private AgreementForm _form = new();
 
     [Parameter, EditorRequired] public IReadOnlyList<NamedRef> Teams { get; set; } = [];

@@ -38,6 +38,6 @@ public sealed class CurrentActor(AuthenticationStateProvider authentication, IDb
         var person = await db.Set<HelpdeskUser>().Where(u => u.Id == userId)
             .Select(u => new { u.PersonId, u.Person!.Name }).FirstOrDefaultAsync()
             ?? throw new InvalidOperationException("The current user no longer exists.");
-        return _actor = new Actor(person.PersonId, person.Name, ActorKind.Agent);
+        return _actor = Actor.Agent(person.PersonId, person.Name, principal.FindAll(ClaimTypes.Role).Select(c => c.Value));
     }
 }

@@ -13,13 +13,6 @@ namespace Helpdesk.Blazor.Features.Tickets;
 /// <summary>The ticket list; its filter lives in the URL (<see cref="TicketListUrl"/>), so every change is a navigation.</summary>
 public sealed partial class TicketListPage
 {
-    private static readonly (TicketSortField Field, string Title)[] Columns =
-    [
-        (TicketSortField.Number, "Number"), (TicketSortField.Subject, "Subject"), (TicketSortField.Status, "Status"),
-        (TicketSortField.Requester, "Requester"), (TicketSortField.Team, "Team"), (TicketSortField.Member, "Assignee"),
-        (TicketSortField.UpdatedAt, "Updated"),
-    ];
-
     private TicketLookups _lookups = TicketLookups.Empty;
     private int? _me;
     private bool _dense = true;
@@ -32,6 +25,7 @@ public sealed partial class TicketListPage
     private HashSet<TicketSummary> _selectedItems = [];
 
     [Inject] private IState<TicketListState> State { get; set; } = default!;
+    [Inject] private IState<TicketViewsState> Views { get; set; } = default!;
     [Inject] private IDispatcher Dispatcher { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private TicketLookupsQuery LookupsQuery { get; set; } = default!;
@@ -40,12 +34,16 @@ public sealed partial class TicketListPage
 
     private int PageCount => Math.Max(1, (int)Math.Ceiling(State.Value.TotalCount / (double)State.Value.Request.PageSize));
 
-    private TicketView? View => TicketListUrl.ViewOf(State.Value.Request, _me);
+    private TicketView? View => TicketListUrl.ViewOf(State.Value.Request, _me, Views.Value.Views);
+
+    private IReadOnlyList<TicketListColumn> Columns => View?.Columns ?? TicketListColumns.Default;
 
     protected override async Task OnInitializedAsync()
     {
         _me = await CurrentActor.TryGetPersonIdAsync();
         Navigation.LocationChanged += OnLocationChanged;
+        // An administrator's view in the URL is known once the agent's views have loaded; read the URL again then.
+        SubscribeToAction<LoadViewCountsSucceededAction>(_ => LoadFromUrl());
         LoadFromUrl();
         _lookups = await LookupsQuery.ExecuteAsync();
     }
@@ -58,12 +56,13 @@ public sealed partial class TicketListPage
 
     private void LoadFromUrl()
     {
-        var request = TicketListUrl.Parse(Navigation.Uri, _me);
-        if (!State.Value.HasLoaded || TicketListUrl.For(request, _me) != TicketListUrl.For(State.Value.Request, _me))
+        var views = Views.Value.Views;
+        var request = TicketListUrl.Parse(Navigation.Uri, _me, views);
+        if (!State.Value.HasLoaded || TicketListUrl.For(request, _me, views) != TicketListUrl.For(State.Value.Request, _me, views))
             Dispatcher.Dispatch(new LoadTicketsAction(request));
     }
 
-    private void Load(TicketListRequest request) => Navigation.NavigateTo(TicketListUrl.For(request, _me));
+    private void Load(TicketListRequest request) => Navigation.NavigateTo(TicketListUrl.For(request, _me, Views.Value.Views));
 
     private void GoToPage(int page) => Load(State.Value.Request with { Page = page - 1 });
 

@@ -6,19 +6,20 @@ using Microsoft.AspNetCore.WebUtilities;
 namespace Helpdesk.Blazor.Features.Tickets;
 
 /// <summary>
-/// The list's filter as a URL, so it can be shared and Back works: a built-in view is "?view=key"; anything else
-/// is spelt out (q, status, team, assignee=me|none|id, overdue, sort, desc, page, size). "me" is whoever opens it.
+/// The list's filter as a URL, so it can be shared and Back works: a view (built-in or an administrator's) is
+/// "?view=key"; anything else is spelt out (q, status, team, assignee=me|none|id, impact, overdue), then sort, desc,
+/// page and size where they differ from the view's. "me" is whoever opens it; views are those the reader sees.
 /// </summary>
 public static class TicketListUrl
 {
     public const string Path = "/tickets";
 
-    public static TicketListRequest Parse(string uri, int? me)
+    public static TicketListRequest Parse(string uri, int? me, IReadOnlyList<TicketView> views)
     {
         var query = QueryHelpers.ParseQuery(new Uri(uri).Query);
         string? Get(string key) => query.TryGetValue(key, out var v) && !string.IsNullOrWhiteSpace(v.ToString()) ? v.ToString() : null;
-        var explicitFilter = new[] { "q", "status", "team", "assignee", "overdue" }.Any(k => Get(k) is not null);
-        var view = explicitFilter ? null : TicketViews.Find(Get("view") ?? TicketViews.DefaultKey) ?? TicketViews.Find(TicketViews.DefaultKey)!;
+        var explicitFilter = new[] { "q", "status", "team", "assignee", "impact", "overdue" }.Any(k => Get(k) is not null);
+        var view = explicitFilter ? null : TicketViews.Find(views, Get("view") ?? TicketViews.DefaultKey) ?? TicketViews.Find(TicketViews.BuiltIn, TicketViews.DefaultKey)!;
         var request = view?.Request(me) ?? new TicketListRequest
         {
             Text = Get("q"),
@@ -27,9 +28,10 @@ public static class TicketListUrl
             TeamId = Int(Get("team")),
             Unassigned = Get("assignee") == "none",
             MemberId = Get("assignee") == "me" ? me ?? -1 : Int(Get("assignee")),
+            Impact = Enum.TryParse<TicketImpact>(Get("impact"), true, out var impact) && Enum.IsDefined(impact) ? impact : null,
             OverdueOnly = Get("overdue") == "1",
         };
-        var defaults = new TicketListRequest();
+        var defaults = view?.Request(me) ?? new TicketListRequest();
         return request with
         {
             Sort = Enum.TryParse<TicketSortField>(Get("sort"), true, out var sort) ? sort : defaults.Sort,
@@ -41,14 +43,15 @@ public static class TicketListUrl
 
     public static readonly int[] PageSizes = [10, 25, 50, 100];
 
-    public static string For(TicketListRequest request, int? me)
+    public static string For(TicketListRequest request, int? me, IReadOnlyList<TicketView> views)
     {
         var parameters = new List<KeyValuePair<string, string?>>();
         void Add(string key, object? value)
         {
             if (value is not null) parameters.Add(new(key, Convert.ToString(value, CultureInfo.InvariantCulture)));
         }
-        if (ViewOf(request, me) is { } view)
+        var view = ViewOf(request, me, views);
+        if (view is not null)
             Add("view", view.Key);
         else
         {
@@ -56,10 +59,11 @@ public static class TicketListUrl
             Add("status", request.Statuses.Count == 0 ? null : string.Join(',', request.Statuses.Order()));
             Add("team", request.TeamId);
             Add("assignee", request.Unassigned ? "none" : request.MemberId is { } m ? (m == me ? "me" : m.ToString(CultureInfo.InvariantCulture)) : null);
+            Add("impact", request.Impact);
             Add("overdue", request.OverdueOnly ? "1" : null);
             if (parameters.Count == 0) Add("view", "all");
         }
-        var defaults = new TicketListRequest();
+        var defaults = view?.Request(me) ?? new TicketListRequest();
         if (request.Sort != defaults.Sort) Add("sort", request.Sort.ToString());
         if (request.Descending != defaults.Descending) Add("desc", request.Descending ? "1" : "0");
         if (request.Page > 0) Add("page", request.Page + 1);
@@ -67,13 +71,13 @@ public static class TicketListUrl
         return QueryHelpers.AddQueryString(Path, parameters);
     }
 
-    /// <summary>The built-in view whose filter this is, if any (sort and paging aside).</summary>
-    public static TicketView? ViewOf(TicketListRequest request, int? me) =>
-        TicketViews.BuiltIn.FirstOrDefault(v => SameFilter(v.Request(me), request));
+    /// <summary>The view whose filter this is, if any (sort and paging aside); a built-in one before an administrator's.</summary>
+    public static TicketView? ViewOf(TicketListRequest request, int? me, IReadOnlyList<TicketView> views) =>
+        views.FirstOrDefault(v => SameFilter(v.Request(me), request));
 
     private static bool SameFilter(TicketListRequest a, TicketListRequest b) =>
         a.Statuses.Order().SequenceEqual(b.Statuses.Order()) && a.TeamId == b.TeamId && a.Unassigned == b.Unassigned
-        && (a.Unassigned || a.MemberId == b.MemberId) && a.OverdueOnly == b.OverdueOnly
+        && (a.Unassigned || a.MemberId == b.MemberId) && a.OverdueOnly == b.OverdueOnly && a.Impact == b.Impact
         && string.IsNullOrWhiteSpace(a.Text) == string.IsNullOrWhiteSpace(b.Text) && (a.Text ?? "").Trim() == (b.Text ?? "").Trim();
 
     private static int? Int(string? value) => int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : null;

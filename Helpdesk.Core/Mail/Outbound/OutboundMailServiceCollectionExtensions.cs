@@ -1,3 +1,5 @@
+using Helpdesk.Core.Mail.Outbound.MailOut;
+using Helpdesk.Core.Tickets.Events;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -18,6 +20,8 @@ public static class OutboundMailServiceCollectionExtensions
         builder.Services.AddSingleton<IMailTransport>(sp => sp.GetRequiredService<IOptions<OutboundMailOptions>>().Value.Transport == MailTransportKind.Smtp
             ? sp.GetRequiredService<SmtpTransport>()
             : sp.GetRequiredService<PickupFolderTransport>());
+        builder.Services.AddSingleton<MailOutComposer>();
+        builder.Services.AddSingleton<ITicketEventSink>(sp => sp.GetRequiredService<MailOutComposer>());
         builder.Services.AddSingleton<MimeComposer>();
         builder.Services.AddSingleton<OutboxSendStage>();
         builder.Services.AddTransient<ResendOutboxMessageCommand>();

@@ -2,13 +2,16 @@ using MimeKit;
 
 namespace Helpdesk.Core.Mail.Outbound;
 
-/// <param name="Field">"To" or "Cc": the header the address goes in when several share one mail.</param>
+/// <param name="Field">"To", "Cc" or "Bcc": the header the address goes in when several share one mail.</param>
 public sealed record OutboxRecipient(string Address, string? Name, string Why, string Field = "To");
 
-/// <summary>Builds outbox rows for automatic mail the same way everywhere: our Message-ID, the ticket's thread, Auto-Submitted.</summary>
+/// <summary>
+/// Builds outbox rows the same way everywhere: our Message-ID, the ticket's thread root, Auto-Submitted. Mail about a
+/// ticket event is threaded further by <see cref="MailOut.MailOutComposer"/>.
+/// </summary>
 public static class OutboxMail
 {
-    /// <param name="to">The mail's recipients; those whose Field is "Cc" go in its Cc header.</param>
+    /// <param name="to">The mail's recipients, each in the header its Field names.</param>
     public static OutboxMessage Create(string kind, int? ticketId, string from, IReadOnlyList<OutboxRecipient> to, string subject,
         string textBody, string? htmlBody, string host, DateTime now, string? inReplyTo = null) => new()
     {
@@ -16,8 +19,9 @@ public static class OutboxMail
         TicketId = ticketId,
         Kind = kind,
         From = from,
-        To = Addresses(to.Where(r => r.Field != "Cc")),
+        To = Addresses(to.Where(r => r.Field is not ("Cc" or "Bcc"))),
         Cc = Addresses(to.Where(r => r.Field == "Cc")),
+        Bcc = Addresses(to.Where(r => r.Field == "Bcc")),
         Subject = subject,
         TextBody = textBody,
         HtmlBody = htmlBody,

@@ -59,6 +59,9 @@ public sealed class OutboxMessage
     /// </summary>
     public string? ClaimToken { get; set; }
     public DateTime? ClaimExpiresAt { get; set; }
+
+    /// <summary>Failed before any attempt to send: its template did not render or its recipients could not be found (see <see cref="LastError"/>).</summary>
+    public bool NeverComposed => Status == OutboxStatus.Failed && Attempts == 0;
 }
 
 public sealed class OutboxAttachment

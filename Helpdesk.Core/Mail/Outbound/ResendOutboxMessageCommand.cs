@@ -14,6 +14,8 @@ public sealed class ResendOutboxMessageCommand(IDbContextFactory<HelpdeskDbConte
             ?? throw new NotFoundException("That mail is no longer in the outbox.");
         if (message.Status != OutboxStatus.Failed)
             throw new ValidationFailedException("status", "Only failed mail can be resent.");
+        if (message.NeverComposed)
+            throw new ValidationFailedException("status", $"This mail was never composed, so there is nothing to resend: {message.LastError}");
         message.Status = OutboxStatus.Pending;
         message.Attempts = 0;
         message.NextAttemptAt = clock.GetUtcNow().UtcDateTime;

@@ -20,6 +20,7 @@ public static class TicketListFilter
         if (request.TeamId is { } teamId) tickets = tickets.Where(t => t.TeamId == teamId);
         if (request.Unassigned) tickets = tickets.Where(t => t.MemberId == null);
         else if (request.MemberId is { } memberId) tickets = tickets.Where(t => t.MemberId == memberId);
+        if (request.Impact is { } impact) tickets = tickets.Where(t => t.Impact == impact);
         if (request.OverdueOnly) tickets = tickets.Where(t => t.OverdueAt != null && t.Status != TicketStatus.Completed && t.Status != TicketStatus.Closed);
         var text = request.Text?.Trim();
         if (string.IsNullOrEmpty(text)) return tickets;

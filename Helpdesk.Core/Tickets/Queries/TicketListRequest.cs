@@ -26,6 +26,7 @@ public sealed record TicketListRequest
 
     /// <summary>Only tickets found overdue (and not yet completed or closed).</summary>
     public bool OverdueOnly { get; init; }
+    public TicketImpact? Impact { get; init; }
     public TicketSortField Sort { get; init; } = TicketSortField.UpdatedAt;
     public bool Descending { get; init; } = true;
 }

@@ -1,10 +1,10 @@
-using Helpdesk.Core.Persistence;
-using Microsoft.EntityFrameworkCore;
-
 namespace Helpdesk.Core.Tickets.Queries;
 
 /// <summary>A named list a supervisor or agent comes back to (Zammad's overviews): a filter on the ticket list.</summary>
-public sealed record TicketView(string Key, string Title, Func<int?, TicketListRequest> Request);
+public sealed record TicketView(string Key, string Title, Func<int?, TicketListRequest> Request)
+{
+    public IReadOnlyList<TicketListColumn> Columns { get; init; } = TicketListColumns.Default;
+}
 
 public static class TicketViews
 {
@@ -21,18 +21,6 @@ public static class TicketViews
         new("all", "All", _ => new()),
     ];
 
-    public static TicketView? Find(string? key) => BuiltIn.FirstOrDefault(v => string.Equals(v.Key, key, StringComparison.OrdinalIgnoreCase));
-}
-
-/// <summary>How many tickets each built-in view lists right now, for the navigation.</summary>
-public sealed class TicketViewCountsQuery(IDbContextFactory<HelpdeskDbContext> contextFactory)
-{
-    public async Task<IReadOnlyDictionary<string, int>> ExecuteAsync(int? me, CancellationToken ct = default)
-    {
-        await using var db = await contextFactory.CreateDbContextAsync(ct);
-        var counts = new Dictionary<string, int>();
-        foreach (var view in TicketViews.BuiltIn)
-            counts[view.Key] = await TicketListFilter.All(db, db.Set<Ticket>().AsNoTracking(), view.Request(me)).CountAsync(ct);
-        return counts;
-    }
+    public static TicketView? Find(IEnumerable<TicketView> views, string? key) =>
+        views.FirstOrDefault(v => string.Equals(v.Key, key, StringComparison.OrdinalIgnoreCase));
 }

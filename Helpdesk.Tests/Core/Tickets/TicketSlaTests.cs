@@ -4,6 +4,7 @@ using Helpdesk.Core.People;
 using Helpdesk.Core.Tickets;
 using Helpdesk.Core.Tickets.Commands;
 using Helpdesk.Core.Tickets.Queries;
+using Helpdesk.Core.Tickets.Views;
 using Helpdesk.Tests.TestSupport;
 using Helpdesk.Tests.TestSupport.Builders;
 
@@ -67,7 +68,7 @@ public sealed class TicketSlaTests
         var item = Assert.Single((await host.Get<TicketListQuery>().ExecuteAsync(new TicketListRequest())).Items);
         Assert.Equal(item.CreatedAt.AddHours(4), item.DueAt);
         Assert.True(item.IsOverdue);
-        Assert.Equal(1, (await host.Get<TicketViewCountsQuery>().ExecuteAsync(null))["overdue"]);
+        Assert.Equal(1, (await host.Get<TicketViewCountsQuery>().ExecuteAsync(null)).Single(v => v.View.Key == "overdue").Count);
         Assert.Equal(id, item.Id);
     }
 }

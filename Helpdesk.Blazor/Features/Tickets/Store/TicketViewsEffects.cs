@@ -1,6 +1,6 @@
 using Helpdesk.Core.Tickets.Events;
 using Helpdesk.Blazor.Flux;
-using Helpdesk.Core.Tickets.Queries;
+using Helpdesk.Core.Tickets.Views;
 
 namespace Helpdesk.Blazor.Features.Tickets.Store;
 

@@ -36,7 +36,7 @@ public sealed class NotificationLogPageTests : HelpdeskBunitContext
             var cut = Render<NotificationLogPage>();
 
             cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=outbox-row]")));
-            Assert.Equal($"email_action: trigger \"{trigger.Name}\", action \"{trigger.Actions.Single().Name}\"",
+            Assert.Equal($"Email action: trigger \"{trigger.Name}\", action \"{trigger.Actions.Single().Name}\"",
                 cut.Find("[data-testid=outbox-why]").TextContent.Trim());
             var recipients = cut.Find("[data-testid=outbox-recipients]").TextContent;
             Assert.Contains("To Carl <carl@customer.test>", recipients);

@@ -41,7 +41,7 @@ public sealed class SupportAgreementsSectionTests : HelpdeskBunitContext
     }
 
     [Fact]
-    public async Task SupportAgreementsSection_NoCustomer_ShowsTheErrorAndSavesNothing()
+    public async Task SupportAgreementsSection_NoCustomer_ShowsTheErrorUnderItsLabelAndSavesNothing()
     {
         var (_, desk) = await SeedAsync();
         var cut = Render<SupportAgreementsSection>(p => p.Add(x => x.Teams, [desk]));
@@ -49,7 +49,7 @@ public sealed class SupportAgreementsSectionTests : HelpdeskBunitContext
         await cut.InvokeAsync(() => cut.FindComponent<MudTextField<string>>().Instance.ValueChanged.InvokeAsync("Orphan"));
         await cut.InvokeAsync(() => cut.Find("[data-testid=save-agreement]").Click());
 
-        cut.WaitForAssertion(() => Assert.Contains("The customer organization is required.", cut.Find("[data-testid=agreement-error]").TextContent));
+        cut.WaitForAssertion(() => Assert.Contains("Customer organization: The customer organization is required.", cut.Find("[data-testid=agreement-error]").TextContent));
         Assert.Empty(await Host.Get<SupportAgreementListQuery>().ExecuteAsync());
     }
 

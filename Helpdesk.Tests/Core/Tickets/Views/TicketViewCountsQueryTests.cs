@@ -3,9 +3,10 @@ using Helpdesk.Core.People;
 using Helpdesk.Core.Tickets;
 using Helpdesk.Core.Tickets.Commands;
 using Helpdesk.Core.Tickets.Queries;
+using Helpdesk.Core.Tickets.Views;
 using Helpdesk.Tests.TestSupport;
 
-namespace Helpdesk.Tests.Core.Tickets;
+namespace Helpdesk.Tests.Core.Tickets.Views;
 
 public sealed class TicketViewCountsQueryTests
 {
@@ -25,7 +26,7 @@ public sealed class TicketViewCountsQueryTests
         await New(TicketStatus.Completed, ann.Id);
         await New(TicketStatus.Closed, null);
 
-        var counts = await host.Get<TicketViewCountsQuery>().ExecuteAsync(ann.Id);
+        var counts = (await host.Get<TicketViewCountsQuery>().ExecuteAsync(ann.Id)).ToDictionary(v => v.View.Key, v => v.Count);
 
         Assert.Equal(3, counts["mine"]);
         Assert.Equal(1, counts["unassigned"]);

@@ -1,0 +1,40 @@
+using Bunit;
+using Helpdesk.Blazor.Features.Correspondence;
+using Helpdesk.Core.Common;
+using Helpdesk.Core.Notifications;
+using Helpdesk.Core.People;
+using Helpdesk.Core.Tickets.Commands;
+using Helpdesk.Tests.TestSupport;
+using MudBlazor;
+
+namespace Helpdesk.Tests.Blazor.Features.Correspondence;
+
+public sealed class CorrespondencePageTests : HelpdeskBunitContext
+{
+    [Fact]
+    public async Task CorrespondencePage_PreviewOfAnAlertATriggerAlsoSends_SaysTheAddressGetsOneMail()
+    {
+        var agent = await Host.AddPersonAsync("Ann Agent", "ann@helpdesk.test", PersonRoles.Agent);
+        var caller = await Host.AddPersonAsync("Carl Caller", "carl@customer.test");
+        var ticket = await Host.Get<CreateTicketCommand>().ExecuteAsync(new NewTicket { Subject = "VPN down", RequestedForId = caller.Id, MemberId = agent.Id }, Actor.System);
+        await using (var db = await Host.DbAsync())
+        {
+            db.Add(new Trigger
+            {
+                Name = "Tell the agent", Kind = TriggerKind.OnCustomerUpdate,
+                Actions = [new EmailAction { Name = "Agent mail", Status = ActionStatus.Active, To = "SELECT Person WHERE id = :this->agent_id", SubjectTemplate = "$this->title$", BodyTemplate = "<p>$this->title$</p>" }],
+            });
+            await db.SaveChangesAsync();
+        }
+        var cut = Render<CorrespondencePage>();
+        cut.WaitForAssertion(() => Assert.Contains("New message alert", cut.Find("[data-testid=templates-table]").TextContent));
+
+        await cut.InvokeAsync(() => cut.FindComponents<MudTextField<string>>().Single(f => f.Instance.Label == "Preview for ticket (e.g. HD-12)").Instance.ValueChanged.InvokeAsync($"HD-{ticket}"));
+        var row = cut.FindAll("[data-testid=templates-table] tr").Single(r => r.TextContent.Contains("New message alert"));
+        await cut.InvokeAsync(() => row.QuerySelectorAll("button").Single(b => b.TextContent.Contains("Preview")).Click());
+
+        cut.WaitForAssertion(() => Assert.Equal(
+            "ann@helpdesk.test: also covered by trigger \"Tell the agent\" (email action \"Agent mail\"); this address gets one mail, the trigger's.",
+            cut.Find("[data-testid=preview-covered]").TextContent.Trim()));
+    }
+}
