@@ -82,6 +82,8 @@ public sealed class ReplyComposerBrowserTests : BrowserJourney
         await page.GetByTestId("tab-private").ClickAsync();
         var editor = page.GetByTestId("editor-private");
         var text = editor.Locator("textarea[data-testid=entry-text]");
+        // The tab shows the note's editor after a round trip; keys typed before would go nowhere.
+        await Expect(text).ToBeVisibleAsync();
         await text.PressSequentiallyAsync("Could you check this, @zel");
         await Expect(editor.GetByTestId("mention-picker").GetByTestId("suggestion")).ToHaveCountAsync(1);
         await editor.GetByTestId("mention-picker").GetByTestId("suggestion").ClickAsync();
