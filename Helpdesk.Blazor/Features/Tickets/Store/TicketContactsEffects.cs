@@ -52,7 +52,7 @@ public sealed class TicketContactsEffects(
             dispatcher.Dispatch(new ChangeTicketContactsSucceededAction(ticketId, isAdd));
             dispatcher.Dispatch(new LoadTicketContactsAction(ticketId));
         }
-        catch (Exception ex) when (ex is ValidationFailedException or NotFoundException)
+        catch (Exception ex) when (ex is ValidationFailedException or NotFoundException or AccessDeniedException)
         {
             dispatcher.Dispatch(new ChangeTicketContactsFailedAction(ex.Message));
         }

@@ -6,6 +6,7 @@ using Helpdesk.Core.Mail.Inbound.Parsing;
 using Helpdesk.Core.Mail.Outbound;
 using Helpdesk.Core.People;
 using Helpdesk.Core.Persistence;
+using Helpdesk.Core.Security;
 using Helpdesk.Core.Tickets;
 using Helpdesk.Core.Tickets.Commands;
 using Microsoft.EntityFrameworkCore;
@@ -191,6 +192,7 @@ public sealed class InboundMailProcessor(
     {
         var content = mail.Content;
         var sender = await FindSenderAsync(content, ct);
+        var actor = await NoteActorAsync(SenderActor(sender, content, note), note, ct);
         var (files, leftOut) = await StageAsync(content, ct);
         var outcome = WithAutomated(string.Join(" ", [note.Explanation, .. note.Notes, .. leftOut]), note);
         IReadOnlyList<int> contacts = note.BouncedMessageId is null ? await CcPeopleAsync(content, ct) : [];
@@ -205,12 +207,25 @@ public sealed class InboundMailProcessor(
             SourceMessageId = content.MessageId,
             AuditNotes = note.Notes,
             ContactIds = contacts,
-        }, SenderActor(sender, content, note), ct, async (db, ticketId, token) =>
+        }, actor, ct, async (db, ticketId, token) =>
         {
             if (note.BouncedMessageId is { } bounced) await MarkBouncedAsync(db, bounced, token);
             var named = await SenderNameAsync(db, content, token);
             await mail.Outcome(InboundStatus.Processed, outcome + named, note.TicketId)(db, ticketId, token);
         });
+    }
+
+    /// <summary>
+    /// A sender who may add this entry themself (the requester or a contact, to the public log) acts on their own rights.
+    /// Anyone else's mail (an unknown or unrelated sender quoting the ticket's number, an internal note by parameter) is
+    /// applied by the system on the sender's behalf, as the Mail API has it; the entry and audit still name the sender.
+    /// </summary>
+    private async Task<Actor> NoteActorAsync(Actor sender, AddNote note, CancellationToken ct)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        return await TicketAccess.AllowsAsync(db, sender, note.TicketId, AppendCaseLogEntryCommand.Operation(note.Log), ct)
+            ? sender
+            : sender with { AuthorizedBy = Actor.System };
     }
 
     private async Task CreateRequestAsync(CreateRequest create, Applying mail, CancellationToken ct)

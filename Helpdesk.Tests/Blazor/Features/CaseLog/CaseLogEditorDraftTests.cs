@@ -27,8 +27,7 @@ public sealed class CaseLogEditorDraftTests : HelpdeskBunitContext
 
     protected override void ConfigureServices()
     {
-        Services.AddScoped(sp => new CurrentActor(sp.GetRequiredService<AuthenticationStateProvider>(), Host.Get<IDbContextFactory<HelpdeskDbContext>>()));
-        AddAuthorization().SetAuthorized("ann@helpdesk.test").SetClaims(new Claim(ClaimTypes.NameIdentifier, "user-ann"));
+        LogInAsAgent("ann@helpdesk.test", "user-ann");
     }
 
     private async Task ArrangeAsync()

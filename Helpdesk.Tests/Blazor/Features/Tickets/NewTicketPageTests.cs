@@ -24,8 +24,7 @@ public sealed class NewTicketPageTests : HelpdeskBunitContext
 {
     protected override void ConfigureServices()
     {
-        Services.AddScoped(sp => new CurrentActor(sp.GetRequiredService<AuthenticationStateProvider>(), Host.Get<IDbContextFactory<HelpdeskDbContext>>()));
-        AddAuthorization().SetAuthorized("ann@helpdesk.test").SetClaims(new Claim(ClaimTypes.NameIdentifier, "user-ann"));
+        LogInAsAgent("ann@helpdesk.test", "user-ann");
     }
 
     private async Task<(PersonRef Caller, int DepartmentId, int HelpTopicId)> ArrangeAsync()

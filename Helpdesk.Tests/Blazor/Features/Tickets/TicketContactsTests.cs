@@ -24,8 +24,7 @@ public sealed class TicketContactsTests : HelpdeskBunitContext
     {
         foreach (var type in new[] { typeof(TicketContactsQuery), typeof(AddTicketContactCommand), typeof(RemoveTicketContactCommand) })
             Services.AddSingleton(type, _ => Host.Services.GetRequiredService(type));
-        Services.AddScoped(sp => new CurrentActor(sp.GetRequiredService<AuthenticationStateProvider>(), Host.Get<IDbContextFactory<HelpdeskDbContext>>()));
-        AddAuthorization().SetAuthorized("ann@helpdesk.test").SetClaims(new Claim(ClaimTypes.NameIdentifier, "user-ann"));
+        LogInAsAgent("ann@helpdesk.test", "user-ann");
     }
 
     private async Task<int> ArrangeAsync()

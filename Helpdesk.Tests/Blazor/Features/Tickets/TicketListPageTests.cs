@@ -22,8 +22,7 @@ public sealed class TicketListPageTests : HelpdeskBunitContext
 {
     protected override void ConfigureServices()
     {
-        Services.AddScoped(sp => new CurrentActor(sp.GetRequiredService<AuthenticationStateProvider>(), Host.Get<IDbContextFactory<HelpdeskDbContext>>()));
-        AddAuthorization().SetAuthorized("ann@helpdesk.test").SetClaims(new Claim(ClaimTypes.NameIdentifier, "user-ann"));
+        LogInAsAgent("ann@helpdesk.test", "user-ann");
     }
 
     private NavigationManager Navigation => Services.GetRequiredService<NavigationManager>();
