@@ -62,6 +62,16 @@ public abstract class HelpdeskBunitContext : BunitContext, IAsyncLifetime
         AddAuthorization().SetAuthorized(userName).SetRoles(ConsoleRoles.Agent).SetClaims(new Claim(ClaimTypes.NameIdentifier, userId));
     }
 
+    /// <summary>An agent person with the console login <paramref name="userId"/> (see <see cref="LogInAsAgent"/>).</summary>
+    protected async Task<Helpdesk.Core.People.Person> AgentWithLoginAsync(string name, string email, string userId)
+    {
+        var agent = await Host.AddPersonAsync(name, email, Helpdesk.Core.People.PersonRoles.Agent);
+        await using var db = await Host.DbAsync();
+        db.Add(new HelpdeskUser { Id = userId, UserName = email, PersonId = agent.Id });
+        await db.SaveChangesAsync();
+        return agent;
+    }
+
     /// <summary>Registers what a test class needs beyond Core; services cannot be added once the renderer exists.</summary>
     protected virtual void ConfigureServices()
     {

@@ -106,10 +106,10 @@ public sealed class TicketDetailsEffects(
     }
 
     [EffectMethod]
-    public Task HandleTicketChangedExternallyAction(TicketChangedExternallyAction action, IDispatcher dispatcher)
+    public Task HandleTicketsChangedExternallyAction(TicketsChangedExternallyAction action, IDispatcher dispatcher)
     {
-        if (state.Value.TicketId == action.Change.TicketId && state.Value.Ticket is not null)
-            dispatcher.Dispatch(new LoadTicketAction(action.Change.TicketId));
+        if (state.Value is { Ticket: not null, TicketId: { } shown } && action.Changes.Any(c => c.TicketId == shown))
+            dispatcher.Dispatch(new LoadTicketAction(shown));
         return Task.CompletedTask;
     }
 
