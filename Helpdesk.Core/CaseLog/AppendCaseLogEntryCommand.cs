@@ -23,6 +23,7 @@ public sealed class AppendCaseLogEntryCommand(TicketWrite write, CaseLogEntryFac
         var (db, ticket, actor, now) = (scope.Db, scope.Ticket, scope.Actor, scope.Now);
         var entry = entryFactory.Create(ticket, input.Log, input.Text, input.Format, input.Files, actor, input.Origin, now);
         entry.SourceMessageId = input.SourceMessageId;
+        entry.SourceInboundId = input.SourceInboundId;
 
         db.Add(entry);
         foreach (var note in input.AuditNotes)

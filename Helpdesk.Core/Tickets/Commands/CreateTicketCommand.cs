@@ -16,7 +16,14 @@ public sealed class CreateTicketCommand(TicketWrite write, CaseLogEntryFactory e
 
     private async Task<Ticket> OpenAsync(TicketWriteScope scope, NewTicket input, CancellationToken ct)
     {
-        var (db, actor, now) = (scope.Db, scope.Actor, scope.Now);
+        var (db, now) = (scope.Db, scope.Now);
+        if (input.NewRequester is { } newcomer)
+        {
+            var requester = await RequesterAsync(db, newcomer, now, ct);
+            input = input with { RequestedForId = requester.Id, RequestedById = requester.Id };
+            scope.SenderBecameKnown(requester);
+        }
+        var actor = scope.Actor;
         var errors = new Dictionary<string, string>();
         var subject = TicketReferenceValidator.CheckSubject(input.Subject, errors);
         await TicketReferenceValidator.CheckAsync(db, errors, input.RequestedForId, input.TeamId, input.MemberId, input.DepartmentId, input.HelpTopicId, input.SlaPlanId, ct);
@@ -42,6 +49,7 @@ public sealed class CreateTicketCommand(TicketWrite write, CaseLogEntryFactory e
             DepartmentId = departmentId,
             Source = input.Source,
             SourceId = input.SourceId,
+            SourceInboundId = input.SourceInboundId,
             ResolutionTargetAt = target,
             DesiredCompletionAt = input.DesiredCompletionAt,
             ServiceInstanceId = input.ServiceInstanceId,
@@ -73,6 +81,7 @@ public sealed class CreateTicketCommand(TicketWrite write, CaseLogEntryFactory e
             var origin = actor.Kind == ActorKind.Customer ? EntryOrigin.Customer : EntryOrigin.Console;
             var entry = entryFactory.Create(ticket, input.DescriptionLog, input.Description ?? "", input.DescriptionFormat, input.Files, actor, origin, now);
             entry.SourceMessageId = input.SourceMessageId;
+            entry.SourceInboundId = input.SourceInboundId;
             db.Add(entry);
             await db.SaveChangesAsync(ct);
             entryFactory.LinkInlineImages(entry);
@@ -81,6 +90,16 @@ public sealed class CreateTicketCommand(TicketWrite write, CaseLogEntryFactory e
         await TicketContactList.AddAsync(db, ticket, input.ContactIds, actor, now, TicketContactList.CcNote, ct);
         scope.Changed(TicketChangeKind.Created, new TicketCreatedEvent(ticket, actor));
         return ticket;
+    }
+
+    /// <summary>Under the write lock, so two mails from one new address make one person.</summary>
+    private static async Task<People.Person> RequesterAsync(HelpdeskDbContext db, NewRequester newcomer, DateTime now, CancellationToken ct)
+    {
+        if (await Mail.Inbound.Processing.SenderDirectory.FindAsync(db, newcomer.Email, ct) is { } known) return known;
+        var person = new People.Person { Name = newcomer.Name, PrimaryEmail = newcomer.Email, Roles = People.PersonRoles.EndUser, CreatedAt = now };
+        db.Add(person);
+        await db.SaveChangesAsync(ct);
+        return person;
     }
 
     private static async Task<(DateTime? Target, string? Note)> ResolutionTargetAsync(HelpdeskDbContext db, NewTicket input, DateTime now, CancellationToken ct)

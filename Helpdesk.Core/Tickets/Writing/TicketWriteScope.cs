@@ -13,7 +13,7 @@ public sealed class TicketWriteScope(HelpdeskDbContext db, Actor actor, DateTime
     private readonly List<TicketEvent> _events = [];
 
     public HelpdeskDbContext Db { get; } = db;
-    public Actor Actor { get; } = actor;
+    public Actor Actor { get; private set; } = actor;
     public DateTime Now { get; } = now;
 
     /// <summary>The ticket being changed: loaded before the change, or the one a new-ticket change returned.</summary>
@@ -21,6 +21,13 @@ public sealed class TicketWriteScope(HelpdeskDbContext db, Actor actor, DateTime
 
     internal TicketChangeKind? Kind { get; private set; }
     internal IReadOnlyList<TicketEvent> Events => _events;
+
+    /// <summary>The acting sender had no person until this change created one (email policy): the change is theirs.</summary>
+    internal void SenderBecameKnown(People.Person person)
+    {
+        if (Actor.PersonId is not null) throw new InvalidOperationException("The actor is already a known person.");
+        Actor = Actor with { PersonId = person.Id, Name = person.Name };
+    }
 
     /// <param name="raised">The event the sinks (notifications, correspondence) answer, in this transaction.</param>
     public void Changed(TicketChangeKind kind, TicketEvent? raised = null)
