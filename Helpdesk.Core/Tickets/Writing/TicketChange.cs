@@ -17,6 +17,8 @@ public sealed class TicketChange
     /// <summary>Where the change was made (<see cref="Actor.Origin"/>), so that place can ignore its own echo.</summary>
     public string? Origin { get; set; }
     public DateTime At { get; set; }
+
+    /// <summary>The ticket's version after the change; 0 on <see cref="TicketChangeKind.MailDeliveryChanged"/> rows, which the send stage writes.</summary>
     public int TicketVersion { get; set; }
 
     public static TicketChange Of(Ticket ticket, TicketChangeKind kind, Actor actor, DateTime at) => new()

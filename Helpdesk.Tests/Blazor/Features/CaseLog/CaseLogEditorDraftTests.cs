@@ -32,13 +32,8 @@ public sealed class CaseLogEditorDraftTests : HelpdeskBunitContext
 
     private async Task ArrangeAsync()
     {
-        var agent = await Host.AddPersonAsync("Ann Agent", "ann@helpdesk.test", PersonRoles.Agent);
+        var agent = await AgentWithLoginAsync("Ann Agent", "ann@helpdesk.test", "user-ann");
         var caller = await Host.AddPersonAsync("Carl Caller", "carl@customer.test");
-        await using (var db = await Host.DbAsync())
-        {
-            db.Add(new HelpdeskUser { Id = "user-ann", UserName = "ann@helpdesk.test", PersonId = agent.Id });
-            await db.SaveChangesAsync();
-        }
         _agentId = agent.Id;
         _ticketId = await Host.Get<CreateTicketCommand>().ExecuteAsync(new NewTicket { Subject = "Printer on fire", RequestedForId = caller.Id }, Actor.System);
     }

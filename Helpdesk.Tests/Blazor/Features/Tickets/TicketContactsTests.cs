@@ -29,13 +29,8 @@ public sealed class TicketContactsTests : HelpdeskBunitContext
 
     private async Task<int> ArrangeAsync()
     {
-        var agent = await Host.AddPersonAsync("Ann Agent", "ann@helpdesk.test", PersonRoles.Agent);
+        await AgentWithLoginAsync("Ann Agent", "ann@helpdesk.test", "user-ann");
         var caller = await Host.AddPersonAsync("Carl Caller", "carl@customer.test");
-        await using (var db = await Host.DbAsync())
-        {
-            db.Add(new HelpdeskUser { Id = "user-ann", UserName = "ann@helpdesk.test", PersonId = agent.Id });
-            await db.SaveChangesAsync();
-        }
         return await Host.Get<CreateTicketCommand>().ExecuteAsync(new NewTicket { Subject = "VPN down", RequestedForId = caller.Id }, Actor.System);
     }
 

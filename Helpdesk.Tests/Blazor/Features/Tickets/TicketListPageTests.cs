@@ -33,14 +33,7 @@ public sealed class TicketListPageTests : HelpdeskBunitContext
         return Render<TicketListPage>();
     }
 
-    private async Task<Person> AnnWithLoginAsync()
-    {
-        var ann = await Host.AddPersonAsync("Ann Agent", "ann@helpdesk.test", PersonRoles.Agent);
-        await using var db = await Host.DbAsync();
-        db.Add(new HelpdeskUser { Id = "user-ann", UserName = "ann@helpdesk.test", PersonId = ann.Id });
-        await db.SaveChangesAsync();
-        return ann;
-    }
+    private Task<Person> AnnWithLoginAsync() => AgentWithLoginAsync("Ann Agent", "ann@helpdesk.test", "user-ann");
     private async Task SeedAsync(int count)
     {
         var caller = await Host.AddPersonAsync("Alice Walker", "alice@customer.test");
