@@ -100,7 +100,10 @@ public static class HelpdeskCoreServiceCollectionExtensions
 
     private static void AddTickets(this IServiceCollection services)
     {
-        services.TryAddSingleton<ITicketChangeFeed, TicketChangeFeed>();
+        services.AddSingleton<Tickets.Writing.TicketChangeNotifier>();
+        services.AddSingleton<ITicketChangeFeed>(sp => sp.GetRequiredService<Tickets.Writing.TicketChangeNotifier>());
+        services.AddHostedService(sp => sp.GetRequiredService<Tickets.Writing.TicketChangeNotifier>());
+        services.AddTransient<Tickets.Writing.TicketWrite>();
         services.AddTransient<TicketEventPublisher>();
         services.AddTransient<CreateTicketCommand>();
         services.AddTransient<UpdateTicketCommand>();

@@ -2,33 +2,33 @@ using Helpdesk.Core.CaseLog.Drafts;
 using Helpdesk.Core.Common;
 using Helpdesk.Core.People;
 using Helpdesk.Core.Persistence;
+using Helpdesk.Core.Security;
 using Helpdesk.Core.Tickets;
 using Helpdesk.Core.Tickets.Contacts;
 using Helpdesk.Core.Tickets.Events;
+using Helpdesk.Core.Tickets.Writing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Helpdesk.Core.CaseLog;
 
-public sealed class AppendCaseLogEntryCommand(
-    IDbContextFactory<HelpdeskDbContext> contextFactory,
-    CaseLogEntryFactory entryFactory,
-    TicketEventPublisher events,
-    ITicketChangeFeed feed,
-    TimeProvider clock)
+public sealed class AppendCaseLogEntryCommand(TicketWrite write, CaseLogEntryFactory entryFactory)
 {
-    public async Task<long> ExecuteAsync(NewCaseLogEntry input, Actor actor, CancellationToken ct = default, SameCommit? alsoCommit = null)
+    public Task<long> ExecuteAsync(NewCaseLogEntry input, Actor actor, CancellationToken ct = default, SameCommit? alsoCommit = null) =>
+        write.ChangeAsync(input.TicketId, Operation(input.Log), actor, scope => AppendAsync(scope, input, ct), ct, alsoCommit);
+
+    public static TicketOperation Operation(CaseLogKind log) =>
+        log == CaseLogKind.Public ? TicketOperation.AppendPublicEntry : TicketOperation.AppendPrivateEntry;
+
+    private async Task<long> AppendAsync(TicketWriteScope scope, NewCaseLogEntry input, CancellationToken ct)
     {
-        await using var db = await contextFactory.CreateDbContextAsync(ct);
-        var ticket = await db.Set<Ticket>().FirstOrDefaultAsync(t => t.Id == input.TicketId, ct)
-            ?? throw new NotFoundException($"Ticket {TicketNumber.Format(input.TicketId)} does not exist (it may have been deleted).");
-        var now = clock.GetUtcNow().UtcDateTime;
+        var (db, ticket, actor, now) = (scope.Db, scope.Ticket, scope.Actor, scope.Now);
         var recipients = ChosenRecipients(input);
         recipients?.Validate();
         var entry = entryFactory.Create(ticket, input.Log, input.Text, input.Format, input.Files, actor, input.Origin, now);
         entry.SourceMessageId = input.SourceMessageId;
+        entry.SourceInboundId = input.SourceInboundId;
         if (input.Log == CaseLogKind.Private) entry.Mentions.AddRange(await MentionsAsync(db, input.MentionIds, ct));
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.Add(entry);
         foreach (var note in input.AuditNotes)
             db.Add(TicketAuditTrail.Entry(ticket, actor, now, "mail", null, null, note));
@@ -38,13 +38,8 @@ public sealed class AppendCaseLogEntryCommand(
         if (recipients is not null) await AddAsContactsAsync(db, ticket, recipients, actor, now, ct);
         // Appending to a log is not a field edit: it must not conflict with someone editing the header, so no Version bump.
         await db.Set<Ticket>().Where(t => t.Id == ticket.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.UpdatedAt, now), ct);
-        await events.PublishAsync(db, new CaseLogAppendedEvent(ticket, actor, entry, input.SendEmail && input.Origin == EntryOrigin.Console, recipients), ct);
-        if (alsoCommit is not null) await alsoCommit(db, ticket.Id, ct);
         if (actor.PersonId is { } authorId) await SaveCaseLogDraftCommand.ClearAsync(db, ticket.Id, authorId, input.Log, ct);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-
-        feed.Publish(new TicketChanged(ticket.Id, TicketChangeKind.CaseLogAppended, actor.PersonId, now));
+        scope.Changed(TicketChangeKind.CaseLogAppended, new CaseLogAppendedEvent(ticket, actor, entry, input.SendEmail && input.Origin == EntryOrigin.Console, recipients));
         return entry.Id;
     }
 

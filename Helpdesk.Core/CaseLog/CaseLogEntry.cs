@@ -47,6 +47,12 @@ public sealed class CaseLogEntry
 
     /// <summary>The Message-ID of the mail this entry came from, so a re-fetched mail never adds it twice.</summary>
     public string? SourceMessageId { get; set; }
+
+    /// <summary>
+    /// The received mail this entry came from; unique per ticket. Not the Message-ID: senders reuse those for different
+    /// mails, and each such mail is an entry of its own.
+    /// </summary>
+    public long? SourceInboundId { get; set; }
     public List<Attachment> Attachments { get; set; } = [];
 
     /// <summary>The agents a private note mentions; each is alerted.</summary>

@@ -16,6 +16,7 @@ internal sealed class CaseLogEntryEntityTypeConfiguration : IEntityTypeConfigura
         builder.HasIndex(e => new { e.TicketId, e.Log, e.CreatedAt });
         builder.Property(e => e.SourceMessageId).HasMaxLength(500);
         builder.HasIndex(e => e.SourceMessageId);
+        builder.HasIndex(e => new { e.TicketId, e.SourceInboundId }).IsUnique();
         builder.HasIndex(e => e.HtmlVersion);
     }
 }

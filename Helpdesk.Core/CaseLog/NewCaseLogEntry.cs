@@ -18,6 +18,9 @@ public sealed record NewCaseLogEntry
     public EntryOrigin Origin { get; init; } = EntryOrigin.Console;
     public string? SourceMessageId { get; init; }
 
+    /// <summary>The received mail the entry came from (unique per ticket).</summary>
+    public long? SourceInboundId { get; init; }
+
     /// <summary>Explanations recorded in the ticket's audit trail with the entry (e.g. mail parameters that were ignored).</summary>
     public IReadOnlyList<string> AuditNotes { get; init; } = [];
 

@@ -20,6 +20,15 @@ public sealed record Actor(int? PersonId, string Name, ActorKind Kind)
 
     public bool IsInRole(string role) => Roles.Contains(role);
 
+    /// <summary>Where the change was made (a console circuit's id), so that place can ignore the echo of its own change.</summary>
+    public string? Origin { get; init; }
+
+    /// <summary>
+    /// Whose rights the change is checked against when not the actor's own: the system, applying mail on behalf of a sender
+    /// who is not a party of the ticket (the Mail API lets any known sender add to a ticket by quoting its number).
+    /// </summary>
+    public Actor? AuthorizedBy { get; init; }
+
     public static readonly Actor System = new(null, "System", ActorKind.System);
 
     public static Actor Agent(int? personId, string name, IEnumerable<string> roles) =>

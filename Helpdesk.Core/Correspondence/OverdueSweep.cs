@@ -1,7 +1,9 @@
 using Helpdesk.Core.Common;
 using Helpdesk.Core.Persistence;
 using Helpdesk.Core.Tickets;
+using Helpdesk.Core.Security;
 using Helpdesk.Core.Tickets.Events;
+using Helpdesk.Core.Tickets.Writing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -14,8 +16,7 @@ namespace Helpdesk.Core.Correspondence;
 /// </summary>
 public sealed class OverdueSweep(
     IDbContextFactory<HelpdeskDbContext> contextFactory,
-    TicketEventPublisher events,
-    ITicketChangeFeed feed,
+    TicketWrite write,
     TimeProvider clock,
     ILogger<OverdueSweep> logger)
 {
@@ -37,35 +38,35 @@ public sealed class OverdueSweep(
         }
         var overdue = new List<int>();
         foreach (var (id, version) in due)
-            if (await MarkAsync(id, version, now, ct)) overdue.Add(id);
+        {
+            try
+            {
+                if (await MarkAsync(id, version, now, ct)) overdue.Add(id);
+            }
+            catch (NotFoundException)
+            {
+                // Deleted since the candidates were read: nothing is due.
+            }
+        }
         return overdue;
     }
 
     /// <summary>One transaction per ticket, guarded by its version: a ticket edited meanwhile is checked again next sweep.</summary>
-    private async Task<bool> MarkAsync(int id, int version, DateTime now, CancellationToken ct)
-    {
-        await using var db = await contextFactory.CreateDbContextAsync(ct);
-        var ticket = await db.Set<Ticket>().FirstOrDefaultAsync(t => t.Id == id && t.Version == version, ct);
-        if (ticket is null) return false;
-        ticket.OverdueAt = now;
-        ticket.Version++;
-        db.Add(TicketAuditTrail.Entry(ticket, Actor.System, now, "overdue", null, "yes", "Past its due time"));
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        try
+    private Task<bool> MarkAsync(int id, int version, DateTime now, CancellationToken ct) =>
+        write.ChangeAsync(id, TicketOperation.ChangeFields, Actor.System, scope =>
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            logger.LogInformation("Ticket {Ticket} changed while it was being marked overdue; the next sweep checks it again", ticket.Number);
-            return false;
-        }
-        await events.PublishAsync(db, new TicketOverdueEvent(ticket, Actor.System), ct);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        feed.Publish(new TicketChanged(ticket.Id, TicketChangeKind.Updated, null, now));
-        return true;
-    }
+            var ticket = scope.Ticket;
+            if (ticket.Version != version)
+            {
+                logger.LogInformation("Ticket {Ticket} changed while it was being marked overdue; the next sweep checks it again", ticket.Number);
+                return Task.FromResult(false);
+            }
+            ticket.OverdueAt = now;
+            ticket.Version++;
+            scope.Db.Add(TicketAuditTrail.Entry(ticket, Actor.System, now, "overdue", null, "yes", "Past its due time"));
+            scope.Changed(TicketChangeKind.Updated, new TicketOverdueEvent(ticket, Actor.System));
+            return Task.FromResult(true);
+        }, ct);
 
     private static DateTime? DueAt(Ticket ticket, IReadOnlyDictionary<int, int> plans) => TicketSla.DueAt(ticket.ResolutionTargetAt, ticket.CreatedAt,
         ticket.SlaPlanId is { } plan && plans.TryGetValue(plan, out var hours) ? hours : null, ticket.SlaPausedMinutes);

@@ -15,7 +15,7 @@ namespace Helpdesk.Core.Security;
 public static class TicketAccess
 {
     public static async Task<bool> AllowsAsync(HelpdeskDbContext db, Actor actor, int ticketId, TicketOperation operation, CancellationToken ct) =>
-        actor.Kind switch
+        actor.AuthorizedBy is { } authority ? await AllowsAsync(db, authority, ticketId, operation, ct) : actor.Kind switch
         {
             ActorKind.System => true,
             ActorKind.Agent => AllowsAgent(actor, operation),
@@ -29,6 +29,15 @@ public static class TicketAccess
         if (!await AllowsAsync(db, actor, ticketId, operation, ct))
             throw new AccessDeniedException($"You may not {Describe(operation, TicketNumber.Format(ticketId))}.");
     }
+
+    /// <summary>Opening a ticket: agents with a console role, the system, and customers (their own request, e.g. by mail).</summary>
+    public static void DemandOpen(Actor actor)
+    {
+        var allowed = actor.AuthorizedBy is { } authority ? AllowsOpen(authority) : AllowsOpen(actor);
+        if (!allowed) throw new AccessDeniedException("You may not open tickets.");
+    }
+
+    private static bool AllowsOpen(Actor actor) => actor.Kind == ActorKind.Customer || AllowsAgent(actor, TicketOperation.Open);
 
     /// <summary>For decisions that need no ticket (lists, search): what an agent may do on any ticket.</summary>
     public static bool AllowsAgent(Actor actor, TicketOperation operation) =>
@@ -51,6 +60,7 @@ public static class TicketAccess
         TicketOperation.ViewPrivateLog => $"see the private log of ticket {ticket}",
         TicketOperation.ViewHistory => $"see the history of ticket {ticket}",
         TicketOperation.ViewRawMail => $"open the original mail of ticket {ticket}",
+        TicketOperation.Open => "open tickets",
         TicketOperation.ChangeFields => $"change ticket {ticket}",
         TicketOperation.AppendPublicEntry => $"add to the public log of ticket {ticket}",
         TicketOperation.AppendPrivateEntry => $"add to the private log of ticket {ticket}",

@@ -15,6 +15,9 @@ public enum TicketOperation
     /// <summary>Open the original mail a ticket or entry came from, or a mail we sent, byte for byte.</summary>
     ViewRawMail,
 
+    /// <summary>Open a new ticket (no ticket to ask about yet: see <see cref="TicketAccess.DemandOpen"/>).</summary>
+    Open,
+
     ChangeFields,
     AppendPublicEntry,
     AppendPrivateEntry,

@@ -29,6 +29,9 @@ public sealed class Ticket
     public Department? Department { get; set; }
     public string Source { get; set; } = TicketSources.Console;
     public string? SourceId { get; set; }
+
+    /// <summary>The received mail this ticket was created from; unique, so one mailbox message never opens two tickets.</summary>
+    public long? SourceInboundId { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
     public DateTime? ResolutionTargetAt { get; set; }

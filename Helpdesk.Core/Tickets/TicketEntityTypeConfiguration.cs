@@ -14,6 +14,7 @@ internal sealed class TicketEntityTypeConfiguration : IEntityTypeConfiguration<T
         builder.Property(t => t.Impact).HasConversion<string>().HasMaxLength(16);
         builder.Property(t => t.Source).HasMaxLength(100);
         builder.Property(t => t.SourceId).HasMaxLength(500);
+        builder.HasIndex(t => t.SourceInboundId).IsUnique();
         builder.Property(t => t.Version).IsConcurrencyToken();
         builder.HasOne(t => t.RequestedBy).WithMany().HasForeignKey(t => t.RequestedById).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(t => t.RequestedFor).WithMany().HasForeignKey(t => t.RequestedForId).OnDelete(DeleteBehavior.Restrict);

@@ -1,4 +1,10 @@
+using System.Security.Claims;
 using Bunit;
+using Helpdesk.Blazor.Features.Shell;
+using Helpdesk.Core.Accounts;
+using Helpdesk.Core.Persistence;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.EntityFrameworkCore;
 using Helpdesk.Blazor.Features.Tickets;
 using Helpdesk.Blazor.Flux;
 using Helpdesk.Core.Attachments;
@@ -47,6 +53,23 @@ public abstract class HelpdeskBunitContext : BunitContext, IAsyncLifetime
         Services.AddFallbackServiceProvider(Host.Services);
         ConfigureServices();
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+    }
+
+    /// <summary>The circuit's login: <paramref name="userId"/> with the console's Agent role, as <see cref="CurrentActor"/>.</summary>
+    protected void LogInAsAgent(string userName, string userId)
+    {
+        Services.AddScoped(sp => new CurrentActor(sp.GetRequiredService<AuthenticationStateProvider>(), Host.Get<IDbContextFactory<HelpdeskDbContext>>()));
+        AddAuthorization().SetAuthorized(userName).SetRoles(ConsoleRoles.Agent).SetClaims(new Claim(ClaimTypes.NameIdentifier, userId));
+    }
+
+    /// <summary>An agent person with the console login <paramref name="userId"/> (see <see cref="LogInAsAgent"/>).</summary>
+    protected async Task<Helpdesk.Core.People.Person> AgentWithLoginAsync(string name, string email, string userId)
+    {
+        var agent = await Host.AddPersonAsync(name, email, Helpdesk.Core.People.PersonRoles.Agent);
+        await using var db = await Host.DbAsync();
+        db.Add(new HelpdeskUser { Id = userId, UserName = email, PersonId = agent.Id });
+        await db.SaveChangesAsync();
+        return agent;
     }
 
     /// <summary>Registers what a test class needs beyond Core; services cannot be added once the renderer exists.</summary>

@@ -12,6 +12,9 @@ public sealed class CurrentActor(AuthenticationStateProvider authentication, IDb
 {
     private Actor? _actor;
 
+    /// <summary>This circuit's id: changes it makes carry it, so it can ignore their echo from the change notifier.</summary>
+    public string Origin { get; } = Guid.NewGuid().ToString("N");
+
     /// <summary>The person behind the login, or null where there is none (not logged in, or a login without a person).</summary>
     public async Task<int?> TryGetPersonIdAsync()
     {
@@ -38,6 +41,6 @@ public sealed class CurrentActor(AuthenticationStateProvider authentication, IDb
         var person = await db.Set<HelpdeskUser>().Where(u => u.Id == userId)
             .Select(u => new { u.PersonId, u.Person!.Name }).FirstOrDefaultAsync()
             ?? throw new InvalidOperationException("The current user no longer exists.");
-        return _actor = Actor.Agent(person.PersonId, person.Name, principal.FindAll(ClaimTypes.Role).Select(c => c.Value));
+        return _actor = Actor.Agent(person.PersonId, person.Name, principal.FindAll(ClaimTypes.Role).Select(c => c.Value)) with { Origin = Origin };
     }
 }

@@ -51,6 +51,10 @@ public sealed partial class NewTicketPage
                 : ex.Errors;
             _error = "The ticket was not created: " + string.Join(" ", _errors.Values);
         }
+        catch (AccessDeniedException ex)
+        {
+            _error = ex.Message;
+        }
         catch (Exception ex)
         {
             Logger.LogError(ex, "Creating a ticket failed");

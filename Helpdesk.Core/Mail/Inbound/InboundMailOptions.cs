@@ -59,6 +59,12 @@ public sealed class InboundMailOptions
     /// <summary>Longest time one mail may take to be read (parsed); a slower one is quarantined so it cannot hold up the others.</summary>
     public TimeSpan MaxReadTime { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>How long a processing round holds the mails it claimed; a round that dies leaves them to the next after this.</summary>
+    public TimeSpan ClaimLease { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How many pending mails one processing round claims at a time.</summary>
+    public int ClaimBatchSize { get; set; } = 50;
+
     public AutomatedMailOptions Automated { get; set; } = new();
 
     public List<ExternalTicketPatternOptions> ExternalTicketPatterns { get; set; } = [];

@@ -42,4 +42,11 @@ public sealed class InboundMessage
     public string? Outcome { get; set; }
     public string? Error { get; set; }
     public int? TicketId { get; set; }
+
+    /// <summary>
+    /// Which processing round holds this row, until <see cref="ClaimExpiresAt"/>: one claimant per row, even with several
+    /// processes on one database (the outbox's claim); a round that died leaves a lease that runs out and is taken over.
+    /// </summary>
+    public string? ClaimToken { get; set; }
+    public DateTime? ClaimExpiresAt { get; set; }
 }

@@ -20,6 +20,8 @@ internal sealed class InboundMessageEntityTypeConfiguration : IEntityTypeConfigu
         builder.HasIndex(m => m.RawSha256);
         builder.HasIndex(m => new { m.Mailbox, m.ServerId }).IsUnique();
         builder.HasIndex(m => m.Status);
+        builder.Property(m => m.ClaimToken).HasMaxLength(32);
+        builder.HasIndex(m => m.ClaimToken);
         builder.HasIndex(m => new { m.SenderAddress, m.ReceivedAt });
     }
 }

@@ -1,6 +1,7 @@
 using Helpdesk.Core.Attachments;
 using Helpdesk.Core.Persistence;
 using Helpdesk.Core.Tickets.Events;
+using Helpdesk.Core.Tickets.Writing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -19,7 +20,7 @@ public sealed class OutboxSendStage(
     BlobStore blobs,
     IOptions<OutboundMailOptions> options,
     Correspondence.SystemAlerts alerts,
-    ITicketChangeFeed feed,
+    TicketChangeNotifier notifier,
     TimeProvider clock,
     ILogger<OutboxSendStage> logger)
 {
@@ -147,8 +148,12 @@ public sealed class OutboxSendStage(
             }
             await db.SaveChangesAsync(ct);
         }
-        foreach (var ticketId in changed.Select(m => m.TicketId).OfType<int>().Distinct())
-            feed.Publish(new TicketChanged(ticketId, TicketChangeKind.MailDeliveryChanged, null, now));
+        var changes = changed.Select(m => m.TicketId).OfType<int>().Distinct()
+            .Select(ticketId => new TicketChange { TicketId = ticketId, Kind = TicketChangeKind.MailDeliveryChanged, At = now }).ToList();
+        if (changes.Count == 0) return;
+        db.AddRange(changes);
+        await db.SaveChangesAsync(ct);
+        notifier.Wake(changes.Max(c => c.Id));
     }
 
     private string WhyTheServerCannotBeUsed(Exception ex) => ex switch

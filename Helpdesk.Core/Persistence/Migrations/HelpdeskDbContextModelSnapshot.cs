@@ -247,6 +247,9 @@ namespace Helpdesk.Core.Persistence.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("SourceInboundId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("SourceMessageId")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
@@ -263,6 +266,9 @@ namespace Helpdesk.Core.Persistence.Migrations
                     b.HasIndex("HtmlVersion");
 
                     b.HasIndex("SourceMessageId");
+
+                    b.HasIndex("TicketId", "SourceInboundId")
+                        .IsUnique();
 
                     b.HasIndex("TicketId", "Log", "CreatedAt");
 
@@ -624,6 +630,13 @@ namespace Helpdesk.Core.Persistence.Migrations
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("ClaimExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClaimToken")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Error")
                         .HasColumnType("TEXT");
 
@@ -680,6 +693,8 @@ namespace Helpdesk.Core.Persistence.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ClaimToken");
 
                     b.HasIndex("MessageId");
 
@@ -1381,6 +1396,9 @@ namespace Helpdesk.Core.Persistence.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("SourceInboundId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -1432,6 +1450,9 @@ namespace Helpdesk.Core.Persistence.Migrations
                     b.HasIndex("ServiceInstanceId");
 
                     b.HasIndex("SlaPlanId");
+
+                    b.HasIndex("SourceInboundId")
+                        .IsUnique();
 
                     b.HasIndex("Status");
 
@@ -1561,6 +1582,40 @@ namespace Helpdesk.Core.Persistence.Migrations
                         .IsUnique();
 
                     b.ToTable("TicketViews", (string)null);
+                });
+
+            modelBuilder.Entity("Helpdesk.Core.Tickets.Writing.TicketChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ActorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Origin")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TicketId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TicketVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.ToTable("TicketChange");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>

@@ -23,7 +23,7 @@ public sealed class BulkUpdateTicketsCommand(IDbContextFactory<HelpdeskDbContext
                 await update.ExecuteAsync(change.ApplyTo(current), actor, ct);
                 updated.Add(target.TicketId);
             }
-            catch (Exception ex) when (ex is ConcurrencyConflictException or NotFoundException or ValidationFailedException)
+            catch (Exception ex) when (ex is ConcurrencyConflictException or NotFoundException or ValidationFailedException or AccessDeniedException)
             {
                 failures.Add(new BulkTicketFailure(target.TicketId, TicketNumber.Format(target.TicketId), ex.Message));
             }

@@ -4,20 +4,26 @@ using Helpdesk.Core.Persistence;
 using Helpdesk.Core.Teams;
 using Helpdesk.Core.Tickets.Contacts;
 using Helpdesk.Core.Tickets.Events;
+using Helpdesk.Core.Tickets.Writing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Helpdesk.Core.Tickets.Commands;
 
-public sealed class CreateTicketCommand(
-    IDbContextFactory<HelpdeskDbContext> contextFactory,
-    CaseLogEntryFactory entryFactory,
-    TicketEventPublisher events,
-    ITicketChangeFeed feed,
-    TimeProvider clock)
+public sealed class CreateTicketCommand(TicketWrite write, CaseLogEntryFactory entryFactory)
 {
-    public async Task<int> ExecuteAsync(NewTicket input, Actor actor, CancellationToken ct = default, SameCommit? alsoCommit = null)
+    public Task<int> ExecuteAsync(NewTicket input, Actor actor, CancellationToken ct = default, SameCommit? alsoCommit = null) =>
+        write.OpenAsync(actor, scope => OpenAsync(scope, input, ct), alsoCommit, ct);
+
+    private async Task<Ticket> OpenAsync(TicketWriteScope scope, NewTicket input, CancellationToken ct)
     {
-        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        var (db, now) = (scope.Db, scope.Now);
+        if (input.NewRequester is { } newcomer)
+        {
+            var requester = await RequesterAsync(db, newcomer, now, ct);
+            input = input with { RequestedForId = requester.Id, RequestedById = requester.Id };
+            scope.SenderBecameKnown(requester);
+        }
+        var actor = scope.Actor;
         var errors = new Dictionary<string, string>();
         var subject = TicketReferenceValidator.CheckSubject(input.Subject, errors);
         await TicketReferenceValidator.CheckAsync(db, errors, input.RequestedForId, input.TeamId, input.MemberId, input.DepartmentId, input.HelpTopicId, input.SlaPlanId, ct);
@@ -28,7 +34,6 @@ public sealed class CreateTicketCommand(
             ?? (input.HelpTopicId is { } topicId ? await db.Set<Correspondence.HelpTopic>().Where(h => h.Id == topicId).Select(h => h.DepartmentId).FirstOrDefaultAsync(ct) : null)
             ?? (input.TeamId is { } teamId ? await db.Set<Team>().Where(t => t.Id == teamId).Select(t => t.DepartmentId).FirstOrDefaultAsync(ct) : null);
 
-        var now = clock.GetUtcNow().UtcDateTime;
         var (target, targetNote) = await ResolutionTargetAsync(db, input, now, ct);
         var ticket = new Ticket
         {
@@ -44,6 +49,7 @@ public sealed class CreateTicketCommand(
             DepartmentId = departmentId,
             Source = input.Source,
             SourceId = input.SourceId,
+            SourceInboundId = input.SourceInboundId,
             ResolutionTargetAt = target,
             DesiredCompletionAt = input.DesiredCompletionAt,
             ServiceInstanceId = input.ServiceInstanceId,
@@ -63,7 +69,6 @@ public sealed class CreateTicketCommand(
             CompletedAt = input.Status.IsOpen() ? null : now,
         };
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.Add(ticket);
         await db.SaveChangesAsync(ct);
         db.Add(TicketAuditTrail.Entry(ticket, actor, now, "ticket", null, ticket.Number, $"Created from {ticket.Source}"));
@@ -76,19 +81,25 @@ public sealed class CreateTicketCommand(
             var origin = actor.Kind == ActorKind.Customer ? EntryOrigin.Customer : EntryOrigin.Console;
             var entry = entryFactory.Create(ticket, input.DescriptionLog, input.Description ?? "", input.DescriptionFormat, input.Files, actor, origin, now);
             entry.SourceMessageId = input.SourceMessageId;
+            entry.SourceInboundId = input.SourceInboundId;
             db.Add(entry);
             await db.SaveChangesAsync(ct);
             entryFactory.LinkInlineImages(entry);
         }
         await db.SaveChangesAsync(ct);
         await TicketContactList.AddAsync(db, ticket, input.ContactIds, actor, now, TicketContactList.CcNote, ct);
-        await events.PublishAsync(db, new TicketCreatedEvent(ticket, actor), ct);
-        if (alsoCommit is not null) await alsoCommit(db, ticket.Id, ct);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+        scope.Changed(TicketChangeKind.Created, new TicketCreatedEvent(ticket, actor));
+        return ticket;
+    }
 
-        feed.Publish(new TicketChanged(ticket.Id, TicketChangeKind.Created, actor.PersonId, now));
-        return ticket.Id;
+    /// <summary>Under the write lock, so two mails from one new address make one person.</summary>
+    private static async Task<People.Person> RequesterAsync(HelpdeskDbContext db, NewRequester newcomer, DateTime now, CancellationToken ct)
+    {
+        if (await Mail.Inbound.Processing.SenderDirectory.FindAsync(db, newcomer.Email, ct) is { } known) return known;
+        var person = new People.Person { Name = newcomer.Name, PrimaryEmail = newcomer.Email, Roles = People.PersonRoles.EndUser, CreatedAt = now };
+        db.Add(person);
+        await db.SaveChangesAsync(ct);
+        return person;
     }
 
     private static async Task<(DateTime? Target, string? Note)> ResolutionTargetAsync(HelpdeskDbContext db, NewTicket input, DateTime now, CancellationToken ct)

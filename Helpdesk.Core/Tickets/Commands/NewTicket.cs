@@ -15,6 +15,15 @@ public sealed record NewTicket
     /// <summary>The Message-ID of the mail the ticket came from, kept on the description entry.</summary>
     public string? SourceMessageId { get; init; }
 
+    /// <summary>The received mail (<see cref="Mail.Inbound.InboundMessage"/> row) the ticket came from: one ticket per mailbox message.</summary>
+    public long? SourceInboundId { get; init; }
+
+    /// <summary>
+    /// An unknown sender who becomes an end user with this ticket, in its transaction (email policy); the ticket is then
+    /// requested by and for them, whatever <see cref="RequestedForId"/> says.
+    /// </summary>
+    public NewRequester? NewRequester { get; init; }
+
     /// <summary>Explanations recorded in the audit trail (e.g. a parameter that fell back to a default).</summary>
     public IReadOnlyList<string> AuditNotes { get; init; } = [];
 
@@ -48,3 +57,5 @@ public sealed record NewTicket
     public int? HelpTopicId { get; init; }
     public int? SlaPlanId { get; init; }
 }
+
+public sealed record NewRequester(string Name, string Email);

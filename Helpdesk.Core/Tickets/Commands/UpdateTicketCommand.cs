@@ -3,24 +3,23 @@ using Helpdesk.Core.Departments;
 using Helpdesk.Core.People;
 using Helpdesk.Core.Persistence;
 using Helpdesk.Core.Teams;
+using Helpdesk.Core.Security;
 using Helpdesk.Core.Tickets.Events;
+using Helpdesk.Core.Tickets.Writing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Helpdesk.Core.Tickets.Commands;
 
 /// <summary>The one way ticket fields change: validates, detects concurrent edits, and audits every changed field.</summary>
-public sealed class UpdateTicketCommand(
-    IDbContextFactory<HelpdeskDbContext> contextFactory,
-    TicketEventPublisher events,
-    ITicketChangeFeed feed,
-    TimeProvider clock)
+public sealed class UpdateTicketCommand(TicketWrite write)
 {
     /// <returns>The ticket's new version.</returns>
-    public async Task<int> ExecuteAsync(TicketFieldsUpdate update, Actor actor, CancellationToken ct = default)
+    public Task<int> ExecuteAsync(TicketFieldsUpdate update, Actor actor, CancellationToken ct = default) =>
+        write.ChangeAsync(update.TicketId, TicketOperation.ChangeFields, actor, scope => ApplyAsync(scope, update, ct), ct);
+
+    private static async Task<int> ApplyAsync(TicketWriteScope scope, TicketFieldsUpdate update, CancellationToken ct)
     {
-        await using var db = await contextFactory.CreateDbContextAsync(ct);
-        var ticket = await db.Set<Ticket>().FirstOrDefaultAsync(t => t.Id == update.TicketId, ct)
-            ?? throw new NotFoundException($"Ticket {TicketNumber.Format(update.TicketId)} does not exist (it may have been deleted).");
+        var (db, ticket, actor, now) = (scope.Db, scope.Ticket, scope.Actor, scope.Now);
         if (ticket.Version != update.ExpectedVersion)
             throw await ConflictAsync(db, ticket, ct);
 
@@ -34,7 +33,6 @@ public sealed class UpdateTicketCommand(
         var changes = Diff(ticket, update);
         if (changes.Count == 0) return ticket.Version;
 
-        var now = clock.GetUtcNow().UtcDateTime;
         Apply(ticket, update, now);
         ticket.Version++;
         foreach (var change in changes)
@@ -42,21 +40,7 @@ public sealed class UpdateTicketCommand(
             db.Add(TicketAuditTrail.Entry(ticket, actor, now, change.Field,
                 await DisplayAsync(db, change.Field, change.OldValue, ct), await DisplayAsync(db, change.Field, change.NewValue, ct)));
         }
-
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw await ConflictAsync(db, ticket, ct);
-        }
-        await events.PublishAsync(db, new TicketFieldsChangedEvent(ticket, actor, changes), ct);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-
-        feed.Publish(new TicketChanged(ticket.Id, TicketChangeKind.Updated, actor.PersonId, now));
+        scope.Changed(TicketChangeKind.Updated, new TicketFieldsChangedEvent(ticket, actor, changes));
         return ticket.Version;
     }
 

@@ -2,7 +2,9 @@ using Helpdesk.Core.Common;
 using Helpdesk.Core.Correspondence;
 using Helpdesk.Core.People;
 using Helpdesk.Core.Persistence;
+using Helpdesk.Core.Security;
 using Helpdesk.Core.Tickets.Events;
+using Helpdesk.Core.Tickets.Writing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Helpdesk.Core.Tickets.Contacts;
@@ -11,24 +13,23 @@ namespace Helpdesk.Core.Tickets.Contacts;
 public sealed record NewTicketContact(int TicketId, int? PersonId = null, string? Email = null, string? Name = null);
 
 /// <summary>Adds a person to a ticket's contacts (audited); a new address creates an end-user person for it.</summary>
-public sealed class AddTicketContactCommand(IDbContextFactory<HelpdeskDbContext> contextFactory, ITicketChangeFeed feed, TimeProvider clock)
+public sealed class AddTicketContactCommand(TicketWrite write)
 {
-    public async Task ExecuteAsync(NewTicketContact input, Actor actor, CancellationToken ct = default)
+    public Task ExecuteAsync(NewTicketContact input, Actor actor, CancellationToken ct = default) =>
+        write.ChangeAsync(input.TicketId, TicketOperation.ManageContacts, actor, scope => AddAsync(scope, input, ct), ct);
+
+    private static async Task<bool> AddAsync(TicketWriteScope scope, NewTicketContact input, CancellationToken ct)
     {
-        await using var db = await contextFactory.CreateDbContextAsync(ct);
-        var ticket = await db.Set<Ticket>().FirstOrDefaultAsync(t => t.Id == input.TicketId, ct)
-            ?? throw new NotFoundException($"Ticket {TicketNumber.Format(input.TicketId)} does not exist (it may have been deleted).");
-        var now = clock.GetUtcNow().UtcDateTime;
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var (db, ticket, actor, now) = (scope.Db, scope.Ticket, scope.Actor, scope.Now);
         var person = await PersonAsync(db, input, now, ct);
         if (person.Id == ticket.RequestedForId)
             throw new ValidationFailedException("contact", $"{person.Name} is the ticket's requester, who always gets its correspondence.");
         if (await db.Set<TicketCollaborator>().AnyAsync(c => c.TicketId == ticket.Id && c.PersonId == person.Id, ct))
             throw new ValidationFailedException("contact", $"{person.Name} is already a contact of this ticket.");
         await TicketContactList.AddAsync(db, ticket, [person.Id], actor, now, null, ct);
-        await db.Set<Ticket>().Where(t => t.Id == ticket.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.UpdatedAt, now), ct);
-        await tx.CommitAsync(ct);
-        feed.Publish(new TicketChanged(ticket.Id, TicketChangeKind.Updated, actor.PersonId, now));
+        ticket.UpdatedAt = now;
+        scope.Changed(TicketChangeKind.Updated);
+        return true;
     }
 
     private static async Task<Person> PersonAsync(HelpdeskDbContext db, NewTicketContact input, DateTime now, CancellationToken ct)
@@ -44,21 +45,21 @@ public sealed class AddTicketContactCommand(IDbContextFactory<HelpdeskDbContext>
 }
 
 /// <summary>Takes a person off a ticket's contacts, audited.</summary>
-public sealed class RemoveTicketContactCommand(IDbContextFactory<HelpdeskDbContext> contextFactory, ITicketChangeFeed feed, TimeProvider clock)
+public sealed class RemoveTicketContactCommand(TicketWrite write)
 {
-    public async Task ExecuteAsync(int ticketId, int personId, Actor actor, CancellationToken ct = default)
+    public Task ExecuteAsync(int ticketId, int personId, Actor actor, CancellationToken ct = default) =>
+        write.ChangeAsync(ticketId, TicketOperation.ManageContacts, actor, scope => RemoveAsync(scope, personId, ct), ct);
+
+    private static async Task<bool> RemoveAsync(TicketWriteScope scope, int personId, CancellationToken ct)
     {
-        await using var db = await contextFactory.CreateDbContextAsync(ct);
-        var ticket = await db.Set<Ticket>().FirstOrDefaultAsync(t => t.Id == ticketId, ct)
-            ?? throw new NotFoundException($"Ticket {TicketNumber.Format(ticketId)} does not exist (it may have been deleted).");
-        var contact = await db.Set<TicketCollaborator>().FirstOrDefaultAsync(c => c.TicketId == ticketId && c.PersonId == personId, ct);
-        if (contact is null) return;
+        var (db, ticket, actor, now) = (scope.Db, scope.Ticket, scope.Actor, scope.Now);
+        var contact = await db.Set<TicketCollaborator>().FirstOrDefaultAsync(c => c.TicketId == ticket.Id && c.PersonId == personId, ct);
+        if (contact is null) return false;
         var person = await db.Set<Person>().AsNoTracking().Where(p => p.Id == personId).Select(p => new { p.Name, p.PrimaryEmail }).FirstAsync(ct);
-        var now = clock.GetUtcNow().UtcDateTime;
         db.Remove(contact);
         db.Add(TicketAuditTrail.Entry(ticket, actor, now, TicketContactList.AuditField, $"{person.Name} <{person.PrimaryEmail}>", null));
         ticket.UpdatedAt = now;
-        await db.SaveChangesAsync(ct);
-        feed.Publish(new TicketChanged(ticketId, TicketChangeKind.Updated, actor.PersonId, now));
+        scope.Changed(TicketChangeKind.Updated);
+        return true;
     }
 }

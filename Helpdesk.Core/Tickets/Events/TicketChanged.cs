@@ -8,5 +8,12 @@ public enum TicketChangeKind
     MailDeliveryChanged,
 }
 
-/// <summary>Published after a ticket change is committed, wherever it came from (console, mail, scheduler).</summary>
-public sealed record TicketChanged(int TicketId, TicketChangeKind Kind, int? ActorId, DateTime At);
+/// <summary>Told to open console pages after a ticket change is committed, wherever it came from (console, mail, scheduler).</summary>
+public sealed record TicketChanged(int TicketId, TicketChangeKind Kind, int? ActorId, DateTime At)
+{
+    /// <summary>Where the change was made (a console circuit's id), or null for mail and the scheduler.</summary>
+    public string? Origin { get; init; }
+
+    /// <summary>The change's row in the durable log; later changes have higher ids.</summary>
+    public long ChangeId { get; init; }
+}

@@ -45,7 +45,7 @@ public sealed class BulkUpdateTicketsCommandTests
         await using var db = await host.DbAsync();
         Assert.All(await db.Set<Ticket>().ToListAsync(), t => Assert.Equal(agent.Id, t.MemberId));
         Assert.Equal(3, await db.Set<TicketAuditEntry>().CountAsync(a => a.Field == TicketFields.Member && a.NewValue == "Ann Agent"));
-        await WaitUntilAsync(() => changes.Count >= 3);
+        await Eventually.WaitUntilAsync(() => changes.Count >= 3);
         Assert.Equal(targets.Select(t => t.TicketId).Order(), changes.Where(c => c.Kind == TicketChangeKind.Updated).Select(c => c.TicketId).Order());
     }
 
@@ -81,10 +81,5 @@ public sealed class BulkUpdateTicketsCommandTests
         Assert.Empty(result.Updated);
         Assert.Equal(2, result.Failures.Count);
         Assert.All(result.Failures, f => Assert.False(string.IsNullOrWhiteSpace(f.Reason)));
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        for (var i = 0; i < 100 && !condition(); i++) await Task.Delay(20);
     }
 }

@@ -100,7 +100,8 @@ public sealed class CreateTicketCommandTests
         var id = await host.Get<CreateTicketCommand>().ExecuteAsync(new NewTicket { Subject = "Hello", RequestedForId = caller.Id }, Actor.System);
 
         var change = await received.Task.WaitAsync(TimeSpan.FromSeconds(5));
-        Assert.Equal(new TicketChanged(id, TicketChangeKind.Created, null, host.Clock.GetUtcNow().UtcDateTime), change);
+        Assert.Equal(new TicketChanged(id, TicketChangeKind.Created, null, host.Clock.GetUtcNow().UtcDateTime) { ChangeId = change.ChangeId }, change);
+        Assert.True(change.ChangeId > 0);
     }
 
     private static async Task<TicketDetails> CreateWithDesiredCompletionAsync(CoreTestHost host, TimeSpan desiredIn)

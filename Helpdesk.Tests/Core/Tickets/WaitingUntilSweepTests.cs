@@ -51,6 +51,7 @@ public sealed class WaitingUntilSweepTests : IAsyncLifetime
         Assert.Equal((TicketStatus.Assigned, before.Version + 1), (after.Status, after.Version));
         Assert.Contains(after.Audit, a => a.Field == "status" && a.OldValue == "Waiting for…" && a.NewValue == "Assigned" && a.ActorName == "System");
         Assert.Contains(after.Audit, a => a.Field == "waiting_until" && a.OldValue != null && a.NewValue == null);
+        await Eventually.WaitUntilAsync(() => published.Count > 0);
         Assert.Equal(id, Assert.Single(published).TicketId);
     }
 

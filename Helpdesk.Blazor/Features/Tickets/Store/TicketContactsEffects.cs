@@ -36,11 +36,11 @@ public sealed class TicketContactsEffects(
         ChangeAsync(action.TicketId, false, dispatcher, async actor => await removeCommand.ExecuteAsync(action.TicketId, action.PersonId, actor));
 
     [EffectMethod]
-    public Task HandleTicketChangedExternallyAction(TicketChangedExternallyAction action, IDispatcher dispatcher)
+    public Task HandleTicketsChangedExternallyAction(TicketsChangedExternallyAction action, IDispatcher dispatcher)
     {
         // Mail can add contacts (its Cc) while the page is open.
-        if (state.Value.TicketId == action.Change.TicketId)
-            dispatcher.Dispatch(new LoadTicketContactsAction(action.Change.TicketId));
+        if (state.Value.TicketId is { } shown && action.Changes.Any(c => c.TicketId == shown))
+            dispatcher.Dispatch(new LoadTicketContactsAction(shown));
         return Task.CompletedTask;
     }
 
@@ -52,7 +52,7 @@ public sealed class TicketContactsEffects(
             dispatcher.Dispatch(new ChangeTicketContactsSucceededAction(ticketId, isAdd));
             dispatcher.Dispatch(new LoadTicketContactsAction(ticketId));
         }
-        catch (Exception ex) when (ex is ValidationFailedException or NotFoundException)
+        catch (Exception ex) when (ex is ValidationFailedException or NotFoundException or AccessDeniedException)
         {
             dispatcher.Dispatch(new ChangeTicketContactsFailedAction(ex.Message));
         }

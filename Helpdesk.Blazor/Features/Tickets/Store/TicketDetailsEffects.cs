@@ -94,7 +94,7 @@ public sealed class TicketDetailsEffects(
             dispatcher.Dispatch(new AppendCaseLogEntrySucceededAction(action.Entry.TicketId, action.Entry.Log));
             dispatcher.Dispatch(new LoadTicketAction(action.Entry.TicketId));
         }
-        catch (Exception ex) when (ex is ValidationFailedException or NotFoundException)
+        catch (Exception ex) when (ex is ValidationFailedException or NotFoundException or AccessDeniedException)
         {
             dispatcher.Dispatch(new AppendCaseLogEntryFailedAction(action.Entry.Log, ex.Message));
         }
@@ -106,10 +106,10 @@ public sealed class TicketDetailsEffects(
     }
 
     [EffectMethod]
-    public Task HandleTicketChangedExternallyAction(TicketChangedExternallyAction action, IDispatcher dispatcher)
+    public Task HandleTicketsChangedExternallyAction(TicketsChangedExternallyAction action, IDispatcher dispatcher)
     {
-        if (state.Value.TicketId == action.Change.TicketId && state.Value.Ticket is not null)
-            dispatcher.Dispatch(new LoadTicketAction(action.Change.TicketId));
+        if (state.Value is { Ticket: not null, TicketId: { } shown } && action.Changes.Any(c => c.TicketId == shown))
+            dispatcher.Dispatch(new LoadTicketAction(shown));
         return Task.CompletedTask;
     }
 
@@ -123,8 +123,8 @@ public sealed class TicketDetailsEffects(
                 // Loading their version lets the editor put both side by side; the agent's edits stay in the form.
                 dispatcher.Dispatch(new LoadTicketAction(ticketId));
                 return new SaveTicketFieldsFailedAction(c.Message, ImmutableDictionary<string, string>.Empty, true);
-            case NotFoundException n:
-                return new SaveTicketFieldsFailedAction(n.Message, ImmutableDictionary<string, string>.Empty, false);
+            case NotFoundException or AccessDeniedException:
+                return new SaveTicketFieldsFailedAction(ex.Message, ImmutableDictionary<string, string>.Empty, false);
             default:
                 logger.LogError(ex, "Saving ticket {TicketId} failed", ticketId);
                 return new SaveTicketFieldsFailedAction("The ticket could not be saved. Your changes are still in the form; try again.", ImmutableDictionary<string, string>.Empty, false);

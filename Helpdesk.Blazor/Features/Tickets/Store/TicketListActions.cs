@@ -9,4 +9,4 @@ public sealed record LoadTicketsSucceededAction(TicketListRequest Request, Ticke
 
 public sealed record LoadTicketsFailedAction(string Error);
 
-public sealed record TicketChangedExternallyAction(TicketChanged Change);
+public sealed record TicketsChangedExternallyAction(IReadOnlyList<TicketChanged> Changes);

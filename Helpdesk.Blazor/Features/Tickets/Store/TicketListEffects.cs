@@ -23,10 +23,10 @@ public sealed class TicketListEffects(TicketListQuery query, IState<TicketListSt
 
     /// <summary>Any change anywhere may move a ticket into, out of or within the current page: reload it as shown (once the list has been opened in this circuit).</summary>
     [EffectMethod]
-    public Task HandleTicketChangedExternallyAction(TicketChangedExternallyAction action, IDispatcher dispatcher)
+    public Task HandleTicketsChangedExternallyAction(TicketsChangedExternallyAction action, IDispatcher dispatcher)
     {
         // A mail's delivery state shows on the ticket page only; it moves nothing in lists or counts.
-        if (state.Value.HasLoaded && action.Change.Kind != TicketChangeKind.MailDeliveryChanged)
+        if (state.Value.HasLoaded && action.Changes.Any(c => c.Kind != TicketChangeKind.MailDeliveryChanged))
             dispatcher.Dispatch(new LoadTicketsAction(state.Value.Request));
         return Task.CompletedTask;
     }

@@ -29,6 +29,6 @@ public static class TicketListReducers
         state with { IsLoading = false, Error = action.Error };
 
     [ReducerMethod]
-    public static TicketListState ReduceTicketChangedExternallyAction(TicketListState state, TicketChangedExternallyAction action) =>
-        state with { RecentlyChanged = state.RecentlyChanged.Add(action.Change.TicketId) };
+    public static TicketListState ReduceTicketsChangedExternallyAction(TicketListState state, TicketsChangedExternallyAction action) =>
+        state with { RecentlyChanged = state.RecentlyChanged.Union(action.Changes.Select(c => c.TicketId)) };
 }

@@ -21,10 +21,10 @@ public sealed class TicketViewsEffects(TicketViewCountsQuery query, IState<Ticke
     }
 
     [EffectMethod]
-    public Task HandleTicketChangedExternallyAction(TicketChangedExternallyAction action, IDispatcher dispatcher)
+    public Task HandleTicketsChangedExternallyAction(TicketsChangedExternallyAction action, IDispatcher dispatcher)
     {
         // A mail's delivery state shows on the ticket page only; it moves nothing in lists or counts.
-        if (state.Value.HasLoaded && action.Change.Kind != TicketChangeKind.MailDeliveryChanged)
+        if (state.Value.HasLoaded && action.Changes.Any(c => c.Kind != TicketChangeKind.MailDeliveryChanged))
             dispatcher.Dispatch(new LoadViewCountsAction(state.Value.Me));
         return Task.CompletedTask;
     }

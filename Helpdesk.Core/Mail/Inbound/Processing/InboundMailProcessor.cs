@@ -6,6 +6,7 @@ using Helpdesk.Core.Mail.Inbound.Parsing;
 using Helpdesk.Core.Mail.Outbound;
 using Helpdesk.Core.People;
 using Helpdesk.Core.Persistence;
+using Helpdesk.Core.Security;
 using Helpdesk.Core.Tickets;
 using Helpdesk.Core.Tickets.Commands;
 using Microsoft.EntityFrameworkCore;
@@ -33,46 +34,60 @@ public sealed class InboundMailProcessor(
     TimeProvider clock,
     ILogger<InboundMailProcessor> logger)
 {
+    /// <summary>Claims pending mails a batch at a time and processes them, until none is left that no other round holds.</summary>
     public async Task ProcessPendingAsync(CancellationToken ct)
     {
-        List<long> pending;
-        await using (var db = await contextFactory.CreateDbContextAsync(ct))
-            pending = await db.Set<InboundMessage>().Where(m => m.Status == InboundStatus.Received).OrderBy(m => m.Id).Select(m => m.Id).ToListAsync(ct);
-        foreach (var id in pending)
-            await ProcessAsync(id, ct);
+        while (await ClaimAsync(null, ct) is { Count: > 0 } claims)
+        {
+            foreach (var claim in claims)
+                await ProcessClaimedAsync(claim, ct);
+        }
     }
 
+    /// <summary>Processes one pending mail, unless another round holds it.</summary>
     public async Task ProcessAsync(long id, CancellationToken ct)
+    {
+        foreach (var claim in await ClaimAsync(id, ct))
+            await ProcessClaimedAsync(claim, ct);
+    }
+
+    private async Task<IReadOnlyList<InboundClaim>> ClaimAsync(long? onlyId, CancellationToken ct)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        return await InboundClaim.ClaimPendingAsync(db, onlyId, options.Value.ClaimBatchSize, Now, options.Value.ClaimLease, ct);
+    }
+
+    private async Task ProcessClaimedAsync(InboundClaim claim, CancellationToken ct)
     {
         InboundMessage? row;
         await using (var db = await contextFactory.CreateDbContextAsync(ct))
-            row = await db.Set<InboundMessage>().AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, ct);
+            row = await db.Set<InboundMessage>().AsNoTracking().FirstOrDefaultAsync(m => m.Id == claim.InboundId, ct);
         if (row is null || row.Status != InboundStatus.Received) return;
         try
         {
-            await HandleAsync(row, ct);
+            await HandleAsync(row, claim, ct);
         }
         catch (InboundMailTakenException)
         {
-            logger.LogInformation("Inbound mail {InboundId} was processed by another worker at the same time; this attempt was rolled back", id);
+            logger.LogInformation("Inbound mail {InboundId} was taken over by another round (its claim ran out); this attempt was rolled back", claim.InboundId);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            logger.LogWarning(ex, "Inbound mail {InboundId} quarantined", id);
+            logger.LogWarning(ex, "Inbound mail {InboundId} quarantined", claim.InboundId);
             await using var db = await contextFactory.CreateDbContextAsync(CancellationToken.None);
             var error = ex is MalformedMailException or ValidationFailedException ? ex.Message : $"{ex.GetType().Name}: {ex.Message}";
             try
             {
-                await InboundOutcome.Quarantined(error).WriteAsync(db, id, row.Attempts + 1, null, Now, CancellationToken.None);
+                await InboundOutcome.Quarantined(error).WriteAsync(db, claim, row.Attempts + 1, null, Now, CancellationToken.None);
             }
             catch (InboundMailTakenException)
             {
-                // Another worker finished it meanwhile; its outcome stands.
+                // Another round took it over meanwhile; its outcome stands.
             }
         }
     }
 
-    private async Task HandleAsync(InboundMessage row, CancellationToken ct)
+    private async Task HandleAsync(InboundMessage row, InboundClaim claim, CancellationToken ct)
     {
         var raw = await store.ReadRawAsync(row, ct);
         await using var db = await contextFactory.CreateDbContextAsync(ct);
@@ -82,7 +97,7 @@ public sealed class InboundMailProcessor(
         if (row.Size > 0 && earlier.FirstOrDefault(m => m.RawSha256 == row.RawSha256) is { } original)
         {
             var duplicate = new InboundOutcome(InboundStatus.Ignored, $"Duplicate of #{original.Id}: the same mail, byte for byte, was received before; nothing else was done.");
-            await duplicate.WriteAsync(db, row.Id, row.Attempts + 1, null, Now, ct);
+            await duplicate.WriteAsync(db, claim, row.Attempts + 1, null, Now, ct);
             return;
         }
 
@@ -92,7 +107,7 @@ public sealed class InboundMailProcessor(
             ? $" The Message-ID {row.MessageId} was used before by #{sameId.Id} for a different mail; this one was processed as a mail of its own."
             : "";
         if (content.SenderNote is { } senderNote && content.FromAddress is not null) remark += " " + senderNote;
-        await ApplyAsync(db, new Applying(row.Id, row.Attempts + 1, content, remark, Now), decision, ct);
+        await ApplyAsync(db, new Applying(claim, row.Attempts + 1, content, remark, Now), decision, ct);
     }
 
     /// <summary>
@@ -119,10 +134,10 @@ public sealed class InboundMailProcessor(
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     /// <summary>The mail being applied: its row, what it says, and what its outcome adds at the end.</summary>
-    private sealed record Applying(long InboundId, int Attempts, InboundMailContent Content, string Remark, DateTime ProcessedAt)
+    private sealed record Applying(InboundClaim Claim, int Attempts, InboundMailContent Content, string Remark, DateTime ProcessedAt)
     {
         public SameCommit Outcome(InboundStatus status, string text, int? ticketId = null) => (db, _, ct) =>
-            new InboundOutcome(status, text + Remark, ticketId).WriteAsync(db, InboundId, Attempts, Content.FromAddress, ProcessedAt, ct);
+            new InboundOutcome(status, text + Remark, ticketId).WriteAsync(db, Claim, Attempts, Content.FromAddress, ProcessedAt, ct);
     }
 
     /// <summary>What would happen to this mail, without changing anything; for a new request, what it would look like.</summary>
@@ -139,7 +154,7 @@ public sealed class InboundMailProcessor(
         switch (decision)
         {
             case QuarantineMail quarantine:
-                await InboundOutcome.Quarantined(quarantine.Explanation).WriteAsync(db, mail.InboundId, mail.Attempts, mail.Content.FromAddress, mail.ProcessedAt, ct);
+                await InboundOutcome.Quarantined(quarantine.Explanation).WriteAsync(db, mail.Claim, mail.Attempts, mail.Content.FromAddress, mail.ProcessedAt, ct);
                 return;
             case AddNote note:
                 await AddNoteAsync(note, mail, ct);
@@ -191,6 +206,7 @@ public sealed class InboundMailProcessor(
     {
         var content = mail.Content;
         var sender = await FindSenderAsync(content, ct);
+        var actor = await NoteActorAsync(SenderActor(sender, content, note), note, ct);
         var (files, leftOut) = await StageAsync(content, ct);
         var outcome = WithAutomated(string.Join(" ", [note.Explanation, .. note.Notes, .. leftOut]), note);
         IReadOnlyList<int> contacts = note.BouncedMessageId is null ? await CcPeopleAsync(content, ct) : [];
@@ -203,9 +219,10 @@ public sealed class InboundMailProcessor(
             Files = files,
             Origin = EntryOrigin.Customer,
             SourceMessageId = content.MessageId,
+            SourceInboundId = mail.Claim.InboundId,
             AuditNotes = note.Notes,
             ContactIds = contacts,
-        }, SenderActor(sender, content, note), ct, async (db, ticketId, token) =>
+        }, actor, ct, async (db, ticketId, token) =>
         {
             if (note.BouncedMessageId is { } bounced) await MarkBouncedAsync(db, bounced, token);
             var named = await SenderNameAsync(db, content, token);
@@ -213,28 +230,40 @@ public sealed class InboundMailProcessor(
         });
     }
 
+    /// <summary>
+    /// A sender who may add this entry themself (the requester or a contact, to the public log) acts on their own rights.
+    /// Anyone else's mail (an unknown or unrelated sender quoting the ticket's number, an internal note by parameter) is
+    /// applied by the system on the sender's behalf, as the Mail API has it; the entry and audit still name the sender.
+    /// </summary>
+    private async Task<Actor> NoteActorAsync(Actor sender, AddNote note, CancellationToken ct)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        return await TicketAccess.AllowsAsync(db, sender, note.TicketId, AppendCaseLogEntryCommand.Operation(note.Log), ct)
+            ? sender
+            : sender with { AuthorizedBy = Actor.System };
+    }
+
+    /// <summary>
+    /// The ticket, an unknown sender's new person (email policy), the Cc contacts and the mail's outcome are one
+    /// transaction: a ticket that fails leaves no person behind.
+    /// </summary>
     private async Task CreateRequestAsync(CreateRequest create, Applying mail, CancellationToken ct)
     {
         var content = mail.Content;
-        await using var db = await contextFactory.CreateDbContextAsync(ct);
-        var sender = await SenderDirectory.FindAsync(db, content.FromAddress, ct);
-        if (sender is null && create.CreateSender)
-        {
-            sender = new Person { Name = content.FromName ?? content.FromAddress!, PrimaryEmail = content.FromAddress!, Roles = PersonRoles.EndUser, CreatedAt = Now };
-            db.Add(sender);
-            await db.SaveChangesAsync(ct);
-        }
-        if (sender is null) throw new InvalidOperationException("The sender disappeared while the mail was processed.");
+        var sender = await FindSenderAsync(content, ct);
+        if (sender is null && !create.CreateSender) throw new InvalidOperationException("The sender disappeared while the mail was processed.");
         var (files, leftOut) = await StageAsync(content, ct);
         var ticket = create.Ticket with
         {
-            RequestedById = sender.Id,
-            RequestedForId = create.CreateSender ? sender.Id : create.Ticket.RequestedForId,
+            RequestedById = sender?.Id,
+            RequestedForId = create.CreateSender ? sender?.Id ?? 0 : create.Ticket.RequestedForId,
+            NewRequester = sender is null ? new NewRequester(content.FromName ?? content.FromAddress!, content.FromAddress!) : null,
+            SourceInboundId = mail.Claim.InboundId,
             Description = LeftOutAttachments.AppendTo(create.Ticket.Description, create.Ticket.DescriptionFormat, leftOut),
             Files = files,
             ContactIds = await CcPeopleAsync(content, ct),
             AuditNotes = [.. create.Ticket.AuditNotes,
-                .. create.CreateSender ? [$"The sender {sender.PrimaryEmail} was unknown; a person was created (email policy)."] : Array.Empty<string>(),
+                .. sender is null ? [$"The sender {content.FromAddress} was unknown; a person was created (email policy)."] : Array.Empty<string>(),
                 .. create.IsAutomated ? [Unanswered(create)] : Array.Empty<string>()],
         };
         await createTicket.ExecuteAsync(ticket, SenderActor(sender, content, create), ct, async (tdb, ticketId, token) =>

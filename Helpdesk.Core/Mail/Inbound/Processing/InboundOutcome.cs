@@ -14,17 +14,20 @@ public sealed record InboundOutcome(InboundStatus Status, string? Text, int? Tic
 
     /// <param name="senderAddress">The sender as read now (null keeps what the store read).</param>
     /// <exception cref="InboundMailTakenException">The row is no longer pending: another worker finished it first.</exception>
-    public async Task WriteAsync(HelpdeskDbContext db, long inboundId, int attempts, string? senderAddress, DateTime processedAt, CancellationToken ct)
+    public async Task WriteAsync(HelpdeskDbContext db, InboundClaim claim, int attempts, string? senderAddress, DateTime processedAt, CancellationToken ct)
     {
-        var written = await db.Set<InboundMessage>().Where(m => m.Id == inboundId && m.Status == InboundStatus.Received).ExecuteUpdateAsync(s => s
+        var written = await db.Set<InboundMessage>()
+            .Where(m => m.Id == claim.InboundId && m.Status == InboundStatus.Received && m.ClaimToken == claim.Token).ExecuteUpdateAsync(s => s
             .SetProperty(m => m.Status, Status)
             .SetProperty(m => m.Outcome, Text)
             .SetProperty(m => m.TicketId, TicketId)
             .SetProperty(m => m.Error, Error)
             .SetProperty(m => m.Attempts, attempts)
             .SetProperty(m => m.SenderAddress, m => senderAddress ?? m.SenderAddress)
-            .SetProperty(m => m.ProcessedAt, processedAt), ct);
-        if (written == 0) throw new InboundMailTakenException(inboundId);
+            .SetProperty(m => m.ProcessedAt, processedAt)
+            .SetProperty(m => m.ClaimToken, (string?)null)
+            .SetProperty(m => m.ClaimExpiresAt, (DateTime?)null), ct);
+        if (written == 0) throw new InboundMailTakenException(claim.InboundId);
     }
 }
 

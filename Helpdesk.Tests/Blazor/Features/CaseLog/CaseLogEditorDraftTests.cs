@@ -27,19 +27,13 @@ public sealed class CaseLogEditorDraftTests : HelpdeskBunitContext
 
     protected override void ConfigureServices()
     {
-        Services.AddScoped(sp => new CurrentActor(sp.GetRequiredService<AuthenticationStateProvider>(), Host.Get<IDbContextFactory<HelpdeskDbContext>>()));
-        AddAuthorization().SetAuthorized("ann@helpdesk.test").SetClaims(new Claim(ClaimTypes.NameIdentifier, "user-ann"));
+        LogInAsAgent("ann@helpdesk.test", "user-ann");
     }
 
     private async Task ArrangeAsync()
     {
-        var agent = await Host.AddPersonAsync("Ann Agent", "ann@helpdesk.test", PersonRoles.Agent);
+        var agent = await AgentWithLoginAsync("Ann Agent", "ann@helpdesk.test", "user-ann");
         var caller = await Host.AddPersonAsync("Carl Caller", "carl@customer.test");
-        await using (var db = await Host.DbAsync())
-        {
-            db.Add(new HelpdeskUser { Id = "user-ann", UserName = "ann@helpdesk.test", PersonId = agent.Id });
-            await db.SaveChangesAsync();
-        }
         _agentId = agent.Id;
         _ticketId = await Host.Get<CreateTicketCommand>().ExecuteAsync(new NewTicket { Subject = "Printer on fire", RequestedForId = caller.Id }, Actor.System);
     }

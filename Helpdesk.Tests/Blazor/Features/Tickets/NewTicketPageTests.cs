@@ -24,19 +24,18 @@ public sealed class NewTicketPageTests : HelpdeskBunitContext
 {
     protected override void ConfigureServices()
     {
-        Services.AddScoped(sp => new CurrentActor(sp.GetRequiredService<AuthenticationStateProvider>(), Host.Get<IDbContextFactory<HelpdeskDbContext>>()));
-        AddAuthorization().SetAuthorized("ann@helpdesk.test").SetClaims(new Claim(ClaimTypes.NameIdentifier, "user-ann"));
+        LogInAsAgent("ann@helpdesk.test", "user-ann");
     }
 
     private async Task<(PersonRef Caller, int DepartmentId, int HelpTopicId)> ArrangeAsync()
     {
-        var agent = await Host.AddPersonAsync("Ann Agent", "ann@helpdesk.test", PersonRoles.Agent);
+        await AgentWithLoginAsync("Ann Agent", "ann@helpdesk.test", "user-ann");
         var caller = await Host.AddPersonAsync("Carl Caller", "carl@customer.test");
         var department = new Department { Name = "Facilities" };
         var topic = new HelpTopic { Name = "Printers" };
         await using (var db = await Host.DbAsync())
         {
-            db.AddRange(department, topic, new HelpdeskUser { Id = "user-ann", UserName = "ann@helpdesk.test", PersonId = agent.Id });
+            db.AddRange(department, topic);
             await db.SaveChangesAsync();
         }
         return (new PersonRef(caller.Id, caller.Name, caller.PrimaryEmail), department.Id, topic.Id);

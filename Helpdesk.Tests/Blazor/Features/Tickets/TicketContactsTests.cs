@@ -24,19 +24,13 @@ public sealed class TicketContactsTests : HelpdeskBunitContext
     {
         foreach (var type in new[] { typeof(TicketContactsQuery), typeof(AddTicketContactCommand), typeof(RemoveTicketContactCommand) })
             Services.AddSingleton(type, _ => Host.Services.GetRequiredService(type));
-        Services.AddScoped(sp => new CurrentActor(sp.GetRequiredService<AuthenticationStateProvider>(), Host.Get<IDbContextFactory<HelpdeskDbContext>>()));
-        AddAuthorization().SetAuthorized("ann@helpdesk.test").SetClaims(new Claim(ClaimTypes.NameIdentifier, "user-ann"));
+        LogInAsAgent("ann@helpdesk.test", "user-ann");
     }
 
     private async Task<int> ArrangeAsync()
     {
-        var agent = await Host.AddPersonAsync("Ann Agent", "ann@helpdesk.test", PersonRoles.Agent);
+        await AgentWithLoginAsync("Ann Agent", "ann@helpdesk.test", "user-ann");
         var caller = await Host.AddPersonAsync("Carl Caller", "carl@customer.test");
-        await using (var db = await Host.DbAsync())
-        {
-            db.Add(new HelpdeskUser { Id = "user-ann", UserName = "ann@helpdesk.test", PersonId = agent.Id });
-            await db.SaveChangesAsync();
-        }
         return await Host.Get<CreateTicketCommand>().ExecuteAsync(new NewTicket { Subject = "VPN down", RequestedForId = caller.Id }, Actor.System);
     }
 

@@ -40,13 +40,13 @@ public sealed class TicketListReducersTests
     }
 
     [Fact]
-    public void ReduceTicketChangedExternallyAction_MarksTicketAsRecentlyChanged()
+    public void ReduceTicketsChangedExternallyAction_MarksEachTicketAsRecentlyChanged()
     {
-        var change = new TicketChanged(5, TicketChangeKind.Updated, null, DateTime.UtcNow);
+        TicketChanged Change(int id) => new(id, TicketChangeKind.Updated, null, DateTime.UtcNow);
 
-        var state = TicketListReducers.ReduceTicketChangedExternallyAction(new TicketListState(), new TicketChangedExternallyAction(change));
+        var state = TicketListReducers.ReduceTicketsChangedExternallyAction(new TicketListState(), new TicketsChangedExternallyAction([Change(5), Change(7), Change(5)]));
 
-        Assert.Contains(5, state.RecentlyChanged);
+        Assert.Equal([5, 7], state.RecentlyChanged.Order());
     }
 
     [Fact]

@@ -93,6 +93,7 @@ public sealed class TicketDetailsQueryMailTests : IAsyncLifetime
 
         await _host.Get<OutboxSendStage>().ProcessDueAsync(default);
 
+        await Eventually.WaitUntilAsync(() => { lock (changes) return changes.Any(c => c.Kind == TicketChangeKind.MailDeliveryChanged); });
         lock (changes) Assert.Contains(changes, c => c.TicketId == _ticketId && c.Kind == TicketChangeKind.MailDeliveryChanged);
     }
 }

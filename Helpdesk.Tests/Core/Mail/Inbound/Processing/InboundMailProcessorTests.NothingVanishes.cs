@@ -112,7 +112,7 @@ public sealed partial class InboundMailProcessorTests
         var row = await ReceiveAsync(InboundTestMail.Create("alice@customer.test", "support@helpdesk.test", "Once", "Only once."));
         await using var db = await _host.DbAsync();
 
-        var second = () => new InboundOutcome(InboundStatus.Processed, "Created again").WriteAsync(db, row.Id, 2, null, DateTime.UtcNow, default);
+        var second = () => new InboundOutcome(InboundStatus.Processed, "Created again").WriteAsync(db, new InboundClaim(row.Id, "late-round"), 2, null, DateTime.UtcNow, default);
 
         await Assert.ThrowsAsync<InboundMailTakenException>(second);
         Assert.Equal(row.Outcome, (await db.Set<InboundMessage>().AsNoTracking().SingleAsync(m => m.Id == row.Id)).Outcome);

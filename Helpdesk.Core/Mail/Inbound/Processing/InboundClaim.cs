@@ -1,0 +1,27 @@
+using Helpdesk.Core.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Helpdesk.Core.Mail.Inbound.Processing;
+
+/// <summary>A processing round's hold on one received mail: the same claim the outbox takes (token + lease, one conditional UPDATE).</summary>
+public sealed record InboundClaim(long InboundId, string Token)
+{
+    /// <summary>
+    /// Claims up to <paramref name="batchSize"/> pending mails, oldest first, for one round: of two rounds (in one process
+    /// or two) racing for a row, one wins; a claim whose lease ran out is taken over.
+    /// </summary>
+    public static async Task<IReadOnlyList<InboundClaim>> ClaimPendingAsync(HelpdeskDbContext db, long? onlyId, int batchSize, DateTime now, TimeSpan lease,
+        CancellationToken ct)
+    {
+        var token = Guid.NewGuid().ToString("N");
+        var pending = db.Set<InboundMessage>()
+            .Where(m => m.Status == InboundStatus.Received && (m.ClaimExpiresAt == null || m.ClaimExpiresAt < now) && (onlyId == null || m.Id == onlyId))
+            .OrderBy(m => m.Id).Take(batchSize).Select(m => m.Id);
+        var until = now + lease;
+        var claimed = await db.Set<InboundMessage>().Where(m => pending.Contains(m.Id))
+            .ExecuteUpdateAsync(u => u.SetProperty(m => m.ClaimToken, token).SetProperty(m => m.ClaimExpiresAt, until), ct);
+        if (claimed == 0) return [];
+        var ids = await db.Set<InboundMessage>().Where(m => m.ClaimToken == token).OrderBy(m => m.Id).Select(m => m.Id).ToListAsync(ct);
+        return [.. ids.Select(id => new InboundClaim(id, token))];
+    }
+}

@@ -1,0 +1,141 @@
+using Helpdesk.Core.Persistence;
+using Helpdesk.Core.Tickets.Events;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Helpdesk.Core.Tickets.Writing;
+
+/// <summary>
+/// Tells subscribers (open console circuits) of committed <see cref="TicketChange"/> rows: a commit wakes it, and one
+/// pump at a time reads the rows after the last one it delivered, in id order, and hands them to every subscriber.
+/// SQLite has one writer at a time, so ids are committed in id order and none is skipped. Rows older than
+/// <see cref="KeepFor"/> are pruned as it goes.
+/// </summary>
+public sealed class TicketChangeNotifier(IDbContextFactory<HelpdeskDbContext> contextFactory, TimeProvider clock, ILogger<TicketChangeNotifier> logger)
+    : ITicketChangeFeed, IHostedService
+{
+    public static readonly TimeSpan KeepFor = TimeSpan.FromDays(1);
+    private static readonly TimeSpan PruneEvery = TimeSpan.FromHours(1);
+    private const int BatchSize = 500;
+
+    private readonly Lock _lock = new();
+    private readonly SemaphoreSlim _pumping = new(1, 1);
+    private Subscriber[] _subscribers = [];
+    private int _woken;
+    private long? _lastSeen;
+    private DateTime _prunedAt = DateTime.MinValue;
+
+    public IDisposable Subscribe(Func<TicketChanged, Task> handler)
+    {
+        var subscriber = new Subscriber(handler, logger);
+        lock (_lock) _subscribers = [.. _subscribers, subscriber];
+        return new Subscription(() =>
+        {
+            lock (_lock) _subscribers = [.. _subscribers.Where(s => s != subscriber)];
+        });
+    }
+
+    /// <summary>Called after a commit that wrote change rows, the last of them <paramref name="committedId"/>.</summary>
+    public void Wake(long committedId)
+    {
+        // Before the start-up read (a host that was not started) the first woken row is where delivery begins.
+        lock (_lock) _lastSeen ??= committedId - 1;
+        Interlocked.Exchange(ref _woken, 1);
+        _ = PumpAsync();
+    }
+
+    async Task IHostedService.StartAsync(CancellationToken ct)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        var last = await db.Set<TicketChange>().MaxAsync(c => (long?)c.Id, ct) ?? 0;
+        lock (_lock) _lastSeen ??= last;
+    }
+
+    Task IHostedService.StopAsync(CancellationToken ct) => Task.CompletedTask;
+
+    private async Task PumpAsync()
+    {
+        if (!await _pumping.WaitAsync(0)) return; // the running pump sees the wake flag
+        try
+        {
+            while (Interlocked.Exchange(ref _woken, 0) == 1)
+                await DeliverNewRowsAsync();
+        }
+        catch (Exception ex)
+        {
+            // A change pages miss is shown on their next reload; the pump must survive to tell the next one.
+            logger.LogWarning(ex, "Telling open pages of ticket changes failed");
+        }
+        finally
+        {
+            _pumping.Release();
+        }
+        if (Volatile.Read(ref _woken) == 1) _ = PumpAsync();
+    }
+
+    private async Task DeliverNewRowsAsync()
+    {
+        await using var db = await contextFactory.CreateDbContextAsync();
+        while (true)
+        {
+            var after = _lastSeen ?? 0;
+            var rows = await db.Set<TicketChange>().AsNoTracking().Where(c => c.Id > after).OrderBy(c => c.Id).Take(BatchSize).ToListAsync();
+            if (rows.Count == 0) break;
+            _lastSeen = rows[^1].Id;
+            var changes = rows.Select(r => r.ToEvent()).ToList();
+            foreach (var subscriber in _subscribers)
+                subscriber.Enqueue(changes);
+            if (rows.Count < BatchSize) break;
+        }
+        await PruneAsync(db);
+    }
+
+    private async Task PruneAsync(HelpdeskDbContext db)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (now - _prunedAt < PruneEvery) return;
+        _prunedAt = now;
+        var before = now - KeepFor;
+        await db.Set<TicketChange>().Where(c => c.At < before).ExecuteDeleteAsync();
+    }
+
+    /// <summary>Delivers to one subscriber in commit order; a slow or failing subscriber holds up no other.</summary>
+    private sealed class Subscriber(Func<TicketChanged, Task> handler, ILogger logger)
+    {
+        private readonly Lock _lock = new();
+        private Task _tail = Task.CompletedTask;
+
+        public void Enqueue(IReadOnlyList<TicketChanged> changes)
+        {
+            lock (_lock) _tail = DeliverAfterAsync(_tail, changes);
+        }
+
+        private async Task DeliverAfterAsync(Task previous, IReadOnlyList<TicketChanged> changes)
+        {
+            await previous;
+            foreach (var change in changes)
+            {
+                try
+                {
+                    await handler(change);
+                }
+                catch (Exception ex)
+                {
+                    // A closed circuit or a faulty subscriber must not affect the writer or other subscribers.
+                    logger.LogWarning(ex, "A ticket change subscriber failed for ticket {TicketId}", change.TicketId);
+                }
+            }
+        }
+    }
+
+    private sealed class Subscription(Action unsubscribe) : IDisposable
+    {
+        private int _disposed;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 0) unsubscribe();
+        }
+    }
+}

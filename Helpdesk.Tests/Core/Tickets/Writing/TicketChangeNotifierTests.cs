@@ -1,0 +1,53 @@
+using System.Collections.Concurrent;
+using Helpdesk.Core.CaseLog;
+using Helpdesk.Core.Common;
+using Helpdesk.Core.Tickets.Commands;
+using Helpdesk.Core.Tickets.Events;
+using Helpdesk.Core.Tickets.Writing;
+using Helpdesk.Tests.TestSupport;
+using Microsoft.EntityFrameworkCore;
+
+namespace Helpdesk.Tests.Core.Tickets.Writing;
+
+public sealed class TicketChangeNotifierTests
+{
+    [Fact]
+    public async Task Subscribe_ManyConcurrentChanges_HearsEachCommittedRowOnceInIdOrder()
+    {
+        await using var host = await CoreTestHost.StartAsync();
+        var caller = await host.AddPersonAsync("Bob Stone", "bob@customer.test");
+        var ticketId = await host.Get<CreateTicketCommand>().ExecuteAsync(new NewTicket { Subject = "Printer", RequestedForId = caller.Id }, Actor.System);
+        var heard = new ConcurrentQueue<TicketChanged>();
+        using var _ = host.Get<ITicketChangeFeed>().Subscribe(c => { heard.Enqueue(c); return Task.CompletedTask; });
+        var append = host.Get<AppendCaseLogEntryCommand>();
+
+        await Task.WhenAll(Enumerable.Range(1, 40).Select(i => Task.Run(() =>
+            append.ExecuteAsync(new NewCaseLogEntry { TicketId = ticketId, Log = CaseLogKind.Private, Text = $"Note {i}" }, Actor.System))));
+        await Eventually.WaitUntilAsync(() => heard.Count >= 40);
+
+        await using var db = await host.DbAsync();
+        var rows = await db.Set<TicketChange>().Where(c => c.Kind == TicketChangeKind.CaseLogAppended).OrderBy(c => c.Id).Select(c => c.Id).ToListAsync();
+        Assert.Equal(40, rows.Count);
+        Assert.Equal(rows, heard.Select(c => c.ChangeId));
+    }
+
+    [Fact]
+    public async Task Wake_RowsOlderThanADay_ArePruned()
+    {
+        await using var host = await CoreTestHost.StartAsync();
+        var caller = await host.AddPersonAsync("Bob Stone", "bob@customer.test");
+        await host.Get<CreateTicketCommand>().ExecuteAsync(new NewTicket { Subject = "Old", RequestedForId = caller.Id }, Actor.System);
+        host.Clock.Advance(TicketChangeNotifier.KeepFor + TimeSpan.FromHours(2));
+
+        var recent = await host.Get<CreateTicketCommand>().ExecuteAsync(new NewTicket { Subject = "New", RequestedForId = caller.Id }, Actor.System);
+
+        List<int> left = [];
+        await Eventually.WaitUntilAsync(() =>
+        {
+            using var db = host.DbAsync().GetAwaiter().GetResult();
+            left = [.. db.Set<TicketChange>().Select(c => c.TicketId)];
+            return left.Count == 1;
+        });
+        Assert.Equal([recent], left);
+    }
+}
