@@ -21,6 +21,13 @@ public enum CorrespondenceKind
     AssignmentAlert,
     TransferAlert,
     OverdueAlert,
+
+    // System alerts: to the administrative email, about the helpdesk itself rather than a ticket (see SystemAlerts).
+    SystemMailFetchFails,
+    SystemMailProcessingFails,
+    SystemMailSendingFails,
+    SystemDatabaseError,
+    SystemExcessiveLogins,
 }
 
 /// <summary>Who an alert can go to. Each class can be switched off globally and per department.</summary>

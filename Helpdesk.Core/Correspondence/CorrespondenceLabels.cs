@@ -17,6 +17,11 @@ public static class CorrespondenceLabels
         CorrespondenceKind.AssignmentAlert => "Ticket assignment",
         CorrespondenceKind.TransferAlert => "Ticket transfer",
         CorrespondenceKind.OverdueAlert => "Overdue ticket",
+        CorrespondenceKind.SystemMailFetchFails => "System alert: fetching mail fails",
+        CorrespondenceKind.SystemMailProcessingFails => "System alert: processing fetched mail fails",
+        CorrespondenceKind.SystemMailSendingFails => "System alert: sending mail fails",
+        CorrespondenceKind.SystemDatabaseError => "System alert: unexpected database error",
+        CorrespondenceKind.SystemExcessiveLogins => "System alert: excessive failed logins",
         _ => kind.ToString(),
     };
 
