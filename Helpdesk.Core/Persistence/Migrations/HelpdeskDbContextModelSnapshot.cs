@@ -936,6 +936,9 @@ namespace Helpdesk.Core.Persistence.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsSupplier")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1139,26 +1142,6 @@ namespace Helpdesk.Core.Persistence.Migrations
                     b.HasIndex("SupportTeamId");
 
                     b.ToTable("ServiceInstance");
-                });
-
-            modelBuilder.Entity("Helpdesk.Core.ServiceCatalog.Supplier", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT")
-                        .UseCollation("NOCASE");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Name")
-                        .IsUnique();
-
-                    b.ToTable("Supplier");
                 });
 
             modelBuilder.Entity("Helpdesk.Core.ServiceCatalog.SupportAgreement", b =>
@@ -1960,7 +1943,7 @@ namespace Helpdesk.Core.Persistence.Migrations
                         .HasForeignKey("SlaPlanId")
                         .OnDelete(DeleteBehavior.SetNull);
 
-                    b.HasOne("Helpdesk.Core.ServiceCatalog.Supplier", null)
+                    b.HasOne("Helpdesk.Core.Organizations.Organization", null)
                         .WithMany()
                         .HasForeignKey("SupplierId")
                         .OnDelete(DeleteBehavior.SetNull);

@@ -69,7 +69,7 @@ public sealed class TicketDetailsQuery(IDbContextFactory<HelpdeskDbContext> cont
             MailApi = new MailApiFields(
                 t.ServiceInstanceId is { } si ? await db.Set<ServiceCatalog.ServiceInstance>().Where(x => x.Id == si).Select(x => x.Name).FirstOrDefaultAsync(ct) : null,
                 t.ConfigurationItemId is { } ci ? await db.Set<ServiceCatalog.ConfigurationItem>().Where(x => x.Id == ci).Select(x => x.Label).FirstOrDefaultAsync(ct) : null,
-                t.SupplierId is { } su ? await db.Set<ServiceCatalog.Supplier>().Where(x => x.Id == su).Select(x => x.Name).FirstOrDefaultAsync(ct) : null,
+                t.SupplierId is { } su ? await db.Set<Organizations.Organization>().Where(x => x.Id == su).Select(x => x.Name).FirstOrDefaultAsync(ct) : null,
                 t.SupplierRequestId, t.DowntimeStartAt, t.DowntimeEndAt, t.WaitingUntil, t.CompletionReason,
                 t.ExternalNumber is null ? null : $"{t.ExternalNumber} in {t.ExternalSystem}"),
             PublicLog = [.. entries.Where(e => e.Log == CaseLogKind.Public).Select(e => View(e, mailsByEntry))],

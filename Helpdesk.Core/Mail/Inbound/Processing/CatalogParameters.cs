@@ -1,4 +1,5 @@
 using Helpdesk.Core.Mail.Inbound.Parsing;
+using Helpdesk.Core.Organizations;
 using Helpdesk.Core.Persistence;
 using Helpdesk.Core.ServiceCatalog;
 using Microsoft.EntityFrameworkCore;
@@ -32,12 +33,14 @@ internal static class CatalogParameters
         return null;
     }
 
-    public static async Task<Supplier?> SupplierAsync(HelpdeskDbContext db, MailParameterResult p, RequestNotes notes, CancellationToken ct)
+    /// <summary>A supplier is an organization flagged as one; another organization is not found.</summary>
+    public static async Task<Organization?> SupplierAsync(HelpdeskDbContext db, MailParameterResult p, RequestNotes notes, CancellationToken ct)
     {
+        var suppliers = db.Set<Organization>().Where(o => o.IsSupplier);
         if (p.Get("supplier_id")?.Value is { } id)
-            return await Found(await db.Set<Supplier>().FirstOrDefaultAsync(s => s.Id == Id(id), ct), "#supplier_id", id, notes);
+            return await Found(await suppliers.FirstOrDefaultAsync(s => s.Id == Id(id), ct), "#supplier_id", id, notes);
         if (p.Get("supplier")?.Value is { } name)
-            return await Found(await db.Set<Supplier>().FirstOrDefaultAsync(s => s.Name == name, ct), "#supplier", name, notes);
+            return await Found(await suppliers.FirstOrDefaultAsync(s => s.Name == name, ct), "#supplier", name, notes);
         return null;
     }
 

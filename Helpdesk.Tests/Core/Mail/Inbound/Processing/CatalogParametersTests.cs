@@ -1,5 +1,6 @@
 using Helpdesk.Core.Mail.Inbound;
 using Helpdesk.Core.Mail.Inbound.Processing;
+using Helpdesk.Core.Organizations;
 using Helpdesk.Core.People;
 using Helpdesk.Core.ServiceCatalog;
 using Helpdesk.Core.Teams;
@@ -18,6 +19,7 @@ public sealed class CatalogParametersTests : IAsyncLifetime
     private Team _firstLine = default!;
     private Team _support = default!;
     private ServiceInstance _website = default!;
+    private readonly Organization _acmeNetworks = new() { Name = "Acme Networks", IsSupplier = true };
 
     public async Task InitializeAsync()
     {
@@ -29,7 +31,7 @@ public sealed class CatalogParametersTests : IAsyncLifetime
         _website = new ServiceInstance { Name = "Website", FirstLineTeam = _firstLine, SupportTeam = _support };
         db.AddRange(_firstLine, _support, _website,
             new ConfigurationItem { Label = "CORE-SW-1", Name = "core-switch", Source = "SCCM", SourceId = "A-77", ServiceInstance = _website },
-            new Supplier { Name = "Acme Networks" },
+            _acmeNetworks, new Organization { Name = "Plain Customer Ltd" },
             new RequestTemplate { Name = "Disk alert", Subject = "Disk full", Category = TicketCategory.Incident, Impact = TicketImpact.Medium, Note = "Clean up the disk." });
         await db.SaveChangesAsync();
     }
@@ -106,8 +108,27 @@ public sealed class CatalogParametersTests : IAsyncLifetime
 
         var ticket = result.Ticket!;
         Assert.Equal(("SR-9", TicketStatus.Completed, "workaround"), (ticket.SupplierRequestId, ticket.Status, ticket.CompletionReason));
-        Assert.NotNull(ticket.SupplierId);
+        Assert.Equal(_acmeNetworks.Id, ticket.SupplierId);
         Assert.Equal(new DateTime(2026, 11, 24, 9, 30, 0), ticket.DowntimeEndAt);
+    }
+
+    [Fact]
+    public async Task SupplierId_NamesASupplierOrganization()
+    {
+        var result = await ReceiveAsync("Fibre cut", $"#supplier_id: {_acmeNetworks.Id}\nx");
+
+        Assert.Equal(_acmeNetworks.Id, result.Ticket!.SupplierId);
+    }
+
+    [Fact]
+    public async Task Supplier_OrganizationNotMarkedAsSupplier_IsNotedAndIgnored()
+    {
+        var result = await ReceiveAsync("Fibre cut", "#supplier: Plain Customer Ltd\nx");
+
+        await using var db = await _host.DbAsync();
+        var notes = await db.Set<TicketAuditEntry>().Where(a => a.TicketId == result.Ticket!.Id).Select(a => a.Note).ToListAsync();
+        Assert.Contains("#supplier: Plain Customer Ltd was not found; ignored.", notes);
+        Assert.Null(result.Ticket!.SupplierId);
     }
 
     [Fact]
