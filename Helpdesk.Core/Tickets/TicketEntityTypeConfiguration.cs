@@ -36,6 +36,8 @@ internal sealed class TicketEntityTypeConfiguration : IEntityTypeConfiguration<T
         builder.HasOne<Correspondence.HelpTopic>().WithMany().HasForeignKey(t => t.HelpTopicId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne<Correspondence.SlaPlan>().WithMany().HasForeignKey(t => t.SlaPlanId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne<Organizations.Organization>().WithMany().HasForeignKey(t => t.SupplierId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne<ChangesAndProblems.ChangeOrProblem>().WithMany().HasForeignKey(t => t.ChangeId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne<ChangesAndProblems.ChangeOrProblem>().WithMany().HasForeignKey(t => t.ProblemId).OnDelete(DeleteBehavior.SetNull);
     }
 }
 

@@ -309,6 +309,42 @@ namespace Helpdesk.Core.Persistence.Migrations
                     b.ToTable("CaseLogDraft");
                 });
 
+            modelBuilder.Entity("Helpdesk.Core.ChangesAndProblems.ChangeOrProblem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ManagerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("TeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ManagerId");
+
+                    b.HasIndex("TeamId");
+
+                    b.ToTable("ChangeOrProblem");
+                });
+
             modelBuilder.Entity("Helpdesk.Core.Correspondence.AgentGroup", b =>
                 {
                     b.Property<int>("Id")
@@ -1233,6 +1269,9 @@ namespace Helpdesk.Core.Persistence.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ChangeId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("CompletedAt")
                         .HasColumnType("TEXT");
 
@@ -1281,6 +1320,9 @@ namespace Helpdesk.Core.Persistence.Migrations
 
                     b.Property<DateTime?>("OverdueAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("ProblemId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("RequestedById")
                         .HasColumnType("INTEGER");
@@ -1344,6 +1386,8 @@ namespace Helpdesk.Core.Persistence.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ChangeId");
+
                     b.HasIndex("ConfigurationItemId");
 
                     b.HasIndex("CreatedAt");
@@ -1355,6 +1399,8 @@ namespace Helpdesk.Core.Persistence.Migrations
                     b.HasIndex("HelpTopicId");
 
                     b.HasIndex("MemberId");
+
+                    b.HasIndex("ProblemId");
 
                     b.HasIndex("RequestedById");
 
@@ -1704,6 +1750,19 @@ namespace Helpdesk.Core.Persistence.Migrations
                     b.Navigation("Files");
                 });
 
+            modelBuilder.Entity("Helpdesk.Core.ChangesAndProblems.ChangeOrProblem", b =>
+                {
+                    b.HasOne("Helpdesk.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ManagerId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Helpdesk.Core.Teams.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
             modelBuilder.Entity("Helpdesk.Core.Correspondence.HelpTopic", b =>
                 {
                     b.HasOne("Helpdesk.Core.Departments.Department", null)
@@ -1896,6 +1955,11 @@ namespace Helpdesk.Core.Persistence.Migrations
 
             modelBuilder.Entity("Helpdesk.Core.Tickets.Ticket", b =>
                 {
+                    b.HasOne("Helpdesk.Core.ChangesAndProblems.ChangeOrProblem", null)
+                        .WithMany()
+                        .HasForeignKey("ChangeId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("Helpdesk.Core.ServiceCatalog.ConfigurationItem", null)
                         .WithMany()
                         .HasForeignKey("ConfigurationItemId")
@@ -1919,6 +1983,11 @@ namespace Helpdesk.Core.Persistence.Migrations
                     b.HasOne("Helpdesk.Core.People.Person", "Member")
                         .WithMany()
                         .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Helpdesk.Core.ChangesAndProblems.ChangeOrProblem", null)
+                        .WithMany()
+                        .HasForeignKey("ProblemId")
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.HasOne("Helpdesk.Core.People.Person", "RequestedBy")

@@ -50,6 +50,8 @@ public sealed class CreateTicketCommand(
             ConfigurationItemId = input.ConfigurationItemId,
             SupplierId = input.SupplierId,
             SupplierRequestId = input.SupplierRequestId,
+            ChangeId = input.ChangeId,
+            ProblemId = input.ProblemId,
             ExternalSystem = input.ExternalSystem,
             ExternalNumber = input.ExternalNumber,
             DowntimeStartAt = input.DowntimeStartAt,

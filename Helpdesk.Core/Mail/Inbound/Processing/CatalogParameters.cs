@@ -1,3 +1,4 @@
+using Helpdesk.Core.ChangesAndProblems;
 using Helpdesk.Core.Mail.Inbound.Parsing;
 using Helpdesk.Core.Organizations;
 using Helpdesk.Core.Persistence;
@@ -42,6 +43,15 @@ internal static class CatalogParameters
         if (p.Get("supplier")?.Value is { } name)
             return await Found(await suppliers.FirstOrDefaultAsync(s => s.Name == name, ct), "#supplier", name, notes);
         return null;
+    }
+
+    /// <summary>#change_id or #problem_id: a change's id does not name a problem, nor the other way round.</summary>
+    public static async Task<ChangeOrProblem?> ChangeOrProblemAsync(HelpdeskDbContext db, MailParameterResult p, ChangeOrProblemKind kind, RequestNotes notes, CancellationToken ct)
+    {
+        var parameter = kind == ChangeOrProblemKind.Change ? "change_id" : "problem_id";
+        return p.Get(parameter)?.Value is { } id
+            ? await Found(await db.Set<ChangeOrProblem>().FirstOrDefaultAsync(r => r.Id == Id(id) && r.Kind == kind, ct), "#" + parameter, id, notes)
+            : null;
     }
 
     public static async Task<RequestTemplate?> TemplateAsync(HelpdeskDbContext db, MailParameterResult p, RequestNotes notes, CancellationToken ct) =>

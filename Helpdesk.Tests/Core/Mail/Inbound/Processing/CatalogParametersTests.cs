@@ -1,3 +1,4 @@
+using Helpdesk.Core.ChangesAndProblems;
 using Helpdesk.Core.Mail.Inbound;
 using Helpdesk.Core.Mail.Inbound.Processing;
 using Helpdesk.Core.Organizations;
@@ -113,6 +114,42 @@ public sealed class CatalogParametersTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ChangeAndProblemIds_LinkTheRequestAndShowOnIt()
+    {
+        var (change, problem) = (new ChangeOrProblem { Kind = ChangeOrProblemKind.Change, Subject = "Replace core switch" },
+            new ChangeOrProblem { Kind = ChangeOrProblemKind.Problem, Subject = "Flapping ports" });
+        await using (var db = await _host.DbAsync())
+        {
+            db.AddRange(change, problem);
+            await db.SaveChangesAsync();
+        }
+
+        var result = await ReceiveAsync("Port down", $"#change_id: {change.Id} #problem_id: {problem.Id}\nx");
+
+        Assert.Equal((change.Id, problem.Id), (result.Ticket!.ChangeId, result.Ticket.ProblemId));
+        var details = await _host.Get<TicketDetailsQuery>().ExecuteAsync(result.Ticket.Id);
+        Assert.Equal($"CH-{change.Id}", details!.MailApi.Change!.Number);
+        Assert.Equal("Flapping ports", details.MailApi.Problem!.Subject);
+    }
+
+    [Fact]
+    public async Task ProblemIdGivenAsChangeId_IsNotedAndIgnored()
+    {
+        var problem = new ChangeOrProblem { Kind = ChangeOrProblemKind.Problem, Subject = "Flapping ports" };
+        await using (var db = await _host.DbAsync())
+        {
+            db.Add(problem);
+            await db.SaveChangesAsync();
+        }
+
+        var result = await ReceiveAsync("Port down", $"#change_id: {problem.Id}\nx");
+
+        await using var after = await _host.DbAsync();
+        Assert.Contains($"#change_id: {problem.Id} was not found; ignored.", await after.Set<TicketAuditEntry>().Where(a => a.TicketId == result.Ticket!.Id).Select(a => a.Note).ToListAsync());
+        Assert.Null(result.Ticket!.ChangeId);
+    }
+
+    [Fact]
     public async Task SupplierId_NamesASupplierOrganization()
     {
         var result = await ReceiveAsync("Fibre cut", $"#supplier_id: {_acmeNetworks.Id}\nx");
@@ -140,7 +177,8 @@ public sealed class CatalogParametersTests : IAsyncLifetime
         var notes = await db.Set<TicketAuditEntry>().Where(a => a.TicketId == result.Ticket!.Id).Select(a => a.Note).ToListAsync();
         Assert.Contains("#ci: NOPE-1 was not found; ignored.", notes);
         Assert.Contains("#supplier_id: 99 was not found; ignored.", notes);
-        Assert.Contains(notes, n => n != null && n.StartsWith("#change_id: 5 was recorded but not applied"));
+        Assert.Contains("#change_id: 5 was not found; ignored.", notes);
+        Assert.Null(result.Ticket!.ChangeId);
         Assert.Equal(TicketCategory.Other, result.Ticket!.Category);
     }
 

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Helpdesk.Core.Persistence.Migrations
 {
     [DbContext(typeof(HelpdeskDbContext))]
-    [Migration("20261203030440_SupplierTicketsRepointed")]
+    [Migration("20261203031500_SupplierTicketsRepointed")]
     partial class SupplierTicketsRepointed
     {
         /// <inheritdoc />
@@ -310,6 +310,42 @@ namespace Helpdesk.Core.Persistence.Migrations
                         .IsUnique();
 
                     b.ToTable("CaseLogDraft");
+                });
+
+            modelBuilder.Entity("Helpdesk.Core.ChangesAndProblems.ChangeOrProblem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ManagerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("TeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ManagerId");
+
+                    b.HasIndex("TeamId");
+
+                    b.ToTable("ChangeOrProblem");
                 });
 
             modelBuilder.Entity("Helpdesk.Core.Correspondence.AgentGroup", b =>
@@ -1236,6 +1272,9 @@ namespace Helpdesk.Core.Persistence.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ChangeId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("CompletedAt")
                         .HasColumnType("TEXT");
 
@@ -1284,6 +1323,9 @@ namespace Helpdesk.Core.Persistence.Migrations
 
                     b.Property<DateTime?>("OverdueAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("ProblemId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("RequestedById")
                         .HasColumnType("INTEGER");
@@ -1347,6 +1389,8 @@ namespace Helpdesk.Core.Persistence.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ChangeId");
+
                     b.HasIndex("ConfigurationItemId");
 
                     b.HasIndex("CreatedAt");
@@ -1358,6 +1402,8 @@ namespace Helpdesk.Core.Persistence.Migrations
                     b.HasIndex("HelpTopicId");
 
                     b.HasIndex("MemberId");
+
+                    b.HasIndex("ProblemId");
 
                     b.HasIndex("RequestedById");
 
@@ -1707,6 +1753,19 @@ namespace Helpdesk.Core.Persistence.Migrations
                     b.Navigation("Files");
                 });
 
+            modelBuilder.Entity("Helpdesk.Core.ChangesAndProblems.ChangeOrProblem", b =>
+                {
+                    b.HasOne("Helpdesk.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ManagerId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Helpdesk.Core.Teams.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
             modelBuilder.Entity("Helpdesk.Core.Correspondence.HelpTopic", b =>
                 {
                     b.HasOne("Helpdesk.Core.Departments.Department", null)
@@ -1899,6 +1958,11 @@ namespace Helpdesk.Core.Persistence.Migrations
 
             modelBuilder.Entity("Helpdesk.Core.Tickets.Ticket", b =>
                 {
+                    b.HasOne("Helpdesk.Core.ChangesAndProblems.ChangeOrProblem", null)
+                        .WithMany()
+                        .HasForeignKey("ChangeId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("Helpdesk.Core.ServiceCatalog.ConfigurationItem", null)
                         .WithMany()
                         .HasForeignKey("ConfigurationItemId")
@@ -1922,6 +1986,11 @@ namespace Helpdesk.Core.Persistence.Migrations
                     b.HasOne("Helpdesk.Core.People.Person", "Member")
                         .WithMany()
                         .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Helpdesk.Core.ChangesAndProblems.ChangeOrProblem", null)
+                        .WithMany()
+                        .HasForeignKey("ProblemId")
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.HasOne("Helpdesk.Core.People.Person", "RequestedBy")

@@ -16,7 +16,7 @@ namespace Helpdesk.Core.Persistence.Migrations
                 DROP TABLE "SupplierMove";
                 """);
 
-            // Rebuilding the Ticket table in SuppliersAreOrganizations dropped its search triggers: put them back.
+            // Rebuilding the Ticket table (SuppliersAreOrganizations, ChangesAndProblems) dropped its search triggers: put them back.
             migrationBuilder.Sql($"""
                 DROP TRIGGER IF EXISTS "TicketSearch_TicketInserted";
                 CREATE TRIGGER "TicketSearch_TicketInserted" AFTER INSERT ON "Ticket" BEGIN
