@@ -94,6 +94,7 @@ public static class HelpdeskCoreServiceCollectionExtensions
         services.AddTransient<SaveOrganizationCommand>();
         services.AddTransient<OrganizationListQuery>();
         services.AddTransient<ServiceCatalog.ServiceCatalogCommands>();
+        services.AddTransient<ChangesAndProblems.ChangeOrProblemCommands>();
         services.AddTransient<ServiceCatalog.SupportAgreementListQuery>();
         services.AddTransient<ServiceCatalog.SaveSupportAgreementCommand>();
     }

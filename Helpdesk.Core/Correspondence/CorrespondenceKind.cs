@@ -24,6 +24,12 @@ public enum CorrespondenceKind
 
     /// <summary>To the agents mentioned ("@Name") in a private note.</summary>
     MentionAlert,
+    // System alerts: to the administrative email, about the helpdesk itself rather than a ticket (see SystemAlerts).
+    SystemMailFetchFails,
+    SystemMailProcessingFails,
+    SystemMailSendingFails,
+    SystemDatabaseError,
+    SystemExcessiveLogins,
 }
 
 /// <summary>Who an alert can go to. Each class can be switched off globally and per department.</summary>

@@ -18,6 +18,11 @@ public static class CorrespondenceLabels
         CorrespondenceKind.TransferAlert => "Ticket transfer",
         CorrespondenceKind.OverdueAlert => "Overdue ticket",
         CorrespondenceKind.MentionAlert => "Mentioned in a private note",
+        CorrespondenceKind.SystemMailFetchFails => "System alert: fetching mail fails",
+        CorrespondenceKind.SystemMailProcessingFails => "System alert: processing fetched mail fails",
+        CorrespondenceKind.SystemMailSendingFails => "System alert: sending mail fails",
+        CorrespondenceKind.SystemDatabaseError => "System alert: unexpected database error",
+        CorrespondenceKind.SystemExcessiveLogins => "System alert: excessive failed logins",
         _ => kind.ToString(),
     };
 

@@ -39,7 +39,9 @@ public sealed class CorrespondenceMail(IOptions<HelpdeskOptions> helpdesk, IOpti
         return new MailWording(subject, body, Audience(kind));
     }
 
-    public static MailAudience Audience(CorrespondenceKind kind) => CorrespondenceSwitches.IsAlert(kind) ? MailAudience.Agents : MailAudience.Customers;
+    public static MailAudience Audience(CorrespondenceKind kind) =>
+        CorrespondenceSwitches.IsAlert(kind) || CorrespondenceSwitches.IsSystemAlert(kind) ? MailAudience.Agents : MailAudience.Customers;
 
-    public static string Kind(CorrespondenceKind kind) => kind.ToString().EndsWith("Alert") ? $"alert:{kind}" : $"autoresponse:{kind}";
+    public static string Kind(CorrespondenceKind kind) =>
+        CorrespondenceSwitches.IsSystemAlert(kind) ? "system_alert" : kind.ToString().EndsWith("Alert") ? $"alert:{kind}" : $"autoresponse:{kind}";
 }

@@ -24,6 +24,9 @@ public sealed class CorrespondenceSwitches
 
     public static bool IsAlert(CorrespondenceKind kind) => kind.ToString().EndsWith("Alert");
 
+    /// <summary>About the helpdesk itself, to the administrative email: worded with $alert->…$ placeholders, not a ticket's.</summary>
+    public static bool IsSystemAlert(CorrespondenceKind kind) => kind.ToString().StartsWith("System");
+
     /// <summary>False only for an alert switched off as a whole.</summary>
     public bool IsOn(CorrespondenceKind kind) => !IsAlert(kind) || Alerts.GetValueOrDefault(kind)?.Enabled != false;
 

@@ -27,7 +27,8 @@ public sealed class CorrespondenceTemplateCommands(
     CorrespondenceEngine engine,
     MailOutComposer composer,
     CorrespondenceSettings settings,
-    IOptions<HelpdeskOptions> helpdesk)
+    IOptions<HelpdeskOptions> helpdesk,
+    TimeProvider clock)
 {
     public async Task<IReadOnlyList<CorrespondenceTemplateView>> ListAsync(CancellationToken ct = default)
     {
@@ -44,7 +45,10 @@ public sealed class CorrespondenceTemplateCommands(
         foreach (var (field, text) in new[] { ("subject", subject), ("body", body) })
         {
             if (string.IsNullOrWhiteSpace(text)) { errors[field] = "Required."; continue; }
-            try { MailTemplate.Parse(text); }
+            try
+            {
+                if (ScopeProblem(kind, MailTemplate.Parse(text).Scopes) is { } problem) errors[field] = problem;
+            }
             catch (TemplateSyntaxException ex) { errors[field] = ex.Message; }
         }
         if (errors.Count > 0) throw new ValidationFailedException(errors);
@@ -55,6 +59,12 @@ public sealed class CorrespondenceTemplateCommands(
         await db.SaveChangesAsync(ct);
     }
 
+    private static string? ScopeProblem(CorrespondenceKind kind, IReadOnlySet<string> scopes) => CorrespondenceSwitches.IsSystemAlert(kind)
+        ? scopes.Any(s => s != "alert") ? "A system alert is about no ticket: use only $alert->…$ placeholders (" + AlertPlaceholders + ")." : null
+        : scopes.Contains("alert") ? "$alert->…$ placeholders belong to system alerts; this message is about a ticket." : null;
+
+    public static string AlertPlaceholders => string.Join(", ", SystemAlertFacts.Placeholders);
+
     /// <summary>Back to the built-in wording.</summary>
     public async Task ResetAsync(CorrespondenceKind kind, CancellationToken ct = default)
     {
@@ -62,8 +72,28 @@ public sealed class CorrespondenceTemplateCommands(
         await db.Set<MessageTemplate>().Where(t => t.Kind == kind).ExecuteDeleteAsync(ct);
     }
 
+    /// <summary>A system alert with sample values: it is about no ticket.</summary>
+    public async Task<CorrespondencePreview> PreviewSystemAlertAsync(CorrespondenceKind kind, CancellationToken ct = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        var switches = await settings.GetAsync(db, ct);
+        var sample = new SystemAlertFacts("Connection refused (sample reason)", "Sample details, line 1\nSample details, line 2", "Support inbox (sample)", 2)
+        {
+            Time = clock.GetUtcNow().UtcDateTime, Interval = switches.SystemAlertInterval,
+        };
+        var mail = (await CorrespondenceMail.WordingAsync(db, kind, ct)).Render(SystemAlerts.Facts(sample), helpdesk.Value.PublicUrl);
+        var switchedOff = kind switch
+        {
+            CorrespondenceKind.SystemDatabaseError when !switches.SqlErrorAlerts => "global",
+            CorrespondenceKind.SystemExcessiveLogins when !switches.ExcessiveLoginAlerts => "global",
+            _ => null,
+        };
+        return new CorrespondencePreview(mail.Subject, mail.HtmlBody, switchedOff is null ? [SystemAlerts.Recipient(switches)] : [], switchedOff, []);
+    }
+
     public async Task<CorrespondencePreview> PreviewAsync(CorrespondenceKind kind, int ticketId, CancellationToken ct = default)
     {
+        if (CorrespondenceSwitches.IsSystemAlert(kind)) return await PreviewSystemAlertAsync(kind, ct);
         await using var db = await contextFactory.CreateDbContextAsync(ct);
         var ticket = await db.Set<Ticket>().AsNoTracking().FirstOrDefaultAsync(t => t.Id == ticketId, ct)
             ?? throw new NotFoundException($"Ticket {TicketNumber.Format(ticketId)} does not exist.");

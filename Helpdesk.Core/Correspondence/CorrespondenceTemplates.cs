@@ -34,6 +34,16 @@ public static class CorrespondenceTemplates
             "<p>$this->ref$ (“$this->title$”, $this->team_id_friendlyname$, $this->agent_id_friendlyname$) is overdue.</p><p>$this->hyperlink()$</p>"),
         [CorrespondenceKind.MentionAlert] = ("$current_contact->name$ mentioned you on $this->ref$: $this->title$",
             "<p>$current_contact->name$ mentioned you in a private note:</p>$this->head(private_log)$<p>$this->hyperlink()$</p>"),
+        [CorrespondenceKind.SystemMailFetchFails] = ("[Helpdesk system alert] Fetching mail from $alert->source$ fails",
+            "<p>The helpdesk cannot fetch mail from the mailbox “$alert->source$” since $alert->time$: $alert->reason$</p><p>It keeps retrying; you get this once per failure episode.</p>"),
+        [CorrespondenceKind.SystemMailProcessingFails] = ("[Helpdesk system alert] Processing fetched mail fails",
+            "<p>Mail from “$alert->source$” is fetched and stored, but turning it into tickets fails: $alert->reason$</p><p>The stored mail stays pending and is processed once this is fixed; you get this once per failure episode.</p>"),
+        [CorrespondenceKind.SystemMailSendingFails] = ("[Helpdesk system alert] Sending mail fails",
+            "<p>$alert->reason$</p><p>Mail stays in the outbox and is retried; this alert is sent once per failure episode (it goes out when sending works again).</p>"),
+        [CorrespondenceKind.SystemDatabaseError] = ("[Helpdesk system alert] Unexpected database error",
+            "<p>A database command failed at $alert->time$: $alert->reason$</p><p>$alert->details$</p><p>You get at most one database alert per $alert->interval$; the application log has every error.</p>"),
+        [CorrespondenceKind.SystemExcessiveLogins] = ("[Helpdesk system alert] Excessive failed logins",
+            "<p>$alert->reason$ Check whether someone is guessing passwords.</p><p>$alert->details$</p><p>You get at most one excessive-login alert per $alert->interval$.</p>"),
     };
 
     public static async Task<(string Subject, string Body)> ForAsync(HelpdeskDbContext db, CorrespondenceKind kind, CancellationToken ct)

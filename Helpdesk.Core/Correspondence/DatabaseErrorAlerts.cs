@@ -26,11 +26,10 @@ public sealed class DatabaseErrorAlerts(SystemAlerts alerts, CorrespondenceSetti
         var switches = settings.LastRead;
         if (!switches.SqlErrorAlerts) return false;
         if (!_rateLimit.TryStart(now, switches.SystemAlertInterval, out var previous, out var notMailed)) return false;
-        var details = $"A database command failed: {error.GetType().Name}: {error.Message}";
-        if (notMailed > 0) details += $"\n\n{notMailed} more database error(s) happened since the previous alert at {previous:yyyy-MM-dd HH:mm} UTC and were not mailed.";
-        details += $"\n\nYou get at most one database alert per {switches.SystemAlertInterval}; the application log has every error.";
+        var details = notMailed > 0 ? $"{notMailed} more database error(s) happened since the previous alert at {previous:yyyy-MM-dd HH:mm} UTC and were not mailed." : "";
+        var alert = new SystemAlertFacts($"{error.GetType().Name}: {error.Message}", details, Count: notMailed);
         // Never awaited by the failing command: its caller must get its own exception, not wait for the alert.
-        LastAlert = Task.Run(() => alerts.SendAsync("Unexpected database error", details, switchedOn: s => s.SqlErrorAlerts));
+        LastAlert = Task.Run(() => alerts.SendAsync(CorrespondenceKind.SystemDatabaseError, alert, switchedOn: s => s.SqlErrorAlerts));
         return true;
     }
 

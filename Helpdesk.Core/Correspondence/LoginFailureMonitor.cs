@@ -45,21 +45,20 @@ public sealed class LoginFailureMonitor(SystemAlerts alerts, CorrespondenceSetti
         var excessive = _byAddress.Count(addressKey, since) >= switches.FailedLoginThreshold || _byAccount.Count(accountKey, since) >= switches.FailedLoginThreshold;
         if (!excessive || !switches.ExcessiveLoginAlerts) return false;
         if (!_rateLimit.TryStart(now, switches.SystemAlertInterval, out var previous, out var notMailed)) return false;
-        return await alerts.SendAsync("Excessive failed logins", Details(switches, since, previous, notMailed), ct, s => s.ExcessiveLoginAlerts);
+        return await alerts.SendAsync(CorrespondenceKind.SystemExcessiveLogins, Alert(switches, since, previous, notMailed), ct, s => s.ExcessiveLoginAlerts);
     }
 
-    private string Details(CorrespondenceSwitches switches, DateTime since, DateTime? previous, int notMailed)
+    private SystemAlertFacts Alert(CorrespondenceSwitches switches, DateTime since, DateTime? previous, int notMailed)
     {
-        var minutes = switches.FailedLoginWindow.TotalMinutes;
-        var details = $"Failed logins within the last {minutes:0} minutes reached the alert threshold ({switches.FailedLoginThreshold}) " +
-            "for a network address or an account name. Check whether someone is guessing passwords.\n\n" +
-            $"Top network addresses:\n{List(_byAddress.Top(since, TopCount))}\n\n" +
+        var reason = $"Failed logins within the last {switches.FailedLoginWindow.TotalMinutes:0} minutes reached the alert threshold " +
+            $"({switches.FailedLoginThreshold}) for a network address or an account name.";
+        var details = $"Top network addresses:\n{List(_byAddress.Top(since, TopCount))}\n\n" +
             $"Top account names (existing or not):\n{List(_byAccount.Top(since, TopCount))}";
         if (notMailed > 0)
             details += $"\n\n{notMailed} more excessive-login alert(s) happened since the previous mail at {previous:yyyy-MM-dd HH:mm} UTC and were not mailed.";
-        return details + $"\n\nAn address with {throttle.Value.MaxFailuresPerAddress} failed logins within {throttle.Value.Window.TotalMinutes:0} minutes " +
-            "is refused without a password check; an account is locked after repeated failures. " +
-            $"You get at most one excessive-login alert per {switches.SystemAlertInterval}.";
+        details += $"\n\nAn address with {throttle.Value.MaxFailuresPerAddress} failed logins within {throttle.Value.Window.TotalMinutes:0} minutes " +
+            "is refused without a password check; an account is locked after repeated failures.";
+        return new SystemAlertFacts(reason, details, Count: notMailed);
     }
 
     private static string List(IReadOnlyList<(string Key, int Count)> counts) =>

@@ -1,22 +1,20 @@
-using Helpdesk.Core.Common;
-using Helpdesk.Core.Mail.Inbound;
 using Helpdesk.Core.Mail.Outbound;
+using Helpdesk.Core.Notifications;
 using Helpdesk.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Helpdesk.Core.Correspondence;
 
 /// <summary>
 /// Alerts to the administrative email about the system itself (mail fetch or send failing, unexpected errors,
 /// excessive failed logins). Once per failure episode, and at most once per <see cref="CorrespondenceSwitches.SystemAlertInterval"/>.
+/// Each kind is worded by its editable correspondence template.
 /// </summary>
 public sealed class SystemAlerts(
     IDbContextFactory<HelpdeskDbContext> contextFactory,
     CorrespondenceSettings settings,
-    IOptions<HelpdeskOptions> helpdesk,
-    IOptions<InboundMailOptions> inbound,
+    CorrespondenceMail correspondenceMail,
     TimeProvider clock,
     ILogger<SystemAlerts> logger)
 {
@@ -27,7 +25,8 @@ public sealed class SystemAlerts(
 
     /// <param name="switchedOn">For alerts the administrator may switch off; mail fetch and send failures are always mailed.</param>
     /// <returns>True when a mail was queued (false: same episode, rate-limited, or switched off).</returns>
-    public async Task<bool> RaiseAsync(string key, string subject, string details, CancellationToken ct = default, Func<CorrespondenceSwitches, bool>? switchedOn = null)
+    /// <param name="kind">One of the system alerts (<see cref="CorrespondenceSwitches.IsSystemAlert"/>).</param>
+    public async Task<bool> RaiseAsync(string key, CorrespondenceKind kind, SystemAlertFacts alert, CancellationToken ct = default, Func<CorrespondenceSwitches, bool>? switchedOn = null)
     {
         // Scoped to this call: an async method restores the caller's AsyncLocal values when it returns.
         Writing.Value = true;
@@ -43,21 +42,21 @@ public sealed class SystemAlerts(
             if (log is null) db.Add(log = new SystemAlertLog { Key = key });
             log.EpisodeOpen = true;
             log.LastSentAt = now;
-            db.Add(Mail(switches.AdminEmail, subject, details, now));
+            await QueueAsync(db, switches, kind, alert, now, ct);
             await db.SaveChangesAsync(ct);
             return true;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // The database itself may be what fails; the log still has it.
-            logger.LogError(ex, "Could not queue system alert {Key}: {Subject}", key, subject);
+            logger.LogError(ex, "Could not queue system alert {Key} ({Kind}): {Reason}", key, kind, alert.Reason);
             return false;
         }
     }
 
     /// <summary>An alert about one event, not an episode: the caller does the rate limiting.</summary>
     /// <returns>True when a mail was queued.</returns>
-    public async Task<bool> SendAsync(string subject, string details, CancellationToken ct = default, Func<CorrespondenceSwitches, bool>? switchedOn = null)
+    public async Task<bool> SendAsync(CorrespondenceKind kind, SystemAlertFacts alert, CancellationToken ct = default, Func<CorrespondenceSwitches, bool>? switchedOn = null)
     {
         Writing.Value = true;
         try
@@ -65,21 +64,27 @@ public sealed class SystemAlerts(
             await using var db = await contextFactory.CreateDbContextAsync(ct);
             var switches = await settings.GetAsync(db, ct);
             if (switchedOn?.Invoke(switches) == false) return false;
-            db.Add(Mail(switches.AdminEmail, subject, details, clock.GetUtcNow().UtcDateTime));
+            await QueueAsync(db, switches, kind, alert, clock.GetUtcNow().UtcDateTime, ct);
             await db.SaveChangesAsync(ct);
             return true;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            logger.LogError(ex, "Could not queue system alert: {Subject}", subject);
+            logger.LogError(ex, "Could not queue system alert {Kind}: {Reason}", kind, alert.Reason);
             return false;
         }
     }
 
-    private OutboxMessage Mail(string adminEmail, string subject, string details, DateTime now) =>
-        OutboxMail.Create("system_alert", null, inbound.Value.AccountAddress,
-            [new OutboxRecipient(adminEmail, null, "the administrative email (system alert)")],
-            "[Helpdesk system alert] " + subject, details, null, new Uri(helpdesk.Value.PublicUrl).Host, now);
+    private Task QueueAsync(HelpdeskDbContext db, CorrespondenceSwitches switches, CorrespondenceKind kind, SystemAlertFacts alert, DateTime now, CancellationToken ct) =>
+        correspondenceMail.QueueNoticeAsync(db, kind, Facts(alert with { Time = now, Interval = switches.SystemAlertInterval }),
+            Recipient(switches), ct);
+
+    public static OutboxRecipient Recipient(CorrespondenceSwitches switches) => new(switches.AdminEmail, null, "the administrative email (system alert)");
+
+    public static TicketFacts Facts(SystemAlertFacts alert) => new()
+    {
+        Values = new Dictionary<string, object?>(), FriendlyNames = new Dictionary<string, string?>(), Entries = [], Alert = alert,
+    };
 
     /// <summary>Ends a failure episode (e.g. the mailbox answers again), so the next failure is reported.</summary>
     public async Task ResolveAsync(string key, CancellationToken ct = default)

@@ -30,6 +30,9 @@ public sealed partial class TicketFacts
     public required IReadOnlyList<CaseLogEntry> Entries { get; init; }
     public Person? CurrentContact { get; init; }
 
+    /// <summary>Set only for a system alert, which is about no ticket: its $alert->…$ values.</summary>
+    public Correspondence.SystemAlertFacts? Alert { get; init; }
+
     /// <summary>The entry that caused the notification, if any: head(log) shows it even before it is the newest stored.</summary>
     public CaseLogEntry? TriggeringEntry { get; init; }
 

@@ -5,11 +5,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Helpdesk.Core.Organizations;
 
-public sealed record OrganizationRow(int Id, string Name, int People);
+public sealed record OrganizationRow(int Id, string Name, int People, bool IsSupplier);
 
 public sealed class SaveOrganizationCommand(IDbContextFactory<HelpdeskDbContext> contextFactory)
 {
-    public async Task<int> ExecuteAsync(int? id, string name, CancellationToken ct = default)
+    public async Task<int> ExecuteAsync(int? id, string name, bool isSupplier = false, CancellationToken ct = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(ct);
         var clean = name?.Trim() ?? "";
@@ -19,7 +19,7 @@ public sealed class SaveOrganizationCommand(IDbContextFactory<HelpdeskDbContext>
         var organization = id is { } existing
             ? await db.Set<Organization>().FirstOrDefaultAsync(o => o.Id == existing, ct) ?? throw new NotFoundException("That organization no longer exists.")
             : db.Add(new Organization { Name = clean }).Entity;
-        organization.Name = clean;
+        (organization.Name, organization.IsSupplier) = (clean, isSupplier);
         await db.SaveChangesOrRefuseDuplicateAsync("name", $"An organization named {clean} was just added by someone else.", ct);
         return organization.Id;
     }
@@ -31,6 +31,6 @@ public sealed class OrganizationListQuery(IDbContextFactory<HelpdeskDbContext> c
     {
         await using var db = await contextFactory.CreateDbContextAsync(ct);
         return await db.Set<Organization>().AsNoTracking().OrderBy(o => o.Name)
-            .Select(o => new OrganizationRow(o.Id, o.Name, db.Set<Person>().Count(p => p.OrganizationId == o.Id))).ToListAsync(ct);
+            .Select(o => new OrganizationRow(o.Id, o.Name, db.Set<Person>().Count(p => p.OrganizationId == o.Id), o.IsSupplier)).ToListAsync(ct);
     }
 }

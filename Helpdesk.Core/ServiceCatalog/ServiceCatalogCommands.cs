@@ -17,7 +17,6 @@ public sealed record RequestTemplateInput(int? Id, string Name, string? Subject,
 public sealed record ServiceCatalogView(
     IReadOnlyList<ServiceInstanceInput> ServiceInstances,
     IReadOnlyList<ConfigurationItemInput> ConfigurationItems,
-    IReadOnlyList<(int Id, string Name)> Suppliers,
     IReadOnlyList<RequestTemplateInput> Templates);
 
 /// <summary>Maintains the records Mail API parameters refer to. Names and labels are unique, case-insensitively.</summary>
@@ -29,7 +28,6 @@ public sealed class ServiceCatalogCommands(IDbContextFactory<HelpdeskDbContext> 
         return new ServiceCatalogView(
             await db.Set<ServiceInstance>().AsNoTracking().OrderBy(s => s.Name).Select(s => new ServiceInstanceInput(s.Id, s.Name, s.FirstLineTeamId, s.SupportTeamId, s.SlaPlanId)).ToListAsync(ct),
             await db.Set<ConfigurationItem>().AsNoTracking().OrderBy(c => c.Label).Select(c => new ConfigurationItemInput(c.Id, c.Label, c.Name, c.Source, c.SourceId, c.ServiceInstanceId)).ToListAsync(ct),
-            [.. (await db.Set<Supplier>().AsNoTracking().OrderBy(s => s.Name).ToListAsync(ct)).Select(s => (s.Id, s.Name))],
             await db.Set<RequestTemplate>().AsNoTracking().OrderBy(t => t.Name).Select(t => new RequestTemplateInput(t.Id, t.Name, t.Subject, t.Note, t.Category, t.Impact, t.TeamId, t.ServiceInstanceId, t.ChangeManagerId)).ToListAsync(ct));
     }
 
@@ -55,17 +53,6 @@ public sealed class ServiceCatalogCommands(IDbContextFactory<HelpdeskDbContext> 
         if (input.ServiceInstanceId is { } si && !await db.Set<ServiceInstance>().AnyAsync(s => s.Id == si, ct)) throw new ValidationFailedException("serviceInstance", "The service instance does not exist.");
         var entity = input.Id is { } id ? await db.Set<ConfigurationItem>().FindAsync([id], ct) ?? throw Gone() : db.Add(new ConfigurationItem { Label = label }).Entity;
         (entity.Label, entity.Name, entity.Source, entity.SourceId, entity.ServiceInstanceId) = (label, Clean(input.Name), Clean(input.Source), Clean(input.SourceId), input.ServiceInstanceId);
-        await db.SaveChangesAsync(ct);
-        return entity.Id;
-    }
-
-    public async Task<int> SaveSupplierAsync(int? id, string name, CancellationToken ct = default)
-    {
-        await using var db = await contextFactory.CreateDbContextAsync(ct);
-        var clean = Required(name, "name");
-        if (await db.Set<Supplier>().AnyAsync(s => s.Id != id && s.Name == clean, ct)) throw new ValidationFailedException("name", $"A supplier named {clean} already exists.");
-        var entity = id is { } existing ? await db.Set<Supplier>().FindAsync([existing], ct) ?? throw Gone() : db.Add(new Supplier { Name = clean }).Entity;
-        entity.Name = clean;
         await db.SaveChangesAsync(ct);
         return entity.Id;
     }

@@ -31,15 +31,6 @@ internal sealed class ConfigurationItemEntityTypeConfiguration : IEntityTypeConf
     }
 }
 
-internal sealed class SupplierEntityTypeConfiguration : IEntityTypeConfiguration<Supplier>
-{
-    public void Configure(EntityTypeBuilder<Supplier> builder)
-    {
-        builder.Property(s => s.Name).HasMaxLength(200).UseCollation("NOCASE");
-        builder.HasIndex(s => s.Name).IsUnique();
-    }
-}
-
 internal sealed class RequestTemplateEntityTypeConfiguration : IEntityTypeConfiguration<RequestTemplate>
 {
     public void Configure(EntityTypeBuilder<RequestTemplate> builder)

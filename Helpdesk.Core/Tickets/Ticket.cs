@@ -44,6 +44,10 @@ public sealed class Ticket
     public int? SupplierId { get; set; }
     public string? SupplierRequestId { get; set; }
 
+    /// <summary>The change (4me #change_id) and the problem (#problem_id) this request is linked to.</summary>
+    public int? ChangeId { get; set; }
+    public int? ProblemId { get; set; }
+
     /// <summary>The system whose ticket this request mirrors ("Jira (acme.atlassian.net)"), found in its mail; see <see cref="ExternalNumber"/>.</summary>
     public string? ExternalSystem { get; set; }
 

@@ -36,7 +36,9 @@ internal sealed class TicketEntityTypeConfiguration : IEntityTypeConfiguration<T
         builder.HasOne<ServiceCatalog.ConfigurationItem>().WithMany().HasForeignKey(t => t.ConfigurationItemId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne<Correspondence.HelpTopic>().WithMany().HasForeignKey(t => t.HelpTopicId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne<Correspondence.SlaPlan>().WithMany().HasForeignKey(t => t.SlaPlanId).OnDelete(DeleteBehavior.SetNull);
-        builder.HasOne<ServiceCatalog.Supplier>().WithMany().HasForeignKey(t => t.SupplierId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne<Organizations.Organization>().WithMany().HasForeignKey(t => t.SupplierId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne<ChangesAndProblems.ChangeOrProblem>().WithMany().HasForeignKey(t => t.ChangeId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne<ChangesAndProblems.ChangeOrProblem>().WithMany().HasForeignKey(t => t.ProblemId).OnDelete(DeleteBehavior.SetNull);
     }
 }
 

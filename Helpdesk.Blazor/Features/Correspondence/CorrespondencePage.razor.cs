@@ -23,6 +23,10 @@ public sealed partial class CorrespondencePage
         _templates = await Templates.ListAsync();
     }
 
+    private static string BodyLabel(CorrespondenceKind kind) => CorrespondenceSwitches.IsSystemAlert(kind)
+        ? $"Body (HTML with $alert->…$ placeholders: {CorrespondenceTemplateCommands.AlertPlaceholders})"
+        : "Body (HTML with $this->…$ placeholders)";
+
     private void Edit(CorrespondenceTemplateView template)
     {
         (_editing, _subject, _body) = (template.Kind, template.Subject, template.Body);
@@ -48,6 +52,11 @@ public sealed partial class CorrespondencePage
     private async Task PreviewAsync(CorrespondenceKind kind)
     {
         _preview = null;
+        if (CorrespondenceSwitches.IsSystemAlert(kind))
+        {
+            await _errors.RunAsync(async () => _preview = await Templates.PreviewSystemAlertAsync(kind));
+            return;
+        }
         var id = TicketNumber.FindIn(_ticket) ?? (int.TryParse(_ticket?.Trim().TrimStart('#'), out var n) ? n : (int?)null);
         if (id is null)
         {

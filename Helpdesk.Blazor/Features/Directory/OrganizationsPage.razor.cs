@@ -9,6 +9,7 @@ public sealed partial class OrganizationsPage
     private IReadOnlyList<OrganizationRow> _organizations = [];
     private int? _editingId;
     private string _name = "";
+    private bool _isSupplier;
     private string? _error;
 
     [Inject] private OrganizationListQuery Query { get; set; } = default!;
@@ -20,6 +21,7 @@ public sealed partial class OrganizationsPage
     {
         _editingId = o.Id;
         _name = o.Name;
+        _isSupplier = o.IsSupplier;
         _error = null;
     }
 
@@ -27,6 +29,7 @@ public sealed partial class OrganizationsPage
     {
         _editingId = null;
         _name = "";
+        _isSupplier = false;
         _error = null;
     }
 
@@ -34,7 +37,7 @@ public sealed partial class OrganizationsPage
     {
         try
         {
-            await Save.ExecuteAsync(_editingId, _name);
+            await Save.ExecuteAsync(_editingId, _name, _isSupplier);
             Reset();
             _organizations = await Query.ExecuteAsync();
         }

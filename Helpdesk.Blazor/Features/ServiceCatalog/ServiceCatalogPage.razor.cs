@@ -8,12 +8,11 @@ namespace Helpdesk.Blazor.Features.ServiceCatalog;
 
 public sealed partial class ServiceCatalogPage
 {
-    private ServiceCatalogView _view = new([], [], [], []);
+    private ServiceCatalogView _view = new([], [], []);
     private TicketLookups _lookups = TicketLookups.Empty;
     private readonly FormErrors _errors = new();
     private ServiceForm _service = new();
     private CiForm _ci = new();
-    private string? _supplier;
     private TemplateForm _template = new();
 
     [Inject] private ServiceCatalogCommands Catalog { get; set; } = default!;
@@ -43,12 +42,6 @@ public sealed partial class ServiceCatalogPage
     {
         await Catalog.SaveConfigurationItemAsync(new ConfigurationItemInput(null, _ci.Label ?? "", _ci.Name, _ci.Source, _ci.SourceId, _ci.Service));
         _ci = new();
-    });
-
-    private Task AddSupplierAsync() => RunAsync(async () =>
-    {
-        await Catalog.SaveSupplierAsync(null, _supplier ?? "");
-        _supplier = null;
     });
 
     private Task AddTemplateAsync() => RunAsync(async () =>

@@ -83,8 +83,7 @@ public sealed class OutboxSendStage(
             logger.LogWarning("Opening the mail server failed: {Problem}", problem);
             foreach (var message in share) Fail(message, problem, permanent: false, now);
             await SaveAsync(db, now, CancellationToken.None);
-            await alerts.RaiseAsync(SendAlertKey, "Sending mail fails", problem + "\n"
-                + "Mail stays in the outbox and is retried; this alert is sent once per failure episode (it goes out when sending works again).", CancellationToken.None);
+            await alerts.RaiseAsync(SendAlertKey, Correspondence.CorrespondenceKind.SystemMailSendingFails, new Correspondence.SystemAlertFacts(problem), CancellationToken.None);
             return null;
         }
         var (sent, done) = (0, 0);

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
 using Helpdesk.Core.CaseLog;
+using Helpdesk.Core.Correspondence;
 using Helpdesk.Core.HtmlSafety;
 
 namespace Helpdesk.Core.Notifications.Templates;
@@ -13,14 +14,17 @@ public sealed class TemplateSyntaxException(string message, int position) : Exce
 
 /// <summary>
 /// Subject/body templates with iTop placeholders: $this->attr$, $this->attr_friendlyname$, $this->head(public_log)$,
-/// $this->html(private_log)$, $this->hyperlink()$, $current_contact->name$ / ->email$. A "$" that does not open
-/// "$this->" or "$current_contact->" is plain text.
+/// $this->html(private_log)$, $this->hyperlink()$, $current_contact->name$ / ->email$, and in system alerts
+/// $alert->reason$ etc. (<see cref="SystemAlertFacts"/>). A "$" that does not open one of those scopes is plain text.
 /// </summary>
 public sealed partial class MailTemplate
 {
     private readonly List<object> _parts;
 
     private MailTemplate(List<object> parts) => _parts = parts;
+
+    /// <summary>The placeholder scopes the template uses: "this", "current_contact", "alert".</summary>
+    public IReadOnlySet<string> Scopes => _parts.OfType<Placeholder>().Select(p => p.Scope).ToHashSet();
 
     private sealed record Placeholder(string Scope, string Name, string? Argument);
 
@@ -31,7 +35,7 @@ public sealed partial class MailTemplate
         var i = 0;
         while (i < text.Length)
         {
-            var opens = text[i] == '$' && (Starts(text, i + 1, "this->") || Starts(text, i + 1, "current_contact->"));
+            var opens = text[i] == '$' && (Starts(text, i + 1, "this->") || Starts(text, i + 1, "current_contact->") || Starts(text, i + 1, "alert->"));
             if (!opens)
             {
                 literal.Append(text[i++]);
@@ -75,15 +79,18 @@ public sealed partial class MailTemplate
         var scope = match.Groups["scope"].Value;
         var name = match.Groups["name"].Value.ToLowerInvariant();
         var argument = match.Groups["arg"].Success ? match.Groups["arg"].Value.ToLowerInvariant() : null;
-        var valid = scope == "current_contact"
-            ? name is "name" or "email" && argument is null
-            : name switch
+        var valid = scope switch
+        {
+            "current_contact" => name is "name" or "email" && argument is null,
+            "alert" => argument is null && SystemAlertFacts.Placeholders.Contains(name),
+            _ => name switch
             {
                 "head" or "html" => argument is "public_log" or "private_log",
                 "hyperlink" => argument == "",
                 _ when name.EndsWith("_friendlyname") => argument is null && TicketFacts.FriendlyAttributes.Contains(name[..^"_friendlyname".Length]),
                 _ => argument is null && TicketFacts.Attributes.Contains(name),
-            };
+            },
+        };
         if (!valid) throw new TemplateSyntaxException($"Unknown placeholder '${inner}$'", position);
         return new Placeholder(scope, name, argument);
     }
@@ -93,6 +100,12 @@ public sealed partial class MailTemplate
         string Encode(string? s) => html is not null ? WebUtility.HtmlEncode(s ?? "") : s ?? "";
         if (p.Scope == "current_contact")
             return Encode(p.Name == "email" ? facts.CurrentContact?.PrimaryEmail : facts.CurrentContact?.Name);
+        if (p.Scope == "alert")
+        {
+            var value = facts.Alert?.Value(p.Name) ?? "";
+            // Alert details are lines (e.g. the top failed-login counts); the HTML body keeps them apart.
+            return html is null ? value : WebUtility.HtmlEncode(value).ReplaceLineEndings("<br>");
+        }
         switch (p.Name)
         {
             case "head":
@@ -145,6 +158,6 @@ public sealed partial class MailTemplate
     private static bool Starts(string text, int index, string prefix) =>
         index + prefix.Length <= text.Length && string.CompareOrdinal(text, index, prefix, 0, prefix.Length) == 0;
 
-    [GeneratedRegex(@"^(?<scope>this|current_contact)->(?<name>[A-Za-z_]+)(?:\((?<arg>[A-Za-z_]*)\))?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?<scope>this|current_contact|alert)->(?<name>[A-Za-z_]+)(?:\((?<arg>[A-Za-z_]*)\))?$", RegexOptions.CultureInvariant)]
     private static partial Regex PlaceholderPattern();
 }

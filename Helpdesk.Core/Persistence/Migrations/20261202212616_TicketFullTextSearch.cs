@@ -10,7 +10,7 @@ namespace Helpdesk.Core.Persistence.Migrations
         // One FTS5 row per ticket (its subject, rowid = -ticket id) and per case-log entry (its text, rowid = entry id);
         // Sender holds the requester's or the author's address. Triggers keep it in the writer's own transaction, whatever
         // the write path (commands, mail, demo data), and rowids make each sync a lookup rather than a scan.
-        private const string SubjectRow = """
+        internal const string SubjectRow = """
             INSERT INTO "TicketSearch" ("rowid", "Body", "Sender", "TicketId", "EntryId")
             VALUES (-new."Id", new."Subject", (SELECT "PrimaryEmail" FROM "Person" WHERE "Id" = new."RequestedForId"), new."Id", NULL);
             """;

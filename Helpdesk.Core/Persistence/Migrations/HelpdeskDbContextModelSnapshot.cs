@@ -367,6 +367,42 @@ namespace Helpdesk.Core.Persistence.Migrations
                     b.ToTable("ReplyTemplate");
                 });
 
+            modelBuilder.Entity("Helpdesk.Core.ChangesAndProblems.ChangeOrProblem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ManagerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("TeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ManagerId");
+
+                    b.HasIndex("TeamId");
+
+                    b.ToTable("ChangeOrProblem");
+                });
+
             modelBuilder.Entity("Helpdesk.Core.Correspondence.AgentGroup", b =>
                 {
                     b.Property<int>("Id")
@@ -1003,6 +1039,9 @@ namespace Helpdesk.Core.Persistence.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsSupplier")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1208,26 +1247,6 @@ namespace Helpdesk.Core.Persistence.Migrations
                     b.ToTable("ServiceInstance");
                 });
 
-            modelBuilder.Entity("Helpdesk.Core.ServiceCatalog.Supplier", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT")
-                        .UseCollation("NOCASE");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Name")
-                        .IsUnique();
-
-                    b.ToTable("Supplier");
-                });
-
             modelBuilder.Entity("Helpdesk.Core.ServiceCatalog.SupportAgreement", b =>
                 {
                     b.Property<int>("Id")
@@ -1317,6 +1336,9 @@ namespace Helpdesk.Core.Persistence.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ChangeId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("CompletedAt")
                         .HasColumnType("TEXT");
 
@@ -1365,6 +1387,9 @@ namespace Helpdesk.Core.Persistence.Migrations
 
                     b.Property<DateTime?>("OverdueAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("ProblemId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("RequestedById")
                         .HasColumnType("INTEGER");
@@ -1431,6 +1456,8 @@ namespace Helpdesk.Core.Persistence.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ChangeId");
+
                     b.HasIndex("ConfigurationItemId");
 
                     b.HasIndex("CreatedAt");
@@ -1442,6 +1469,8 @@ namespace Helpdesk.Core.Persistence.Migrations
                     b.HasIndex("HelpTopicId");
 
                     b.HasIndex("MemberId");
+
+                    b.HasIndex("ProblemId");
 
                     b.HasIndex("RequestedById");
 
@@ -1946,6 +1975,19 @@ namespace Helpdesk.Core.Persistence.Migrations
                     b.Navigation("Mentions");
                 });
 
+            modelBuilder.Entity("Helpdesk.Core.ChangesAndProblems.ChangeOrProblem", b =>
+                {
+                    b.HasOne("Helpdesk.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ManagerId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Helpdesk.Core.Teams.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
             modelBuilder.Entity("Helpdesk.Core.Correspondence.HelpTopic", b =>
                 {
                     b.HasOne("Helpdesk.Core.Departments.Department", null)
@@ -2138,6 +2180,11 @@ namespace Helpdesk.Core.Persistence.Migrations
 
             modelBuilder.Entity("Helpdesk.Core.Tickets.Ticket", b =>
                 {
+                    b.HasOne("Helpdesk.Core.ChangesAndProblems.ChangeOrProblem", null)
+                        .WithMany()
+                        .HasForeignKey("ChangeId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("Helpdesk.Core.ServiceCatalog.ConfigurationItem", null)
                         .WithMany()
                         .HasForeignKey("ConfigurationItemId")
@@ -2163,6 +2210,11 @@ namespace Helpdesk.Core.Persistence.Migrations
                         .HasForeignKey("MemberId")
                         .OnDelete(DeleteBehavior.SetNull);
 
+                    b.HasOne("Helpdesk.Core.ChangesAndProblems.ChangeOrProblem", null)
+                        .WithMany()
+                        .HasForeignKey("ProblemId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("Helpdesk.Core.People.Person", "RequestedBy")
                         .WithMany()
                         .HasForeignKey("RequestedById")
@@ -2185,7 +2237,7 @@ namespace Helpdesk.Core.Persistence.Migrations
                         .HasForeignKey("SlaPlanId")
                         .OnDelete(DeleteBehavior.SetNull);
 
-                    b.HasOne("Helpdesk.Core.ServiceCatalog.Supplier", null)
+                    b.HasOne("Helpdesk.Core.Organizations.Organization", null)
                         .WithMany()
                         .HasForeignKey("SupplierId")
                         .OnDelete(DeleteBehavior.SetNull);

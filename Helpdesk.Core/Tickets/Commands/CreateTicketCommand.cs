@@ -56,6 +56,8 @@ public sealed class CreateTicketCommand(TicketWrite write, CaseLogEntryFactory e
             ConfigurationItemId = input.ConfigurationItemId,
             SupplierId = input.SupplierId,
             SupplierRequestId = input.SupplierRequestId,
+            ChangeId = input.ChangeId,
+            ProblemId = input.ProblemId,
             ExternalSystem = input.ExternalSystem,
             ExternalNumber = input.ExternalNumber,
             DowntimeStartAt = input.DowntimeStartAt,

@@ -48,6 +48,8 @@ public sealed record NewTicket
     public int? ConfigurationItemId { get; init; }
     public int? SupplierId { get; init; }
     public string? SupplierRequestId { get; init; }
+    public int? ChangeId { get; init; }
+    public int? ProblemId { get; init; }
     public string? ExternalSystem { get; init; }
     public string? ExternalNumber { get; init; }
     public DateTime? DowntimeStartAt { get; init; }

@@ -58,6 +58,9 @@ public sealed record TicketDetails
     public IReadOnlyList<MailDeliveryView> Mails { get; init; } = [];
 }
 
+/// <summary>A request's change or problem, as the ticket page links to it.</summary>
+public sealed record LinkedChangeOrProblem(int Id, string Number, string Subject);
+
 public sealed record MailApiFields(
     string? ServiceInstance,
     string? ConfigurationItem,
@@ -67,7 +70,9 @@ public sealed record MailApiFields(
     DateTime? DowntimeEndAt,
     DateTime? WaitingUntil,
     string? CompletionReason,
-    string? ExternalTicket = null)
+    string? ExternalTicket = null,
+    LinkedChangeOrProblem? Change = null,
+    LinkedChangeOrProblem? Problem = null)
 {
     public static readonly MailApiFields None = new(null, null, null, null, null, null, null, null);
 

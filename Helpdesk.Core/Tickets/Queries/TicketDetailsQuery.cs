@@ -70,15 +70,21 @@ public sealed class TicketDetailsQuery(IDbContextFactory<HelpdeskDbContext> cont
             MailApi = new MailApiFields(
                 t.ServiceInstanceId is { } si ? await db.Set<ServiceCatalog.ServiceInstance>().Where(x => x.Id == si).Select(x => x.Name).FirstOrDefaultAsync(ct) : null,
                 t.ConfigurationItemId is { } ci ? await db.Set<ServiceCatalog.ConfigurationItem>().Where(x => x.Id == ci).Select(x => x.Label).FirstOrDefaultAsync(ct) : null,
-                t.SupplierId is { } su ? await db.Set<ServiceCatalog.Supplier>().Where(x => x.Id == su).Select(x => x.Name).FirstOrDefaultAsync(ct) : null,
+                t.SupplierId is { } su ? await db.Set<Organizations.Organization>().Where(x => x.Id == su).Select(x => x.Name).FirstOrDefaultAsync(ct) : null,
                 t.SupplierRequestId, t.DowntimeStartAt, t.DowntimeEndAt, t.WaitingUntil, t.CompletionReason,
-                t.ExternalNumber is null ? null : $"{t.ExternalNumber} in {t.ExternalSystem}"),
+                t.ExternalNumber is null ? null : $"{t.ExternalNumber} in {t.ExternalSystem}",
+                await LinkedAsync(db, t.ChangeId, ct), await LinkedAsync(db, t.ProblemId, ct)),
             PublicLog = [.. entries.Where(e => e.Log == CaseLogKind.Public).Select(e => View(e, mailsByEntry))],
             PrivateLog = [.. entries.Where(e => e.Log == CaseLogKind.Private).Select(e => View(e, mailsByEntry))],
             Audit = audit,
             Mails = mails,
         };
     }
+
+    private static async Task<LinkedChangeOrProblem?> LinkedAsync(HelpdeskDbContext db, int? id, CancellationToken ct) => id is null ? null
+        : await db.Set<ChangesAndProblems.ChangeOrProblem>().AsNoTracking().Where(r => r.Id == id).ToListAsync(ct) is [var r]
+            ? new LinkedChangeOrProblem(r.Id, ChangesAndProblems.ChangeOrProblem.Number(r.Kind, r.Id), r.Subject)
+            : null;
 
     private static PersonRef Ref(Person p) => new(p.Id, p.Name, p.PrimaryEmail);
 

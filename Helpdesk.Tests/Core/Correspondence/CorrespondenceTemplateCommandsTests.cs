@@ -20,6 +20,34 @@ public sealed class CorrespondenceTemplateCommandsTests
         Assert.Equal("Unknown placeholder '$this->nope$' (at position 5)", error.Errors["subject"]);
     }
 
+    [Theory]
+    [InlineData(CorrespondenceKind.SystemDatabaseError, "$this->title$ failed", "A system alert is about no ticket: use only $alert->…$ placeholders")]
+    [InlineData(CorrespondenceKind.NewTicketAlert, "$alert->reason$", "$alert->…$ placeholders belong to system alerts")]
+    [InlineData(CorrespondenceKind.SystemDatabaseError, "$alert->nope$", "Unknown placeholder '$alert->nope$' (at position 1)")]
+    public async Task SaveAsync_PlaceholderOfTheWrongKindOfMessage_RefusedWithAClearError(CorrespondenceKind kind, string subject, string expected)
+    {
+        await using var host = await CoreTestHost.StartAsync();
+        var templates = host.Get<CorrespondenceTemplateCommands>();
+
+        var error = await Assert.ThrowsAsync<ValidationFailedException>(() => templates.SaveAsync(kind, subject, "<p>ok</p>"));
+
+        Assert.StartsWith(expected, error.Errors["subject"]);
+        Assert.True((await templates.ListAsync()).Single(t => t.Kind == kind).IsDefault);
+    }
+
+    [Fact]
+    public async Task PreviewAsync_SystemAlert_RendersSampleValuesToTheAdminEmailWithoutATicket()
+    {
+        await using var host = await CoreTestHost.StartAsync(settings: new Dictionary<string, string?> { ["Correspondence:AdminEmail"] = "root@helpdesk.test" });
+
+        var preview = await host.Get<CorrespondenceTemplateCommands>().PreviewAsync(CorrespondenceKind.SystemMailFetchFails, ticketId: 0);
+
+        Assert.Equal("[Helpdesk system alert] Fetching mail from Support inbox (sample) fails", preview.Subject);
+        Assert.Contains("Connection refused (sample reason)", preview.HtmlBody);
+        Assert.DoesNotContain("$alert", preview.HtmlBody);
+        Assert.Equal(["root@helpdesk.test"], preview.Recipients.Select(r => r.Address));
+    }
+
     [Fact]
     public async Task SavedTemplate_IsUsedByPreviewAndResetRestoresDefault()
     {

@@ -10,6 +10,8 @@ namespace Helpdesk.Tests.Core.Correspondence;
 
 public sealed class SystemAlertsTests
 {
+    private const CorrespondenceKind FetchFails = CorrespondenceKind.SystemMailFetchFails;
+
     private static Task<CoreTestHost> StartAsync(params (string Key, string Value)[] settings) =>
         CoreTestHost.StartAsync(settings: settings.ToDictionary(s => s.Key, s => (string?)s.Value));
 
@@ -25,16 +27,32 @@ public sealed class SystemAlertsTests
         await using var host = await StartAsync(("Correspondence:AdminEmail", "root@helpdesk.test"));
         var alerts = host.Get<SystemAlerts>();
 
-        Assert.True(await alerts.RaiseAsync("fetch:inbox", "Fetching fails", "timeout"));
-        Assert.False(await alerts.RaiseAsync("fetch:inbox", "Fetching fails", "timeout again"));
+        Assert.True(await alerts.RaiseAsync("fetch:inbox", FetchFails, new SystemAlertFacts("timeout", Source: "inbox")));
+        Assert.False(await alerts.RaiseAsync("fetch:inbox", FetchFails, new SystemAlertFacts("timeout again", Source: "inbox")));
         await alerts.ResolveAsync("fetch:inbox");
-        Assert.False(await alerts.RaiseAsync("fetch:inbox", "Fetching fails", "within the hour"));
+        Assert.False(await alerts.RaiseAsync("fetch:inbox", FetchFails, new SystemAlertFacts("within the hour", Source: "inbox")));
         host.Clock.Advance(TimeSpan.FromHours(2));
-        Assert.True(await alerts.RaiseAsync("fetch:inbox", "Fetching fails", "a new episode"));
+        Assert.True(await alerts.RaiseAsync("fetch:inbox", FetchFails, new SystemAlertFacts("a new episode", Source: "inbox")));
 
         var mails = await AlertsAsync(host);
         Assert.Equal(2, mails.Count);
         Assert.All(mails, m => Assert.Equal("root@helpdesk.test", m.To));
+    }
+
+    [Fact]
+    public async Task RaiseAsync_EditedTemplate_WordsTheNextAlertWithItsValues()
+    {
+        await using var host = await StartAsync(("Correspondence:AdminEmail", "root@helpdesk.test"));
+        await host.Get<CorrespondenceTemplateCommands>().SaveAsync(FetchFails,
+            "ALERT $alert->source$", "<p>Box $alert->source$ broke at $alert->time$: $alert->reason$ (retry within $alert->interval$)</p>");
+
+        await host.Get<SystemAlerts>().RaiseAsync("fetch:inbox", FetchFails, new SystemAlertFacts("connection refused", Source: "inbox"));
+
+        var mail = Assert.Single(await AlertsAsync(host));
+        var now = host.Clock.GetUtcNow().UtcDateTime;
+        Assert.Equal("ALERT inbox", mail.Subject);
+        Assert.Equal($"<p>Box inbox broke at {now:yyyy-MM-dd HH:mm} UTC: connection refused (retry within 01:00:00)</p>", mail.HtmlBody);
+        Assert.Contains($"Box inbox broke at {now:yyyy-MM-dd HH:mm} UTC: connection refused", mail.TextBody);
     }
 
     [Fact]

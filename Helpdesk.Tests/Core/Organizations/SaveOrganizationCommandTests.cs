@@ -21,7 +21,7 @@ public sealed class SaveOrganizationCommandTests
     }
 
     [Fact]
-    public async Task ExecuteAsync_RenameAndList_CountsPeople()
+    public async Task ExecuteAsync_RenameAndMarkAsSupplier_ListShowsBothAndCountsPeople()
     {
         await using var host = await CoreTestHost.StartAsync();
         var save = host.Get<SaveOrganizationCommand>();
@@ -33,9 +33,9 @@ public sealed class SaveOrganizationCommandTests
             await db.SaveChangesAsync();
         }
 
-        await save.ExecuteAsync(id, "Acme Ltd");
+        await save.ExecuteAsync(id, "Acme Ltd", isSupplier: true);
 
-        Assert.Equal([new OrganizationRow(id, "Acme Ltd", 1)], await host.Get<OrganizationListQuery>().ExecuteAsync());
+        Assert.Equal([new OrganizationRow(id, "Acme Ltd", 1, IsSupplier: true)], await host.Get<OrganizationListQuery>().ExecuteAsync());
     }
 
     [Fact]

@@ -1,5 +1,11 @@
+using Helpdesk.Core.Common;
+using Helpdesk.Core.Organizations;
+using Helpdesk.Core.Tickets;
+using Helpdesk.Core.Tickets.Commands;
 using Helpdesk.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Helpdesk.Tests.Core.Persistence;
 
@@ -25,5 +31,35 @@ public sealed class MigrationTests
         command.CommandText = "PRAGMA journal_mode;";
 
         Assert.Equal("wal", (string?)await command.ExecuteScalarAsync());
+    }
+
+    [Fact]
+    public async Task Migrate_SupplierRows_BecomeSupplierOrganizationsAndTicketsKeepTheirSupplier()
+    {
+        await using var host = await CoreTestHost.StartAsync();
+        var caller = await host.AddPersonAsync("Carl", "carl@customer.test");
+        var acme = await host.Get<SaveOrganizationCommand>().ExecuteAsync(null, "Acme Networks");
+        var create = host.Get<CreateTicketCommand>();
+        var (toAcme, toFibre) = (await create.ExecuteAsync(new NewTicket { Subject = "Link down", RequestedForId = caller.Id }, Actor.System),
+            await create.ExecuteAsync(new NewTicket { Subject = "Fibre cut", RequestedForId = caller.Id }, Actor.System));
+        await using (var db = await host.DbAsync())
+        {
+            await db.GetService<IMigrator>().MigrateAsync("InboundClaimsAndUniqueMailSources");
+            await db.Database.ExecuteSqlAsync($"""INSERT INTO "Supplier" ("Id", "Name") VALUES (7, 'acme networks'), (8, 'Fibre Co')""");
+            await db.Database.ExecuteSqlAsync($"""UPDATE "Ticket" SET "SupplierId" = 7 WHERE "Id" = {toAcme}""");
+            await db.Database.ExecuteSqlAsync($"""UPDATE "Ticket" SET "SupplierId" = 8 WHERE "Id" = {toFibre}""");
+
+            await db.Database.MigrateAsync();
+        }
+
+        await using var after = await host.DbAsync();
+        var organizations = await after.Set<Organization>().OrderBy(o => o.Id).ToListAsync();
+        Assert.Equal([(acme, "Acme Networks", true), (acme + 1, "Fibre Co", true)], organizations.Select(o => (o.Id, o.Name, o.IsSupplier)));
+        var suppliers = await after.Set<Ticket>().Where(t => t.Id == toAcme || t.Id == toFibre).OrderBy(t => t.Id).Select(t => t.SupplierId).ToListAsync();
+        Assert.Equal([acme, acme + 1], suppliers);
+        Assert.Equal(0, await after.Database.SqlQuery<int>($"""SELECT COUNT(*) AS "Value" FROM sqlite_master WHERE "name" IN ('Supplier', 'SupplierMove')""").SingleAsync());
+        // The Ticket table was rebuilt: its search triggers must still index new tickets.
+        var later = await create.ExecuteAsync(new NewTicket { Subject = "Quokka sighting", RequestedForId = caller.Id }, Actor.System);
+        Assert.Contains(later, (await host.Get<Helpdesk.Core.Tickets.Search.TicketSearchQuery>().ExecuteAsync("quokka")).Select(r => r.TicketId));
     }
 }

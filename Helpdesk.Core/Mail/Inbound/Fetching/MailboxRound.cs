@@ -40,8 +40,7 @@ public sealed class MailboxRound(
             if (!FetchFailing)
             {
                 logger.LogError(ex, "Fetching mailbox {Mailbox} failed; retrying every {Interval}", mailbox.Name, options.PollInterval);
-                await alerts.RaiseAsync(FetchAlertKey, $"Fetching mail from {mailbox.Name} fails",
-                    $"The helpdesk cannot fetch mail from the mailbox \"{mailbox.Name}\": {ex.Message}\nIt retries every {options.PollInterval}; you get this once per failure episode.", CancellationToken.None);
+                await alerts.RaiseAsync(FetchAlertKey, CorrespondenceKind.SystemMailFetchFails, new SystemAlertFacts(ex.Message, Source: mailbox.Name), CancellationToken.None);
             }
             FetchFailing = true;
             return;
@@ -60,9 +59,7 @@ public sealed class MailboxRound(
             if (!_processingFailing)
             {
                 logger.LogError(ex, "Processing fetched mail failed (after fetching {Mailbox})", mailbox.Name);
-                await alerts.RaiseAsync(ProcessingAlertKey, "Processing fetched mail fails",
-                    $"Mail from \"{mailbox.Name}\" is fetched and stored, but turning it into tickets fails: {ex.Message}\n" +
-                    "The stored mail stays pending and is processed once this is fixed; you get this once per failure episode.", CancellationToken.None);
+                await alerts.RaiseAsync(ProcessingAlertKey, CorrespondenceKind.SystemMailProcessingFails, new SystemAlertFacts(ex.Message, Source: mailbox.Name), CancellationToken.None);
             }
             _processingFailing = true;
             return;

@@ -1,4 +1,6 @@
+using Helpdesk.Core.ChangesAndProblems;
 using Helpdesk.Core.Mail.Inbound.Parsing;
+using Helpdesk.Core.Organizations;
 using Helpdesk.Core.Persistence;
 using Helpdesk.Core.ServiceCatalog;
 using Microsoft.EntityFrameworkCore;
@@ -32,13 +34,24 @@ internal static class CatalogParameters
         return null;
     }
 
-    public static async Task<Supplier?> SupplierAsync(HelpdeskDbContext db, MailParameterResult p, RequestNotes notes, CancellationToken ct)
+    /// <summary>A supplier is an organization flagged as one; another organization is not found.</summary>
+    public static async Task<Organization?> SupplierAsync(HelpdeskDbContext db, MailParameterResult p, RequestNotes notes, CancellationToken ct)
     {
+        var suppliers = db.Set<Organization>().Where(o => o.IsSupplier);
         if (p.Get("supplier_id")?.Value is { } id)
-            return await Found(await db.Set<Supplier>().FirstOrDefaultAsync(s => s.Id == Id(id), ct), "#supplier_id", id, notes);
+            return await Found(await suppliers.FirstOrDefaultAsync(s => s.Id == Id(id), ct), "#supplier_id", id, notes);
         if (p.Get("supplier")?.Value is { } name)
-            return await Found(await db.Set<Supplier>().FirstOrDefaultAsync(s => s.Name == name, ct), "#supplier", name, notes);
+            return await Found(await suppliers.FirstOrDefaultAsync(s => s.Name == name, ct), "#supplier", name, notes);
         return null;
+    }
+
+    /// <summary>#change_id or #problem_id: a change's id does not name a problem, nor the other way round.</summary>
+    public static async Task<ChangeOrProblem?> ChangeOrProblemAsync(HelpdeskDbContext db, MailParameterResult p, ChangeOrProblemKind kind, RequestNotes notes, CancellationToken ct)
+    {
+        var parameter = kind == ChangeOrProblemKind.Change ? "change_id" : "problem_id";
+        return p.Get(parameter)?.Value is { } id
+            ? await Found(await db.Set<ChangeOrProblem>().FirstOrDefaultAsync(r => r.Id == Id(id) && r.Kind == kind, ct), "#" + parameter, id, notes)
+            : null;
     }
 
     public static async Task<RequestTemplate?> TemplateAsync(HelpdeskDbContext db, MailParameterResult p, RequestNotes notes, CancellationToken ct) =>

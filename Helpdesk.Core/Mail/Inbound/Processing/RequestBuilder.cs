@@ -20,7 +20,6 @@ public sealed record BuiltRequest(NewTicket Ticket, MailParameterResult Parsed, 
 public sealed class RequestBuilder(IOptions<InboundMailOptions> options)
 {
     // Changes and problems are not managed by this helpdesk; these references are kept in the audit trail only.
-    private static readonly string[] NotModelled = ["change_id", "problem_id"];
 
     public async Task<BuiltRequest> BuildAsync(HelpdeskDbContext db, InboundContext mail, Person sender, CancellationToken ct)
     {
@@ -67,8 +66,8 @@ public sealed class RequestBuilder(IOptions<InboundMailOptions> options)
         var teamId = await TeamAsync(db, p, mail.Route, member, service, sender, requestedFor, template?.TeamId, notes, ct);
         if (status == TicketStatus.Assigned && teamId is null && member is null)
             status = TicketStatus.New;
-        foreach (var parameter in p.Parameters.Where(x => NotModelled.Contains(x.Name, StringComparer.OrdinalIgnoreCase)))
-            notes.Ignore(parameter.Name, $"#{parameter.Name}: {parameter.Value} was recorded but not applied: this helpdesk does not manage that field yet.");
+        var change = await CatalogParameters.ChangeOrProblemAsync(db, p, ChangesAndProblems.ChangeOrProblemKind.Change, notes, ct);
+        var problem = await CatalogParameters.ChangeOrProblemAsync(db, p, ChangesAndProblems.ChangeOrProblemKind.Problem, notes, ct);
         if (p.Parameters.Any(x => x.Account is not null))
             notes.Add($"The account prefix \"{AccountId}/\" names this helpdesk's account; the records were looked up without it.");
 
@@ -95,6 +94,8 @@ public sealed class RequestBuilder(IOptions<InboundMailOptions> options)
             ConfigurationItemId = ci?.Id,
             SupplierId = supplier?.Id,
             SupplierRequestId = p.Get("supplier_requestID")?.Value,
+            ChangeId = change?.Id,
+            ProblemId = problem?.Id,
             DowntimeStartAt = Date(p, "downtime_start_at"),
             DowntimeEndAt = Date(p, "downtime_end_at"),
             WaitingUntil = Date(p, "waiting_until"),

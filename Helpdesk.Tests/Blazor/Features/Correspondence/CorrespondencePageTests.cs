@@ -37,4 +37,25 @@ public sealed class CorrespondencePageTests : HelpdeskBunitContext
             "ann@helpdesk.test: also covered by trigger \"Tell the agent\" (email action \"Agent mail\"); this address gets one mail, the trigger's.",
             cut.Find("[data-testid=preview-covered]").TextContent.Trim()));
     }
+
+    [Fact]
+    public async Task CorrespondencePage_SystemAlert_PreviewsSampleValuesAndRefusesATicketPlaceholder()
+    {
+        var cut = Render<CorrespondencePage>();
+        cut.WaitForAssertion(() => Assert.Contains("System alert: sending mail fails", cut.Find("[data-testid=templates-table]").TextContent));
+        Task Click(string button) => cut.InvokeAsync(() => cut.FindAll("[data-testid=templates-table] tr")
+            .Single(r => r.TextContent.Contains("System alert: sending mail fails")).QuerySelectorAll("button").Single(b => b.TextContent.Contains(button)).Click());
+
+        await Click("Preview");
+        cut.WaitForAssertion(() => Assert.Contains("Connection refused (sample reason)", cut.Markup));
+
+        await Click("Edit");
+        var subject = cut.FindComponents<MudTextField<string>>().Single(f => f.Instance.Label == "Subject");
+        await cut.InvokeAsync(() => subject.Instance.ValueChanged.InvokeAsync("Mail down for $this->title$"));
+        await cut.InvokeAsync(() => cut.Find("[data-testid=save-template]").Click());
+
+        cut.WaitForAssertion(() => Assert.Contains("A system alert is about no ticket", cut.Find("[data-testid=template-editor]").TextContent));
+        Assert.True((await Host.Get<Helpdesk.Core.Correspondence.CorrespondenceTemplateCommands>().ListAsync())
+            .Single(t => t.Kind == Helpdesk.Core.Correspondence.CorrespondenceKind.SystemMailSendingFails).IsDefault);
+    }
 }

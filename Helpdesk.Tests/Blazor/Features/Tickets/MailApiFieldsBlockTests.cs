@@ -28,6 +28,18 @@ public sealed class MailApiFieldsBlockTests : HelpdeskBunitContext
     }
 
     [Fact]
+    public void MailApiFieldsBlock_LinkedChangeAndProblem_LinkToTheirPage()
+    {
+        var fields = MailApiFields.None with { Change = new LinkedChangeOrProblem(5, "CH-5", "Replace core switch"), Problem = new LinkedChangeOrProblem(6, "PR-6", "Flapping ports") };
+
+        var cut = Render<MailApiFieldsBlock>(p => p.Add(x => x.Fields, fields).Add(x => x.Source, "nagios"));
+
+        Assert.Equal("CH-5 Replace core switch", cut.Find("[data-testid=mail-change]").TextContent);
+        Assert.Equal("/changes-and-problems/5", cut.Find("[data-testid=mail-change] a").GetAttribute("href"));
+        Assert.Equal("/changes-and-problems/6", cut.Find("[data-testid=mail-problem] a").GetAttribute("href"));
+    }
+
+    [Fact]
     public void MailApiFieldsBlock_ConsoleTicketWithoutMailFields_RendersNothing()
     {
         var cut = Render<MailApiFieldsBlock>(p => p.Add(x => x.Fields, MailApiFields.None).Add(x => x.Source, TicketSources.Console));

@@ -17,7 +17,7 @@ public sealed class OutboxWakeTests
         var wake = host.Get<OutboxWake>();
         Assert.False(await wake.WaitAsync(TimeSpan.Zero, default));
 
-        Assert.True(await host.Get<SystemAlerts>().RaiseAsync("fetch:inbox", "Fetching fails", "timeout"));
+        Assert.True(await host.Get<SystemAlerts>().RaiseAsync("fetch:inbox", CorrespondenceKind.SystemMailFetchFails, new SystemAlertFacts("timeout", Source: "inbox")));
 
         Assert.True(await wake.WaitAsync(TimeSpan.FromSeconds(1), default));
     }

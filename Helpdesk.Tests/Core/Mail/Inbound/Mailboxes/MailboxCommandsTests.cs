@@ -124,7 +124,7 @@ public sealed class MailboxCommandsTests
     {
         await using var host = await CoreTestHost.StartAsync();
         var id = await host.Get<SaveMailboxCommand>().ExecuteAsync(Imap());
-        await host.Get<SystemAlerts>().RaiseAsync(MailboxRound.FetchAlertKeyFor("support"), "Fetching mail from support fails", "refused");
+        await host.Get<SystemAlerts>().RaiseAsync(MailboxRound.FetchAlertKeyFor("support"), CorrespondenceKind.SystemMailFetchFails, new SystemAlertFacts("refused", Source: "support"));
         Assert.True((await host.Get<MailboxListQuery>().ExecuteAsync()).Single(r => r.Name == "support").FetchFailing);
 
         await host.Get<DeleteMailboxCommand>().ExecuteAsync(id);

@@ -1,5 +1,7 @@
+using Helpdesk.Core.ChangesAndProblems;
 using Helpdesk.Core.Mail.Inbound;
 using Helpdesk.Core.Mail.Inbound.Processing;
+using Helpdesk.Core.Organizations;
 using Helpdesk.Core.People;
 using Helpdesk.Core.ServiceCatalog;
 using Helpdesk.Core.Teams;
@@ -18,6 +20,7 @@ public sealed class CatalogParametersTests : IAsyncLifetime
     private Team _firstLine = default!;
     private Team _support = default!;
     private ServiceInstance _website = default!;
+    private readonly Organization _acmeNetworks = new() { Name = "Acme Networks", IsSupplier = true };
 
     public async Task InitializeAsync()
     {
@@ -29,7 +32,7 @@ public sealed class CatalogParametersTests : IAsyncLifetime
         _website = new ServiceInstance { Name = "Website", FirstLineTeam = _firstLine, SupportTeam = _support };
         db.AddRange(_firstLine, _support, _website,
             new ConfigurationItem { Label = "CORE-SW-1", Name = "core-switch", Source = "SCCM", SourceId = "A-77", ServiceInstance = _website },
-            new Supplier { Name = "Acme Networks" },
+            _acmeNetworks, new Organization { Name = "Plain Customer Ltd" },
             new RequestTemplate { Name = "Disk alert", Subject = "Disk full", Category = TicketCategory.Incident, Impact = TicketImpact.Medium, Note = "Clean up the disk." });
         await db.SaveChangesAsync();
     }
@@ -106,8 +109,63 @@ public sealed class CatalogParametersTests : IAsyncLifetime
 
         var ticket = result.Ticket!;
         Assert.Equal(("SR-9", TicketStatus.Completed, "workaround"), (ticket.SupplierRequestId, ticket.Status, ticket.CompletionReason));
-        Assert.NotNull(ticket.SupplierId);
+        Assert.Equal(_acmeNetworks.Id, ticket.SupplierId);
         Assert.Equal(new DateTime(2026, 11, 24, 9, 30, 0), ticket.DowntimeEndAt);
+    }
+
+    [Fact]
+    public async Task ChangeAndProblemIds_LinkTheRequestAndShowOnIt()
+    {
+        var (change, problem) = (new ChangeOrProblem { Kind = ChangeOrProblemKind.Change, Subject = "Replace core switch" },
+            new ChangeOrProblem { Kind = ChangeOrProblemKind.Problem, Subject = "Flapping ports" });
+        await using (var db = await _host.DbAsync())
+        {
+            db.AddRange(change, problem);
+            await db.SaveChangesAsync();
+        }
+
+        var result = await ReceiveAsync("Port down", $"#change_id: {change.Id} #problem_id: {problem.Id}\nx");
+
+        Assert.Equal((change.Id, problem.Id), (result.Ticket!.ChangeId, result.Ticket.ProblemId));
+        var details = await _host.Get<TicketDetailsQuery>().ExecuteAsync(result.Ticket.Id);
+        Assert.Equal($"CH-{change.Id}", details!.MailApi.Change!.Number);
+        Assert.Equal("Flapping ports", details.MailApi.Problem!.Subject);
+    }
+
+    [Fact]
+    public async Task ProblemIdGivenAsChangeId_IsNotedAndIgnored()
+    {
+        var problem = new ChangeOrProblem { Kind = ChangeOrProblemKind.Problem, Subject = "Flapping ports" };
+        await using (var db = await _host.DbAsync())
+        {
+            db.Add(problem);
+            await db.SaveChangesAsync();
+        }
+
+        var result = await ReceiveAsync("Port down", $"#change_id: {problem.Id}\nx");
+
+        await using var after = await _host.DbAsync();
+        Assert.Contains($"#change_id: {problem.Id} was not found; ignored.", await after.Set<TicketAuditEntry>().Where(a => a.TicketId == result.Ticket!.Id).Select(a => a.Note).ToListAsync());
+        Assert.Null(result.Ticket!.ChangeId);
+    }
+
+    [Fact]
+    public async Task SupplierId_NamesASupplierOrganization()
+    {
+        var result = await ReceiveAsync("Fibre cut", $"#supplier_id: {_acmeNetworks.Id}\nx");
+
+        Assert.Equal(_acmeNetworks.Id, result.Ticket!.SupplierId);
+    }
+
+    [Fact]
+    public async Task Supplier_OrganizationNotMarkedAsSupplier_IsNotedAndIgnored()
+    {
+        var result = await ReceiveAsync("Fibre cut", "#supplier: Plain Customer Ltd\nx");
+
+        await using var db = await _host.DbAsync();
+        var notes = await db.Set<TicketAuditEntry>().Where(a => a.TicketId == result.Ticket!.Id).Select(a => a.Note).ToListAsync();
+        Assert.Contains("#supplier: Plain Customer Ltd was not found; ignored.", notes);
+        Assert.Null(result.Ticket!.SupplierId);
     }
 
     [Fact]
@@ -119,7 +177,8 @@ public sealed class CatalogParametersTests : IAsyncLifetime
         var notes = await db.Set<TicketAuditEntry>().Where(a => a.TicketId == result.Ticket!.Id).Select(a => a.Note).ToListAsync();
         Assert.Contains("#ci: NOPE-1 was not found; ignored.", notes);
         Assert.Contains("#supplier_id: 99 was not found; ignored.", notes);
-        Assert.Contains(notes, n => n != null && n.StartsWith("#change_id: 5 was recorded but not applied"));
+        Assert.Contains("#change_id: 5 was not found; ignored.", notes);
+        Assert.Null(result.Ticket!.ChangeId);
         Assert.Equal(TicketCategory.Other, result.Ticket!.Category);
     }
 
