@@ -1,5 +1,8 @@
+using Helpdesk.Blazor.Features.Shell;
 using Helpdesk.Core.Accounts;
 using Helpdesk.Core.CaseLog.RemoteImages;
+using Helpdesk.Core.Persistence;
+using Microsoft.EntityFrameworkCore;
 
 namespace Helpdesk.Blazor.Features.CaseLog;
 
@@ -12,9 +15,10 @@ public static class RemoteImageEndpoints
 {
     public static void MapRemoteImageEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/case-log/{entryId:long}/remote-images/{n:int}", async (long entryId, int n, RemoteImageQuery query, HttpContext http, CancellationToken ct) =>
+        app.MapGet("/case-log/{entryId:long}/remote-images/{n:int}", async (long entryId, int n, RemoteImageQuery query, HttpContext http,
+            IDbContextFactory<HelpdeskDbContext> contexts, CancellationToken ct) =>
         {
-            var image = await query.ExecuteAsync(entryId, n, ct);
+            var image = await CurrentActor.OfAsync(http.User, contexts, ct) is { } actor ? await query.ExecuteAsync(entryId, n, actor, ct) : null;
             if (image is null) return Results.NotFound();
             // Served from the console's origin: the browser must take it as the image type it is and nothing else.
             http.Response.Headers.XContentTypeOptions = "nosniff";

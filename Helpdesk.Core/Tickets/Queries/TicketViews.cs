@@ -1,4 +1,6 @@
+using Helpdesk.Core.Common;
 using Helpdesk.Core.Persistence;
+using Helpdesk.Core.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace Helpdesk.Core.Tickets.Queries;
@@ -27,8 +29,10 @@ public static class TicketViews
 /// <summary>How many tickets each built-in view lists right now, for the navigation.</summary>
 public sealed class TicketViewCountsQuery(IDbContextFactory<HelpdeskDbContext> contextFactory)
 {
-    public async Task<IReadOnlyDictionary<string, int>> ExecuteAsync(int? me, CancellationToken ct = default)
+    /// <returns>Zero for every view to an actor who may not see tickets.</returns>
+    public async Task<IReadOnlyDictionary<string, int>> ExecuteAsync(int? me, Actor actor, CancellationToken ct = default)
     {
+        if (!TicketAccess.AllowsAgent(actor, TicketOperation.View)) return TicketViews.BuiltIn.ToDictionary(v => v.Key, _ => 0);
         await using var db = await contextFactory.CreateDbContextAsync(ct);
         var counts = new Dictionary<string, int>();
         foreach (var view in TicketViews.BuiltIn)

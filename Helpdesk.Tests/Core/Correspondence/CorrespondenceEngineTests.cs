@@ -167,7 +167,7 @@ public sealed class CorrespondenceEngineTests : IAsyncLifetime
     public async Task Assignment_AlertsAssigneeTeamLeadAndTeamMembers()
     {
         var id = await CreateAsync(Customer(_caller));
-        var ticket = (await _host.Get<TicketDetailsQuery>().ExecuteAsync(id))!;
+        var ticket = (await _host.Get<TicketDetailsQuery>().ExecuteAsync(id, Actor.System))!;
 
         await _host.Get<UpdateTicketCommand>().ExecuteAsync(ticket.AsUpdate() with { MemberId = _other.Id, TeamId = _teamId }, CoreTestHost.AgentActor(_manager));
 
@@ -183,7 +183,7 @@ public sealed class CorrespondenceEngineTests : IAsyncLifetime
 
     private async Task ReassignAsync(int id, int? memberId, int? teamId, Person actor)
     {
-        var ticket = (await _host.Get<TicketDetailsQuery>().ExecuteAsync(id))!;
+        var ticket = (await _host.Get<TicketDetailsQuery>().ExecuteAsync(id, Actor.System))!;
         await _host.Get<UpdateTicketCommand>().ExecuteAsync(ticket.AsUpdate() with { MemberId = memberId, TeamId = teamId }, CoreTestHost.AgentActor(actor));
     }
 
@@ -263,7 +263,7 @@ public sealed class CorrespondenceEngineTests : IAsyncLifetime
         await using (var db = await _host.DbAsync())
             await db.Set<Department>().Where(d => d.Id == _otherDepartmentId).ExecuteUpdateAsync(s => s.SetProperty(d => d.Recipients, DepartmentRecipients.MembersAndGroups));
         var id = await CreateAsync(Customer(_caller));
-        var ticket = (await _host.Get<TicketDetailsQuery>().ExecuteAsync(id))!;
+        var ticket = (await _host.Get<TicketDetailsQuery>().ExecuteAsync(id, Actor.System))!;
 
         await _host.Get<UpdateTicketCommand>().ExecuteAsync(ticket.AsUpdate() with { DepartmentId = _otherDepartmentId }, CoreTestHost.AgentActor(_manager));
 
@@ -346,7 +346,7 @@ public sealed class CorrespondenceEngineTests : IAsyncLifetime
         Assert.Empty(await sweep.RunAsync(default));
 
         Assert.Equal(["admin@helpdesk.test"], await RecipientsOfAsync(CorrespondenceKind.OverdueAlert));
-        Assert.Contains((await _host.Get<TicketDetailsQuery>().ExecuteAsync(id))!.Audit, a => a.Field == "overdue");
+        Assert.Contains((await _host.Get<TicketDetailsQuery>().ExecuteAsync(id, Actor.System))!.Audit, a => a.Field == "overdue");
     }
 
     [Fact]
@@ -413,7 +413,7 @@ public sealed class CorrespondenceEngineTests : IAsyncLifetime
         {
             Subject = "Due soon", RequestedForId = _caller.Id, ResolutionTargetAt = _host.Clock.GetUtcNow().UtcDateTime.AddHours(1),
         }, Customer(_caller));
-        var loaded = (await _host.Get<TicketDetailsQuery>().ExecuteAsync(id))!;
+        var loaded = (await _host.Get<TicketDetailsQuery>().ExecuteAsync(id, Actor.System))!;
         _host.Clock.Advance(TimeSpan.FromHours(2));
 
         await _host.Get<OverdueSweep>().RunAsync(default);

@@ -25,7 +25,7 @@ public sealed class TicketViewCountsQueryTests
         await New(TicketStatus.Completed, ann.Id);
         await New(TicketStatus.Closed, null);
 
-        var counts = await host.Get<TicketViewCountsQuery>().ExecuteAsync(ann.Id);
+        var counts = await host.Get<TicketViewCountsQuery>().ExecuteAsync(ann.Id, Actor.System);
 
         Assert.Equal(3, counts["mine"]);
         Assert.Equal(1, counts["unassigned"]);
@@ -34,6 +34,6 @@ public sealed class TicketViewCountsQueryTests
         Assert.Equal(0, counts["overdue"]);
         Assert.Equal(6, counts["all"]);
         foreach (var view in TicketViews.BuiltIn)
-            Assert.Equal(counts[view.Key], (await host.Get<TicketListQuery>().ExecuteAsync(view.Request(ann.Id))).TotalCount);
+            Assert.Equal(counts[view.Key], (await host.Get<TicketListQuery>().ExecuteAsync(view.Request(ann.Id), Actor.System)).TotalCount);
     }
 }

@@ -23,12 +23,12 @@ namespace Helpdesk.Tests.Blazor.Features.CaseLog;
 public sealed class CaseLogEditorDraftTests : HelpdeskBunitContext
 {
     private int _ticketId;
-    private int _agentId;
+    private Actor _agent = default!;
 
     protected override void ConfigureServices()
     {
         Services.AddScoped(sp => new CurrentActor(sp.GetRequiredService<AuthenticationStateProvider>(), Host.Get<IDbContextFactory<HelpdeskDbContext>>()));
-        AddAuthorization().SetAuthorized("ann@helpdesk.test").SetClaims(new Claim(ClaimTypes.NameIdentifier, "user-ann"));
+        AddAuthorization().SetAuthorized("ann@helpdesk.test").SetClaims(new Claim(ClaimTypes.NameIdentifier, "user-ann"), new Claim(ClaimTypes.Role, ConsoleRoles.Agent));
     }
 
     private async Task ArrangeAsync()
@@ -40,7 +40,7 @@ public sealed class CaseLogEditorDraftTests : HelpdeskBunitContext
             db.Add(new HelpdeskUser { Id = "user-ann", UserName = "ann@helpdesk.test", PersonId = agent.Id });
             await db.SaveChangesAsync();
         }
-        _agentId = agent.Id;
+        _agent = CoreTestHost.AgentActor(agent);
         _ticketId = await Host.Get<CreateTicketCommand>().ExecuteAsync(new NewTicket { Subject = "Printer on fire", RequestedForId = caller.Id }, Actor.System);
     }
 
@@ -52,7 +52,7 @@ public sealed class CaseLogEditorDraftTests : HelpdeskBunitContext
             .Add(e => e.Draft, draft)
             .Add(e => e.OnSubmit, (NewCaseLogEntry entry) => onSubmit?.Invoke(entry)));
 
-    private Task<IReadOnlyList<CaseLogDraftContent>> ServerDraftsAsync() => Host.Get<CaseLogDraftsQuery>().ExecuteAsync(_ticketId, _agentId);
+    private Task<IReadOnlyList<CaseLogDraftContent>> ServerDraftsAsync() => Host.Get<CaseLogDraftsQuery>().ExecuteAsync(_ticketId, _agent);
 
     [Fact]
     public async Task CaseLogEditor_TypingPauses_SavesTheDraftOnTheServer()

@@ -25,7 +25,7 @@ public sealed class NewTicketPageTests : HelpdeskBunitContext
     protected override void ConfigureServices()
     {
         Services.AddScoped(sp => new CurrentActor(sp.GetRequiredService<AuthenticationStateProvider>(), Host.Get<IDbContextFactory<HelpdeskDbContext>>()));
-        AddAuthorization().SetAuthorized("ann@helpdesk.test").SetClaims(new Claim(ClaimTypes.NameIdentifier, "user-ann"));
+        AddAuthorization().SetAuthorized("ann@helpdesk.test").SetClaims(new Claim(ClaimTypes.NameIdentifier, "user-ann"), new Claim(ClaimTypes.Role, ConsoleRoles.Agent));
     }
 
     private async Task<(PersonRef Caller, int DepartmentId, int HelpTopicId)> ArrangeAsync()

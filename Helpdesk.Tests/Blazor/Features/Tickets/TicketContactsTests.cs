@@ -25,7 +25,7 @@ public sealed class TicketContactsTests : HelpdeskBunitContext
         foreach (var type in new[] { typeof(TicketContactsQuery), typeof(AddTicketContactCommand), typeof(RemoveTicketContactCommand) })
             Services.AddSingleton(type, _ => Host.Services.GetRequiredService(type));
         Services.AddScoped(sp => new CurrentActor(sp.GetRequiredService<AuthenticationStateProvider>(), Host.Get<IDbContextFactory<HelpdeskDbContext>>()));
-        AddAuthorization().SetAuthorized("ann@helpdesk.test").SetClaims(new Claim(ClaimTypes.NameIdentifier, "user-ann"));
+        AddAuthorization().SetAuthorized("ann@helpdesk.test").SetClaims(new Claim(ClaimTypes.NameIdentifier, "user-ann"), new Claim(ClaimTypes.Role, ConsoleRoles.Agent));
     }
 
     private async Task<int> ArrangeAsync()
@@ -65,7 +65,7 @@ public sealed class TicketContactsTests : HelpdeskBunitContext
 
         cut.WaitForAssertion(() => Assert.Contains("Bob Boss", cut.Find("[data-testid=ticket-contact]").TextContent));
         cut.WaitForAssertion(() => Assert.Null(cut.FindComponent<PersonPicker>().Instance.Value));
-        Assert.Equal(bob.Id, Assert.Single(await Host.Get<TicketContactsQuery>().ExecuteAsync(id)).Id);
+        Assert.Equal(bob.Id, Assert.Single(await Host.Get<TicketContactsQuery>().ExecuteAsync(id, Actor.System)).Id);
     }
 
     [Fact]
@@ -107,8 +107,8 @@ public sealed class TicketContactsTests : HelpdeskBunitContext
         await cut.InvokeAsync(() => cut.FindComponent<MudChip<string>>().Instance.OnClose.InvokeAsync(cut.FindComponent<MudChip<string>>().Instance));
 
         cut.WaitForAssertion(() => cut.Find("[data-testid=no-contacts]"));
-        Assert.Empty(await Host.Get<TicketContactsQuery>().ExecuteAsync(id));
-        var audit = (await Host.Get<TicketDetailsQuery>().ExecuteAsync(id))!.Audit;
+        Assert.Empty(await Host.Get<TicketContactsQuery>().ExecuteAsync(id, Actor.System));
+        var audit = (await Host.Get<TicketDetailsQuery>().ExecuteAsync(id, Actor.System))!.Audit;
         Assert.Contains(audit, a => a.Field == "contacts" && a.OldValue == "Bob Boss <bob@customer.test>" && a.ActorName == "Ann Agent");
     }
 }

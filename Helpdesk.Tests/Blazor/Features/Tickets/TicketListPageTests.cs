@@ -23,7 +23,7 @@ public sealed class TicketListPageTests : HelpdeskBunitContext
     protected override void ConfigureServices()
     {
         Services.AddScoped(sp => new CurrentActor(sp.GetRequiredService<AuthenticationStateProvider>(), Host.Get<IDbContextFactory<HelpdeskDbContext>>()));
-        AddAuthorization().SetAuthorized("ann@helpdesk.test").SetClaims(new Claim(ClaimTypes.NameIdentifier, "user-ann"));
+        AddAuthorization().SetAuthorized("ann@helpdesk.test").SetClaims(new Claim(ClaimTypes.NameIdentifier, "user-ann"), new Claim(ClaimTypes.Role, ConsoleRoles.Agent));
     }
 
     private NavigationManager Navigation => Services.GetRequiredService<NavigationManager>();
@@ -62,6 +62,7 @@ public sealed class TicketListPageTests : HelpdeskBunitContext
     [Fact]
     public async Task TicketListPage_SecondPageSelected_ShowsTheRemainingTickets()
     {
+        await AnnWithLoginAsync();
         await SeedAsync(30);
         var cut = RenderAt("tickets?view=all");
         cut.WaitForAssertion(() => Assert.Equal(25, Rows(cut)));
@@ -75,6 +76,7 @@ public sealed class TicketListPageTests : HelpdeskBunitContext
     [Fact]
     public async Task TicketListPage_StatusChipClicked_ListsOnlyThatStatusWithItsCount()
     {
+        await AnnWithLoginAsync();
         await SeedAsync(30);
         var cut = RenderAt("tickets?view=all");
         cut.WaitForAssertion(() => Assert.Contains("Completed (10)", cut.Find("[data-testid=status-filters]").TextContent));
@@ -89,6 +91,7 @@ public sealed class TicketListPageTests : HelpdeskBunitContext
     [Fact]
     public async Task TicketListPage_TicketCreatedElsewhere_AppearsWithoutReload()
     {
+        await AnnWithLoginAsync();
         await SeedAsync(2);
         var cut = Render<TicketListPage>();
         var bridge = Render<TicketsLiveUpdates>();
@@ -104,6 +107,7 @@ public sealed class TicketListPageTests : HelpdeskBunitContext
     [Fact]
     public async Task TicketListPage_NoFilterInTheUrl_ShowsTheOpenView()
     {
+        await AnnWithLoginAsync();
         await SeedAsync(30);
 
         var cut = Render<TicketListPage>();
@@ -116,6 +120,7 @@ public sealed class TicketListPageTests : HelpdeskBunitContext
     [Fact]
     public async Task TicketListPage_BackAfterAFilter_ShowsThePreviousList()
     {
+        await AnnWithLoginAsync();
         await SeedAsync(30);
         var cut = RenderAt("tickets?view=all");
         cut.WaitForAssertion(() => Assert.Equal(25, Rows(cut)));

@@ -1,3 +1,4 @@
+using Helpdesk.Core.Common;
 using Helpdesk.Core.Mail.Inbound;
 using Helpdesk.Core.Mail.Inbound.Processing;
 using Helpdesk.Core.People;
@@ -224,7 +225,7 @@ public sealed class CatalogParametersTests : IAsyncLifetime
     {
         var result = await ReceiveAsync("Fibre cut", "#ci: CORE-SW-1 #supplier: Acme Networks #supplier_requestID: SR-9\n#downtime_start_at: 2026-11-24 08:00 #waiting_for #waiting_until: 2026-11-25 09:30\nx");
 
-        var details = (await _host.Get<TicketDetailsQuery>().ExecuteAsync(result.Ticket!.Id))!;
+        var details = (await _host.Get<TicketDetailsQuery>().ExecuteAsync(result.Ticket!.Id, Actor.System))!;
 
         Assert.Equal(new MailApiFields("Website", "CORE-SW-1", "Acme Networks", "SR-9", new DateTime(2026, 11, 24, 8, 0, 0), null, new DateTime(2026, 11, 25, 9, 30, 0), null), details.MailApi);
     }
