@@ -1,10 +1,14 @@
+using Helpdesk.Blazor.Features.Shell;
+using Helpdesk.Core.Persistence;
 using Helpdesk.Core.Tickets.Queries;
+using Microsoft.EntityFrameworkCore;
 
 namespace Helpdesk.Blazor.Features.Tickets;
 
 /// <summary>
 /// The ticket page loads its ticket after the first render, so the HTTP answer would always be 200. A request for a
-/// ticket that does not exist answers 404 (the page itself still says which ticket and offers the way back).
+/// ticket that does not exist answers 404 (the page itself still says which ticket and offers the way back). A login
+/// that may not see the ticket gets 200 and the page's refusal for every number, existing or not.
 /// </summary>
 public static class TicketPageStatus
 {
@@ -14,11 +18,18 @@ public static class TicketPageStatus
         {
             if (HttpMethods.IsGet(context.Request.Method) && context.User.Identity?.IsAuthenticated == true
                 && TicketId(context.Request.Path) is { } id
-                && !await context.RequestServices.GetRequiredService<TicketDetailsQuery>().ExistsAsync(id, context.RequestAborted))
+                && await IsMissingForAsync(context, id))
                 context.Response.StatusCode = StatusCodes.Status404NotFound;
             await next();
         });
         return app;
+    }
+
+    private static async Task<bool> IsMissingForAsync(HttpContext context, int id)
+    {
+        var services = context.RequestServices;
+        return await CurrentActor.OfAsync(context.User, services.GetRequiredService<IDbContextFactory<HelpdeskDbContext>>(), context.RequestAborted) is { } actor
+            && await services.GetRequiredService<TicketDetailsQuery>().IsMissingForAsync(id, actor, context.RequestAborted);
     }
 
     private static int? TicketId(PathString path) =>

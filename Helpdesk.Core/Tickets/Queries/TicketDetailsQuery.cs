@@ -11,10 +11,14 @@ namespace Helpdesk.Core.Tickets.Queries;
 
 public sealed class TicketDetailsQuery(IDbContextFactory<HelpdeskDbContext> contextFactory, UntrustedHtml untrusted)
 {
-    public async Task<bool> ExistsAsync(int ticketId, CancellationToken ct = default)
+    /// <returns>
+    /// True when the ticket does not exist and the actor may see tickets. A refused actor gets false whatever the number,
+    /// so the answer does not tell them which tickets exist; the page tells them they may not see it.
+    /// </returns>
+    public async Task<bool> IsMissingForAsync(int ticketId, Actor actor, CancellationToken ct = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(ct);
-        return await db.Set<Ticket>().AnyAsync(x => x.Id == ticketId, ct);
+        return await TicketAccess.AllowsAsync(db, actor, ticketId, TicketOperation.View, ct) && !await db.Set<Ticket>().AnyAsync(x => x.Id == ticketId, ct);
     }
 
     /// <returns>The ticket as far as the actor may see it (the private log and history only where allowed), or null when it does not exist.</returns>

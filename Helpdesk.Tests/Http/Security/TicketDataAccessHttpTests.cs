@@ -7,6 +7,7 @@ using Helpdesk.Core.Common;
 using Helpdesk.Core.Mail.Inbound;
 using Helpdesk.Core.Mail.Outbound;
 using Helpdesk.Core.People;
+using Helpdesk.Core.Tickets;
 using Helpdesk.Core.Tickets.Commands;
 using Helpdesk.Tests.TestSupport.Http;
 using Microsoft.AspNetCore.Identity;
@@ -22,6 +23,7 @@ public sealed class TicketDataAccessHttpTests : IAsyncLifetime
     private const string Password = "Http-Test-Pass-2";
 
     private readonly ConsoleHttpHost _host = new();
+    private int _ticketId;
     private long _privateFileId;
     private long _receivedMailId;
     private long _sentMailId;
@@ -37,7 +39,7 @@ public sealed class TicketDataAccessHttpTests : IAsyncLifetime
         await LoginWithoutConsoleRoleAsync(roleless, "rita@helpdesk.test");
 
         var blobs = services.GetRequiredService<BlobStore>();
-        var ticketId = await services.GetRequiredService<CreateTicketCommand>().ExecuteAsync(new NewTicket { Subject = "Salary list", RequestedForId = caller }, Actor.System);
+        var ticketId = _ticketId = await services.GetRequiredService<CreateTicketCommand>().ExecuteAsync(new NewTicket { Subject = "Salary list", RequestedForId = caller }, Actor.System);
         var file = await blobs.StageAsync("salaries.txt", "text/plain", new MemoryStream(Encoding.UTF8.GetBytes("private figures")), default);
         var entryId = await services.GetRequiredService<AppendCaseLogEntryCommand>().ExecuteAsync(new NewCaseLogEntry
         {
@@ -81,6 +83,33 @@ public sealed class TicketDataAccessHttpTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
         Assert.Equal(await missing.Content.ReadAsStringAsync(), await refused.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task GetTicketPage_Agent_ShowsTheTicket()
+    {
+        var client = await LoggedInAsync("ann@helpdesk.test", Password);
+
+        var response = await client.GetAsync($"/tickets/{_ticketId}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Salary list", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task GetTicketPage_LoginWithoutConsoleRole_SaysItMayNotSeeTheTicketWhetherItExistsOrNot()
+    {
+        var client = await LoggedInAsync("rita@helpdesk.test", Password);
+
+        var existing = await client.GetAsync($"/tickets/{_ticketId}");
+        var missing = await client.GetAsync($"/tickets/{_ticketId + 1000}");
+        var body = await existing.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, existing.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, missing.StatusCode);
+        Assert.Contains($"You may not see ticket {TicketNumber.Format(_ticketId)}.", body);
+        Assert.Contains($"You may not see ticket {TicketNumber.Format(_ticketId + 1000)}.", await missing.Content.ReadAsStringAsync());
+        Assert.DoesNotContain("Salary list", body);
     }
 
     [Theory]
