@@ -1,8 +1,6 @@
 using Helpdesk.Blazor.Features.Shell;
 using Helpdesk.Core.Accounts;
 using Helpdesk.Core.CaseLog.RemoteImages;
-using Helpdesk.Core.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace Helpdesk.Blazor.Features.CaseLog;
 
@@ -15,10 +13,9 @@ public static class RemoteImageEndpoints
 {
     public static void MapRemoteImageEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/case-log/{entryId:long}/remote-images/{n:int}", async (long entryId, int n, RemoteImageQuery query, HttpContext http,
-            IDbContextFactory<HelpdeskDbContext> contexts, CancellationToken ct) =>
+        app.MapGet("/case-log/{entryId:long}/remote-images/{n:int}", async (long entryId, int n, RemoteImageQuery query, HttpContext http, CancellationToken ct) =>
         {
-            var image = await CurrentActor.OfAsync(http.User, contexts, ct) is { } actor ? await query.ExecuteAsync(entryId, n, actor, ct) : null;
+            var image = await CurrentActor.OfRequestAsync(http) is { } actor ? await query.ExecuteAsync(entryId, n, actor, ct) : null;
             if (image is null) return Results.NotFound();
             // Served from the console's origin: the browser must take it as the image type it is and nothing else.
             http.Response.Headers.XContentTypeOptions = "nosniff";

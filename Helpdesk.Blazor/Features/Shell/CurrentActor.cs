@@ -32,8 +32,11 @@ public sealed class CurrentActor(AuthenticationStateProvider authentication, IDb
         _actor ??= await OfAsync((await authentication.GetAuthenticationStateAsync()).User, contextFactory, default)
             ?? throw new InvalidOperationException("The current user is not logged in, or the login no longer exists.");
 
-    /// <summary>The actor behind a login, or null when there is none; endpoints ask with the request's user (they have no circuit).</summary>
-    public static async Task<Actor?> OfAsync(ClaimsPrincipal principal, IDbContextFactory<HelpdeskDbContext> contextFactory, CancellationToken ct)
+    /// <summary>The actor behind a request's login, or null when there is none (endpoints have no circuit to ask).</summary>
+    public static Task<Actor?> OfRequestAsync(HttpContext http) =>
+        OfAsync(http.User, http.RequestServices.GetRequiredService<IDbContextFactory<HelpdeskDbContext>>(), http.RequestAborted);
+
+    private static async Task<Actor?> OfAsync(ClaimsPrincipal principal, IDbContextFactory<HelpdeskDbContext> contextFactory, CancellationToken ct)
     {
         if (principal.FindFirstValue(ClaimTypes.NameIdentifier) is not { } userId) return null;
         await using var db = await contextFactory.CreateDbContextAsync(ct);

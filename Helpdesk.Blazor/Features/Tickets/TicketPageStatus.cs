@@ -1,7 +1,5 @@
 using Helpdesk.Blazor.Features.Shell;
-using Helpdesk.Core.Persistence;
 using Helpdesk.Core.Tickets.Queries;
-using Microsoft.EntityFrameworkCore;
 
 namespace Helpdesk.Blazor.Features.Tickets;
 
@@ -25,12 +23,9 @@ public static class TicketPageStatus
         return app;
     }
 
-    private static async Task<bool> IsMissingForAsync(HttpContext context, int id)
-    {
-        var services = context.RequestServices;
-        return await CurrentActor.OfAsync(context.User, services.GetRequiredService<IDbContextFactory<HelpdeskDbContext>>(), context.RequestAborted) is { } actor
-            && await services.GetRequiredService<TicketDetailsQuery>().IsMissingForAsync(id, actor, context.RequestAborted);
-    }
+    private static async Task<bool> IsMissingForAsync(HttpContext context, int id) =>
+        await CurrentActor.OfRequestAsync(context) is { } actor
+        && await context.RequestServices.GetRequiredService<TicketDetailsQuery>().IsMissingForAsync(id, actor, context.RequestAborted);
 
     private static int? TicketId(PathString path) =>
         path.StartsWithSegments("/tickets", out var rest) && rest.Value is ['/', .. var digits]
