@@ -3,6 +3,8 @@ using Helpdesk.Core.CaseLog.Drafts;
 using Helpdesk.Core.CaseLog.RemoteImages;
 using Helpdesk.Core.Common;
 using Helpdesk.Core.Mail;
+using Helpdesk.Core.Mail.Inbound;
+using Helpdesk.Core.Mail.Outbound;
 using Helpdesk.Core.Tickets;
 using Helpdesk.Core.Tickets.Contacts;
 using Helpdesk.Core.Tickets.Queries;
@@ -141,6 +143,24 @@ public sealed class TicketQueriesAccessTests(TicketQueriesAccessTests.Scenario s
         Assert.Equal(administrator, await query.InboundAsync(Ticket.ReceivedMailId, actor) is not null);
         Assert.Equal(administrator, await query.OutboundAsync(Ticket.PublicEntryMailId, actor) is not null);
         Assert.Equal(administrator, await query.OutboundAsync(Ticket.MailWithoutTicketId, actor) is not null);
+    }
+
+    [Theory]
+    [InlineData(Asker.Agent, false)]
+    [InlineData(Asker.Supervisor, false)]
+    [InlineData(Asker.Administrator, true)]
+    [InlineData(Asker.LoginWithoutConsoleRole, false)]
+    [InlineData(Asker.CustomerRequester, false)]
+    [InlineData(Asker.CustomerStranger, false)]
+    public async Task MailLogQueries_ByAsker_ListTicketsMailsToAdministratorsOnly(Asker asker, bool administrator)
+    {
+        var actor = Ticket.As(asker);
+
+        var sent = await scenario.Host.Get<OutboxListQuery>().ExecuteAsync(null, 0, 50, actor);
+        var received = await scenario.Host.Get<InboundMailListQuery>().ExecuteAsync(null, 0, 50, actor);
+
+        Assert.Equal(administrator, sent.Items.Any(m => m.Id == Ticket.PublicEntryMailId) && sent.TotalCount > 0);
+        Assert.Equal(administrator, received.Items.Any(m => m.Id == Ticket.ReceivedMailId) && received.TotalCount > 0);
     }
 
     [Theory]

@@ -49,7 +49,7 @@ public sealed class TicketDataAccessHttpTests : IAsyncLifetime
         var raw = await blobs.StageAsync("mail.eml", "message/rfc822", new MemoryStream(Encoding.ASCII.GetBytes("Subject: salaries\r\n\r\nplease")), default);
         await using var db = await _host.DbAsync();
         _privateFileId = await db.Set<Attachment>().Where(a => a.CaseLogEntryId == entryId).Select(a => a.Id).SingleAsync();
-        var received = new InboundMessage { Mailbox = "support", ServerId = "1", MessageId = "<in-1@customer.test>", RawSha256 = raw.Sha256, TicketId = ticketId, Status = InboundStatus.Processed };
+        var received = new InboundMessage { Mailbox = "support", ServerId = "1", MessageId = "<in-1@customer.test>", RawSha256 = raw.Sha256, TicketId = ticketId, Status = InboundStatus.Processed, Subject = "salaries" };
         var sent = new OutboxMessage
         {
             MessageId = "<out-1@helpdesk.test>", TicketId = ticketId, CaseLogEntryId = entryId, Kind = "note", From = "support@helpdesk.test",
@@ -140,6 +140,19 @@ public sealed class TicketDataAccessHttpTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.StartsWith("/access-denied", response.Headers.Location!.PathAndQuery);
         Assert.DoesNotContain("salaries", await response.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData("inbox")]
+    [InlineData("outbox")]
+    public async Task GetMailLogPage_Administrator_ListsTheTicketsMail(string box)
+    {
+        var client = await LoggedInAsync(ConsoleHttpHost.AdminEmail, ConsoleHttpHost.AdminPassword);
+
+        var response = await client.GetAsync($"/admin/mail/{box}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains($"/admin/mail/{box}/{MailId(box)}/raw", await response.Content.ReadAsStringAsync());
     }
 
     private long MailId(string box) => box == "inbox" ? _receivedMailId : _sentMailId;
