@@ -43,6 +43,7 @@ public sealed class TicketDetailsEffects(
         }
         catch (AccessDeniedException ex)
         {
+            logger.LogWarning("Refused ticket {TicketId}: {Reason}", action.TicketId, ex.Message);
             dispatcher.Dispatch(new LoadTicketFailedAction(action.TicketId, ex.Message));
         }
         catch (Exception ex)
