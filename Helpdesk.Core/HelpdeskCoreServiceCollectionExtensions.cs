@@ -45,6 +45,7 @@ public static class HelpdeskCoreServiceCollectionExtensions
         builder.AddAccounts();
         builder.AddInboundMail();
         builder.AddOutboundMail();
+        builder.Services.AddTransient<Mail.RawMailQuery>();
         builder.AddNotifications();
         builder.AddCorrespondence();
         builder.AddDemoData();

@@ -1,4 +1,5 @@
 using Helpdesk.Core.Accounts;
+using Helpdesk.Core.CaseLog;
 using Helpdesk.Core.Common;
 using Helpdesk.Core.Correspondence;
 using Helpdesk.Core.Persistence;
@@ -47,6 +48,9 @@ public static class TicketAccess
             TicketOperation.ViewRawMail => actor.IsInRole(ConsoleRoles.Administrator),
             _ => ConsoleRoles.All.Any(actor.IsInRole),
         };
+
+    /// <summary>What it takes to see an entry of <paramref name="log"/>, its attachments, images and delivery.</summary>
+    public static TicketOperation ToSee(CaseLogKind log) => log == CaseLogKind.Private ? TicketOperation.ViewPrivateLog : TicketOperation.View;
 
     private static bool CustomerMay(TicketOperation operation) => operation is TicketOperation.View or TicketOperation.AppendPublicEntry;
 

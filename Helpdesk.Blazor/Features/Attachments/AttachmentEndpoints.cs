@@ -1,6 +1,6 @@
 using Helpdesk.Blazor.Features.Security;
+using Helpdesk.Blazor.Features.Shell;
 using Helpdesk.Core.Attachments;
-using Helpdesk.Core.Common;
 
 namespace Helpdesk.Blazor.Features.Attachments;
 
@@ -8,9 +8,10 @@ public static class AttachmentEndpoints
 {
     public static void MapAttachmentEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/attachments/{id:long}", async (long id, AttachmentContentQuery query, BlobStore blobs, CancellationToken ct) =>
+        app.MapGet("/attachments/{id:long}", async (long id, AttachmentContentQuery query, BlobStore blobs, HttpContext http, CancellationToken ct) =>
         {
-            var attachment = await query.ExecuteAsync(id, ct);
+            // A file the login may not see is "not found" too, so its existence is not revealed.
+            var attachment = await CurrentActor.OfRequestAsync(http) is { } actor ? await query.ExecuteAsync(id, actor, ct) : null;
             if (attachment is null || !blobs.Exists(attachment.Sha256))
                 return Results.NotFound("This attachment does not exist.");
             // The file name makes it a download (Content-Disposition: attachment), never a page shown with the sender's type.

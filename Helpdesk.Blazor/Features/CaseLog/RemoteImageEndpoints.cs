@@ -1,3 +1,4 @@
+using Helpdesk.Blazor.Features.Shell;
 using Helpdesk.Core.Accounts;
 using Helpdesk.Core.CaseLog.RemoteImages;
 
@@ -14,7 +15,7 @@ public static class RemoteImageEndpoints
     {
         app.MapGet("/case-log/{entryId:long}/remote-images/{n:int}", async (long entryId, int n, RemoteImageQuery query, HttpContext http, CancellationToken ct) =>
         {
-            var image = await query.ExecuteAsync(entryId, n, ct);
+            var image = await CurrentActor.OfRequestAsync(http) is { } actor ? await query.ExecuteAsync(entryId, n, actor, ct) : null;
             if (image is null) return Results.NotFound();
             // Served from the console's origin: the browser must take it as the image type it is and nothing else.
             http.Response.Headers.XContentTypeOptions = "nosniff";

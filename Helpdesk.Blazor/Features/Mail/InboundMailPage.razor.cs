@@ -1,3 +1,4 @@
+using Helpdesk.Blazor.Features.Shell;
 using Helpdesk.Core.Common;
 using Helpdesk.Core.Mail.Inbound;
 using Helpdesk.Core.Mail.Inbound.Parsing;
@@ -25,11 +26,12 @@ public sealed partial class InboundMailPage
     [Inject] private InboundMailProcessor Processor { get; set; } = default!;
     [Inject] private IOptions<InboundMailOptions> Options { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
+    [Inject] private CurrentActor CurrentActor { get; set; } = default!;
     [Inject] private ILogger<InboundMailPage> Logger { get; set; } = default!;
 
     protected override Task OnInitializedAsync() => LoadAsync();
 
-    private async Task LoadAsync() => _page = await Query.ExecuteAsync(_status, _pageIndex, PageSize);
+    private async Task LoadAsync() => _page = await Query.ExecuteAsync(_status, _pageIndex, PageSize, await CurrentActor.GetAsync());
 
     private Task StatusChanged(InboundStatus? status)
     {

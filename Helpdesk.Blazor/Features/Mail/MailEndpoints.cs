@@ -1,9 +1,7 @@
+using Helpdesk.Blazor.Features.Shell;
 using Helpdesk.Core.Accounts;
 using Helpdesk.Core.Attachments;
-using Helpdesk.Core.Mail.Inbound;
-using Helpdesk.Core.Mail.Outbound;
-using Helpdesk.Core.Persistence;
-using Microsoft.EntityFrameworkCore;
+using Helpdesk.Core.Mail;
 
 namespace Helpdesk.Blazor.Features.Mail;
 
@@ -13,16 +11,14 @@ public static class MailEndpoints
     public static void MapMailEndpoints(this IEndpointRouteBuilder app)
     {
         var admin = app.MapGroup("/admin/mail").RequireAuthorization(p => p.RequireRole(ConsoleRoles.Administrator));
-        admin.MapGet("/inbox/{id:long}/raw", async (long id, IDbContextFactory<HelpdeskDbContext> contexts, BlobStore blobs, CancellationToken ct) =>
+        admin.MapGet("/inbox/{id:long}/raw", async (long id, RawMailQuery query, HttpContext http, BlobStore blobs, CancellationToken ct) =>
         {
-            await using var db = await contexts.CreateDbContextAsync(ct);
-            var sha = await db.Set<InboundMessage>().Where(m => m.Id == id).Select(m => m.RawSha256).FirstOrDefaultAsync(ct);
+            var sha = await CurrentActor.OfRequestAsync(http) is { } actor ? await query.InboundAsync(id, actor, ct) : null;
             return Raw(sha, blobs, $"inbound-{id}.eml");
         });
-        admin.MapGet("/outbox/{id:long}/raw", async (long id, IDbContextFactory<HelpdeskDbContext> contexts, BlobStore blobs, CancellationToken ct) =>
+        admin.MapGet("/outbox/{id:long}/raw", async (long id, RawMailQuery query, HttpContext http, BlobStore blobs, CancellationToken ct) =>
         {
-            await using var db = await contexts.CreateDbContextAsync(ct);
-            var sha = await db.Set<OutboxMessage>().Where(m => m.Id == id).Select(m => m.RawSha256).FirstOrDefaultAsync(ct);
+            var sha = await CurrentActor.OfRequestAsync(http) is { } actor ? await query.OutboundAsync(id, actor, ct) : null;
             return Raw(sha, blobs, $"outbound-{id}.eml");
         });
     }

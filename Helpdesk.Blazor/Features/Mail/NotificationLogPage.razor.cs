@@ -1,3 +1,4 @@
+using Helpdesk.Blazor.Features.Shell;
 using Helpdesk.Core.Common;
 using Helpdesk.Core.Mail.Outbound;
 using Microsoft.AspNetCore.Components;
@@ -16,10 +17,11 @@ public sealed partial class NotificationLogPage
     [Inject] private OutboxListQuery Query { get; set; } = default!;
     [Inject] private ResendOutboxMessageCommand Resend { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
+    [Inject] private CurrentActor CurrentActor { get; set; } = default!;
 
     protected override Task OnInitializedAsync() => LoadAsync();
 
-    private async Task LoadAsync() => _page = await Query.ExecuteAsync(_status, _pageIndex, PageSize);
+    private async Task LoadAsync() => _page = await Query.ExecuteAsync(_status, _pageIndex, PageSize, await CurrentActor.GetAsync());
 
     private Task StatusChanged(OutboxStatus? status)
     {

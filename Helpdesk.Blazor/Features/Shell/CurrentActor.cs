@@ -31,16 +31,20 @@ public sealed class CurrentActor(AuthenticationStateProvider authentication, IDb
         }
     }
 
-    public async Task<Actor> GetAsync()
+    public async Task<Actor> GetAsync() =>
+        _actor ??= (await OfAsync((await authentication.GetAuthenticationStateAsync()).User, contextFactory, default)
+            ?? throw new InvalidOperationException("The current user is not logged in, or the login no longer exists.")) with { Origin = Origin };
+
+    /// <summary>The actor behind a request's login, or null when there is none (endpoints have no circuit to ask).</summary>
+    public static Task<Actor?> OfRequestAsync(HttpContext http) =>
+        OfAsync(http.User, http.RequestServices.GetRequiredService<IDbContextFactory<HelpdeskDbContext>>(), http.RequestAborted);
+
+    private static async Task<Actor?> OfAsync(ClaimsPrincipal principal, IDbContextFactory<HelpdeskDbContext> contextFactory, CancellationToken ct)
     {
-        if (_actor is not null) return _actor;
-        var principal = (await authentication.GetAuthenticationStateAsync()).User;
-        var userId = principal.FindFirstValue(ClaimTypes.NameIdentifier)
-            ?? throw new InvalidOperationException("The current user is not logged in.");
-        await using var db = await contextFactory.CreateDbContextAsync();
+        if (principal.FindFirstValue(ClaimTypes.NameIdentifier) is not { } userId) return null;
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
         var person = await db.Set<HelpdeskUser>().Where(u => u.Id == userId)
-            .Select(u => new { u.PersonId, u.Person!.Name }).FirstOrDefaultAsync()
-            ?? throw new InvalidOperationException("The current user no longer exists.");
-        return _actor = Actor.Agent(person.PersonId, person.Name, principal.FindAll(ClaimTypes.Role).Select(c => c.Value)) with { Origin = Origin };
+            .Select(u => new { u.PersonId, u.Person!.Name }).FirstOrDefaultAsync(ct);
+        return person is null ? null : Actor.Agent(person.PersonId, person.Name, principal.FindAll(ClaimTypes.Role).Select(c => c.Value));
     }
 }

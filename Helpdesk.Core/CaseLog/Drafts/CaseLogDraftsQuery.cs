@@ -1,18 +1,22 @@
 using Helpdesk.Core.Attachments;
+using Helpdesk.Core.Common;
 using Helpdesk.Core.Persistence;
 using Helpdesk.Core.Tickets.Queries;
+using Helpdesk.Core.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace Helpdesk.Core.CaseLog.Drafts;
 
 public sealed class CaseLogDraftsQuery(IDbContextFactory<HelpdeskDbContext> contextFactory, BlobStore blobs)
 {
-    /// <returns>The agent's drafts for the ticket, one per log at most.</returns>
-    public async Task<IReadOnlyList<CaseLogDraftContent>> ExecuteAsync(int ticketId, int agentId, CancellationToken ct = default)
+    /// <returns>The actor's own drafts for the ticket, one per log at most; none for an actor who may no longer see the ticket.</returns>
+    public async Task<IReadOnlyList<CaseLogDraftContent>> ExecuteAsync(int ticketId, Actor actor, CancellationToken ct = default)
     {
+        if (actor.PersonId is not { } author) return [];
         await using var db = await contextFactory.CreateDbContextAsync(ct);
+        if (!await TicketAccess.AllowsAsync(db, actor, ticketId, TicketOperation.View, ct)) return [];
         var drafts = await db.Set<CaseLogDraft>().AsNoTracking()
-            .Where(d => d.TicketId == ticketId && d.AgentId == agentId)
+            .Where(d => d.TicketId == ticketId && d.AgentId == author)
             .ToListAsync(ct);
         // A staged file whose blob is gone cannot be attached any more; the draft comes back without it.
         return [.. drafts.Select(d => new CaseLogDraftContent(d.TicketId, d.Log, d.Text, d.Markdown, d.SendEmail,

@@ -1,5 +1,6 @@
 using Helpdesk.Core.Common;
 using Helpdesk.Core.Persistence;
+using Helpdesk.Core.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace Helpdesk.Core.Mail.Inbound;
@@ -12,8 +13,10 @@ public sealed record InboundPage(IReadOnlyList<InboundSummary> Items, int TotalC
 /// <summary>Received mail for the admin page, newest first; quarantined mail is what needs attention.</summary>
 public sealed class InboundMailListQuery(IDbContextFactory<HelpdeskDbContext> contextFactory)
 {
-    public async Task<InboundPage> ExecuteAsync(InboundStatus? status, int page, int pageSize, CancellationToken ct = default)
+    /// <returns>An empty page for an actor who may not open original mail: the list is the way to it.</returns>
+    public async Task<InboundPage> ExecuteAsync(InboundStatus? status, int page, int pageSize, Actor actor, CancellationToken ct = default)
     {
+        if (!TicketAccess.AllowsAgent(actor, TicketOperation.ViewRawMail)) return new InboundPage([], 0);
         await using var db = await contextFactory.CreateDbContextAsync(ct);
         var query = db.Set<InboundMessage>().AsNoTracking();
         if (status is { } s) query = query.Where(m => m.Status == s);

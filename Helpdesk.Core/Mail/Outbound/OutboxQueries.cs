@@ -1,5 +1,7 @@
+using Helpdesk.Core.Common;
 using Helpdesk.Core.Notifications;
 using Helpdesk.Core.Persistence;
+using Helpdesk.Core.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace Helpdesk.Core.Mail.Outbound;
@@ -13,8 +15,10 @@ public sealed record OutboxPage(IReadOnlyList<OutboxSummary> Items, int TotalCou
 /// <summary>The notification log: every mail written to the outbox, newest first.</summary>
 public sealed class OutboxListQuery(IDbContextFactory<HelpdeskDbContext> contextFactory)
 {
-    public async Task<OutboxPage> ExecuteAsync(OutboxStatus? status, int page, int pageSize, CancellationToken ct = default)
+    /// <returns>An empty page for an actor who may not open original mail: the log is the way to it.</returns>
+    public async Task<OutboxPage> ExecuteAsync(OutboxStatus? status, int page, int pageSize, Actor actor, CancellationToken ct = default)
     {
+        if (!TicketAccess.AllowsAgent(actor, TicketOperation.ViewRawMail)) return new OutboxPage([], 0);
         await using var db = await contextFactory.CreateDbContextAsync(ct);
         var query = db.Set<OutboxMessage>().AsNoTracking();
         if (status is { } s) query = query.Where(m => m.Status == s);

@@ -1,24 +1,34 @@
 using Helpdesk.Core.CaseLog;
+using Helpdesk.Core.Common;
 using Helpdesk.Core.HtmlSafety;
 using Helpdesk.Core.Mail.Outbound;
 using Helpdesk.Core.People;
 using Helpdesk.Core.Persistence;
+using Helpdesk.Core.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace Helpdesk.Core.Tickets.Queries;
 
 public sealed class TicketDetailsQuery(IDbContextFactory<HelpdeskDbContext> contextFactory, UntrustedHtml untrusted)
 {
-    public async Task<bool> ExistsAsync(int ticketId, CancellationToken ct = default)
+    /// <returns>
+    /// True when the ticket does not exist and the actor may see tickets. A refused actor gets false whatever the number,
+    /// so the answer does not tell them which tickets exist; the page tells them they may not see it.
+    /// </returns>
+    public async Task<bool> IsMissingForAsync(int ticketId, Actor actor, CancellationToken ct = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(ct);
-        return await db.Set<Ticket>().AnyAsync(x => x.Id == ticketId, ct);
+        return await TicketAccess.AllowsAsync(db, actor, ticketId, TicketOperation.View, ct) && !await db.Set<Ticket>().AnyAsync(x => x.Id == ticketId, ct);
     }
 
-    /// <returns>The ticket, or null when it does not exist.</returns>
-    public async Task<TicketDetails?> ExecuteAsync(int ticketId, CancellationToken ct = default)
+    /// <returns>The ticket as far as the actor may see it (the private log and history only where allowed), or null when it does not exist.</returns>
+    /// <exception cref="AccessDeniedException">The actor may not see the ticket.</exception>
+    public async Task<TicketDetails?> ExecuteAsync(int ticketId, Actor actor, CancellationToken ct = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(ct);
+        await TicketAccess.DemandAsync(db, actor, ticketId, TicketOperation.View, ct);
+        var seesPrivateLog = await TicketAccess.AllowsAsync(db, actor, ticketId, TicketOperation.ViewPrivateLog, ct);
+        var seesHistory = await TicketAccess.AllowsAsync(db, actor, ticketId, TicketOperation.ViewHistory, ct);
         var t = await db.Set<Ticket>().AsNoTracking()
             .Include(x => x.RequestedFor).Include(x => x.RequestedBy).Include(x => x.CreatedBy)
             .Include(x => x.Team).Include(x => x.Member).Include(x => x.Department)
@@ -26,12 +36,12 @@ public sealed class TicketDetailsQuery(IDbContextFactory<HelpdeskDbContext> cont
         if (t is null) return null;
 
         var entries = await db.Set<CaseLogEntry>().AsNoTracking()
-            .Where(e => e.TicketId == ticketId)
+            .Where(e => e.TicketId == ticketId && (seesPrivateLog || e.Log == CaseLogKind.Public))
             .Include(e => e.Attachments)
             .Include(e => e.Mentions)
             .OrderByDescending(e => e.CreatedAt).ThenByDescending(e => e.Id)
             .ToListAsync(ct);
-        var audit = await db.Set<TicketAuditEntry>().AsNoTracking()
+        IReadOnlyList<AuditView> audit = !seesHistory ? [] : await db.Set<TicketAuditEntry>().AsNoTracking()
             .Where(a => a.TicketId == ticketId)
             .OrderByDescending(a => a.Id)
             .Select(a => new AuditView(a.At, a.ActorName, a.Field, a.OldValue, a.NewValue, a.Note))
@@ -40,6 +50,12 @@ public sealed class TicketDetailsQuery(IDbContextFactory<HelpdeskDbContext> cont
             .Where(m => m.TicketId == ticketId)
             .OrderBy(m => m.Id)
             .ToListAsync(ct)).Select(MailDeliveryView.From).ToList();
+        if (!seesPrivateLog)
+        {
+            // Without the private log, only the mails that carried a public entry: notifications to agents are internal too.
+            var shown = entries.Select(e => e.Id).ToHashSet();
+            mails = [.. mails.Where(m => m.CaseLogEntryId is { } entryId && shown.Contains(entryId))];
+        }
         var mailsByEntry = mails.Where(m => m.CaseLogEntryId is not null).ToLookup(m => m.CaseLogEntryId!.Value);
 
         return new TicketDetails

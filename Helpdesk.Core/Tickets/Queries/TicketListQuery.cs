@@ -1,5 +1,7 @@
 using System.Linq.Expressions;
+using Helpdesk.Core.Common;
 using Helpdesk.Core.Persistence;
+using Helpdesk.Core.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace Helpdesk.Core.Tickets.Queries;
@@ -9,8 +11,10 @@ public sealed class TicketListQuery(IDbContextFactory<HelpdeskDbContext> context
 {
     public const int MaxPageSize = 200;
 
-    public async Task<TicketListResult> ExecuteAsync(TicketListRequest request, CancellationToken ct = default)
+    /// <returns>An empty page for an actor who may not see tickets.</returns>
+    public async Task<TicketListResult> ExecuteAsync(TicketListRequest request, Actor actor, CancellationToken ct = default)
     {
+        if (!TicketAccess.AllowsAgent(actor, TicketOperation.View)) return new TicketListResult([], 0, new Dictionary<TicketStatus, int>());
         await using var db = await contextFactory.CreateDbContextAsync(ct);
         var filtered = TicketListFilter.AllButStatus(db, db.Set<Ticket>().AsNoTracking(), request);
 

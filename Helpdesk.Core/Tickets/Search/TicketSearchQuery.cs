@@ -1,4 +1,6 @@
+using Helpdesk.Core.Common;
 using Helpdesk.Core.Persistence;
+using Helpdesk.Core.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace Helpdesk.Core.Tickets.Search;
@@ -8,9 +10,10 @@ public sealed class TicketSearchQuery(IDbContextFactory<HelpdeskDbContext> conte
 {
     public const int MaxResults = 50;
 
-    public async Task<IReadOnlyList<TicketSearchResult>> ExecuteAsync(string? text, CancellationToken ct = default)
+    /// <returns>Nothing for an actor who may not see tickets.</returns>
+    public async Task<IReadOnlyList<TicketSearchResult>> ExecuteAsync(string? text, Actor actor, CancellationToken ct = default)
     {
-        if (FtsMatch.From(text) is not { } match) return [];
+        if (!TicketAccess.AllowsAgent(actor, TicketOperation.View) || FtsMatch.From(text) is not { } match) return [];
         await using var db = await contextFactory.CreateDbContextAsync(ct);
         var hits = await TicketSearchIndex.Hits(db, match).OrderBy(h => h.Rank).Take(MaxResults * 4).ToListAsync(ct);
         var best = hits.GroupBy(h => h.TicketId).Select(g => g.First()).Take(MaxResults).ToList();

@@ -1,3 +1,4 @@
+using Helpdesk.Core.Common;
 using Helpdesk.Core.Tickets;
 using Helpdesk.Core.Tickets.Queries;
 using Helpdesk.Tests.TestSupport;
@@ -33,9 +34,9 @@ public static class ListQuery
         using var times = new EfCommandTimes();
         foreach (var (name, request, ceilingAnswer, goal) in cases)
         {
-            CheckSameAnswer(name, await query.ExecuteAsync(request), ceilingAnswer());
+            CheckSameAnswer(name, await query.ExecuteAsync(request, Actor.System), ceilingAnswer());
             var statements = new List<(string Sql, TimeSpan Duration)>();
-            var product = await Latency.SampleAsync(async () => statements.AddRange(await EfCommandTimes.Record(() => query.ExecuteAsync(request))), samples, SampleTime);
+            var product = await Latency.SampleAsync(async () => statements.AddRange(await EfCommandTimes.Record(() => query.ExecuteAsync(request, Actor.System))), samples, SampleTime);
             var best = await Latency.SampleAsync(() => Task.FromResult(ceilingAnswer()), samples, SampleTime);
             results.Add(new LatencyComparison(Scenario, name, product, best, goal, $"p95 ≤ {goal:0} ms", Breakdown: StatementMedians(statements)));
         }
@@ -48,7 +49,7 @@ public static class ListQuery
     {
         var product = await Latency.SampleTimedAsync(async () =>
         {
-            var commands = await EfCommandTimes.Record(() => query.ExecuteAsync(new TicketListRequest()));
+            var commands = await EfCommandTimes.Record(() => query.ExecuteAsync(new TicketListRequest(), Actor.System));
             var counts = commands.Where(c => c.Sql.Contains("GROUP BY", StringComparison.OrdinalIgnoreCase)).ToList();
             if (counts.Count != 1) throw new InvalidOperationException($"Expected one GROUP BY statement for the counts, saw {counts.Count} of {commands.Count} statements.");
             return counts[0].Duration.TotalMilliseconds;

@@ -23,7 +23,7 @@ public sealed class AppendCaseLogEntryCommandTests
             TicketId = ticketId, Log = CaseLogKind.Private, Text = "**Fixed** <script>alert(1)</script>", Format = TextFormat.Markdown, Files = [file],
         }, Actor.System);
 
-        var entry = Assert.Single((await host.Get<TicketDetailsQuery>().ExecuteAsync(ticketId))!.PrivateLog);
+        var entry = Assert.Single((await host.Get<TicketDetailsQuery>().ExecuteAsync(ticketId, Actor.System))!.PrivateLog);
         Assert.Contains("<strong>Fixed</strong>", entry.Html);
         Assert.DoesNotContain("<script", entry.Html);
         var attachment = Assert.Single(entry.Attachments);

@@ -61,7 +61,7 @@ public sealed class EntryRecipientsTests : IAsyncLifetime
         Assert.Equal("\"Carl Caller\" <carl@customer.test>", mail.To);
         Assert.Equal("\"dana@partner.test\" <dana@partner.test>", mail.Cc);
         Assert.Contains("dana@partner.test: Cc — chosen by the agent", mail.RecipientReasons);
-        var contacts = await _host.Get<TicketContactsQuery>().ExecuteAsync(_ticketId);
+        var contacts = await _host.Get<TicketContactsQuery>().ExecuteAsync(_ticketId, Actor.System);
         Assert.Equal(["bob@customer.test", "dana@partner.test"], contacts.Select(c => c.Email).Order());
     }
 
@@ -104,6 +104,6 @@ public sealed class EntryRecipientsTests : IAsyncLifetime
     {
         await AppendAsync(new EntryRecipients(["carl@customer.test"], ["eve@elsewhere.test"]), CaseLogKind.Private);
 
-        Assert.DoesNotContain("eve@elsewhere.test", (await _host.Get<TicketContactsQuery>().ExecuteAsync(_ticketId)).Select(c => c.Email));
+        Assert.DoesNotContain("eve@elsewhere.test", (await _host.Get<TicketContactsQuery>().ExecuteAsync(_ticketId, Actor.System)).Select(c => c.Email));
     }
 }

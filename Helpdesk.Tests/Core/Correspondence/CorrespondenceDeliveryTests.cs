@@ -98,7 +98,7 @@ public sealed class CorrespondenceDeliveryTests
         var customer = new Actor(caller.Id, caller.Name, ActorKind.Customer);
         var append = host.Get<AppendCaseLogEntryCommand>();
         async Task UpdateAsync(int id, Func<TicketFieldsUpdate, TicketFieldsUpdate> change) =>
-            await host.Get<UpdateTicketCommand>().ExecuteAsync(change((await host.Get<TicketDetailsQuery>().ExecuteAsync(id))!.AsUpdate()), CoreTestHost.AgentActor(manager));
+            await host.Get<UpdateTicketCommand>().ExecuteAsync(change((await host.Get<TicketDetailsQuery>().ExecuteAsync(id, Actor.System))!.AsUpdate()), CoreTestHost.AgentActor(manager));
 
         var ticketId = await host.Get<CreateTicketCommand>().ExecuteAsync(new NewTicket
         {

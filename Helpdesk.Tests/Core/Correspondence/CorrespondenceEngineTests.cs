@@ -176,7 +176,7 @@ public sealed class CorrespondenceEngineTests : IAsyncLifetime
         Assert.Equal(["\"Lea Lead\" <lea@helpdesk.test>", "\"Mona Manager\" <mona@helpdesk.test>"], await RecipientsOfAsync(CorrespondenceKind.MentionAlert));
         // Mona, the assignee, was mentioned: the mention alert is her one mail about the note.
         Assert.Empty(await RecipientsOfAsync(CorrespondenceKind.InternalNoteAlert));
-        var note = Assert.Single((await _host.Get<TicketDetailsQuery>().ExecuteAsync(id))!.PrivateLog);
+        var note = Assert.Single((await _host.Get<TicketDetailsQuery>().ExecuteAsync(id, Actor.System))!.PrivateLog);
         Assert.Equal(["Lea Lead", "Max Member", "Mona Manager"], note.Mentioned);
         await using var db = await _host.DbAsync();
         var alert = await db.Set<OutboxMessage>().SingleAsync(m => m.Kind == CorrespondenceMail.Kind(CorrespondenceKind.MentionAlert) && m.To.Contains("lea@"));
@@ -195,7 +195,7 @@ public sealed class CorrespondenceEngineTests : IAsyncLifetime
         }, CoreTestHost.AgentActor(_member)));
 
         Assert.Equal("mentions", Assert.Single(error.Errors).Key);
-        Assert.Empty((await _host.Get<TicketDetailsQuery>().ExecuteAsync(id))!.PrivateLog);
+        Assert.Empty((await _host.Get<TicketDetailsQuery>().ExecuteAsync(id, Actor.System))!.PrivateLog);
         Assert.Empty(await RecipientsOfAsync(CorrespondenceKind.MentionAlert));
     }
 
@@ -203,7 +203,7 @@ public sealed class CorrespondenceEngineTests : IAsyncLifetime
     public async Task Assignment_AlertsAssigneeTeamLeadAndTeamMembers()
     {
         var id = await CreateAsync(Customer(_caller));
-        var ticket = (await _host.Get<TicketDetailsQuery>().ExecuteAsync(id))!;
+        var ticket = (await _host.Get<TicketDetailsQuery>().ExecuteAsync(id, Actor.System))!;
 
         await _host.Get<UpdateTicketCommand>().ExecuteAsync(ticket.AsUpdate() with { MemberId = _other.Id, TeamId = _teamId }, CoreTestHost.AgentActor(_manager));
 
@@ -219,7 +219,7 @@ public sealed class CorrespondenceEngineTests : IAsyncLifetime
 
     private async Task ReassignAsync(int id, int? memberId, int? teamId, Person actor)
     {
-        var ticket = (await _host.Get<TicketDetailsQuery>().ExecuteAsync(id))!;
+        var ticket = (await _host.Get<TicketDetailsQuery>().ExecuteAsync(id, Actor.System))!;
         await _host.Get<UpdateTicketCommand>().ExecuteAsync(ticket.AsUpdate() with { MemberId = memberId, TeamId = teamId }, CoreTestHost.AgentActor(actor));
     }
 
@@ -299,7 +299,7 @@ public sealed class CorrespondenceEngineTests : IAsyncLifetime
         await using (var db = await _host.DbAsync())
             await db.Set<Department>().Where(d => d.Id == _otherDepartmentId).ExecuteUpdateAsync(s => s.SetProperty(d => d.Recipients, DepartmentRecipients.MembersAndGroups));
         var id = await CreateAsync(Customer(_caller));
-        var ticket = (await _host.Get<TicketDetailsQuery>().ExecuteAsync(id))!;
+        var ticket = (await _host.Get<TicketDetailsQuery>().ExecuteAsync(id, Actor.System))!;
 
         await _host.Get<UpdateTicketCommand>().ExecuteAsync(ticket.AsUpdate() with { DepartmentId = _otherDepartmentId }, CoreTestHost.AgentActor(_manager));
 
@@ -382,7 +382,7 @@ public sealed class CorrespondenceEngineTests : IAsyncLifetime
         Assert.Empty(await sweep.RunAsync(default));
 
         Assert.Equal(["admin@helpdesk.test"], await RecipientsOfAsync(CorrespondenceKind.OverdueAlert));
-        Assert.Contains((await _host.Get<TicketDetailsQuery>().ExecuteAsync(id))!.Audit, a => a.Field == "overdue");
+        Assert.Contains((await _host.Get<TicketDetailsQuery>().ExecuteAsync(id, Actor.System))!.Audit, a => a.Field == "overdue");
     }
 
     [Fact]
@@ -449,7 +449,7 @@ public sealed class CorrespondenceEngineTests : IAsyncLifetime
         {
             Subject = "Due soon", RequestedForId = _caller.Id, ResolutionTargetAt = _host.Clock.GetUtcNow().UtcDateTime.AddHours(1),
         }, Customer(_caller));
-        var loaded = (await _host.Get<TicketDetailsQuery>().ExecuteAsync(id))!;
+        var loaded = (await _host.Get<TicketDetailsQuery>().ExecuteAsync(id, Actor.System))!;
         _host.Clock.Advance(TimeSpan.FromHours(2));
 
         await _host.Get<OverdueSweep>().RunAsync(default);

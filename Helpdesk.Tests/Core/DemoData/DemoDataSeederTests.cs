@@ -1,3 +1,4 @@
+using Helpdesk.Core.Common;
 using Helpdesk.Core.Correspondence;
 using Helpdesk.Core.Notifications;
 using Helpdesk.Core.Persistence;
@@ -20,12 +21,12 @@ public sealed class DemoDataSeederTests
 
         await seeder.SeedAsync(default);
 
-        var list = await host.Get<TicketListQuery>().ExecuteAsync(new TicketListRequest());
+        var list = await host.Get<TicketListQuery>().ExecuteAsync(new TicketListRequest(), Actor.System);
         Assert.Equal(50, list.TotalCount);
         await using var db = await host.DbAsync();
         Assert.Equal(3, await db.Set<Team>().CountAsync());
         Assert.True(list.StatusCounts.Count > 3, "demo tickets should spread over several statuses");
-        var first = (await host.Get<TicketDetailsQuery>().ExecuteAsync(list.Items[0].Id))!;
+        var first = (await host.Get<TicketDetailsQuery>().ExecuteAsync(list.Items[0].Id, Actor.System))!;
         Assert.Contains(first.Audit, a => a.Field == "ticket" && a.NewValue == first.Number);
     }
 
@@ -70,6 +71,6 @@ public sealed class DemoDataSeederTests
         await using var host = await CoreTestHost.StartAsync();
 
         Assert.DoesNotContain(host.Services.GetServices<IStartupSeeder>(), s => s.GetType().Name == "DemoDataSeeder");
-        Assert.Equal(0, (await host.Get<TicketListQuery>().ExecuteAsync(new TicketListRequest())).TotalCount);
+        Assert.Equal(0, (await host.Get<TicketListQuery>().ExecuteAsync(new TicketListRequest(), Actor.System)).TotalCount);
     }
 }

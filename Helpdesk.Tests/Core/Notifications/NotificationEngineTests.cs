@@ -284,7 +284,7 @@ public sealed class NotificationEngineTests : IAsyncLifetime
             (triggerId, departmentId) = (trigger.Id, department.Id);
         }
         var other = await _host.AddPersonAsync("Olga Other", "olga@helpdesk.test", PersonRoles.Agent);
-        var ticket = (await _host.Get<Helpdesk.Core.Tickets.Queries.TicketDetailsQuery>().ExecuteAsync(_ticketId))!.AsUpdate();
+        var ticket = (await _host.Get<Helpdesk.Core.Tickets.Queries.TicketDetailsQuery>().ExecuteAsync(_ticketId, Actor.System))!.AsUpdate();
         var update = _host.Get<UpdateTicketCommand>();
         var actor = CoreTestHost.AgentActor(_agent);
 

@@ -60,6 +60,6 @@ public sealed class MigrationTests
         Assert.Equal(0, await after.Database.SqlQuery<int>($"""SELECT COUNT(*) AS "Value" FROM sqlite_master WHERE "name" IN ('Supplier', 'SupplierMove')""").SingleAsync());
         // The Ticket table was rebuilt: its search triggers must still index new tickets.
         var later = await create.ExecuteAsync(new NewTicket { Subject = "Quokka sighting", RequestedForId = caller.Id }, Actor.System);
-        Assert.Contains(later, (await host.Get<Helpdesk.Core.Tickets.Search.TicketSearchQuery>().ExecuteAsync("quokka")).Select(r => r.TicketId));
+        Assert.Contains(later, (await host.Get<Helpdesk.Core.Tickets.Search.TicketSearchQuery>().ExecuteAsync("quokka", Actor.System)).Select(r => r.TicketId));
     }
 }

@@ -54,7 +54,7 @@ public sealed class BulkUpdateTicketsCommandTests
     {
         var (host, agent, targets) = await ArrangeAsync(3);
         await using var _ = host;
-        var meanwhile = (await host.Get<TicketDetailsQuery>().ExecuteAsync(targets[1].TicketId))!;
+        var meanwhile = (await host.Get<TicketDetailsQuery>().ExecuteAsync(targets[1].TicketId, Actor.System))!;
         await host.Get<UpdateTicketCommand>().ExecuteAsync(meanwhile.AsUpdate() with { Subject = "Printer on fire" }, Actor.System);
 
         var result = await host.Get<BulkUpdateTicketsCommand>().ExecuteAsync(targets, new BulkTicketChange.Close(), CoreTestHost.AgentActor(agent));

@@ -21,7 +21,7 @@ public sealed class CreateTicketCommandTests
             new NewTicket { Subject = "  Printer on fire ", RequestedForId = caller.Id, Description = "Smoke everywhere" },
             CoreTestHost.AgentActor(agent));
 
-        var details = await host.Get<TicketDetailsQuery>().ExecuteAsync(id);
+        var details = await host.Get<TicketDetailsQuery>().ExecuteAsync(id, Actor.System);
         Assert.NotNull(details);
         Assert.Equal("Printer on fire", details.Subject);
         Assert.Equal($"HD-{id}", details.Number);
@@ -72,8 +72,8 @@ public sealed class CreateTicketCommandTests
         var chosen = await create.ExecuteAsync(new NewTicket { Subject = "b", RequestedForId = caller.Id, TeamId = teamId, DepartmentId = facilities }, Actor.System);
 
         var details = host.Get<TicketDetailsQuery>();
-        Assert.Equal(it, (await details.ExecuteAsync(defaulted))!.Department?.Id);
-        Assert.Equal(facilities, (await details.ExecuteAsync(chosen))!.Department?.Id);
+        Assert.Equal(it, (await details.ExecuteAsync(defaulted, Actor.System))!.Department?.Id);
+        Assert.Equal(facilities, (await details.ExecuteAsync(chosen, Actor.System))!.Department?.Id);
     }
 
     [Fact]
@@ -85,7 +85,7 @@ public sealed class CreateTicketCommandTests
             host.Get<CreateTicketCommand>().ExecuteAsync(new NewTicket { Subject = "Hello", RequestedForId = 999 }, Actor.System));
 
         Assert.Contains(TicketFields.RequestedFor, error.Errors.Keys);
-        var list = await host.Get<TicketListQuery>().ExecuteAsync(new TicketListRequest());
+        var list = await host.Get<TicketListQuery>().ExecuteAsync(new TicketListRequest(), Actor.System);
         Assert.Equal(0, list.TotalCount);
     }
 
@@ -118,7 +118,7 @@ public sealed class CreateTicketCommandTests
             Subject = "Monitoring event", RequestedForId = caller.Id, SlaPlanId = plan.Id,
             DesiredCompletionAt = host.Clock.GetUtcNow().UtcDateTime + desiredIn,
         }, Actor.System);
-        return (await host.Get<TicketDetailsQuery>().ExecuteAsync(id))!;
+        return (await host.Get<TicketDetailsQuery>().ExecuteAsync(id, Actor.System))!;
     }
 
     [Fact]

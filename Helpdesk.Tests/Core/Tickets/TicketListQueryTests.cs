@@ -31,7 +31,7 @@ public sealed class TicketListQueryTests
     {
         await using var host = await WithTicketsAsync(30);
 
-        var page = await host.Get<TicketListQuery>().ExecuteAsync(new TicketListRequest { Page = 1, PageSize = 10, Sort = TicketSortField.Number, Descending = false });
+        var page = await host.Get<TicketListQuery>().ExecuteAsync(new TicketListRequest { Page = 1, PageSize = 10, Sort = TicketSortField.Number, Descending = false }, Actor.System);
 
         Assert.Equal(30, page.TotalCount);
         Assert.Equal(Enumerable.Range(11, 10).Select(i => $"Ticket {i:00}"), page.Items.Select(i => i.Subject));
@@ -42,7 +42,7 @@ public sealed class TicketListQueryTests
     {
         await using var host = await WithTicketsAsync(30);
 
-        var page = await host.Get<TicketListQuery>().ExecuteAsync(new TicketListRequest { Statuses = [TicketStatus.Completed] });
+        var page = await host.Get<TicketListQuery>().ExecuteAsync(new TicketListRequest { Statuses = [TicketStatus.Completed] }, Actor.System);
 
         Assert.Equal(10, page.TotalCount);
         Assert.All(page.Items, i => Assert.Equal(TicketStatus.Completed, i.Status));
@@ -60,7 +60,7 @@ public sealed class TicketListQueryTests
     {
         await using var host = await WithTicketsAsync(30);
 
-        var page = await host.Get<TicketListQuery>().ExecuteAsync(new TicketListRequest { Text = text, PageSize = 100 });
+        var page = await host.Get<TicketListQuery>().ExecuteAsync(new TicketListRequest { Text = text, PageSize = 100 }, Actor.System);
 
         Assert.Equal(expected, page.TotalCount);
     }
@@ -73,7 +73,7 @@ public sealed class TicketListQueryTests
         foreach (var status in new[] { TicketStatus.Closed, TicketStatus.WaitingFor, TicketStatus.Accepted, TicketStatus.Assigned, TicketStatus.Completed })
             await host.Get<CreateTicketCommand>().ExecuteAsync(new NewTicket { Subject = status.ToString(), RequestedForId = alice.Id, Status = status }, Actor.System);
 
-        var page = await host.Get<TicketListQuery>().ExecuteAsync(new TicketListRequest { Sort = TicketSortField.Status, Descending = false });
+        var page = await host.Get<TicketListQuery>().ExecuteAsync(new TicketListRequest { Sort = TicketSortField.Status, Descending = false }, Actor.System);
 
         Assert.Equal([TicketStatus.Assigned, TicketStatus.Accepted, TicketStatus.WaitingFor, TicketStatus.Completed, TicketStatus.Closed],
             page.Items.Select(i => i.Status));
@@ -99,8 +99,8 @@ public sealed class TicketListQueryTests
         await create.ExecuteAsync(new NewTicket { Subject = "Laptop", RequestedForId = alice.Id, TeamId = desk }, Actor.System);
         var query = host.Get<TicketListQuery>();
 
-        var byTeam = await query.ExecuteAsync(new TicketListRequest { TeamId = network, Sort = TicketSortField.Subject, Descending = false });
-        var byAssignee = await query.ExecuteAsync(new TicketListRequest { MemberId = nina.Id });
+        var byTeam = await query.ExecuteAsync(new TicketListRequest { TeamId = network, Sort = TicketSortField.Subject, Descending = false }, Actor.System);
+        var byAssignee = await query.ExecuteAsync(new TicketListRequest { MemberId = nina.Id }, Actor.System);
 
         Assert.Equal(["Router", "Switch"], byTeam.Items.Select(i => i.Subject));
         Assert.Equal(["Switch"], byAssignee.Items.Select(i => i.Subject));

@@ -29,7 +29,7 @@ public sealed class TicketSlaTests
 
     private static async Task SetStatusAsync(CoreTestHost host, int id, TicketStatus status, Actor actor)
     {
-        var ticket = (await host.Get<TicketDetailsQuery>().ExecuteAsync(id))!;
+        var ticket = (await host.Get<TicketDetailsQuery>().ExecuteAsync(id, Actor.System))!;
         await host.Get<UpdateTicketCommand>().ExecuteAsync(ticket.AsUpdate() with { Status = status }, actor);
     }
 
@@ -44,13 +44,13 @@ public sealed class TicketSlaTests
         await SetStatusAsync(host, id, TicketStatus.WaitingForCustomer, agent);
         host.Clock.Advance(TimeSpan.FromHours(10));
         Assert.Empty(await sweep.RunAsync(default));
-        var paused = Assert.Single((await host.Get<TicketListQuery>().ExecuteAsync(new TicketListRequest())).Items);
+        var paused = Assert.Single((await host.Get<TicketListQuery>().ExecuteAsync(new TicketListRequest(), Actor.System)).Items);
         Assert.True(paused.SlaPaused);
 
         await SetStatusAsync(host, id, TicketStatus.InProgress, agent);
         host.Clock.Advance(TimeSpan.FromHours(2.5));
         Assert.Empty(await sweep.RunAsync(default));
-        var running = Assert.Single((await host.Get<TicketListQuery>().ExecuteAsync(new TicketListRequest())).Items);
+        var running = Assert.Single((await host.Get<TicketListQuery>().ExecuteAsync(new TicketListRequest(), Actor.System)).Items);
         Assert.Equal(running.CreatedAt.AddHours(14), running.DueAt);
         host.Clock.Advance(TimeSpan.FromHours(1));
         Assert.Equal([id], await sweep.RunAsync(default));
@@ -65,10 +65,10 @@ public sealed class TicketSlaTests
         host.Clock.Advance(TimeSpan.FromHours(5));
         await host.Get<OverdueSweep>().RunAsync(default);
 
-        var item = Assert.Single((await host.Get<TicketListQuery>().ExecuteAsync(new TicketListRequest())).Items);
+        var item = Assert.Single((await host.Get<TicketListQuery>().ExecuteAsync(new TicketListRequest(), Actor.System)).Items);
         Assert.Equal(item.CreatedAt.AddHours(4), item.DueAt);
         Assert.True(item.IsOverdue);
-        Assert.Equal(1, (await host.Get<TicketViewCountsQuery>().ExecuteAsync(null)).Single(v => v.View.Key == "overdue").Count);
+        Assert.Equal(1, (await host.Get<TicketViewCountsQuery>().ExecuteAsync(null, Actor.System)).Single(v => v.View.Key == "overdue").Count);
         Assert.Equal(id, item.Id);
     }
 }

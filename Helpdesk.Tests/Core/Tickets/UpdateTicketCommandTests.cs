@@ -16,7 +16,7 @@ public sealed class UpdateTicketCommandTests
         var agent = await host.AddPersonAsync("Ann Agent", "ann@helpdesk.test", PersonRoles.Agent);
         var caller = await host.AddPersonAsync("Carl Caller", "carl@customer.test");
         var id = await host.Get<CreateTicketCommand>().ExecuteAsync(new NewTicket { Subject = "VPN down", RequestedForId = caller.Id }, Actor.System);
-        return (host, (await host.Get<TicketDetailsQuery>().ExecuteAsync(id))!, agent);
+        return (host, (await host.Get<TicketDetailsQuery>().ExecuteAsync(id, Actor.System))!, agent);
     }
 
 
@@ -29,7 +29,7 @@ public sealed class UpdateTicketCommandTests
         await host.Get<UpdateTicketCommand>().ExecuteAsync(
             ticket.AsUpdate() with { Status = TicketStatus.InProgress, MemberId = agent.Id }, CoreTestHost.AgentActor(agent));
 
-        var after = (await host.Get<TicketDetailsQuery>().ExecuteAsync(ticket.Id))!;
+        var after = (await host.Get<TicketDetailsQuery>().ExecuteAsync(ticket.Id, Actor.System))!;
         Assert.Equal(TicketStatus.InProgress, after.Status);
         Assert.Equal(ticket.Version + 1, after.Version);
         Assert.Contains(after.Audit, a => a.Field == "status" && a.OldValue == "Assigned" && a.NewValue == "In progress" && a.ActorName == "Ann Agent");
@@ -43,11 +43,11 @@ public sealed class UpdateTicketCommandTests
         await using var _ = host;
         var caller = await host.AddPersonAsync("Nina New", "nina@customer.test");
         var id = await host.Get<CreateTicketCommand>().ExecuteAsync(new NewTicket { Subject = "Nobody has me", RequestedForId = caller.Id, Status = TicketStatus.New }, Actor.System);
-        var ticket = (await host.Get<TicketDetailsQuery>().ExecuteAsync(id))!;
+        var ticket = (await host.Get<TicketDetailsQuery>().ExecuteAsync(id, Actor.System))!;
 
         await host.Get<UpdateTicketCommand>().ExecuteAsync(ticket.AsUpdate() with { MemberId = agent.Id }, CoreTestHost.AgentActor(agent));
 
-        var after = (await host.Get<TicketDetailsQuery>().ExecuteAsync(id))!;
+        var after = (await host.Get<TicketDetailsQuery>().ExecuteAsync(id, Actor.System))!;
         Assert.Equal(TicketStatus.Assigned, after.Status);
         Assert.Contains(after.Audit, a => a.Field == "status" && a.OldValue == "New" && a.NewValue == "Assigned");
     }
@@ -59,11 +59,11 @@ public sealed class UpdateTicketCommandTests
         await using var _ = host;
         var caller = await host.AddPersonAsync("Nina New", "nina@customer.test");
         var id = await host.Get<CreateTicketCommand>().ExecuteAsync(new NewTicket { Subject = "Nobody has me", RequestedForId = caller.Id, Status = TicketStatus.New }, Actor.System);
-        var ticket = (await host.Get<TicketDetailsQuery>().ExecuteAsync(id))!;
+        var ticket = (await host.Get<TicketDetailsQuery>().ExecuteAsync(id, Actor.System))!;
 
         await host.Get<UpdateTicketCommand>().ExecuteAsync(ticket.AsUpdate() with { MemberId = agent.Id, Status = TicketStatus.InProgress }, CoreTestHost.AgentActor(agent));
 
-        Assert.Equal(TicketStatus.InProgress, (await host.Get<TicketDetailsQuery>().ExecuteAsync(id))!.Status);
+        Assert.Equal(TicketStatus.InProgress, (await host.Get<TicketDetailsQuery>().ExecuteAsync(id, Actor.System))!.Status);
     }
 
     [Fact]
@@ -76,7 +76,7 @@ public sealed class UpdateTicketCommandTests
             ticket.AsUpdate() with { HelpTopicId = 4711 }, CoreTestHost.AgentActor(agent)));
 
         Assert.Equal("The help topic does not exist.", error.Errors[TicketFields.HelpTopic]);
-        Assert.Equal(ticket.Version, (await host.Get<TicketDetailsQuery>().ExecuteAsync(ticket.Id))!.Version);
+        Assert.Equal(ticket.Version, (await host.Get<TicketDetailsQuery>().ExecuteAsync(ticket.Id, Actor.System))!.Version);
     }
 
     [Fact]
@@ -91,7 +91,7 @@ public sealed class UpdateTicketCommandTests
             command.ExecuteAsync(ticket.AsUpdate() with { Subject = "VPN fine again" }, Actor.System));
 
         Assert.Contains("Ann Agent", conflict.Message);
-        Assert.Equal("VPN down for everyone", (await host.Get<TicketDetailsQuery>().ExecuteAsync(ticket.Id))!.Subject);
+        Assert.Equal("VPN down for everyone", (await host.Get<TicketDetailsQuery>().ExecuteAsync(ticket.Id, Actor.System))!.Subject);
     }
 
     [Fact]
@@ -102,10 +102,10 @@ public sealed class UpdateTicketCommandTests
         var command = host.Get<UpdateTicketCommand>();
 
         var version = await command.ExecuteAsync(ticket.AsUpdate() with { Status = TicketStatus.Completed }, Actor.System);
-        Assert.NotNull((await host.Get<TicketDetailsQuery>().ExecuteAsync(ticket.Id))!.CompletedAt);
+        Assert.NotNull((await host.Get<TicketDetailsQuery>().ExecuteAsync(ticket.Id, Actor.System))!.CompletedAt);
 
         await command.ExecuteAsync(ticket.AsUpdate() with { ExpectedVersion = version, Status = TicketStatus.Assigned }, Actor.System);
-        Assert.Null((await host.Get<TicketDetailsQuery>().ExecuteAsync(ticket.Id))!.CompletedAt);
+        Assert.Null((await host.Get<TicketDetailsQuery>().ExecuteAsync(ticket.Id, Actor.System))!.CompletedAt);
     }
 
     [Fact]
@@ -129,6 +129,6 @@ public sealed class UpdateTicketCommandTests
         var version = await host.Get<UpdateTicketCommand>().ExecuteAsync(ticket.AsUpdate(), Actor.System);
 
         Assert.Equal(ticket.Version, version);
-        Assert.Equal(ticket.Audit.Count, (await host.Get<TicketDetailsQuery>().ExecuteAsync(ticket.Id))!.Audit.Count);
+        Assert.Equal(ticket.Audit.Count, (await host.Get<TicketDetailsQuery>().ExecuteAsync(ticket.Id, Actor.System))!.Audit.Count);
     }
 }

@@ -31,7 +31,7 @@ public sealed class WaitingUntilSweepTests : IAsyncLifetime
         WaitingUntil = waitFor is { } wait ? _host.Clock.GetUtcNow().UtcDateTime + wait : null,
     }, Actor.System);
 
-    private async Task<TicketDetails> DetailsAsync(int id) => (await _host.Get<TicketDetailsQuery>().ExecuteAsync(id))!;
+    private async Task<TicketDetails> DetailsAsync(int id) => (await _host.Get<TicketDetailsQuery>().ExecuteAsync(id, Actor.System))!;
 
     [Fact]
     public async Task RunAsync_WaitingTimePasses_SetsAssignedOnceWithAuditVersionAndFeed()

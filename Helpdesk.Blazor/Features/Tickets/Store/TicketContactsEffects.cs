@@ -18,7 +18,11 @@ public sealed class TicketContactsEffects(
     {
         try
         {
-            dispatcher.Dispatch(new LoadTicketContactsSucceededAction(action.TicketId, await query.ExecuteAsync(action.TicketId)));
+            dispatcher.Dispatch(new LoadTicketContactsSucceededAction(action.TicketId, await query.ExecuteAsync(action.TicketId, await currentActor.GetAsync())));
+        }
+        catch (AccessDeniedException ex)
+        {
+            dispatcher.Dispatch(new ChangeTicketContactsFailedAction(ex.Message));
         }
         catch (Exception ex)
         {

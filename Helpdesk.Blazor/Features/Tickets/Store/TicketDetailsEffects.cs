@@ -28,7 +28,8 @@ public sealed class TicketDetailsEffects(
         var firstLoad = state.Value.Ticket is null;
         try
         {
-            var ticket = await detailsQuery.ExecuteAsync(action.TicketId);
+            var actor = await currentActor.GetAsync();
+            var ticket = await detailsQuery.ExecuteAsync(action.TicketId, actor);
             if (ticket is null)
             {
                 dispatcher.Dispatch(new LoadTicketNotFoundAction(action.TicketId));
@@ -36,7 +37,14 @@ public sealed class TicketDetailsEffects(
             }
             var emailReplyLogs = await emailReply.AvailableLogsAsync(action.TicketId);
             dispatcher.Dispatch(new LoadTicketSucceededAction(ticket, [.. emailReplyLogs]));
-            if (firstLoad) await LoadDraftsAsync(action.TicketId, dispatcher);
+            if (firstLoad)
+                dispatcher.Dispatch(new LoadCaseLogDraftsSucceededAction(action.TicketId,
+                    (await draftsQuery.ExecuteAsync(action.TicketId, actor)).ToImmutableDictionary(d => d.Log)));
+        }
+        catch (AccessDeniedException ex)
+        {
+            logger.LogWarning("Refused ticket {TicketId}: {Reason}", action.TicketId, ex.Message);
+            dispatcher.Dispatch(new LoadTicketFailedAction(action.TicketId, ex.Message));
         }
         catch (Exception ex)
         {
@@ -45,14 +53,6 @@ public sealed class TicketDetailsEffects(
                 ? "The ticket could not be loaded. Reload the page to try again."
                 : "The latest changes to this ticket could not be loaded; what you see may be out of date. Your drafts are kept."));
         }
-    }
-
-    private async Task LoadDraftsAsync(int ticketId, IDispatcher dispatcher)
-    {
-        var drafts = await currentActor.TryGetPersonIdAsync() is { } agentId
-            ? await draftsQuery.ExecuteAsync(ticketId, agentId)
-            : [];
-        dispatcher.Dispatch(new LoadCaseLogDraftsSucceededAction(ticketId, drafts.ToImmutableDictionary(d => d.Log)));
     }
 
     [EffectMethod]

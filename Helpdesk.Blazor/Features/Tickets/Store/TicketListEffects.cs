@@ -1,17 +1,18 @@
+using Helpdesk.Blazor.Features.Shell;
 using Helpdesk.Core.Tickets.Events;
 using Helpdesk.Blazor.Flux;
 using Helpdesk.Core.Tickets.Queries;
 
 namespace Helpdesk.Blazor.Features.Tickets.Store;
 
-public sealed class TicketListEffects(TicketListQuery query, IState<TicketListState> state, ILogger<TicketListEffects> logger)
+public sealed class TicketListEffects(TicketListQuery query, CurrentActor currentActor, IState<TicketListState> state, ILogger<TicketListEffects> logger)
 {
     [EffectMethod]
     public async Task HandleLoadTicketsAction(LoadTicketsAction action, IDispatcher dispatcher)
     {
         try
         {
-            var result = await query.ExecuteAsync(action.Request);
+            var result = await query.ExecuteAsync(action.Request, await currentActor.GetAsync());
             dispatcher.Dispatch(new LoadTicketsSucceededAction(action.Request, result));
         }
         catch (Exception ex)

@@ -1,17 +1,18 @@
+using Helpdesk.Blazor.Features.Shell;
 using Helpdesk.Core.Tickets.Events;
 using Helpdesk.Blazor.Flux;
 using Helpdesk.Core.Tickets.Views;
 
 namespace Helpdesk.Blazor.Features.Tickets.Store;
 
-public sealed class TicketViewsEffects(TicketViewCountsQuery query, IState<TicketViewsState> state, ILogger<TicketViewsEffects> logger)
+public sealed class TicketViewsEffects(TicketViewCountsQuery query, CurrentActor currentActor, IState<TicketViewsState> state, ILogger<TicketViewsEffects> logger)
 {
     [EffectMethod]
     public async Task HandleLoadViewCountsAction(LoadViewCountsAction action, IDispatcher dispatcher)
     {
         try
         {
-            dispatcher.Dispatch(new LoadViewCountsSucceededAction(await query.ExecuteAsync(action.Me)));
+            dispatcher.Dispatch(new LoadViewCountsSucceededAction(await query.ExecuteAsync(action.Me, await currentActor.GetAsync())));
         }
         catch (Exception ex)
         {

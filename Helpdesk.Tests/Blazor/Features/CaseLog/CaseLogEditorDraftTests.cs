@@ -23,7 +23,7 @@ namespace Helpdesk.Tests.Blazor.Features.CaseLog;
 public sealed class CaseLogEditorDraftTests : HelpdeskBunitContext
 {
     private int _ticketId;
-    private int _agentId;
+    private Actor _agent = default!;
 
     protected override void ConfigureServices()
     {
@@ -34,7 +34,7 @@ public sealed class CaseLogEditorDraftTests : HelpdeskBunitContext
     {
         var agent = await AgentWithLoginAsync("Ann Agent", "ann@helpdesk.test", "user-ann");
         var caller = await Host.AddPersonAsync("Carl Caller", "carl@customer.test");
-        _agentId = agent.Id;
+        _agent = CoreTestHost.AgentActor(agent);
         _ticketId = await Host.Get<CreateTicketCommand>().ExecuteAsync(new NewTicket { Subject = "Printer on fire", RequestedForId = caller.Id }, Actor.System);
     }
 
@@ -46,7 +46,7 @@ public sealed class CaseLogEditorDraftTests : HelpdeskBunitContext
             .Add(e => e.Draft, draft)
             .Add(e => e.OnSubmit, (NewCaseLogEntry entry) => onSubmit?.Invoke(entry)));
 
-    private Task<IReadOnlyList<CaseLogDraftContent>> ServerDraftsAsync() => Host.Get<CaseLogDraftsQuery>().ExecuteAsync(_ticketId, _agentId);
+    private Task<IReadOnlyList<CaseLogDraftContent>> ServerDraftsAsync() => Host.Get<CaseLogDraftsQuery>().ExecuteAsync(_ticketId, _agent);
 
     [Fact]
     public async Task CaseLogEditor_TypingPauses_SavesTheDraftOnTheServer()

@@ -1,15 +1,39 @@
+using System.Security.Claims;
 using Bunit;
 using Helpdesk.Blazor.Features.Mail;
+using Helpdesk.Blazor.Features.Shell;
+using Helpdesk.Core.Accounts;
 using Helpdesk.Core.Mail.Outbound;
 using Helpdesk.Core.Notifications;
+using Helpdesk.Core.People;
+using Helpdesk.Core.Persistence;
 using Helpdesk.Tests.TestSupport;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 
 namespace Helpdesk.Tests.Blazor.Features.Mail;
 
 public sealed class NotificationLogPageTests : HelpdeskBunitContext
 {
+    protected override void ConfigureServices()
+    {
+        Services.AddScoped(sp => new CurrentActor(sp.GetRequiredService<AuthenticationStateProvider>(), Host.Get<IDbContextFactory<HelpdeskDbContext>>()));
+        AddAuthorization().SetAuthorized("boss@helpdesk.test").SetClaims(new Claim(ClaimTypes.NameIdentifier, "user-boss"), new Claim(ClaimTypes.Role, ConsoleRoles.Administrator));
+    }
+
+    private async Task<IRenderedComponent<NotificationLogPage>> RenderAsAdministratorAsync()
+    {
+        var boss = await Host.AddPersonAsync("Bea Boss", "boss@helpdesk.test", PersonRoles.Administrator);
+        await using (var db = await Host.DbAsync())
+        {
+            db.Add(new HelpdeskUser { Id = "user-boss", UserName = "boss@helpdesk.test", PersonId = boss.Id });
+            await db.SaveChangesAsync();
+        }
+        return Render<NotificationLogPage>();
+    }
+
     private async Task<long> QueueAsync(OutboxStatus status, int? triggerId = null, int? actionId = null, string cc = "")
     {
         await using var db = await Host.DbAsync();
@@ -33,7 +57,7 @@ public sealed class NotificationLogPageTests : HelpdeskBunitContext
         {
             var trigger = await db.Set<Trigger>().Include(t => t.Actions).SingleAsync();
             await QueueAsync(OutboxStatus.Sent, trigger.Id, trigger.Actions.Single().Id, cc: "ann@helpdesk.test");
-            var cut = Render<NotificationLogPage>();
+            var cut = await RenderAsAdministratorAsync();
 
             cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=outbox-row]")));
             Assert.Equal($"Email action: trigger \"{trigger.Name}\", action \"{trigger.Actions.Single().Name}\"",
@@ -49,7 +73,7 @@ public sealed class NotificationLogPageTests : HelpdeskBunitContext
     {
         Render<MudSnackbarProvider>();
         var id = await QueueAsync(OutboxStatus.Failed);
-        var cut = Render<NotificationLogPage>();
+        var cut = await RenderAsAdministratorAsync();
 
         cut.WaitForElement("button[data-testid=resend]").Click();
 

@@ -59,7 +59,7 @@ public sealed class TicketContactsTests : HelpdeskBunitContext
 
         cut.WaitForAssertion(() => Assert.Contains("Bob Boss", cut.Find("[data-testid=ticket-contact]").TextContent));
         cut.WaitForAssertion(() => Assert.Null(cut.FindComponent<PersonPicker>().Instance.Value));
-        Assert.Equal(bob.Id, Assert.Single(await Host.Get<TicketContactsQuery>().ExecuteAsync(id)).Id);
+        Assert.Equal(bob.Id, Assert.Single(await Host.Get<TicketContactsQuery>().ExecuteAsync(id, Actor.System)).Id);
     }
 
     [Fact]
@@ -101,8 +101,8 @@ public sealed class TicketContactsTests : HelpdeskBunitContext
         await cut.InvokeAsync(() => cut.FindComponent<MudChip<string>>().Instance.OnClose.InvokeAsync(cut.FindComponent<MudChip<string>>().Instance));
 
         cut.WaitForAssertion(() => cut.Find("[data-testid=no-contacts]"));
-        Assert.Empty(await Host.Get<TicketContactsQuery>().ExecuteAsync(id));
-        var audit = (await Host.Get<TicketDetailsQuery>().ExecuteAsync(id))!.Audit;
+        Assert.Empty(await Host.Get<TicketContactsQuery>().ExecuteAsync(id, Actor.System));
+        var audit = (await Host.Get<TicketDetailsQuery>().ExecuteAsync(id, Actor.System))!.Audit;
         Assert.Contains(audit, a => a.Field == "contacts" && a.OldValue == "Bob Boss <bob@customer.test>" && a.ActorName == "Ann Agent");
     }
 }

@@ -54,6 +54,7 @@ public sealed class TicketListPageTests : HelpdeskBunitContext
     [Fact]
     public async Task TicketListPage_SecondPageSelected_ShowsTheRemainingTickets()
     {
+        await AnnWithLoginAsync();
         await SeedAsync(30);
         var cut = RenderAt("tickets?view=all");
         cut.WaitForAssertion(() => Assert.Equal(25, Rows(cut)));
@@ -67,6 +68,7 @@ public sealed class TicketListPageTests : HelpdeskBunitContext
     [Fact]
     public async Task TicketListPage_StatusChipClicked_ListsOnlyThatStatusWithItsCount()
     {
+        await AnnWithLoginAsync();
         await SeedAsync(30);
         var cut = RenderAt("tickets?view=all");
         cut.WaitForAssertion(() => Assert.Contains("Completed (10)", cut.Find("[data-testid=status-filters]").TextContent));
@@ -81,6 +83,7 @@ public sealed class TicketListPageTests : HelpdeskBunitContext
     [Fact]
     public async Task TicketListPage_TicketCreatedElsewhere_AppearsWithoutReload()
     {
+        await AnnWithLoginAsync();
         await SeedAsync(2);
         var cut = Render<TicketListPage>();
         var bridge = Render<TicketsLiveUpdates>();
@@ -100,6 +103,7 @@ public sealed class TicketListPageTests : HelpdeskBunitContext
     [Fact]
     public async Task TicketListPage_NoFilterInTheUrl_ShowsTheOpenView()
     {
+        await AnnWithLoginAsync();
         await SeedAsync(30);
 
         var cut = Render<TicketListPage>();
@@ -112,6 +116,7 @@ public sealed class TicketListPageTests : HelpdeskBunitContext
     [Fact]
     public async Task TicketListPage_BackAfterAFilter_ShowsThePreviousList()
     {
+        await AnnWithLoginAsync();
         await SeedAsync(30);
         var cut = RenderAt("tickets?view=all");
         cut.WaitForAssertion(() => Assert.Equal(25, Rows(cut)));

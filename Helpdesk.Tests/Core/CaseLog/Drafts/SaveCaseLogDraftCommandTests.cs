@@ -32,7 +32,7 @@ public sealed class SaveCaseLogDraftCommandTests : IAsyncLifetime
     private Task SaveAsync(Person agent, CaseLogKind log, string text, params StagedFile[] files) =>
         _host.Get<SaveCaseLogDraftCommand>().ExecuteAsync(new CaseLogDraftContent(_ticketId, log, text, Markdown: true, SendEmail: false, files), agent.Id);
 
-    private Task<IReadOnlyList<CaseLogDraftContent>> DraftsAsync(Person agent) => _host.Get<CaseLogDraftsQuery>().ExecuteAsync(_ticketId, agent.Id);
+    private Task<IReadOnlyList<CaseLogDraftContent>> DraftsAsync(Person agent) => _host.Get<CaseLogDraftsQuery>().ExecuteAsync(_ticketId, CoreTestHost.AgentActor(agent));
 
     [Fact]
     public async Task ExecuteAsync_SavedTwice_KeepsOneDraftWithTheLatestTextFlagsAndFiles()

@@ -33,8 +33,8 @@ public sealed class TicketContactCommandsTests
 
         await host.Get<AddTicketContactCommand>().ExecuteAsync(new NewTicketContact(id, PersonId: bob.Id), CoreTestHost.AgentActor(agent));
 
-        Assert.Equal([new PersonRef(bob.Id, "Bob Boss", "bob@customer.test")], await host.Get<TicketContactsQuery>().ExecuteAsync(id));
-        var audit = (await host.Get<TicketDetailsQuery>().ExecuteAsync(id))!.Audit;
+        Assert.Equal([new PersonRef(bob.Id, "Bob Boss", "bob@customer.test")], await host.Get<TicketContactsQuery>().ExecuteAsync(id, Actor.System));
+        var audit = (await host.Get<TicketDetailsQuery>().ExecuteAsync(id, Actor.System))!.Audit;
         Assert.Contains(audit, a => a.Field == "contacts" && a.OldValue == null && a.NewValue == "Bob Boss <bob@customer.test>" && a.ActorName == "Ann Agent");
     }
 
@@ -49,7 +49,7 @@ public sealed class TicketContactCommandsTests
         await using var db = await host.DbAsync();
         var dora = await db.Set<Person>().SingleAsync(p => p.PrimaryEmail == "dora@partner.test");
         Assert.Equal(("Dora Partner", PersonRoles.EndUser), (dora.Name, dora.Roles));
-        Assert.Equal(dora.Id, Assert.Single(await host.Get<TicketContactsQuery>().ExecuteAsync(id)).Id);
+        Assert.Equal(dora.Id, Assert.Single(await host.Get<TicketContactsQuery>().ExecuteAsync(id, Actor.System)).Id);
     }
 
     [Fact]
@@ -61,7 +61,7 @@ public sealed class TicketContactCommandsTests
 
         await host.Get<AddTicketContactCommand>().ExecuteAsync(new NewTicketContact(id, Email: "bob@customer.test"), CoreTestHost.AgentActor(agent));
 
-        Assert.Equal(bob.Id, Assert.Single(await host.Get<TicketContactsQuery>().ExecuteAsync(id)).Id);
+        Assert.Equal(bob.Id, Assert.Single(await host.Get<TicketContactsQuery>().ExecuteAsync(id, Actor.System)).Id);
         await using var db = await host.DbAsync();
         Assert.Equal(1, await db.Set<Person>().CountAsync(p => p.PrimaryEmail == "bob@customer.test"));
     }
@@ -78,7 +78,7 @@ public sealed class TicketContactCommandsTests
             host.Get<AddTicketContactCommand>().ExecuteAsync(new NewTicketContact(id, Email: email), CoreTestHost.AgentActor(agent)));
 
         Assert.True(error.Errors.ContainsKey("contact"));
-        Assert.Empty(await host.Get<TicketContactsQuery>().ExecuteAsync(id));
+        Assert.Empty(await host.Get<TicketContactsQuery>().ExecuteAsync(id, Actor.System));
     }
 
     [Fact]
@@ -105,8 +105,8 @@ public sealed class TicketContactCommandsTests
 
         await host.Get<RemoveTicketContactCommand>().ExecuteAsync(id, bob.Id, CoreTestHost.AgentActor(agent));
 
-        Assert.Empty(await host.Get<TicketContactsQuery>().ExecuteAsync(id));
-        var audit = (await host.Get<TicketDetailsQuery>().ExecuteAsync(id))!.Audit;
+        Assert.Empty(await host.Get<TicketContactsQuery>().ExecuteAsync(id, Actor.System));
+        var audit = (await host.Get<TicketDetailsQuery>().ExecuteAsync(id, Actor.System))!.Audit;
         Assert.Contains(audit, a => a.Field == "contacts" && a.OldValue == "Bob Boss <bob@customer.test>" && a.NewValue == null && a.ActorName == "Ann Agent");
     }
 
@@ -126,8 +126,8 @@ public sealed class TicketContactCommandsTests
         var (rowId, _) = await host.Get<InboundMailStore>().StoreAsync("t", "reply", reply.Bytes(), default);
         await host.Get<InboundMailProcessor>().ProcessAsync(rowId, default);
 
-        Assert.Equal("bob@customer.test", Assert.Single(await host.Get<TicketContactsQuery>().ExecuteAsync(id)).Email);
-        var audit = (await host.Get<TicketDetailsQuery>().ExecuteAsync(id))!.Audit;
+        Assert.Equal("bob@customer.test", Assert.Single(await host.Get<TicketContactsQuery>().ExecuteAsync(id, Actor.System)).Email);
+        var audit = (await host.Get<TicketDetailsQuery>().ExecuteAsync(id, Actor.System))!.Audit;
         Assert.Contains(audit, a => a.Field == "contacts" && a.NewValue == "Bob Boss <bob@customer.test>" && a.Note == "On the Cc of the mail.");
         // Bob, Cc'd for the first time on this very mail, already gets the reply-all autoresponse it causes.
         await using var db = await host.DbAsync();

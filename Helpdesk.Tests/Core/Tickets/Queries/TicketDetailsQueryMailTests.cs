@@ -44,7 +44,7 @@ public sealed class TicketDetailsQueryMailTests : IAsyncLifetime
         }, CoreTestHost.AgentActor(_agent));
 
     private async Task<CaseLogEntryView> EntryAsync(long id) =>
-        (await _host.Get<TicketDetailsQuery>().ExecuteAsync(_ticketId))!.PublicLog.Single(e => e.Id == id);
+        (await _host.Get<TicketDetailsQuery>().ExecuteAsync(_ticketId, Actor.System))!.PublicLog.Single(e => e.Id == id);
 
     [Fact]
     public async Task ExecuteAsync_EntrySentByEmail_ShowsRecipientQueuedThenSent()

@@ -32,7 +32,7 @@ public sealed class TicketSearchQueryTests
         await using var _ = host;
         await AppendAsync(host, id, agent, "The <b>firewall</b> drops the tunnel after an hour.");
 
-        var results = await host.Get<TicketSearchQuery>().ExecuteAsync("firewall");
+        var results = await host.Get<TicketSearchQuery>().ExecuteAsync("firewall", Actor.System);
 
         var hit = Assert.Single(results);
         Assert.Equal(id, hit.TicketId);
@@ -45,13 +45,13 @@ public sealed class TicketSearchQueryTests
     {
         var (host, id, agent) = await ArrangeAsync();
         await using var _ = host;
-        var ticket = (await host.Get<TicketDetailsQuery>().ExecuteAsync(id))!;
+        var ticket = (await host.Get<TicketDetailsQuery>().ExecuteAsync(id, Actor.System))!;
 
         await host.Get<UpdateTicketCommand>().ExecuteAsync(ticket.AsUpdate() with { Subject = "Tunnel drops hourly" }, CoreTestHost.AgentActor(agent));
 
         var search = host.Get<TicketSearchQuery>();
-        Assert.Empty(await search.ExecuteAsync("VPN"));
-        Assert.Equal(id, Assert.Single(await search.ExecuteAsync("tunnel")).TicketId);
+        Assert.Empty(await search.ExecuteAsync("VPN", Actor.System));
+        Assert.Equal(id, Assert.Single(await search.ExecuteAsync("tunnel", Actor.System)).TicketId);
     }
 
     [Fact]
@@ -60,7 +60,7 @@ public sealed class TicketSearchQueryTests
         var (host, id, _) = await ArrangeAsync();
         await using var __ = host;
 
-        var results = await host.Get<TicketSearchQuery>().ExecuteAsync("carl@customer.test");
+        var results = await host.Get<TicketSearchQuery>().ExecuteAsync("carl@customer.test", Actor.System);
 
         Assert.Equal(id, Assert.Single(results).TicketId);
     }
@@ -71,7 +71,7 @@ public sealed class TicketSearchQueryTests
         var (host, _, _) = await ArrangeAsync();
         await using var __ = host;
 
-        Assert.Empty(await host.Get<TicketSearchQuery>().ExecuteAsync("\" * ( ) NEAR"));
+        Assert.Empty(await host.Get<TicketSearchQuery>().ExecuteAsync("\" * ( ) NEAR", Actor.System));
     }
 
     [Fact]
@@ -81,7 +81,7 @@ public sealed class TicketSearchQueryTests
         await using var _ = host;
         await AppendAsync(host, id, agent, "Replaced the token on the router.");
 
-        var page = await host.Get<TicketListQuery>().ExecuteAsync(new TicketListRequest { Text = "router" });
+        var page = await host.Get<TicketListQuery>().ExecuteAsync(new TicketListRequest { Text = "router" }, Actor.System);
 
         Assert.Equal(id, Assert.Single(page.Items).Id);
     }

@@ -26,7 +26,7 @@ public sealed class TicketViewCountsQueryTests
         await New(TicketStatus.Completed, ann.Id);
         await New(TicketStatus.Closed, null);
 
-        var counts = (await host.Get<TicketViewCountsQuery>().ExecuteAsync(ann.Id)).ToDictionary(v => v.View.Key, v => v.Count);
+        var counts = (await host.Get<TicketViewCountsQuery>().ExecuteAsync(ann.Id, Actor.System)).ToDictionary(v => v.View.Key, v => v.Count);
 
         Assert.Equal(3, counts["mine"]);
         Assert.Equal(1, counts["unassigned"]);
@@ -35,6 +35,6 @@ public sealed class TicketViewCountsQueryTests
         Assert.Equal(0, counts["overdue"]);
         Assert.Equal(6, counts["all"]);
         foreach (var view in TicketViews.BuiltIn)
-            Assert.Equal(counts[view.Key], (await host.Get<TicketListQuery>().ExecuteAsync(view.Request(ann.Id))).TotalCount);
+            Assert.Equal(counts[view.Key], (await host.Get<TicketListQuery>().ExecuteAsync(view.Request(ann.Id), Actor.System)).TotalCount);
     }
 }

@@ -26,7 +26,7 @@ public sealed class VisibleTicketViewsTests
         await save.ExecuteAsync(new TicketViewInput { Name = "Network team", Audience = ViewAudience.Teams, AudienceTeamIds = [network] });
 
         async Task<IEnumerable<string>> CustomViewsOf(int? person) =>
-            (await host.Get<TicketViewCountsQuery>().ExecuteAsync(person)).Skip(TicketViews.BuiltIn.Count).Select(v => v.View.Title);
+            (await host.Get<TicketViewCountsQuery>().ExecuteAsync(person, Actor.System)).Skip(TicketViews.BuiltIn.Count).Select(v => v.View.Title);
 
         Assert.Equal(["Everyone"], await CustomViewsOf(agent.Id));
         Assert.Equal(["Everyone", "Supervisors"], await CustomViewsOf(supervisor.Id));
@@ -55,13 +55,13 @@ public sealed class VisibleTicketViewsTests
             Sort = TicketSortField.Number, Descending = false, Columns = [TicketListColumn.Number, TicketListColumn.Impact],
         });
 
-        var custom = (await host.Get<TicketViewCountsQuery>().ExecuteAsync(ann.Id)).Last();
-        var list = await host.Get<TicketListQuery>().ExecuteAsync(custom.View.Request(ann.Id));
+        var custom = (await host.Get<TicketViewCountsQuery>().ExecuteAsync(ann.Id, Actor.System)).Last();
+        var list = await host.Get<TicketListQuery>().ExecuteAsync(custom.View.Request(ann.Id), Actor.System);
 
         Assert.Equal(2, custom.Count);
         Assert.Equal([first, second], list.Items.Select(i => i.Id));
         Assert.Equal([TicketListColumn.Number, TicketListColumn.Impact], custom.View.Columns);
-        Assert.Equal(1, (await host.Get<TicketViewCountsQuery>().ExecuteAsync(bob.Id)).Last().Count); // "Me" is whoever reads it
+        Assert.Equal(1, (await host.Get<TicketViewCountsQuery>().ExecuteAsync(bob.Id, Actor.System)).Last().Count); // "Me" is whoever reads it
     }
 
     [Fact]
@@ -77,7 +77,7 @@ public sealed class VisibleTicketViewsTests
         await Save(host, new TicketViewInput { Name = "Ann", Assignee = ViewAssignee.Person, AssigneePersonId = ann.Id });
         await Save(host, new TicketViewInput { Name = "Nobody", Assignee = ViewAssignee.Unassigned });
 
-        var counts = (await host.Get<TicketViewCountsQuery>().ExecuteAsync(null)).ToDictionary(v => v.View.Title, v => v.Count);
+        var counts = (await host.Get<TicketViewCountsQuery>().ExecuteAsync(null, Actor.System)).ToDictionary(v => v.View.Title, v => v.Count);
 
         Assert.Equal((1, 2), (counts["Ann"], counts["Nobody"]));
     }

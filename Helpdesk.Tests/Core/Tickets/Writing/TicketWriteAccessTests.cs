@@ -44,7 +44,7 @@ public sealed class TicketWriteAccessTests : IAsyncLifetime
 
     private async Task<int> UpdateAsync(Actor actor)
     {
-        var details = (await _host.Get<TicketDetailsQuery>().ExecuteAsync(_ticketId))!;
+        var details = (await _host.Get<TicketDetailsQuery>().ExecuteAsync(_ticketId, Actor.System))!;
         return await _host.Get<UpdateTicketCommand>().ExecuteAsync(details.AsUpdate() with { Subject = "Printer on fire" }, actor);
     }
 
@@ -89,7 +89,7 @@ public sealed class TicketWriteAccessTests : IAsyncLifetime
             (await Assert.ThrowsAsync<AccessDeniedException>(() => AddContactAsync(NoConsoleRole))).Message);
         await Assert.ThrowsAsync<AccessDeniedException>(() => _host.Get<RemoveTicketContactCommand>().ExecuteAsync(_ticketId, _colleague.Id, NoConsoleRole));
 
-        var details = (await _host.Get<TicketDetailsQuery>().ExecuteAsync(_ticketId))!;
+        var details = (await _host.Get<TicketDetailsQuery>().ExecuteAsync(_ticketId, Actor.System))!;
         Assert.Equal(("Printer", 0), (details.Subject, details.Version));
         Assert.Empty(details.PublicLog);
         Assert.Equal(1, await ChangeRowsAsync());
@@ -98,7 +98,7 @@ public sealed class TicketWriteAccessTests : IAsyncLifetime
     [Fact]
     public async Task BulkUpdate_LoginWithoutConsoleRole_ReportsTheRefusalPerTicket()
     {
-        var details = (await _host.Get<TicketDetailsQuery>().ExecuteAsync(_ticketId))!;
+        var details = (await _host.Get<TicketDetailsQuery>().ExecuteAsync(_ticketId, Actor.System))!;
 
         var result = await _host.Get<BulkUpdateTicketsCommand>().ExecuteAsync(
             [new BulkTicketTarget(_ticketId, details.Version)], new BulkTicketChange.Assign(null), NoConsoleRole);
@@ -116,7 +116,7 @@ public sealed class TicketWriteAccessTests : IAsyncLifetime
         await Assert.ThrowsAsync<AccessDeniedException>(() => AppendAsync(Customer(_stranger), CaseLogKind.Public));
         await Assert.ThrowsAsync<AccessDeniedException>(() => UpdateAsync(Customer(_requester)));
         await Assert.ThrowsAsync<AccessDeniedException>(() => AddContactAsync(Customer(_requester)));
-        var details = (await _host.Get<TicketDetailsQuery>().ExecuteAsync(_ticketId))!;
+        var details = (await _host.Get<TicketDetailsQuery>().ExecuteAsync(_ticketId, Actor.System))!;
         Assert.Single(details.PublicLog);
         Assert.Empty(details.PrivateLog);
     }
@@ -126,7 +126,7 @@ public sealed class TicketWriteAccessTests : IAsyncLifetime
     {
         await AppendAsync(Customer(_stranger) with { AuthorizedBy = Actor.System }, CaseLogKind.Public);
 
-        var entry = Assert.Single((await _host.Get<TicketDetailsQuery>().ExecuteAsync(_ticketId))!.PublicLog);
+        var entry = Assert.Single((await _host.Get<TicketDetailsQuery>().ExecuteAsync(_ticketId, Actor.System))!.PublicLog);
         Assert.Equal("Eve", entry.AuthorName);
     }
 

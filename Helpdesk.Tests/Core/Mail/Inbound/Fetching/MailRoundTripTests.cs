@@ -61,7 +61,7 @@ public sealed class MailRoundTripTests : IAsyncLifetime
         await MailStackServer.WaitForMessagesAsync(teamAddress, 1, TimeSpan.FromSeconds(10));
         await FetchAndProcessAsync(teamAddress);
 
-        var ticket = Assert.Single((await _host.Get<TicketListQuery>().ExecuteAsync(new TicketListRequest())).Items);
+        var ticket = Assert.Single((await _host.Get<TicketListQuery>().ExecuteAsync(new TicketListRequest(), Actor.System)).Items);
         Assert.Equal(("Switch down", "Network"), (ticket.Subject, ticket.TeamName));
     }
 
@@ -91,7 +91,7 @@ public sealed class MailRoundTripTests : IAsyncLifetime
         await MailStackServer.WaitForMessagesAsync(_account, 1, TimeSpan.FromSeconds(10));
         await FetchAndProcessAsync(_account);
 
-        var log = (await _host.Get<TicketDetailsQuery>().ExecuteAsync(ticketId))!.PublicLog;
+        var log = (await _host.Get<TicketDetailsQuery>().ExecuteAsync(ticketId, Actor.System))!.PublicLog;
         Assert.Equal(("Reconnected, it is fast now.", EntryOrigin.Customer), (log[0].Html, log[0].Origin));
     }
 }

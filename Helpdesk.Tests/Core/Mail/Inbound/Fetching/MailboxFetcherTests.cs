@@ -1,3 +1,4 @@
+using Helpdesk.Core.Common;
 using Helpdesk.Core.Mail.Inbound;
 using Helpdesk.Core.Mail.Inbound.Fetching;
 using Helpdesk.Core.Mail.Inbound.Processing;
@@ -38,7 +39,7 @@ public sealed class MailboxFetcherTests : IAsyncLifetime
 
         Assert.Single(stored);
         Assert.Empty(again); // flagged \Seen after the commit, so not fetched twice
-        var list = await _host.Get<TicketListQuery>().ExecuteAsync(new TicketListRequest());
+        var list = await _host.Get<TicketListQuery>().ExecuteAsync(new TicketListRequest(), Actor.System);
         Assert.Equal("Over IMAP", Assert.Single(list.Items).Subject);
     }
 
@@ -58,7 +59,7 @@ public sealed class MailboxFetcherTests : IAsyncLifetime
 
         Assert.Single(stored);
         Assert.Empty(again);
-        var list = await _host.Get<TicketListQuery>().ExecuteAsync(new TicketListRequest());
+        var list = await _host.Get<TicketListQuery>().ExecuteAsync(new TicketListRequest(), Actor.System);
         Assert.Equal("Read by a person first", Assert.Single(list.Items).Subject);
         var (uidValidity, messages) = await MailStackServer.UidsAsync(inbox);
         await using var db = await _host.DbAsync();

@@ -1,3 +1,4 @@
+using Helpdesk.Core.Common;
 using Helpdesk.Core.Mail.Inbound;
 using Helpdesk.Core.Mail.Inbound.Policy;
 using Helpdesk.Core.Mail.Inbound.Processing;
@@ -32,7 +33,7 @@ public sealed class EmailPolicySettingsTests
         Assert.Equal(InboundStatus.Processed, row.Status);
         Assert.NotNull(row.TicketId);
         // No team or member picks it up on a fresh install: it waits as New, not "Assigned" to nobody.
-        Assert.Equal(TicketStatus.New, (await host.Get<TicketDetailsQuery>().ExecuteAsync(row.TicketId.Value))!.Status);
+        Assert.Equal(TicketStatus.New, (await host.Get<TicketDetailsQuery>().ExecuteAsync(row.TicketId.Value, Actor.System))!.Status);
         await using var db = await host.DbAsync();
         Assert.True(await db.Set<Person>().AnyAsync(p => p.PrimaryEmail == "new.customer@example.com"));
     }

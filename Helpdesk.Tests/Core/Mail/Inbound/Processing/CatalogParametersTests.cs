@@ -1,4 +1,5 @@
 using Helpdesk.Core.ChangesAndProblems;
+using Helpdesk.Core.Common;
 using Helpdesk.Core.Mail.Inbound;
 using Helpdesk.Core.Mail.Inbound.Processing;
 using Helpdesk.Core.Organizations;
@@ -127,7 +128,7 @@ public sealed class CatalogParametersTests : IAsyncLifetime
         var result = await ReceiveAsync("Port down", $"#change_id: {change.Id} #problem_id: {problem.Id}\nx");
 
         Assert.Equal((change.Id, problem.Id), (result.Ticket!.ChangeId, result.Ticket.ProblemId));
-        var details = await _host.Get<TicketDetailsQuery>().ExecuteAsync(result.Ticket.Id);
+        var details = await _host.Get<TicketDetailsQuery>().ExecuteAsync(result.Ticket.Id, Actor.System);
         Assert.Equal($"CH-{change.Id}", details!.MailApi.Change!.Number);
         Assert.Equal("Flapping ports", details.MailApi.Problem!.Subject);
     }
@@ -283,7 +284,7 @@ public sealed class CatalogParametersTests : IAsyncLifetime
     {
         var result = await ReceiveAsync("Fibre cut", "#ci: CORE-SW-1 #supplier: Acme Networks #supplier_requestID: SR-9\n#downtime_start_at: 2026-11-24 08:00 #waiting_for #waiting_until: 2026-11-25 09:30\nx");
 
-        var details = (await _host.Get<TicketDetailsQuery>().ExecuteAsync(result.Ticket!.Id))!;
+        var details = (await _host.Get<TicketDetailsQuery>().ExecuteAsync(result.Ticket!.Id, Actor.System))!;
 
         Assert.Equal(new MailApiFields("Website", "CORE-SW-1", "Acme Networks", "SR-9", new DateTime(2026, 11, 24, 8, 0, 0), null, new DateTime(2026, 11, 25, 9, 30, 0), null), details.MailApi);
     }

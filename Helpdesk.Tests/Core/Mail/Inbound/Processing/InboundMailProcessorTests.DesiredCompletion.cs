@@ -1,3 +1,4 @@
+using Helpdesk.Core.Common;
 using Helpdesk.Core.Correspondence;
 using Helpdesk.Core.Mail.Outbound;
 using Helpdesk.Core.Organizations;
@@ -26,7 +27,7 @@ public sealed partial class InboundMailProcessorTests
 
         var row = await ReceiveAsync(InboundTestMail.Create("nnm@monitoring.test", "support@helpdesk.test", "Disk full", "#desired_completion_at: 2026-11-02T12:00:00Z\ndisk"), host);
 
-        var ticket = (await host.Get<Helpdesk.Core.Tickets.Queries.TicketDetailsQuery>().ExecuteAsync(row.TicketId!.Value))!;
+        var ticket = (await host.Get<Helpdesk.Core.Tickets.Queries.TicketDetailsQuery>().ExecuteAsync(row.TicketId!.Value, Actor.System))!;
         Assert.Equal((standard, (DateTime?)null), (ticket.SlaPlanId, ticket.ResolutionTargetAt));
         Assert.Equal(new DateTime(2026, 11, 2, 12, 0, 0, DateTimeKind.Utc), ticket.DesiredCompletionAt);
         Assert.Contains(ticket.Audit, a => a.Note == "Desired completion 2026-11-02 12:00:00Z is earlier than the SLA's resolution target 2026-11-02 17:00:00Z; the SLA target was kept.");
@@ -44,7 +45,7 @@ public sealed partial class InboundMailProcessorTests
         var row = await ReceiveAsync(InboundTestMail.Create("nnm@monitoring.test", "support@helpdesk.test", "Queue stuck",
             "#service_instance: Mail #desired_completion_at: 2026-11-03T09:00:00Z\nstuck"), host);
 
-        var ticket = (await host.Get<Helpdesk.Core.Tickets.Queries.TicketDetailsQuery>().ExecuteAsync(row.TicketId!.Value))!;
+        var ticket = (await host.Get<Helpdesk.Core.Tickets.Queries.TicketDetailsQuery>().ExecuteAsync(row.TicketId!.Value, Actor.System))!;
         var desired = new DateTime(2026, 11, 3, 9, 0, 0, DateTimeKind.Utc);
         Assert.Equal((fast, desired), (ticket.SlaPlanId, ticket.ResolutionTargetAt));
         await using var db = await host.DbAsync();
@@ -70,6 +71,6 @@ public sealed partial class InboundMailProcessorTests
 
         var row = await ReceiveAsync(InboundTestMail.Create("alice@acme.test", "support@helpdesk.test", "Printer jams", "It jams."), host);
 
-        Assert.Equal(gold, (await host.Get<Helpdesk.Core.Tickets.Queries.TicketDetailsQuery>().ExecuteAsync(row.TicketId!.Value))!.SlaPlanId);
+        Assert.Equal(gold, (await host.Get<Helpdesk.Core.Tickets.Queries.TicketDetailsQuery>().ExecuteAsync(row.TicketId!.Value, Actor.System))!.SlaPlanId);
     }
 }

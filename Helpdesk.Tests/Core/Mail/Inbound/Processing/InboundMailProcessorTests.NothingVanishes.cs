@@ -68,7 +68,7 @@ public sealed partial class InboundMailProcessorTests
         Assert.Contains("simulated crash", crashed.Error);
         Assert.Equal(InboundStatus.Processed, retried.Status);
         Assert.StartsWith($"Created {TicketNumber.Format(retried.TicketId!.Value)}", retried.Outcome);
-        Assert.Equal(1, (await _host.Get<TicketListQuery>().ExecuteAsync(new TicketListRequest())).TotalCount);
+        Assert.Equal(1, (await _host.Get<TicketListQuery>().ExecuteAsync(new TicketListRequest(), Actor.System)).TotalCount);
     }
 
     [Fact]

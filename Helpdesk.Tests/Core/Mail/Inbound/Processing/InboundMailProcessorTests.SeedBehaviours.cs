@@ -35,7 +35,7 @@ public sealed partial class InboundMailProcessorTests
 
         Assert.Equal(InboundStatus.Processed, row.Status);
         Assert.Contains("sent to the account address", row.Outcome);
-        Assert.Empty(await host.Get<TicketContactsQuery>().ExecuteAsync(row.TicketId!.Value));
+        Assert.Empty(await host.Get<TicketContactsQuery>().ExecuteAsync(row.TicketId!.Value, Actor.System));
     }
 
     [Fact]
@@ -56,11 +56,11 @@ public sealed partial class InboundMailProcessorTests
 
         var row = await ReceiveAsync(mail, host);
 
-        var ticket = (await host.Get<TicketDetailsQuery>().ExecuteAsync(row.TicketId!.Value))!;
+        var ticket = (await host.Get<TicketDetailsQuery>().ExecuteAsync(row.TicketId!.Value, Actor.System))!;
         Assert.Equal((network.Id, TicketStatus.Assigned), (ticket.Team?.Id, ticket.Status));
         Assert.Contains("sent to team Network (noc@customer.test)", row.Outcome);
         // The alias is the team's own address, even though a person has it: it never becomes a contact of the ticket.
-        Assert.Empty(await host.Get<TicketContactsQuery>().ExecuteAsync(ticket.Id));
+        Assert.Empty(await host.Get<TicketContactsQuery>().ExecuteAsync(ticket.Id, Actor.System));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Helpdesk.Core.Common;
 using Helpdesk.Core.People;
 using Helpdesk.Core.Tickets;
 using Helpdesk.Core.Tickets.Queries;
@@ -47,7 +48,7 @@ public sealed partial class InboundMailProcessorTests
         Assert.Equal(["Declined", "Reservation pending", "Workflow pending", "Project pending"],
             new[] { TicketStatus.Declined, TicketStatus.ReservationPending, TicketStatus.WorkflowPending, TicketStatus.ProjectPending }.Select(s => s.Label()));
         Assert.Contains(TicketStatus.ProjectPending, TicketListFilter.Open);
-        var page = await _host.Get<TicketListQuery>().ExecuteAsync(new TicketListRequest { Statuses = [TicketStatus.ProjectPending] });
+        var page = await _host.Get<TicketListQuery>().ExecuteAsync(new TicketListRequest { Statuses = [TicketStatus.ProjectPending] }, Actor.System);
         Assert.Equal(row.TicketId, Assert.Single(page.Items).Id);
         Assert.Equal(1, page.StatusCounts.GetValueOrDefault(TicketStatus.ProjectPending));
     }

@@ -52,7 +52,7 @@ public sealed partial class InboundMailProcessorTests : IAsyncLifetime
         return await db.Set<OutboxMessage>().AsNoTracking().OrderBy(m => m.Id).ToListAsync();
     }
 
-    private async Task<TicketDetails> TicketAsync(int? id) => (await _host.Get<TicketDetailsQuery>().ExecuteAsync(id!.Value))!;
+    private async Task<TicketDetails> TicketAsync(int? id) => (await _host.Get<TicketDetailsQuery>().ExecuteAsync(id!.Value, Actor.System))!;
 
     private async Task<Team> AddTeamAsync(string name, string localPart)
     {
@@ -136,7 +136,7 @@ public sealed partial class InboundMailProcessorTests : IAsyncLifetime
         await using var db = await host.DbAsync();
         var nina = await db.Set<Person>().SingleAsync(p => p.PrimaryEmail == "nina@new.test");
         Assert.Equal(("Nina New", PersonRoles.EndUser), (nina.Name, nina.Roles));
-        Assert.Equal(nina.Id, (await host.Get<TicketDetailsQuery>().ExecuteAsync(row.TicketId!.Value))!.RequestedFor.Id);
+        Assert.Equal(nina.Id, (await host.Get<TicketDetailsQuery>().ExecuteAsync(row.TicketId!.Value, Actor.System))!.RequestedFor.Id);
     }
 
     [Fact]
@@ -350,7 +350,7 @@ public sealed partial class InboundMailProcessorTests : IAsyncLifetime
         var create = Assert.IsType<CreateRequest>(decision);
         Assert.Equal("Dry", create.Ticket.Subject);
         Assert.Contains(create.Notes, n => n.StartsWith("Received by mail from alice@customer.test"));
-        Assert.Equal(0, (await _host.Get<TicketListQuery>().ExecuteAsync(new TicketListRequest())).TotalCount);
+        Assert.Equal(0, (await _host.Get<TicketListQuery>().ExecuteAsync(new TicketListRequest(), Actor.System)).TotalCount);
     }
 }
 
