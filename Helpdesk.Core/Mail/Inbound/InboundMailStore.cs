@@ -79,25 +79,23 @@ public sealed class InboundMailStore(
         var known = await db.Set<InboundMessage>().Where(m => m.Mailbox == mailbox && serverIds.Contains(m.ServerId))
             .ToDictionaryAsync(m => m.ServerId, m => m.Id, ct);
         var results = new (long Id, bool IsNew)?[items.Count];
-        var added = new List<(int Index, InboundMessage Row)>();
         for (var i = 0; i < items.Count; i++)
+            if (known.TryGetValue(items[i].ServerId, out var knownId)) results[i] = (knownId, false);
+        // Headers are read and raw copies written on the thread pool, in parallel; the rows are added on this thread.
+        var prepared = await Task.WhenAll(Enumerable.Range(0, items.Count).Where(i => results[i] is null).Select(i => Task.Run(async () =>
         {
-            if (known.TryGetValue(items[i].ServerId, out var knownId))
-            {
-                results[i] = (knownId, false);
-                continue;
-            }
             try
             {
-                var row = await NewRowAsync(mailbox, items[i].ServerId, items[i].Raw, ct);
-                db.Add(row);
-                added.Add((i, row));
+                return (Index: i, Row: await NewRowAsync(mailbox, items[i].ServerId, items[i].Raw, ct));
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 logger.LogWarning(ex, "Mail {Where} in mailbox {Mailbox} could not be stored; it stays on the server for the next fetch", items[i].ServerId, mailbox);
+                return (Index: i, Row: (InboundMessage?)null);
             }
-        }
+        }, ct)));
+        var added = prepared.Where(p => p.Row is not null).Select(p => (p.Index, Row: p.Row!)).ToList();
+        db.AddRange(added.Select(a => a.Row));
         try
         {
             await db.SaveChangesAsync(ct);
