@@ -33,7 +33,11 @@ public sealed class OutboxResultWriter(HelpdeskDbContext db, Action<OutboxSendRe
         {
             while (await _results.Reader.WaitToReadAsync(CancellationToken.None))
             {
-                while (_results.Reader.TryRead(out var result)) apply(result);
+                while (_results.Reader.TryRead(out var result))
+                {
+                    db.Attach(result.Message);
+                    apply(result);
+                }
                 await SaveAsync();
             }
         }
@@ -72,6 +76,8 @@ public sealed class OutboxResultWriter(HelpdeskDbContext db, Action<OutboxSendRe
                 }
             }
         }
+        // Only rows with a result waiting are tracked, so each commit's change detection stays small whatever the round's size.
+        foreach (var message in changed) db.Entry(message).State = EntityState.Detached;
         foreach (var ticketId in changed.Select(m => m.TicketId).OfType<int>().Distinct())
             feed.Publish(new TicketChanged(ticketId, TicketChangeKind.MailDeliveryChanged, null, now));
     }

@@ -34,7 +34,7 @@ public sealed class OutboxSendStage(
         if (await ClaimDueAsync(claim, now, ct) == 0) return 0;
 
         await using var db = await contextFactory.CreateDbContextAsync(ct);
-        var claimed = await db.Set<OutboxMessage>().Where(m => m.ClaimToken == claim).OrderBy(m => m.Id).ToListAsync(ct);
+        var claimed = await db.Set<OutboxMessage>().AsNoTracking().Where(m => m.ClaimToken == claim).OrderBy(m => m.Id).ToListAsync(ct);
         var results = new OutboxResultWriter(db, result => Apply(result, now), feed, logger, now);
         var writing = results.RunAsync();
         // The connections take mails from one queue (so none idles while another still has a backlog), each with its
