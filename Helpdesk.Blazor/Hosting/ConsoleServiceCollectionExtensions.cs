@@ -38,10 +38,10 @@ public static class ConsoleServiceCollectionExtensions
         builder.Services.AddSingleton<Features.Tickets.Presence.TicketPresenceRegistry>();
         builder.Services.AddScoped<EmailActionsChanged>();
         builder.Services.AddSingleton<Features.Tickets.Views.TicketViewsChanged>();
-        builder.Services.AddHostedService<InboundMailWorker>();
-        builder.Services.AddHostedService<OutboxSendWorker>();
-        builder.Services.AddHostedService<OverdueWorker>();
-        builder.Services.AddHostedService<WaitingUntilWorker>();
+        builder.Services.AddWorkerAfterListening<InboundMailWorker>();
+        builder.Services.AddWorkerAfterListening<OutboxSendWorker>();
+        builder.Services.AddWorkerAfterListening<OverdueWorker>();
+        builder.Services.AddWorkerAfterListening<WaitingUntilWorker>();
         builder.Services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme).Configure<IOptions<HelpdeskOptions>>((o, helpdesk) =>
         {
             o.LoginPath = "/account/login";

@@ -45,6 +45,30 @@ public sealed class BlobStore(DataFolder dataFolder, IOptions<AttachmentOptions>
         }
     }
 
+    /// <summary>
+    /// Stores content already in memory (a composed mail) and returns its SHA-256: hashed in memory, written only when
+    /// no copy exists yet, through a temporary file so a crash never leaves a partial file under the hash's name.
+    /// </summary>
+    public async Task<string> StoreAsync(ReadOnlyMemory<byte> content, CancellationToken ct)
+    {
+        var hash = Convert.ToHexStringLower(SHA256.HashData(content.Span));
+        var target = PathFor(hash);
+        if (File.Exists(target)) return hash;
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        var temp = Path.Combine(_root, $".upload-{Guid.NewGuid():N}");
+        try
+        {
+            await File.WriteAllBytesAsync(temp, content, ct);
+            File.Move(temp, target, overwrite: true);
+        }
+        catch
+        {
+            File.Delete(temp);
+            throw;
+        }
+        return hash;
+    }
+
     public Stream OpenRead(string sha256)
     {
         var path = PathFor(sha256);

@@ -51,23 +51,7 @@ public sealed class InboundMailStore(
         var known = await db.Set<InboundMessage>().Where(m => m.Mailbox == mailbox && m.ServerId == serverId).Select(m => (long?)m.Id).FirstOrDefaultAsync(ct);
         if (known is { } knownId) return (knownId, false);
 
-        var (messageId, from, sender, subject) = IsBlank(raw) ? (BlankMessageId(mailbox, serverId), null, null, null) : Headers(raw);
-
-        var problem = Problem(raw);
-        var row = new InboundMessage
-        {
-            Mailbox = mailbox,
-            ServerId = serverId,
-            MessageId = messageId,
-            RawSha256 = raw.Length == 0 ? EmptySha256 : await StageRawAsync(raw, ct),
-            Size = raw.Length,
-            From = Truncate(from, 500),
-            SenderAddress = Truncate(sender, 320),
-            Subject = Truncate(subject, 1000),
-            ReceivedAt = clock.GetUtcNow().UtcDateTime,
-            Status = problem is null ? InboundStatus.Received : InboundStatus.Quarantined,
-            Error = problem,
-        };
+        var row = await NewRowAsync(mailbox, serverId, raw, ct);
         db.Add(row);
         try
         {
@@ -83,6 +67,74 @@ public sealed class InboundMailStore(
         return (row.Id, true);
     }
 
+    /// <summary>
+    /// Stores a batch of fetched mails in one transaction (rows for mails stored before are found, not duplicated).
+    /// A mail whose raw copy cannot be kept is logged and left out (null): it stays on the server for the next fetch.
+    /// </summary>
+    /// <returns>Per item, as <see cref="StoreAsync"/>, or null when it was not stored.</returns>
+    public async Task<(long Id, bool IsNew)?[]> StoreBatchAsync(string mailbox, IReadOnlyList<(string ServerId, byte[] Raw)> items, CancellationToken ct)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        var serverIds = items.Select(i => i.ServerId).ToList();
+        var known = await db.Set<InboundMessage>().Where(m => m.Mailbox == mailbox && serverIds.Contains(m.ServerId))
+            .ToDictionaryAsync(m => m.ServerId, m => m.Id, ct);
+        var results = new (long Id, bool IsNew)?[items.Count];
+        for (var i = 0; i < items.Count; i++)
+            if (known.TryGetValue(items[i].ServerId, out var knownId)) results[i] = (knownId, false);
+        // Headers are read and raw copies written on the thread pool, in parallel; the rows are added on this thread.
+        var prepared = await Task.WhenAll(Enumerable.Range(0, items.Count).Where(i => results[i] is null).Select(i => Task.Run(async () =>
+        {
+            try
+            {
+                return (Index: i, Row: await NewRowAsync(mailbox, items[i].ServerId, items[i].Raw, ct));
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogWarning(ex, "Mail {Where} in mailbox {Mailbox} could not be stored; it stays on the server for the next fetch", items[i].ServerId, mailbox);
+                return (Index: i, Row: (InboundMessage?)null);
+            }
+        }, ct)));
+        var added = prepared.Where(p => p.Row is not null).Select(p => (p.Index, Row: p.Row!)).ToList();
+        db.AddRange(added.Select(a => a.Row));
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Another fetcher stored some of them at the same moment: one at a time, its rows win.
+            foreach (var (index, _) in added)
+            {
+                var (serverId, raw) = items[index];
+                results[index] = await TryStoreAsync(mailbox, serverId, _ => Task.FromResult(raw), _ => serverId, () => true, ct);
+            }
+            return results;
+        }
+        foreach (var (index, row) in added) results[index] = (row.Id, true);
+        return results;
+    }
+
+    private async Task<InboundMessage> NewRowAsync(string mailbox, string serverId, byte[] raw, CancellationToken ct)
+    {
+        var (messageId, from, sender, subject) = IsBlank(raw) ? (BlankMessageId(mailbox, serverId), null, null, null) : Headers(raw);
+
+        var problem = Problem(raw);
+        return new InboundMessage
+        {
+            Mailbox = mailbox,
+            ServerId = serverId,
+            MessageId = messageId,
+            RawSha256 = raw.Length == 0 ? EmptySha256 : await blobs.StoreAsync(raw, ct),
+            Size = raw.Length,
+            From = Truncate(from, 500),
+            SenderAddress = Truncate(sender, 320),
+            Subject = Truncate(subject, 1000),
+            ReceivedAt = clock.GetUtcNow().UtcDateTime,
+            Status = problem is null ? InboundStatus.Received : InboundStatus.Quarantined,
+            Error = problem,
+        };
+    }
+
     public async Task<byte[]> ReadRawAsync(InboundMessage message, CancellationToken ct)
     {
         if (message.Size == 0) return [];
@@ -94,10 +146,6 @@ public sealed class InboundMailStore(
 
     // The blob store keeps no empty files; the digest of nothing stands in, and ReadRawAsync knows it.
     private static readonly string EmptySha256 = Convert.ToHexStringLower(SHA256.HashData([]));
-
-    private async Task<string> StageRawAsync(byte[] raw, CancellationToken ct) =>
-        (await blobs.StageAsync("message.eml", "message/rfc822", new MemoryStream(raw, writable: false),
-            Math.Max(options.Value.MaxMessageSizeBytes, raw.Length), ct)).Sha256;
 
     private string? Problem(byte[] raw) =>
         IsBlank(raw) ? $"The mail is empty ({raw.Length} bytes, no headers or text): the mailbox delivered no content, so there is nothing to process."

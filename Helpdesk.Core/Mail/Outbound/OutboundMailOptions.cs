@@ -34,7 +34,7 @@ public sealed class OutboundMailOptions
     public int BatchSize { get; set; } = 200;
 
     /// <summary>SMTP connections one send round uses in parallel (each sends its share of the round's mails).</summary>
-    public int Connections { get; set; } = 4;
+    public int Connections { get; set; } = 8;
 
     /// <summary>How long a send round holds the mails it claimed; a crashed holder's mails are taken over after it.</summary>
     public TimeSpan ClaimLease { get; set; } = TimeSpan.FromMinutes(5);

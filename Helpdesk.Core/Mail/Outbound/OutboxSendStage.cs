@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Helpdesk.Core.Attachments;
 using Helpdesk.Core.Persistence;
 using Helpdesk.Core.Tickets.Events;
@@ -25,25 +26,41 @@ public sealed class OutboxSendStage(
     ILogger<OutboxSendStage> logger)
 {
     private const string SendAlertKey = "send";
-    private const int SaveEvery = 10;
 
     /// <returns>How many mails were sent.</returns>
     public async Task<int> ProcessDueAsync(CancellationToken ct)
     {
-        var settings = options.Value;
         var claim = Guid.NewGuid().ToString("N");
         var now = clock.GetUtcNow().UtcDateTime;
         if (await ClaimDueAsync(claim, now, ct) == 0) return 0;
 
-        // Each connection gets its own share of the round, its own context and its own SMTP client (never shared).
-        var ids = await ClaimedIdsAsync(claim, ct);
-        var shares = ids.Select((id, i) => (id, i)).GroupBy(x => x.i % Math.Clamp(settings.Connections, 1, ids.Count), x => x.id)
-            .Select(g => g.ToList()).ToList();
-        var sent = await Task.WhenAll(shares.Select(share => SendShareAsync(share, now, ct)));
-        if (sent.Any(s => s is null))
-            return sent.Sum(s => s ?? 0);
-        await alerts.ResolveAsync(SendAlertKey, CancellationToken.None);
-        return sent.Sum(s => s!.Value);
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        var claimed = await db.Set<OutboxMessage>().AsNoTracking().Where(m => m.ClaimToken == claim).OrderBy(m => m.Id).ToListAsync(ct);
+        var results = new OutboxResultWriter(db, result => Apply(result, now), notifier, logger, now);
+        var writing = results.RunAsync();
+        // The connections take mails from one queue (so none idles while another still has a backlog), each with its
+        // own SMTP client (never shared); one writer records them all.
+        var queue = new ConcurrentQueue<OutboxMessage>(claimed);
+        (int Sent, string? Problem)[] connections;
+        string? problem;
+        try
+        {
+            connections = await Task.WhenAll(Enumerable.Range(0, Math.Clamp(options.Value.Connections, 1, claimed.Count))
+                .Select(_ => SendOverOneConnectionAsync(queue, results, ct)));
+            problem = connections.Select(c => c.Problem).FirstOrDefault(p => p is not null);
+            // Mails no connection could take (none opened) count as a failed attempt, so they back off like any failure.
+            while (problem is not null && queue.TryDequeue(out var left)) results.TryAdd(new OutboxSendResult(left, null, problem));
+        }
+        finally
+        {
+            results.Complete();
+            await writing;
+        }
+        if (problem is not null)
+            await alerts.RaiseAsync(SendAlertKey, Correspondence.CorrespondenceKind.SystemMailSendingFails, new Correspondence.SystemAlertFacts(problem), CancellationToken.None);
+        else
+            await alerts.ResolveAsync(SendAlertKey, CancellationToken.None);
+        return connections.Sum(c => c.Sent);
     }
 
     /// <summary>
@@ -61,17 +78,9 @@ public sealed class OutboxSendStage(
             .ExecuteUpdateAsync(u => u.SetProperty(m => m.ClaimToken, claim).SetProperty(m => m.ClaimExpiresAt, until), ct);
     }
 
-    private async Task<List<long>> ClaimedIdsAsync(string claim, CancellationToken ct)
+    /// <returns>How many mails this connection sent, or why it could not open.</returns>
+    private async Task<(int Sent, string? Problem)> SendOverOneConnectionAsync(ConcurrentQueue<OutboxMessage> queue, OutboxResultWriter results, CancellationToken ct)
     {
-        await using var db = await contextFactory.CreateDbContextAsync(ct);
-        return await db.Set<OutboxMessage>().Where(m => m.ClaimToken == claim).OrderBy(m => m.Id).Select(m => m.Id).ToListAsync(ct);
-    }
-
-    /// <returns>How many mails of the share were sent, or null when the mail server could not be used.</returns>
-    private async Task<int?> SendShareAsync(IReadOnlyList<long> ids, DateTime now, CancellationToken ct)
-    {
-        await using var db = await contextFactory.CreateDbContextAsync(ct);
-        var share = await db.Set<OutboxMessage>().Where(m => ids.Contains(m.Id)).OrderBy(m => m.Id).ToListAsync(ct);
         IMailBatch batch;
         try
         {
@@ -81,78 +90,54 @@ public sealed class OutboxSendStage(
         {
             var problem = WhyTheServerCannotBeUsed(ex);
             logger.LogWarning("Opening the mail server failed: {Problem}", problem);
-            foreach (var message in share) Fail(message, problem, permanent: false, now);
-            await SaveAsync(db, now, CancellationToken.None);
-            await alerts.RaiseAsync(SendAlertKey, Correspondence.CorrespondenceKind.SystemMailSendingFails, new Correspondence.SystemAlertFacts(problem), CancellationToken.None);
-            return null;
+            return (0, problem);
         }
-        var (sent, done) = (0, 0);
+        var sent = 0;
         await using (batch)
         {
-            foreach (var message in share)
+            while (queue.TryDequeue(out var message))
             {
+                OutboxSendResult result;
                 try
                 {
                     var (mime, recipients) = composer.Compose(message);
-                    // The raw copy is kept before sending: nothing that can fail, or be cancelled by a shutdown, may
-                    // come between the server's acceptance and recording it, or the mail would go out twice.
-                    var rawSha256 = await KeepRawAsync(mime, ct);
+                    // The raw copy is written while the server takes the mail. Once the server has accepted it, nothing
+                    // may fail or be cancelled (shutdown) before the result reaches the writer, or the mail would go out
+                    // twice: so the copy is never cancelled, and a copy that cannot be written is logged, not a failure.
+                    var keeping = KeepRawAsync(mime);
                     await batch.SendAsync(mime, recipients, ct);
-                    message.RawSha256 = rawSha256;
-                    message.Status = OutboxStatus.Sent;
-                    message.SentAt = clock.GetUtcNow().UtcDateTime;
-                    message.Attempts++;
-                    message.LastError = null;
+                    result = new OutboxSendResult(message, await RawCopyOrNullAsync(message, keeping));
                     sent++;
                 }
                 catch (PermanentSendException ex)
                 {
-                    Fail(message, ex.Message, permanent: true, now);
+                    result = new OutboxSendResult(message, null, ex.Message, Permanent: true);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
                     logger.LogWarning("Sending outbox mail {OutboxId} failed: {Error}", message.Id, ex.Message);
-                    Fail(message, ex.Message, permanent: false, now);
+                    result = new OutboxSendResult(message, null, ex.Message);
                 }
-                // Results are written every few mails, not after each one: a crash in between sends those few again
-                // once the claim's lease runs out (same Message-ID) — the documented at-least-once window.
-                if (++done % SaveEvery == 0) await SaveAsync(db, now, CancellationToken.None);
+                if (!results.TryAdd(result)) break;
             }
         }
-        await SaveAsync(db, now, CancellationToken.None);
-        return sent;
+        return (sent, null);
     }
 
-    /// <summary>
-    /// Records the results so far and ends the round's claim on those rows; a row whose claim another round took over
-    /// (an expired lease) is left to it. Open ticket pages hear of each recorded delivery change.
-    /// </summary>
-    private async Task SaveAsync(HelpdeskDbContext db, DateTime now, CancellationToken ct)
+    /// <summary>Applies a result to its row; called by the round's writer only, so rows change on one thread.</summary>
+    private void Apply(OutboxSendResult result, DateTime now)
     {
-        var changed = db.ChangeTracker.Entries<OutboxMessage>().Where(e => e.State == EntityState.Modified).Select(e => e.Entity).ToList();
-        foreach (var message in changed)
-            (message.ClaimToken, message.ClaimExpiresAt) = (null, null);
-        try
+        var message = result.Message;
+        if (!result.Sent)
         {
-            await db.SaveChangesAsync(ct);
+            Fail(message, result.Error!, result.Permanent, now);
+            return;
         }
-        catch (DbUpdateConcurrencyException ex)
-        {
-            foreach (var lost in ex.Entries)
-            {
-                logger.LogWarning("Outbox mail {OutboxId} outlived its claim and another send round took it over; its result here is not recorded",
-                    ((OutboxMessage)lost.Entity).Id);
-                lost.State = EntityState.Detached;
-                changed.Remove((OutboxMessage)lost.Entity);
-            }
-            await db.SaveChangesAsync(ct);
-        }
-        var changes = changed.Select(m => m.TicketId).OfType<int>().Distinct()
-            .Select(ticketId => new TicketChange { TicketId = ticketId, Kind = TicketChangeKind.MailDeliveryChanged, At = now }).ToList();
-        if (changes.Count == 0) return;
-        db.AddRange(changes);
-        await db.SaveChangesAsync(ct);
-        notifier.Wake(changes.Max(c => c.Id));
+        message.RawSha256 = result.RawSha256;
+        message.Status = OutboxStatus.Sent;
+        message.SentAt = clock.GetUtcNow().UtcDateTime;
+        message.Attempts++;
+        message.LastError = null;
     }
 
     private string WhyTheServerCannotBeUsed(Exception ex) => ex switch
@@ -162,12 +147,24 @@ public sealed class OutboxSendStage(
         _ => $"The mail server is not reachable: {ex.Message}",
     };
 
-    private async Task<string> KeepRawAsync(MimeKit.MimeMessage mime, CancellationToken ct)
+    private Task<string> KeepRawAsync(MimeKit.MimeMessage mime)
     {
         using var raw = new MemoryStream();
-        await mime.WriteToAsync(raw, ct);
-        raw.Position = 0;
-        return (await blobs.StageAsync("sent.eml", "message/rfc822", raw, long.MaxValue, ct)).Sha256;
+        mime.WriteTo(raw);
+        return blobs.StoreAsync(raw.ToArray(), CancellationToken.None);
+    }
+
+    private async Task<string?> RawCopyOrNullAsync(OutboxMessage message, Task<string> keeping)
+    {
+        try
+        {
+            return await keeping;
+        }
+        catch (Exception ex)
+        {
+            logger.LogError("The raw copy of sent outbox mail {OutboxId} could not be kept: {Error}", message.Id, ex.Message);
+            return null;
+        }
     }
 
     /// <summary>The wait before the next attempt after <paramref name="attempts"/> failures.</summary>

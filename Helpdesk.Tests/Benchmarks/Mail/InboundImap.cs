@@ -25,7 +25,7 @@ public static class InboundImap
             await using var host = await InboundPipeline.StartAsync(address, mail.Senders);
             var (product, fetching) = await InboundPipeline.RunRoundAsync(host, MailStackServer.Mailbox(MailboxKind.Imap, address), host.Get<ImapFetcher>(), mails);
             return new ThroughputComparison(Scenario, "tickets", product, ceiling, GoalRate: 2500, GoalRatio: 0.5, EitherSuffices: false,
-                Breakdown: $"fetch + store {fetching.TotalSeconds:0.00} s, processing {(product.Elapsed - fetching).TotalSeconds:0.00} s");
+                Breakdown: $"fetch + store {fetching.TotalSeconds:0.00} s ({mails / fetching.TotalSeconds:0}/s), processing {(product.Elapsed - fetching).TotalSeconds:0.00} s");
         }
         finally
         {

@@ -13,12 +13,12 @@ namespace Helpdesk.Tests.Benchmarks.Mail;
 /// <summary>
 /// Pending outbox rows of about 10 KB → sent to the loopback Postfix by the real OutboxSendStage, called back to back
 /// (the worker's poll gap between batches is not counted). Ceiling: MailKit sending the same mails over
-/// <see cref="CeilingConnections"/> connections in parallel.
+/// <see cref="CeilingConnections"/> connections in parallel, as many as the product opens by default.
 /// </summary>
 public static class OutboxSmtp
 {
     public const string Scenario = "outbox-smtp";
-    public const int CeilingConnections = 4;
+    public static readonly int CeilingConnections = new OutboundMailOptions().Connections;
     private const string From = "support@helpdesk.test";
     private static readonly TimeSpan DeliveryWait = TimeSpan.FromSeconds(30);
 

@@ -42,4 +42,23 @@ public sealed class BlobStoreTests
         Assert.Equal(("passwd", "copy.bin", "application/octet-stream"), (first.FileName, second.FileName, first.ContentType));
         Assert.Single(Directory.EnumerateFiles(Path.Combine(host.DataFolder, "attachments"), "*", SearchOption.AllDirectories));
     }
+
+    [Fact]
+    public async Task StoreAsync_BytesInMemory_SameHashAndFileAsStagingThem()
+    {
+        await using var host = await CoreTestHost.StartAsync();
+        var store = host.Get<BlobStore>();
+        byte[] content = [.. "From: a@b.test\r\n\r\nHello"u8];
+
+        var stored = await store.StoreAsync(content, default);
+        var again = await store.StoreAsync(content, default);
+        var staged = await store.StageAsync("sent.eml", "message/rfc822", new MemoryStream(content), default);
+
+        Assert.Equal((staged.Sha256, staged.Sha256), (stored, again));
+        await using var read = store.OpenRead(stored);
+        using var copy = new MemoryStream();
+        await read.CopyToAsync(copy);
+        Assert.Equal(content, copy.ToArray());
+        Assert.Single(Directory.EnumerateFiles(Path.Combine(host.DataFolder, "attachments"), "*", SearchOption.AllDirectories));
+    }
 }

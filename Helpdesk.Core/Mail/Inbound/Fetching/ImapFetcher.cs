@@ -7,13 +7,18 @@ using Microsoft.EntityFrameworkCore;
 namespace Helpdesk.Core.Mail.Inbound.Fetching;
 
 /// <summary>
-/// Fetches mail over IMAP above the mailbox's stored high-water UID (see <see cref="ImapMailboxState"/>), read or not;
-/// a mail is flagged \Seen only after its row is committed, each on its own. On first contact with a mailbox only its
+/// Fetches mail over IMAP above the mailbox's stored high-water UID (see <see cref="ImapMailboxState"/>), read or not,
+/// in batches: one pipelined UID FETCH per batch, its rows committed in one transaction, and only then the batch flagged
+/// \Seen in one UID STORE. A batch the server or the store fails on is taken again one mail at a time, so one bad mail
+/// holds up no other. On first contact with a mailbox only its
 /// unread mail is taken (what people already read there is history, not new requests) and the mark starts at the
 /// folder's newest UID.
 /// </summary>
 public sealed class ImapFetcher(InboundMailStore store, IDbContextFactory<HelpdeskDbContext> contextFactory, TimeProvider clock) : IMailboxFetcher
 {
+    private const int BatchMails = 200;
+    private const long BatchBytes = 32 * 1024 * 1024;
+
     public MailboxKind Kind => MailboxKind.Imap;
 
     public async Task<IReadOnlyList<long>> FetchAsync(MailboxOptions mailbox, CancellationToken ct)
@@ -28,24 +33,82 @@ public sealed class ImapFetcher(InboundMailStore store, IDbContextFactory<Helpde
             : await NewUidsAsync(folder, highest, ct);
         var mark = highest;
         var blocked = false;
-        foreach (var uid in uids)
+        foreach (var batch in await BatchesAsync(folder, uids, ct))
         {
-            var result = await store.TryStoreAsync(mailbox.Name, $"UID {uid.Id}", token => ReadAsync(folder, uid, token),
-                _ => $"{folder.UidValidity}:{uid.Id}", () => client.IsConnected, ct);
-            if (result is not { } kept)
+            var kept = await StoreBatchAsync(client, folder, mailbox.Name, batch, ct);
+            var seen = batch.Where((_, i) => kept[i] is not null).ToList();
+            if (seen.Count > 0) await folder.AddFlagsAsync(seen, MessageFlags.Seen, silent: true, ct);
+            for (var i = 0; i < batch.Count; i++)
             {
-                blocked = true; // the mark stays below it, so the next fetch tries it again
-                continue;
+                if (kept[i] is null)
+                    blocked = true; // the mark stays below it, so the next fetch tries it again
+                else if (!blocked)
+                    mark = batch[i].Id;
+                if (kept[i] is { IsNew: true } added) stored.Add(added.Id);
             }
-            if (kept.IsNew) stored.Add(kept.Id);
-            await folder.AddFlagsAsync(uid, MessageFlags.Seen, silent: true, ct);
-            if (!blocked) mark = uid.Id;
         }
         if (state is null && !blocked && folder.UidNext is { } next) mark = Math.Max(mark, next.Id - 1);
         if (mark != highest || state is null) await SaveMarkAsync(mailbox.Name, folder.UidValidity, mark, ct);
         await client.DisconnectAsync(true, ct);
         return stored;
     }
+
+    /// <summary>Consecutive runs of the UIDs, each at most <see cref="BatchMails"/> mails and <see cref="BatchBytes"/> bytes (one mail larger than that is a batch alone).</summary>
+    private static async Task<List<List<UniqueId>>> BatchesAsync(IMailFolder folder, IEnumerable<UniqueId> uids, CancellationToken ct)
+    {
+        var wanted = uids.ToList();
+        if (wanted.Count == 0) return [];
+        // A mail expunged since the search is not in the answer, and is no longer there to fetch.
+        var sizes = (await folder.FetchAsync(wanted, MessageSummaryItems.UniqueId | MessageSummaryItems.Size, ct))
+            .ToDictionary(m => m.UniqueId, m => (long)(m.Size ?? 0));
+        var batches = new List<List<UniqueId>>();
+        var (batch, bytes) = (new List<UniqueId>(), 0L);
+        foreach (var uid in wanted.Where(sizes.ContainsKey))
+        {
+            if (batch.Count > 0 && (batch.Count == BatchMails || bytes + sizes[uid] > BatchBytes))
+            {
+                batches.Add(batch);
+                (batch, bytes) = ([], 0);
+            }
+            batch.Add(uid);
+            bytes += sizes[uid];
+        }
+        if (batch.Count > 0) batches.Add(batch);
+        return batches;
+    }
+
+    /// <returns>Per UID of the batch, its row, or null when it was not stored (it stays unflagged on the server).</returns>
+    private async Task<(long Id, bool IsNew)?[]> StoreBatchAsync(ImapClient client, IMailFolder folder, string mailbox, List<UniqueId> batch, CancellationToken ct)
+    {
+        var raws = new Dictionary<UniqueId, byte[]>();
+        try
+        {
+            await ((ImapFolder)folder).GetStreamsAsync(batch, async (_, _, uid, stream, token) =>
+            {
+                using var buffer = new MemoryStream();
+                await stream.CopyToAsync(buffer, token);
+                raws[uid] = buffer.ToArray();
+            }, ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException && client.IsConnected)
+        {
+            // One mail the server cannot deliver fails the whole command: take them one at a time, as each is.
+            var one = new (long Id, bool IsNew)?[batch.Count];
+            for (var i = 0; i < batch.Count; i++)
+            {
+                var uid = batch[i];
+                one[i] = await store.TryStoreAsync(mailbox, $"UID {uid.Id}", token => ReadAsync(folder, uid, token),
+                    _ => ServerId(folder, uid), () => client.IsConnected, ct);
+            }
+            return one;
+        }
+        var fetched = batch.Where(raws.ContainsKey).ToList();
+        var rows = await store.StoreBatchAsync(mailbox, [.. fetched.Select(uid => (ServerId(folder, uid), raws[uid]))], ct);
+        var rowOf = fetched.Zip(rows).ToDictionary(x => x.First, x => x.Second);
+        return [.. batch.Select(uid => rowOf.GetValueOrDefault(uid))];
+    }
+
+    private static string ServerId(IMailFolder folder, UniqueId uid) => $"{folder.UidValidity}:{uid.Id}";
 
     // "n:*" also matches the last message when every UID is below n, so the range is checked here too.
     private static async Task<IEnumerable<UniqueId>> NewUidsAsync(IMailFolder folder, long highest, CancellationToken ct) =>

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Helpdesk.Core.Mail.Outbound;
 using Helpdesk.Tests.TestSupport;
 using Helpdesk.Tests.TestSupport.MailStack;
@@ -96,6 +97,30 @@ public sealed class OutboxClaimTests
     }
 
     [Fact]
+    public async Task ProcessDueAsync_RoundDiesAfterTheServerAcceptedAMail_OnlyTheUnrecordedMailIsSentAgain()
+    {
+        await using var host = await CoreTestHost.StartAsync(settings: new Dictionary<string, string?> { ["Mail:Outbound:Connections"] = "1" });
+        await QueueAsync(host, "alice@customer.test", 5);
+        var sends = new ConcurrentQueue<string>();
+        using var death = new CancellationTokenSource();
+        var dying = new DiesAtThirdMail(host, sends, death.Token);
+        var deadRound = ActivatorUtilities.CreateInstance<OutboxSendStage>(host.Services, (IMailTransport)dying).ProcessDueAsync(death.Token);
+
+        await dying.Died.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        host.Clock.Advance(TimeSpan.FromMinutes(6));
+        var takeOver = ActivatorUtilities.CreateInstance<OutboxSendStage>(host.Services, (IMailTransport)new CountingPickup(host, sends));
+        Assert.Equal(3, await takeOver.ProcessDueAsync(default));
+        await death.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => deadRound);
+
+        var rows = await RowsAsync(host);
+        Assert.All(rows, r => Assert.Equal((OutboxStatus.Sent, 1), (r.Status, r.Attempts)));
+        var timesSent = rows.OrderBy(r => r.Id).Select(r => sends.Count(id => $"<{id}>" == r.MessageId)).ToList();
+        Assert.Equal([1, 1, 2, 1, 1], timesSent);
+        Assert.Equal(5, Directory.GetFiles(host.Get<PickupFolderTransport>().Folder, "*.eml").Length);
+    }
+
+    [Fact]
     public async Task OutboxWake_RowCommittedInATransaction_WakesOnlyAtTheCommit()
     {
         await using var host = await StartAsync();
@@ -148,6 +173,51 @@ public sealed class OutboxClaimTests
                 await inner.SendAsync(message, recipients, ct);
                 await using var db = await host.DbAsync();
                 await db.Set<OutboxMessage>().ExecuteUpdateAsync(u => u.SetProperty(m => m.ClaimToken, "other-round"), ct);
+            }
+
+            public ValueTask DisposeAsync() => inner.DisposeAsync();
+        }
+    }
+
+    /// <summary>The real pickup folder, counting each mail it is given.</summary>
+    private sealed class CountingPickup(CoreTestHost host, ConcurrentQueue<string> sends) : IMailTransport
+    {
+        public async Task<IMailBatch> OpenAsync(CancellationToken ct) => new Batch(await host.Get<PickupFolderTransport>().OpenAsync(ct), sends);
+
+        private sealed class Batch(IMailBatch inner, ConcurrentQueue<string> sends) : IMailBatch
+        {
+            public async Task SendAsync(MimeKit.MimeMessage message, IReadOnlyList<MimeKit.MailboxAddress> recipients, CancellationToken ct)
+            {
+                await inner.SendAsync(message, recipients, ct);
+                sends.Enqueue(message.MessageId!);
+            }
+
+            public ValueTask DisposeAsync() => inner.DisposeAsync();
+        }
+    }
+
+    /// <summary>
+    /// Counts like <see cref="CountingPickup"/>; once the third mail is accepted, waits until the round has recorded the
+    /// first two (results are written while the round runs, not at its end) and then hangs as a killed process would.
+    /// </summary>
+    private sealed class DiesAtThirdMail(CoreTestHost host, ConcurrentQueue<string> sends, CancellationToken death) : IMailTransport
+    {
+        public TaskCompletionSource Died { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public async Task<IMailBatch> OpenAsync(CancellationToken ct) => new Batch(host, Died, death, await new CountingPickup(host, sends).OpenAsync(ct));
+
+        private sealed class Batch(CoreTestHost host, TaskCompletionSource died, CancellationToken death, IMailBatch inner) : IMailBatch
+        {
+            private int _count;
+
+            public async Task SendAsync(MimeKit.MimeMessage message, IReadOnlyList<MimeKit.MailboxAddress> recipients, CancellationToken ct)
+            {
+                await inner.SendAsync(message, recipients, ct);
+                if (++_count < 3) return;
+                while ((await RowsAsync(host)).Count(r => r.Status == OutboxStatus.Sent) < 2)
+                    await Task.Delay(20, ct);
+                died.SetResult();
+                await Task.Delay(Timeout.Infinite, death);
             }
 
             public ValueTask DisposeAsync() => inner.DisposeAsync();

@@ -3,6 +3,7 @@ using Helpdesk.Core.Mail.Inbound;
 using Helpdesk.Core.Mail.Inbound.Fetching;
 using Helpdesk.Core.Mail.Inbound.Processing;
 using Helpdesk.Core.Tickets.Queries;
+using Helpdesk.Tests.Benchmarks.Mail;
 using Helpdesk.Tests.Core.Mail.Inbound.Processing;
 using Helpdesk.Tests.TestSupport;
 using Helpdesk.Tests.TestSupport.MailStack;
@@ -65,6 +66,37 @@ public sealed class MailboxFetcherTests : IAsyncLifetime
         await using var db = await _host.DbAsync();
         var state = await db.Set<ImapMailboxState>().SingleAsync();
         Assert.Equal((MailStackServer.Mailbox(MailboxKind.Imap, inbox).Name, (long)uidValidity, (long)Assert.Single(messages).Uid), (state.Mailbox, state.UidValidity, state.HighestUid));
+    }
+
+    [Fact]
+    public async Task ImapFetch_BacklogOfMoreThanOneBatch_StoresEachMailOnceFlagsAllSeenAndMarksTheNewest()
+    {
+        var inbox = MailStackServer.NewAddress();
+        var mailbox = MailStackServer.Mailbox(MailboxKind.Imap, inbox);
+        await _host.Get<ImapFetcher>().FetchAsync(mailbox, default); // the helpdesk knows this mailbox already
+        var subjects = Enumerable.Range(1, 250).Select(i => $"Backlog {i}").ToList();
+        await BenchImap.AppendAsync(inbox, [.. subjects.Select(subject => Raw(InboundTestMail.Create("alice@customer.test", inbox, subject, "Queued.")))]);
+
+        var stored = await _host.Get<ImapFetcher>().FetchAsync(mailbox, default);
+        var again = await _host.Get<ImapFetcher>().FetchAsync(mailbox, default);
+
+        Assert.Equal(250, stored.Distinct().Count());
+        Assert.Empty(again);
+        var (uidValidity, messages) = await MailStackServer.UidsAsync(inbox);
+        Assert.All(messages, m => Assert.True(m.Seen));
+        await using var db = await _host.DbAsync();
+        var rows = await db.Set<InboundMessage>().Where(m => m.Mailbox == mailbox.Name).ToListAsync();
+        Assert.Equal(subjects.Order(), rows.Select(r => r.Subject).Order());
+        Assert.Equal(messages.Select(m => $"{uidValidity}:{m.Uid}").Order(), rows.Select(r => r.ServerId).Order());
+        var state = await db.Set<ImapMailboxState>().SingleAsync(s => s.Mailbox == mailbox.Name);
+        Assert.Equal(messages.Max(m => (long)m.Uid), state.HighestUid);
+    }
+
+    private static byte[] Raw(MimeKit.MimeMessage message)
+    {
+        using var buffer = new MemoryStream();
+        message.WriteTo(buffer);
+        return buffer.ToArray();
     }
 
     [Fact]
