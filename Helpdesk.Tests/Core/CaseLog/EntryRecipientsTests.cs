@@ -77,6 +77,20 @@ public sealed class EntryRecipientsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Append_ChosenToAndCc_TheActionsBccQueryStillApplies()
+    {
+        await SetStatusAsync(ActionStatus.Active);
+        await using (var db = await _host.DbAsync())
+            await db.Set<EmailAction>().ExecuteUpdateAsync(s => s.SetProperty(a => a.Bcc, "SELECT Person WHERE id = :this->agent_id"));
+
+        await AppendAsync(new EntryRecipients(["carl@customer.test"], []));
+
+        var mail = Assert.Single(await OutboxAsync());
+        Assert.Equal(("\"Carl Caller\" <carl@customer.test>", ""), (mail.To, mail.Cc));
+        Assert.Equal("\"Ann Agent\" <ann@helpdesk.test>", mail.Bcc);
+    }
+
+    [Fact]
     public async Task Append_ChosenRecipientsWhileTheActionIsInTest_MailsOnlyTheTestRecipient()
     {
         await AppendAsync(new EntryRecipients(["carl@customer.test"], ["bob@customer.test"]));
