@@ -66,14 +66,14 @@ public sealed class EntryRecipientsTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Append_NoChosenRecipients_TheActionsQueryDecidesAsBefore()
+    public async Task Append_NoChosenRecipients_TheSeededActionsQueriesMailTheCallerAndCopyTheContacts()
     {
         await SetStatusAsync(ActionStatus.Active);
 
         await AppendAsync(null);
 
         var mail = Assert.Single(await OutboxAsync());
-        Assert.Equal(("\"Carl Caller\" <carl@customer.test>", ""), (mail.To, mail.Cc));
+        Assert.Equal(("\"Carl Caller\" <carl@customer.test>", "\"Bob Boss\" <bob@customer.test>"), (mail.To, mail.Cc));
     }
 
     [Fact]
