@@ -36,6 +36,7 @@ public sealed class TicketDetailsEffects(
             }
             var emailReplyLogs = await emailReply.AvailableLogsAsync(action.TicketId);
             dispatcher.Dispatch(new LoadTicketSucceededAction(ticket, [.. emailReplyLogs]));
+            dispatcher.Dispatch(new LoadReplyRecipientsAction(action.TicketId));
             if (firstLoad) await LoadDraftsAsync(action.TicketId, dispatcher);
         }
         catch (Exception ex)
