@@ -4,8 +4,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Helpdesk.Core.Notifications;
 
 /// <summary>
-/// First start: an "on log update" trigger for the public log and its email action to the caller, in Test status with a
-/// dummy test recipient — as the Email Reply extension installs it. Adjust the recipient and activate it in the admin pages.
+/// First start: an "on log update" trigger for the public log and its email action to the caller, with the ticket's
+/// contacts in Cc (a reply reaches every participant, as the composer shows), in Test status with a dummy test
+/// recipient — as the Email Reply extension installs it. Adjust the recipient and activate it in the admin pages.
 /// </summary>
 internal sealed class DefaultNotificationSeeder(IDbContextFactory<HelpdeskDbContext> contextFactory) : IStartupSeeder
 {
@@ -26,10 +27,11 @@ internal sealed class DefaultNotificationSeeder(IDbContextFactory<HelpdeskDbCont
             [
                 new EmailAction
                 {
-                    Name = "Send the public log entry to the caller",
+                    Name = "Send the public log entry to the caller and the contacts",
                     Status = ActionStatus.Test,
                     TestRecipient = TestRecipient,
                     To = "SELECT Person WHERE id = :this->caller_id",
+                    Cc = "SELECT Person WHERE id IN :this->contacts_list",
                     SubjectTemplate = "$this->ref$: $this->title$",
                     // No greeting of its own: the agent's reply carries one, and two read badly.
                     BodyTemplate = "$this->head(public_log)$<p>$this->hyperlink()$</p>",

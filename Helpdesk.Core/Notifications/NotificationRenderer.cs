@@ -25,7 +25,7 @@ public sealed class NotificationRenderer(IOptions<HelpdeskOptions> helpdesk)
         return new RenderedNotification(mail.Subject, mail.HtmlBody, mail.TextBody, await RecipientsAsync(db, action, facts, ct), action.Status == ActionStatus.Test);
     }
 
-    /// <param name="chosen">The agent's own To and Cc for a reply: they replace the action's recipient queries (Test status still wins).</param>
+    /// <param name="chosen">The agent's own To and Cc for a reply: they replace the action's To and Cc queries; its Bcc query still applies (Test status still wins).</param>
     /// <exception cref="OqlSyntaxException">A recipient query does not parse (saved before a rule changed).</exception>
     public static async Task<IReadOnlyList<OutboxRecipient>> RecipientsAsync(HelpdeskDbContext db, EmailAction action, TicketFacts facts, CancellationToken ct,
         EntryRecipients? chosen = null)
@@ -35,11 +35,21 @@ public sealed class NotificationRenderer(IOptions<HelpdeskOptions> helpdesk)
             var test = action.TestRecipient ?? "";
             return [new OutboxRecipient(test, test, $"the test recipient of \"{action.Name}\" (status Test: the queries' recipients get nothing)")];
         }
-        if (chosen is not null) return await ChosenAsync(db, chosen, ct);
+        if (chosen is null) return await QueriedAsync(db, action, facts, ["To", "Cc", "Bcc"], ct);
+        var picked = await ChosenAsync(db, chosen, ct);
+        var bcc = await QueriedAsync(db, action, facts, ["Bcc"], ct);
+        return [.. picked, .. bcc.Where(b => !picked.Any(p => p.Address.Equals(b.Address, StringComparison.OrdinalIgnoreCase)))];
+    }
+
+    /// <summary>Whom the action's recipient queries of <paramref name="fields"/> (To, Cc, Bcc) find for the ticket, whatever its status.</summary>
+    /// <exception cref="OqlSyntaxException">A recipient query does not parse (saved before a rule changed).</exception>
+    public static async Task<IReadOnlyList<OutboxRecipient>> QueriedAsync(HelpdeskDbContext db, EmailAction action, TicketFacts facts,
+        IReadOnlyCollection<string> fields, CancellationToken ct)
+    {
         var recipients = new List<OutboxRecipient>();
         foreach (var (field, query) in new[] { ("To", action.To), ("Cc", action.Cc), ("Bcc", action.Bcc) })
         {
-            if (string.IsNullOrWhiteSpace(query)) continue;
+            if (!fields.Contains(field) || string.IsNullOrWhiteSpace(query)) continue;
             var predicate = PersonQueryCompiler.Compile(PersonQueryCompiler.Validate(query), facts);
             var people = await db.Set<Person>().AsNoTracking().Where(predicate).OrderBy(p => p.Id).Select(p => new { p.Name, p.PrimaryEmail }).ToListAsync(ct);
             foreach (var person in people)

@@ -14,6 +14,7 @@ public static class NotificationsServiceCollectionExtensions
         builder.Services.AddSingleton<IMailIntentSource, NotificationEngine>();
         builder.Services.AddSingleton<IStartupSeeder, DefaultNotificationSeeder>();
         builder.Services.AddTransient<EmailReplyAvailability>();
+        builder.Services.AddTransient<ReplyRecipientsQuery>();
         builder.Services.AddTransient<SaveTriggerCommand>();
         builder.Services.AddTransient<SaveEmailActionCommand>();
         builder.Services.AddTransient<NotificationSetupQuery>();

@@ -43,8 +43,11 @@ public sealed partial class CaseLogEditor : IDisposable
     [Parameter] public bool EmailReplyDefault { get; set; } = true;
     [Parameter] public EventCallback<NewCaseLogEntry> OnSubmit { get; set; }
 
-    /// <summary>What To and Cc show until the agent edits them: the requester and the ticket's contacts.</summary>
+    /// <summary>What To and Cc show until the agent edits them: whom the email action's recipient queries would mail.</summary>
     [Parameter] public EntryRecipients? DefaultRecipients { get; set; }
+
+    /// <summary>The email action is in Test status: the mail goes to its test recipient, which the composer says.</summary>
+    [Parameter] public bool RepliesGoToTestRecipient { get; set; }
 
     /// <summary>The agent's saved draft for this log, restored once the drafts are loaded (<see cref="CaseLogEditorStatus.DraftsLoaded"/>).</summary>
     [Parameter] public CaseLogDraftContent? Draft { get; set; }

@@ -18,7 +18,6 @@ public sealed partial class TicketDetailsPage
     [Parameter] public int Id { get; set; }
 
     [Inject] private IState<TicketDetailsState> State { get; set; } = default!;
-    [Inject] private IState<TicketContactsState> Contacts { get; set; } = default!;
     [Inject] private IDispatcher Dispatcher { get; set; } = default!;
     [Inject] private IOptions<EmailReplyOptions> EmailReply { get; set; } = default!;
 
@@ -27,8 +26,8 @@ public sealed partial class TicketDetailsPage
     // A failed save opens the fields, so the agent sees what needs attention.
     private bool HeaderExpanded => _headerExpanded || State.Value.SaveError is not null;
 
-    private EntryRecipients? DefaultRecipients => Ticket is null || Contacts.Value.TicketId != Ticket.Id ? null
-        : new EntryRecipients([Ticket.RequestedFor.Email], [.. Contacts.Value.Contacts.Select(c => c.Email)]);
+    // Whom the reply's email action would mail, so that what the agent sees is what is sent.
+    private ReplyRecipientsPrefill? ReplyRecipients => Ticket is null ? null : State.Value.ReplyRecipients;
 
     private bool EmailReplyDefault => EmailReply.Value.EnabledDefault;
 

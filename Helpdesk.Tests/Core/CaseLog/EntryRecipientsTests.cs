@@ -66,14 +66,28 @@ public sealed class EntryRecipientsTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Append_NoChosenRecipients_TheActionsQueryDecidesAsBefore()
+    public async Task Append_NoChosenRecipients_TheSeededActionsQueriesMailTheCallerAndCopyTheContacts()
     {
         await SetStatusAsync(ActionStatus.Active);
 
         await AppendAsync(null);
 
         var mail = Assert.Single(await OutboxAsync());
+        Assert.Equal(("\"Carl Caller\" <carl@customer.test>", "\"Bob Boss\" <bob@customer.test>"), (mail.To, mail.Cc));
+    }
+
+    [Fact]
+    public async Task Append_ChosenToAndCc_TheActionsBccQueryStillApplies()
+    {
+        await SetStatusAsync(ActionStatus.Active);
+        await using (var db = await _host.DbAsync())
+            await db.Set<EmailAction>().ExecuteUpdateAsync(s => s.SetProperty(a => a.Bcc, "SELECT Person WHERE id = :this->agent_id"));
+
+        await AppendAsync(new EntryRecipients(["carl@customer.test"], []));
+
+        var mail = Assert.Single(await OutboxAsync());
         Assert.Equal(("\"Carl Caller\" <carl@customer.test>", ""), (mail.To, mail.Cc));
+        Assert.Equal("\"Ann Agent\" <ann@helpdesk.test>", mail.Bcc);
     }
 
     [Fact]

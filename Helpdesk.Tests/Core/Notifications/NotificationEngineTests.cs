@@ -61,7 +61,7 @@ public sealed class NotificationEngineTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Start_FreshInstall_SeedsTestStatusLogTriggerToTheCaller()
+    public async Task Start_FreshInstall_SeedsTestStatusLogTriggerToTheCallerWithTheContactsInCc()
     {
         await using var db = await _host.DbAsync();
         var trigger = await db.Set<Trigger>().Include(t => t.Actions).SingleAsync();
@@ -69,6 +69,7 @@ public sealed class NotificationEngineTests : IAsyncLifetime
         Assert.Equal((TriggerKind.OnLogUpdate, "public_log"), (trigger.Kind, trigger.LogAttribute));
         var action = Assert.Single(trigger.Actions);
         Assert.Equal((ActionStatus.Test, "test-recipient@example.invalid", "SELECT Person WHERE id = :this->caller_id"), (action.Status, action.TestRecipient, action.To));
+        Assert.Equal("SELECT Person WHERE id IN :this->contacts_list", action.Cc);
         Assert.Contains("$this->head(public_log)$", action.BodyTemplate);
     }
 

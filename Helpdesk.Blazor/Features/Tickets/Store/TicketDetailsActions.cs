@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Helpdesk.Core.CaseLog;
 using Helpdesk.Core.CaseLog.Drafts;
+using Helpdesk.Core.Notifications;
 using Helpdesk.Core.Tickets.Commands;
 using Helpdesk.Core.Tickets.Queries;
 
@@ -26,6 +27,11 @@ public sealed record AppendCaseLogEntryAction(NewCaseLogEntry Entry);
 public sealed record AppendCaseLogEntrySucceededAction(int TicketId, CaseLogKind Log);
 
 public sealed record AppendCaseLogEntryFailedAction(CaseLogKind Log, string Error);
+
+/// <summary>Dispatched whenever the ticket or its contacts are (re)loaded: both decide whom a reply reaches.</summary>
+public sealed record LoadReplyRecipientsAction(int TicketId);
+
+public sealed record LoadReplyRecipientsSucceededAction(int TicketId, ReplyRecipientsPrefill? Recipients);
 
 public sealed record LoadCaseLogDraftsSucceededAction(int TicketId, ImmutableDictionary<CaseLogKind, CaseLogDraftContent> Drafts);
 

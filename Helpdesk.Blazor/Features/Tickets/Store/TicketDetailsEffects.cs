@@ -37,6 +37,7 @@ public sealed class TicketDetailsEffects(
             }
             var emailReplyLogs = await emailReply.AvailableLogsAsync(action.TicketId);
             dispatcher.Dispatch(new LoadTicketSucceededAction(ticket, [.. emailReplyLogs]));
+            dispatcher.Dispatch(new LoadReplyRecipientsAction(action.TicketId));
             if (firstLoad)
                 dispatcher.Dispatch(new LoadCaseLogDraftsSucceededAction(action.TicketId,
                     (await draftsQuery.ExecuteAsync(action.TicketId, actor)).ToImmutableDictionary(d => d.Log)));

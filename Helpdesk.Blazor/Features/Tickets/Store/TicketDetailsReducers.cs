@@ -61,6 +61,10 @@ public static class TicketDetailsReducers
         WithEditor(state, action.Log, e => e with { IsSubmitting = false, Error = action.Error });
 
     [ReducerMethod]
+    public static TicketDetailsState ReduceLoadReplyRecipientsSucceededAction(TicketDetailsState state, LoadReplyRecipientsSucceededAction action) =>
+        action.TicketId != state.TicketId ? state : state with { ReplyRecipients = action.Recipients };
+
+    [ReducerMethod]
     public static TicketDetailsState ReduceLoadCaseLogDraftsSucceededAction(TicketDetailsState state, LoadCaseLogDraftsSucceededAction action) =>
         action.TicketId != state.TicketId
             ? state

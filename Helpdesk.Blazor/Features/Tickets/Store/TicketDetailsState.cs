@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Helpdesk.Blazor.Flux;
 using Helpdesk.Core.CaseLog;
 using Helpdesk.Core.CaseLog.Drafts;
+using Helpdesk.Core.Notifications;
 using Helpdesk.Core.Tickets.Queries;
 
 namespace Helpdesk.Blazor.Features.Tickets.Store;
@@ -28,6 +29,9 @@ public sealed record TicketDetailsState
 
     /// <summary>The agent's drafts as found on the server when the ticket was opened, to restore into the composer.</summary>
     public ImmutableDictionary<CaseLogKind, CaseLogDraftContent> Drafts { get; init; } = ImmutableDictionary<CaseLogKind, CaseLogDraftContent>.Empty;
+
+    /// <summary>Whom a public reply would reach, as the email action's queries say; null while unknown or with no email reply.</summary>
+    public ReplyRecipientsPrefill? ReplyRecipients { get; init; }
 
     public CaseLogEditorStatus Editor(CaseLogKind log) => Editors.GetValueOrDefault(log) ?? new CaseLogEditorStatus();
 }

@@ -45,6 +45,17 @@ public sealed class CaseLogEditorRecipientsTests : HelpdeskBunitContext
     }
 
     [Fact]
+    public void CaseLogEditor_RepliesGoToTestRecipient_SaysSoUnderTheChips()
+    {
+        var cut = RenderEditor();
+        Assert.Empty(cut.FindAll("[data-testid=recipients-test-mode]"));
+
+        cut.Render(p => p.Add(e => e.RepliesGoToTestRecipient, true));
+
+        Assert.Equal("Test mode: this mail goes to the test recipient", cut.Find("[data-testid=recipients-test-mode]").TextContent.Trim());
+    }
+
+    [Fact]
     public void CaseLogEditor_RecipientsUntouched_SubmitsNoneSoTheActionDecides()
     {
         var cut = RenderEditor();
