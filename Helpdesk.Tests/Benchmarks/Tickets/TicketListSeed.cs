@@ -42,8 +42,8 @@ public static class TicketListSeed
         var subjects = Enumerable.Range(0, 1000).Select(_ => $"{faker.Commerce.ProductName()} {faker.Hacker.IngVerb()} {faker.Hacker.Noun()}").ToList();
         var random = new Random(14);
         var weightSum = Statuses.Sum(s => s.Weight);
-        Insert(connection, "INSERT INTO Ticket (Subject, Status, Category, RequestedById, RequestedForId, TeamId, Source, CreatedAt, UpdatedAt, Version) " +
-            "VALUES ($1, $2, 'Incident', $3, $3, $4, 'email', $5, $6, 0)", 6, tickets, (i, p) =>
+        Insert(connection, "INSERT INTO Ticket (Subject, Status, Category, RequestedById, RequestedForId, TeamId, Source, CreatedAt, UpdatedAt, Version, SlaPausedMinutes) " +
+            "VALUES ($1, $2, 'Incident', $3, $3, $4, 'email', $5, $6, 0, 0)", 6, tickets, (i, p) =>
         {
             var created = Start.AddMinutes(random.Next(0, 3 * 365 * 24 * 60));
             p[0].Value = i % 200 == 7 ? $"{subjects[random.Next(subjects.Count)]} – {SearchTerm} jammed" : subjects[random.Next(subjects.Count)];
