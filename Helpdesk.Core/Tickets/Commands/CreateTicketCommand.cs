@@ -38,7 +38,7 @@ public sealed class CreateTicketCommand(TicketWrite write, CaseLogEntryFactory e
         var ticket = new Ticket
         {
             Subject = subject!,
-            Status = input.Status,
+            Status = TicketRules.Routed(input.Status, input.TeamId, input.MemberId),
             Category = input.Category,
             Impact = input.Impact,
             RequestedForId = input.RequestedForId,

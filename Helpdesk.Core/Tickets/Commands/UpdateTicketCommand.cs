@@ -28,7 +28,7 @@ public sealed class UpdateTicketCommand(TicketWrite write)
         await TicketReferenceValidator.CheckAsync(db, errors, update.RequestedForId, update.TeamId, update.MemberId, update.DepartmentId, update.HelpTopicId, update.SlaPlanId, ct);
         if (errors.Count > 0) throw new ValidationFailedException(errors);
 
-        update = update with { Subject = subject!, Status = AssignedOnceRouted(ticket, update) };
+        update = update with { Subject = subject!, Status = TicketRules.Routed(update.Status, update.TeamId, update.MemberId) };
         update = await DesiredCompletionTarget.ApplyAsync(db, ticket, update, ct);
         var changes = Diff(ticket, update);
         if (changes.Count == 0) return ticket.Version;
@@ -43,10 +43,6 @@ public sealed class UpdateTicketCommand(TicketWrite write)
         scope.Changed(TicketChangeKind.Updated, new TicketFieldsChangedEvent(ticket, actor, changes));
         return ticket.Version;
     }
-
-    /// <summary>A New ticket that gets a team or a member is Assigned, unless the same edit chose another status.</summary>
-    private static TicketStatus AssignedOnceRouted(Ticket t, TicketFieldsUpdate u) =>
-        t.Status == TicketStatus.New && u.Status == TicketStatus.New && (u.TeamId is not null || u.MemberId is not null) ? TicketStatus.Assigned : u.Status;
 
     private static List<FieldChange> Diff(Ticket t, TicketFieldsUpdate u)
     {

@@ -46,7 +46,7 @@ public sealed class TicketListQueryTests
 
         Assert.Equal(10, page.TotalCount);
         Assert.All(page.Items, i => Assert.Equal(TicketStatus.Completed, i.Status));
-        Assert.Equal(20, page.StatusCounts[TicketStatus.Assigned]);
+        Assert.Equal(20, page.StatusCounts[TicketStatus.New]); // no team, no member: unassigned
         Assert.Equal(10, page.StatusCounts[TicketStatus.Completed]);
     }
 
@@ -70,12 +70,12 @@ public sealed class TicketListQueryTests
     {
         await using var host = await CoreTestHost.StartAsync();
         var alice = await host.AddPersonAsync("Alice Walker", "alice@customer.test");
-        foreach (var status in new[] { TicketStatus.Closed, TicketStatus.WaitingFor, TicketStatus.Accepted, TicketStatus.Assigned, TicketStatus.Completed })
+        foreach (var status in new[] { TicketStatus.Closed, TicketStatus.WaitingFor, TicketStatus.Accepted, TicketStatus.New, TicketStatus.Completed })
             await host.Get<CreateTicketCommand>().ExecuteAsync(new NewTicket { Subject = status.ToString(), RequestedForId = alice.Id, Status = status }, Actor.System);
 
         var page = await host.Get<TicketListQuery>().ExecuteAsync(new TicketListRequest { Sort = TicketSortField.Status, Descending = false }, Actor.System);
 
-        Assert.Equal([TicketStatus.Assigned, TicketStatus.Accepted, TicketStatus.WaitingFor, TicketStatus.Completed, TicketStatus.Closed],
+        Assert.Equal([TicketStatus.New, TicketStatus.Accepted, TicketStatus.WaitingFor, TicketStatus.Completed, TicketStatus.Closed],
             page.Items.Select(i => i.Status));
     }
 

@@ -32,7 +32,7 @@ public sealed class UpdateTicketCommandTests
         var after = (await host.Get<TicketDetailsQuery>().ExecuteAsync(ticket.Id, Actor.System))!;
         Assert.Equal(TicketStatus.InProgress, after.Status);
         Assert.Equal(ticket.Version + 1, after.Version);
-        Assert.Contains(after.Audit, a => a.Field == "status" && a.OldValue == "Assigned" && a.NewValue == "In progress" && a.ActorName == "Ann Agent");
+        Assert.Contains(after.Audit, a => a.Field == "status" && a.OldValue == "New" && a.NewValue == "In progress" && a.ActorName == "Ann Agent");
         Assert.Contains(after.Audit, a => a.Field == TicketFields.Member && a.OldValue == null && a.NewValue == "Ann Agent");
     }
 

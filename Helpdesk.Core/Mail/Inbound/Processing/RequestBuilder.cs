@@ -64,8 +64,6 @@ public sealed class RequestBuilder(IOptions<InboundMailOptions> options)
         }
         var requestedFor = await RequestedForAsync(db, p, sender, notes, ct);
         var teamId = await TeamAsync(db, p, mail.Route, member, service, sender, requestedFor, template?.TeamId, notes, ct);
-        if (status == TicketStatus.Assigned && teamId is null && member is null)
-            status = TicketStatus.New;
         var change = await CatalogParameters.ChangeOrProblemAsync(db, p, ChangesAndProblems.ChangeOrProblemKind.Change, notes, ct);
         var problem = await CatalogParameters.ChangeOrProblemAsync(db, p, ChangesAndProblems.ChangeOrProblemKind.Problem, notes, ct);
         if (p.Parameters.Any(x => x.Account is not null))
