@@ -252,7 +252,7 @@ public sealed class OutboxSendStage(
     {
         using var raw = new MemoryStream();
         mime.WriteTo(raw);
-        return blobs.StoreAsync(raw.ToArray(), CancellationToken.None);
+        return blobs.StoreAsync(raw.GetBuffer().AsMemory(0, (int)raw.Length), CancellationToken.None);
     }
 
     private async Task<string?> RawCopyOrNullAsync(OutboxMessage message, Task<string> keeping)
