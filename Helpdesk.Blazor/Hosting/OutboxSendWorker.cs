@@ -5,7 +5,9 @@ namespace Helpdesk.Blazor.Hosting;
 
 /// <summary>
 /// Sends outbox mail as soon as any is committed (<see cref="OutboxWake"/>) and otherwise every poll interval, which also
-/// picks up retries and claims other instances left behind. Never lets an exception stop the host.
+/// picks up retries and claims other instances left behind. SMTP connections stay open between rounds; those idle
+/// past <see cref="OutboundMailOptions.SmtpIdleTimeout"/> close after a wait, the rest when the host stops (the
+/// transport is a singleton the host disposes). Never lets an exception stop the host.
 /// </summary>
 public sealed class OutboxSendWorker(OutboxSendStage stage, OutboxWake wake, IOptions<OutboundMailOptions> options, ILogger<OutboxSendWorker> logger)
     : BackgroundService
@@ -30,10 +32,15 @@ public sealed class OutboxSendWorker(OutboxSendStage stage, OutboxWake wake, IOp
             try
             {
                 await wake.WaitAsync(options.Value.PollInterval, stoppingToken);
+                await stage.CloseIdleConnectionsAsync();
             }
             catch (OperationCanceledException)
             {
                 return;
+            }
+            catch (Exception ex)
+            {
+                logger.LogWarning(ex, "Closing idle mail server connections failed");
             }
         }
     }

@@ -33,9 +33,12 @@ public sealed class OutboundMailOptions
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(10);
     public int BatchSize { get; set; } = 200;
 
-    /// <summary>SMTP connections one send round uses in parallel (each sends its share of the round's mails).</summary>
+    /// <summary>SMTP connections sending in parallel (each takes the next claimed mail); kept open between rounds.</summary>
     public int Connections { get; set; } = 8;
 
     /// <summary>How long a send round holds the mails it claimed; a crashed holder's mails are taken over after it.</summary>
     public TimeSpan ClaimLease { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>An SMTP connection kept open between send rounds is closed after this long unused.</summary>
+    public TimeSpan SmtpIdleTimeout { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using System.Threading.Channels;
 using Helpdesk.Core.Attachments;
 using Helpdesk.Core.Persistence;
 using Helpdesk.Core.Tickets.Events;
@@ -27,106 +27,207 @@ public sealed class OutboxSendStage(
 {
     private const string SendAlertKey = "send";
 
+    /// <summary>
+    /// Sends due mail until a claim finds none: the next batch is claimed while the current one drains (at most one
+    /// batch ahead), so the connections never wait for a round's slowest mail. As many connections as the first batch
+    /// has mails, up to <see cref="OutboundMailOptions.Connections"/>.
+    /// </summary>
     /// <returns>How many mails were sent.</returns>
     public async Task<int> ProcessDueAsync(CancellationToken ct)
     {
-        var claim = Guid.NewGuid().ToString("N");
-        var now = clock.GetUtcNow().UtcDateTime;
-        if (await ClaimDueAsync(claim, now, ct) == 0) return 0;
+        var first = await ClaimDueAsync(ct);
+        if (first.Count == 0) return 0;
 
         await using var db = await contextFactory.CreateDbContextAsync(ct);
-        var claimed = await db.Set<OutboxMessage>().AsNoTracking().Where(m => m.ClaimToken == claim).OrderBy(m => m.Id).ToListAsync(ct);
-        var results = new OutboxResultWriter(db, result => Apply(result, now), notifier, logger, now);
+        var results = new OutboxResultWriter(db, Apply, notifier, logger, clock.GetUtcNow().UtcDateTime);
         var writing = results.RunAsync();
         // The connections take mails from one queue (so none idles while another still has a backlog), each with its
         // own SMTP client (never shared); one writer records them all.
-        var queue = new ConcurrentQueue<OutboxMessage>(claimed);
-        (int Sent, string? Problem)[] connections;
-        string? problem;
+        var queue = Channel.CreateBounded<OutboxMessage>(new BoundedChannelOptions(Math.Max(1, options.Value.BatchSize)) { SingleWriter = true });
+        using var stopClaiming = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var claiming = ClaimAheadAsync(first, queue.Writer, stopClaiming.Token);
+        var connections = Enumerable.Range(0, Math.Clamp(options.Value.Connections, 1, first.Count))
+            .Select(_ => SendOverOneConnectionAsync(queue.Reader, results, stopClaiming, ct)).ToList();
+        var problem = (string?)null;
         try
         {
-            connections = await Task.WhenAll(Enumerable.Range(0, Math.Clamp(options.Value.Connections, 1, claimed.Count))
-                .Select(_ => SendOverOneConnectionAsync(queue, results, ct)));
-            problem = connections.Select(c => c.Problem).FirstOrDefault(p => p is not null);
-            // Mails no connection could take (none opened) count as a failed attempt, so they back off like any failure.
-            while (problem is not null && queue.TryDequeue(out var left)) results.TryAdd(new OutboxSendResult(left, null, problem));
+            await Task.WhenAll(connections);
         }
         finally
         {
+            await stopClaiming.CancelAsync();
+            var unsent = await claiming;
+            while (queue.Reader.TryRead(out var left)) unsent.Add(left);
+            problem = connections.Where(c => c.IsCompletedSuccessfully).Select(c => c.Result.Problem).FirstOrDefault(p => p is not null);
+            // Mails no connection could take (none opened) count as a failed attempt, so they back off like any failure;
+            // mails left unsent by a shutdown or a failed writer are given back at once rather than after the lease.
+            if (problem is not null)
+                foreach (var left in unsent) results.TryAdd(new OutboxSendResult(left, null, problem));
             results.Complete();
-            await writing;
+            try
+            {
+                await writing;
+            }
+            finally
+            {
+                if (problem is null) await ReleaseAsync(unsent);
+            }
         }
         if (problem is not null)
             await alerts.RaiseAsync(SendAlertKey, Correspondence.CorrespondenceKind.SystemMailSendingFails, new Correspondence.SystemAlertFacts(problem), CancellationToken.None);
         else
             await alerts.ResolveAsync(SendAlertKey, CancellationToken.None);
-        return connections.Sum(c => c.Sent);
+        return connections.Sum(c => c.Result.Sent);
+    }
+
+    /// <summary>Closes SMTP connections left idle longer than <see cref="OutboundMailOptions.SmtpIdleTimeout"/>.</summary>
+    public ValueTask CloseIdleConnectionsAsync() => transport.CloseIdleAsync();
+
+    /// <summary>
+    /// Hands the claimed mails to the connections and claims the next batch as soon as this one is queued, until a claim
+    /// finds nothing or the round stops.
+    /// </summary>
+    /// <returns>The claimed mails it could not hand over before the round stopped.</returns>
+    private async Task<List<OutboxMessage>> ClaimAheadAsync(List<OutboxMessage> batch, ChannelWriter<OutboxMessage> queue, CancellationToken stop)
+    {
+        var handed = 0;
+        try
+        {
+            while (batch.Count > 0)
+            {
+                for (handed = 0; handed < batch.Count; handed++) await queue.WriteAsync(batch[handed], stop);
+                batch = await ClaimDueAsync(stop);
+                handed = 0;
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+        }
+        catch (Exception ex)
+        {
+            // The mails already queued still go out; due mail is claimed again by the next round.
+            logger.LogError(ex, "Claiming the next outbox batch failed");
+        }
+        finally
+        {
+            queue.TryComplete();
+        }
+        return batch.Skip(handed).ToList();
     }
 
     /// <summary>
-    /// Claims up to a batch of due mails for this round in one conditional UPDATE: of two rounds (in one process or
-    /// two) racing for a row, one wins; a claim whose lease ran out is taken over.
+    /// Claims up to a batch of due mails in one conditional UPDATE: of two rounds (in one process or two) racing for a
+    /// row, one wins; a claim whose lease ran out is taken over.
     /// </summary>
-    private async Task<int> ClaimDueAsync(string claim, DateTime now, CancellationToken ct)
+    private async Task<List<OutboxMessage>> ClaimDueAsync(CancellationToken ct)
     {
+        var claim = Guid.NewGuid().ToString("N");
+        var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await contextFactory.CreateDbContextAsync(ct);
         var due = db.Set<OutboxMessage>()
             .Where(m => m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now && (m.ClaimExpiresAt == null || m.ClaimExpiresAt < now))
             .OrderBy(m => m.Id).Take(options.Value.BatchSize).Select(m => m.Id);
         var until = now + options.Value.ClaimLease;
-        return await db.Set<OutboxMessage>().Where(m => due.Contains(m.Id))
+        var claimed = await db.Set<OutboxMessage>().Where(m => due.Contains(m.Id))
             .ExecuteUpdateAsync(u => u.SetProperty(m => m.ClaimToken, claim).SetProperty(m => m.ClaimExpiresAt, until), ct);
+        if (claimed == 0) return [];
+        return await db.Set<OutboxMessage>().AsNoTracking().Where(m => m.ClaimToken == claim).OrderBy(m => m.Id).ToListAsync(ct);
+    }
+
+    /// <summary>Ends this round's claim on mails it never sent, so the next round takes them without waiting for the lease.</summary>
+    private async Task ReleaseAsync(List<OutboxMessage> unsent)
+    {
+        if (unsent.Count == 0) return;
+        try
+        {
+            await using var db = await contextFactory.CreateDbContextAsync(CancellationToken.None);
+            var ids = unsent.Select(m => m.Id).ToList();
+            var claims = unsent.Select(m => m.ClaimToken).Distinct().ToList();
+            await db.Set<OutboxMessage>().Where(m => ids.Contains(m.Id) && claims.Contains(m.ClaimToken))
+                .ExecuteUpdateAsync(u => u.SetProperty(m => m.ClaimToken, (string?)null).SetProperty(m => m.ClaimExpiresAt, (DateTime?)null), CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning("Giving back {Count} unsent outbox mails failed; they are taken again once their lease runs out: {Error}", unsent.Count, ex.Message);
+        }
     }
 
     /// <returns>How many mails this connection sent, or why it could not open.</returns>
-    private async Task<(int Sent, string? Problem)> SendOverOneConnectionAsync(ConcurrentQueue<OutboxMessage> queue, OutboxResultWriter results, CancellationToken ct)
+    private async Task<(int Sent, string? Problem)> SendOverOneConnectionAsync(ChannelReader<OutboxMessage> queue, OutboxResultWriter results,
+        CancellationTokenSource stopClaiming, CancellationToken ct)
     {
-        IMailBatch batch;
+        var sent = 0;
+        IMailBatch? batch = null;
         try
         {
-            batch = await transport.OpenAsync(ct);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            var problem = WhyTheServerCannotBeUsed(ex);
-            logger.LogWarning("Opening the mail server failed: {Problem}", problem);
-            return (0, problem);
-        }
-        var sent = 0;
-        await using (batch)
-        {
-            while (queue.TryDequeue(out var message))
+            // Never cancelled: the claimer completes the queue when the round stops, and a mail taken is always finished.
+            while (!ct.IsCancellationRequested && await queue.WaitToReadAsync(CancellationToken.None))
             {
-                OutboxSendResult result;
-                try
+                if (ct.IsCancellationRequested || !queue.TryRead(out var message)) continue;
+                if (batch is null)
                 {
-                    var (mime, recipients) = composer.Compose(message);
-                    // The raw copy is written while the server takes the mail. Once the server has accepted it, nothing
-                    // may fail or be cancelled (shutdown) before the result reaches the writer, or the mail would go out
-                    // twice: so the copy is never cancelled, and a copy that cannot be written is logged, not a failure.
-                    var keeping = KeepRawAsync(mime);
-                    await batch.SendAsync(mime, recipients, ct);
-                    result = new OutboxSendResult(message, await RawCopyOrNullAsync(message, keeping));
-                    sent++;
+                    try
+                    {
+                        batch = await transport.OpenAsync(ct);
+                    }
+                    catch (Exception ex) when (ex is not OperationCanceledException)
+                    {
+                        var problem = WhyTheServerCannotBeUsed(ex);
+                        logger.LogWarning("Opening the mail server failed: {Problem}", problem);
+                        results.TryAdd(new OutboxSendResult(message, null, problem));
+                        await stopClaiming.CancelAsync();
+                        return (sent, problem);
+                    }
                 }
-                catch (PermanentSendException ex)
+                var result = await SendOneAsync(batch, message, ct);
+                if (result.Sent) sent++;
+                if (batch.IsBroken)
                 {
-                    result = new OutboxSendResult(message, null, ex.Message, Permanent: true);
+                    // The next mail goes over a new connection.
+                    await batch.DisposeAsync();
+                    batch = null;
                 }
-                catch (Exception ex) when (ex is not OperationCanceledException)
+                if (!results.TryAdd(result))
                 {
-                    logger.LogWarning("Sending outbox mail {OutboxId} failed: {Error}", message.Id, ex.Message);
-                    result = new OutboxSendResult(message, null, ex.Message);
+                    await stopClaiming.CancelAsync();
+                    break;
                 }
-                if (!results.TryAdd(result)) break;
             }
+        }
+        finally
+        {
+            if (batch is not null) await batch.DisposeAsync();
         }
         return (sent, null);
     }
 
-    /// <summary>Applies a result to its row; called by the round's writer only, so rows change on one thread.</summary>
-    private void Apply(OutboxSendResult result, DateTime now)
+    private async Task<OutboxSendResult> SendOneAsync(IMailBatch batch, OutboxMessage message, CancellationToken ct)
     {
+        try
+        {
+            var (mime, recipients) = composer.Compose(message);
+            // The raw copy is written while the server takes the mail. Once the server has accepted it, nothing
+            // may fail or be cancelled (shutdown) before the result reaches the writer, or the mail would go out
+            // twice: so the copy is never cancelled, and a copy that cannot be written is logged, not a failure.
+            var keeping = KeepRawAsync(mime);
+            await batch.SendAsync(mime, recipients, ct);
+            return new OutboxSendResult(message, await RawCopyOrNullAsync(message, keeping));
+        }
+        catch (PermanentSendException ex)
+        {
+            return new OutboxSendResult(message, null, ex.Message, Permanent: true);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning("Sending outbox mail {OutboxId} failed: {Error}", message.Id, ex.Message);
+            return new OutboxSendResult(message, null, ex.Message);
+        }
+    }
+
+    /// <summary>Applies a result to its row; called by the round's writer only, so rows change on one thread.</summary>
+    private void Apply(OutboxSendResult result)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
         var message = result.Message;
         if (!result.Sent)
         {
@@ -135,7 +236,7 @@ public sealed class OutboxSendStage(
         }
         message.RawSha256 = result.RawSha256;
         message.Status = OutboxStatus.Sent;
-        message.SentAt = clock.GetUtcNow().UtcDateTime;
+        message.SentAt = now;
         message.Attempts++;
         message.LastError = null;
     }
@@ -151,7 +252,7 @@ public sealed class OutboxSendStage(
     {
         using var raw = new MemoryStream();
         mime.WriteTo(raw);
-        return blobs.StoreAsync(raw.ToArray(), CancellationToken.None);
+        return blobs.StoreAsync(raw.GetBuffer().AsMemory(0, (int)raw.Length), CancellationToken.None);
     }
 
     private async Task<string?> RawCopyOrNullAsync(OutboxMessage message, Task<string> keeping)

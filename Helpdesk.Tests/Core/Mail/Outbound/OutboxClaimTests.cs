@@ -96,10 +96,15 @@ public sealed class OutboxClaimTests
         Assert.Equal((OutboxStatus.Pending, "other-round"), (row.Status, row.ClaimToken));
     }
 
-    [Fact]
-    public async Task ProcessDueAsync_RoundDiesAfterTheServerAcceptedAMail_OnlyTheUnrecordedMailIsSentAgain()
+    [Theory]
+    [InlineData(200)]
+    [InlineData(2)] // the dying mail was claimed ahead, while the first batch drained
+    public async Task ProcessDueAsync_RoundDiesAfterTheServerAcceptedAMail_OnlyTheUnrecordedMailIsSentAgain(int batchSize)
     {
-        await using var host = await CoreTestHost.StartAsync(settings: new Dictionary<string, string?> { ["Mail:Outbound:Connections"] = "1" });
+        await using var host = await CoreTestHost.StartAsync(settings: new Dictionary<string, string?>
+        {
+            ["Mail:Outbound:Connections"] = "1", ["Mail:Outbound:BatchSize"] = batchSize.ToString(),
+        });
         await QueueAsync(host, "alice@customer.test", 5);
         var sends = new ConcurrentQueue<string>();
         using var death = new CancellationTokenSource();
