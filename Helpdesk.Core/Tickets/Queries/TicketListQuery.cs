@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Helpdesk.Core.Tickets.Queries;
 
-/// <summary>One page of the ticket list, filtered and sorted in SQL, with counts per status.</summary>
+/// <summary>One page of the ticket list, filtered and sorted in SQL, with counts per status (<see cref="TicketStatusCounts"/>).</summary>
 public sealed class TicketListQuery(IDbContextFactory<HelpdeskDbContext> contextFactory)
 {
     public const int MaxPageSize = 200;
@@ -16,11 +16,9 @@ public sealed class TicketListQuery(IDbContextFactory<HelpdeskDbContext> context
     {
         if (!TicketAccess.AllowsAgent(actor, TicketOperation.View)) return new TicketListResult([], 0, new Dictionary<TicketStatus, int>());
         await using var db = await contextFactory.CreateDbContextAsync(ct);
-        var filtered = TicketListFilter.AllButStatus(db, db.Set<Ticket>().AsNoTracking(), request);
-
-        var counts = await filtered.GroupBy(t => t.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-        filtered = TicketListFilter.Status(filtered, request);
-        var total = await filtered.CountAsync(ct);
+        var counts = await TicketStatusCounts.ForAsync(db, request, ct);
+        var total = TicketStatusCounts.Total(counts, request);
+        var filtered = TicketListFilter.All(db, db.Set<Ticket>().AsNoTracking(), request);
 
         var pageSize = Math.Clamp(request.PageSize, 1, MaxPageSize);
         var items = await Sort(filtered, request)
@@ -39,7 +37,7 @@ public sealed class TicketListQuery(IDbContextFactory<HelpdeskDbContext> context
                 t.Version))
             .ToListAsync(ct);
 
-        return new TicketListResult(items, total, counts.ToDictionary(c => c.Key, c => c.Count));
+        return new TicketListResult(items, total, counts);
     }
 
     // Statuses are stored as text; sorting by it would be alphabetical. This CASE ranks them in lifecycle order.
