@@ -23,8 +23,11 @@ internal sealed class TicketEntityTypeConfiguration : IEntityTypeConfiguration<T
         builder.HasOne(t => t.Team).WithMany().HasForeignKey(t => t.TeamId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne(t => t.Department).WithMany().HasForeignKey(t => t.DepartmentId).OnDelete(DeleteBehavior.SetNull);
         builder.HasMany(t => t.Audit).WithOne().HasForeignKey(a => a.TicketId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasIndex(t => t.Status);
+        // The list's default sort (UpdatedAt, then Id: the rowid every index ends with), alone and under its two plain filters.
         builder.HasIndex(t => t.UpdatedAt);
+        builder.HasIndex(t => new { t.Status, t.UpdatedAt });
+        builder.HasIndex(t => new { t.TeamId, t.UpdatedAt });
+        builder.HasIndex(t => t.Subject);
         builder.HasIndex(t => t.CreatedAt);
         builder.HasIndex(t => new { t.Source, t.RequestedForId, t.CreatedAt });
         builder.Property(t => t.SupplierRequestId).HasMaxLength(200);

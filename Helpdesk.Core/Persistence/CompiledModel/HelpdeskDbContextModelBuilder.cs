@@ -11,7 +11,7 @@ namespace Helpdesk.Core.Persistence.CompiledModel
     public partial class HelpdeskDbContextModel
     {
         private HelpdeskDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("34119c43-dd74-42a3-8645-920fdb1522a0"), entityTypeCount: 49)
+            : base(skipDetectChanges: false, modelId: new Guid("80379e1e-2e5a-4f3d-9b88-1ab7c268945d"), entityTypeCount: 50)
         {
         }
 
@@ -55,6 +55,7 @@ namespace Helpdesk.Core.Persistence.CompiledModel
             var serviceInstance = ServiceInstanceEntityType.Create(this);
             var supportAgreement = SupportAgreementEntityType.Create(this);
             var team = TeamEntityType.Create(this);
+            var ticketStatusCount = TicketStatusCountEntityType.Create(this);
             var ticket = TicketEntityType.Create(this);
             var ticketAuditEntry = TicketAuditEntryEntityType.Create(this);
             var savedTicketView = SavedTicketViewEntityType.Create(this);
@@ -180,6 +181,7 @@ namespace Helpdesk.Core.Persistence.CompiledModel
             ServiceInstanceEntityType.CreateAnnotations(serviceInstance);
             SupportAgreementEntityType.CreateAnnotations(supportAgreement);
             TeamEntityType.CreateAnnotations(team);
+            TicketStatusCountEntityType.CreateAnnotations(ticketStatusCount);
             TicketEntityType.CreateAnnotations(ticket);
             TicketAuditEntryEntityType.CreateAnnotations(ticketAuditEntry);
             SavedTicketViewEntityType.CreateAnnotations(savedTicketView);

@@ -26,7 +26,7 @@ namespace Helpdesk.Core.Persistence.CompiledModel
                 propertyCount: 37,
                 navigationCount: 9,
                 foreignKeyCount: 13,
-                unnamedIndexCount: 19,
+                unnamedIndexCount: 20,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -357,21 +357,24 @@ namespace Helpdesk.Core.Persistence.CompiledModel
                 unique: true);
 
             var index12 = runtimeEntityType.AddIndex(
-                new[] { status });
+                new[] { subject });
 
             var index13 = runtimeEntityType.AddIndex(
                 new[] { supplierId });
 
             var index14 = runtimeEntityType.AddIndex(
-                new[] { teamId });
-
-            var index15 = runtimeEntityType.AddIndex(
                 new[] { updatedAt });
 
-            var index16 = runtimeEntityType.AddIndex(
+            var index15 = runtimeEntityType.AddIndex(
                 new[] { externalSystem, externalNumber });
 
+            var index16 = runtimeEntityType.AddIndex(
+                new[] { status, updatedAt });
+
             var index17 = runtimeEntityType.AddIndex(
+                new[] { teamId, updatedAt });
+
+            var index18 = runtimeEntityType.AddIndex(
                 new[] { source, requestedForId, createdAt });
 
             return runtimeEntityType;

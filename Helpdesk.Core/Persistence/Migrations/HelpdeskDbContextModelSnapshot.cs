@@ -1325,6 +1325,23 @@ namespace Helpdesk.Core.Persistence.Migrations
                     b.ToTable("Team");
                 });
 
+            modelBuilder.Entity("Helpdesk.Core.Tickets.Queries.TicketStatusCount", b =>
+                {
+                    b.Property<int>("TeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TeamId", "Status");
+
+                    b.ToTable("TicketStatusCount");
+                });
+
             modelBuilder.Entity("Helpdesk.Core.Tickets.Ticket", b =>
                 {
                     b.Property<int>("Id")
@@ -1483,15 +1500,17 @@ namespace Helpdesk.Core.Persistence.Migrations
                     b.HasIndex("SourceInboundId")
                         .IsUnique();
 
-                    b.HasIndex("Status");
+                    b.HasIndex("Subject");
 
                     b.HasIndex("SupplierId");
-
-                    b.HasIndex("TeamId");
 
                     b.HasIndex("UpdatedAt");
 
                     b.HasIndex("ExternalSystem", "ExternalNumber");
+
+                    b.HasIndex("Status", "UpdatedAt");
+
+                    b.HasIndex("TeamId", "UpdatedAt");
 
                     b.HasIndex("Source", "RequestedForId", "CreatedAt");
 

@@ -27,9 +27,11 @@ public static class TicketListFilter
 
         var id = TicketNumber.FindIn(text) ?? (int.TryParse(text.TrimStart('#'), out var n) ? n : -1);
         var pattern = "%" + text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
+        // The requester as a subquery on Person, not through the join: each OR term is then an index lookup on Ticket.
+        var requesters = db.Set<People.Person>().Where(p => EF.Functions.Like(p.Name, pattern, "\\")).Select(p => p.Id);
         if (FtsMatch.From(text) is not { } match)
-            return tickets.Where(t => t.Id == id || EF.Functions.Like(t.RequestedFor!.Name, pattern, "\\"));
+            return tickets.Where(t => t.Id == id || requesters.Contains(t.RequestedForId));
         var found = TicketSearchIndex.TicketIds(db, match);
-        return tickets.Where(t => t.Id == id || found.Contains(t.Id) || EF.Functions.Like(t.RequestedFor!.Name, pattern, "\\"));
+        return tickets.Where(t => t.Id == id || found.Contains(t.Id) || requesters.Contains(t.RequestedForId));
     }
 }

@@ -1,0 +1,106 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using Helpdesk.Core.Common;
+using Helpdesk.Core.Tickets;
+using Helpdesk.Core.Tickets.Queries;
+using Helpdesk.Tests.TestSupport;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Helpdesk.Tests.Benchmarks.Tickets;
+
+/// <summary>What SQLite plans for the list's statements (EXPLAIN QUERY PLAN): an index walk in the list's order, no scan.</summary>
+public sealed class ListQueryPlanTests
+{
+    public static TheoryData<string> Requests => ["default", "status", "open statuses", "team", "open statuses of a team"];
+
+    [Theory]
+    [MemberData(nameof(Requests))]
+    public async Task ExecuteAsync_SeededTickets_NoStatementScansTicketsOrSortsThem(string name)
+    {
+        await using var host = await CoreTestHost.StartAsync();
+        var database = Path.Combine(host.DataFolder, "helpdesk.db");
+        var team = TicketListSeed.Fill(database, 2000);
+        var request = name switch
+        {
+            "status" => new TicketListRequest { Statuses = [TicketStatus.InProgress] },
+            "open statuses" => new TicketListRequest { Statuses = TicketListFilter.Open },
+            "team" => new TicketListRequest { TeamId = team },
+            "open statuses of a team" => new TicketListRequest { TeamId = team, Statuses = TicketListFilter.Open },
+            _ => new TicketListRequest(),
+        };
+
+        var commands = await CommandRecorder.RecordAsync(() => host.Get<TicketListQuery>().ExecuteAsync(request, Actor.System));
+
+        Assert.Equal(2, commands.Count);
+        Assert.Single(commands, c => c.Sql.Contains("FROM \"TicketStatusCount\"", StringComparison.Ordinal)); // the counts; the other is the page
+        using var connection = new SqliteConnection($"Data Source={database};Pooling=False");
+        connection.Open();
+        foreach (var (sql, parameters) in commands.Where(c => c.Sql.Contains("FROM \"Ticket\"", StringComparison.Ordinal)))
+        {
+            var plan = Explain(connection, sql, parameters);
+            // "SCAN t USING INDEX …" walks an index in the list's order and stops at the page's LIMIT; a bare SCAN reads every ticket.
+            Assert.DoesNotContain(plan, line => Regex.IsMatch(line, @"^SCAN (t|Ticket)\b(?!.*USING)"));
+            Assert.DoesNotContain(plan, line => line.Contains("TEMP B-TREE FOR ORDER BY", StringComparison.Ordinal));
+        }
+    }
+
+    private static List<string> Explain(SqliteConnection connection, string sql, IReadOnlyList<(string Name, object? Value)> parameters)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN " + sql;
+        foreach (var (parameterName, value) in parameters) command.Parameters.AddWithValue(parameterName, value ?? DBNull.Value);
+        using var reader = command.ExecuteReader();
+        var lines = new List<string>();
+        while (reader.Read()) lines.Add(reader.GetString(3));
+        return lines;
+    }
+
+    // The commands EF runs on this async flow, with their parameters (EfCommandTimes keeps only the text).
+    private sealed class CommandRecorder : IObserver<KeyValuePair<string, object?>>
+    {
+        private static readonly AsyncLocal<List<(string, IReadOnlyList<(string, object?)>)>?> Current = new();
+
+        public static async Task<List<(string Sql, IReadOnlyList<(string Name, object? Value)> Parameters)>> RecordAsync(Func<Task> operation)
+        {
+            var recorder = new CommandRecorder();
+            var subscriptions = new List<IDisposable>();
+            using var all = DiagnosticListener.AllListeners.Subscribe(new ListenerObserver(l =>
+            {
+                if (l.Name == DbLoggerCategory.Name) subscriptions.Add(l.Subscribe(recorder, n => n == RelationalEventId.CommandExecuting.Name));
+            }));
+            var commands = new List<(string, IReadOnlyList<(string, object?)>)>();
+            Current.Value = commands;
+            try
+            {
+                await operation();
+            }
+            finally
+            {
+                Current.Value = null;
+                subscriptions.ForEach(s => s.Dispose());
+            }
+            return commands;
+        }
+
+        public void OnNext(KeyValuePair<string, object?> value)
+        {
+            if (Current.Value is { } commands && value.Value is CommandEventData data)
+                lock (commands) commands.Add((data.Command.CommandText, [.. data.Command.Parameters.Cast<System.Data.Common.DbParameter>().Select(p => (p.ParameterName, p.Value))]));
+        }
+
+        public void OnCompleted() { }
+
+        public void OnError(Exception error) { }
+
+        private sealed class ListenerObserver(Action<DiagnosticListener> onListener) : IObserver<DiagnosticListener>
+        {
+            public void OnNext(DiagnosticListener value) => onListener(value);
+
+            public void OnCompleted() { }
+
+            public void OnError(Exception error) { }
+        }
+    }
+}
