@@ -6,7 +6,7 @@ namespace Helpdesk.Core.Tickets.Search;
 /// <summary>
 /// On SQLite, the FTS5 table "TicketSearch" (migration TicketFullTextSearch): one row per ticket subject and per case-log
 /// entry, kept in sync by triggers in the writer's transaction. On PostgreSQL, the same rows read straight from the
-/// tables and matched with ILIKE (every word in one row), without ranking or highlighted snippets.
+/// tables and matched with ILIKE (every word in one row), unranked, the snippet the row's first 200 characters.
 /// </summary>
 public static class TicketSearchIndex
 {
@@ -25,9 +25,12 @@ public static class TicketSearchIndex
     private static IQueryable<TicketSearchHit> PostgresHits(HelpdeskDbContext db, string match)
     {
         // match is FtsMatch's expression: only quoted words, so its words are exactly what the agent typed.
-        var patterns = FtsMatch.Words(match).Select(word => $"%{word}%").ToArray();
+        var words = FtsMatch.Words(match).ToList();
+        var patterns = words.Select(word => $"%{word}%").ToArray();
+        var anyWord = $"({string.Join('|', words)})"; // letters and digits only: nothing to escape in the regex
         return db.Database.SqlQuery<TicketSearchHit>($"""
-            SELECT "TicketId", "EntryId", left("Body", 200) AS "Snippet", 0.0::float8 AS "Rank" FROM (
+            SELECT "TicketId", "EntryId", regexp_replace(left("Body", 200), {anyWord}, chr(2) || '\1' || chr(3), 'gi') AS "Snippet",
+                0.0::float8 AS "Rank" FROM (
                 SELECT t."Id" AS "TicketId", NULL::bigint AS "EntryId", t."Subject" AS "Body", p."PrimaryEmail"::text AS "Sender"
                 FROM "Ticket" t LEFT JOIN "Person" p ON p."Id" = t."RequestedForId"
                 UNION ALL
