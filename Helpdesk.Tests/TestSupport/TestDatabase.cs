@@ -58,7 +58,20 @@ public sealed class TestDatabase : IAsyncDisposable
         await using var server = new NpgsqlConnection(ServerConnection());
         await server.OpenAsync();
         await using var drop = new NpgsqlCommand($"""DROP DATABASE IF EXISTS "{_postgresName}" WITH (FORCE)""", server);
-        await drop.ExecuteNonQueryAsync();
+        // FORCE may not end a superuser's session on it (autovacuum): wait for that to finish, then leave the database.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await drop.ExecuteNonQueryAsync();
+                return;
+            }
+            catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.InsufficientPrivilege or PostgresErrorCodes.ObjectInUse)
+            {
+                if (attempt == 20) return;
+                await Task.Delay(250);
+            }
+        }
     }
 
     private static string ServerConnection() =>
