@@ -2,6 +2,7 @@ using Helpdesk.Core.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Configuration;
 
@@ -18,6 +19,11 @@ public enum DatabaseProvider
 /// <summary>The one place that knows which EF provider the app runs on.</summary>
 public static class DatabaseProviderSelection
 {
+    // Looked up by name rather than referenced: scripts/compiled-model.sh deletes the folder and builds without it.
+    private static readonly Lazy<IModel?> SqliteCompiledModel = new(() =>
+        typeof(HelpdeskDbContext).Assembly.GetType("Helpdesk.Core.Persistence.CompiledModel.HelpdeskDbContextModel")
+            ?.GetProperty("Instance")?.GetValue(null) as IModel);
+
     public static DatabaseProvider From(IConfiguration configuration) =>
         configuration["Database:Provider"] is { Length: > 0 } name
             ? Enum.Parse<DatabaseProvider>(name, ignoreCase: true)
@@ -39,12 +45,12 @@ public static class DatabaseProviderSelection
                         Pooling = true,
                         DefaultTimeout = 30,
                     }.ToString())
-                    .UseModel(CompiledModel.HelpdeskDbContextModel.Instance)
                     // SQLite table rebuilds in generated migrations switch foreign keys off outside the transaction; that is
                     // EF's own pattern for SQLite, not something an operator can act on.
                     .ConfigureWarnings(w => w.Ignore(RelationalEventId.NonTransactionalMigrationOperationWarning));
+                if (SqliteCompiledModel.Value is { } compiledModel) options.UseModel(compiledModel);
                 break;
         }
-        return options.ReplaceService<Microsoft.EntityFrameworkCore.Migrations.IMigrationsAssembly, ProviderMigrationsAssembly>();
+        return options.ReplaceService<IMigrationsAssembly, ProviderMigrationsAssembly>();
     }
 }
