@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using Helpdesk.Core.Persistence;
 
 namespace Helpdesk.Core.Correspondence;
 
@@ -9,9 +9,6 @@ namespace Helpdesk.Core.Correspondence;
 /// </summary>
 public sealed class DatabaseErrorAlerts(SystemAlerts alerts, CorrespondenceSettings settings, TimeProvider clock)
 {
-    // SQLITE_CONSTRAINT_PRIMARYKEY and SQLITE_CONSTRAINT_UNIQUE: insert races the app turns into a validation error or a no-op.
-    private static readonly int[] HandledConstraints = [1555, 2067];
-
     private readonly AlertRateLimit _rateLimit = new();
 
     /// <summary>The alert the latest error started, if any (lets a test wait for it).</summary>
@@ -33,6 +30,6 @@ public sealed class DatabaseErrorAlerts(SystemAlerts alerts, CorrespondenceSetti
         return true;
     }
 
-    private static bool IsHandledConstraintViolation(Exception error) =>
-        error is SqliteException { SqliteErrorCode: 19 } sqlite && HandledConstraints.Contains(sqlite.SqliteExtendedErrorCode);
+    // Unique and primary-key violations are insert races the app turns into a validation error or a no-op.
+    private static bool IsHandledConstraintViolation(Exception error) => UniqueViolation.Is(error);
 }

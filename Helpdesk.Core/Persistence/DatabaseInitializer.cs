@@ -18,7 +18,7 @@ internal sealed class DatabaseInitializer(
             // on an up-to-date database there is nothing to apply (MigrationTests keep model and migrations in step).
             if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
                 await db.Database.MigrateAsync(cancellationToken);
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
             logger.LogInformation("Database ready at {DataSource}", db.Database.GetDbConnection().DataSource);
         }
         foreach (var seeder in seeders.OrderBy(s => s.Order))

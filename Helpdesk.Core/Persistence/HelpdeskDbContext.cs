@@ -4,9 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Helpdesk.Core.Persistence;
 
-/// <remarks>
-/// Migrations: <c>dotnet ef migrations add &lt;Name&gt; --project Helpdesk.Core --startup-project Helpdesk.Blazor --output-dir Persistence/Migrations</c>
-/// </remarks>
+/// <remarks>Migrations, for both providers at once: <c>bash scripts/add-migration.sh &lt;Name&gt;</c>.</remarks>
 public sealed class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> options) : IdentityDbContext<HelpdeskUser>(options)
 {
     protected override void OnModelCreating(ModelBuilder builder)
@@ -15,6 +13,7 @@ public sealed class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> option
         builder.ApplyConfigurationsFromAssembly(typeof(HelpdeskDbContext).Assembly);
         builder.Entity<HelpdeskUser>().HasOne(u => u.Person).WithMany().HasForeignKey(u => u.PersonId).OnDelete(DeleteBehavior.Restrict);
         builder.Entity<HelpdeskUser>().HasIndex(u => u.PersonId).IsUnique();
+        if (Database.IsNpgsql()) CaseInsensitiveColumns.UseCitextForNocase(builder);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

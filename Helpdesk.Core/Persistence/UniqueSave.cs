@@ -1,13 +1,10 @@
 using Helpdesk.Core.Common;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace Helpdesk.Core.Persistence;
 
 public static class UniqueSave
 {
-    private const int SqliteConstraint = 19, SqliteConstraintUnique = 2067;
-
     /// <summary>
     /// Saves; when another save took the same unique value between the command's check and this save, the form gets
     /// <paramref name="message"/> on <paramref name="field"/> instead of a database error.
@@ -18,7 +15,7 @@ public static class UniqueSave
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException ex) when (ex.InnerException is SqliteException { SqliteErrorCode: SqliteConstraint, SqliteExtendedErrorCode: SqliteConstraintUnique })
+        catch (DbUpdateException ex) when (UniqueViolation.Is(ex.InnerException))
         {
             throw new ValidationFailedException(field, message);
         }

@@ -12,16 +12,19 @@ using Microsoft.Extensions.Time.Testing;
 namespace Helpdesk.Tests.TestSupport;
 
 /// <summary>
-/// The real Core composition (AddHelpdeskCore) on a fresh SQLite file in a temp data folder, migrated by the real
-/// start-up code, with a fake clock. Dispose deletes the folder.
+/// The real Core composition (AddHelpdeskCore) on a fresh database (SQLite in a temp data folder, or PostgreSQL: see
+/// <see cref="TestDatabase"/>), migrated by the real start-up code, with a fake clock. Dispose deletes folder and database.
 /// </summary>
 public sealed class CoreTestHost : IAsyncDisposable
 {
     private readonly IHost _host;
 
-    private CoreTestHost(IHost host, string dataFolder, FakeTimeProvider clock)
+    private readonly TestDatabase _database;
+
+    private CoreTestHost(IHost host, TestDatabase database, string dataFolder, FakeTimeProvider clock)
     {
         _host = host;
+        _database = database;
         DataFolder = dataFolder;
         Clock = clock;
     }
@@ -29,9 +32,13 @@ public sealed class CoreTestHost : IAsyncDisposable
     public IServiceProvider Services => _host.Services;
     public string DataFolder { get; }
     public FakeTimeProvider Clock { get; }
+    public DatabaseProvider Provider => _database.Provider;
 
-    public static async Task<CoreTestHost> StartAsync(Action<HostApplicationBuilder>? configure = null, IDictionary<string, string?>? settings = null)
+    /// <param name="provider">The database to run on; by default the one HELPDESK_TEST_DATABASE names.</param>
+    public static async Task<CoreTestHost> StartAsync(Action<HostApplicationBuilder>? configure = null, IDictionary<string, string?>? settings = null,
+        DatabaseProvider? provider = null)
     {
+        var database = TestDatabase.Create(provider);
         var dataFolder = Path.Combine(Path.GetTempPath(), "helpdesk-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dataFolder);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
@@ -45,6 +52,7 @@ public sealed class CoreTestHost : IAsyncDisposable
             ["Helpdesk:DataFolder"] = dataFolder,
             ["Admin:Password"] = "Test-Password-1",
         });
+        builder.Configuration.AddInMemoryCollection(database.Settings);
         if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero));
         builder.Services.AddSingleton<TimeProvider>(clock);
@@ -52,7 +60,7 @@ public sealed class CoreTestHost : IAsyncDisposable
         configure?.Invoke(builder);
         var host = builder.Build();
         await host.StartAsync();
-        return new CoreTestHost(host, dataFolder, clock);
+        return new CoreTestHost(host, database, dataFolder, clock);
     }
 
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
@@ -75,7 +83,7 @@ public sealed class CoreTestHost : IAsyncDisposable
     {
         await _host.StopAsync();
         _host.Dispose();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        await _database.DisposeAsync();
         try { Directory.Delete(DataFolder, recursive: true); } catch (IOException) { }
     }
 }

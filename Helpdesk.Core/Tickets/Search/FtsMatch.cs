@@ -20,6 +20,9 @@ public static partial class FtsMatch
         return phrases.Count == 0 ? null : string.Join(' ', phrases);
     }
 
+    /// <summary>The letters-and-digits words of <paramref name="text"/>, as <see cref="From"/> splits them.</summary>
+    public static IEnumerable<string> Words(string text) => Word().Matches(text).Select(m => m.Value);
+
     [GeneratedRegex(@"[\p{L}\p{N}]+")]
     private static partial Regex Word();
 }

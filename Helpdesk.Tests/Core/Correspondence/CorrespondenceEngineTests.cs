@@ -333,7 +333,8 @@ public sealed class CorrespondenceEngineTests : IAsyncLifetime
         await _host.Get<Helpdesk.Core.Mail.Inbound.Processing.InboundMailProcessor>().ProcessAsync(row, default);
 
         await using var check = await _host.DbAsync();
-        Assert.Equal((_teamId, _departmentId), await check.Set<Ticket>().Select(t => ValueTuple.Create(t.TeamId, t.DepartmentId)).SingleAsync());
+        var ticket = await check.Set<Ticket>().SingleAsync();
+        Assert.Equal((_teamId, _departmentId), (ticket.TeamId, ticket.DepartmentId));
         Assert.Empty(await RecipientsOfAsync(CorrespondenceKind.NewTicketAutoresponse));
         Assert.Equal(["\"Mona Manager\" <mona@helpdesk.test>", "admin@helpdesk.test"], await RecipientsOfAsync(CorrespondenceKind.NewTicketAlert));
     }

@@ -6,6 +6,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Helpdesk.Tests.Core.Correspondence;
 
+// Its failing commands are SQLite SQL (CREATE TRIGGER … RAISE) and the alerts do not arrive on PostgreSQL yet (issue #12).
+[Trait(ProviderTrait.Name, ProviderTrait.SqliteOnly)]
 public sealed class DatabaseErrorAlertsTests : IAsyncLifetime
 {
     private CoreTestHost _host = default!;

@@ -17,7 +17,8 @@ public sealed partial class CompiledModelTests
     [Fact]
     public async Task CompiledModel_Committed_IsWhatTheCurrentModelGenerates()
     {
-        await using var host = await CoreTestHost.StartAsync();
+        // The compiled model is SQLite's; PostgreSQL builds its model at start (DatabaseProviderSelection).
+        await using var host = await CoreTestHost.StartAsync(provider: DatabaseProvider.Sqlite);
         await using var db = await host.DbAsync();
         var output = Directory.CreateTempSubdirectory("helpdesk-compiled-model").FullName;
         try
@@ -36,8 +37,10 @@ public sealed partial class CompiledModelTests
 
             Assert.IsType<Helpdesk.Core.Persistence.CompiledModel.HelpdeskDbContextModel>(db.Model); // the app starts with it
             var committed = Path.Combine(RepositoryRoot(), Folder);
-            Assert.Equal(Names(committed), generated.Select(Path.GetFileName).Order());
-            foreach (var file in generated)
+            // scripts/compiled-model.sh deletes the assembly attribute, which would hand the model to every provider.
+            var files = generated.Where(f => Path.GetFileName(f) != "HelpdeskDbContextAssemblyAttributes.cs").ToList();
+            Assert.Equal(Names(committed), files.Select(Path.GetFileName).Order());
+            foreach (var file in files)
                 Assert.True(Comparable(file) == Comparable(Path.Combine(committed, Path.GetFileName(file))),
                     $"{Folder}/{Path.GetFileName(file)} is stale: run bash scripts/compiled-model.sh");
         }

@@ -1,5 +1,6 @@
 using Helpdesk.Core.Common;
 using Helpdesk.Core.Organizations;
+using Helpdesk.Core.Persistence;
 using Helpdesk.Core.Tickets;
 using Helpdesk.Core.Tickets.Commands;
 using Helpdesk.Tests.TestSupport;
@@ -9,6 +10,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Helpdesk.Tests.Core.Persistence;
 
+/// <summary>The empty-database tests run on the provider HELPDESK_TEST_DATABASE names (scripts/test.sh runs both).</summary>
 public sealed class MigrationTests
 {
     [Fact]
@@ -22,9 +24,36 @@ public sealed class MigrationTests
     }
 
     [Fact]
-    public async Task Migrate_EmptyDatabase_UsesWriteAheadLog()
+    public async Task Migrate_EmptyDatabase_SeesOnlyItsProvidersMigrationsAndModel()
     {
         await using var host = await CoreTestHost.StartAsync();
+        await using var db = await host.DbAsync();
+        var migrations = db.GetService<IMigrationsAssembly>();
+        var expected = host.Provider == DatabaseProvider.PostgreSQL ? ProviderMigrationsAssembly.PostgresNamespace : ProviderMigrationsAssembly.SqliteNamespace;
+
+        Assert.NotEmpty(migrations.Migrations);
+        Assert.All(migrations.Migrations.Values, m => Assert.Equal(expected, m.Namespace));
+        Assert.Equal(expected, migrations.ModelSnapshot?.GetType().Namespace);
+        Assert.Equal(migrations.Migrations.Keys, await db.Database.GetAppliedMigrationsAsync());
+        // The committed compiled model is SQLite's; PostgreSQL builds its own at start.
+        Assert.Equal(host.Provider == DatabaseProvider.Sqlite, db.Model is Helpdesk.Core.Persistence.CompiledModel.HelpdeskDbContextModel);
+    }
+
+    [Fact]
+    public async Task Migrate_EmptyPostgresDatabase_MakesNamesAndAddressesCaseInsensitive()
+    {
+        await using var host = await CoreTestHost.StartAsync(provider: DatabaseProvider.PostgreSQL);
+        await host.AddPersonAsync("Carl", "Carl@Customer.test");
+        await using var db = await host.DbAsync();
+
+        Assert.True(await db.Set<Helpdesk.Core.People.Person>().AnyAsync(p => p.PrimaryEmail == "carl@customer.TEST"));
+        Assert.True(await db.Set<Helpdesk.Core.People.Person>().AnyAsync(p => EF.Functions.Like(p.PrimaryEmail, "CARL@%")));
+    }
+
+    [Fact]
+    public async Task Migrate_EmptyDatabase_UsesWriteAheadLog()
+    {
+        await using var host = await CoreTestHost.StartAsync(provider: DatabaseProvider.Sqlite);
         await using var db = await host.DbAsync();
         await db.Database.OpenConnectionAsync();
         await using var command = db.Database.GetDbConnection().CreateCommand();
@@ -36,7 +65,7 @@ public sealed class MigrationTests
     [Fact]
     public async Task Migrate_SupplierRows_BecomeSupplierOrganizationsAndTicketsKeepTheirSupplier()
     {
-        await using var host = await CoreTestHost.StartAsync();
+        await using var host = await CoreTestHost.StartAsync(provider: DatabaseProvider.Sqlite);
         var caller = await host.AddPersonAsync("Carl", "carl@customer.test");
         var acme = await host.Get<SaveOrganizationCommand>().ExecuteAsync(null, "Acme Networks");
         var create = host.Get<CreateTicketCommand>();

@@ -15,10 +15,12 @@ public sealed class ConsoleApp : IAsyncDisposable
     public const string AdminPassword = "Browser-Test-2026";
 
     private readonly WebApplicationFactory<Program> _factory;
+    private readonly TestDatabase _database;
 
-    private ConsoleApp(WebApplicationFactory<Program> factory, string dataFolder, string baseUrl)
+    private ConsoleApp(WebApplicationFactory<Program> factory, TestDatabase database, string dataFolder, string baseUrl)
     {
         _factory = factory;
+        _database = database;
         DataFolder = dataFolder;
         BaseUrl = baseUrl;
     }
@@ -30,10 +32,13 @@ public sealed class ConsoleApp : IAsyncDisposable
     public static ConsoleApp Start(IDictionary<string, string?>? settings = null)
     {
         var dataFolder = Path.Combine(Path.GetTempPath(), "helpdesk-browser", Guid.NewGuid().ToString("N"));
+        var database = TestDatabase.Create();
         var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
             web.UseEnvironment("Production");
             web.UseSetting("Helpdesk:DataFolder", dataFolder);
+            foreach (var (key, value) in database.Settings)
+                web.UseSetting(key, value);
             web.UseSetting("Helpdesk:SeedDemoData", "true");
             web.UseSetting("Admin:Email", AdminEmail);
             web.UseSetting("Admin:Password", AdminPassword);
@@ -44,13 +49,13 @@ public sealed class ConsoleApp : IAsyncDisposable
         factory.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         factory.StartServer();
         var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new ConsoleApp(factory, dataFolder, address.TrimEnd('/'));
+        return new ConsoleApp(factory, database, dataFolder, address.TrimEnd('/'));
     }
 
     public async ValueTask DisposeAsync()
     {
         await _factory.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        await _database.DisposeAsync();
         try { Directory.Delete(DataFolder, recursive: true); } catch (IOException) { }
     }
 }

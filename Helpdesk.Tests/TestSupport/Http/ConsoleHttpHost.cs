@@ -17,12 +17,17 @@ public sealed partial class ConsoleHttpHost : IAsyncDisposable
 
     private readonly string _dataFolder = Path.Combine(Path.GetTempPath(), "helpdesk-http", Guid.NewGuid().ToString("N"));
 
+    private readonly TestDatabase _database = TestDatabase.Create();
+
     public ConsoleHttpHost(IDictionary<string, string>? settings = null)
     {
+        var database = _database;
         Factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
             web.UseEnvironment("Production");
             web.UseSetting("Helpdesk:DataFolder", _dataFolder);
+            foreach (var (key, value) in database.Settings)
+                web.UseSetting(key, value);
             web.UseSetting("Admin:Email", AdminEmail);
             web.UseSetting("Admin:Password", AdminPassword);
             foreach (var (key, value) in settings ?? new Dictionary<string, string>())
@@ -79,7 +84,7 @@ public sealed partial class ConsoleHttpHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Factory.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        await _database.DisposeAsync();
         try { Directory.Delete(_dataFolder, recursive: true); } catch (IOException) { }
     }
 

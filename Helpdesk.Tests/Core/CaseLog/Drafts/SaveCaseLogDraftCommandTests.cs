@@ -60,6 +60,7 @@ public sealed class SaveCaseLogDraftCommandTests : IAsyncLifetime
         Assert.Null(drafts[CaseLogKind.Private].Recipients);
     }
 
+    [Trait(ProviderTrait.Name, ProviderTrait.SqliteOnly)] // its check is SQLite SQL (unquoted table name) (issue #12)
     [Fact]
     public async Task ExecuteAsync_PrivateNoteWithMentions_KeepsThemAndOlderDraftsHaveNone()
     {

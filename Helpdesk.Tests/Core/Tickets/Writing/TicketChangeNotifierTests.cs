@@ -11,6 +11,7 @@ namespace Helpdesk.Tests.Core.Tickets.Writing;
 
 public sealed class TicketChangeNotifierTests
 {
+    [Trait(ProviderTrait.Name, ProviderTrait.SqliteOnly)] // PostgreSQL commits identity values out of order: needs the change-log catch-up of issue #12
     [Fact]
     public async Task Subscribe_ManyConcurrentChanges_HearsEachCommittedRowOnceInIdOrder()
     {

@@ -1,0 +1,56 @@
+using Helpdesk.Core.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.Extensions.Configuration;
+
+namespace Helpdesk.Core.Persistence;
+
+/// <summary>Configuration <c>Database:Provider</c>; the connection is <c>ConnectionStrings:Helpdesk</c>.</summary>
+public enum DatabaseProvider
+{
+    /// <summary>The default: helpdesk.db in the data folder unless ConnectionStrings:Helpdesk says otherwise.</summary>
+    Sqlite,
+    PostgreSQL,
+}
+
+/// <summary>The one place that knows which EF provider the app runs on.</summary>
+public static class DatabaseProviderSelection
+{
+    // Looked up by name rather than referenced: scripts/compiled-model.sh deletes the folder and builds without it.
+    private static readonly Lazy<IModel?> SqliteCompiledModel = new(() =>
+        typeof(HelpdeskDbContext).Assembly.GetType("Helpdesk.Core.Persistence.CompiledModel.HelpdeskDbContextModel")
+            ?.GetProperty("Instance")?.GetValue(null) as IModel);
+
+    public static DatabaseProvider From(IConfiguration configuration) =>
+        configuration["Database:Provider"] is { Length: > 0 } name
+            ? Enum.Parse<DatabaseProvider>(name, ignoreCase: true)
+            : DatabaseProvider.Sqlite;
+
+    public static DbContextOptionsBuilder UseConfiguredProvider(this DbContextOptionsBuilder options, IConfiguration configuration, DataFolder dataFolder)
+    {
+        var connection = configuration.GetConnectionString("Helpdesk");
+        switch (From(configuration))
+        {
+            case DatabaseProvider.PostgreSQL:
+                // No compiled model: the committed one is SQLite's (type mappings are provider-specific); the model is built at start.
+                options.UseNpgsql(connection ?? throw new InvalidOperationException("Database:Provider PostgreSQL needs ConnectionStrings:Helpdesk."));
+                break;
+            default:
+                options.UseSqlite(connection ?? new SqliteConnectionStringBuilder
+                    {
+                        DataSource = dataFolder.Combine("helpdesk.db"),
+                        Pooling = true,
+                        DefaultTimeout = 30,
+                    }.ToString())
+                    // SQLite table rebuilds in generated migrations switch foreign keys off outside the transaction; that is
+                    // EF's own pattern for SQLite, not something an operator can act on.
+                    .ConfigureWarnings(w => w.Ignore(RelationalEventId.NonTransactionalMigrationOperationWarning));
+                if (SqliteCompiledModel.Value is { } compiledModel) options.UseModel(compiledModel);
+                break;
+        }
+        return options.ReplaceService<IMigrationsAssembly, ProviderMigrationsAssembly>();
+    }
+}
