@@ -1365,6 +1365,23 @@ namespace Helpdesk.Core.Persistence.PostgresMigrations
                     b.ToTable("Team");
                 });
 
+            modelBuilder.Entity("Helpdesk.Core.Tickets.Queries.TicketStatusCount", b =>
+                {
+                    b.Property<int>("TeamId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.HasKey("TeamId", "Status");
+
+                    b.ToTable("TicketStatusCount");
+                });
+
             modelBuilder.Entity("Helpdesk.Core.Tickets.Ticket", b =>
                 {
                     b.Property<int>("Id")
@@ -1525,15 +1542,17 @@ namespace Helpdesk.Core.Persistence.PostgresMigrations
                     b.HasIndex("SourceInboundId")
                         .IsUnique();
 
-                    b.HasIndex("Status");
+                    b.HasIndex("Subject");
 
                     b.HasIndex("SupplierId");
-
-                    b.HasIndex("TeamId");
 
                     b.HasIndex("UpdatedAt");
 
                     b.HasIndex("ExternalSystem", "ExternalNumber");
+
+                    b.HasIndex("Status", "UpdatedAt");
+
+                    b.HasIndex("TeamId", "UpdatedAt");
 
                     b.HasIndex("Source", "RequestedForId", "CreatedAt");
 

@@ -19,7 +19,7 @@ public sealed class TicketListQuery(IDbContextFactory<HelpdeskDbContext> context
         var counts = await TicketStatusCounts.ForAsync(db, request, ct);
         var total = TicketStatusCounts.Total(counts, request);
         var filtered = TicketListFilter.AllButStatus(db, db.Set<Ticket>().AsNoTracking(), request);
-        filtered = WalksTheSortIndex(request, counts, total)
+        filtered = WalksTheSortIndex(db, request, counts, total)
             ? filtered.Where(t => request.Statuses.Contains(EF.Functions.Collate(t.Status, "NOCASE")))
             : TicketListFilter.Status(filtered, request);
 
@@ -46,8 +46,8 @@ public sealed class TicketListQuery(IDbContextFactory<HelpdeskDbContext> context
     // Several statuses (the Open view) cannot be read in UpdatedAt order from (Status, UpdatedAt): SQLite would sort every
     // matching ticket. When they are a fair share of the tickets, walking the UpdatedAt index and checking each ticket's
     // status stops sooner; NOCASE (the same answer for these values) keeps SQLite off the Status index.
-    private static bool WalksTheSortIndex(TicketListRequest request, IReadOnlyDictionary<TicketStatus, int> counts, int total) =>
-        request.Statuses.Count > 1 && request.Sort == TicketSortField.UpdatedAt && TicketStatusCounts.FromTable(request)
+    private static bool WalksTheSortIndex(HelpdeskDbContext db, TicketListRequest request, IReadOnlyDictionary<TicketStatus, int> counts, int total) =>
+        request.Statuses.Count > 1 && request.Sort == TicketSortField.UpdatedAt && TicketStatusCounts.FromTable(db, request)
         && total * 200L >= counts.Values.Sum();
 
     // Statuses are stored as text; sorting by it would be alphabetical. This CASE ranks them in lifecycle order.

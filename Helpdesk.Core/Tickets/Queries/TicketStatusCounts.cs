@@ -5,17 +5,18 @@ namespace Helpdesk.Core.Tickets.Queries;
 
 /// <summary>
 /// Counts per status for a list request's filters other than status: read from <see cref="TicketStatusCount"/> when
-/// the request filters by team at most, counted in SQL otherwise.
+/// the request filters by team at most, counted in SQL otherwise. The table is kept by SQLite triggers, so PostgreSQL
+/// counts in SQL until it has its own.
 /// </summary>
 public static class TicketStatusCounts
 {
-    public static bool FromTable(TicketListRequest request) =>
-        request.TeamId is null or > 0 && request.MemberId is null && !request.Unassigned && request.Impact is null
+    public static bool FromTable(HelpdeskDbContext db, TicketListRequest request) =>
+        db.Database.IsSqlite() && request.TeamId is null or > 0 && request.MemberId is null && !request.Unassigned && request.Impact is null
         && !request.OverdueOnly && string.IsNullOrWhiteSpace(request.Text);
 
     public static async Task<Dictionary<TicketStatus, int>> ForAsync(HelpdeskDbContext db, TicketListRequest request, CancellationToken ct)
     {
-        if (!FromTable(request))
+        if (!FromTable(db, request))
         {
             var filtered = TicketListFilter.AllButStatus(db, db.Set<Ticket>().AsNoTracking(), request);
             return await filtered.GroupBy(t => t.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(c => c.Key, c => c.Count, ct);
@@ -32,7 +33,7 @@ public static class TicketStatusCounts
 
     /// <summary>How many tickets the request lists, without the counts per status.</summary>
     public static async Task<int> TotalAsync(HelpdeskDbContext db, TicketListRequest request, CancellationToken ct) =>
-        FromTable(request)
+        FromTable(db, request)
             ? Total(await ForAsync(db, request, ct), request)
             : await TicketListFilter.All(db, db.Set<Ticket>().AsNoTracking(), request).CountAsync(ct);
 }

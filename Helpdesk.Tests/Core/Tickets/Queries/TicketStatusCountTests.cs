@@ -13,6 +13,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Helpdesk.Tests.Core.Tickets.Queries;
 
+[Trait(ProviderTrait.Name, ProviderTrait.SqliteOnly)] // the counts table is kept by SQLite triggers; PostgreSQL counts in SQL (issue #12)
 public sealed class TicketStatusCountTests
 {
     [Fact]
@@ -66,7 +67,8 @@ public sealed class TicketStatusCountTests
 
         var page = await host.Get<TicketListQuery>().ExecuteAsync(new TicketListRequest { TeamId = red, Statuses = [TicketStatus.Completed, TicketStatus.Completed] }, Actor.System);
 
-        Assert.True(TicketStatusCounts.FromTable(new TicketListRequest { TeamId = red }));
+        await using (var db = await host.DbAsync())
+            Assert.True(TicketStatusCounts.FromTable(db, new TicketListRequest { TeamId = red }));
         Assert.Equal(2, page.TotalCount);
         Assert.Equal(2, page.Items.Count);
         Assert.Equal(new Dictionary<TicketStatus, int> { [TicketStatus.Assigned] = 4, [TicketStatus.Completed] = 2 }, page.StatusCounts);
