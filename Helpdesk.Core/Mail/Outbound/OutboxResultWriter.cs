@@ -58,6 +58,10 @@ public sealed class OutboxResultWriter(HelpdeskDbContext db, Action<OutboxSendRe
         var changed = db.ChangeTracker.Entries<OutboxMessage>().Where(e => e.State == EntityState.Modified).Select(e => e.Entity).ToList();
         foreach (var message in changed)
             (message.ClaimToken, message.ClaimExpiresAt) = (null, null);
+        // The delivery changes commit with the results they announce (a lost row's ticket hears of it once more: harmless).
+        var changes = changed.Select(m => m.TicketId).OfType<int>().Distinct()
+            .Select(ticketId => new TicketChange { TicketId = ticketId, Kind = TicketChangeKind.MailDeliveryChanged, At = now }).ToList();
+        db.AddRange(changes);
         // One lost row fails the whole transaction; without it the others are written again.
         while (true)
         {
@@ -79,12 +83,7 @@ public sealed class OutboxResultWriter(HelpdeskDbContext db, Action<OutboxSendRe
         }
         // Only rows with a result waiting are tracked, so each commit's change detection stays small whatever the round's size.
         foreach (var message in changed) db.Entry(message).State = EntityState.Detached;
-        var changes = changed.Select(m => m.TicketId).OfType<int>().Distinct()
-            .Select(ticketId => new TicketChange { TicketId = ticketId, Kind = TicketChangeKind.MailDeliveryChanged, At = now }).ToList();
-        if (changes.Count == 0) return;
-        db.AddRange(changes);
-        await db.SaveChangesAsync(CancellationToken.None);
         foreach (var change in changes) db.Entry(change).State = EntityState.Detached;
-        notifier.Wake(changes.Max(c => c.Id));
+        if (changes.Count > 0) notifier.Wake(changes.Max(c => c.Id));
     }
 }
