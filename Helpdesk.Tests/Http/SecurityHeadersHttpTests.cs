@@ -77,6 +77,7 @@ public sealed class SecurityHeadersHttpTests : IAsyncLifetime
         Assert.Equal("nosniff", Header(response, "X-Content-Type-Options"));
         Assert.Equal("attachment", response.Content.Headers.ContentDisposition?.DispositionType);
         Assert.Equal("invoice.html", response.Content.Headers.ContentDisposition?.FileNameStar);
+        Assert.Equal("no-store", Header(response, "Cache-Control"));
     }
 
     [Theory]
