@@ -6,7 +6,7 @@ namespace Helpdesk.Core.CaseLog;
 public sealed class CaseLogHtml(CaseLogTextRenderer renderer)
 {
     /// <summary>Raise when the rendering changes in a way stored rows must follow (a safety fix): start-up renders them again.</summary>
-    public const int Version = 1;
+    public const int Version = 2;
 
     public void Render(CaseLogEntry entry)
     {

@@ -26,7 +26,10 @@ internal static class HtmlPolicy
     private static readonly string[] RemovedAttributes =
         ["background", "srcset", "sizes", "action", "formaction", "poster", "ping", "longdesc", "dynsrc", "lowsrc", "id", "name", "class"];
 
-    private static readonly string[] RemovedCssProperties = ["position", "z-index", "behavior", "-moz-binding"];
+    // Placing content over the console (position, transform) and sizes the console's own "max-width: 100%" for
+    // images must win over (max-width, min-width), so a mail never widens the ticket page.
+    private static readonly string[] RemovedCssProperties =
+        ["position", "z-index", "behavior", "-moz-binding", "max-width", "min-width", "transform", "transform-origin", "transform-style", "perspective"];
 
     // Any url() (or image-set(), src()) in CSS would load from its target; none is kept.
     private static readonly Regex DisallowedCssValue = new(

@@ -67,8 +67,8 @@ public sealed class HostileMailBrowserTests : BrowserJourney
         var entry = page.GetByTestId("case-log-entry").Filter(new() { HasText = "Please see the invoice below." });
         await Expect(entry.GetByTestId("remote-images-blocked")).ToContainTextAsync("Remote images blocked");
         var inline = entry.Locator("img[src^='/attachments/']");
-        await Expect(inline).ToHaveCountAsync(3);
-        for (var i = 0; i < 3; i++) await WaitUntilLoadedAsync(inline.Nth(i));
+        await Expect(inline).ToHaveCountAsync(5);
+        for (var i = 0; i < 5; i++) await WaitUntilLoadedAsync(inline.Nth(i));
         await BrowserSession.ScreenshotAsync(page, "hostile-mail-blocked");
         Assert.Empty(images.Requests);
 

@@ -77,6 +77,28 @@ public sealed class SecurityHeadersHttpTests : IAsyncLifetime
         Assert.Equal("nosniff", Header(response, "X-Content-Type-Options"));
         Assert.Equal("attachment", response.Content.Headers.ContentDisposition?.DispositionType);
         Assert.Equal("invoice.html", response.Content.Headers.ContentDisposition?.FileNameStar);
+        Assert.Equal("no-store", Header(response, "Cache-Control"));
+    }
+
+    [Theory]
+    [InlineData("a\r\nSet-Cookie: stolen=1.txt")]
+    [InlineData("quote\"semicolon;attachment; filename=evil.html")]
+    [InlineData("tab\tand\u0001control.pdf")]
+    [InlineData("résumé 日本語 ☃.pdf")]
+    [InlineData("%0d%0aLocation: evil.txt")]
+    public async Task Attachment_OddFileNameFromASender_IsADownloadUnderThatNameWithNothingInjected(string fileName)
+    {
+        var id = await AttachAsync(fileName, "text/plain", "hello");
+
+        var response = await _client.GetAsync($"/attachments/{id}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var disposition = response.Content.Headers.ContentDisposition!;
+        Assert.Equal("attachment", disposition.DispositionType);
+        Assert.Equal(fileName, disposition.FileNameStar);
+        Assert.Equal(["hello"], [await response.Content.ReadAsStringAsync()]);
+        Assert.False(response.Headers.Contains("Set-Cookie"));
+        Assert.Null(response.Headers.Location);
     }
 
     private async Task<long> AttachAsync(string fileName, string contentType, string content)

@@ -13,7 +13,7 @@ public sealed class HostileMailTests(HostileMailOutbox mail) : IClassFixture<Hos
 
         var inline = mail.Entry.Attachments.Where(a => a.ContentId is { } id && !id.StartsWith("abc")).OrderBy(a => a.Id).Select(a => $"/attachments/{a.Id}");
         Assert.Equal(inline, document.QuerySelectorAll("img[src]").Select(i => i.GetAttribute("src")));
-        Assert.Equal(3, inline.Count());
+        Assert.Equal(5, inline.Count());
         Assert.Equal(["https://remote.test/pixel.png", "https://remote.invalid/protocol-relative.png"], mail.Entry.RemoteImageUrls);
         Assert.Contains("Please see the invoice below.", document.Body!.TextContent);
     }

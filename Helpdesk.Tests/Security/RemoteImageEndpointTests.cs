@@ -48,7 +48,7 @@ public sealed class RemoteImageEndpointTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Get_AgentAndListedImage_ServesItAsNosniffPng()
+    public async Task Get_AgentAndListedImage_ServesItAsNosniffSandboxedPng()
     {
         await ConsoleHttpHost.PostLoginAsync(_client, ConsoleHttpHost.AdminEmail, ConsoleHttpHost.AdminPassword);
 
@@ -57,6 +57,7 @@ public sealed class RemoteImageEndpointTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("image/png", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal(["nosniff"], response.Headers.GetValues("X-Content-Type-Options"));
+        Assert.Equal(["sandbox; default-src 'none'"], response.Headers.GetValues("Content-Security-Policy"));
         Assert.Equal(LoopbackImageServer.Png, await response.Content.ReadAsByteArrayAsync());
         Assert.Equal(["/pixel.png"], _images.Requests);
     }

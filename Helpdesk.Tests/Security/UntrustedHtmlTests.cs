@@ -117,6 +117,16 @@ public sealed class UntrustedHtmlTests
     }
 
     [Fact]
+    public void Render_StylesThatWidenOrMoveTheEntry_AreDroppedOthersKept()
+    {
+        var safe = Untrusted.Render("<img src=\"data:image/png;base64,iVBORw0KGgo=\" style=\"max-width:none !important;min-width:4000px;width:4000px;"
+            + "transform:translate(-500px,-500px) scale(9);transform-origin:0 0;perspective:10px;color:red\">", NoInlineImages);
+
+        var style = InertHtml.Assert(safe.Html).QuerySelector("img")!.GetAttribute("style")!;
+        Assert.Equal("width: 4000px; color: rgba(255, 0, 0, 1)", style);
+    }
+
+    [Fact]
     public void Render_Link_KeepsTargetAndOpensWithoutReferrer()
     {
         var safe = Untrusted.Render("<a href=\"https://docs.example/faq\" target=\"_self\" rel=\"opener\">FAQ</a>", NoInlineImages);

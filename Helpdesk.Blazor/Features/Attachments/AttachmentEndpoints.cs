@@ -16,6 +16,6 @@ public static class AttachmentEndpoints
                 return Results.NotFound("This attachment does not exist.");
             // The file name makes it a download (Content-Disposition: attachment), never a page shown with the sender's type.
             return Results.File(blobs.OpenRead(attachment.Sha256), attachment.ContentType, attachment.FileName, enableRangeProcessing: true);
-        }).WithContentSecurityPolicy(SecurityHeaders.AttachmentContentSecurityPolicy);
+        }).WithContentSecurityPolicy(SecurityHeaders.AttachmentContentSecurityPolicy).WithoutCaching();
     }
 }

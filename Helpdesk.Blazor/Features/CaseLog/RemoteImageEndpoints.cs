@@ -1,3 +1,4 @@
+using Helpdesk.Blazor.Features.Security;
 using Helpdesk.Blazor.Features.Shell;
 using Helpdesk.Core.Accounts;
 using Helpdesk.Core.CaseLog.RemoteImages;
@@ -17,11 +18,11 @@ public static class RemoteImageEndpoints
         {
             var image = await CurrentActor.OfRequestAsync(http) is { } actor ? await query.ExecuteAsync(entryId, n, actor, ct) : null;
             if (image is null) return Results.NotFound();
-            // Served from the console's origin: the browser must take it as the image type it is and nothing else.
-            http.Response.Headers.XContentTypeOptions = "nosniff";
-            http.Response.Headers.ContentSecurityPolicy = "default-src 'none'; sandbox";
             http.Response.Headers.CacheControl = "private, max-age=3600";
             return Results.File(image.Content, image.ContentType);
-        }).RequireAuthorization(policy => policy.RequireRole(ConsoleRoles.All));
+        })
+        // Served from the console's origin: opened directly, it is a sandboxed file like an attachment (nosniff comes with every response).
+        .WithContentSecurityPolicy(SecurityHeaders.AttachmentContentSecurityPolicy)
+        .RequireAuthorization(policy => policy.RequireRole(ConsoleRoles.All));
     }
 }

@@ -1,3 +1,4 @@
+using Helpdesk.Blazor.Features.Security;
 using Helpdesk.Blazor.Features.Shell;
 using Helpdesk.Core.Accounts;
 using Helpdesk.Core.Attachments;
@@ -10,7 +11,7 @@ public static class MailEndpoints
 {
     public static void MapMailEndpoints(this IEndpointRouteBuilder app)
     {
-        var admin = app.MapGroup("/admin/mail").RequireAuthorization(p => p.RequireRole(ConsoleRoles.Administrator));
+        var admin = app.MapGroup("/admin/mail").RequireAuthorization(p => p.RequireRole(ConsoleRoles.Administrator)).WithoutCaching();
         admin.MapGet("/inbox/{id:long}/raw", async (long id, RawMailQuery query, HttpContext http, BlobStore blobs, CancellationToken ct) =>
         {
             var sha = await CurrentActor.OfRequestAsync(http) is { } actor ? await query.InboundAsync(id, actor, ct) : null;

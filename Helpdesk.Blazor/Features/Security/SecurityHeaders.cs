@@ -25,6 +25,10 @@ public static class SecurityHeaders
     public static TBuilder WithContentSecurityPolicy<TBuilder>(this TBuilder builder, string policy) where TBuilder : IEndpointConventionBuilder =>
         builder.WithMetadata(new ContentSecurityPolicyMetadata(policy));
 
+    /// <summary>Ticket files and raw mails stay out of browser and proxy caches, where they would outlive the login.</summary>
+    public static TBuilder WithoutCaching<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(new NoStoreMetadata());
+
     public static WebApplication UseSecurityHeaders(this WebApplication app)
     {
         app.Use((context, next) =>
@@ -35,6 +39,8 @@ public static class SecurityHeaders
                 var headers = context.Response.Headers;
                 // Replaces the frame-ancestors-only policy Blazor puts on interactive pages.
                 headers.ContentSecurityPolicy = context.GetEndpoint()?.Metadata.GetMetadata<ContentSecurityPolicyMetadata>()?.Policy ?? ContentSecurityPolicy;
+                if (context.GetEndpoint()?.Metadata.GetMetadata<NoStoreMetadata>() is not null)
+                    headers.CacheControl = "no-store";
                 headers.XContentTypeOptions = "nosniff";
                 headers["Referrer-Policy"] = "same-origin";
                 // Once a browser reached the console over https, it never falls back to plain http (cookies, passwords).
@@ -48,4 +54,6 @@ public static class SecurityHeaders
     }
 
     private sealed record ContentSecurityPolicyMetadata(string Policy);
+
+    private sealed record NoStoreMetadata;
 }

@@ -42,6 +42,19 @@ public sealed class AuthCookieHttpTests
         Assert.Contains("httponly", cookie);
     }
 
+    [Fact]
+    public async Task Login_HttpPublicUrlOverHttps_SecureCookie()
+    {
+        await using var host = new ConsoleHttpHost();
+        var overHttps = host.Factory.CreateClient(new() { BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false });
+
+        var cookie = AuthCookie(await ConsoleHttpHost.PostLoginAsync(overHttps, ConsoleHttpHost.AdminEmail, ConsoleHttpHost.AdminPassword));
+
+        Assert.Contains("secure", cookie);
+        Assert.Contains("httponly", cookie);
+        Assert.Contains("samesite=lax", cookie);
+    }
+
     private static string AuthCookie(HttpResponseMessage signedIn)
     {
         Assert.Null(ConsoleHttpHost.LoginError(signedIn));

@@ -71,6 +71,7 @@ public sealed class TicketDataAccessHttpTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("private figures", await response.Content.ReadAsStringAsync());
+        Assert.True(response.Headers.CacheControl?.NoStore, "a ticket's file must not be cached");
     }
 
     [Fact]
@@ -124,6 +125,7 @@ public sealed class TicketDataAccessHttpTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("message/rfc822", response.Content.Headers.ContentType?.MediaType);
         Assert.Contains("Subject: salaries", await response.Content.ReadAsStringAsync());
+        Assert.True(response.Headers.CacheControl?.NoStore, "raw mail must not be cached");
     }
 
     [Theory]
