@@ -42,8 +42,9 @@ public static class MigrateDataCommandLine
             var request = RequestFrom(WebApplication.CreateBuilder([.. configuration]), target, blobsToDatabase);
             return await new MigrateDataCommand(output).ExecuteAsync(request) ? 0 : 1;
         }
-        catch (Exception e) when (e is InvalidOperationException or ArgumentException or IOException or System.Data.Common.DbException)
+        catch (Exception e)
         {
+            // The operator gets the reason in one sentence, never a stack trace.
             output.WriteLine($"migrate-data stopped: {e.Message}");
             return 1;
         }
