@@ -111,4 +111,21 @@ public sealed class MigrateDataCommandTests
         Assert.Equal($"There is no SQLite database at {missing}.", output.ToString().Trim());
         Assert.False(File.Exists(missing));
     }
+
+    [Fact]
+    public async Task ExecuteAsync_BlobFileDamaged_FailsNamingItAndTheFolder()
+    {
+        await using var sqlite = await CoreTestHost.StartAsync(provider: DatabaseProvider.Sqlite);
+        var file = await sqlite.Get<BlobStore>().StageAsync("report.txt", null, new MemoryStream("original"u8.ToArray()), default);
+        var folder = Path.Combine(sqlite.DataFolder, "attachments");
+        await File.WriteAllTextAsync(Path.Combine(folder, file.Sha256[..2], file.Sha256), "changed on disk");
+        await using var target = TestDatabase.Create(DatabaseProvider.PostgreSQL);
+        var output = new StringWriter();
+
+        var migrated = await new MigrateDataCommand(output).ExecuteAsync(new MigrateDataRequest(
+            $"Data Source={Path.Combine(sqlite.DataFolder, "helpdesk.db")}", target.Settings["ConnectionStrings:Helpdesk"]!, folder, BlobsToDatabase: true));
+
+        Assert.False(migrated);
+        Assert.Contains($"1 of 1 files from {folder} did not read back with their own SHA-256 (first: {file.Sha256})", output.ToString());
+    }
 }
