@@ -152,6 +152,8 @@ public static class HelpdeskCoreServiceCollectionExtensions
         builder.Services.AddOptions<AttachmentOptions>().Bind(builder.Configuration.GetSection(AttachmentOptions.Section))
             .Validate(o => o.MaxFileSizeBytes > 0, "Attachments:MaxFileSizeBytes must be positive.")
             .ValidateOnStart();
+        builder.Services.AddOptions<BlobOptions>().Bind(builder.Configuration.GetSection(BlobOptions.Section));
+        builder.Services.AddSingleton<IBlobContent>(sp => BlobContentSelection.For(sp.GetRequiredService<IOptions<BlobOptions>>().Value, sp));
         builder.Services.AddSingleton<BlobStore>();
         builder.Services.AddTransient<AttachmentContentQuery>();
     }

@@ -11,7 +11,7 @@ namespace Helpdesk.Core.Persistence.CompiledModel
     public partial class HelpdeskDbContextModel
     {
         private HelpdeskDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("80379e1e-2e5a-4f3d-9b88-1ab7c268945d"), entityTypeCount: 50)
+            : base(skipDetectChanges: false, modelId: new Guid("50d647d9-64b0-4faa-8171-542a279258a7"), entityTypeCount: 51)
         {
         }
 
@@ -23,6 +23,7 @@ namespace Helpdesk.Core.Persistence.CompiledModel
             var emailActionTrigger = EmailActionTriggerEntityType.Create(this);
             var helpdeskUser = HelpdeskUserEntityType.Create(this);
             var attachment = AttachmentEntityType.Create(this);
+            var storedBlob = StoredBlobEntityType.Create(this);
             var caseLogEntry = CaseLogEntryEntityType.Create(this);
             var caseLogMention = CaseLogMentionEntityType.Create(this);
             var caseLogDraft = CaseLogDraftEntityType.Create(this);
@@ -149,6 +150,7 @@ namespace Helpdesk.Core.Persistence.CompiledModel
             EmailActionTriggerEntityType.CreateAnnotations(emailActionTrigger);
             HelpdeskUserEntityType.CreateAnnotations(helpdeskUser);
             AttachmentEntityType.CreateAnnotations(attachment);
+            StoredBlobEntityType.CreateAnnotations(storedBlob);
             CaseLogEntryEntityType.CreateAnnotations(caseLogEntry);
             CaseLogMentionEntityType.CreateAnnotations(caseLogMention);
             CaseLogDraftEntityType.CreateAnnotations(caseLogDraft);

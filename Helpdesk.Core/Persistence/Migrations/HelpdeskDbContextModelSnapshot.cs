@@ -204,6 +204,24 @@ namespace Helpdesk.Core.Persistence.Migrations
                     b.ToTable("Attachment");
                 });
 
+            modelBuilder.Entity("Helpdesk.Core.Attachments.StoredBlob", b =>
+                {
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Sha256");
+
+                    b.ToTable("StoredBlob");
+                });
+
             modelBuilder.Entity("Helpdesk.Core.CaseLog.CaseLogEntry", b =>
                 {
                     b.Property<long>("Id")

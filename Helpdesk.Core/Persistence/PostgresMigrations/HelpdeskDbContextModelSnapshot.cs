@@ -213,6 +213,24 @@ namespace Helpdesk.Core.Persistence.PostgresMigrations
                     b.ToTable("Attachment");
                 });
 
+            modelBuilder.Entity("Helpdesk.Core.Attachments.StoredBlob", b =>
+                {
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Sha256");
+
+                    b.ToTable("StoredBlob");
+                });
+
             modelBuilder.Entity("Helpdesk.Core.CaseLog.CaseLogEntry", b =>
                 {
                     b.Property<long>("Id")

@@ -4,16 +4,16 @@ using Microsoft.EntityFrameworkCore;
 namespace Helpdesk.Core.Tickets.Search;
 
 /// <summary>
-/// On SQLite, the FTS5 table "TicketSearch" (migration TicketFullTextSearch): one row per ticket subject and per case-log
-/// entry, kept in sync by triggers in the writer's transaction. On PostgreSQL, the same rows read straight from the
-/// tables and matched with ILIKE (every word in one row), unranked, the snippet the row's first 200 characters.
+/// The table "TicketSearch", one row per ticket subject and per case-log entry with the requester's or author's
+/// address, kept in sync by triggers in the writer's transaction: on SQLite an FTS5 table (migration
+/// TicketFullTextSearch), on PostgreSQL a table with a generated tsvector and a GIN index (PostgresFullTextSearch).
 /// </summary>
 public static class TicketSearchIndex
 {
     /// <summary>The ids of tickets whose subject, case log or sender addresses match; composable into a ticket query.</summary>
     public static IQueryable<int> TicketIds(HelpdeskDbContext db, string match) =>
         db.Database.IsNpgsql()
-            ? Hits(db, match).Select(h => h.TicketId)
+            ? db.Database.SqlQuery<int>($"""SELECT "TicketId" AS "Value" FROM "TicketSearch" WHERE "Vector" @@ to_tsquery('simple', {PostgresTsQuery.From(match)})""")
             : db.Database.SqlQuery<int>($"""SELECT "TicketId" AS "Value" FROM "TicketSearch" WHERE "TicketSearch" MATCH {match}""");
 
     public static IQueryable<TicketSearchHit> Hits(HelpdeskDbContext db, string match) =>
@@ -24,19 +24,15 @@ public static class TicketSearchIndex
 
     private static IQueryable<TicketSearchHit> PostgresHits(HelpdeskDbContext db, string match)
     {
-        // match is FtsMatch's expression: only quoted words, so its words are exactly what the agent typed.
-        var words = FtsMatch.Words(match).ToList();
-        var patterns = words.Select(word => $"%{word}%").ToArray();
-        var anyWord = $"({string.Join('|', words)})"; // letters and digits only: nothing to escape in the regex
+        var query = PostgresTsQuery.From(match);
+        var words = FtsMatch.Words(match).Select(w => w.ToLowerInvariant()).ToList();
+        // The snippet: up to 200 characters from a little before the first word, every word that starts with a searched one marked.
+        var wordStarts = $@"\m(({string.Join('|', words)})[[:alnum:]]*)"; // letters and digits only: nothing to escape
         return db.Database.SqlQuery<TicketSearchHit>($"""
-            SELECT "TicketId", "EntryId", regexp_replace(left("Body", 200), {anyWord}, chr(2) || '\1' || chr(3), 'gi') AS "Snippet",
-                0.0::float8 AS "Rank" FROM (
-                SELECT t."Id" AS "TicketId", NULL::bigint AS "EntryId", t."Subject" AS "Body", p."PrimaryEmail"::text AS "Sender"
-                FROM "Ticket" t LEFT JOIN "Person" p ON p."Id" = t."RequestedForId"
-                UNION ALL
-                SELECT e."TicketId", e."Id", e."Text", p."PrimaryEmail"::text
-                FROM "CaseLogEntry" e LEFT JOIN "Person" p ON p."Id" = e."AuthorId"
-            ) AS "Row" WHERE ("Body" || ' ' || coalesce("Sender", '')) ILIKE ALL ({patterns})
+            SELECT "TicketId", "EntryId",
+                regexp_replace(substr("Body", greatest(1, strpos(lower("Body"), {words[0]}) - 60), 200), {wordStarts}, chr(2) || '\1' || chr(3), 'gi') AS "Snippet",
+                -ts_rank("Vector", to_tsquery('simple', {query}))::float8 AS "Rank"
+            FROM "TicketSearch" WHERE "Vector" @@ to_tsquery('simple', {query})
             """);
     }
 }

@@ -85,4 +85,20 @@ public sealed class TicketSearchQueryTests
 
         Assert.Equal(id, Assert.Single(page.Items).Id);
     }
+
+    [Theory]
+    [InlineData("fire", true)]
+    [InlineData("drops-the-tun", true)]
+    [InlineData("wall", false)]
+    [InlineData("tunnel-drops", false)]
+    public async Task ExecuteAsync_PrefixesAndPhrases_MatchAsFts5DoesOnEveryProvider(string text, bool found)
+    {
+        var (host, id, agent) = await ArrangeAsync();
+        await using var _ = host;
+        await AppendAsync(host, id, agent, "The firewall drops the tunnel after an hour.");
+
+        var results = await host.Get<TicketSearchQuery>().ExecuteAsync(text, Actor.System);
+
+        Assert.Equal(found ? [id] : [], results.Select(r => r.TicketId));
+    }
 }

@@ -1,0 +1,87 @@
+using System.Text;
+using Helpdesk.Core.Attachments;
+using Helpdesk.Core.Common;
+using Helpdesk.Tests.TestSupport;
+using Microsoft.EntityFrameworkCore;
+
+namespace Helpdesk.Tests.Core.Attachments;
+
+/// <summary>Both <c>Blobs:Store</c> kinds behind <see cref="BlobStore"/>, on the provider the test run uses.</summary>
+public sealed class BlobContentTests
+{
+    private static Task<CoreTestHost> StartAsync(BlobStoreKind kind, string? folder = null) =>
+        CoreTestHost.StartAsync(settings: new Dictionary<string, string?> { ["Blobs:Store"] = kind.ToString(), ["Blobs:Folder"] = folder });
+
+    private static async Task<string> ReadAsync(BlobStore store, string sha256)
+    {
+        await using var stream = store.OpenRead(sha256);
+        using var reader = new StreamReader(stream);
+        return await reader.ReadToEndAsync();
+    }
+
+    [Theory]
+    [InlineData(BlobStoreKind.Folder)]
+    [InlineData(BlobStoreKind.Database)]
+    public async Task StageAsync_SameContentTwice_ReadsBackAndKeepsOneCopy(BlobStoreKind kind)
+    {
+        await using var host = await StartAsync(kind);
+        var store = host.Get<BlobStore>();
+
+        var first = await store.StageAsync("a.txt", "text/plain", new MemoryStream("same text"u8.ToArray()), default);
+        var second = await store.StageAsync("b.txt", "text/plain", new MemoryStream("same text"u8.ToArray()), default);
+        var stored = await store.StoreAsync("same text"u8.ToArray(), default);
+
+        Assert.Equal((first.Sha256, first.Sha256), (second.Sha256, stored));
+        Assert.True(store.Exists(first.Sha256));
+        Assert.Equal("same text", await ReadAsync(store, first.Sha256));
+        Assert.Equal([first.Sha256], await host.Get<IBlobContent>().HashesAsync(default).ToListAsync());
+    }
+
+    [Theory]
+    [InlineData(BlobStoreKind.Folder)]
+    [InlineData(BlobStoreKind.Database)]
+    public async Task OpenRead_UnknownHash_ThrowsNotFoundAndExistsIsFalse(BlobStoreKind kind)
+    {
+        await using var host = await StartAsync(kind);
+        var store = host.Get<BlobStore>();
+        var unknown = new string('a', 64);
+
+        Assert.False(store.Exists(unknown));
+        var error = Assert.Throws<NotFoundException>(() => store.OpenRead(unknown));
+        Assert.Equal("The attachment's content is missing from the file store.", error.Message);
+    }
+
+    [Fact]
+    public async Task Database_StagedFile_IsARowAndNoFileInTheDataFolder()
+    {
+        await using var host = await StartAsync(BlobStoreKind.Database);
+
+        var staged = await host.Get<BlobStore>().StageAsync("log.txt", null, new MemoryStream(Encoding.UTF8.GetBytes("line 1")), default);
+
+        await using var db = await host.DbAsync();
+        var row = await db.Set<StoredBlob>().SingleAsync();
+        Assert.Equal((staged.Sha256, 6L, "line 1"), (row.Sha256, row.Size, Encoding.UTF8.GetString(row.Content)));
+        Assert.False(Directory.Exists(Path.Combine(host.DataFolder, "attachments")));
+        Assert.Empty(Directory.EnumerateFiles(Path.Combine(host.DataFolder, "blob-scratch")));
+    }
+
+    [Fact]
+    public async Task Folder_TwoHostsOnOneSharedFolder_ReadEachOthersFiles()
+    {
+        var shared = Path.Combine(Path.GetTempPath(), "helpdesk-tests", $"shared-{Guid.NewGuid():N}");
+        try
+        {
+            await using var one = await StartAsync(BlobStoreKind.Folder, shared);
+            await using var two = await StartAsync(BlobStoreKind.Folder, shared);
+
+            var staged = await one.Get<BlobStore>().StageAsync("report.txt", null, new MemoryStream("from one"u8.ToArray()), default);
+
+            Assert.Equal("from one", await ReadAsync(two.Get<BlobStore>(), staged.Sha256));
+            Assert.True(File.Exists(Path.Combine(shared, staged.Sha256[..2], staged.Sha256)));
+        }
+        finally
+        {
+            Directory.Delete(shared, recursive: true);
+        }
+    }
+}
