@@ -75,7 +75,7 @@ public sealed class InboundMailProcessor(
         {
             logger.LogWarning(ex, "Inbound mail {InboundId} quarantined", claim.InboundId);
             await using var db = await contextFactory.CreateDbContextAsync(CancellationToken.None);
-            var error = ex is MalformedMailException or ValidationFailedException ? ex.Message : $"{ex.GetType().Name}: {ex.Message}";
+            var error = ex is MalformedMailException or ValidationFailedException ? ex.Message : Unexpected(ex);
             try
             {
                 await InboundOutcome.Quarantined(error).WriteAsync(db, claim, row.Attempts + 1, null, Now, CancellationToken.None);
@@ -86,6 +86,11 @@ public sealed class InboundMailProcessor(
             }
         }
     }
+
+    // "See the inner exception for details" tells an administrator nothing: the innermost cause is named too.
+    private static string Unexpected(Exception ex) => ex.GetBaseException() is var cause && cause != ex
+        ? $"{ex.GetType().Name}: {ex.Message} ({cause.GetType().Name}: {cause.Message})"
+        : $"{ex.GetType().Name}: {ex.Message}";
 
     private async Task HandleAsync(InboundMessage row, InboundClaim claim, CancellationToken ct)
     {
