@@ -1,8 +1,10 @@
 using Helpdesk.Core.CaseLog;
+using Helpdesk.Core.Common;
 using Helpdesk.Core.Mail.Inbound;
 using Helpdesk.Core.Mail.Outbound;
 using Helpdesk.Core.People;
 using Helpdesk.Core.Tickets;
+using Helpdesk.Core.Tickets.Queries;
 using Helpdesk.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
 
@@ -198,7 +200,8 @@ public sealed class InboundCorpusTests(InboundCorpusRun run) : IClassFixture<Inb
     {
         await using var db = await run.Host.DbAsync();
         var automated = new[] { "noreply@shop.test", "cron@server01.customer.test", "jira@acme.atlassian.net", "acme@service-now.com",
-            "news@vendor.test", "mailer-daemon@mx.customer.test", "postmaster@corp.partner.test", "mailer-daemon@googlemail.com" };
+            "news@vendor.test", "mailer-daemon@mx.customer.test", "postmaster@corp.partner.test", "mailer-daemon@googlemail.com",
+            "alertmanager@monitoring.customer.test", "notifications@github.com" };
 
         var answered = await db.Set<OutboxMessage>().Where(m => automated.Contains(m.To)).Select(m => m.To).ToListAsync();
 
@@ -221,15 +224,19 @@ public sealed class InboundCorpusTests(InboundCorpusRun run) : IClassFixture<Inb
         Assert.Equal(2, outbox.Count);
     }
 
-    [Fact]
-    public async Task ProcessPendingAsync_ExternalTicketNumber_IsShownOnTheMirroringTicket()
+    [Theory]
+    [InlineData("servicenow-1-new.eml", "ServiceNow (service-now.com)", "INC0012345")]
+    [InlineData("jira-1-new.eml", "Jira (acme.atlassian.net)", "OPS-123")]
+    public async Task ProcessPendingAsync_ExternalTicketNumber_IsShownOnTheMirroringTicket(string file, string system, string number)
     {
         await using var db = await run.Host.DbAsync();
-        var row = await db.Set<InboundMessage>().SingleAsync(m => m.Id == run.RowOf["servicenow-1-new.eml"]);
+        var row = await db.Set<InboundMessage>().SingleAsync(m => m.Id == run.RowOf[file]);
 
         var ticket = await db.Set<Ticket>().SingleAsync(t => t.Id == row.TicketId);
+        var shown = (await run.Host.Get<TicketDetailsQuery>().ExecuteAsync(ticket.Id, Actor.System))!.MailApi.ExternalTicket;
 
-        Assert.Equal(("ServiceNow (service-now.com)", "INC0012345"), (ticket.ExternalSystem, ticket.ExternalNumber));
+        Assert.Equal((system, number), (ticket.ExternalSystem, ticket.ExternalNumber));
+        Assert.Equal($"{number} in {system}", shown);
     }
 
     [Fact]
