@@ -6,8 +6,12 @@ namespace Helpdesk.Core.Mail.Inbound;
 /// </summary>
 public sealed class AutomatedMailOptions
 {
+    // Monitoring tools (Alertmanager, Zabbix, Nagios…) mostly send without any automated header: only their address tells.
     public static readonly string[] DefaultNoReplyLocalParts =
-        ["noreply", "no-reply", "donotreply", "do-not-reply", "mailer", "daemon", "cron", "root", "bounce", "bounces", "notifications"];
+    [
+        "noreply", "no-reply", "donotreply", "do-not-reply", "mailer", "daemon", "cron", "root", "bounce", "bounces", "notifications",
+        "alertmanager", "alerts", "zabbix", "nagios", "icinga", "grafana", "prometheus", "monitoring",
+    ];
 
     /// <summary>Header name (or prefix ending in "-") that marks mail from another ticket system, by system name.</summary>
     public static readonly Dictionary<string, string> DefaultTicketSystemHeaders = new()

@@ -59,6 +59,12 @@ public sealed class InboundMailOptions
     /// <summary>Longest time one mail may take to be read (parsed); a slower one is quarantined so it cannot hold up the others.</summary>
     public TimeSpan MaxReadTime { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// Mails are read in parallel and applied in arrival order; one not read within this time is applied after the mails
+    /// behind it, so a slow mail does not hold them up.
+    /// </summary>
+    public TimeSpan ReadAheadWait { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>How long a processing round holds the mails it claimed; a round that dies leaves them to the next after this.</summary>
     public TimeSpan ClaimLease { get; set; } = TimeSpan.FromMinutes(5);
 

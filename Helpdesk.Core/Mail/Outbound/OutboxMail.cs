@@ -22,7 +22,7 @@ public static class OutboxMail
         To = Addresses(to.Where(r => r.Field is not ("Cc" or "Bcc"))),
         Cc = Addresses(to.Where(r => r.Field == "Cc")),
         Bcc = Addresses(to.Where(r => r.Field == "Bcc")),
-        Subject = subject,
+        Subject = Fit(subject),
         TextBody = textBody,
         HtmlBody = htmlBody,
         InReplyTo = inReplyTo ?? (ticketId is { } id ? ThreadRoot(id, host) : null),
@@ -33,6 +33,14 @@ public static class OutboxMail
         CreatedAt = now,
         NextAttemptAt = now,
     };
+
+    private static string Fit(string subject)
+    {
+        if (subject.Length <= OutboxMessage.MaxSubjectLength) return subject;
+        var cut = OutboxMessage.MaxSubjectLength - 1;
+        if (char.IsHighSurrogate(subject[cut - 1])) cut--;
+        return subject[..cut] + "…";
+    }
 
     private static string Addresses(IEnumerable<OutboxRecipient> recipients) =>
         string.Join(", ", recipients.Select(r => r.Name is null ? r.Address : new MailboxAddress(r.Name, r.Address).ToString()));

@@ -32,6 +32,9 @@ public sealed class OutboxMessage
     public required string To { get; set; }
     public string Cc { get; set; } = "";
     public string Bcc { get; set; } = "";
+    /// <summary>A rendered subject (a template around a ticket subject of up to 1000 characters) may be longer: it is cut to this.</summary>
+    public const int MaxSubjectLength = 1000;
+
     public required string Subject { get; set; }
     public required string TextBody { get; set; }
     public string? HtmlBody { get; set; }

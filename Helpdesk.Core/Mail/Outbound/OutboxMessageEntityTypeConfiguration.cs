@@ -11,7 +11,7 @@ internal sealed class OutboxMessageEntityTypeConfiguration : IEntityTypeConfigur
         builder.HasIndex(m => m.MessageId).IsUnique();
         builder.Property(m => m.Kind).HasMaxLength(64);
         builder.Property(m => m.Status).HasConversion<string>().HasMaxLength(16);
-        builder.Property(m => m.Subject).HasMaxLength(1000);
+        builder.Property(m => m.Subject).HasMaxLength(OutboxMessage.MaxSubjectLength);
         builder.HasIndex(m => new { m.Status, m.NextAttemptAt });
         // A round that lost its claim (it outlived the lease and another took the row over) must not write the row.
         builder.Property(m => m.ClaimToken).HasMaxLength(32).IsConcurrencyToken();

@@ -46,6 +46,9 @@ public static class AutomatedMailDetector
         var autoSubmitted = headers[HeaderId.AutoSubmitted]?.Trim();
         if (!string.IsNullOrEmpty(autoSubmitted) && !autoSubmitted.StartsWith("no", StringComparison.OrdinalIgnoreCase))
             return (AutomatedMailKind.AutoSubmitted, $"Auto-Submitted: {autoSubmitted}");
+        // Named before the list headers other ticket systems also send (GitHub: Precedence: list, List-Id): the system says more.
+        if (TicketSystem(headers, rules) is { } system)
+            return (AutomatedMailKind.AutoSubmitted, $"mail from the ticket system {system.Name} ({system.Header})");
         var precedence = headers[HeaderId.Precedence]?.Trim().ToLowerInvariant();
         if (precedence is "bulk" or "junk" or "list")
             return (AutomatedMailKind.Bulk, $"Precedence: {precedence}");
@@ -62,8 +65,6 @@ public static class AutomatedMailDetector
             return (AutomatedMailKind.Bulk, "marked as spam (X-Spam-Flag: YES)");
         if (SpamScore(headers[rules.SpamScoreHeader]) is { } score && score >= rules.SpamScoreThreshold)
             return (AutomatedMailKind.Bulk, $"a spam score of {score.ToString(CultureInfo.InvariantCulture)} ({rules.SpamScoreHeader}, threshold {rules.SpamScoreThreshold.ToString(CultureInfo.InvariantCulture)})");
-        if (TicketSystem(headers, rules) is { } system)
-            return (AutomatedMailKind.AutoSubmitted, $"mail from the ticket system {system.Name} ({system.Header})");
         if (headers[HeaderId.ReturnPath]?.Trim() == "<>")
             return (AutomatedMailKind.AutoSubmitted, "a null Return-Path (<>)");
         if (NoReplyLocalPart(fromAddress, rules) is { } local)

@@ -12,11 +12,16 @@ public static class MailAttachments
         var name = part.FileName;
         if (string.IsNullOrWhiteSpace(name))
         {
-            var extension = MimeTypes.TryGetExtension(part.ContentType.MimeType, out var ext) ? ext : ".bin";
+            var extension = MimeTypes.TryGetExtension(part.ContentType.MimeType, out var ext) ? ext : IsText(part.ContentType) ? ".txt" : ".bin";
             name = (part.ContentType.MediaType == "image" ? "image-" : "attachment-") + counter + extension;
         }
         return new InboundAttachment(SafeName(name), part.ContentType.MimeType, buffer.ToArray(), inline, part.ContentId);
     }
+
+    // Delivery and read reports are lines of text (RFC 3464, 8098), as is any text/* type without a known extension.
+    private static bool IsText(ContentType type) => type.MediaType.Equals("text", StringComparison.OrdinalIgnoreCase)
+        || type.MimeType.ToLowerInvariant() is "message/delivery-status" or "message/global-delivery-status" or "message/disposition-notification"
+            or "message/feedback-report";
 
     public static string SafeName(string name)
     {

@@ -97,8 +97,16 @@ public sealed class MailBodyParts
     {
         using var buffer = new MemoryStream();
         part.Content?.DecodeTo(buffer);
-        return MailCharsets.Decode(buffer.ToArray(), part.ContentType.Charset);
+        var text = MailCharsets.Decode(buffer.ToArray(), part.ContentType.Charset);
+        return IsFlowed(part) ? Unflow(text, part.ContentType.Parameters["delsp"]) : text;
     }
+
+    // RFC 3676 (Thunderbird, Apple Mail, many phones): a line ending in a space goes on in the next line.
+    private static bool IsFlowed(TextPart part) =>
+        part.IsPlain && string.Equals(part.ContentType.Parameters["format"], "flowed", StringComparison.OrdinalIgnoreCase);
+
+    private static string Unflow(string text, string? delsp) =>
+        new MimeKit.Text.FlowedToText { DeleteSpace = string.Equals(delsp, "yes", StringComparison.OrdinalIgnoreCase) }.Convert(text);
 
     private void AddAttachment(MimePart part)
     {

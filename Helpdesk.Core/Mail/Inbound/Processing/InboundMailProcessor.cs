@@ -38,18 +38,11 @@ public sealed class InboundMailProcessor(
     public async Task ProcessPendingAsync(CancellationToken ct)
     {
         while (await ClaimAsync(null, ct) is { Count: > 0 } claims)
-        {
-            foreach (var claim in claims)
-                await ProcessClaimedAsync(claim, ct);
-        }
+            await ProcessClaimedAsync(claims, ct);
     }
 
     /// <summary>Processes one pending mail, unless another round holds it.</summary>
-    public async Task ProcessAsync(long id, CancellationToken ct)
-    {
-        foreach (var claim in await ClaimAsync(id, ct))
-            await ProcessClaimedAsync(claim, ct);
-    }
+    public async Task ProcessAsync(long id, CancellationToken ct) => await ProcessClaimedAsync(await ClaimAsync(id, ct), ct);
 
     private async Task<IReadOnlyList<InboundClaim>> ClaimAsync(long? onlyId, CancellationToken ct)
     {
@@ -57,15 +50,40 @@ public sealed class InboundMailProcessor(
         return await InboundClaim.ClaimPendingAsync(db, onlyId, options.Value.ClaimBatchSize, Now, options.Value.ClaimLease, ct);
     }
 
-    private async Task ProcessClaimedAsync(InboundClaim claim, CancellationToken ct)
+    /// <summary>The mails are read (parsed) in parallel, ahead of being applied one at a time in arrival order.</summary>
+    private async Task ProcessClaimedAsync(IReadOnlyList<InboundClaim> claims, CancellationToken ct)
+    {
+        var slots = Math.Max(2, Environment.ProcessorCount);
+        await foreach (var (claim, read) in ReadAhead.InOrderAsync(claims, ReadClaimedAsync, slots, options.Value.ReadAheadWait, ct))
+            await ApplyReadAsync(claim, read, ct);
+    }
+
+    /// <summary>A claimed mail's row and its reading; a failure to read is kept, to quarantine the mail when its turn comes.</summary>
+    private sealed record ReadMail(InboundMessage? Row, MimeMessage? Message, InboundMailContent? Content, Exception? Failure);
+
+    private async Task<ReadMail> ReadClaimedAsync(InboundClaim claim, CancellationToken ct)
     {
         InboundMessage? row;
         await using (var db = await contextFactory.CreateDbContextAsync(ct))
             row = await db.Set<InboundMessage>().AsNoTracking().FirstOrDefaultAsync(m => m.Id == claim.InboundId, ct);
-        if (row is null || row.Status != InboundStatus.Received) return;
+        if (row is not { Status: InboundStatus.Received }) return new ReadMail(null, null, null, null);
         try
         {
-            await HandleAsync(row, claim, ct);
+            var (message, content) = await ReadAsync(await store.ReadRawAsync(row, ct), ct);
+            return new ReadMail(row, message, content, null);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return new ReadMail(row, null, null, ex);
+        }
+    }
+
+    private async Task ApplyReadAsync(InboundClaim claim, ReadMail read, CancellationToken ct)
+    {
+        if (read.Row is not { } row) return;
+        try
+        {
+            await HandleAsync(row, read, claim, ct);
         }
         catch (InboundMailTakenException)
         {
@@ -75,7 +93,7 @@ public sealed class InboundMailProcessor(
         {
             logger.LogWarning(ex, "Inbound mail {InboundId} quarantined", claim.InboundId);
             await using var db = await contextFactory.CreateDbContextAsync(CancellationToken.None);
-            var error = ex is MalformedMailException or ValidationFailedException ? ex.Message : $"{ex.GetType().Name}: {ex.Message}";
+            var error = ex is MalformedMailException or ValidationFailedException ? ex.Message : Unexpected(ex);
             try
             {
                 await InboundOutcome.Quarantined(error).WriteAsync(db, claim, row.Attempts + 1, null, Now, CancellationToken.None);
@@ -87,9 +105,13 @@ public sealed class InboundMailProcessor(
         }
     }
 
-    private async Task HandleAsync(InboundMessage row, InboundClaim claim, CancellationToken ct)
+    // "See the inner exception for details" tells an administrator nothing: the innermost cause is named too.
+    private static string Unexpected(Exception ex) => ex.GetBaseException() is var cause && cause != ex
+        ? $"{ex.GetType().Name}: {ex.Message} ({cause.GetType().Name}: {cause.Message})"
+        : $"{ex.GetType().Name}: {ex.Message}";
+
+    private async Task HandleAsync(InboundMessage row, ReadMail read, InboundClaim claim, CancellationToken ct)
     {
-        var raw = await store.ReadRawAsync(row, ct);
         await using var db = await contextFactory.CreateDbContextAsync(ct);
         var earlier = await db.Set<InboundMessage>().AsNoTracking().Where(m => m.Id < row.Id && m.Size > 0)
             .Where(m => m.RawSha256 == row.RawSha256 || m.MessageId == row.MessageId).OrderBy(m => m.Id)
@@ -101,7 +123,8 @@ public sealed class InboundMailProcessor(
             return;
         }
 
-        var (message, content) = await ReadAsync(raw, ct);
+        if (read.Failure is { } failure) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+        var (message, content) = (read.Message!, read.Content!);
         var decision = await decider.DecideAsync(db, message, content, row.ReceivedAt, row.Mailbox, ct);
         var remark = earlier.FirstOrDefault() is { } sameId
             ? $" The Message-ID {row.MessageId} was used before by #{sameId.Id} for a different mail; this one was processed as a mail of its own."

@@ -40,6 +40,16 @@ public sealed class MailApiFieldsBlockTests : HelpdeskBunitContext
     }
 
     [Fact]
+    public void MailApiFieldsBlock_TicketMirroringAnotherSystem_ShowsItsNumber()
+    {
+        var fields = MailApiFields.None with { ExternalTicket = "INC0012345 in ServiceNow (service-now.com)" };
+
+        var cut = Render<MailApiFieldsBlock>(p => p.Add(x => x.Fields, fields).Add(x => x.Source, TicketSources.Email));
+
+        Assert.Equal("INC0012345 in ServiceNow (service-now.com)", cut.Find("[data-testid=mail-external-ticket]").TextContent);
+    }
+
+    [Fact]
     public void MailApiFieldsBlock_ConsoleTicketWithoutMailFields_RendersNothing()
     {
         var cut = Render<MailApiFieldsBlock>(p => p.Add(x => x.Fields, MailApiFields.None).Add(x => x.Source, TicketSources.Console));

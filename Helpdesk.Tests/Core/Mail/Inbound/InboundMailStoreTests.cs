@@ -90,4 +90,26 @@ public sealed class InboundMailStoreTests
         Assert.StartsWith("Reading the mail took longer than 0.001 s; it was set aside", rows[0].Error);
         Assert.NotEqual(InboundStatus.Received, rows[1].Status); // handled in the same round (read in time or set aside too)
     }
+
+    [Fact]
+    public async Task ProcessPendingAsync_SlowMailBeforeAQuickOne_TheQuickOneIsAppliedFirst()
+    {
+        await using var host = await CoreTestHost.StartAsync(settings: new Dictionary<string, string?>
+        {
+            ["Mail:Inbound:AccountAddress"] = "support@helpdesk.test", ["Mail:Inbound:UnknownSenders"] = "CreatePerson",
+            ["Mail:Inbound:ReadAheadWait"] = "00:00:00.001",
+        });
+        var parts = string.Concat(Enumerable.Range(0, 20_000).Select(i => $"--b\r\nContent-Type: text/plain\r\n\r\npart {i}\r\n"));
+        var slow = System.Text.Encoding.ASCII.GetBytes($"From: a@customer.test\r\nSubject: Slow\r\nContent-Type: multipart/mixed; boundary=\"b\"\r\n\r\n{parts}--b--\r\n");
+        var store = host.Get<InboundMailStore>();
+        await store.StoreAsync("imap", "1:1", slow, default);
+        await store.StoreAsync("imap", "1:2", System.Text.Encoding.ASCII.GetBytes("From: b@customer.test\r\nSubject: Quick\r\n\r\nx\r\n"), default);
+
+        await host.Get<Helpdesk.Core.Mail.Inbound.Processing.InboundMailProcessor>().ProcessPendingAsync(default);
+
+        await using var db = await host.DbAsync();
+        var rows = await db.Set<InboundMessage>().OrderBy(m => m.Id).ToListAsync();
+        Assert.All(rows, r => Assert.Equal(InboundStatus.Processed, r.Status));
+        Assert.True(rows[1].TicketId < rows[0].TicketId, $"quick HD-{rows[1].TicketId}, slow HD-{rows[0].TicketId}");
+    }
 }

@@ -54,6 +54,7 @@ public sealed class AutomatedMailDetectorTests
     [InlineData("X-ServiceNow-Generated: true", "the ticket system ServiceNow (X-ServiceNow-Generated)")]
     [InlineData("X-Zendesk-From-Account-Id: 12", "the ticket system Zendesk (X-Zendesk-From-Account-Id)")]
     [InlineData("X-GitHub-Reason: mention", "the ticket system GitHub (X-GitHub-Reason)")]
+    [InlineData("Precedence: list\r\nList-Id: acme/webapp <webapp.acme.github.com>\r\nX-GitHub-Reason: mention", "the ticket system GitHub (X-GitHub-Reason)")]
     public void Classify_AutomatedHeader_NamesTheRule(string header, string reason)
     {
         var verdict = Classify("a@x.test", header);
@@ -78,6 +79,9 @@ public sealed class AutomatedMailDetectorTests
     [InlineData("notifications+abc@github.test", true)]
     [InlineData("root@server01.test", true)]
     [InlineData("bounces@list.test", true)]
+    [InlineData("alertmanager@monitoring.test", true)]
+    [InlineData("zabbix@monitoring.test", true)]
+    [InlineData("nagios-prod@monitoring.test", true)]
     [InlineData("noreplyguy@shop.test", false)]
     [InlineData("rooted@shop.test", false)]
     public void Classify_SenderLocalPart_MatchesTheNoReplyList(string from, bool automated)

@@ -27,6 +27,26 @@ public sealed class InboundMailReaderTests
     }
 
     [Fact]
+    public void Read_FormatFlowedQuotedPrintable_JoinsFlowedLinesAndKeepsHardBreaksAndQuotes()
+    {
+        var text = Read("thunderbird-flowed-reply.eml").TextBody.ReplaceLineEndings("\n");
+
+        Assert.Contains("but the printer still jams on every second page. The display shows \"Papierstau Fach 2\" – schöne Grüße aus München.\n\nJörg", text);
+        Assert.Contains("> Hello,\n> the printer jams on every page.", text);
+    }
+
+    [Theory]
+    [InlineData("yes", "Thepasswordresetlinkexpired.")]
+    [InlineData("no", "The password reset link expired.")]
+    public void Read_FormatFlowedDelSp_RemovesTheSoftBreakSpaceOnlyWhenAsked(string delsp, string expected)
+    {
+        var raw = System.Text.Encoding.ASCII.GetBytes(
+            $"From: a@customer.test\r\nSubject: flowed\r\nContent-Type: text/plain; charset=us-ascii; format=flowed; delsp={delsp}\r\n\r\nThe \r\npassword \r\nreset \r\nlink \r\nexpired.\r\n");
+
+        Assert.Equal(expected, InboundMailReader.Read(InboundMailReader.Load(raw), raw).TextBody.Trim());
+    }
+
+    [Fact]
     public void Read_LatinSender_DecodesDisplayNameAndLowercasesAddress()
     {
         var content = Read("latin1-qp.eml");

@@ -20,7 +20,7 @@ public sealed class InboundCorpusRun : IAsyncLifetime
     public Dictionary<string, long> RowOf { get; } = [];
     public int FileCount { get; private set; }
 
-    /// <summary>The ticket made before the corpus, whose outgoing mail <c>dsn-postfix.eml</c> reports as bounced.</summary>
+    /// <summary>The ticket made before the corpus, whose outgoing mails <c>dsn-postfix.eml</c> and <c>dsn-gmail-for-our-mail.eml</c> report as bounced.</summary>
     public int SeededTicketId { get; private set; }
 
     public async Task InitializeAsync()
@@ -39,6 +39,12 @@ public sealed class InboundCorpusRun : IAsyncLifetime
             {
                 MessageId = "<corpus-outbox-1@helpdesk.test>", Kind = "email_action", From = "support@helpdesk.test", To = "left@customer.test",
                 Subject = "[HD-1] Your request was received", TextBody = "x", Status = OutboxStatus.Sent, TicketId = SeededTicketId,
+                CreatedAt = DateTime.UtcNow, NextAttemptAt = DateTime.UtcNow,
+            });
+            db.Add(new OutboxMessage
+            {
+                MessageId = "<corpus-outbox-2@helpdesk.test>", Kind = "email_action", From = "support@helpdesk.test", To = "moved.away@gmail.com",
+                Subject = "[HD-1] Your request was updated", TextBody = "x", Status = OutboxStatus.Sent, TicketId = SeededTicketId,
                 CreatedAt = DateTime.UtcNow, NextAttemptAt = DateTime.UtcNow,
             });
             await db.SaveChangesAsync();

@@ -47,22 +47,18 @@ public sealed partial class InboundMailProcessorTests
         Assert.DoesNotContain("used before", first.Outcome);
     }
 
-    [Trait(ProviderTrait.Name, ProviderTrait.SqliteOnly)] // injects the failure with a SQLite trigger (issue #12)
     [Fact]
     public async Task ProcessAsync_OutcomeWriteFailsAfterTheTicketWasBuilt_NothingCommitsAndTheRetryCreatesOneRequest()
     {
         await _host.AddPersonAsync("Alice Walker", "alice@customer.test");
         await using (var db = await _host.DbAsync())
-            await db.Database.ExecuteSqlRawAsync("""
-                CREATE TRIGGER crash_before_outcome BEFORE UPDATE OF Status ON InboundMessage
-                WHEN NEW.Status = 'Processed' BEGIN SELECT RAISE(ABORT, 'simulated crash'); END
-                """);
+            await CrashTrigger.BeforeProcessedOutcome.CreateAsync(db);
 
         var crashed = await ReceiveAsync(InboundTestMail.Create("alice@customer.test", "support@helpdesk.test", "Disk full", "On web01."));
         await using (var db = await _host.DbAsync())
         {
             Assert.Equal(0, await db.Set<Ticket>().CountAsync());
-            await db.Database.ExecuteSqlRawAsync("DROP TRIGGER crash_before_outcome");
+            await CrashTrigger.BeforeProcessedOutcome.DropAsync(db);
         }
         var retried = await _host.Get<RetryInboundMailCommand>().ExecuteAsync(crashed.Id);
 
@@ -73,27 +69,37 @@ public sealed partial class InboundMailProcessorTests
         Assert.Equal(1, (await _host.Get<TicketListQuery>().ExecuteAsync(new TicketListRequest(), Actor.System)).TotalCount);
     }
 
-    [Trait(ProviderTrait.Name, ProviderTrait.SqliteOnly)] // injects the failure with a SQLite trigger (issue #12)
     [Fact]
     public async Task ProcessAsync_OutcomeWriteFailsAfterTheNoteWasBuilt_NoNoteCommitsAndTheRetryAddsItOnce()
     {
         var alice = await _host.AddPersonAsync("Alice Walker", "alice@customer.test");
         var ticketId = await _host.Get<CreateTicketCommand>().ExecuteAsync(new NewTicket { Subject = "VPN", RequestedForId = alice.Id }, Actor.System);
         await using (var db = await _host.DbAsync())
-            await db.Database.ExecuteSqlRawAsync("""
-                CREATE TRIGGER crash_before_outcome BEFORE UPDATE OF Status ON InboundMessage
-                WHEN NEW.Status = 'Processed' BEGIN SELECT RAISE(ABORT, 'simulated crash'); END
-                """);
+            await CrashTrigger.BeforeProcessedOutcome.CreateAsync(db);
 
         var crashed = await ReceiveAsync(InboundTestMail.Create("alice@customer.test", "support@helpdesk.test", $"Re: HD-{ticketId}", "Still down."));
         var notesAfterCrash = (await TicketAsync(ticketId)).PublicLog.Count;
         await using (var db = await _host.DbAsync())
-            await db.Database.ExecuteSqlRawAsync("DROP TRIGGER crash_before_outcome");
+            await CrashTrigger.BeforeProcessedOutcome.DropAsync(db);
         var retried = await _host.Get<RetryInboundMailCommand>().ExecuteAsync(crashed.Id);
 
         Assert.Equal((InboundStatus.Quarantined, 0), (crashed.Status, notesAfterCrash));
         Assert.Equal((InboundStatus.Processed, (int?)ticketId), (retried.Status, retried.TicketId));
         Assert.Single((await TicketAsync(ticketId)).PublicLog, e => e.Html == "Still down.");
+    }
+
+    [Fact]
+    public async Task ProcessAsync_DatabaseRefusesTheTicket_QuarantineNamesTheInnermostCause()
+    {
+        await _host.AddPersonAsync("Alice Walker", "alice@customer.test");
+        await using (var db = await _host.DbAsync())
+            await CrashTrigger.BeforeNewTicket.CreateAsync(db);
+
+        var refused = await ReceiveAsync(InboundTestMail.Create("alice@customer.test", "support@helpdesk.test", "Disk full", "On web01."));
+
+        Assert.Equal(InboundStatus.Quarantined, refused.Status);
+        Assert.StartsWith("DbUpdateException: ", refused.Error);
+        Assert.Contains("simulated crash", refused.Error);
     }
 
     [Fact]
