@@ -34,6 +34,9 @@ public sealed class CoreTestHost : IAsyncDisposable
     public FakeTimeProvider Clock { get; }
     public DatabaseProvider Provider => _database.Provider;
 
+    /// <summary>Database:Provider and the connection string, for a second host on the same database (a restart, another instance).</summary>
+    public IReadOnlyDictionary<string, string?> DatabaseSettings => _database.Settings;
+
     /// <param name="provider">The database to run on; by default the one HELPDESK_TEST_DATABASE names.</param>
     public static async Task<CoreTestHost> StartAsync(Action<HostApplicationBuilder>? configure = null, IDictionary<string, string?>? settings = null,
         DatabaseProvider? provider = null)
