@@ -11,7 +11,7 @@ namespace Helpdesk.Core.Persistence.CompiledModel
     public partial class HelpdeskDbContextModel
     {
         private HelpdeskDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("80379e1e-2e5a-4f3d-9b88-1ab7c268945d"), entityTypeCount: 50)
+            : base(skipDetectChanges: false, modelId: new Guid("871a833d-3736-4e55-a78f-7b3ae8b6fd5a"), entityTypeCount: 53)
         {
         }
 
@@ -32,6 +32,8 @@ namespace Helpdesk.Core.Persistence.CompiledModel
             var changeOrProblem = ChangeOrProblemEntityType.Create(this);
             var agentGroup = AgentGroupEntityType.Create(this);
             var helpTopic = HelpTopicEntityType.Create(this);
+            var loginAlertState = LoginAlertStateEntityType.Create(this);
+            var loginFailure = LoginFailureEntityType.Create(this);
             var messageTemplate = MessageTemplateEntityType.Create(this);
             var savedAlertSwitch = SavedAlertSwitchEntityType.Create(this);
             var savedCorrespondenceSwitches = SavedCorrespondenceSwitchesEntityType.Create(this);
@@ -60,6 +62,7 @@ namespace Helpdesk.Core.Persistence.CompiledModel
             var ticketAuditEntry = TicketAuditEntryEntityType.Create(this);
             var savedTicketView = SavedTicketViewEntityType.Create(this);
             var ticketChange = TicketChangeEntityType.Create(this);
+            var dataProtectionKey = DataProtectionKeyEntityType.Create(this);
             var identityRole = IdentityRoleEntityType.Create(this);
             var identityRoleClaim = IdentityRoleClaimEntityType.Create(this);
             var identityUserClaim = IdentityUserClaimEntityType.Create(this);
@@ -158,6 +161,8 @@ namespace Helpdesk.Core.Persistence.CompiledModel
             ChangeOrProblemEntityType.CreateAnnotations(changeOrProblem);
             AgentGroupEntityType.CreateAnnotations(agentGroup);
             HelpTopicEntityType.CreateAnnotations(helpTopic);
+            LoginAlertStateEntityType.CreateAnnotations(loginAlertState);
+            LoginFailureEntityType.CreateAnnotations(loginFailure);
             MessageTemplateEntityType.CreateAnnotations(messageTemplate);
             SavedAlertSwitchEntityType.CreateAnnotations(savedAlertSwitch);
             SavedCorrespondenceSwitchesEntityType.CreateAnnotations(savedCorrespondenceSwitches);
@@ -186,6 +191,7 @@ namespace Helpdesk.Core.Persistence.CompiledModel
             TicketAuditEntryEntityType.CreateAnnotations(ticketAuditEntry);
             SavedTicketViewEntityType.CreateAnnotations(savedTicketView);
             TicketChangeEntityType.CreateAnnotations(ticketChange);
+            DataProtectionKeyEntityType.CreateAnnotations(dataProtectionKey);
             IdentityRoleEntityType.CreateAnnotations(identityRole);
             IdentityRoleClaimEntityType.CreateAnnotations(identityRoleClaim);
             IdentityUserClaimEntityType.CreateAnnotations(identityUserClaim);

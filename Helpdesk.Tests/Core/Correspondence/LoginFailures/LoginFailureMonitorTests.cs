@@ -1,33 +1,34 @@
 using Helpdesk.Core.Correspondence;
+using Helpdesk.Core.Correspondence.LoginFailures;
 using Helpdesk.Core.Mail.Outbound;
 using Helpdesk.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
 
-namespace Helpdesk.Tests.Core.Correspondence;
+namespace Helpdesk.Tests.Core.Correspondence.LoginFailures;
 
 [Trait("Category", "Security")]
 public sealed class LoginFailureMonitorTests
 {
     [Fact]
-    public async Task IsThrottled_MaxFailuresFromOneAddress_TrueForThatAddressUntilTheWindowPasses()
+    public async Task IsThrottledAsync_MaxFailuresFromOneAddress_TrueForThatAddressUntilTheWindowPasses()
     {
         await using var host = await CoreTestHost.StartAsync(settings: new Dictionary<string, string?> { ["Login:MaxFailuresPerAddress"] = "3" });
         var monitor = host.Get<LoginFailureMonitor>();
 
         for (var i = 0; i < 3; i++)
         {
-            Assert.False(monitor.IsThrottled("10.0.0.1"));
+            Assert.False(await monitor.IsThrottledAsync("10.0.0.1"));
             await monitor.RecordFailureAsync($"name{i}@helpdesk.test", "10.0.0.1");
         }
 
-        Assert.True(monitor.IsThrottled("10.0.0.1"));
-        Assert.False(monitor.IsThrottled("10.0.0.2"));
+        Assert.True(await monitor.IsThrottledAsync("10.0.0.1"));
+        Assert.False(await monitor.IsThrottledAsync("10.0.0.2"));
         host.Clock.Advance(TimeSpan.FromMinutes(16));
-        Assert.False(monitor.IsThrottled("10.0.0.1"));
+        Assert.False(await monitor.IsThrottledAsync("10.0.0.1"));
     }
 
     [Fact]
-    public async Task IsThrottled_FailuresFromOneIpv6Slash64_CountedAsOneAddress()
+    public async Task IsThrottledAsync_FailuresFromOneIpv6Slash64_CountedAsOneAddress()
     {
         await using var host = await CoreTestHost.StartAsync(settings: new Dictionary<string, string?> { ["Login:MaxFailuresPerAddress"] = "3" });
         var monitor = host.Get<LoginFailureMonitor>();
@@ -35,8 +36,8 @@ public sealed class LoginFailureMonitorTests
         for (var i = 1; i <= 3; i++)
             await monitor.RecordFailureAsync("ann@helpdesk.test", $"2001:db8:1:2::{i:x}");
 
-        Assert.True(monitor.IsThrottled("2001:db8:1:2:ffff::9"));
-        Assert.False(monitor.IsThrottled("2001:db8:1:3::1"));
+        Assert.True(await monitor.IsThrottledAsync("2001:db8:1:2:ffff::9"));
+        Assert.False(await monitor.IsThrottledAsync("2001:db8:1:3::1"));
     }
 
     [Fact]
