@@ -13,6 +13,7 @@ using Helpdesk.Core.People;
 using Helpdesk.Core.People.Queries;
 using Helpdesk.Core.Teams;
 using Helpdesk.Core.Persistence;
+using Helpdesk.Core.SharedState;
 using Helpdesk.Core.Tickets.Commands;
 using Helpdesk.Core.Tickets.Events;
 using Helpdesk.Core.Tickets.Queries;
@@ -38,6 +39,7 @@ public static class HelpdeskCoreServiceCollectionExtensions
     {
         builder.AddCommon();
         builder.AddPersistence();
+        builder.AddSharedState();
         builder.Services.AddDirectory();
         builder.Services.AddTickets();
         builder.AddCaseLog();
@@ -69,8 +71,12 @@ public static class HelpdeskCoreServiceCollectionExtensions
             // Linux has no DPAPI: without a certificate the keys rest in a folder only the app's user may read, which is
             // what the framework's "may be persisted unencrypted" warning on every first start is about.
             builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection.KeyManagement.XmlKeyManager", LogLevel.Error);
-        builder.Services.AddOptions<KeyManagementOptions>().Configure<DataFolder, ILoggerFactory>((o, folder, logs) =>
-            o.XmlRepository = new FileSystemXmlRepository(OwnerOnlyFolder(folder.Combine("keys")), logs));
+        // Several PostgreSQL instances must share one key ring (a cookie or mailbox password protected by one is read by another).
+        if (DatabaseProviderSelection.From(builder.Configuration) == DatabaseProvider.PostgreSQL)
+            dataProtection.PersistKeysToDbContext<HelpdeskDbContext>();
+        else
+            builder.Services.AddOptions<KeyManagementOptions>().Configure<DataFolder, ILoggerFactory>((o, folder, logs) =>
+                o.XmlRepository = new FileSystemXmlRepository(OwnerOnlyFolder(folder.Combine("keys")), logs));
     }
 
     private static DirectoryInfo OwnerOnlyFolder(string path)

@@ -62,4 +62,42 @@ public sealed class LoginFailureMonitorTests
         Assert.Contains("bob@helpdesk.test: 2", alerts[1].TextBody);
         Assert.Contains("3 more excessive-login alert(s)", alerts[1].TextBody);
     }
+
+    [Fact]
+    public async Task RecordFailureAsync_FailuresOnTwoPostgresInstances_AddUpForThrottleAndAlert()
+    {
+        var settings = new Dictionary<string, string?> { ["Login:MaxFailuresPerAddress"] = "4", ["Correspondence:FailedLoginThreshold"] = "3" };
+        await using var a = await CoreTestHost.StartAsync(settings: settings, provider: Helpdesk.Core.Persistence.DatabaseProvider.PostgreSQL);
+        await using var b = await a.StartAnotherInstanceAsync(settings);
+        var (onA, onB) = (a.Get<LoginFailureMonitor>(), b.Get<LoginFailureMonitor>());
+
+        var mailed = new List<bool>
+        {
+            await onA.RecordFailureAsync("Ann@helpdesk.test", "10.0.0.1"),
+            await onB.RecordFailureAsync("ann@helpdesk.test", "10.0.0.1"),
+            await onA.RecordFailureAsync("ann@helpdesk.test", "10.0.0.1"),
+            await onB.RecordFailureAsync("ann@helpdesk.test", "10.0.0.1"),
+        };
+
+        Assert.Equal([false, false, true, false], mailed);
+        Assert.True(await onA.IsThrottledAsync("10.0.0.1"));
+        Assert.True(await onB.IsThrottledAsync("10.0.0.1"));
+        await using var db = await a.DbAsync();
+        var alert = Assert.Single(await db.Set<OutboxMessage>().Where(m => m.Kind == "system_alert").ToListAsync());
+        Assert.Contains("10.0.0.1: 3", alert.TextBody);
+        Assert.Contains("ann@helpdesk.test: 3", alert.TextBody);
+    }
+
+    [Fact]
+    public async Task RecordSuccessAsync_OnAnotherPostgresInstance_ForgetsTheAccountsFailures()
+    {
+        var settings = new Dictionary<string, string?> { ["Correspondence:FailedLoginThreshold"] = "2" };
+        await using var a = await CoreTestHost.StartAsync(settings: settings, provider: Helpdesk.Core.Persistence.DatabaseProvider.PostgreSQL);
+        await using var b = await a.StartAnotherInstanceAsync(settings);
+
+        await a.Get<LoginFailureMonitor>().RecordFailureAsync("ann@helpdesk.test", "10.0.0.1");
+        await b.Get<LoginFailureMonitor>().RecordSuccessAsync("ann@helpdesk.test");
+
+        Assert.False(await a.Get<LoginFailureMonitor>().RecordFailureAsync("ann@helpdesk.test", "10.0.0.2"));
+    }
 }
