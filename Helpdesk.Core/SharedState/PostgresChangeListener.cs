@@ -66,7 +66,7 @@ public sealed class PostgresChangeListener(IConfiguration configuration, TicketC
     private void Dispatch(string channel, string payload)
     {
         if (channel == SharedStateChannels.TicketChanges) notifier.CatchUp();
-        else if (channel == SharedStateChannels.Settings) settings.Raise(payload);
+        else if (channel == SharedStateChannels.Settings) settings.Heard(payload);
     }
 
     // Its own physical connection (a pooled one could be handed back mid-wait), with keepalives so a dead peer is noticed.

@@ -22,13 +22,32 @@ public sealed class SettingsChanges(IDbContextFactory<HelpdeskDbContext> context
 
     public static bool Concerns(string changed, string setting) => changed == setting || changed == Any;
 
+    // Tells this instance's own notifications (it raised them already) from the others'.
+    private readonly string _instance = Guid.NewGuid().ToString("N");
+
     /// <summary>Called after the save committed.</summary>
     public async Task SavedAsync(string setting, CancellationToken ct = default)
     {
         Raise(setting);
         if (!acrossInstances) return;
-        await using var db = await contextFactory.CreateDbContextAsync(ct);
-        await db.Database.ExecuteSqlAsync($"SELECT pg_notify({SharedStateChannels.Settings}, {setting})", ct);
+        try
+        {
+            await using var db = await contextFactory.CreateDbContextAsync(ct);
+            await db.Database.ExecuteSqlAsync($"SELECT pg_notify({SharedStateChannels.Settings}, {setting + "@" + _instance})", ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The save itself is committed: the administrator must not see it as failed. Other instances read the
+            // setting again at their next use or poll, or when their listen connection is next opened.
+            logger.LogWarning(ex, "Telling the other instances that the setting {Setting} changed failed", setting);
+        }
+    }
+
+    /// <summary>A notification on <see cref="SharedStateChannels.Settings"/>: raised unless this instance sent it.</summary>
+    internal void Heard(string payload)
+    {
+        var at = payload.LastIndexOf('@');
+        if (at < 0 || payload[(at + 1)..] != _instance) Raise(at < 0 ? payload : payload[..at]);
     }
 
     internal void Raise(string setting)

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using Helpdesk.Core.Tickets.Writing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Logging;
 
 namespace Helpdesk.Core.SharedState;
 
@@ -9,7 +10,7 @@ namespace Helpdesk.Core.SharedState;
 /// PostgreSQL only: a save that adds <see cref="TicketChange"/> rows also sends <c>NOTIFY helpdesk_ticket_changes</c> with
 /// the highest id, in the save's transaction, so PostgreSQL delivers it to every instance only when that commits.
 /// </summary>
-internal sealed class TicketChangeSignalInterceptor : SaveChangesInterceptor
+internal sealed class TicketChangeSignalInterceptor(ILogger<TicketChangeSignalInterceptor> logger) : SaveChangesInterceptor
 {
     private readonly ConditionalWeakTable<DbContext, List<TicketChange>> _added = new();
 
@@ -28,17 +29,38 @@ internal sealed class TicketChangeSignalInterceptor : SaveChangesInterceptor
 
     public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        if (Take(eventData.Context) is { } lastId)
-            await eventData.Context!.Database.ExecuteSqlAsync($"SELECT pg_notify({SharedStateChannels.TicketChanges}, {lastId.ToString()})", cancellationToken);
+        if (Take(eventData.Context) is not { } lastId) return result;
+        var db = eventData.Context!.Database;
+        try
+        {
+            await db.ExecuteSqlAsync($"SELECT pg_notify({SharedStateChannels.TicketChanges}, {lastId.ToString()})", cancellationToken);
+        }
+        catch (Exception ex) when (db.CurrentTransaction is null && ex is not OperationCanceledException)
+        {
+            NotTold(ex, lastId);
+        }
         return result;
     }
 
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
-        if (Take(eventData.Context) is { } lastId)
-            eventData.Context!.Database.ExecuteSql($"SELECT pg_notify({SharedStateChannels.TicketChanges}, {lastId.ToString()})");
+        if (Take(eventData.Context) is not { } lastId) return result;
+        var db = eventData.Context!.Database;
+        try
+        {
+            db.ExecuteSql($"SELECT pg_notify({SharedStateChannels.TicketChanges}, {lastId.ToString()})");
+        }
+        catch (Exception ex) when (db.CurrentTransaction is null)
+        {
+            NotTold(ex, lastId);
+        }
         return result;
     }
+
+    // Without a transaction of the caller's the rows are already committed, so the save must not fail now (inside one, a
+    // failed NOTIFY fails the commit too, as it should). Other instances show the rows at their next notification.
+    private void NotTold(Exception ex, long lastId) =>
+        logger.LogWarning(ex, "Telling other instances of ticket change {ChangeId} failed", lastId);
 
     public override void SaveChangesFailed(DbContextErrorEventData eventData) => Forget(eventData.Context);
 
