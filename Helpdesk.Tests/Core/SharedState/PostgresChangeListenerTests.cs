@@ -13,11 +13,12 @@ using Helpdesk.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Npgsql;
+using Xunit.Abstractions;
 
 namespace Helpdesk.Tests.Core.SharedState;
 
 /// <summary>Two instances (two hosts, own services and listen connections) on one real PostgreSQL database.</summary>
-public sealed class PostgresChangeListenerTests : IAsyncLifetime
+public sealed class PostgresChangeListenerTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private static readonly TimeSpan OneSecond = TimeSpan.FromSeconds(1);
 
@@ -51,6 +52,7 @@ public sealed class PostgresChangeListenerTests : IAsyncLifetime
         await AppendNoteOnAAsync("Toner is empty");
 
         await WaitForAsync(() => _heardOnB.Any(c => c.Kind == TicketChangeKind.CaseLogAppended), OneSecond);
+        output.WriteLine($"Written on A and heard on B after {watch.ElapsedMilliseconds} ms");
         Assert.True(watch.Elapsed < OneSecond, $"heard after {watch.ElapsedMilliseconds} ms");
         Assert.Equal(_ticketId, Assert.Single(_heardOnB, c => c.Kind == TicketChangeKind.CaseLogAppended).TicketId);
     }
@@ -111,6 +113,7 @@ public sealed class PostgresChangeListenerTests : IAsyncLifetime
         await settingsOnA.SaveAsync(switches);
 
         await WaitForAsync(() => settingsOnB.LastRead.AdminEmail == "new-admin@helpdesk.test", OneSecond);
+        output.WriteLine($"Saved on A and seen on B after {watch.ElapsedMilliseconds} ms");
         Assert.True(watch.Elapsed < OneSecond, $"seen after {watch.ElapsedMilliseconds} ms");
     }
 
