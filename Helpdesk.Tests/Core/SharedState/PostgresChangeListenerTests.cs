@@ -3,13 +3,16 @@ using System.Diagnostics;
 using Helpdesk.Core.CaseLog;
 using Helpdesk.Core.Common;
 using Helpdesk.Core.Correspondence;
+using Helpdesk.Core.Mail.Inbound;
 using Helpdesk.Core.Mail.Inbound.Mailboxes;
 using Helpdesk.Core.Persistence;
 using Helpdesk.Core.SharedState;
 using Helpdesk.Core.Tickets.Commands;
 using Helpdesk.Core.Tickets.Events;
+using Helpdesk.Core.Tickets.Views;
 using Helpdesk.Core.Tickets.Writing;
 using Helpdesk.Tests.TestSupport;
+using MailKit.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Npgsql;
@@ -118,13 +121,28 @@ public sealed class PostgresChangeListenerTests(ITestOutputHelper output) : IAsy
     }
 
     [Fact]
-    public async Task Listen_MailboxesSavedOnInstanceA_WakesTheInboundWorkerOfInstanceB()
+    public async Task Listen_MailboxSavedOnInstanceA_WakesTheInboundWorkerOfInstanceB()
     {
         var changesOnB = _b.Get<MailboxChanges>();
+        Assert.False(await changesOnB.WaitAsync(TimeSpan.Zero, CancellationToken.None));
 
-        await _a.Get<SettingsChanges>().SavedAsync(SettingsChanges.Mailboxes);
+        await _a.Get<SaveMailboxCommand>().ExecuteAsync(new MailboxInput(null, "support", MailboxKind.Imap)
+        {
+            Host = "imap.example.com", Port = 993, Security = SecureSocketOptions.SslOnConnect, UserName = "support@example.com", Password = "Pa55-word!",
+        });
 
         Assert.True(await changesOnB.WaitAsync(OneSecond, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Listen_TicketViewSavedOnInstanceA_InstanceBHearsTheViewsChanged()
+    {
+        var heardOnB = new ConcurrentQueue<string>();
+        _b.Get<SettingsChanges>().Changed += heardOnB.Enqueue;
+
+        await _a.Get<SaveTicketViewCommand>().ExecuteAsync(new TicketViewInput { Name = "Escalations" });
+
+        await WaitForAsync(() => heardOnB.Contains(SettingsChanges.TicketViews), OneSecond);
     }
 
     private async Task AppendNoteOnAAsync(string text) =>
