@@ -37,8 +37,10 @@ public static class HelpdeskCoreServiceCollectionExtensions
     /// <summary>Everything the helpdesk needs except UI and hosting: options, persistence and each feature.</summary>
     public static IHostApplicationBuilder AddHelpdeskCore(this IHostApplicationBuilder builder)
     {
-        builder.AddCommon();
+        // Persistence first: hosted services start in order, and on PostgreSQL Data Protection's start-up read of the key
+        // ring needs the migrated table and the keys copied in from the data folder (DataFolderKeysImport).
         builder.AddPersistence();
+        builder.AddCommon();
         builder.AddSharedState();
         builder.Services.AddDirectory();
         builder.Services.AddTickets();

@@ -35,21 +35,24 @@ public sealed class DataProtectionKeysTests
     }
 
     [Fact]
-    public async Task Start_OnPostgresWithKeysInTheDataFolder_UnprotectsWhatSqliteProtected()
+    public async Task Start_OnMigratedPostgresWithKeysInTheDataFolder_UnprotectsWhatSqliteProtected()
     {
-        string dataFolder, protectedOnSqlite;
+        var dataFolder = Path.Combine(Path.GetTempPath(), "helpdesk-tests", Guid.NewGuid().ToString("N"));
+        string protectedOnSqlite;
         await using (var sqlite = await CoreTestHost.StartAsync(provider: DatabaseProvider.Sqlite))
         {
             protectedOnSqlite = sqlite.Get<IDataProtectionProvider>().CreateProtector("Helpdesk.Tests").Protect("mailbox password");
-            dataFolder = Path.Combine(Path.GetTempPath(), "helpdesk-tests", Guid.NewGuid().ToString("N"));
             CopyFolder(Path.Combine(sqlite.DataFolder, "keys"), Path.Combine(dataFolder, "keys"));
         }
         try
         {
-            await using var postgres = await CoreTestHost.StartAsync(provider: DatabaseProvider.PostgreSQL,
-                settings: new Dictionary<string, string?> { ["Helpdesk:DataFolder"] = dataFolder });
+            // The schema exists before the moved install starts (as after copying the data), and holds no keys yet.
+            await using var migrated = await CoreTestHost.StartAsync(provider: DatabaseProvider.PostgreSQL);
+            await using (var db = await migrated.DbAsync())
+                await db.DataProtectionKeys.ExecuteDeleteAsync();
+            await using var moved = await migrated.StartAnotherInstanceAsync(new Dictionary<string, string?> { ["Helpdesk:DataFolder"] = dataFolder });
 
-            var onPostgres = postgres.Get<IDataProtectionProvider>().CreateProtector("Helpdesk.Tests").Unprotect(protectedOnSqlite);
+            var onPostgres = moved.Get<IDataProtectionProvider>().CreateProtector("Helpdesk.Tests").Unprotect(protectedOnSqlite);
 
             Assert.Equal("mailbox password", onPostgres);
         }
