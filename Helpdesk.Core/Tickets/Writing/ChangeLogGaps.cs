@@ -12,8 +12,9 @@ internal sealed class ChangeLogGaps
 {
     public static readonly TimeSpan Grace = TimeSpan.FromSeconds(30);
 
-    // A jump this large is not concurrency but lost ids (a failed batch insert): remembering them all would only cost.
-    private const int MaxGaps = 10_000;
+    // Concurrent writers leave a handful of gaps; a longer run of missing ids (a log pruned empty before the start, a
+    // sequence that jumped after a crash) is mostly lost ids, so only the ones just below the row that was read are kept.
+    private const int MaxGaps = 1_000;
 
     private readonly Dictionary<long, DateTime> _missingSince = [];
 
@@ -22,7 +23,7 @@ internal sealed class ChangeLogGaps
         var expected = after + 1;
         foreach (var id in ids)
         {
-            for (var missing = expected; missing < id && _missingSince.Count < MaxGaps; missing++)
+            for (var missing = Math.Max(expected, id - (MaxGaps - _missingSince.Count)); missing < id; missing++)
                 _missingSince.TryAdd(missing, now);
             expected = id + 1;
         }

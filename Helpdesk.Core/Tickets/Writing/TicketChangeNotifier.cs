@@ -95,7 +95,7 @@ public sealed class TicketChangeNotifier(IDbContextFactory<HelpdeskDbContext> co
             var after = _lastSeen ?? 0;
             var rows = await db.Set<TicketChange>().AsNoTracking().Where(c => c.Id > after).OrderBy(c => c.Id).Take(BatchSize).ToListAsync();
             if (rows.Count == 0) break;
-            if (outOfOrder && after > 0) _gaps.NoteMissing(after, rows.Select(r => r.Id), Now); // 0: no delivered row to count gaps from
+            if (outOfOrder) _gaps.NoteMissing(after, rows.Select(r => r.Id), Now);
             _lastSeen = rows[^1].Id;
             Deliver(rows);
             if (rows.Count < BatchSize) break;

@@ -27,4 +27,17 @@ public sealed class ChangeLogGapsTests
         Assert.Equal([2], gaps.StillAwaited(Start + ChangeLogGaps.Grace));
         Assert.Empty(gaps.StillAwaited(Start + ChangeLogGaps.Grace + TimeSpan.FromSeconds(1)));
     }
+
+    [Fact]
+    public void NoteMissing_LongRunOfMissingIds_KeepsTheThousandJustBelowTheRowRead()
+    {
+        var gaps = new ChangeLogGaps();
+
+        gaps.NoteMissing(after: 0, [5_001], Start);
+
+        var awaited = gaps.StillAwaited(Start);
+        Assert.Equal(1_000, awaited.Count);
+        Assert.Equal(4_001, awaited.Min());
+        Assert.Equal(5_000, awaited.Max());
+    }
 }
