@@ -11,7 +11,8 @@ namespace Helpdesk.Blazor.Hosting;
 
 /// <summary>
 /// One loop per effective mailbox (configured plus enabled saved ones): fetch (stores raw mail first), process what is
-/// pending, then wait for new mail (IMAP IDLE where offered, else the poll interval). Every poll interval, and at once
+/// pending, then wait for new mail (IMAP IDLE where offered, else the poll interval). Every poll interval, mail left
+/// pending by a round that died (here or in another instance) is processed once its claim lapsed. Every poll interval, and at once
 /// after an administrator saves a mailbox, the set of loops is brought in line with the mailboxes, so no restart is
 /// needed. Errors are handled by <see cref="MailboxRound"/> and never stop the host. A loop fetches only while it holds
 /// its mailbox's lease (<see cref="IWorkLeases"/>), so of several instances on one PostgreSQL database one fetches.
@@ -49,6 +50,14 @@ public sealed class InboundMailWorker(
                 {
                     // The loops that run keep running; the next interval tries again.
                     logger.LogError(ex, "Bringing the mailbox loops in line with the mailboxes failed");
+                }
+                try
+                {
+                    await ProcessAsync((processor, ct) => processor.ProcessLeftBehindAsync(ct), stoppingToken);
+                }
+                catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+                {
+                    logger.LogError(ex, "Processing received mail left behind by a stopped round failed");
                 }
                 try
                 {
@@ -168,13 +177,15 @@ public sealed class InboundMailWorker(
         }
     }
 
-    private async Task ProcessPendingAsync(CancellationToken ct)
+    private Task ProcessPendingAsync(CancellationToken ct) => ProcessAsync((processor, token) => processor.ProcessPendingAsync(token), ct);
+
+    private async Task ProcessAsync(Func<InboundMailProcessor, CancellationToken, Task> process, CancellationToken ct)
     {
         await _processing.WaitAsync(ct);
         try
         {
             await using var scope = scopes.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<InboundMailProcessor>().ProcessPendingAsync(ct);
+            await process(scope.ServiceProvider.GetRequiredService<InboundMailProcessor>(), ct);
         }
         finally
         {

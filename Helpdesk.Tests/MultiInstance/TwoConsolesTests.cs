@@ -27,6 +27,7 @@ public sealed class TwoConsolesTests(ITestOutputHelper output)
         ["ConnectionStrings__Helpdesk"] = database.ConnectionString!,
         ["Leases__Period"] = Period.ToString(),
         ["Logging__LogLevel__Default"] = "Warning",
+        ["Logging__LogLevel__Helpdesk"] = "Information",
         ["Mail__Inbound__AccountAddress"] = address,
         ["Mail__Inbound__PollInterval"] = "00:00:01",
         ["Mail__Inbound__ClaimLease"] = ClaimLease.ToString(),
@@ -69,6 +70,7 @@ public sealed class TwoConsolesTests(ITestOutputHelper output)
         output.WriteLine($"take-over after {tookOverAfter.TotalSeconds:0.0} s (lease period {Period.TotalSeconds} s); {tickets} tickets for {mails} mails " +
             $"{allTicketsAfter.TotalSeconds:0.0} s after the kill (claim lease {ClaimLease.TotalSeconds} s); {duplicateTickets} duplicate tickets, {duplicateStored} mails stored twice");
         output.WriteLine("received mails by status: " + await StatusesAsync(database));
+        if (tickets < mails) output.WriteLine($"the console that took over wrote:\n{other.Tail}\nsessions: {await SessionsAsync(database)}");
         Assert.True(tookOverAfter < Period + TimeSpan.FromSeconds(2), $"took over after {tookOverAfter}:\n{other.Tail}");
         Assert.Equal((mails, mails, 0, 0), (tickets, distinctMails, duplicateTickets, duplicateStored));
     }
@@ -127,6 +129,17 @@ public sealed class TwoConsolesTests(ITestOutputHelper output)
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync()) lines.Add(reader.GetString(0));
         return string.Join("; ", lines);
+    }
+
+    private static async Task<string> SessionsAsync(TestDatabase database)
+    {
+        await using var connection = new NpgsqlConnection(database.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("""
+            SELECT string_agg(application_name || ' ' || coalesce(state, '') || ' ' || coalesce(wait_event_type, '') || ':' || coalesce(wait_event, '') || ' ' || left(query, 150), E'\n')
+            FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()
+            """, connection);
+        return (await command.ExecuteScalarAsync()) as string ?? "";
     }
 
     private static async Task<long> ScalarAsync(TestDatabase database, string sql)
