@@ -9,7 +9,10 @@ using Xunit.Abstractions;
 
 namespace Helpdesk.Tests.MultiInstance;
 
-/// <summary>Two real console processes on one PostgreSQL database fetching one IMAP mailbox on the real Dovecot.</summary>
+/// <summary>
+/// Two real console processes on one PostgreSQL database (blobs in it, data folders of their own) fetching one IMAP
+/// mailbox on the real Dovecot.
+/// </summary>
 [Trait("Category", "MultiInstance")]
 [Trait("Category", "MailStack")]
 public sealed class TwoConsolesTests(ITestOutputHelper output)
@@ -26,6 +29,8 @@ public sealed class TwoConsolesTests(ITestOutputHelper output)
         ["Database__Provider"] = nameof(DatabaseProvider.PostgreSQL),
         ["ConnectionStrings__Helpdesk"] = database.ConnectionString!,
         ["Leases__Period"] = Period.ToString(),
+        // Raw mail one console fetched is processed by the other after the kill.
+        ["Blobs__Store"] = "Database",
         ["Logging__LogLevel__Default"] = "Warning",
         ["Logging__LogLevel__Helpdesk"] = "Information",
         ["Mail__Inbound__AccountAddress"] = address,
@@ -46,13 +51,12 @@ public sealed class TwoConsolesTests(ITestOutputHelper output)
         const int mails = 40;
         await using var database = TestDatabase.Create(DatabaseProvider.PostgreSQL);
         var address = MailStackServer.NewAddress();
-        // Raw mail is kept in the data folder: instances must share it (a shared folder) to process what another fetched.
-        var dataFolder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "helpdesk-multi", Guid.NewGuid().ToString("N"))).FullName;
-        using var _ = new DeleteFolderAfterwards(dataFolder);
+        var folders = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "helpdesk-multi", Guid.NewGuid().ToString("N"))).FullName;
+        using var _ = new DeleteFolderAfterwards(folders);
         // One after the other: the first start migrates the empty database.
-        await using var a = ConsoleProcess.Start(dataFolder, Settings(database, "console-a", address));
+        await using var a = ConsoleProcess.Start(Path.Combine(folders, "a"), Settings(database, "console-a", address));
         await a.WaitUntilHealthyAsync(StartTimeout);
-        await using var b = ConsoleProcess.Start(dataFolder, Settings(database, "console-b", address));
+        await using var b = ConsoleProcess.Start(Path.Combine(folders, "b"), Settings(database, "console-b", address));
         await b.WaitUntilHealthyAsync(StartTimeout);
         var (holder, other) = await HolderAsync(a, b);
 

@@ -23,8 +23,10 @@ public sealed class PostgresLeasesTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
+    private string ConnectionString => _host.DatabaseSettings["ConnectionStrings:Helpdesk"]!;
+
     private PostgresLeases Instance(string name, TimeProvider? clock = null) => new(
-        _host.Database.ConnectionString!,
+        ConnectionString,
         _host.Get<IDbContextFactory<HelpdeskDbContext>>(),
         Options.Create(new HelpdeskOptions { InstanceName = name }),
         Options.Create(new LeaseOptions { Period = Period }),
@@ -155,7 +157,7 @@ public sealed class PostgresLeasesTests : IAsyncLifetime
 
     private async Task TerminateSessionsAsync(string applicationName)
     {
-        await using var admin = new NpgsqlConnection(_host.Database.ConnectionString);
+        await using var admin = new NpgsqlConnection(ConnectionString);
         await admin.OpenAsync();
         await using var kill = new NpgsqlCommand("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = @name", admin);
         kill.Parameters.AddWithValue("name", applicationName);

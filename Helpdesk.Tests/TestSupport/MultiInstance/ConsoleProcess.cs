@@ -8,7 +8,7 @@ namespace Helpdesk.Tests.TestSupport.MultiInstance;
 
 /// <summary>
 /// The built console (Helpdesk.Blazor.dll) as a real process on a free loopback port, configured by environment
-/// variables, on a data folder the caller owns (several instances share one, as they share a blob folder);
+/// variables, on a data folder the caller owns;
 /// <see cref="Kill"/> ends it as kill -9 does.
 /// </summary>
 public sealed class ConsoleProcess : IAsyncDisposable

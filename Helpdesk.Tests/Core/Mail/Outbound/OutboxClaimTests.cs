@@ -11,7 +11,7 @@ namespace Helpdesk.Tests.Core.Mail.Outbound;
 public sealed class OutboxClaimTests
 {
     private static Task<CoreTestHost> StartAsync(string transport = "Pickup", CoreTestHost? sameDatabaseAs = null) =>
-        CoreTestHost.StartAsync(sameDatabaseAs: sameDatabaseAs, settings: new Dictionary<string, string?>
+        CoreTestHost.StartAsync(settings: new Dictionary<string, string?>
         {
             ["Helpdesk:DataFolder"] = sameDatabaseAs?.DataFolder,
             ["Mail:Outbound:Transport"] = transport,
@@ -19,7 +19,7 @@ public sealed class OutboxClaimTests
             ["Mail:Outbound:SmtpPort"] = MailStackServer.SmtpPort.ToString(),
             ["Mail:Outbound:SmtpSecurity"] = "None",
             ["Mail:Outbound:BatchSize"] = "20",
-        }.Where(s => s.Value is not null).ToDictionary());
+        }.Concat(sameDatabaseAs?.DatabaseSettings ?? new Dictionary<string, string?>()).Where(s => s.Value is not null).ToDictionary());
 
     private static async Task QueueAsync(CoreTestHost host, string to, int count)
     {

@@ -20,7 +20,7 @@ public sealed class InboundClaimTests
             ["Mail:Inbound:AccountAddress"] = "support@helpdesk.test",
             ["Mail:Inbound:UnknownSenders"] = "CreatePerson",
             ["Mail:Inbound:ClaimBatchSize"] = "5",
-        }.Where(s => s.Value is not null).ToDictionary(), sameDatabaseAs: sameDatabaseAs);
+        }.Concat(sameDatabaseAs?.DatabaseSettings ?? new Dictionary<string, string?>()).Where(s => s.Value is not null).ToDictionary());
 
     private static async Task<List<long>> ReceiveAsync(CoreTestHost host, int count)
     {
