@@ -44,7 +44,7 @@ public sealed class TicketListReducersTests
     {
         TicketChanged Change(int id) => new(id, TicketChangeKind.Updated, null, DateTime.UtcNow);
 
-        var state = TicketListReducers.ReduceTicketsChangedExternallyAction(new TicketListState(), new TicketsChangedExternallyAction([Change(5), Change(7), Change(5)]));
+        var state = TicketListReducers.ReduceTicketsChangedExternallyAction(new TicketListState(), new TicketsChangedExternallyAction([Change(5), Change(7), Change(5)], HeardAt: 0));
 
         Assert.Equal([5, 7], state.RecentlyChanged.Order());
     }
