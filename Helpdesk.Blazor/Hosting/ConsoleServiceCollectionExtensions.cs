@@ -39,6 +39,7 @@ public static class ConsoleServiceCollectionExtensions
         builder.Services.AddSingleton<Features.Tickets.Presence.TicketPresenceRegistry>();
         builder.Services.AddScoped<EmailActionsChanged>();
         builder.Services.AddSingleton<Features.Tickets.Views.TicketViewsChanged>();
+        builder.Services.AddSingleton<Features.Tickets.Live.SharedTicketListResults>();
         builder.Services.AddWorkerAfterListening<InboundMailWorker>();
         builder.Services.AddWorkerAfterListening<OutboxSendWorker>();
         builder.Services.AddWorkerAfterListening<OverdueWorker>();
