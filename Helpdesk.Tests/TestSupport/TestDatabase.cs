@@ -50,6 +50,9 @@ public sealed class TestDatabase : IAsyncDisposable
         });
     }
 
+    /// <summary>Another instance's view of this database (several instances on one PostgreSQL): dropped only by its owner.</summary>
+    public TestDatabase SharedByAnotherInstance() => new(Provider, null, Settings);
+
     public async ValueTask DisposeAsync()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
