@@ -4,6 +4,7 @@ using Helpdesk.Core.CaseLog;
 using Helpdesk.Core.Common;
 using Helpdesk.Core.Correspondence;
 using Helpdesk.Core.DemoData;
+using Helpdesk.Core.Leases;
 using Helpdesk.Core.Mail.Inbound;
 using Helpdesk.Core.Mail.Outbound;
 using Helpdesk.Core.Notifications;
@@ -42,6 +43,7 @@ public static class HelpdeskCoreServiceCollectionExtensions
         builder.AddPersistence();
         builder.AddCommon();
         builder.AddSharedState();
+        builder.AddLeases();
         builder.Services.AddDirectory();
         builder.Services.AddTickets();
         builder.AddCaseLog();

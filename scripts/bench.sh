@@ -36,6 +36,11 @@
 #                    bash scripts/bench.sh list-query list-query-pg inbound-drop inbound-drop-pg
 #     cold-start     the built console as a process on a migrated data folder -> /health 200 and login page 200,
 #                    median of HELPDESK_BENCH_STARTS (5); ceiling: an empty ASP.NET Core app; goal <= 1 s.
+#     live-list      supervisors on the ticket list while tickets change through the real commands
+#                    (HELPDESK_BENCH_CHANGE_RATE, default 10/s, for HELPDESK_BENCH_SECONDS, default 20): 20 and 50 Chromium
+#                    tabs, then 500 simulated circuits through the same batcher and shared list results; commit -> row
+#                    seen p50/p95, changes never seen, memory per circuit (RSS and managed delta / circuits, after GC),
+#                    list queries run; goal p95 <= 250 ms, none unseen, <= 400 KB per circuit. About 3-4 minutes.
 #   The mail scenarios need the loopback mail stack (scripts/mail-stack.sh start).
 #
 # Exit status: non-zero if a scenario is unknown, did not run, or missed its goal.
@@ -48,7 +53,7 @@ source "$ROOT/scripts/dotnet-env.sh"
 
 say() { echo "bench.sh: $*" >&2; }
 
-KNOWN=(login-timing inbound-drop inbound-drop-pg inbound-imap outbox-smtp list-query list-query-pg cold-start)
+KNOWN=(login-timing inbound-drop inbound-drop-pg inbound-imap outbox-smtp list-query list-query-pg cold-start live-list)
 if [ $# -gt 0 ]; then SCENARIOS=("$@"); else SCENARIOS=("${KNOWN[@]}"); fi
 for scenario in "${SCENARIOS[@]}"; do
     if [[ ! " ${KNOWN[*]} " == *" $scenario "* ]]; then

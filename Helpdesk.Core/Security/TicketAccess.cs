@@ -49,6 +49,13 @@ public static class TicketAccess
             _ => ConsoleRoles.All.Any(actor.IsInRole),
         };
 
+    /// <summary>
+    /// Everything about the actor that a ticket list's rows depend on: two actors with the same scope see the same list for
+    /// the same request, so a list result may be shared between them (and never between different scopes).
+    /// </summary>
+    public static TicketListScope ListScopeOf(Actor actor) =>
+        AllowsAgent(actor, TicketOperation.View) ? TicketListScope.AllTickets : TicketListScope.NoTickets;
+
     /// <summary>What it takes to see an entry of <paramref name="log"/>, its attachments, images and delivery.</summary>
     public static TicketOperation ToSee(CaseLogKind log) => log == CaseLogKind.Private ? TicketOperation.ViewPrivateLog : TicketOperation.View;
 

@@ -50,6 +50,8 @@ public abstract class HelpdeskBunitContext : BunitContext, IAsyncLifetime
         Services.AddLogging();
         foreach (var type in ForwardedCoreServices)
             Services.AddSingleton(type, _ => Host.Services.GetRequiredService(type));
+        // On the circuit's clock: the change batcher's timestamps are compared with the shared results' own.
+        Services.AddSingleton(sp => new Helpdesk.Blazor.Features.Tickets.Live.SharedTicketListResults(Host.Get<TicketListQuery>(), sp.GetRequiredService<TimeProvider>()));
         Services.AddFallbackServiceProvider(Host.Services);
         ConfigureServices();
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));

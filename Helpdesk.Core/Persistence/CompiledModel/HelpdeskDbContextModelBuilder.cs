@@ -11,7 +11,7 @@ namespace Helpdesk.Core.Persistence.CompiledModel
     public partial class HelpdeskDbContextModel
     {
         private HelpdeskDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("4b3bbdca-0aa3-48ff-8969-dbc143cac25b"), entityTypeCount: 54)
+            : base(skipDetectChanges: false, modelId: new Guid("089ed32d-4db3-4371-a54c-4da1829920ff"), entityTypeCount: 55)
         {
         }
 
@@ -42,6 +42,7 @@ namespace Helpdesk.Core.Persistence.CompiledModel
             var systemAlertLog = SystemAlertLogEntityType.Create(this);
             var ticketCollaborator = TicketCollaboratorEntityType.Create(this);
             var department = DepartmentEntityType.Create(this);
+            var leaseHolder = LeaseHolderEntityType.Create(this);
             var imapMailboxState = ImapMailboxStateEntityType.Create(this);
             var inboundMessage = InboundMessageEntityType.Create(this);
             var mailbox = MailboxEntityType.Create(this);
@@ -172,6 +173,7 @@ namespace Helpdesk.Core.Persistence.CompiledModel
             SystemAlertLogEntityType.CreateAnnotations(systemAlertLog);
             TicketCollaboratorEntityType.CreateAnnotations(ticketCollaborator);
             DepartmentEntityType.CreateAnnotations(department);
+            LeaseHolderEntityType.CreateAnnotations(leaseHolder);
             ImapMailboxStateEntityType.CreateAnnotations(imapMailboxState);
             InboundMessageEntityType.CreateAnnotations(inboundMessage);
             MailboxEntityType.CreateAnnotations(mailbox);

@@ -699,6 +699,28 @@ namespace Helpdesk.Core.Persistence.Migrations
                     b.ToTable("Department");
                 });
 
+            modelBuilder.Entity("Helpdesk.Core.Leases.LeaseHolder", b =>
+                {
+                    b.Property<string>("Resource")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Instance")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RenewedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("Since")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Resource");
+
+                    b.ToTable("LeaseHolder");
+                });
+
             modelBuilder.Entity("Helpdesk.Core.Mail.Inbound.Fetching.ImapMailboxState", b =>
                 {
                     b.Property<string>("Mailbox")

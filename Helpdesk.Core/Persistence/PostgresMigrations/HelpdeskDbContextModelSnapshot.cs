@@ -725,6 +725,28 @@ namespace Helpdesk.Core.Persistence.PostgresMigrations
                     b.ToTable("Department");
                 });
 
+            modelBuilder.Entity("Helpdesk.Core.Leases.LeaseHolder", b =>
+                {
+                    b.Property<string>("Resource")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Instance")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("RenewedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("Since")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Resource");
+
+                    b.ToTable("LeaseHolder");
+                });
+
             modelBuilder.Entity("Helpdesk.Core.Mail.Inbound.Fetching.ImapMailboxState", b =>
                 {
                     b.Property<string>("Mailbox")

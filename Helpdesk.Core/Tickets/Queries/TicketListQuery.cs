@@ -14,7 +14,7 @@ public sealed class TicketListQuery(IDbContextFactory<HelpdeskDbContext> context
     /// <returns>An empty page for an actor who may not see tickets.</returns>
     public async Task<TicketListResult> ExecuteAsync(TicketListRequest request, Actor actor, CancellationToken ct = default)
     {
-        if (!TicketAccess.AllowsAgent(actor, TicketOperation.View)) return new TicketListResult([], 0, new Dictionary<TicketStatus, int>());
+        if (TicketAccess.ListScopeOf(actor) == TicketListScope.NoTickets) return new TicketListResult([], 0, new Dictionary<TicketStatus, int>());
         await using var db = await contextFactory.CreateDbContextAsync(ct);
         var counts = await TicketStatusCounts.ForAsync(db, request, ct);
         var total = TicketStatusCounts.Total(counts, request);

@@ -20,6 +20,15 @@ public sealed class TicketAccessTests
         return data;
     }
 
+    [Fact]
+    public void ListScopeOf_EveryConsoleRoleAndTheSystem_SeeAllTicketsOthersNone()
+    {
+        Assert.All(ConsoleRoles.All, role => Assert.Equal(TicketListScope.AllTickets, TicketAccess.ListScopeOf(Actor.Agent(1, "Ann", [role]))));
+        Assert.Equal(TicketListScope.AllTickets, TicketAccess.ListScopeOf(Actor.System));
+        Assert.Equal(TicketListScope.NoTickets, TicketAccess.ListScopeOf(Actor.Agent(1, "Ann", [])));
+        Assert.Equal(TicketListScope.NoTickets, TicketAccess.ListScopeOf(new Actor(2, "Bob", ActorKind.Customer)));
+    }
+
     [Theory]
     [MemberData(nameof(ConsoleRoleCases))]
     public async Task AllowsAsync_ConsoleRole_WorksEveryTicketButOnlyAdministratorsOpenRawMail(string role, TicketOperation operation, bool expected)

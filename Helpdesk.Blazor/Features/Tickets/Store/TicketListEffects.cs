@@ -1,18 +1,20 @@
 using Helpdesk.Blazor.Features.Shell;
-using Helpdesk.Core.Tickets.Events;
+using Helpdesk.Blazor.Features.Tickets.Live;
 using Helpdesk.Blazor.Flux;
-using Helpdesk.Core.Tickets.Queries;
 
 namespace Helpdesk.Blazor.Features.Tickets.Store;
 
-public sealed class TicketListEffects(TicketListQuery query, CurrentActor currentActor, IState<TicketListState> state, ILogger<TicketListEffects> logger)
+public sealed class TicketListEffects(SharedTicketListResults results, CurrentActor currentActor, IState<TicketListState> state, ILogger<TicketListEffects> logger)
 {
     [EffectMethod]
     public async Task HandleLoadTicketsAction(LoadTicketsAction action, IDispatcher dispatcher)
     {
         try
         {
-            var result = await query.ExecuteAsync(action.Request, await currentActor.GetAsync());
+            var actor = await currentActor.GetAsync();
+            var result = action.ChangesHeardAt is { } heardAt
+                ? await results.GetAsync(action.Request, actor, heardAt)
+                : await results.GetFreshAsync(action.Request, actor);
             dispatcher.Dispatch(new LoadTicketsSucceededAction(action.Request, result));
         }
         catch (Exception ex)
@@ -22,13 +24,13 @@ public sealed class TicketListEffects(TicketListQuery query, CurrentActor curren
         }
     }
 
-    /// <summary>Any change anywhere may move a ticket into, out of or within the current page: reload it as shown (once the list has been opened in this circuit).</summary>
+    /// <summary>Changes that may move a ticket into, out of or within the current page reload it as shown (once the list has been opened in this circuit).</summary>
     [EffectMethod]
     public Task HandleTicketsChangedExternallyAction(TicketsChangedExternallyAction action, IDispatcher dispatcher)
     {
-        // A mail's delivery state shows on the ticket page only; it moves nothing in lists or counts.
-        if (state.Value.HasLoaded && action.Changes.Any(c => c.Kind != TicketChangeKind.MailDeliveryChanged))
-            dispatcher.Dispatch(new LoadTicketsAction(state.Value.Request));
+        var list = state.Value;
+        if (list.HasLoaded && action.Changes.Any(c => TicketListRelevance.CanTouch(c, list.Request, list.Items)))
+            dispatcher.Dispatch(new LoadTicketsAction(list.Request, action.HeardAt));
         return Task.CompletedTask;
     }
 }

@@ -7,7 +7,9 @@ public static class TicketListReducers
 {
     [ReducerMethod]
     public static TicketListState ReduceLoadTicketsAction(TicketListState state, LoadTicketsAction action) =>
-        state with { Request = action.Request, IsLoading = true, Error = null };
+        action.ChangesHeardAt is not null && action.Request == state.Request
+            ? state // a reload after changes shows nothing until its result: no render for every open list on every tick
+            : state with { Request = action.Request, IsLoading = true, Error = null };
 
     [ReducerMethod]
     public static TicketListState ReduceLoadTicketsSucceededAction(TicketListState state, LoadTicketsSucceededAction action) =>
@@ -17,9 +19,10 @@ public static class TicketListReducers
             {
                 IsLoading = false,
                 HasLoaded = true,
-                Items = [.. action.Result.Items],
+                Error = null,
+                Items = action.Result.Items,
                 TotalCount = action.Result.TotalCount,
-                StatusCounts = action.Result.StatusCounts.ToImmutableDictionary(),
+                StatusCounts = action.Result.StatusCounts,
                 RecentlyChanged = state.RecentlyChanged.Intersect(action.Result.Items.Select(i => i.Id)),
                 Selected = state.Selected.Intersect(action.Result.Items.Select(i => i.Id)),
             };

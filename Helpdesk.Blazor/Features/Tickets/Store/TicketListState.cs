@@ -9,9 +9,10 @@ namespace Helpdesk.Blazor.Features.Tickets.Store;
 public sealed record TicketListState
 {
     public TicketListRequest Request { get; init; } = new();
-    public ImmutableList<TicketSummary> Items { get; init; } = [];
+    // The page and counts are the shared result's own (SharedTicketListResults), never changed: not copied per circuit.
+    public IReadOnlyList<TicketSummary> Items { get; init; } = [];
     public int TotalCount { get; init; }
-    public ImmutableDictionary<TicketStatus, int> StatusCounts { get; init; } = ImmutableDictionary<TicketStatus, int>.Empty;
+    public IReadOnlyDictionary<TicketStatus, int> StatusCounts { get; init; } = ImmutableDictionary<TicketStatus, int>.Empty;
     public bool HasLoaded { get; init; }
     public bool IsLoading { get; init; }
     public string? Error { get; init; }

@@ -1,5 +1,7 @@
 using Bunit;
 using Helpdesk.Blazor.Features.Tickets;
+using Helpdesk.Blazor.Features.Tickets.Store;
+using Helpdesk.Blazor.Flux;
 using Helpdesk.Core.Common;
 using Helpdesk.Core.Tickets;
 using Helpdesk.Core.Tickets.Commands;
@@ -98,6 +100,30 @@ public sealed class TicketListPageTests : HelpdeskBunitContext
             Assert.Contains(cut.FindAll("[data-testid=ticket-subject]"), c => c.TextContent == "Printer on fire");
         }, TimeSpan.FromSeconds(5));
         bridge.Dispose();
+    }
+
+    [Fact]
+    public async Task TicketListPage_LogAppendedOffThePageOfAListByNumber_IsSkippedAndAFieldChangeReloads()
+    {
+        await AnnWithLoginAsync();
+        await SeedAsync(30);
+        var cut = RenderAt("tickets?view=all&sort=Number");
+        cut.WaitForAssertion(() => Assert.Equal(25, Rows(cut)));
+        var loads = 0;
+        Services.GetRequiredService<IActionSubscriber>().SubscribeToAction<LoadTicketsAction>(this, _ => Interlocked.Increment(ref loads));
+        var dispatcher = Services.GetRequiredService<IDispatcher>();
+        var lowest = Services.GetRequiredService<IState<TicketListState>>().Value.Items.Min(t => t.Id);
+        var offThePage = lowest - 1;
+
+        await cut.InvokeAsync(() => dispatcher.Dispatch(new TicketsChangedExternallyAction(
+            [new TicketChanged(offThePage, TicketChangeKind.CaseLogAppended, null, DateTime.UtcNow)], Host.Clock.GetTimestamp())));
+
+        await cut.InvokeAsync(() => dispatcher.Dispatch(new TicketsChangedExternallyAction(
+            [new TicketChanged(offThePage, TicketChangeKind.Updated, null, DateTime.UtcNow)], Host.Clock.GetTimestamp())));
+        await Eventually.WaitUntilAsync(() => Volatile.Read(ref loads) > 0);
+        await Task.Delay(200);
+
+        Assert.Equal(1, Volatile.Read(ref loads)); // the first change, dispatched before, reloaded nothing
     }
 
     [Fact]

@@ -28,6 +28,30 @@ public sealed class TicketListReducersTests
     }
 
     [Fact]
+    public void ReduceLoadTicketsAction_ReloadAfterChangesOfTheShownList_KeepsTheStateSoNothingRenders()
+    {
+        var request = new TicketListRequest();
+        var shown = new TicketListState { Request = request, HasLoaded = true };
+
+        Assert.Same(shown, TicketListReducers.ReduceLoadTicketsAction(shown, new LoadTicketsAction(request, ChangesHeardAt: 42)));
+        Assert.True(TicketListReducers.ReduceLoadTicketsAction(shown, new LoadTicketsAction(request)).IsLoading);
+    }
+
+    [Fact]
+    public void ReduceLoadTicketsSucceededAction_AfterAnError_ClearsItAndKeepsTheSharedResultsLists()
+    {
+        var request = new TicketListRequest();
+        var failed = new TicketListState { Request = request, HasLoaded = true, Error = "boom" };
+        var result = new TicketListResult([Summary(1)], 1, new Dictionary<TicketStatus, int> { [TicketStatus.Assigned] = 1 });
+
+        var state = TicketListReducers.ReduceLoadTicketsSucceededAction(failed, new LoadTicketsSucceededAction(request, result));
+
+        Assert.Null(state.Error);
+        Assert.Same(result.Items, state.Items);
+        Assert.Same(result.StatusCounts, state.StatusCounts);
+    }
+
+    [Fact]
     public void ReduceLoadTicketsSucceededAction_ForAnOlderRequest_IsIgnored()
     {
         var newer = new TicketListRequest { Text = "vpn" };
@@ -44,7 +68,7 @@ public sealed class TicketListReducersTests
     {
         TicketChanged Change(int id) => new(id, TicketChangeKind.Updated, null, DateTime.UtcNow);
 
-        var state = TicketListReducers.ReduceTicketsChangedExternallyAction(new TicketListState(), new TicketsChangedExternallyAction([Change(5), Change(7), Change(5)]));
+        var state = TicketListReducers.ReduceTicketsChangedExternallyAction(new TicketListState(), new TicketsChangedExternallyAction([Change(5), Change(7), Change(5)], HeardAt: 0));
 
         Assert.Equal([5, 7], state.RecentlyChanged.Order());
     }

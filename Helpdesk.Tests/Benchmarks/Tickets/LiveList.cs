@@ -1,0 +1,76 @@
+using Helpdesk.Blazor.Features.Tickets.Live;
+using Helpdesk.Tests.Browser.PageModels;
+using Helpdesk.Tests.TestSupport.Browser;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Helpdesk.Tests.Benchmarks.Tickets;
+
+/// <summary>
+/// scripts/bench.sh live-list: supervisors watching the ticket list ("All", newest change first) while tickets change at a
+/// steady rate, in real Chromium tabs (one browser context each) against the whole console.
+/// </summary>
+public static class LiveList
+{
+    public const string Scenario = "live-list";
+
+    // Long enough for the last change's reload to reach every tab on a busy machine.
+    private static readonly TimeSpan Drain = TimeSpan.FromSeconds(3);
+
+    public static async Task<LiveListFigures> MeasureBrowsersAsync(int tabs, double changesPerSecond, TimeSpan duration)
+    {
+        await using var app = ConsoleApp.Start();
+        await using var browser = await BrowserSession.LaunchAsync();
+        var changes = await LiveListChanges.PrepareAsync(app.Services);
+        var first = await browser.NewPageAsync();
+        await new LoginPageModel(first).LogInAsync(app.BaseUrl, ConsoleApp.AdminEmail, ConsoleApp.AdminPassword);
+        await LoginPageModel.WaitUntilInteractiveAsync(first);
+        var login = await first.Context.StorageStateAsync();
+        await OpenListAsync(first, app.BaseUrl); // the first circuit pays for what every circuit shares (JIT, caches)
+
+        var before = LiveListFigures.MeasureMemory();
+        var pages = new List<IPage>();
+        foreach (var batch in Enumerable.Range(0, tabs).Chunk(5))
+            pages.AddRange(await Task.WhenAll(batch.Select(_ => OpenTabAsync(browser.Browser, login, app.BaseUrl))));
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        var after = LiveListFigures.MeasureMemory();
+
+        var shared = app.Services.GetRequiredService<SharedTicketListResults>();
+        var queriesBefore = shared.QueriesRun;
+        await changes.RunAsync(changesPerSecond, duration);
+        await Task.Delay(Drain);
+        var queries = shared.QueriesRun - queriesBefore;
+
+        var latencies = new List<double>();
+        var unseen = 0;
+        foreach (var page in pages)
+        {
+            var seen = await page.EvaluateAsync<Dictionary<string, long>>("() => window.__seen");
+            var (pageLatencies, pageUnseen) = changes.Compare(seen.ToDictionary(s => int.Parse(s.Key), s => s.Value));
+            latencies.AddRange(pageLatencies);
+            unseen += pageUnseen;
+        }
+        return new LiveListFigures($"{tabs} Chromium tabs, {changesPerSecond:0.#} changes/s", new Latency(latencies), unseen,
+            changes.CommittedAt.Count * tabs, (after.Rss - before.Rss) / tabs, (after.Managed - before.Managed) / tabs,
+            queries, changes.CommittedAt.Count, LiveListFigures.ReadLoadAverage());
+    }
+
+    private static async Task<IPage> OpenTabAsync(IBrowser browser, string login, string baseUrl)
+    {
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            StorageState = login, ViewportSize = new ViewportSize { Width = 1400, Height = 900 },
+        });
+        var page = await context.NewPageAsync();
+        await OpenListAsync(page, baseUrl);
+        return page;
+    }
+
+    private static async Task OpenListAsync(IPage page, string baseUrl)
+    {
+        await page.GotoAsync(baseUrl + "/tickets?view=all");
+        await LoginPageModel.WaitUntilInteractiveAsync(page);
+        await page.GetByTestId("ticket-subject").First.WaitForAsync();
+        await page.EvaluateAsync(LiveListChanges.PageObserver);
+    }
+}

@@ -1,0 +1,33 @@
+using System.Diagnostics;
+
+namespace Helpdesk.Tests.Benchmarks.Tickets;
+
+/// <summary>One live-list run: commit → seen per change and viewer, changes never seen, memory per circuit, shared queries.</summary>
+public sealed record LiveListFigures(string Case, Latency CommitToSeen, int Unseen, int Expected, long RssBytesPerCircuit,
+    long ManagedBytesPerCircuit, long QueriesRun, int Changes, string LoadAverage)
+{
+    public const double GoalMs = 250;
+    public const long GoalBytesPerCircuit = 400 * 1024;
+
+    public bool Met => CommitToSeen.Milliseconds.Count > 0 && CommitToSeen.P95 <= GoalMs && Unseen == 0 && RssBytesPerCircuit <= GoalBytesPerCircuit;
+
+    public BenchmarkResult ToResult() => new(
+        $"{LiveList.Scenario}: {Case}",
+        $"commit → seen p50 {Latency.Format(CommitToSeen.Median)}, p95 {Latency.Format(CommitToSeen.P95)}; {Unseen} of {Expected} never seen; "
+        + $"{RssBytesPerCircuit / 1024} KB RSS ({ManagedBytesPerCircuit / 1024} KB managed) per circuit; {QueriesRun} list queries for {Changes} changes",
+        $"load average {LoadAverage}", 0, "p95 ≤ 250 ms, none unseen, ≤ 400 KB per circuit", Met, CommitToSeen.Milliseconds.Count);
+
+    /// <summary>The machine's load (1, 5, 15 minutes) at the end of a run: other builds share these cores.</summary>
+    public static string ReadLoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
+
+    /// <summary>This process's resident and managed memory after a full collection.</summary>
+    public static (long Rss, long Managed) MeasureMemory()
+    {
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+        GC.WaitForPendingFinalizers();
+        var managed = GC.GetTotalMemory(forceFullCollection: true);
+        using var process = Process.GetCurrentProcess();
+        return (process.WorkingSet64, managed);
+    }
+}

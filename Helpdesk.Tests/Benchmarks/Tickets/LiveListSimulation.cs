@@ -1,0 +1,93 @@
+using Helpdesk.Blazor.Features.Tickets;
+using Helpdesk.Blazor.Features.Tickets.Live;
+using Helpdesk.Core.Accounts;
+using Helpdesk.Core.Common;
+using Helpdesk.Core.Tickets.Events;
+using Helpdesk.Core.Tickets.Queries;
+using Helpdesk.Tests.TestSupport.Browser;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Helpdesk.Tests.Benchmarks.Tickets;
+
+/// <summary>
+/// The live-list scenario without browsers: list "circuits" that hear changes and reload the way a circuit's list does
+/// (<see cref="TicketChangeBatcher"/> → <see cref="TicketListRelevance"/> → <see cref="SharedTicketListResults"/>), in the
+/// whole console's host. Commit → new result delivered; memory is what each simulated circuit holds.
+/// </summary>
+public static class LiveListSimulation
+{
+    private static readonly TimeSpan Drain = TimeSpan.FromSeconds(2);
+
+    public static async Task<LiveListFigures> MeasureAsync(int circuits, double changesPerSecond, TimeSpan duration)
+    {
+        await using var app = ConsoleApp.Start();
+        var changes = await LiveListChanges.PrepareAsync(app.Services);
+        var feed = app.Services.GetRequiredService<ITicketChangeFeed>();
+        var shared = app.Services.GetRequiredService<SharedTicketListResults>();
+        var clock = app.Services.GetRequiredService<TimeProvider>();
+        var supervisor = Actor.Agent(null, "Supervisor", [ConsoleRoles.Administrator]);
+        var request = new TicketListRequest();
+
+        var before = LiveListFigures.MeasureMemory();
+        var opened = clock.GetTimestamp();
+        var list = new List<SimulatedListCircuit>();
+        for (var i = 0; i < circuits; i++)
+            list.Add(new SimulatedListCircuit(feed, shared, clock, request, supervisor, await shared.GetAsync(request, supervisor, opened)));
+        var after = LiveListFigures.MeasureMemory();
+
+        var queriesBefore = shared.QueriesRun;
+        await changes.RunAsync(changesPerSecond, duration);
+        await Task.Delay(Drain);
+        var queries = shared.QueriesRun - queriesBefore;
+
+        var latencies = new List<double>();
+        var unseen = 0;
+        foreach (var circuit in list)
+        {
+            circuit.Dispose();
+            var (circuitLatencies, circuitUnseen) = changes.Compare(circuit.SeenAt);
+            latencies.AddRange(circuitLatencies);
+            unseen += circuitUnseen;
+        }
+        return new LiveListFigures($"{circuits} simulated circuits, {changesPerSecond:0.#} changes/s", new Latency(latencies), unseen,
+            changes.CommittedAt.Count * circuits, (after.Rss - before.Rss) / circuits, (after.Managed - before.Managed) / circuits,
+            queries, changes.CommittedAt.Count, LiveListFigures.ReadLoadAverage());
+    }
+
+    private sealed class SimulatedListCircuit : IDisposable
+    {
+        private readonly SharedTicketListResults _shared;
+        private readonly TicketListRequest _request;
+        private readonly Actor _actor;
+        private readonly TicketChangeBatcher _batcher;
+        private readonly IDisposable _subscription;
+        private TicketListResult _shown;
+
+        public SimulatedListCircuit(ITicketChangeFeed feed, SharedTicketListResults shared, TimeProvider clock, TicketListRequest request, Actor actor, TicketListResult shown)
+        {
+            (_shared, _request, _actor, _shown) = (shared, request, actor, shown);
+            _batcher = new TicketChangeBatcher(Guid.NewGuid().ToString("N"), clock, ReloadAsync);
+            _subscription = feed.Subscribe(_batcher.AddAsync);
+        }
+
+        public Dictionary<int, long> SeenAt { get; } = [];
+
+        private async Task ReloadAsync(IReadOnlyList<TicketChanged> changes, long heardAt)
+        {
+            if (!changes.Any(c => TicketListRelevance.CanTouch(c, _request, _shown.Items))) return;
+            _shown = await _shared.GetAsync(_request, _actor, heardAt);
+            var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+            lock (SeenAt)
+            {
+                foreach (var item in _shown.Items)
+                    if (LiveListChanges.NumberIn(item.Subject) is { } n) SeenAt.TryAdd(n, now);
+            }
+        }
+
+        public void Dispose()
+        {
+            _subscription.Dispose();
+            _batcher.Dispose();
+        }
+    }
+}

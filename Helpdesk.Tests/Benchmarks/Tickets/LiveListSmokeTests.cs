@@ -1,0 +1,36 @@
+using Helpdesk.Tests.TestSupport.Browser;
+
+namespace Helpdesk.Tests.Benchmarks.Tickets;
+
+/// <summary>The live-list scenario with a few circuits for a few seconds in the normal test run, so that it keeps working.</summary>
+public sealed class LiveListSmokeTests
+{
+    [Fact]
+    public async Task MeasureAsync_FewSimulatedCircuits_EveryCircuitSeesTheChanges()
+    {
+        var figures = await LiveListSimulation.MeasureAsync(circuits: 3, changesPerSecond: 4, TimeSpan.FromSeconds(1.5));
+
+        Assert.Equal(6, figures.Changes);
+        Assert.Equal(18, figures.Expected);
+        Assert.Equal(figures.Expected, figures.CommitToSeen.Milliseconds.Count + figures.Unseen);
+        Assert.NotEmpty(figures.CommitToSeen.Milliseconds);
+        Assert.True(figures.QueriesRun > 0);
+        Assert.StartsWith(LiveList.Scenario, figures.ToResult().Scenario);
+    }
+}
+
+[Trait("Category", "Browser")]
+[Collection(BrowserSession.Collection)]
+public sealed class LiveListBrowserSmokeTests
+{
+    [Fact]
+    public async Task MeasureBrowsersAsync_TwoTabs_BothShowTheChanges()
+    {
+        var figures = await LiveList.MeasureBrowsersAsync(tabs: 2, changesPerSecond: 4, TimeSpan.FromSeconds(1.5));
+
+        Assert.Equal(12, figures.Expected);
+        Assert.Equal(figures.Expected, figures.CommitToSeen.Milliseconds.Count + figures.Unseen);
+        Assert.NotEmpty(figures.CommitToSeen.Milliseconds);
+        Assert.StartsWith(LiveList.Scenario, figures.ToResult().Scenario);
+    }
+}
