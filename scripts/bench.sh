@@ -28,6 +28,12 @@
 #                    filter, a team filter, a text search, and its counts statement; ceiling: raw SQL on a copy with a
 #                    counts table, covering indexes and FTS5; goal p95 <= 2 ms, text search <= 25 ms
 #                    (HELPDESK_BENCH_SAMPLES timings per request, default 20).
+#     list-query-pg  list-query on a fresh PostgreSQL database (tickets seeded by binary COPY, same generator); ceiling:
+#                    raw SQL on a copy in schema "ceiling" with a counts table, covering indexes and a GIN tsvector.
+#     inbound-drop-pg inbound-drop on a fresh PostgreSQL database; ceiling: MimeKit parse + one raw row per mail through
+#                    Npgsql, one transaction. The -pg scenarios need PostgreSQL (scripts/postgres.sh start; server from
+#                    HELPDESK_TEST_POSTGRES); run them beside their SQLite twins to compare in one table, e.g.
+#                    bash scripts/bench.sh list-query list-query-pg inbound-drop inbound-drop-pg
 #     cold-start     the built console as a process on a migrated data folder -> /health 200 and login page 200,
 #                    median of HELPDESK_BENCH_STARTS (5); ceiling: an empty ASP.NET Core app; goal <= 1 s.
 #     live-list      supervisors on the ticket list while tickets change through the real commands
@@ -47,7 +53,7 @@ source "$ROOT/scripts/dotnet-env.sh"
 
 say() { echo "bench.sh: $*" >&2; }
 
-KNOWN=(login-timing inbound-drop inbound-imap outbox-smtp list-query cold-start live-list)
+KNOWN=(login-timing inbound-drop inbound-drop-pg inbound-imap outbox-smtp list-query list-query-pg cold-start live-list)
 if [ $# -gt 0 ]; then SCENARIOS=("$@"); else SCENARIOS=("${KNOWN[@]}"); fi
 for scenario in "${SCENARIOS[@]}"; do
     if [[ ! " ${KNOWN[*]} " == *" $scenario "* ]]; then

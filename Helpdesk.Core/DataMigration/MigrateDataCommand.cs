@@ -55,6 +55,7 @@ public sealed class MigrateDataCommand(TextWriter output)
             output.WriteLine($"Copied {table.Name}: {figures[table.Name].Rows} rows.");
         }
         await TargetDatabase.ResetSequencesAsync(connection, transaction, ct);
+        await TargetDatabase.DiscardQueuedStatusCountChangesAsync(connection, transaction, ct);
         await transaction.CommitAsync(ct);
         return figures;
     }

@@ -54,4 +54,14 @@ public static class TargetDatabase
             await reset.ExecuteScalarAsync(ct);
         }
     }
+
+    /// <summary>
+    /// Drops the changes to the counts per status that the copied tickets queued (migration TicketStatusCountTriggers):
+    /// the copied "TicketStatusCount" already holds them, and applied at commit they would count every ticket twice.
+    /// </summary>
+    public static async Task DiscardQueuedStatusCountChangesAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken ct)
+    {
+        await using var discard = new NpgsqlCommand("""DELETE FROM "TicketStatusCountChange" """, connection, transaction);
+        await discard.ExecuteNonQueryAsync(ct);
+    }
 }

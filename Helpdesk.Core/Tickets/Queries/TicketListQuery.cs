@@ -47,7 +47,7 @@ public sealed class TicketListQuery(IDbContextFactory<HelpdeskDbContext> context
     // matching ticket. When they are a fair share of the tickets, walking the UpdatedAt index and checking each ticket's
     // status stops sooner; NOCASE (the same answer for these values) keeps SQLite off the Status index.
     private static bool WalksTheSortIndex(HelpdeskDbContext db, TicketListRequest request, IReadOnlyDictionary<TicketStatus, int> counts, int total) =>
-        request.Statuses.Count > 1 && request.Sort == TicketSortField.UpdatedAt && TicketStatusCounts.FromTable(db, request)
+        db.Database.IsSqlite() && request.Statuses.Count > 1 && request.Sort == TicketSortField.UpdatedAt && TicketStatusCounts.FromTable(db, request)
         && total * 200L >= counts.Values.Sum();
 
     // Statuses are stored as text; sorting by it would be alphabetical. This CASE ranks them in lifecycle order.

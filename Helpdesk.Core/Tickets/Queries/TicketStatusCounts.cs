@@ -5,13 +5,12 @@ namespace Helpdesk.Core.Tickets.Queries;
 
 /// <summary>
 /// Counts per status for a list request's filters other than status: read from <see cref="TicketStatusCount"/> when
-/// the request filters by team at most, counted in SQL otherwise. The table is kept by SQLite triggers, so PostgreSQL
-/// counts in SQL until it has its own.
+/// the request filters by team at most, counted in SQL otherwise. Both providers keep the table by triggers.
 /// </summary>
 public static class TicketStatusCounts
 {
     public static bool FromTable(HelpdeskDbContext db, TicketListRequest request) =>
-        db.Database.IsSqlite() && request.TeamId is null or > 0 && request.MemberId is null && !request.Unassigned && request.Impact is null
+        request.TeamId is null or > 0 && request.MemberId is null && !request.Unassigned && request.Impact is null
         && !request.OverdueOnly && string.IsNullOrWhiteSpace(request.Text);
 
     public static async Task<Dictionary<TicketStatus, int>> ForAsync(HelpdeskDbContext db, TicketListRequest request, CancellationToken ct)

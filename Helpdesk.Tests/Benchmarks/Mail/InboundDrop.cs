@@ -1,5 +1,6 @@
 using Helpdesk.Core.Mail.Inbound;
 using Helpdesk.Core.Mail.Inbound.Fetching;
+using Helpdesk.Core.Persistence;
 using Microsoft.Data.Sqlite;
 using MimeKit;
 
@@ -7,23 +8,25 @@ namespace Helpdesk.Tests.Benchmarks.Mail;
 
 /// <summary>
 /// .eml files in the drop folder → committed tickets, through the real store and processing. Ceiling: MimeKit parsing
-/// the same files and one raw SQLite row per mail, all in one transaction.
+/// the same files and one raw SQLite row per mail, all in one transaction. On PostgreSQL (scenario inbound-drop-pg) the
+/// product runs on a fresh PostgreSQL database and the ceiling is <see cref="InboundDropCeilingPostgres"/>.
 /// </summary>
 public static class InboundDrop
 {
     public const string Scenario = "inbound-drop";
+    public const string PostgresScenario = "inbound-drop-pg";
     private const string Account = "support@helpdesk.test";
 
-    public static async Task<ThroughputComparison> MeasureAsync(int mails)
+    public static async Task<ThroughputComparison> MeasureAsync(int mails, DatabaseProvider provider = DatabaseProvider.Sqlite)
     {
         var mail = GeneratedMail.Create(mails, Account);
-        var ceiling = await CeilingAsync(mail);
-        await using var host = await InboundPipeline.StartAsync(Account, mail.Senders);
+        var ceiling = await CeilingAsync(mail, provider);
+        await using var host = await InboundPipeline.StartAsync(Account, mail.Senders, provider);
         var mailbox = new MailboxOptions { Name = "local", Kind = MailboxKind.DropFolder, Folder = DropFolderFetcher.DefaultFolder };
         var fetcher = host.Get<DropFolderFetcher>();
         WriteFiles(fetcher.FolderOf(mailbox), mail, writtenAt: host.Clock.GetUtcNow().UtcDateTime - DropFolderFetcher.SettleTime);
         var (product, fetching) = await InboundPipeline.RunRoundAsync(host, mailbox, fetcher, mails);
-        return new ThroughputComparison(Scenario, "tickets", product, ceiling, GoalRate: 5000, GoalRatio: 0.5, EitherSuffices: false,
+        return new ThroughputComparison(provider == DatabaseProvider.PostgreSQL ? PostgresScenario : Scenario, "tickets", product, ceiling, GoalRate: 5000, GoalRatio: 0.5, EitherSuffices: false,
             Breakdown: $"fetch + store {fetching.TotalSeconds:0.00} s, processing {(product.Elapsed - fetching).TotalSeconds:0.00} s");
     }
 
@@ -39,13 +42,14 @@ public static class InboundDrop
         }
     }
 
-    private static async Task<Throughput> CeilingAsync(GeneratedMail mail)
+    private static async Task<Throughput> CeilingAsync(GeneratedMail mail, DatabaseProvider provider)
     {
         var folder = Path.Combine(Path.GetTempPath(), "helpdesk-bench", Guid.NewGuid().ToString("N"));
         WriteFiles(folder, mail);
         try
         {
             var files = Directory.GetFiles(folder, "*.eml");
+            if (provider == DatabaseProvider.PostgreSQL) return await InboundDropCeilingPostgres.MeasureAsync(files);
             // The product runs after this with MimeKit and SQLite already compiled; so does the timed ceiling.
             using (var warmUp = OpenDatabase(Path.Combine(folder, "warm-up.db")))
                 ParseAndInsert(warmUp, files.Take(20).ToList());

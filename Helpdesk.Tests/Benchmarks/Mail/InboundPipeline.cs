@@ -3,6 +3,7 @@ using Helpdesk.Core.Mail.Inbound;
 using Helpdesk.Core.Mail.Inbound.Fetching;
 using Helpdesk.Core.Mail.Inbound.Processing;
 using Helpdesk.Core.People;
+using Helpdesk.Core.Persistence;
 using Helpdesk.Core.Tickets;
 using Helpdesk.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
@@ -19,9 +20,10 @@ namespace Helpdesk.Tests.Benchmarks.Mail;
 /// </summary>
 public static class InboundPipeline
 {
-    public static async Task<CoreTestHost> StartAsync(string accountAddress, IReadOnlyList<MailSender> senders)
+    /// <param name="provider">The database to run on; by default the one HELPDESK_TEST_DATABASE names.</param>
+    public static async Task<CoreTestHost> StartAsync(string accountAddress, IReadOnlyList<MailSender> senders, DatabaseProvider? provider = null)
     {
-        var host = await CoreTestHost.StartAsync(settings: new Dictionary<string, string?> { ["Mail:Inbound:AccountAddress"] = accountAddress });
+        var host = await CoreTestHost.StartAsync(PooledConnections.Use, new Dictionary<string, string?> { ["Mail:Inbound:AccountAddress"] = accountAddress }, provider);
         await using var db = await host.DbAsync();
         var now = host.Clock.GetUtcNow().UtcDateTime;
         db.AddRange(senders.Select(s => new Person { Name = s.Name, PrimaryEmail = s.Address, Roles = PersonRoles.EndUser, CreatedAt = now }));

@@ -1,4 +1,5 @@
 using Helpdesk.Core.Common;
+using Helpdesk.Core.Persistence;
 using Helpdesk.Core.Tickets;
 using Helpdesk.Core.Tickets.Queries;
 using Helpdesk.Tests.TestSupport;
@@ -8,20 +9,22 @@ namespace Helpdesk.Tests.Benchmarks.Tickets;
 /// <summary>
 /// Server time of the product's TicketListQuery on a database seeded with many tickets, per list request, beside the
 /// best raw SQL for the same answer (<see cref="TicketListCeiling"/>); both answers are checked to be the same first.
-/// "counts" is the product's counts-per-status statement alone, timed through EF's diagnostics.
+/// "counts" is the product's counts-per-status statement alone, timed through EF's diagnostics. On PostgreSQL
+/// (scenario list-query-pg) the same tickets are seeded by binary COPY and the ceiling is <see cref="TicketListCeilingPostgres"/>.
 /// </summary>
 public static class ListQuery
 {
     public const string Scenario = "list-query";
+    public const string PostgresScenario = "list-query-pg";
     private const double GoalMs = 2, TextGoalMs = 25;
     private static readonly TimeSpan SampleTime = TimeSpan.FromSeconds(8);
 
-    public static async Task<IReadOnlyList<LatencyComparison>> MeasureAsync(int tickets, int samples)
+    public static async Task<IReadOnlyList<LatencyComparison>> MeasureAsync(int tickets, int samples, DatabaseProvider provider = DatabaseProvider.Sqlite)
     {
-        await using var host = await CoreTestHost.StartAsync();
-        var database = Path.Combine(host.DataFolder, "helpdesk.db");
-        var team = TicketListSeed.Fill(database, tickets);
-        using var ceiling = TicketListCeiling.Prepare(database, Path.Combine(host.DataFolder, "ceiling.db"));
+        await using var host = await CoreTestHost.StartAsync(PooledConnections.Use, provider: provider);
+        var (team, ceiling) = await SeedAsync(host, tickets);
+        using var _ = ceiling;
+        var scenario = provider == DatabaseProvider.PostgreSQL ? PostgresScenario : Scenario;
         var query = host.Get<TicketListQuery>();
         var cases = new (string Name, TicketListRequest Request, Func<ListAnswer> Ceiling, double GoalMs)[]
         {
@@ -38,14 +41,25 @@ public static class ListQuery
             var statements = new List<(string Sql, TimeSpan Duration)>();
             var product = await Latency.SampleAsync(async () => statements.AddRange(await EfCommandTimes.Record(() => query.ExecuteAsync(request, Actor.System))), samples, SampleTime);
             var best = await Latency.SampleAsync(() => Task.FromResult(ceilingAnswer()), samples, SampleTime);
-            results.Add(new LatencyComparison(Scenario, name, product, best, goal, $"p95 ≤ {goal:0} ms", Breakdown: StatementMedians(statements)));
+            results.Add(new LatencyComparison(scenario, name, product, best, goal, $"p95 ≤ {goal:0} ms", Breakdown: StatementMedians(statements)));
         }
-        results.Add(await CountsAsync(query, ceiling, samples));
+        results.Add(await CountsAsync(scenario, query, ceiling, samples));
         return results;
     }
 
+    private static async Task<(int FirstTeam, IListCeiling Ceiling)> SeedAsync(CoreTestHost host, int tickets)
+    {
+        if (host.Provider == DatabaseProvider.PostgreSQL)
+        {
+            var connection = host.DatabaseSettings["ConnectionStrings:Helpdesk"]!;
+            return (await TicketListSeedPostgres.FillAsync(connection, tickets), await TicketListCeilingPostgres.PrepareAsync(connection));
+        }
+        var database = Path.Combine(host.DataFolder, "helpdesk.db");
+        return (TicketListSeed.Fill(database, tickets), TicketListCeiling.Prepare(database, Path.Combine(host.DataFolder, "ceiling.db")));
+    }
+
     // Runs while MeasureAsync's EfCommandTimes listens (a second listener would record every statement twice).
-    private static async Task<LatencyComparison> CountsAsync(TicketListQuery query, TicketListCeiling ceiling, int samples)
+    private static async Task<LatencyComparison> CountsAsync(string scenario, TicketListQuery query, IListCeiling ceiling, int samples)
     {
         var product = await Latency.SampleTimedAsync(async () =>
         {
@@ -55,7 +69,7 @@ public static class ListQuery
             return counts[0].Duration.TotalMilliseconds;
         }, samples, SampleTime);
         var best = await Latency.SampleAsync(() => Task.FromResult(ceiling.StatusCounts()), samples, SampleTime);
-        return new LatencyComparison(Scenario, "counts per status", product, best, GoalMs, $"p95 ≤ {GoalMs:0} ms");
+        return new LatencyComparison(scenario, "counts per status", product, best, GoalMs, $"p95 ≤ {GoalMs:0} ms");
     }
 
     // The list runs three statements: counts per status (GROUP BY), the total (COUNT) and the page.

@@ -4,11 +4,11 @@ using Microsoft.Data.Sqlite;
 namespace Helpdesk.Tests.Benchmarks.Tickets;
 
 /// <summary>
-/// The best raw SQL for what the ticket list returns (a page, its total and the counts per status), on a copy of the
+/// The best raw SQLite SQL for what the ticket list returns (a page, its total and the counts per status), on a copy of the
 /// seeded database that alone gets what that SQL needs: counts per team and status kept in a table, indexes that
 /// cover each sort, and an FTS5 (trigram) table for the text.
 /// </summary>
-public sealed class TicketListCeiling : IDisposable
+public sealed class TicketListCeiling : IListCeiling
 {
     public const int PageSize = 25;
 

@@ -13,7 +13,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Helpdesk.Tests.Core.Tickets.Queries;
 
-[Trait(ProviderTrait.Name, ProviderTrait.SqliteOnly)] // the counts table is kept by SQLite triggers; PostgreSQL counts in SQL (issue #12)
 public sealed class TicketStatusCountTests
 {
     [Fact]
