@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Npgsql;
@@ -47,46 +48,37 @@ public static class ColumnKinds
         _ => null,
     };
 
-    public static object? ReadSqlite(SqliteDataReader reader, int i, ColumnKind kind)
+    public static object? ReadSqlite(SqliteDataReader reader, int i, ColumnKind kind) => reader.IsDBNull(i) ? null : kind switch
     {
-        if (reader.IsDBNull(i)) return null;
-        return kind switch
-        {
-            ColumnKind.Int16 => reader.GetInt16(i),
-            ColumnKind.Int32 => reader.GetInt32(i),
-            ColumnKind.Int64 => reader.GetInt64(i),
-            ColumnKind.Boolean => reader.GetBoolean(i),
-            ColumnKind.Double => reader.GetDouble(i),
-            ColumnKind.Text or ColumnKind.Citext or ColumnKind.Jsonb => reader.GetString(i),
-            ColumnKind.TimestampUtc => ToMicroseconds(DateTime.SpecifyKind(reader.GetDateTime(i), DateTimeKind.Utc)),
-            ColumnKind.Interval => TimeSpan.FromTicks(reader.GetFieldValue<TimeSpan>(i).Ticks / 10 * 10),
-            ColumnKind.Bytea => reader.GetFieldValue<byte[]>(i),
-            // EF keeps primitive collections as JSON arrays on SQLite and as arrays on PostgreSQL.
-            ColumnKind.TextArray => JsonSerializer.Deserialize<string[]>(reader.GetString(i)),
-            ColumnKind.IntegerArray => JsonSerializer.Deserialize<int[]>(reader.GetString(i)),
-            _ => throw new ArgumentOutOfRangeException(nameof(kind)),
-        };
-    }
+        ColumnKind.TimestampUtc => ToMicroseconds(DateTime.SpecifyKind(reader.GetDateTime(i), DateTimeKind.Utc)),
+        ColumnKind.Interval => TimeSpan.FromTicks(reader.GetFieldValue<TimeSpan>(i).Ticks / 10 * 10),
+        // EF keeps primitive collections as JSON arrays on SQLite and as arrays on PostgreSQL.
+        ColumnKind.TextArray => JsonSerializer.Deserialize<string[]>(reader.GetString(i)),
+        ColumnKind.IntegerArray => JsonSerializer.Deserialize<int[]>(reader.GetString(i)),
+        _ => ReadAlike(reader, i, kind),
+    };
 
-    public static object? ReadPostgres(NpgsqlDataReader reader, int i, ColumnKind kind)
+    public static object? ReadPostgres(NpgsqlDataReader reader, int i, ColumnKind kind) => reader.IsDBNull(i) ? null : kind switch
     {
-        if (reader.IsDBNull(i)) return null;
-        return kind switch
-        {
-            ColumnKind.Int16 => reader.GetInt16(i),
-            ColumnKind.Int32 => reader.GetInt32(i),
-            ColumnKind.Int64 => reader.GetInt64(i),
-            ColumnKind.Boolean => reader.GetBoolean(i),
-            ColumnKind.Double => reader.GetDouble(i),
-            ColumnKind.Text or ColumnKind.Citext or ColumnKind.Jsonb => reader.GetString(i),
-            ColumnKind.TimestampUtc => reader.GetFieldValue<DateTime>(i),
-            ColumnKind.Interval => reader.GetFieldValue<TimeSpan>(i),
-            ColumnKind.Bytea => reader.GetFieldValue<byte[]>(i),
-            ColumnKind.TextArray => reader.GetFieldValue<string[]>(i),
-            ColumnKind.IntegerArray => reader.GetFieldValue<int[]>(i),
-            _ => throw new ArgumentOutOfRangeException(nameof(kind)),
-        };
-    }
+        ColumnKind.TimestampUtc => reader.GetFieldValue<DateTime>(i),
+        ColumnKind.Interval => reader.GetFieldValue<TimeSpan>(i),
+        ColumnKind.TextArray => reader.GetFieldValue<string[]>(i),
+        ColumnKind.IntegerArray => reader.GetFieldValue<int[]>(i),
+        _ => ReadAlike(reader, i, kind),
+    };
+
+    // The kinds both providers store and read the same way.
+    private static object ReadAlike(DbDataReader reader, int i, ColumnKind kind) => kind switch
+    {
+        ColumnKind.Int16 => reader.GetInt16(i),
+        ColumnKind.Int32 => reader.GetInt32(i),
+        ColumnKind.Int64 => reader.GetInt64(i),
+        ColumnKind.Boolean => reader.GetBoolean(i),
+        ColumnKind.Double => reader.GetDouble(i),
+        ColumnKind.Text or ColumnKind.Citext or ColumnKind.Jsonb => reader.GetString(i),
+        ColumnKind.Bytea => reader.GetFieldValue<byte[]>(i),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+    };
 
     public static NpgsqlDbType PostgresType(ColumnKind kind) => kind switch
     {
