@@ -7,6 +7,7 @@ using Helpdesk.Core.Mail.Outbound;
 using Helpdesk.Core.People;
 using Helpdesk.Core.Persistence;
 using Helpdesk.Core.Security;
+using Helpdesk.Core.SharedState;
 using Helpdesk.Core.Tickets;
 using Helpdesk.Core.Tickets.Commands;
 using Microsoft.EntityFrameworkCore;
@@ -30,6 +31,7 @@ public sealed class InboundMailProcessor(
     AppendCaseLogEntryCommand appendEntry,
     InboundNotices notices,
     BlobStore blobs,
+    BatchSettings settings,
     IOptions<InboundMailOptions> options,
     TimeProvider clock,
     ILogger<InboundMailProcessor> logger)
@@ -63,9 +65,13 @@ public sealed class InboundMailProcessor(
         return await InboundClaim.ClaimPendingAsync(db, onlyId, options.Value.ClaimBatchSize, Now, options.Value.ClaimLease, ct);
     }
 
-    /// <summary>The mails are read (parsed) in parallel, ahead of being applied one at a time in arrival order.</summary>
+    /// <summary>
+    /// The mails are read (parsed) in parallel, ahead of being applied one at a time in arrival order; the settings they
+    /// all read alike are read once for the batch.
+    /// </summary>
     private async Task ProcessClaimedAsync(IReadOnlyList<InboundClaim> claims, CancellationToken ct)
     {
+        using var batchSettings = settings.Begin();
         var slots = Math.Max(2, Environment.ProcessorCount);
         await foreach (var (claim, read) in ReadAhead.InOrderAsync(claims, ReadClaimedAsync, slots, options.Value.ReadAheadWait, ct))
             await ApplyReadAsync(claim, read, ct);
