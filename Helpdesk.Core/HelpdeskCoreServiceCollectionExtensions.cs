@@ -4,6 +4,7 @@ using Helpdesk.Core.CaseLog;
 using Helpdesk.Core.Common;
 using Helpdesk.Core.Correspondence;
 using Helpdesk.Core.DemoData;
+using Helpdesk.Core.Leases;
 using Helpdesk.Core.Mail.Inbound;
 using Helpdesk.Core.Mail.Outbound;
 using Helpdesk.Core.Notifications;
@@ -13,6 +14,7 @@ using Helpdesk.Core.People;
 using Helpdesk.Core.People.Queries;
 using Helpdesk.Core.Teams;
 using Helpdesk.Core.Persistence;
+using Helpdesk.Core.SharedState;
 using Helpdesk.Core.Tickets.Commands;
 using Helpdesk.Core.Tickets.Events;
 using Helpdesk.Core.Tickets.Queries;
@@ -36,8 +38,12 @@ public static class HelpdeskCoreServiceCollectionExtensions
     /// <summary>Everything the helpdesk needs except UI and hosting: options, persistence and each feature.</summary>
     public static IHostApplicationBuilder AddHelpdeskCore(this IHostApplicationBuilder builder)
     {
-        builder.AddCommon();
+        // Persistence first: hosted services start in order, and on PostgreSQL Data Protection's start-up read of the key
+        // ring needs the migrated table and the keys copied in from the data folder (DataFolderKeysImport).
         builder.AddPersistence();
+        builder.AddCommon();
+        builder.AddSharedState();
+        builder.AddLeases();
         builder.Services.AddDirectory();
         builder.Services.AddTickets();
         builder.AddCaseLog();
@@ -69,8 +75,12 @@ public static class HelpdeskCoreServiceCollectionExtensions
             // Linux has no DPAPI: without a certificate the keys rest in a folder only the app's user may read, which is
             // what the framework's "may be persisted unencrypted" warning on every first start is about.
             builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection.KeyManagement.XmlKeyManager", LogLevel.Error);
-        builder.Services.AddOptions<KeyManagementOptions>().Configure<DataFolder, ILoggerFactory>((o, folder, logs) =>
-            o.XmlRepository = new FileSystemXmlRepository(OwnerOnlyFolder(folder.Combine("keys")), logs));
+        // Several PostgreSQL instances must share one key ring (a cookie or mailbox password protected by one is read by another).
+        if (DatabaseProviderSelection.From(builder.Configuration) == DatabaseProvider.PostgreSQL)
+            dataProtection.PersistKeysToDbContext<HelpdeskDbContext>();
+        else
+            builder.Services.AddOptions<KeyManagementOptions>().Configure<DataFolder, ILoggerFactory>((o, folder, logs) =>
+                o.XmlRepository = new FileSystemXmlRepository(OwnerOnlyFolder(folder.Combine("keys")), logs));
     }
 
     private static DirectoryInfo OwnerOnlyFolder(string path)

@@ -68,3 +68,57 @@ write("wrong-charset-latin1-declared.eml", mail(
     base("Joerg Mueller <joerg@customer.test>", "Kaffeeautomat", "<wrong-latin1-1@customer.test>",
          [("MIME-Version", "1.0"), ("Content-Type", "text/plain; charset=iso-8859-1"), ("Content-Transfer-Encoding", "8bit")]),
     "Der Kaffeeautomat zeigt „Störung“ an – Grüße, Jörg".encode("utf-8")))
+
+
+# Outlook's winmail.dat (TNEF, MS-OXTNEF) carrying the message body itself, not only attachments
+def tnef_attribute(level, attribute_id, data):
+    import struct
+    return struct.pack("<BII", level, attribute_id, len(data)) + data + struct.pack("<H", sum(data) & 0xFFFF)
+
+
+def tnef_properties(properties):
+    import struct
+    out = struct.pack("<I", len(properties))
+    for prop_type, prop_id, value in properties:
+        padded = value + b"\0" * (-len(value) % 4)
+        out += struct.pack("<HHII", prop_type, prop_id, 1, len(value)) + padded
+    return out
+
+
+def tnef(message_properties, attachments=()):
+    import struct
+    data = struct.pack("<IH", 0x223E9F78, 0x0001)
+    data += tnef_attribute(1, 0x00089006, struct.pack("<I", 0x00010000))  # attTnefVersion
+    data += tnef_attribute(1, 0x00069007, struct.pack("<II", 1252, 0))  # attOemCodepage
+    data += tnef_attribute(1, 0x00078008, b"IPM.Microsoft Mail.Note\0")  # attMessageClass
+    data += tnef_attribute(1, 0x00069003, tnef_properties(message_properties))  # attMsgProps
+    for name, content in attachments:
+        data += tnef_attribute(2, 0x00069002, struct.pack("<HIHHI", 1, 0xFFFFFFFF, 0xFFFF, 0xFFFF, 1))  # attAttachRendData
+        data += tnef_attribute(2, 0x00018010, name.encode("ascii") + b"\0")  # attAttachTitle
+        data += tnef_attribute(2, 0x0006800F, content)  # attAttachData
+    return data
+
+
+def winmail_mail(file, sender, subject, message_id, winmail):
+    import base64
+    encoded = base64.encodebytes(winmail).decode("ascii").replace("\n", "\r\n").rstrip()
+    write(file, mail(
+        base(sender, subject, message_id, [("MIME-Version", "1.0"), ("Content-Type", 'multipart/mixed; boundary="winmail"')]),
+        "--winmail\r\nContent-Type: application/ms-tnef; name=\"winmail.dat\"\r\nContent-Disposition: attachment; filename=\"winmail.dat\"\r\n"
+        "Content-Transfer-Encoding: base64\r\n\r\n" + encoded + "\r\n--winmail--"))
+
+
+PT_STRING8, PT_UNICODE, PT_BINARY = 0x001E, 0x001F, 0x0102
+PR_BODY, PR_BODY_HTML, PR_RTF_COMPRESSED = 0x1000, 0x1013, 0x1009
+
+winmail_mail("outlook-tnef-body.eml", "Olivia Grant <olivia@customer.test>", "Scanner on floor 3 jams", "<tnef-body-1@customer.test>", tnef(
+    [(PT_UNICODE, PR_BODY, "The scanner on floor 3 jams on every second page.\r\nRegards, Olivia\0".encode("utf-16-le")),
+     (PT_BINARY, PR_BODY_HTML, b"<html><body><p>The scanner on floor 3 <b>jams</b> on every second page.</p><p>Regards, Olivia</p></body></html>")],
+    [("jam-log.txt", b"E-204 paper jam tray 2")]))
+
+# An RTF-only body (PR_RTF_COMPRESSED stored uncompressed, "MELA"), as Outlook sends rich text to a non-Exchange address
+rtf = rb"{\rtf1\ansi\deff0{\fonttbl{\f0 Calibri;}}\f0 The VPN drops every hour.\par Thanks, Olivia\par}"
+import struct as _struct
+rtf_compressed = _struct.pack("<IIII", len(rtf) + 12, len(rtf), 0x414C454D, 0) + rtf
+winmail_mail("outlook-tnef-rtf-only.eml", "Olivia Grant <olivia@customer.test>", "VPN drops hourly", "<tnef-rtf-1@customer.test>", tnef(
+    [(PT_BINARY, PR_RTF_COMPRESSED, rtf_compressed)]))

@@ -8,6 +8,7 @@ using Helpdesk.Blazor.Features.Security;
 using Helpdesk.Blazor.Features.Shell;
 using Helpdesk.Blazor.Features.Tickets;
 using Helpdesk.Blazor.Flux;
+using Helpdesk.Blazor.Hosting.Health;
 using Helpdesk.Core.Common;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -33,7 +34,7 @@ public static class ConsoleServiceCollectionExtensions
         builder.Services.AddFlux(o => o.ScanAssemblies(typeof(App).Assembly));
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityStateProvider>();
-        builder.Services.AddHealthChecks();
+        builder.Services.AddHelpdeskHealthChecks();
         builder.Services.AddScoped<CurrentActor>();
         builder.Services.AddSingleton<Features.Tickets.Presence.TicketPresenceRegistry>();
         builder.Services.AddScoped<EmailActionsChanged>();
@@ -89,7 +90,7 @@ public static class ConsoleServiceCollectionExtensions
         app.UseTicketPageStatus();
         app.UseAntiforgery();
         app.MapStaticAssets().AllowAnonymous();
-        app.MapHealthChecks("/health").AllowAnonymous().WithMetadata(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]));
+        app.MapHelpdeskHealth();
         app.MapAccountEndpoints();
         app.MapAttachmentEndpoints();
         app.MapRemoteImageEndpoints();

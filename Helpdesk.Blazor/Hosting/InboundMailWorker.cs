@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using Helpdesk.Core.Correspondence;
+using Helpdesk.Core.Leases;
 using Helpdesk.Core.Mail.Inbound;
 using Helpdesk.Core.Mail.Inbound.Fetching;
 using Helpdesk.Core.Mail.Inbound.Mailboxes;
@@ -9,9 +11,11 @@ namespace Helpdesk.Blazor.Hosting;
 
 /// <summary>
 /// One loop per effective mailbox (configured plus enabled saved ones): fetch (stores raw mail first), process what is
-/// pending, then wait for new mail (IMAP IDLE where offered, else the poll interval). Every poll interval, and at once
+/// pending, then wait for new mail (IMAP IDLE where offered, else the poll interval). Every poll interval, mail left
+/// pending by a round that died (here or in another instance) is processed once its claim lapsed. Every poll interval, and at once
 /// after an administrator saves a mailbox, the set of loops is brought in line with the mailboxes, so no restart is
-/// needed. Errors are handled by <see cref="MailboxRound"/> and never stop the host.
+/// needed. Errors are handled by <see cref="MailboxRound"/> and never stop the host. A loop fetches only while it holds
+/// its mailbox's lease (<see cref="IWorkLeases"/>), so of several instances on one PostgreSQL database one fetches.
 /// </summary>
 public sealed class InboundMailWorker(
     IOptions<InboundMailOptions> options,
@@ -20,10 +24,16 @@ public sealed class InboundMailWorker(
     IEnumerable<IMailboxFetcher> fetchers,
     ImapFetcher imap,
     SystemAlerts alerts,
+    IWorkLeases leases,
+    IOptions<LeaseOptions> leaseOptions,
     IServiceScopeFactory scopes,
     ILogger<InboundMailWorker> logger) : BackgroundService
 {
     private readonly SemaphoreSlim _processing = new(1, 1);
+    private readonly ConcurrentDictionary<string, MailboxLoopState> _states = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>What each running mailbox loop does now, for /health.</summary>
+    public IReadOnlyDictionary<string, MailboxLoopState> MailboxStates => new Dictionary<string, MailboxLoopState>(_states, StringComparer.OrdinalIgnoreCase);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -40,6 +50,14 @@ public sealed class InboundMailWorker(
                 {
                     // The loops that run keep running; the next interval tries again.
                     logger.LogError(ex, "Bringing the mailbox loops in line with the mailboxes failed");
+                }
+                try
+                {
+                    await ProcessAsync((processor, ct) => processor.ProcessLeftBehindAsync(ct), stoppingToken);
+                }
+                catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+                {
+                    logger.LogError(ex, "Processing received mail left behind by a stopped round failed");
                 }
                 try
                 {
@@ -77,6 +95,53 @@ public sealed class InboundMailWorker(
 
     private async Task RunMailboxAsync(MailboxOptions mailbox, CancellationToken ct)
     {
+        try
+        {
+            while (!ct.IsCancellationRequested)
+            {
+                var lease = await TryTakeLeaseAsync(mailbox, ct);
+                if (lease is null)
+                {
+                    _states[mailbox.Name] = MailboxLoopState.Standby;
+                    await Task.Delay(leaseOptions.Value.Retry, ct).ContinueWith(_ => { }, TaskScheduler.Default);
+                    continue;
+                }
+                var lost = lease.Lost;
+                await using (lease)
+                {
+                    _states[mailbox.Name] = MailboxLoopState.Fetching;
+                    using var held = CancellationTokenSource.CreateLinkedTokenSource(ct, lost);
+                    await FetchWhileHeldAsync(mailbox, held.Token);
+                }
+                if (lost.IsCancellationRequested && !ct.IsCancellationRequested)
+                    logger.LogWarning("Mailbox {Mailbox} stopped fetching: its lease was lost; it fetches again once it has the lease back", mailbox.Name);
+            }
+        }
+        finally
+        {
+            _states.TryRemove(mailbox.Name, out _);
+        }
+    }
+
+    private async Task<HeldLease?> TryTakeLeaseAsync(MailboxOptions mailbox, CancellationToken ct)
+    {
+        try
+        {
+            return await leases.TryTakeAsync(LeaseResource.Mailbox(mailbox.Name), ct);
+        }
+        catch (Exception ex) when (!ct.IsCancellationRequested)
+        {
+            logger.LogWarning("Taking the lease of mailbox {Mailbox} failed; trying again: {Error}", mailbox.Name, ex.Message);
+            return null;
+        }
+        catch (OperationCanceledException)
+        {
+            return null;
+        }
+    }
+
+    private async Task FetchWhileHeldAsync(MailboxOptions mailbox, CancellationToken ct)
+    {
         var round = new MailboxRound(mailbox, fetchers.Single(f => f.Kind == mailbox.Kind), ProcessPendingAsync, alerts, options.Value, logger);
         while (!ct.IsCancellationRequested)
         {
@@ -112,13 +177,15 @@ public sealed class InboundMailWorker(
         }
     }
 
-    private async Task ProcessPendingAsync(CancellationToken ct)
+    private Task ProcessPendingAsync(CancellationToken ct) => ProcessAsync((processor, token) => processor.ProcessPendingAsync(token), ct);
+
+    private async Task ProcessAsync(Func<InboundMailProcessor, CancellationToken, Task> process, CancellationToken ct)
     {
         await _processing.WaitAsync(ct);
         try
         {
             await using var scope = scopes.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<InboundMailProcessor>().ProcessPendingAsync(ct);
+            await process(scope.ServiceProvider.GetRequiredService<InboundMailProcessor>(), ct);
         }
         finally
         {

@@ -1,9 +1,10 @@
 using Helpdesk.Core.Correspondence;
+using Helpdesk.Core.Leases;
 
 namespace Helpdesk.Blazor.Hosting;
 
 /// <summary>Every minute, marks tickets that became overdue and sends their alert (see <see cref="OverdueSweep"/>).</summary>
-public sealed class OverdueWorker(OverdueSweep sweep, TimeProvider clock, ILogger<OverdueWorker> logger) : BackgroundService
+public sealed class OverdueWorker(OverdueSweep sweep, IWorkLeases leases, TimeProvider clock, ILogger<OverdueWorker> logger) : BackgroundService
 {
     private static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
 
@@ -16,8 +17,12 @@ public sealed class OverdueWorker(OverdueSweep sweep, TimeProvider clock, ILogge
             {
                 try
                 {
-                    var overdue = await sweep.RunAsync(stoppingToken);
-                    if (overdue.Count > 0) logger.LogInformation("{Count} ticket(s) became overdue", overdue.Count);
+                    // With several instances on one database, one of them runs it per interval.
+                    await leases.RunOnceAsync("overdue", Interval, async ct =>
+                    {
+                        var overdue = await sweep.RunAsync(ct);
+                        if (overdue.Count > 0) logger.LogInformation("{Count} ticket(s) became overdue", overdue.Count);
+                    }, stoppingToken);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {

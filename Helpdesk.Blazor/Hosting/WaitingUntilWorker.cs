@@ -1,9 +1,10 @@
+using Helpdesk.Core.Leases;
 using Helpdesk.Core.Tickets;
 
 namespace Helpdesk.Blazor.Hosting;
 
 /// <summary>Every minute, sets requests whose waiting time has passed back to Assigned (see <see cref="WaitingUntilSweep"/>).</summary>
-public sealed class WaitingUntilWorker(WaitingUntilSweep sweep, TimeProvider clock, ILogger<WaitingUntilWorker> logger) : BackgroundService
+public sealed class WaitingUntilWorker(WaitingUntilSweep sweep, IWorkLeases leases, TimeProvider clock, ILogger<WaitingUntilWorker> logger) : BackgroundService
 {
     private static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
 
@@ -16,8 +17,12 @@ public sealed class WaitingUntilWorker(WaitingUntilSweep sweep, TimeProvider clo
             {
                 try
                 {
-                    var resumed = await sweep.RunAsync(stoppingToken);
-                    if (resumed.Count > 0) logger.LogInformation("{Count} waiting ticket(s) went back to Assigned", resumed.Count);
+                    // With several instances on one database, one of them runs it per interval.
+                    await leases.RunOnceAsync("waiting-until", Interval, async ct =>
+                    {
+                        var resumed = await sweep.RunAsync(ct);
+                        if (resumed.Count > 0) logger.LogInformation("{Count} waiting ticket(s) went back to Assigned", resumed.Count);
+                    }, stoppingToken);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {

@@ -10,4 +10,7 @@ public sealed class HelpdeskOptions
 
     /// <summary>Base URL of the console, used for links in mail.</summary>
     public string PublicUrl { get; set; } = "http://localhost:5000";
+
+    /// <summary>This instance's name in /health and the lease table; unique among instances sharing a database.</summary>
+    public string InstanceName { get; set; } = $"{Environment.MachineName}-{Environment.ProcessId}";
 }

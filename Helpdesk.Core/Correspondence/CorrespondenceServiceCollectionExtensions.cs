@@ -1,4 +1,6 @@
 using Helpdesk.Core.Common;
+using Helpdesk.Core.Correspondence.LoginFailures;
+using Helpdesk.Core.Persistence;
 using Helpdesk.Core.Mail.Outbound.MailOut;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -23,6 +25,10 @@ public static class CorrespondenceServiceCollectionExtensions
         builder.Services.AddSingleton<SystemAlerts>();
         builder.Services.AddSingleton<DatabaseErrorAlerts>();
         builder.Services.AddSingleton<LoginFailureMonitor>();
+        if (DatabaseProviderSelection.From(builder.Configuration) == DatabaseProvider.PostgreSQL)
+            builder.Services.AddSingleton<ILoginFailureCounts, DatabaseLoginFailureCounts>();
+        else
+            builder.Services.AddSingleton<ILoginFailureCounts, InMemoryLoginFailureCounts>();
         builder.Services.AddTransient<CorrespondenceTemplateCommands>();
         builder.Services.AddTransient<CorrespondenceSetupCommands>();
         return builder;

@@ -1,18 +1,36 @@
 using Helpdesk.Core.Common;
 using Helpdesk.Core.Persistence;
+using Helpdesk.Core.SharedState;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Helpdesk.Core.Correspondence;
 
 /// <summary>Reads the global correspondence switches per operation and saves the administrator's changes.</summary>
-public sealed class CorrespondenceSettings(IDbContextFactory<HelpdeskDbContext> contextFactory, IOptions<CorrespondenceOptions> options)
+public sealed class CorrespondenceSettings
 {
+    private readonly IDbContextFactory<HelpdeskDbContext> contextFactory;
+    private readonly IOptions<CorrespondenceOptions> options;
+    private readonly SettingsChanges changes;
+    private readonly ILogger<CorrespondenceSettings> logger;
+
+    public CorrespondenceSettings(IDbContextFactory<HelpdeskDbContext> contextFactory, IOptions<CorrespondenceOptions> options, SettingsChanges changes,
+        ILogger<CorrespondenceSettings> logger)
+    {
+        (this.contextFactory, this.options, this.changes, this.logger) = (contextFactory, options, changes, logger);
+        LastRead = CorrespondenceSwitches.From(options.Value);
+        changes.Changed += setting =>
+        {
+            if (SettingsChanges.Concerns(setting, SettingsChanges.Correspondence)) _ = RefreshLastReadAsync();
+        };
+    }
+
     /// <summary>
     /// The switches read last, for callers that must not touch the database (a database error alert). Until the first
-    /// read it holds configuration.
+    /// read it holds configuration; a save on any instance reads them again.
     /// </summary>
-    public CorrespondenceSwitches LastRead { get; private set; } = CorrespondenceSwitches.From(options.Value);
+    public CorrespondenceSwitches LastRead { get; private set; }
 
     public async Task<CorrespondenceSwitches> GetAsync(CancellationToken ct = default)
     {
@@ -62,6 +80,20 @@ public sealed class CorrespondenceSettings(IDbContextFactory<HelpdeskDbContext> 
         }
         await db.SaveChangesAsync(ct);
         await GetAsync(db, ct); // refreshes LastRead for the database error alert
+        await changes.SavedAsync(SettingsChanges.Correspondence, ct);
+    }
+
+    private async Task RefreshLastReadAsync()
+    {
+        try
+        {
+            await GetAsync();
+        }
+        catch (Exception ex)
+        {
+            // The next read of the switches refreshes it; a database error alert meanwhile may use the older switches.
+            logger.LogWarning(ex, "Reading the correspondence switches after a change on another instance failed");
+        }
     }
 
     /// <summary>Field names are the property names in camel case.</summary>

@@ -13,6 +13,7 @@ public static class PersistenceServiceCollectionExtensions
         {
             options.UseConfiguredProvider(builder.Configuration, sp.GetRequiredService<DataFolder>())
                 .AddInterceptors(sp.GetRequiredService<DatabaseErrorInterceptor>(), sp.GetRequiredService<Mail.Outbound.OutboxWakeInterceptor>());
+            if (sp.GetService<SharedState.TicketChangeSignalInterceptor>() is { } signal) options.AddInterceptors(signal); // PostgreSQL only
         });
         builder.Services.AddSingleton<DatabaseErrorInterceptor>();
         builder.Services.AddSingleton<Mail.Outbound.OutboxWake>();

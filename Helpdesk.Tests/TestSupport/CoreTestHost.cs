@@ -34,11 +34,20 @@ public sealed class CoreTestHost : IAsyncDisposable
     public FakeTimeProvider Clock { get; }
     public DatabaseProvider Provider => _database.Provider;
 
+    /// <summary>Database:Provider and the connection string, for a second host on the same database (a restart, another instance).</summary>
+    public IReadOnlyDictionary<string, string?> DatabaseSettings => _database.Settings;
+
     /// <param name="provider">The database to run on; by default the one HELPDESK_TEST_DATABASE names.</param>
-    public static async Task<CoreTestHost> StartAsync(Action<HostApplicationBuilder>? configure = null, IDictionary<string, string?>? settings = null,
-        DatabaseProvider? provider = null)
+    public static Task<CoreTestHost> StartAsync(Action<HostApplicationBuilder>? configure = null, IDictionary<string, string?>? settings = null,
+        DatabaseProvider? provider = null) =>
+        StartOnAsync(TestDatabase.Create(provider), configure, settings);
+
+    /// <summary>A second instance (own services, caches and listener, own data folder) on this host's database; dispose it first.</summary>
+    public Task<CoreTestHost> StartAnotherInstanceAsync(IDictionary<string, string?>? settings = null) =>
+        StartOnAsync(_database.SharedByAnotherInstance(), null, settings);
+
+    private static async Task<CoreTestHost> StartOnAsync(TestDatabase database, Action<HostApplicationBuilder>? configure, IDictionary<string, string?>? settings)
     {
-        var database = TestDatabase.Create(provider);
         var dataFolder = Path.Combine(Path.GetTempPath(), "helpdesk-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dataFolder);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings

@@ -8,4 +8,7 @@ public static class ProviderTrait
 {
     public const string Name = "Provider";
     public const string SqliteOnly = "SqliteOnly";
+
+    /// <summary>Behaviour that exists only on PostgreSQL (several instances): <see cref="PostgreSqlFactAttribute"/> skips it on SQLite runs.</summary>
+    public const string PostgreSqlOnly = "PostgreSqlOnly";
 }

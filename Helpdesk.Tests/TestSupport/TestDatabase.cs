@@ -50,6 +50,12 @@ public sealed class TestDatabase : IAsyncDisposable
         });
     }
 
+    /// <summary>Another instance's view of this database (several instances on one PostgreSQL): dropped only by its owner.</summary>
+    public TestDatabase SharedByAnotherInstance() => new(Provider, null, Settings);
+
+    /// <summary>The server connection string for a database this test made (PostgreSQL), e.g. for a lock of its own.</summary>
+    public string? ConnectionString => Settings.TryGetValue("ConnectionStrings:Helpdesk", out var connection) ? connection : null;
+
     public async ValueTask DisposeAsync()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

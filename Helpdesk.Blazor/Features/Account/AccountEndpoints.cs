@@ -1,5 +1,5 @@
 using Helpdesk.Core.Accounts;
-using Helpdesk.Core.Correspondence;
+using Helpdesk.Core.Correspondence.LoginFailures;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
 using SignInResult = Microsoft.AspNetCore.Identity.SignInResult;
@@ -34,7 +34,7 @@ public static class AccountEndpoints
         if (string.IsNullOrWhiteSpace(email) || string.IsNullOrEmpty(password))
             return Back(LoginProblem.Missing, email, target);
         var address = http.Connection.RemoteIpAddress?.ToString();
-        if (failures.IsThrottled(address))
+        if (await failures.IsThrottledAsync(address))
             return Back(LoginProblem.Throttled, email, target);
 
         var account = email.Trim();
@@ -46,7 +46,7 @@ public static class AccountEndpoints
             decoy.Check(password);
         if (result.Succeeded)
         {
-            failures.RecordSuccess(account);
+            await failures.RecordSuccessAsync(account);
             return Results.LocalRedirect(target);
         }
         // Identity says "not allowed" before it looks at the password: say why only to whoever knows the password.

@@ -115,23 +115,10 @@ public sealed class OutboxSendStage(
         return batch.Skip(handed).ToList();
     }
 
-    /// <summary>
-    /// Claims up to a batch of due mails in one conditional UPDATE: of two rounds (in one process or two) racing for a
-    /// row, one wins; a claim whose lease ran out is taken over.
-    /// </summary>
     private async Task<List<OutboxMessage>> ClaimDueAsync(CancellationToken ct)
     {
-        var claim = Guid.NewGuid().ToString("N");
-        var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await contextFactory.CreateDbContextAsync(ct);
-        var due = db.Set<OutboxMessage>()
-            .Where(m => m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now && (m.ClaimExpiresAt == null || m.ClaimExpiresAt < now))
-            .OrderBy(m => m.Id).Take(options.Value.BatchSize).Select(m => m.Id);
-        var until = now + options.Value.ClaimLease;
-        var claimed = await db.Set<OutboxMessage>().Where(m => due.Contains(m.Id))
-            .ExecuteUpdateAsync(u => u.SetProperty(m => m.ClaimToken, claim).SetProperty(m => m.ClaimExpiresAt, until), ct);
-        if (claimed == 0) return [];
-        return await db.Set<OutboxMessage>().AsNoTracking().Where(m => m.ClaimToken == claim).OrderBy(m => m.Id).ToListAsync(ct);
+        return await OutboxClaim.ClaimDueAsync(db, clock.GetUtcNow().UtcDateTime, options.Value.BatchSize, options.Value.ClaimLease, ct);
     }
 
     /// <summary>Ends this round's claim on mails it never sent, so the next round takes them without waiting for the lease.</summary>

@@ -11,7 +11,7 @@ namespace Helpdesk.Core.Persistence.CompiledModel
     public partial class HelpdeskDbContextModel
     {
         private HelpdeskDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("50d647d9-64b0-4faa-8171-542a279258a7"), entityTypeCount: 51)
+            : base(skipDetectChanges: false, modelId: new Guid("089ed32d-4db3-4371-a54c-4da1829920ff"), entityTypeCount: 55)
         {
         }
 
@@ -33,6 +33,8 @@ namespace Helpdesk.Core.Persistence.CompiledModel
             var changeOrProblem = ChangeOrProblemEntityType.Create(this);
             var agentGroup = AgentGroupEntityType.Create(this);
             var helpTopic = HelpTopicEntityType.Create(this);
+            var loginAlertState = LoginAlertStateEntityType.Create(this);
+            var loginFailure = LoginFailureEntityType.Create(this);
             var messageTemplate = MessageTemplateEntityType.Create(this);
             var savedAlertSwitch = SavedAlertSwitchEntityType.Create(this);
             var savedCorrespondenceSwitches = SavedCorrespondenceSwitchesEntityType.Create(this);
@@ -40,6 +42,7 @@ namespace Helpdesk.Core.Persistence.CompiledModel
             var systemAlertLog = SystemAlertLogEntityType.Create(this);
             var ticketCollaborator = TicketCollaboratorEntityType.Create(this);
             var department = DepartmentEntityType.Create(this);
+            var leaseHolder = LeaseHolderEntityType.Create(this);
             var imapMailboxState = ImapMailboxStateEntityType.Create(this);
             var inboundMessage = InboundMessageEntityType.Create(this);
             var mailbox = MailboxEntityType.Create(this);
@@ -61,6 +64,7 @@ namespace Helpdesk.Core.Persistence.CompiledModel
             var ticketAuditEntry = TicketAuditEntryEntityType.Create(this);
             var savedTicketView = SavedTicketViewEntityType.Create(this);
             var ticketChange = TicketChangeEntityType.Create(this);
+            var dataProtectionKey = DataProtectionKeyEntityType.Create(this);
             var identityRole = IdentityRoleEntityType.Create(this);
             var identityRoleClaim = IdentityRoleClaimEntityType.Create(this);
             var identityUserClaim = IdentityUserClaimEntityType.Create(this);
@@ -160,6 +164,8 @@ namespace Helpdesk.Core.Persistence.CompiledModel
             ChangeOrProblemEntityType.CreateAnnotations(changeOrProblem);
             AgentGroupEntityType.CreateAnnotations(agentGroup);
             HelpTopicEntityType.CreateAnnotations(helpTopic);
+            LoginAlertStateEntityType.CreateAnnotations(loginAlertState);
+            LoginFailureEntityType.CreateAnnotations(loginFailure);
             MessageTemplateEntityType.CreateAnnotations(messageTemplate);
             SavedAlertSwitchEntityType.CreateAnnotations(savedAlertSwitch);
             SavedCorrespondenceSwitchesEntityType.CreateAnnotations(savedCorrespondenceSwitches);
@@ -167,6 +173,7 @@ namespace Helpdesk.Core.Persistence.CompiledModel
             SystemAlertLogEntityType.CreateAnnotations(systemAlertLog);
             TicketCollaboratorEntityType.CreateAnnotations(ticketCollaborator);
             DepartmentEntityType.CreateAnnotations(department);
+            LeaseHolderEntityType.CreateAnnotations(leaseHolder);
             ImapMailboxStateEntityType.CreateAnnotations(imapMailboxState);
             InboundMessageEntityType.CreateAnnotations(inboundMessage);
             MailboxEntityType.CreateAnnotations(mailbox);
@@ -188,6 +195,7 @@ namespace Helpdesk.Core.Persistence.CompiledModel
             TicketAuditEntryEntityType.CreateAnnotations(ticketAuditEntry);
             SavedTicketViewEntityType.CreateAnnotations(savedTicketView);
             TicketChangeEntityType.CreateAnnotations(ticketChange);
+            DataProtectionKeyEntityType.CreateAnnotations(dataProtectionKey);
             IdentityRoleEntityType.CreateAnnotations(identityRole);
             IdentityRoleClaimEntityType.CreateAnnotations(identityRoleClaim);
             IdentityUserClaimEntityType.CreateAnnotations(identityUserClaim);

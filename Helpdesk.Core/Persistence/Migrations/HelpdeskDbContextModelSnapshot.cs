@@ -469,6 +469,50 @@ namespace Helpdesk.Core.Persistence.Migrations
                     b.ToTable("HelpTopic");
                 });
 
+            modelBuilder.Entity("Helpdesk.Core.Correspondence.LoginFailures.LoginAlertState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("HeldBack")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("LastAlertAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("LoginAlertState");
+                });
+
+            modelBuilder.Entity("Helpdesk.Core.Correspondence.LoginFailures.LoginFailure", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("Scope", "Key", "At");
+
+                    b.ToTable("LoginFailure");
+                });
+
             modelBuilder.Entity("Helpdesk.Core.Correspondence.MessageTemplate", b =>
                 {
                     b.Property<int>("Id")
@@ -653,6 +697,28 @@ namespace Helpdesk.Core.Persistence.Migrations
                         .IsUnique();
 
                     b.ToTable("Department");
+                });
+
+            modelBuilder.Entity("Helpdesk.Core.Leases.LeaseHolder", b =>
+                {
+                    b.Property<string>("Resource")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Instance")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RenewedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("Since")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Resource");
+
+                    b.ToTable("LeaseHolder");
                 });
 
             modelBuilder.Entity("Helpdesk.Core.Mail.Inbound.Fetching.ImapMailboxState", b =>
@@ -1682,6 +1748,23 @@ namespace Helpdesk.Core.Persistence.Migrations
                     b.HasIndex("At");
 
                     b.ToTable("TicketChange");
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>

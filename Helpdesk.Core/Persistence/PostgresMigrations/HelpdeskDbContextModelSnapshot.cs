@@ -488,6 +488,52 @@ namespace Helpdesk.Core.Persistence.PostgresMigrations
                     b.ToTable("HelpTopic");
                 });
 
+            modelBuilder.Entity("Helpdesk.Core.Correspondence.LoginFailures.LoginAlertState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("HeldBack")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("LastAlertAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("LoginAlertState");
+                });
+
+            modelBuilder.Entity("Helpdesk.Core.Correspondence.LoginFailures.LoginFailure", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("Scope", "Key", "At");
+
+                    b.ToTable("LoginFailure");
+                });
+
             modelBuilder.Entity("Helpdesk.Core.Correspondence.MessageTemplate", b =>
                 {
                     b.Property<int>("Id")
@@ -677,6 +723,28 @@ namespace Helpdesk.Core.Persistence.PostgresMigrations
                         .IsUnique();
 
                     b.ToTable("Department");
+                });
+
+            modelBuilder.Entity("Helpdesk.Core.Leases.LeaseHolder", b =>
+                {
+                    b.Property<string>("Resource")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Instance")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("RenewedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("Since")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Resource");
+
+                    b.ToTable("LeaseHolder");
                 });
 
             modelBuilder.Entity("Helpdesk.Core.Mail.Inbound.Fetching.ImapMailboxState", b =>
@@ -1730,6 +1798,25 @@ namespace Helpdesk.Core.Persistence.PostgresMigrations
                     b.HasIndex("At");
 
                     b.ToTable("TicketChange");
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Helpdesk.Core.Tickets.Views;
 
 /// <summary>Creates or updates an administrator's view; a new one goes to the end of the navigation.</summary>
-public sealed class SaveTicketViewCommand(IDbContextFactory<HelpdeskDbContext> contextFactory)
+public sealed class SaveTicketViewCommand(IDbContextFactory<HelpdeskDbContext> contextFactory, SharedState.SettingsChanges changes)
 {
     public async Task<int> ExecuteAsync(TicketViewInput input, CancellationToken ct = default)
     {
@@ -56,6 +56,7 @@ public sealed class SaveTicketViewCommand(IDbContextFactory<HelpdeskDbContext> c
         view.AudienceRoles = input.Audience == ViewAudience.Roles ? input.AudienceRoles & SavedTicketViewRules.AudienceRoleChoices.Aggregate((a, b) => a | b) : PersonRoles.None;
         view.AudienceTeamIds = input.Audience == ViewAudience.Teams ? teamIds : [];
         await db.SaveChangesOrRefuseDuplicateAsync("name", $"A view named {name} was just added by someone else.", ct);
+        await changes.SavedAsync(SharedState.SettingsChanges.TicketViews, ct);
         return view.Id;
     }
 }

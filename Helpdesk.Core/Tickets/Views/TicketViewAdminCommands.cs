@@ -15,18 +15,19 @@ public sealed class SavedTicketViewListQuery(IDbContextFactory<HelpdeskDbContext
     }
 }
 
-public sealed class DeleteTicketViewCommand(IDbContextFactory<HelpdeskDbContext> contextFactory)
+public sealed class DeleteTicketViewCommand(IDbContextFactory<HelpdeskDbContext> contextFactory, SharedState.SettingsChanges changes)
 {
     public async Task ExecuteAsync(int id, CancellationToken ct = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(ct);
         if (await db.Set<SavedTicketView>().Where(v => v.Id == id).ExecuteDeleteAsync(ct) == 0)
             throw new NotFoundException("That view was already deleted.");
+        await changes.SavedAsync(SharedState.SettingsChanges.TicketViews, ct);
     }
 }
 
 /// <summary>Moves a view one place up or down in the navigation by swapping it with its neighbour.</summary>
-public sealed class MoveTicketViewCommand(IDbContextFactory<HelpdeskDbContext> contextFactory)
+public sealed class MoveTicketViewCommand(IDbContextFactory<HelpdeskDbContext> contextFactory, SharedState.SettingsChanges changes)
 {
     public async Task ExecuteAsync(int id, bool up, CancellationToken ct = default)
     {
@@ -39,5 +40,6 @@ public sealed class MoveTicketViewCommand(IDbContextFactory<HelpdeskDbContext> c
         (views[index], views[other]) = (views[other], views[index]);
         for (var i = 0; i < views.Count; i++) views[i].Position = i + 1;
         await db.SaveChangesAsync(ct);
+        await changes.SavedAsync(SharedState.SettingsChanges.TicketViews, ct);
     }
 }

@@ -9,8 +9,9 @@ namespace Helpdesk.Core.Tickets.Writing;
 /// <summary>
 /// Tells subscribers (open console circuits) of committed <see cref="TicketChange"/> rows: a commit wakes it, and one
 /// pump at a time reads the rows after the last one it delivered, in id order, and hands them to every subscriber.
-/// SQLite has one writer at a time, so ids are committed in id order and none is skipped. Rows older than
-/// <see cref="KeepFor"/> are pruned as it goes.
+/// SQLite has one writer at a time, so ids are committed in id order and none is skipped. On PostgreSQL a commit of any
+/// instance wakes it too (<see cref="SharedState.PostgresChangeListener"/>), and ids can commit out of order
+/// (<see cref="ChangeLogGaps"/>). Rows older than <see cref="KeepFor"/> are pruned as it goes.
 /// </summary>
 public sealed class TicketChangeNotifier(IDbContextFactory<HelpdeskDbContext> contextFactory, TimeProvider clock, ILogger<TicketChangeNotifier> logger)
     : ITicketChangeFeed, IHostedService
@@ -24,6 +25,7 @@ public sealed class TicketChangeNotifier(IDbContextFactory<HelpdeskDbContext> co
     private Subscriber[] _subscribers = [];
     private int _woken;
     private long? _lastSeen;
+    private readonly ChangeLogGaps _gaps = new();
     private DateTime _prunedAt = DateTime.MinValue;
 
     public IDisposable Subscribe(Func<TicketChanged, Task> handler)
@@ -41,6 +43,15 @@ public sealed class TicketChangeNotifier(IDbContextFactory<HelpdeskDbContext> co
     {
         // Before the start-up read (a host that was not started) the first woken row is where delivery begins.
         lock (_lock) _lastSeen ??= committedId - 1;
+        Interlocked.Exchange(ref _woken, 1);
+        _ = PumpAsync();
+    }
+
+    /// <summary>Another instance committed change rows, or its notifications may have been missed: read the log from the last delivered row.</summary>
+    public void CatchUp()
+    {
+        lock (_lock)
+            if (_lastSeen is null) return; // the start-up read has not yet said where delivery begins
         Interlocked.Exchange(ref _woken, 1);
         _ = PumpAsync();
     }
@@ -77,23 +88,43 @@ public sealed class TicketChangeNotifier(IDbContextFactory<HelpdeskDbContext> co
     private async Task DeliverNewRowsAsync()
     {
         await using var db = await contextFactory.CreateDbContextAsync();
+        var outOfOrder = db.Database.IsNpgsql();
+        if (outOfOrder) await DeliverLateRowsAsync(db);
         while (true)
         {
             var after = _lastSeen ?? 0;
             var rows = await db.Set<TicketChange>().AsNoTracking().Where(c => c.Id > after).OrderBy(c => c.Id).Take(BatchSize).ToListAsync();
             if (rows.Count == 0) break;
+            if (outOfOrder) _gaps.NoteMissing(after, rows.Select(r => r.Id), Now);
             _lastSeen = rows[^1].Id;
-            var changes = rows.Select(r => r.ToEvent()).ToList();
-            foreach (var subscriber in _subscribers)
-                subscriber.Enqueue(changes);
+            Deliver(rows);
             if (rows.Count < BatchSize) break;
         }
         await PruneAsync(db);
     }
 
+    private async Task DeliverLateRowsAsync(HelpdeskDbContext db)
+    {
+        var missing = _gaps.StillAwaited(Now);
+        if (missing.Count == 0) return;
+        var late = await db.Set<TicketChange>().AsNoTracking().Where(c => missing.Contains(c.Id)).OrderBy(c => c.Id).ToListAsync();
+        if (late.Count == 0) return;
+        _gaps.Arrived(late.Select(r => r.Id));
+        Deliver(late);
+    }
+
+    private void Deliver(List<TicketChange> rows)
+    {
+        var changes = rows.Select(r => r.ToEvent()).ToList();
+        foreach (var subscriber in _subscribers)
+            subscriber.Enqueue(changes);
+    }
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
     private async Task PruneAsync(HelpdeskDbContext db)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = Now;
         if (now - _prunedAt < PruneEvery) return;
         _prunedAt = now;
         var before = now - KeepFor;

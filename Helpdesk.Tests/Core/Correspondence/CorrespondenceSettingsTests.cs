@@ -1,5 +1,6 @@
 using Helpdesk.Core.Common;
 using Helpdesk.Core.Correspondence;
+using Helpdesk.Core.Correspondence.LoginFailures;
 using Helpdesk.Core.Departments;
 using Helpdesk.Core.Mail.Inbound;
 using Helpdesk.Core.Mail.Inbound.Processing;

@@ -1,4 +1,5 @@
 using Helpdesk.Core.Correspondence;
+using Helpdesk.Core.Correspondence.LoginFailures;
 using Helpdesk.Core.Mail.Inbound;
 using Helpdesk.Core.Mail.Inbound.Processing;
 using Helpdesk.Core.Mail.Outbound;

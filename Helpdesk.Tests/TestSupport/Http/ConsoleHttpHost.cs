@@ -17,11 +17,12 @@ public sealed partial class ConsoleHttpHost : IAsyncDisposable
 
     private readonly string _dataFolder = Path.Combine(Path.GetTempPath(), "helpdesk-http", Guid.NewGuid().ToString("N"));
 
-    private readonly TestDatabase _database = TestDatabase.Create();
+    private readonly TestDatabase _database;
 
-    public ConsoleHttpHost(IDictionary<string, string>? settings = null)
+    /// <param name="provider">The database to run on; by default the one HELPDESK_TEST_DATABASE names.</param>
+    public ConsoleHttpHost(IDictionary<string, string>? settings = null, DatabaseProvider? provider = null)
     {
-        var database = _database;
+        var database = _database = TestDatabase.Create(provider);
         Factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
             web.UseEnvironment("Production");
@@ -38,6 +39,8 @@ public sealed partial class ConsoleHttpHost : IAsyncDisposable
     }
 
     public WebApplicationFactory<Program> Factory { get; }
+
+    public TestDatabase Database => _database;
 
     public HttpClient CreateClient() => Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 

@@ -17,7 +17,6 @@ public sealed partial class TicketViewsAdminPage
     [Inject] private TicketLookupsQuery Lookups { get; set; } = default!;
     [Inject] private MoveTicketViewCommand Move { get; set; } = default!;
     [Inject] private DeleteTicketViewCommand Delete { get; set; } = default!;
-    [Inject] private TicketViewsChanged ViewsChanged { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
 
     protected override async Task OnInitializedAsync()
@@ -56,6 +55,5 @@ public sealed partial class TicketViewsAdminPage
     {
         if (message is not null) Snackbar.Add(message, Severity.Success);
         _views = await Query.ExecuteAsync();
-        ViewsChanged.Raise();
     }
 }

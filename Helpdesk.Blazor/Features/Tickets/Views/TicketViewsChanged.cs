@@ -1,9 +1,14 @@
+using Helpdesk.Core.SharedState;
+
 namespace Helpdesk.Blazor.Features.Tickets.Views;
 
-/// <summary>Singleton: raised when an administrator changed the views, so every agent's navigation loads its views again.</summary>
+/// <summary>Singleton: raised when an administrator changed the views (on any instance), so every agent's navigation loads its views again.</summary>
 public sealed class TicketViewsChanged
 {
-    public event Action? Changed;
+    public TicketViewsChanged(SettingsChanges settings) => settings.Changed += setting =>
+    {
+        if (SettingsChanges.Concerns(setting, SettingsChanges.TicketViews)) Changed?.Invoke();
+    };
 
-    public void Raise() => Changed?.Invoke();
+    public event Action? Changed;
 }

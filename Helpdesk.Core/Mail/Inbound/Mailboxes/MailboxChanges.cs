@@ -1,9 +1,16 @@
+using Helpdesk.Core.SharedState;
+
 namespace Helpdesk.Core.Mail.Inbound.Mailboxes;
 
-/// <summary>Tells the inbound worker that saved mailboxes changed, so it need not wait for the next poll.</summary>
+/// <summary>Tells the inbound worker that saved mailboxes changed (on any instance), so it need not wait for the next poll.</summary>
 public sealed class MailboxChanges
 {
     private readonly SemaphoreSlim _changed = new(0, 1);
+
+    public MailboxChanges(SettingsChanges settings) => settings.Changed += setting =>
+    {
+        if (SettingsChanges.Concerns(setting, SettingsChanges.Mailboxes)) Notify();
+    };
 
     public void Notify()
     {

@@ -11,7 +11,7 @@ public sealed class SaveMailboxCommand(
     IDbContextFactory<HelpdeskDbContext> contextFactory,
     IOptions<InboundMailOptions> options,
     MailboxPasswords passwords,
-    MailboxChanges changes,
+    SharedState.SettingsChanges changes,
     SystemAlerts alerts)
 {
     public async Task<int> ExecuteAsync(MailboxInput input, CancellationToken ct = default)
@@ -49,13 +49,13 @@ public sealed class SaveMailboxCommand(
         if (!input.IsRemote) mailbox.ProtectedPassword = null;
         else if (newPassword is not null) mailbox.ProtectedPassword = passwords.Protect(newPassword);
         await db.SaveChangesOrRefuseDuplicateAsync("name", $"A mailbox named {name} was just added by someone else.", ct);
-        changes.Notify();
+        await changes.SavedAsync(SharedState.SettingsChanges.Mailboxes, ct);
         if (retiredName is not null) await alerts.ResolveAsync(MailboxRound.FetchAlertKeyFor(retiredName), ct);
         return mailbox.Id;
     }
 }
 
-public sealed class DeleteMailboxCommand(IDbContextFactory<HelpdeskDbContext> contextFactory, MailboxChanges changes, SystemAlerts alerts)
+public sealed class DeleteMailboxCommand(IDbContextFactory<HelpdeskDbContext> contextFactory, SharedState.SettingsChanges changes, SystemAlerts alerts)
 {
     public async Task ExecuteAsync(int id, CancellationToken ct = default)
     {
@@ -63,7 +63,7 @@ public sealed class DeleteMailboxCommand(IDbContextFactory<HelpdeskDbContext> co
         var name = await db.Set<Mailbox>().Where(m => m.Id == id).Select(m => m.Name).FirstOrDefaultAsync(ct)
             ?? throw new NotFoundException("That mailbox no longer exists.");
         await db.Set<Mailbox>().Where(m => m.Id == id).ExecuteDeleteAsync(ct);
-        changes.Notify();
+        await changes.SavedAsync(SharedState.SettingsChanges.Mailboxes, ct);
         await alerts.ResolveAsync(MailboxRound.FetchAlertKeyFor(name), ct);
     }
 }

@@ -139,18 +139,43 @@ public sealed class MailBodyParts
         Attachments.Add(new InboundAttachment(MailAttachments.SafeName(name) + ".eml", "message/rfc822", buffer.ToArray(), false, null));
     }
 
+    // Outlook's winmail.dat carries the body too (plain, HTML or only RTF) beside the files: the body joins the text,
+    // the files are attached; an RTF-only body is read as text and its formatted original attached.
     private void AddTnef(TnefPart tnef)
     {
+        MimeMessage converted;
         try
         {
-            foreach (var extracted in tnef.ExtractAttachments().OfType<MimePart>())
-                Attachments.Add(MailAttachments.FromPart(extracted, ++_counter, inline: false));
+            converted = tnef.ConvertToMessage();
         }
         catch (Exception ex) when (ex is FormatException or TnefException or InvalidOperationException)
         {
             AddAttachment(tnef); // winmail.dat itself rather than nothing
+            return;
         }
+        var parts = converted.BodyParts.OfType<MimePart>().ToList();
+        var bodies = parts.OfType<TextPart>().Where(IsTnefBody).ToList();
+        var html = bodies.FirstOrDefault(b => b.IsHtml);
+        var plain = bodies.FirstOrDefault(b => b.IsPlain);
+        var rtf = bodies.FirstOrDefault(b => b.IsRichText);
+        if (html is not null)
+            _segments.Add((plain is null ? HtmlTextExtractor.Convert(Decode(html)) : Decode(plain).ReplaceLineEndings("\n").Trim(), Decode(html)));
+        else if (plain is not null)
+            _segments.Add((Decode(plain).ReplaceLineEndings("\n").Trim(), null));
+        else if (rtf is not null)
+        {
+            _segments.Add((RtfText.ToPlainText(Decode(rtf)), null));
+            rtf.FileName ??= "body.rtf";
+            Attachments.Add(MailAttachments.FromPart(rtf, ++_counter, inline: false));
+        }
+        // Decoded by the conversion already: no transfer encoding to check.
+        foreach (var file in parts.Where(p => !bodies.Contains(p)))
+            Attachments.Add(MailAttachments.FromPart(file, ++_counter, inline: false));
     }
+
+    // The message's own body properties come out of the conversion as text parts without a disposition of their own.
+    private static bool IsTnefBody(TextPart part) =>
+        part.ContentDisposition?.FileName is null && (part.IsPlain || part.IsHtml || part.IsRichText);
 
     private static string? Undecodable(MimePart part) => part.ContentTransferEncoding switch
     {

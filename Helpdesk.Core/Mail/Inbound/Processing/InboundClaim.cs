@@ -14,14 +14,30 @@ public sealed record InboundClaim(long InboundId, string Token)
         CancellationToken ct)
     {
         var token = Guid.NewGuid().ToString("N");
-        var pending = db.Set<InboundMessage>()
-            .Where(m => m.Status == InboundStatus.Received && (m.ClaimExpiresAt == null || m.ClaimExpiresAt < now) && (onlyId == null || m.Id == onlyId))
-            .OrderBy(m => m.Id).Take(batchSize).Select(m => m.Id);
         var until = now + lease;
-        var claimed = await db.Set<InboundMessage>().Where(m => pending.Contains(m.Id))
-            .ExecuteUpdateAsync(u => u.SetProperty(m => m.ClaimToken, token).SetProperty(m => m.ClaimExpiresAt, until), ct);
+        int claimed;
+        if (db.Database.IsNpgsql())
+            claimed = await ClaimSkippingLockedAsync(db, token, onlyId, batchSize, now, until, ct);
+        else
+        {
+            var pending = db.Set<InboundMessage>()
+                .Where(m => m.Status == InboundStatus.Received && (m.ClaimExpiresAt == null || m.ClaimExpiresAt < now) && (onlyId == null || m.Id == onlyId))
+                .OrderBy(m => m.Id).Take(batchSize).Select(m => m.Id);
+            claimed = await db.Set<InboundMessage>().Where(m => pending.Contains(m.Id))
+                .ExecuteUpdateAsync(u => u.SetProperty(m => m.ClaimToken, token).SetProperty(m => m.ClaimExpiresAt, until), ct);
+        }
         if (claimed == 0) return [];
         var ids = await db.Set<InboundMessage>().Where(m => m.ClaimToken == token).OrderBy(m => m.Id).Select(m => m.Id).ToListAsync(ct);
         return [.. ids.Select(id => new InboundClaim(id, token))];
     }
+
+    /// <summary>PostgreSQL: the chosen rows are locked and rows another round holds are passed over (see <c>OutboxClaim</c>).</summary>
+    private static Task<int> ClaimSkippingLockedAsync(HelpdeskDbContext db, string token, long? onlyId, int batchSize, DateTime now, DateTime until,
+        CancellationToken ct) =>
+        db.Database.ExecuteSqlAsync($"""
+            UPDATE "InboundMessage" SET "ClaimToken" = {token}, "ClaimExpiresAt" = {until}
+            WHERE "Id" IN (SELECT "Id" FROM "InboundMessage"
+                WHERE "Status" = 'Received' AND ("ClaimExpiresAt" IS NULL OR "ClaimExpiresAt" < {now}) AND ({onlyId == null} OR "Id" = {onlyId ?? 0})
+                ORDER BY "Id" LIMIT {batchSize} FOR UPDATE SKIP LOCKED)
+            """, ct);
 }

@@ -44,6 +44,19 @@ public sealed class InboundMailProcessor(
             await ProcessClaimedAsync(claims, ct);
     }
 
+    /// <summary>
+    /// Processes pending mails no round holds, if there are any: a mail whose round died (its instance was killed) waits
+    /// for its claim to lapse, and the mailbox loop that would process it may be idling until new mail arrives.
+    /// </summary>
+    public async Task ProcessLeftBehindAsync(CancellationToken ct)
+    {
+        var now = Now;
+        bool leftBehind;
+        await using (var db = await contextFactory.CreateDbContextAsync(ct))
+            leftBehind = await db.Set<InboundMessage>().AnyAsync(m => m.Status == InboundStatus.Received && (m.ClaimExpiresAt == null || m.ClaimExpiresAt < now), ct);
+        if (leftBehind) await ProcessPendingAsync(ct);
+    }
+
     /// <summary>Processes one pending mail, unless another round holds it.</summary>
     public async Task ProcessAsync(long id, CancellationToken ct) => await ProcessClaimedAsync(await ClaimAsync(id, ct), ct);
 

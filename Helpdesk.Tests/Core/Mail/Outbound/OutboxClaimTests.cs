@@ -10,16 +10,16 @@ namespace Helpdesk.Tests.Core.Mail.Outbound;
 /// <summary>Outbox rows are claimed before they are sent: several send rounds over one database send each row once.</summary>
 public sealed class OutboxClaimTests
 {
-    private static Task<CoreTestHost> StartAsync(string transport = "Pickup", string? dataFolder = null) =>
+    private static Task<CoreTestHost> StartAsync(string transport = "Pickup", CoreTestHost? sameDatabaseAs = null) =>
         CoreTestHost.StartAsync(settings: new Dictionary<string, string?>
         {
-            ["Helpdesk:DataFolder"] = dataFolder,
+            ["Helpdesk:DataFolder"] = sameDatabaseAs?.DataFolder,
             ["Mail:Outbound:Transport"] = transport,
             ["Mail:Outbound:SmtpHost"] = MailStackServer.Host,
             ["Mail:Outbound:SmtpPort"] = MailStackServer.SmtpPort.ToString(),
             ["Mail:Outbound:SmtpSecurity"] = "None",
             ["Mail:Outbound:BatchSize"] = "20",
-        }.Where(s => s.Value is not null).ToDictionary());
+        }.Concat(sameDatabaseAs?.DatabaseSettings ?? new Dictionary<string, string?>()).Where(s => s.Value is not null).ToDictionary());
 
     private static async Task QueueAsync(CoreTestHost host, string to, int count)
     {
@@ -53,7 +53,7 @@ public sealed class OutboxClaimTests
     {
         var to = MailStackServer.NewAddress("customer.test");
         await using var first = await StartAsync("Smtp");
-        await using var second = await StartAsync("Smtp", first.DataFolder);
+        await using var second = await StartAsync("Smtp", first);
         await QueueAsync(first, to, 120);
 
         await Task.WhenAll(Task.Run(() => DrainAsync(first.Get<OutboxSendStage>())), Task.Run(() => DrainAsync(second.Get<OutboxSendStage>())));
@@ -63,6 +63,29 @@ public sealed class OutboxClaimTests
         var delivered = await MailStackServer.WaitForMessagesAsync(to, 121, TimeSpan.FromSeconds(5));
         Assert.Equal(120, delivered.Count);
         Assert.Equal(120, delivered.Select(m => m.MessageId).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task ClaimDueAsync_EightRoundsRacing_ClaimEachRowOnce()
+    {
+        await using var host = await StartAsync();
+        await QueueAsync(host, "alice@customer.test", 400);
+        var now = host.Clock.GetUtcNow().UtcDateTime;
+        var claimed = new ConcurrentQueue<long>();
+
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(async () =>
+        {
+            while (true)
+            {
+                await using var db = await host.DbAsync();
+                var batch = await OutboxClaim.ClaimDueAsync(db, now, 10, TimeSpan.FromMinutes(5), default);
+                if (batch.Count == 0) return;
+                foreach (var mail in batch) claimed.Enqueue(mail.Id);
+            }
+        })));
+
+        Assert.Equal(400, claimed.Distinct().Count());
+        Assert.Equal(400, claimed.Count);
     }
 
     [Fact]
@@ -97,7 +120,10 @@ public sealed class OutboxClaimTests
     }
 
     [Theory]
-    [Trait(ProviderTrait.Name, ProviderTrait.SqliteOnly)] // on PostgreSQL the take-over sends one mail fewer with batch size 2; not yet explained (issue #12)
+    // On PostgreSQL the take-over sends one mail fewer with batch size 2, in about two runs of three. Probably the test's
+    // fake death: with truly asynchronous I/O the dead round's claim ahead may still run after the test moves the clock,
+    // and re-claim mails whose lease just ran out (waiting for every mail to be claimed first did not help). (issue #12)
+    [Trait(ProviderTrait.Name, ProviderTrait.SqliteOnly)]
     [InlineData(200)]
     [InlineData(2)] // the dying mail was claimed ahead, while the first batch drained
     public async Task ProcessDueAsync_RoundDiesAfterTheServerAcceptedAMail_OnlyTheUnrecordedMailIsSentAgain(int batchSize)

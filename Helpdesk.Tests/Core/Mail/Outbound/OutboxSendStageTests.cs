@@ -157,7 +157,6 @@ public sealed class OutboxSendStageTests
         Assert.Equal(["ticket-5@helpdesk.test"], received.References);
     }
 
-    [Trait(ProviderTrait.Name, ProviderTrait.SqliteOnly)] // delivers nothing on PostgreSQL yet, cause not found (issue #12)
     [Fact]
     [Trait("Category", "MailStack")]
     public async Task ProcessDueAsync_SmtpDownThenUp_DeliversExactlyOnce()
@@ -169,7 +168,7 @@ public sealed class OutboxSendStageTests
         Assert.Equal(OutboxStatus.Pending, (await ReloadAsync(down, queued.Id)).Status);
 
         // "Restart" on the same data with the server back: the pending row is simply picked up.
-        await using var up = await CoreTestHost.StartAsync(settings: new Dictionary<string, string?>
+        await using var up = await CoreTestHost.StartAsync(settings: new Dictionary<string, string?>(down.DatabaseSettings)
         {
             ["Helpdesk:DataFolder"] = down.DataFolder, ["Mail:Outbound:Transport"] = "Smtp", ["Mail:Outbound:SmtpHost"] = MailStackServer.Host,
             ["Mail:Outbound:SmtpPort"] = MailStackServer.SmtpPort.ToString(), ["Mail:Outbound:SmtpSecurity"] = "None",

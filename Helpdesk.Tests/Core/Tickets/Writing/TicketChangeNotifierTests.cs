@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Helpdesk.Core.CaseLog;
 using Helpdesk.Core.Common;
+using Helpdesk.Core.Persistence;
 using Helpdesk.Core.Tickets.Commands;
 using Helpdesk.Core.Tickets.Events;
 using Helpdesk.Core.Tickets.Writing;
@@ -11,9 +12,8 @@ namespace Helpdesk.Tests.Core.Tickets.Writing;
 
 public sealed class TicketChangeNotifierTests
 {
-    [Trait(ProviderTrait.Name, ProviderTrait.SqliteOnly)] // PostgreSQL commits identity values out of order: needs the change-log catch-up of issue #12
     [Fact]
-    public async Task Subscribe_ManyConcurrentChanges_HearsEachCommittedRowOnceInIdOrder()
+    public async Task Subscribe_ManyConcurrentChanges_HearsEachCommittedRowOnce()
     {
         await using var host = await CoreTestHost.StartAsync();
         var caller = await host.AddPersonAsync("Bob Stone", "bob@customer.test");
@@ -29,7 +29,9 @@ public sealed class TicketChangeNotifierTests
         await using var db = await host.DbAsync();
         var rows = await db.Set<TicketChange>().Where(c => c.Kind == TicketChangeKind.CaseLogAppended).OrderBy(c => c.Id).Select(c => c.Id).ToListAsync();
         Assert.Equal(40, rows.Count);
-        Assert.Equal(rows, heard.Select(c => c.ChangeId));
+        Assert.Equal(rows, heard.Where(c => c.Kind == TicketChangeKind.CaseLogAppended).Select(c => c.ChangeId).Order());
+        // SQLite has one writer, so commit order is id order; PostgreSQL may commit a lower id later (ChangeLogGaps).
+        if (host.Provider == DatabaseProvider.Sqlite) Assert.Equal(rows, heard.Where(c => c.Kind == TicketChangeKind.CaseLogAppended).Select(c => c.ChangeId));
     }
 
     [Fact]

@@ -189,4 +189,29 @@ public sealed class InboundMailReaderTnefTests
         Assert.Equal("report.txt", attachment.FileName);
         Assert.Equal("Quarterly numbers attached by Outlook.", System.Text.Encoding.ASCII.GetString(attachment.Content));
     }
+
+    [Fact]
+    public void Read_WinmailDatWithHtmlAndPlainBody_BodyIsTheMailTextAndOnlyTheFileIsAttached()
+    {
+        var raw = InboundMailReaderTests.Fixture("outlook-tnef-body.eml");
+
+        var content = InboundMailReader.Read(InboundMailReader.Load(raw), raw);
+
+        Assert.Equal("The scanner on floor 3 jams on every second page.\nRegards, Olivia", content.TextBody);
+        Assert.Contains("<b>jams</b>", content.HtmlBody);
+        var attachment = Assert.Single(content.Attachments);
+        Assert.Equal("jam-log.txt", attachment.FileName);
+    }
+
+    [Fact]
+    public void Read_WinmailDatWithOnlyAnRtfBody_TextIsReadFromTheRtfAndTheOriginalAttached()
+    {
+        var raw = InboundMailReaderTests.Fixture("outlook-tnef-rtf-only.eml");
+
+        var content = InboundMailReader.Read(InboundMailReader.Load(raw), raw);
+
+        Assert.Equal("The VPN drops every hour.\nThanks, Olivia", content.TextBody);
+        Assert.Null(content.HtmlBody);
+        Assert.Equal(["body.rtf"], content.Attachments.Select(a => a.FileName));
+    }
 }

@@ -13,14 +13,14 @@ namespace Helpdesk.Tests.Core.Mail.Inbound.Processing;
 /// <summary>Received mails are claimed before they are processed, and each is one transaction: several processors over one database, no orphans.</summary>
 public sealed class InboundClaimTests
 {
-    private static Task<CoreTestHost> StartAsync(string? dataFolder = null, Action<Microsoft.Extensions.Hosting.HostApplicationBuilder>? configure = null) =>
+    private static Task<CoreTestHost> StartAsync(CoreTestHost? sameDatabaseAs = null, Action<Microsoft.Extensions.Hosting.HostApplicationBuilder>? configure = null) =>
         CoreTestHost.StartAsync(configure, new Dictionary<string, string?>
         {
-            ["Helpdesk:DataFolder"] = dataFolder,
+            ["Helpdesk:DataFolder"] = sameDatabaseAs?.DataFolder,
             ["Mail:Inbound:AccountAddress"] = "support@helpdesk.test",
             ["Mail:Inbound:UnknownSenders"] = "CreatePerson",
             ["Mail:Inbound:BatchSize"] = "5",
-        }.Where(s => s.Value is not null).ToDictionary());
+        }.Concat(sameDatabaseAs?.DatabaseSettings ?? new Dictionary<string, string?>()).Where(s => s.Value is not null).ToDictionary());
 
     private static async Task<List<long>> ReceiveAsync(CoreTestHost host, int count)
     {
@@ -37,7 +37,7 @@ public sealed class InboundClaimTests
     public async Task ProcessPendingAsync_TwoProcessesOnOneDatabase_CreateEachTicketOnce()
     {
         await using var first = await StartAsync();
-        await using var second = await StartAsync(first.DataFolder);
+        await using var second = await StartAsync(first);
         await ReceiveAsync(first, 60);
 
         await Task.WhenAll(
@@ -51,6 +51,29 @@ public sealed class InboundClaimTests
         Assert.Equal(60, tickets.Count);
         Assert.Equal(rows.Select(r => (long?)r.Id).Order(), tickets.Select(t => t.SourceInboundId).Order());
         Assert.Equal(60, await db.Set<Person>().CountAsync(p => p.PrimaryEmail.StartsWith("sender")));
+    }
+
+    [Fact]
+    public async Task ClaimPendingAsync_EightRoundsRacing_ClaimEachMailOnce()
+    {
+        await using var host = await StartAsync();
+        await ReceiveAsync(host, 120);
+        var now = host.Clock.GetUtcNow().UtcDateTime;
+        var claimed = new System.Collections.Concurrent.ConcurrentQueue<long>();
+
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(async () =>
+        {
+            while (true)
+            {
+                await using var db = await host.DbAsync();
+                var batch = await InboundClaim.ClaimPendingAsync(db, null, 5, now, TimeSpan.FromMinutes(5), default);
+                if (batch.Count == 0) return;
+                foreach (var claim in batch) claimed.Enqueue(claim.InboundId);
+            }
+        })));
+
+        Assert.Equal(120, claimed.Distinct().Count());
+        Assert.Equal(120, claimed.Count);
     }
 
     [Fact]

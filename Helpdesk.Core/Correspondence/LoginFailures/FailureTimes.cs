@@ -1,4 +1,4 @@
-namespace Helpdesk.Core.Correspondence;
+namespace Helpdesk.Core.Correspondence.LoginFailures;
 
 /// <summary>When recent failures happened, per key (a network address or an account name).</summary>
 internal sealed class FailureTimes

@@ -3,31 +3,28 @@ using System.Net.Sockets;
 using Helpdesk.Core.Accounts;
 using Microsoft.Extensions.Options;
 
-namespace Helpdesk.Core.Correspondence;
+namespace Helpdesk.Core.Correspondence.LoginFailures;
 
 /// <summary>
 /// Counts failed logins per network address and per account name (existing or not) in a sliding window. An address
 /// with too many recent failures is throttled (<see cref="LoginThrottleOptions"/>). An address or name at the alert
 /// threshold raises the "excessive failed logins" alert, mailed at most once per
 /// <see cref="CorrespondenceSwitches.SystemAlertInterval"/> for all of them together, with the top counts and how many
-/// alerts were not mailed meanwhile. Counts live in memory (a restart forgets them); Identity's lockout is in the
-/// database and stays in force.
+/// alerts were not mailed meanwhile. The counts live in <see cref="ILoginFailureCounts"/>: memory on SQLite (a restart
+/// forgets them), the database on PostgreSQL (shared by every instance); Identity's lockout is in the database and stays in force.
 /// </summary>
-public sealed class LoginFailureMonitor(SystemAlerts alerts, CorrespondenceSettings settings, IOptions<LoginThrottleOptions> throttle, TimeProvider clock)
+public sealed class LoginFailureMonitor(SystemAlerts alerts, CorrespondenceSettings settings, IOptions<LoginThrottleOptions> throttle, TimeProvider clock,
+    ILoginFailureCounts counts)
 {
     private const int TopCount = 5;
     private const int MaxKeyLength = 254;
 
-    private readonly FailureTimes _byAddress = new();
-    private readonly FailureTimes _byAccount = new();
-    private readonly AlertRateLimit _rateLimit = new();
-
     /// <summary>True when logins from this address are to be refused without checking the password.</summary>
-    public bool IsThrottled(string? address) =>
-        _byAddress.Count(AddressKey(address), Now - throttle.Value.Window) >= throttle.Value.MaxFailuresPerAddress;
+    public async Task<bool> IsThrottledAsync(string? address, CancellationToken ct = default) =>
+        await counts.CountAsync(LoginFailureScope.Address, AddressKey(address), Now - throttle.Value.Window, ct) >= throttle.Value.MaxFailuresPerAddress;
 
     /// <summary>The account's earlier failures (typos) no longer count towards an alert.</summary>
-    public void RecordSuccess(string account) => _byAccount.Remove(AccountKey(account));
+    public Task RecordSuccessAsync(string account, CancellationToken ct = default) => counts.RemoveAsync(LoginFailureScope.Account, AccountKey(account), ct);
 
     /// <returns>True when this failure queued the alert mail.</returns>
     public async Task<bool> RecordFailureAsync(string account, string? address, CancellationToken ct = default)
@@ -36,24 +33,25 @@ public sealed class LoginFailureMonitor(SystemAlerts alerts, CorrespondenceSetti
         var switches = await settings.GetAsync(ct);
         var since = now - switches.FailedLoginWindow;
         var (addressKey, accountKey) = (AddressKey(address), AccountKey(account));
-        _byAddress.Add(addressKey, now);
-        _byAccount.Add(accountKey, now);
-        var keep = now - Max(switches.FailedLoginWindow, throttle.Value.Window);
-        _byAddress.Forget(keep, now);
-        _byAccount.Forget(keep, now);
+        await counts.AddAsync(addressKey, accountKey, now, now - Max(switches.FailedLoginWindow, throttle.Value.Window), ct);
 
-        var excessive = _byAddress.Count(addressKey, since) >= switches.FailedLoginThreshold || _byAccount.Count(accountKey, since) >= switches.FailedLoginThreshold;
+        var excessive = await counts.CountAsync(LoginFailureScope.Address, addressKey, since, ct) >= switches.FailedLoginThreshold
+            || await counts.CountAsync(LoginFailureScope.Account, accountKey, since, ct) >= switches.FailedLoginThreshold;
         if (!excessive || !switches.ExcessiveLoginAlerts) return false;
-        if (!_rateLimit.TryStart(now, switches.SystemAlertInterval, out var previous, out var notMailed)) return false;
-        return await alerts.SendAsync(CorrespondenceKind.SystemExcessiveLogins, Alert(switches, since, previous, notMailed), ct, s => s.ExcessiveLoginAlerts);
+        var start = await counts.TryStartAlertAsync(now, switches.SystemAlertInterval, ct);
+        if (!start.Started) return false;
+        var alert = Alert(switches, since, start.Previous, start.HeldBack,
+            await counts.TopAsync(LoginFailureScope.Address, since, TopCount, ct), await counts.TopAsync(LoginFailureScope.Account, since, TopCount, ct));
+        return await alerts.SendAsync(CorrespondenceKind.SystemExcessiveLogins, alert, ct, s => s.ExcessiveLoginAlerts);
     }
 
-    private SystemAlertFacts Alert(CorrespondenceSwitches switches, DateTime since, DateTime? previous, int notMailed)
+    private SystemAlertFacts Alert(CorrespondenceSwitches switches, DateTime since, DateTime? previous, int notMailed,
+        IReadOnlyList<(string Key, int Count)> topAddresses, IReadOnlyList<(string Key, int Count)> topAccounts)
     {
         var reason = $"Failed logins within the last {switches.FailedLoginWindow.TotalMinutes:0} minutes reached the alert threshold " +
             $"({switches.FailedLoginThreshold}) for a network address or an account name.";
-        var details = $"Top network addresses:\n{List(_byAddress.Top(since, TopCount))}\n\n" +
-            $"Top account names (existing or not):\n{List(_byAccount.Top(since, TopCount))}";
+        var details = $"Top network addresses:\n{List(topAddresses)}\n\n" +
+            $"Top account names (existing or not):\n{List(topAccounts)}";
         if (notMailed > 0)
             details += $"\n\n{notMailed} more excessive-login alert(s) happened since the previous mail at {previous:yyyy-MM-dd HH:mm} UTC and were not mailed.";
         details += $"\n\nAn address with {throttle.Value.MaxFailuresPerAddress} failed logins within {throttle.Value.Window.TotalMinutes:0} minutes " +

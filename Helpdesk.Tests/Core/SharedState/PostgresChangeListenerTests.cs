@@ -1,0 +1,185 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Helpdesk.Core.CaseLog;
+using Helpdesk.Core.Common;
+using Helpdesk.Core.Correspondence;
+using Helpdesk.Core.Mail.Inbound;
+using Helpdesk.Core.Mail.Inbound.Mailboxes;
+using Helpdesk.Core.Persistence;
+using Helpdesk.Core.SharedState;
+using Helpdesk.Core.Tickets.Commands;
+using Helpdesk.Core.Tickets.Events;
+using Helpdesk.Core.Tickets.Views;
+using Helpdesk.Core.Tickets.Writing;
+using Helpdesk.Tests.TestSupport;
+using MailKit.Security;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Npgsql;
+using Xunit.Abstractions;
+
+namespace Helpdesk.Tests.Core.SharedState;
+
+/// <summary>Two instances (two hosts, own services and listen connections) on one real PostgreSQL database.</summary>
+public sealed class PostgresChangeListenerTests(ITestOutputHelper output) : IAsyncLifetime
+{
+    private static readonly TimeSpan OneSecond = TimeSpan.FromSeconds(1);
+
+    // For tests of what is delivered rather than how fast: the machine running the tests is shared and can be loaded.
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(5);
+
+    private CoreTestHost _a = default!;
+    private CoreTestHost _b = default!;
+    private int _ticketId;
+    private readonly ConcurrentQueue<TicketChanged> _heardOnB = new();
+    private IDisposable _subscription = default!;
+
+    public async Task InitializeAsync()
+    {
+        _a = await CoreTestHost.StartAsync(provider: DatabaseProvider.PostgreSQL);
+        _b = await _a.StartAnotherInstanceAsync();
+        var caller = await _a.AddPersonAsync("Bob Stone", "bob@customer.test");
+        _ticketId = await _a.Get<CreateTicketCommand>().ExecuteAsync(new NewTicket { Subject = "Printer", RequestedForId = caller.Id }, Actor.System);
+        await WaitUntilListeningAsync(_b);
+        _subscription = _b.Get<ITicketChangeFeed>().Subscribe(c => { _heardOnB.Enqueue(c); return Task.CompletedTask; });
+    }
+
+    public async Task DisposeAsync()
+    {
+        _subscription.Dispose();
+        await _b.DisposeAsync();
+        await _a.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Listen_ChangeCommittedOnInstanceA_HeardOnInstanceBWithinASecond()
+    {
+        var watch = Stopwatch.StartNew();
+        await AppendNoteOnAAsync("Toner is empty");
+
+        await WaitForAsync(() => _heardOnB.Any(c => c.Kind == TicketChangeKind.CaseLogAppended), OneSecond);
+        output.WriteLine($"Written on A and heard on B after {watch.ElapsedMilliseconds} ms");
+        Assert.True(watch.Elapsed < OneSecond, $"heard after {watch.ElapsedMilliseconds} ms");
+        Assert.Equal(_ticketId, Assert.Single(_heardOnB, c => c.Kind == TicketChangeKind.CaseLogAppended).TicketId);
+    }
+
+    [Fact]
+    public async Task Listen_HigherIdCommittedFirst_BothRowsHeardOnInstanceB()
+    {
+        await using var first = await _a.DbAsync();
+        await using var second = await _a.DbAsync();
+        await using var firstTx = await first.Database.BeginTransactionAsync();
+        await using var secondTx = await second.Database.BeginTransactionAsync();
+        var lower = AddChange(first);
+        await first.SaveChangesAsync();
+        var higher = AddChange(second);
+        await second.SaveChangesAsync();
+        Assert.True(lower.Id < higher.Id);
+
+        await secondTx.CommitAsync();
+        await WaitForAsync(() => _heardOnB.Any(c => c.ChangeId == higher.Id), Patience);
+        await firstTx.CommitAsync();
+        await WaitForAsync(() => _heardOnB.Any(c => c.ChangeId == lower.Id), Patience);
+
+        Assert.Equal([higher.Id, lower.Id], _heardOnB.Select(c => c.ChangeId).Where(id => id == lower.Id || id == higher.Id));
+    }
+
+    [Fact]
+    public async Task Listen_ConnectionDropped_RowCommittedMeanwhileCaughtUpAfterReconnect()
+    {
+        var listener = _b.Get<PostgresChangeListener>();
+        var droppedProcess = listener.ListeningProcessId!.Value;
+        await using (var admin = new NpgsqlConnection(ConnectionString(_a)))
+        {
+            await admin.OpenAsync();
+            await using var terminate = new NpgsqlCommand($"SELECT pg_terminate_backend({droppedProcess})", admin);
+            await terminate.ExecuteScalarAsync();
+        }
+        await WaitForAsync(() => listener.ListeningProcessId != droppedProcess, Patience);
+
+        // Written without NOTIFY, as if while B was not listening: only the catch-up from the log can deliver it.
+        var changeId = await InsertChangeWithoutNotifyAsync();
+
+        await WaitForAsync(() => _heardOnB.Any(c => c.ChangeId == changeId), TimeSpan.FromSeconds(10));
+        Assert.NotNull(listener.ListeningProcessId);
+        Assert.NotEqual(droppedProcess, listener.ListeningProcessId);
+        Assert.Single(_heardOnB, c => c.ChangeId == changeId);
+    }
+
+    [Fact]
+    public async Task Listen_CorrespondenceSavedOnInstanceA_InstanceBSeesItWithinASecond()
+    {
+        var settingsOnA = _a.Get<CorrespondenceSettings>();
+        var switches = await settingsOnA.GetAsync();
+        switches.AdminEmail = "new-admin@helpdesk.test";
+        var settingsOnB = _b.Get<CorrespondenceSettings>();
+        Assert.NotEqual("new-admin@helpdesk.test", settingsOnB.LastRead.AdminEmail);
+
+        var watch = Stopwatch.StartNew();
+        await settingsOnA.SaveAsync(switches);
+
+        await WaitForAsync(() => settingsOnB.LastRead.AdminEmail == "new-admin@helpdesk.test", OneSecond);
+        output.WriteLine($"Saved on A and seen on B after {watch.ElapsedMilliseconds} ms");
+        Assert.True(watch.Elapsed < OneSecond, $"seen after {watch.ElapsedMilliseconds} ms");
+    }
+
+    [Fact]
+    public async Task Listen_MailboxSavedOnInstanceA_WakesTheInboundWorkerOfInstanceB()
+    {
+        var changesOnB = _b.Get<MailboxChanges>();
+        Assert.False(await changesOnB.WaitAsync(TimeSpan.Zero, CancellationToken.None));
+
+        await _a.Get<SaveMailboxCommand>().ExecuteAsync(new MailboxInput(null, "support", MailboxKind.Imap)
+        {
+            Host = "imap.example.com", Port = 993, Security = SecureSocketOptions.SslOnConnect, UserName = "support@example.com", Password = "Pa55-word!",
+        });
+
+        Assert.True(await changesOnB.WaitAsync(Patience, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Listen_TicketViewSavedOnInstanceA_InstanceBHearsTheViewsChanged()
+    {
+        var heardOnB = new ConcurrentQueue<string>();
+        _b.Get<SettingsChanges>().Changed += heardOnB.Enqueue;
+
+        await _a.Get<SaveTicketViewCommand>().ExecuteAsync(new TicketViewInput { Name = "Escalations" });
+
+        await WaitForAsync(() => heardOnB.Contains(SettingsChanges.TicketViews), Patience);
+    }
+
+    private async Task AppendNoteOnAAsync(string text) =>
+        await _a.Get<AppendCaseLogEntryCommand>().ExecuteAsync(new NewCaseLogEntry { TicketId = _ticketId, Log = CaseLogKind.Private, Text = text }, Actor.System);
+
+    private TicketChange AddChange(HelpdeskDbContext db)
+    {
+        var change = new TicketChange { TicketId = _ticketId, Kind = TicketChangeKind.Updated, At = _a.Clock.GetUtcNow().UtcDateTime };
+        db.Add(change);
+        return change;
+    }
+
+    private async Task<long> InsertChangeWithoutNotifyAsync()
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString(_a));
+        await connection.OpenAsync();
+        await using var insert = new NpgsqlCommand(
+            """INSERT INTO "TicketChange" ("TicketId", "Kind", "At", "TicketVersion") VALUES (@ticket, 'Updated', now(), 0) RETURNING "Id" """, connection);
+        insert.Parameters.AddWithValue("ticket", _ticketId);
+        return (long)(await insert.ExecuteScalarAsync())!;
+    }
+
+    private static string ConnectionString(CoreTestHost host) => host.Get<IConfiguration>().GetConnectionString("Helpdesk")!;
+
+    private static Task WaitUntilListeningAsync(CoreTestHost host) =>
+        WaitForAsync(() => host.Get<PostgresChangeListener>().ListeningProcessId is not null, TimeSpan.FromSeconds(10));
+
+    private static async Task WaitForAsync(Func<bool> condition, TimeSpan limit)
+    {
+        var watch = Stopwatch.StartNew();
+        while (!condition())
+        {
+            Assert.True(watch.Elapsed < limit, $"not within {limit.TotalMilliseconds} ms");
+            await Task.Delay(10);
+        }
+    }
+}
