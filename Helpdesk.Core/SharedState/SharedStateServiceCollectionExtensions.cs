@@ -18,6 +18,7 @@ public static class SharedStateServiceCollectionExtensions
         var acrossInstances = DatabaseProviderSelection.From(builder.Configuration) == DatabaseProvider.PostgreSQL;
         builder.Services.AddSingleton(sp => new SettingsChanges(
             sp.GetRequiredService<IDbContextFactory<HelpdeskDbContext>>(), acrossInstances, sp.GetRequiredService<ILogger<SettingsChanges>>()));
+        builder.Services.AddSingleton<BatchSettings>();
         if (!acrossInstances) return builder;
         builder.Services.AddSingleton<IStartupSeeder, DataFolderKeysImport>();
         builder.Services.AddSingleton<TicketChangeSignalInterceptor>();
