@@ -71,8 +71,9 @@ public sealed class InboundMailProcessor(
 
     /// <summary>
     /// The mails are read (parsed) in parallel, ahead of being applied one at a time in arrival order, in transactions
-    /// of up to <see cref="InboundMailOptions.BatchTime"/> of work each: on SQLite a transaction holds the write lock,
-    /// which agents' saves wait for. The settings they all read alike are read once for the claimed mails.
+    /// of up to <see cref="InboundMailOptions.BatchTime"/> of work each, committed early when the next mail is not read
+    /// yet: on SQLite a transaction holds the write lock, which agents' saves wait for. The settings they all read alike
+    /// are read once for the claimed mails.
     /// </summary>
     private async Task ProcessClaimedAsync(IReadOnlyList<InboundClaim> claims, CancellationToken ct)
     {
@@ -83,21 +84,31 @@ public sealed class InboundMailProcessor(
         var started = 0L;
         try
         {
-            await foreach (var (claim, read) in ReadAhead.InOrderAsync(claims, ReadClaimedAsync, slots, options.Value.ReadAheadWait, ct))
+            await using var reads = ReadAhead.InOrderAsync(claims, ReadClaimedAsync, slots, options.Value.ReadAheadWait, ct).GetAsyncEnumerator(ct);
+            while (true)
             {
+                var next = reads.MoveNextAsync();
+                // Never hold the transaction (SQLite's write lock) open while a mail is still being read.
+                if (batch is not null && (!next.IsCompleted || Stopwatch.GetElapsedTime(started) >= options.Value.BatchTime))
+                    batch = await CommitAsync(batch, ct);
+                if (!await next) break;
+                var (claim, read) = reads.Current;
                 if (batch is null) (batch, started) = (await write.BeginBatchAsync(ct), Stopwatch.GetTimestamp());
                 await ApplyReadAsync(batch, claim, read, ct);
-                if (Stopwatch.GetElapsedTime(started) < options.Value.BatchTime) continue;
-                await batch.CommitAsync(ct);
-                await batch.DisposeAsync();
-                batch = null;
             }
-            if (batch is not null) await batch.CommitAsync(ct);
+            if (batch is not null) batch = await CommitAsync(batch, ct);
         }
         finally
         {
             if (batch is not null) await batch.DisposeAsync();
         }
+    }
+
+    private static async Task<TicketWriteBatch?> CommitAsync(TicketWriteBatch batch, CancellationToken ct)
+    {
+        await batch.CommitAsync(ct);
+        await batch.DisposeAsync();
+        return null;
     }
 
     /// <summary>A claimed mail's row and its reading; a failure to read is kept, to quarantine the mail when its turn comes.</summary>
