@@ -1451,6 +1451,41 @@ namespace Helpdesk.Core.Persistence.PostgresMigrations
                     b.ToTable("Team");
                 });
 
+            modelBuilder.Entity("Helpdesk.Core.Tickets.Presence.TicketPresenceEntry", b =>
+                {
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Instance")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("PersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("RenewedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("TicketId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TypingIn")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("SessionId");
+
+                    b.HasIndex("TicketId");
+
+                    b.ToTable("TicketPresenceEntry");
+                });
+
             modelBuilder.Entity("Helpdesk.Core.Tickets.Queries.TicketStatusCount", b =>
                 {
                     b.Property<int>("TeamId")
