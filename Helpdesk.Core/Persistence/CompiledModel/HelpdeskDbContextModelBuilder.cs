@@ -11,7 +11,7 @@ namespace Helpdesk.Core.Persistence.CompiledModel
     public partial class HelpdeskDbContextModel
     {
         private HelpdeskDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("8bbb00b2-5d4d-4f8c-aaf5-e2a1645075bd"), entityTypeCount: 56)
+            : base(skipDetectChanges: false, modelId: new Guid("857d86df-17bf-4a3b-9fa8-a450bbaa256d"), entityTypeCount: 56)
         {
         }
 

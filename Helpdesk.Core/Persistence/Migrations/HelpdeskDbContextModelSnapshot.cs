@@ -636,6 +636,9 @@ namespace Helpdesk.Core.Persistence.Migrations
                     b.Property<bool>("EpisodeOpen")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("HeldBack")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("LastSentAt")
                         .HasColumnType("TEXT");
 

@@ -661,6 +661,9 @@ namespace Helpdesk.Core.Persistence.PostgresMigrations
                     b.Property<bool>("EpisodeOpen")
                         .HasColumnType("boolean");
 
+                    b.Property<int>("HeldBack")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime>("LastSentAt")
                         .HasColumnType("timestamp with time zone");
 
