@@ -66,6 +66,12 @@ public sealed class InboundMailProcessor(
     /// <summary>The mails are read (parsed) in parallel, ahead of being applied one at a time in arrival order.</summary>
     private async Task ProcessClaimedAsync(IReadOnlyList<InboundClaim> claims, CancellationToken ct)
     {
+        if (claims.Count == 0) return;
+        await using var renewal = ClaimRenewal.Start(async renewCt =>
+        {
+            await using var db = await contextFactory.CreateDbContextAsync(renewCt);
+            await InboundClaim.RenewAsync(db, claims[0].Token, Now + options.Value.ClaimLease, renewCt);
+        }, options.Value.ClaimLease, clock, logger);
         var slots = Math.Max(2, Environment.ProcessorCount);
         await foreach (var (claim, read) in ReadAhead.InOrderAsync(claims, ReadClaimedAsync, slots, options.Value.ReadAheadWait, ct))
             await ApplyReadAsync(claim, read, ct);
