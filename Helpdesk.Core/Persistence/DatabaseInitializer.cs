@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -17,6 +19,10 @@ internal sealed class DatabaseInitializer(
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         await using var oneInstanceAtATime = await StartupLock.TakeAsync(db, cancellationToken);
+        if (db.Database.IsNpgsql())
+            // On an empty database EF's first look reads a history table that is not there yet, a failing command that
+            // would be logged and alerted as a database error; created first (IF NOT EXISTS), it is found.
+            await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
         // Migrate also compares the model with the last migration's snapshot, which costs a large part of a start;
         // on an up-to-date database there is nothing to apply (MigrationTests keep model and migrations in step).
         if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
