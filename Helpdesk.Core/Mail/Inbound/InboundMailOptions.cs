@@ -65,8 +65,11 @@ public sealed class InboundMailOptions
     /// </summary>
     public TimeSpan ReadAheadWait { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>How long a processing round holds the mails it claimed; a round that dies leaves them to the next after this.</summary>
-    public TimeSpan ClaimLease { get; set; } = TimeSpan.FromMinutes(5);
+    /// <summary>
+    /// How long a processing round's claim on its mails lasts: a living round renews it every third of this while it
+    /// works, so a round that dies (its instance was killed) leaves its unfinished mails to another after at most this.
+    /// </summary>
+    public TimeSpan ClaimLease { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>
     /// How many pending mails one processing round claims and applies in one transaction (each under its own savepoint,

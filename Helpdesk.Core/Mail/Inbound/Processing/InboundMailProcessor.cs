@@ -79,6 +79,11 @@ public sealed class InboundMailProcessor(
     {
         if (claims.Count == 0) return;
         using var batchSettings = settings.Begin();
+        await using var renewal = ClaimRenewal.Start(async renewCt =>
+        {
+            await using var db = await contextFactory.CreateDbContextAsync(renewCt);
+            await InboundClaim.RenewAsync(db, claims[0].Token, Now + options.Value.ClaimLease, renewCt);
+        }, options.Value.ClaimLease, clock, logger);
         var slots = Math.Max(2, Environment.ProcessorCount);
         TicketWriteBatch? batch = null;
         var started = 0L;
