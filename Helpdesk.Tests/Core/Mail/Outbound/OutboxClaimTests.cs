@@ -120,10 +120,6 @@ public sealed class OutboxClaimTests
     }
 
     [Theory]
-    // On PostgreSQL the take-over sends one mail fewer with batch size 2, in about two runs of three. Probably the test's
-    // fake death: with truly asynchronous I/O the dead round's claim ahead may still run after the test moves the clock,
-    // and re-claim mails whose lease just ran out (waiting for every mail to be claimed first did not help). (issue #12)
-    [Trait(ProviderTrait.Name, ProviderTrait.SqliteOnly)]
     [InlineData(200)]
     [InlineData(2)] // the dying mail was claimed ahead, while the first batch drained
     public async Task ProcessDueAsync_RoundDiesAfterTheServerAcceptedAMail_OnlyTheUnrecordedMailIsSentAgain(int batchSize)
@@ -135,8 +131,10 @@ public sealed class OutboxClaimTests
         await QueueAsync(host, "alice@customer.test", 5);
         var sends = new ConcurrentQueue<string>();
         using var death = new CancellationTokenSource();
-        var dying = new DiesAtThirdMail(host, sends, death.Token);
-        var deadRound = ActivatorUtilities.CreateInstance<OutboxSendStage>(host.Services, (IMailTransport)dying).ProcessDueAsync(death.Token);
+        var deadClock = new ClockThatStopsAtDeath(host.Clock);
+        var dying = new DiesAtThirdMail(host, sends, deadClock, death.Token);
+        var deadRound = ActivatorUtilities.CreateInstance<OutboxSendStage>(host.Services, (IMailTransport)dying, (TimeProvider)deadClock)
+            .ProcessDueAsync(death.Token);
 
         await dying.Died.Task.WaitAsync(TimeSpan.FromSeconds(30));
         host.Clock.Advance(TimeSpan.FromMinutes(6));
@@ -229,16 +227,38 @@ public sealed class OutboxClaimTests
     }
 
     /// <summary>
-    /// Counts like <see cref="CountingPickup"/>; once the third mail is accepted, waits until the round has recorded the
-    /// first two (results are written while the round runs, not at its end) and then hangs as a killed process would.
+    /// The dead round's clock: the test's clock until the round dies, then the moment of death. A killed process makes no
+    /// claim after it; the dead round's claim ahead may still be running (on PostgreSQL its I/O is truly asynchronous), and
+    /// on the moved clock it would take the mails whose lease ran out from the round that takes over.
     /// </summary>
-    private sealed class DiesAtThirdMail(CoreTestHost host, ConcurrentQueue<string> sends, CancellationToken death) : IMailTransport
+    private sealed class ClockThatStopsAtDeath(TimeProvider clock) : TimeProvider
+    {
+        private readonly Lock _lock = new();
+        private DateTimeOffset? _death;
+
+        public void Stop()
+        {
+            lock (_lock) _death = clock.GetUtcNow();
+        }
+
+        public override DateTimeOffset GetUtcNow()
+        {
+            lock (_lock) return _death ?? clock.GetUtcNow();
+        }
+    }
+
+    /// <summary>
+    /// Counts like <see cref="CountingPickup"/>; once the third mail is accepted, waits until the round has recorded the
+    /// first two (results are written while the round runs, not at its end), stops the round's clock and then hangs as
+    /// a killed process would.
+    /// </summary>
+    private sealed class DiesAtThirdMail(CoreTestHost host, ConcurrentQueue<string> sends, ClockThatStopsAtDeath clock, CancellationToken death) : IMailTransport
     {
         public TaskCompletionSource Died { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        public async Task<IMailBatch> OpenAsync(CancellationToken ct) => new Batch(host, Died, death, await new CountingPickup(host, sends).OpenAsync(ct));
+        public async Task<IMailBatch> OpenAsync(CancellationToken ct) => new Batch(host, Died, clock, death, await new CountingPickup(host, sends).OpenAsync(ct));
 
-        private sealed class Batch(CoreTestHost host, TaskCompletionSource died, CancellationToken death, IMailBatch inner) : IMailBatch
+        private sealed class Batch(CoreTestHost host, TaskCompletionSource died, ClockThatStopsAtDeath clock, CancellationToken death, IMailBatch inner) : IMailBatch
         {
             private int _count;
 
@@ -248,6 +268,7 @@ public sealed class OutboxClaimTests
                 if (++_count < 3) return;
                 while ((await RowsAsync(host)).Count(r => r.Status == OutboxStatus.Sent) < 2)
                     await Task.Delay(20, ct);
+                clock.Stop();
                 died.SetResult();
                 await Task.Delay(Timeout.Infinite, death);
             }
