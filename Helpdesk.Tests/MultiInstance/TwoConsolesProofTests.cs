@@ -5,7 +5,7 @@ using Xunit.Abstractions;
 namespace Helpdesk.Tests.MultiInstance;
 
 /// <summary>
-/// <see cref="TwoConsolesProof"/> in the normal run with HELPDESK_MULTI_MAILS mails (default 200) and 3 changes; the
+/// <see cref="TwoConsolesProof"/> in the normal run with HELPDESK_MULTI_MAILS mails (default 100) and 3 changes; the
 /// full 1,000 run is scripts/bench.sh two-consoles. It also keeps that scenario's figures working (its smoke test).
 /// </summary>
 [Trait("Category", "MultiInstance")]
@@ -17,7 +17,7 @@ public sealed class TwoConsolesProofTests(ITestOutputHelper output)
     [Fact]
     public async Task RunAsync_HolderKilledWhileSending_EveryMailInAndOutOnceAndOneConsolesChangeShowsInTheOthersList()
     {
-        var mails = BenchmarkResult.Count("HELPDESK_MULTI_MAILS", 200);
+        var mails = BenchmarkResult.Count("HELPDESK_MULTI_MAILS", 100);
 
         var (mail, commitToSeen) = await TwoConsolesProof.RunAsync(mails, changes: 3, output.WriteLine);
 
