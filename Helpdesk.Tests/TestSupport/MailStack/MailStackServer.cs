@@ -82,13 +82,37 @@ public static class MailStackServer
         await client.DisconnectAsync(true, ct);
     }
 
-    /// <summary>Sends every message over one connection (quicker than a connection each for hundreds of mails).</summary>
+    /// <summary>
+    /// Sends every message over one connection (quicker than a connection each for hundreds of mails). Other test runs
+    /// restart Postfix now and then: a dropped connection is opened again (for up to a minute) and the message resent.
+    /// </summary>
     public static async Task SendAllAsync(IEnumerable<MimeMessage> messages, CancellationToken ct = default)
     {
-        using var client = new SmtpClient();
-        await ConnectAsync(client, SmtpPort, ct);
-        foreach (var message in messages) await client.SendAsync(message, ct);
-        await client.DisconnectAsync(true, ct);
+        var client = new SmtpClient();
+        try
+        {
+            foreach (var message in messages)
+                for (var attempt = 1; ; attempt++)
+                {
+                    try
+                    {
+                        if (!client.IsConnected) await ConnectAsync(client, SmtpPort, ct);
+                        await client.SendAsync(message, ct);
+                        break;
+                    }
+                    catch (Exception ex) when (attempt < 60 && ex is IOException or ProtocolException or InvalidOperationException or SocketException)
+                    {
+                        client.Dispose();
+                        client = new SmtpClient();
+                        await Task.Delay(1000, ct);
+                    }
+                }
+            await client.DisconnectAsync(true, ct);
+        }
+        finally
+        {
+            client.Dispose();
+        }
     }
 
     /// <summary>The Message-ID and first To address of every message in the mailbox, without reading the bodies.</summary>

@@ -135,6 +135,9 @@ public sealed class TwoConsoles : IAsyncDisposable
         ["Mail__Outbound__SmtpPort"] = SmtpLinkOf(instance).Port.ToString(),
         ["Mail__Outbound__SmtpSecurity"] = "None",
         ["Mail__Outbound__PollInterval"] = "00:00:01",
+        // Other test runs restart Postfix now and then: retry within seconds, not the default 30 s and more.
+        ["Mail__Outbound__FirstBackoff"] = "00:00:01",
+        ["Mail__Outbound__MaxBackoff"] = "00:00:05",
         ["Mail__Outbound__ClaimLease"] = ClaimLease.ToString(),
     };
 
