@@ -40,6 +40,7 @@ public static class ConsoleServiceCollectionExtensions
         builder.Services.AddScoped<EmailActionsChanged>();
         builder.Services.AddSingleton<Features.Tickets.Views.TicketViewsChanged>();
         builder.Services.AddSingleton<Features.Tickets.Live.SharedTicketListResults>();
+        builder.Services.AddSingleton<Features.Tickets.Live.SharedTicketViewCounts>();
         builder.Services.AddWorkerAfterListening<InboundMailWorker>();
         builder.Services.AddWorkerAfterListening<OutboxSendWorker>();
         builder.Services.AddWorkerAfterListening<OverdueWorker>();

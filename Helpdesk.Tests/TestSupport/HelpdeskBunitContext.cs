@@ -52,6 +52,8 @@ public abstract class HelpdeskBunitContext : BunitContext, IAsyncLifetime
             Services.AddSingleton(type, _ => Host.Services.GetRequiredService(type));
         // On the circuit's clock: the change batcher's timestamps are compared with the shared results' own.
         Services.AddSingleton(sp => new Helpdesk.Blazor.Features.Tickets.Live.SharedTicketListResults(Host.Get<TicketListQuery>(), sp.GetRequiredService<TimeProvider>()));
+        Services.AddSingleton(sp => new Helpdesk.Blazor.Features.Tickets.Live.SharedTicketViewCounts(
+            Host.Get<Helpdesk.Core.Tickets.Views.TicketViewCountsQuery>(), sp.GetRequiredService<TimeProvider>()));
         Services.AddFallbackServiceProvider(Host.Services);
         ConfigureServices();
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));

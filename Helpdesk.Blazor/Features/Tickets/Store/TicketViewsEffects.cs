@@ -1,18 +1,22 @@
 using Helpdesk.Blazor.Features.Shell;
 using Helpdesk.Core.Tickets.Events;
 using Helpdesk.Blazor.Flux;
-using Helpdesk.Core.Tickets.Views;
+using Helpdesk.Blazor.Features.Tickets.Live;
 
 namespace Helpdesk.Blazor.Features.Tickets.Store;
 
-public sealed class TicketViewsEffects(TicketViewCountsQuery query, CurrentActor currentActor, IState<TicketViewsState> state, ILogger<TicketViewsEffects> logger)
+public sealed class TicketViewsEffects(SharedTicketViewCounts counts, CurrentActor currentActor, IState<TicketViewsState> state, ILogger<TicketViewsEffects> logger)
 {
     [EffectMethod]
     public async Task HandleLoadViewCountsAction(LoadViewCountsAction action, IDispatcher dispatcher)
     {
         try
         {
-            dispatcher.Dispatch(new LoadViewCountsSucceededAction(await query.ExecuteAsync(action.Me, await currentActor.GetAsync())));
+            var actor = await currentActor.GetAsync();
+            var views = action.ChangesHeardAt is { } heardAt
+                ? await counts.GetAsync(action.Me, actor, heardAt)
+                : await counts.GetFreshAsync(action.Me, actor);
+            dispatcher.Dispatch(new LoadViewCountsSucceededAction(views, action.ChangesHeardAt is not null));
         }
         catch (Exception ex)
         {
@@ -26,7 +30,7 @@ public sealed class TicketViewsEffects(TicketViewCountsQuery query, CurrentActor
     {
         // A mail's delivery state shows on the ticket page only; it moves nothing in lists or counts.
         if (state.Value.HasLoaded && action.Changes.Any(c => c.Kind != TicketChangeKind.MailDeliveryChanged))
-            dispatcher.Dispatch(new LoadViewCountsAction(state.Value.Me));
+            dispatcher.Dispatch(new LoadViewCountsAction(state.Value.Me, action.HeardAt));
         return Task.CompletedTask;
     }
 }

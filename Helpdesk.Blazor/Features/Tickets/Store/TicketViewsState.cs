@@ -17,18 +17,25 @@ public sealed record TicketViewsState
     public ImmutableList<TicketView> Views { get; init; } = [.. TicketViews.BuiltIn];
 }
 
-public sealed record LoadViewCountsAction(int? Me);
+/// <param name="ChangesHeardAt">For a reload after changes: when the last was heard, so counts shared with other circuits are recent enough (<see cref="Live.SharedTicketViewCounts"/>); null loads fresh counts.</param>
+public sealed record LoadViewCountsAction(int? Me, long? ChangesHeardAt = null);
 
-public sealed record LoadViewCountsSucceededAction(IReadOnlyList<CountedTicketView> Views);
+/// <param name="AfterChanges">Loaded again because tickets changed: the views are the ones shown (only an administrator's save, which loads them fresh, changes them), only counts may differ.</param>
+public sealed record LoadViewCountsSucceededAction(IReadOnlyList<CountedTicketView> Views, bool AfterChanges = false);
 
 public static class TicketViewsReducers
 {
     [ReducerMethod]
-    public static TicketViewsState ReduceLoadViewCountsAction(TicketViewsState state, LoadViewCountsAction action) => state with { Me = action.Me };
+    public static TicketViewsState ReduceLoadViewCountsAction(TicketViewsState state, LoadViewCountsAction action) =>
+        state.Me == action.Me ? state : state with { Me = action.Me };
 
     [ReducerMethod]
     public static TicketViewsState ReduceLoadViewCountsSucceededAction(TicketViewsState state, LoadViewCountsSucceededAction action) =>
-        state with
+        // Most changes move no count: the same state then, so nothing that shows the views renders again.
+        action.AfterChanges && state.HasLoaded && action.Views.Count == state.Counts.Count
+            && action.Views.All(v => state.Counts.TryGetValue(v.View.Key, out var count) && count == v.Count)
+        ? state
+        : state with
         {
             HasLoaded = true,
             Views = [.. action.Views.Select(v => v.View)],
