@@ -192,6 +192,84 @@ public sealed class OutboxClaimTests
     }
 
     /// <summary>The real pickup folder, with another round taking the row over while this one sends it (its lease ran out meanwhile).</summary>
+    [Fact]
+    public async Task ProcessDueAsync_RoundSendingForThreeTimesTheLease_KeepsItsClaimsAndEachMailGoesOutOnce()
+    {
+        await using var host = await CoreTestHost.StartAsync(settings: new Dictionary<string, string?>
+        {
+            ["Mail:Outbound:Connections"] = "1", ["Mail:Outbound:BatchSize"] = "3", ["Mail:Outbound:ClaimLease"] = "00:01:00",
+        });
+        await QueueAsync(host, "alice@customer.test", 6);
+        var sends = new ConcurrentQueue<string>();
+        var slow = new OneMailPerRelease(host, sends);
+        var slowRound = ActivatorUtilities.CreateInstance<OutboxSendStage>(host.Services, (IMailTransport)slow).ProcessDueAsync(default);
+        var other = ActivatorUtilities.CreateInstance<OutboxSendStage>(host.Services, (IMailTransport)new CountingPickup(host, sends));
+
+        for (var mail = 1; mail <= 6; mail++)
+        {
+            slow.Release();
+            var sent = mail;
+            await Eventually.WaitUntilAsync(async () => (await RowsAsync(host)).Count(r => r.Status == OutboxStatus.Sent) >= sent);
+            // A third of the lease passed since the last renewal, with a mail sent meanwhile: the round renews, so its
+            // mails are held for more than the two thirds of a lease an unrenewed claim could have left.
+            host.Clock.Advance(TimeSpan.FromSeconds(30));
+            var renewedPast = host.Clock.GetUtcNow().UtcDateTime + TimeSpan.FromSeconds(40);
+            bool Renewed(List<OutboxMessage> rows) => rows.Where(r => r.Status == OutboxStatus.Pending).All(r => r.ClaimExpiresAt > renewedPast);
+            await Eventually.WaitUntilAsync(async () => Renewed(await RowsAsync(host)));
+            Assert.True(Renewed(await RowsAsync(host)), $"not renewed after mail {mail}");
+            Assert.Equal(0, await other.ProcessDueAsync(default));
+        }
+        Assert.Equal(6, await slowRound);
+
+        Assert.All(await RowsAsync(host), r => Assert.Equal(OutboxStatus.Sent, r.Status));
+        Assert.Equal(6, sends.Distinct().Count());
+        Assert.Equal(6, sends.Count);
+    }
+
+    [Fact]
+    public async Task ProcessDueAsync_RoundHangsWithoutProgress_ItsClaimsLapseAndAnotherRoundTakesTheMails()
+    {
+        await using var host = await CoreTestHost.StartAsync(settings: new Dictionary<string, string?>
+        {
+            ["Mail:Outbound:Connections"] = "1", ["Mail:Outbound:BatchSize"] = "3", ["Mail:Outbound:ClaimLease"] = "00:01:00",
+        });
+        await QueueAsync(host, "alice@customer.test", 3);
+        var sends = new ConcurrentQueue<string>();
+        var hung = new OneMailPerRelease(host, sends);
+        using var stop = new CancellationTokenSource();
+        var hungRound = ActivatorUtilities.CreateInstance<OutboxSendStage>(host.Services, (IMailTransport)hung).ProcessDueAsync(stop.Token);
+        await Eventually.WaitUntilAsync(async () => (await RowsAsync(host)).All(r => r.ClaimToken != null));
+
+        for (var i = 0; i < 3; i++) host.Clock.Advance(TimeSpan.FromSeconds(25));
+        var other = ActivatorUtilities.CreateInstance<OutboxSendStage>(host.Services, (IMailTransport)new CountingPickup(host, sends));
+
+        Assert.Equal(3, await other.ProcessDueAsync(default));
+        await stop.CancelAsync();
+        hung.Release();
+        try { await hungRound; } catch (OperationCanceledException) { }
+    }
+
+    /// <summary>The real pickup folder, counting each mail, sending one each time the test releases one.</summary>
+    private sealed class OneMailPerRelease(CoreTestHost host, ConcurrentQueue<string> sends) : IMailTransport
+    {
+        private readonly SemaphoreSlim _released = new(0);
+
+        public void Release() => _released.Release();
+
+        public async Task<IMailBatch> OpenAsync(CancellationToken ct) => new Batch(_released, await new CountingPickup(host, sends).OpenAsync(ct));
+
+        private sealed class Batch(SemaphoreSlim released, IMailBatch inner) : IMailBatch
+        {
+            public async Task SendAsync(MimeKit.MimeMessage message, IReadOnlyList<MimeKit.MailboxAddress> recipients, CancellationToken ct)
+            {
+                await released.WaitAsync(ct);
+                await inner.SendAsync(message, recipients, ct);
+            }
+
+            public ValueTask DisposeAsync() => inner.DisposeAsync();
+        }
+    }
+
     private sealed class TakeOverWhileSending(CoreTestHost host) : IMailTransport
     {
         public async Task<IMailBatch> OpenAsync(CancellationToken ct) => new Batch(host, await host.Get<PickupFolderTransport>().OpenAsync(ct));
