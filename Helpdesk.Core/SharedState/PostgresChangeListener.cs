@@ -39,6 +39,7 @@ public sealed class PostgresChangeListener(IConfiguration configuration, TicketC
                 retry = FirstRetry;
                 // Listening from here on; commits before it are in the log (and the settings in the database), not in any notification.
                 notifier.CatchUp();
+                presence.Listening();
                 if (lost) settings.Raise(SettingsChanges.Any);
                 while (true) await connection.WaitAsync(stoppingToken);
             }

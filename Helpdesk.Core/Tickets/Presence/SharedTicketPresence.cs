@@ -23,6 +23,11 @@ public sealed class SharedTicketPresence(IDbContextFactory<HelpdeskDbContext> co
     /// <summary>Raised with a ticket id when an instance (this one too) changed who is on that ticket.</summary>
     public event Action<int>? Changed;
 
+    /// <summary>The listen connection (re)opened: notifications sent while it was not listening are lost, so who is where is read again.</summary>
+    public event Action? MayHaveMissedChanges;
+
+    internal void Listening() => MayHaveMissedChanges?.Invoke();
+
     internal void Heard(string payload)
     {
         if (int.TryParse(payload, out var ticketId)) Changed?.Invoke(ticketId);

@@ -30,6 +30,7 @@ public sealed class TicketPresenceRegistry : IDisposable
         _shared = shared;
         if (shared is null) return;
         shared.Changed += OnChangedElsewhere;
+        shared.MayHaveMissedChanges += OnMayHaveMissedChanges;
         _renewal = clock.CreateTimer(_ => _ = RenewAsync(), null, SharedTicketPresence.Renewal, SharedTicketPresence.Renewal);
     }
 
@@ -137,6 +138,13 @@ public sealed class TicketPresenceRegistry : IDisposable
         if (watched) _ = LookElsewhereAsync(ticketId);
     }
 
+    private void OnMayHaveMissedChanges()
+    {
+        List<int> watched;
+        lock (_lock) watched = [.. _byTicket.Keys];
+        foreach (var ticketId in watched) _ = LookElsewhereAsync(ticketId);
+    }
+
     /// <summary>Reads who has <paramref name="ticketId"/> open on other instances and tells this instance's viewers when that changed.</summary>
     private async Task LookElsewhereAsync(int ticketId)
     {
@@ -185,7 +193,11 @@ public sealed class TicketPresenceRegistry : IDisposable
     public void Dispose()
     {
         _renewal?.Dispose();
-        if (_shared is not null) _shared.Changed -= OnChangedElsewhere;
+        if (_shared is not null)
+        {
+            _shared.Changed -= OnChangedElsewhere;
+            _shared.MayHaveMissedChanges -= OnMayHaveMissedChanges;
+        }
     }
 
     private sealed class Session(Guid id, int ticketId, int? personId, string name, Func<Task> onChanged)
