@@ -39,9 +39,16 @@ public sealed class TicketWriteBatch : IAsyncDisposable
             await Db.SaveChangesAsync(ct);
             await _transaction.ReleaseSavepointAsync(Savepoint, ct);
         }
-        catch
+        catch (Exception failure)
         {
-            await _transaction.RollbackToSavepointAsync(Savepoint, CancellationToken.None);
+            try
+            {
+                await _transaction.RollbackToSavepointAsync(Savepoint, CancellationToken.None);
+            }
+            catch (Exception) when (TransientDatabaseError.Is(failure))
+            {
+                // The transaction went with the connection or the server: the batch ends, and the first error says why.
+            }
             _changes.RemoveRange(changesBefore, _changes.Count - changesBefore);
             throw;
         }

@@ -130,7 +130,7 @@ public sealed class InboundMailProcessor(
             var (message, content) = await ReadAsync(await store.ReadRawAsync(row, ct), ct);
             return new ReadMail(row, message, content, null);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (ex is not OperationCanceledException && !TransientDatabaseError.Is(ex))
         {
             return new ReadMail(row, null, null, ex);
         }
@@ -147,7 +147,9 @@ public sealed class InboundMailProcessor(
         {
             logger.LogInformation("Inbound mail {InboundId} was taken over by another round (its claim ran out); this attempt was rolled back", claim.InboundId);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        // A busy or unreachable database is not the mail's fault: the round stops and the mail stays received, to be
+        // processed again once its claim runs out.
+        catch (Exception ex) when (ex is not OperationCanceledException && !TransientDatabaseError.Is(ex))
         {
             logger.LogWarning(ex, "Inbound mail {InboundId} quarantined", claim.InboundId);
             var error = ex is MalformedMailException or ValidationFailedException ? ex.Message : Unexpected(ex);

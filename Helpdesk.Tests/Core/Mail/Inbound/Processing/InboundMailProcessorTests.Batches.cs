@@ -80,6 +80,37 @@ public sealed partial class InboundMailProcessorTests
         Assert.Equal(3, await check.Set<TicketChange>().CountAsync());
     }
 
+    [PostgreSqlFact]
+    public async Task ProcessPendingAsync_DatabaseOutOfConnections_MailStaysReceivedAndBecomesItsTicketOnceTheDatabaseRecovers()
+    {
+        await using var host = await StartAsync("CreatePerson");
+        var ids = await StoreAllAsync(host, [InboundTestMail.Create("alice@customer.test", "support@helpdesk.test", "Printer", "Jams.")]);
+        await using (var db = await host.DbAsync())
+        {
+            // The real error PostgreSQL gives when its connection slots run out, raised where the ticket is written.
+            await db.Database.ExecuteSqlRawAsync(
+                "CREATE FUNCTION out_of_connections() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'remaining connection slots are reserved' USING ERRCODE = '53300'; END $$");
+            await db.Database.ExecuteSqlRawAsync("CREATE TRIGGER out_of_connections BEFORE INSERT ON \"Ticket\" FOR EACH ROW EXECUTE FUNCTION out_of_connections()");
+        }
+
+        var error = await Record.ExceptionAsync(() => host.Get<InboundMailProcessor>().ProcessPendingAsync(default));
+
+        Assert.True(Helpdesk.Core.Persistence.TransientDatabaseError.Is(error), $"{error}");
+        await using (var db = await host.DbAsync())
+        {
+            var row = await db.Set<InboundMessage>().AsNoTracking().SingleAsync(m => m.Id == ids[0]);
+            Assert.Equal((InboundStatus.Received, null), (row.Status, row.Error));
+            await db.Database.ExecuteSqlRawAsync("DROP TRIGGER out_of_connections ON \"Ticket\"");
+        }
+        host.Clock.Advance(host.Get<Microsoft.Extensions.Options.IOptions<InboundMailOptions>>().Value.ClaimLease + TimeSpan.FromSeconds(1));
+        await host.Get<InboundMailProcessor>().ProcessPendingAsync(default);
+
+        await using var check = await host.DbAsync();
+        var processed = await check.Set<InboundMessage>().AsNoTracking().SingleAsync(m => m.Id == ids[0]);
+        Assert.Equal(InboundStatus.Processed, processed.Status);
+        Assert.Equal("Printer", await check.Set<Ticket>().Where(t => t.Id == processed.TicketId).Select(t => t.Subject).SingleAsync());
+    }
+
     private static async Task<List<long>> StoreAllAsync(CoreTestHost host, IReadOnlyList<MimeMessage> mails)
     {
         var ids = new List<long>();
