@@ -36,10 +36,11 @@ public static class LiveList
         var after = LiveListFigures.MeasureMemory();
 
         var shared = app.Services.GetRequiredService<SharedTicketListResults>();
-        var queriesBefore = shared.QueriesRun;
+        var viewCounts = app.Services.GetRequiredService<SharedTicketViewCounts>();
+        var (queriesBefore, viewCountsBefore, cpuBefore) = (shared.QueriesRun, viewCounts.QueriesRun, LiveListFigures.ProcessorTime());
         await changes.RunAsync(changesPerSecond, duration);
         await Task.Delay(Drain);
-        var queries = shared.QueriesRun - queriesBefore;
+        var (queries, viewCountQueries, cpu) = (shared.QueriesRun - queriesBefore, viewCounts.QueriesRun - viewCountsBefore, LiveListFigures.ProcessorTime() - cpuBefore);
 
         var latencies = new List<double>();
         var unseen = 0;
@@ -52,7 +53,7 @@ public static class LiveList
         }
         return new LiveListFigures($"{tabs} Chromium tabs, {changesPerSecond:0.#} changes/s", new Latency(latencies), unseen,
             changes.CommittedAt.Count * tabs, (after.Rss - before.Rss) / tabs, (after.Managed - before.Managed) / tabs,
-            queries, changes.CommittedAt.Count, LiveListFigures.ReadLoadAverage());
+            queries, changes.CommittedAt.Count, LiveListFigures.ReadLoadAverage(), viewCountQueries, cpu);
     }
 
     private static async Task<IPage> OpenTabAsync(IBrowser browser, string login, string baseUrl)

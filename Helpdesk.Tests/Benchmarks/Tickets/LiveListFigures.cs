@@ -4,7 +4,7 @@ namespace Helpdesk.Tests.Benchmarks.Tickets;
 
 /// <summary>One live-list run: commit → seen per change and viewer, changes never seen, memory per circuit, shared queries.</summary>
 public sealed record LiveListFigures(string Case, Latency CommitToSeen, int Unseen, int Expected, long RssBytesPerCircuit,
-    long ManagedBytesPerCircuit, long QueriesRun, int Changes, string LoadAverage)
+    long ManagedBytesPerCircuit, long QueriesRun, int Changes, string LoadAverage, long ViewCountQueries = 0, TimeSpan ServerCpu = default)
 {
     public const double GoalMs = 250;
     public const long GoalBytesPerCircuit = 400 * 1024;
@@ -14,12 +14,20 @@ public sealed record LiveListFigures(string Case, Latency CommitToSeen, int Unse
     public BenchmarkResult ToResult() => new(
         $"{LiveList.Scenario}: {Case}",
         $"commit → seen p50 {Latency.Format(CommitToSeen.Median)}, p95 {Latency.Format(CommitToSeen.P95)}; {Unseen} of {Expected} never seen; "
-        + $"{RssBytesPerCircuit / 1024} KB RSS ({ManagedBytesPerCircuit / 1024} KB managed) per circuit; {QueriesRun} list queries for {Changes} changes",
+        + $"{RssBytesPerCircuit / 1024} KB RSS ({ManagedBytesPerCircuit / 1024} KB managed) per circuit; {QueriesRun} list queries, {ViewCountQueries} view-count queries for {Changes} changes; "
+        + $"console process CPU {ServerCpu.TotalSeconds:0.0} s",
         $"load average {LoadAverage}", 0, "p95 ≤ 250 ms, none unseen, ≤ 400 KB per circuit", Met, CommitToSeen.Milliseconds.Count);
 
     /// <summary>The machine's load (1, 5, 15 minutes) at the end of a run: other builds share these cores.</summary>
     public static string ReadLoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
+
+    /// <summary>CPU time this process (the console and the test, not the browsers) has used so far.</summary>
+    public static TimeSpan ProcessorTime()
+    {
+        using var process = Process.GetCurrentProcess();
+        return process.TotalProcessorTime;
+    }
 
     /// <summary>This process's resident and managed memory after a full collection.</summary>
     public static (long Rss, long Managed) MeasureMemory()

@@ -35,10 +35,10 @@ public static class LiveListSimulation
             list.Add(new SimulatedListCircuit(feed, shared, clock, request, supervisor, await shared.GetAsync(request, supervisor, opened)));
         var after = LiveListFigures.MeasureMemory();
 
-        var queriesBefore = shared.QueriesRun;
+        var (queriesBefore, cpuBefore) = (shared.QueriesRun, LiveListFigures.ProcessorTime());
         await changes.RunAsync(changesPerSecond, duration);
         await Task.Delay(Drain);
-        var queries = shared.QueriesRun - queriesBefore;
+        var (queries, cpu) = (shared.QueriesRun - queriesBefore, LiveListFigures.ProcessorTime() - cpuBefore);
 
         var latencies = new List<double>();
         var unseen = 0;
@@ -51,7 +51,7 @@ public static class LiveListSimulation
         }
         return new LiveListFigures($"{circuits} simulated circuits, {changesPerSecond:0.#} changes/s", new Latency(latencies), unseen,
             changes.CommittedAt.Count * circuits, (after.Rss - before.Rss) / circuits, (after.Managed - before.Managed) / circuits,
-            queries, changes.CommittedAt.Count, LiveListFigures.ReadLoadAverage());
+            queries, changes.CommittedAt.Count, LiveListFigures.ReadLoadAverage(), ServerCpu: cpu);
     }
 
     private sealed class SimulatedListCircuit : IDisposable
