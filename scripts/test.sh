@@ -7,7 +7,7 @@
 #   3. Starts the loopback PostgreSQL server: scripts/postgres.sh start (installs postgresql if missing; left running).
 #   4. Runs: dotnet test Helpdesk.Blazor.sln -c Release  (+ any arguments given to this script,
 #      e.g. --filter "Category!=Browser"; the benchmarks, Category=Benchmark, are always left out: they are
-#      run by scripts/bench.sh), then the Core tests (not the browser ones) a second time on PostgreSQL
+#      run by scripts/bench.sh), then the Core and *HttpTests tests (not the browser ones) a second time on PostgreSQL
 #      (HELPDESK_TEST_DATABASE=PostgreSQL, PG_FILTER below; a --filter given here applies to both runs).
 #      Output is shown and saved to TestResults/test-output.log; .trx files
 #      go to TestResults/, the browser journeys' screenshots to TestResults/screenshots/.
@@ -74,7 +74,7 @@ rm -rf "$RESULTS/screenshots"
 export E2E_SCREENSHOT_DIR="$RESULTS/screenshots"
 # Benchmarks (Category=Benchmark) run only from scripts/bench.sh: joined to a --filter given here, or the only filter.
 # Tests marked [Trait("Provider", "SqliteOnly")] (TestSupport/ProviderTrait.cs) do not pass on PostgreSQL yet.
-PG_FILTER="FullyQualifiedName~Helpdesk.Tests.Core&Category!=Browser&Category!=Benchmark&Provider!=SqliteOnly"
+PG_FILTER="(FullyQualifiedName~Helpdesk.Tests.Core|FullyQualifiedName~HttpTests)&Category!=Browser&Category!=Benchmark&Provider!=SqliteOnly"
 args=() pg_args=() filtered=0
 while [ $# -gt 0 ]; do
     case $1 in
@@ -88,7 +88,7 @@ dotnet test "$ROOT/Helpdesk.Blazor.sln" -c Release \
     --logger "console;verbosity=minimal" --logger trx --results-directory "$RESULTS" \
     "${args[@]}" 2>&1 | tee "$LOG"
 dotnet_rc=${PIPESTATUS[0]}
-say "the Core tests again, on PostgreSQL"
+say "the Core and HTTP tests again, on PostgreSQL"
 HELPDESK_TEST_DATABASE=PostgreSQL dotnet test "$ROOT/Helpdesk.Tests" -c Release \
     --logger "console;verbosity=minimal" --logger trx --results-directory "$RESULTS" \
     "${pg_args[@]}" 2>&1 | tee -a "$LOG"

@@ -13,8 +13,9 @@ namespace Helpdesk.Core.CaseLog;
 
 public sealed class AppendCaseLogEntryCommand(TicketWrite write, CaseLogEntryFactory entryFactory)
 {
-    public Task<long> ExecuteAsync(NewCaseLogEntry input, Actor actor, CancellationToken ct = default, SameCommit? alsoCommit = null) =>
-        write.ChangeAsync(input.TicketId, Operation(input.Log), actor, scope => AppendAsync(scope, input, ct), ct, alsoCommit);
+    public Task<long> ExecuteAsync(NewCaseLogEntry input, Actor actor, CancellationToken ct = default, SameCommit? alsoCommit = null,
+        TicketWriteBatch? batch = null) =>
+        write.ChangeAsync(input.TicketId, Operation(input.Log), actor, scope => AppendAsync(scope, input, ct), ct, alsoCommit, batch);
 
     public static TicketOperation Operation(CaseLogKind log) =>
         log == CaseLogKind.Public ? TicketOperation.AppendPublicEntry : TicketOperation.AppendPrivateEntry;

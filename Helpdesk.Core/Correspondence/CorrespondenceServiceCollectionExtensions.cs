@@ -23,9 +23,11 @@ public static class CorrespondenceServiceCollectionExtensions
         builder.Services.AddSingleton<IMailIntentSource>(sp => sp.GetRequiredService<CorrespondenceEngine>());
         builder.Services.AddSingleton<OverdueSweep>();
         builder.Services.AddSingleton<SystemAlerts>();
-        builder.Services.AddSingleton<DatabaseErrorAlerts>();
+        var acrossInstances = DatabaseProviderSelection.From(builder.Configuration) == DatabaseProvider.PostgreSQL;
+        builder.Services.AddSingleton(sp => new DatabaseErrorAlerts(
+            sp.GetRequiredService<SystemAlerts>(), sp.GetRequiredService<CorrespondenceSettings>(), sp.GetRequiredService<TimeProvider>(), acrossInstances));
         builder.Services.AddSingleton<LoginFailureMonitor>();
-        if (DatabaseProviderSelection.From(builder.Configuration) == DatabaseProvider.PostgreSQL)
+        if (acrossInstances)
             builder.Services.AddSingleton<ILoginFailureCounts, DatabaseLoginFailureCounts>();
         else
             builder.Services.AddSingleton<ILoginFailureCounts, InMemoryLoginFailureCounts>();

@@ -38,8 +38,11 @@ public sealed class CorrespondenceSettings
         return await GetAsync(db, ct);
     }
 
-    /// <summary>Reads within the caller's context, e.g. inside the transaction of a ticket change.</summary>
-    public async Task<CorrespondenceSwitches> GetAsync(HelpdeskDbContext db, CancellationToken ct)
+    /// <summary>Reads within the caller's context, e.g. inside the transaction of a ticket change (once per inbound batch: <see cref="BatchSettings"/>).</summary>
+    public Task<CorrespondenceSwitches> GetAsync(HelpdeskDbContext db, CancellationToken ct) =>
+        BatchSettings.ReadAsync(SettingsChanges.Correspondence, () => ReadAsync(db, ct));
+
+    private async Task<CorrespondenceSwitches> ReadAsync(HelpdeskDbContext db, CancellationToken ct)
     {
         var saved = await db.Set<SavedCorrespondenceSwitches>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == SavedCorrespondenceSwitches.SingletonId, ct);
         var switches = CorrespondenceSwitches.From(options.Value);
@@ -79,7 +82,7 @@ public sealed class CorrespondenceSettings
             (alert.Enabled, alert.Recipients) = (wanted.Enabled, string.Join(",", wanted.Recipients.Distinct().Order()));
         }
         await db.SaveChangesAsync(ct);
-        await GetAsync(db, ct); // refreshes LastRead for the database error alert
+        await ReadAsync(db, ct); // refreshes LastRead for the database error alert
         await changes.SavedAsync(SettingsChanges.Correspondence, ct);
     }
 

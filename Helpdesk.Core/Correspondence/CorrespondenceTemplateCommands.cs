@@ -7,6 +7,7 @@ using Helpdesk.Core.Notifications;
 using Helpdesk.Core.Notifications.Templates;
 using Helpdesk.Core.People;
 using Helpdesk.Core.Persistence;
+using Helpdesk.Core.SharedState;
 using Helpdesk.Core.Tickets;
 using Helpdesk.Core.Tickets.Events;
 using Microsoft.EntityFrameworkCore;
@@ -27,6 +28,7 @@ public sealed class CorrespondenceTemplateCommands(
     CorrespondenceEngine engine,
     MailOutComposer composer,
     CorrespondenceSettings settings,
+    SettingsChanges changes,
     IOptions<HelpdeskOptions> helpdesk,
     TimeProvider clock)
 {
@@ -57,6 +59,7 @@ public sealed class CorrespondenceTemplateCommands(
             ?? db.Add(new MessageTemplate { Kind = kind, Subject = subject, Body = body }).Entity;
         (template.Subject, template.Body) = (subject, body);
         await db.SaveChangesAsync(ct);
+        await changes.SavedAsync(SettingsChanges.Notifications, ct);
     }
 
     private static string? ScopeProblem(CorrespondenceKind kind, IReadOnlySet<string> scopes) => CorrespondenceSwitches.IsSystemAlert(kind)
@@ -70,6 +73,7 @@ public sealed class CorrespondenceTemplateCommands(
     {
         await using var db = await contextFactory.CreateDbContextAsync(ct);
         await db.Set<MessageTemplate>().Where(t => t.Kind == kind).ExecuteDeleteAsync(ct);
+        await changes.SavedAsync(SettingsChanges.Notifications, ct);
     }
 
     /// <summary>A system alert with sample values: it is about no ticket.</summary>

@@ -1,4 +1,5 @@
 using Helpdesk.Core.Persistence;
+using Helpdesk.Core.SharedState;
 using Microsoft.EntityFrameworkCore;
 
 namespace Helpdesk.Core.Correspondence;
@@ -46,9 +47,11 @@ public static class CorrespondenceTemplates
             "<p>$alert->reason$ Check whether someone is guessing passwords.</p><p>$alert->details$</p><p>You get at most one excessive-login alert per $alert->interval$.</p>"),
     };
 
-    public static async Task<(string Subject, string Body)> ForAsync(HelpdeskDbContext db, CorrespondenceKind kind, CancellationToken ct)
-    {
-        var saved = await db.Set<MessageTemplate>().AsNoTracking().FirstOrDefaultAsync(t => t.Kind == kind, ct);
-        return saved is null ? Defaults[kind] : (saved.Subject, saved.Body);
-    }
+    /// <summary>Read once per inbound batch (<see cref="BatchSettings"/>).</summary>
+    public static Task<(string Subject, string Body)> ForAsync(HelpdeskDbContext db, CorrespondenceKind kind, CancellationToken ct) =>
+        BatchSettings.ReadAsync($"{SettingsChanges.Notifications}:template:{kind}", async () =>
+        {
+            var saved = await db.Set<MessageTemplate>().AsNoTracking().FirstOrDefaultAsync(t => t.Kind == kind, ct);
+            return saved is null ? Defaults[kind] : (saved.Subject, saved.Body);
+        });
 }

@@ -75,6 +75,51 @@ public sealed class SystemAlerts(
         }
     }
 
+    /// <summary>
+    /// PostgreSQL: an alert about one event, at most one per interval across every instance. The limit's row is locked
+    /// while deciding, so two instances deciding at once take turns: one mails, the other counts it as not mailed.
+    /// </summary>
+    /// <param name="alert">Built from when the previous alert went out and how many events were not mailed since.</param>
+    /// <returns>True when a mail was queued.</returns>
+    public async Task<bool> SendLimitedAcrossInstancesAsync(string key, CorrespondenceKind kind, Func<DateTime?, int, SystemAlertFacts> alert,
+        CancellationToken ct = default, Func<CorrespondenceSwitches, bool>? switchedOn = null)
+    {
+        Writing.Value = true;
+        try
+        {
+            await using var db = await contextFactory.CreateDbContextAsync(ct);
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var switches = await settings.GetAsync(db, ct);
+            if (switchedOn?.Invoke(switches) == false) return false;
+            var now = clock.GetUtcNow().UtcDateTime;
+            var first = await db.Database.ExecuteSqlAsync(
+                $"""INSERT INTO "SystemAlertLog" ("Key", "LastSentAt", "EpisodeOpen", "HeldBack") VALUES ({key}, {now}, FALSE, 0) ON CONFLICT DO NOTHING""", ct) == 1;
+            var (previous, notMailed) = ((DateTime?)null, 0);
+            if (!first)
+            {
+                var log = await db.Set<SystemAlertLog>().FromSql($"""SELECT * FROM "SystemAlertLog" WHERE "Key" = {key} FOR UPDATE""").SingleAsync(ct);
+                if (now - log.LastSentAt < switches.SystemAlertInterval)
+                {
+                    log.HeldBack++;
+                    await db.SaveChangesAsync(ct);
+                    await tx.CommitAsync(ct);
+                    return false;
+                }
+                (previous, notMailed) = (log.LastSentAt, log.HeldBack);
+                (log.LastSentAt, log.HeldBack) = (now, 0);
+            }
+            await QueueAsync(db, switches, kind, alert(previous, notMailed), now, ct);
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            return true;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError(ex, "Could not queue system alert {Kind} ({Key})", kind, key);
+            return false;
+        }
+    }
+
     private Task QueueAsync(HelpdeskDbContext db, CorrespondenceSwitches switches, CorrespondenceKind kind, SystemAlertFacts alert, DateTime now, CancellationToken ct) =>
         correspondenceMail.QueueNoticeAsync(db, kind, Facts(alert with { Time = now, Interval = switches.SystemAlertInterval }),
             Recipient(switches), ct);

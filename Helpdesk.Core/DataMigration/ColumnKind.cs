@@ -21,6 +21,7 @@ public enum ColumnKind
     Jsonb,
     TextArray,
     IntegerArray,
+    Uuid,
 }
 
 /// <summary>
@@ -45,6 +46,7 @@ public static class ColumnKinds
         "jsonb" => ColumnKind.Jsonb,
         "text[]" => ColumnKind.TextArray,
         "integer[]" => ColumnKind.IntegerArray,
+        "uuid" => ColumnKind.Uuid,
         _ => null,
     };
 
@@ -77,6 +79,7 @@ public static class ColumnKinds
         ColumnKind.Double => reader.GetDouble(i),
         ColumnKind.Text or ColumnKind.Citext or ColumnKind.Jsonb => reader.GetString(i),
         ColumnKind.Bytea => reader.GetFieldValue<byte[]>(i),
+        ColumnKind.Uuid => reader.GetGuid(i),
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
@@ -95,6 +98,7 @@ public static class ColumnKinds
         ColumnKind.Jsonb => NpgsqlDbType.Jsonb,
         ColumnKind.TextArray => NpgsqlDbType.Array | NpgsqlDbType.Text,
         ColumnKind.IntegerArray => NpgsqlDbType.Array | NpgsqlDbType.Integer,
+        ColumnKind.Uuid => NpgsqlDbType.Uuid,
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 

@@ -42,6 +42,7 @@ public sealed class TableChecksum : IDisposable
             case byte[] bytes: Tag(8); Number(bytes.Length); _hash.AppendData(bytes); break;
             case string[] texts: Tag(9); Number(texts.Length); foreach (var t in texts) Add(t, ColumnKind.Text); break;
             case int[] numbers: Tag(10); Number(numbers.Length); foreach (var n in numbers) Number(n); break;
+            case Guid id: Tag(11); _hash.AppendData(id.ToByteArray()); break;
             default: throw new InvalidOperationException($"A value of type {value.GetType().Name} cannot be checksummed.");
         }
     }

@@ -19,4 +19,7 @@ public interface IWorkLeases
 
     /// <summary>The mailbox leases held now, by any instance.</summary>
     Task<IReadOnlyList<LeaseHolder>> MailboxHoldersAsync(CancellationToken ct);
+
+    /// <summary>When each sweep last ran (<see cref="LeaseHolder.RenewedAt"/>) and on which instance.</summary>
+    Task<IReadOnlyList<LeaseHolder>> SweepRunsAsync(CancellationToken ct);
 }

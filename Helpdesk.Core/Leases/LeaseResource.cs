@@ -8,10 +8,11 @@ namespace Helpdesk.Core.Leases;
 public static class LeaseResource
 {
     public const string MailboxPrefix = "mailbox:";
+    public const string SweepPrefix = "sweep:";
 
     public static string Mailbox(string name) => MailboxPrefix + name;
 
-    public static string Sweep(string name) => "sweep:" + name;
+    public static string Sweep(string name) => SweepPrefix + name;
 
     /// <summary>A stable 64-bit key (mailbox names compare case-insensitively, so the key does too).</summary>
     public static long Key(string resource) =>

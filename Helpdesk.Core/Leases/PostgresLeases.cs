@@ -70,11 +70,14 @@ public sealed class PostgresLeases(
         return true;
     }
 
-    public async Task<IReadOnlyList<LeaseHolder>> MailboxHoldersAsync(CancellationToken ct)
+    public Task<IReadOnlyList<LeaseHolder>> MailboxHoldersAsync(CancellationToken ct) => HoldersAsync(LeaseResource.MailboxPrefix, ct);
+
+    public Task<IReadOnlyList<LeaseHolder>> SweepRunsAsync(CancellationToken ct) => HoldersAsync(LeaseResource.SweepPrefix, ct);
+
+    private async Task<IReadOnlyList<LeaseHolder>> HoldersAsync(string prefix, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        return await db.Set<LeaseHolder>().AsNoTracking()
-            .Where(h => h.Resource.StartsWith(LeaseResource.MailboxPrefix)).OrderBy(h => h.Resource).ToListAsync(ct);
+        return await db.Set<LeaseHolder>().AsNoTracking().Where(h => h.Resource.StartsWith(prefix)).OrderBy(h => h.Resource).ToListAsync(ct);
     }
 
     private string LeaseConnectionString() => new NpgsqlConnectionStringBuilder(connectionString)

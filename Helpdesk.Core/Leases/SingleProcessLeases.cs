@@ -4,7 +4,10 @@ using Microsoft.Extensions.Options;
 
 namespace Helpdesk.Core.Leases;
 
-/// <summary>SQLite: one process per data folder, so every lease is granted and every sweep runs; nothing is written.</summary>
+/// <summary>
+/// SQLite: one process per data folder, so every lease is granted and every sweep runs; holders and sweep runs are
+/// kept in memory only, for /health.
+/// </summary>
 public sealed class SingleProcessLeases(IOptions<HelpdeskOptions> helpdesk, TimeProvider clock) : IWorkLeases
 {
     private readonly ConcurrentDictionary<string, LeaseHolder> _held = new(StringComparer.OrdinalIgnoreCase);
@@ -19,13 +22,19 @@ public sealed class SingleProcessLeases(IOptions<HelpdeskOptions> helpdesk, Time
 
     public async Task<bool> RunOnceAsync(string sweep, TimeSpan interval, Func<CancellationToken, Task> work, CancellationToken ct)
     {
+        var startedAt = clock.GetUtcNow().UtcDateTime;
         await work(ct);
+        var resource = LeaseResource.Sweep(sweep);
+        _held[resource] = new LeaseHolder { Resource = resource, Instance = helpdesk.Value.InstanceName, Since = startedAt, RenewedAt = startedAt };
         return true;
     }
 
-    public Task<IReadOnlyList<LeaseHolder>> MailboxHoldersAsync(CancellationToken ct) =>
-        Task.FromResult<IReadOnlyList<LeaseHolder>>(
-            [.. _held.Values.Where(h => h.Resource.StartsWith(LeaseResource.MailboxPrefix, StringComparison.Ordinal)).OrderBy(h => h.Resource)]);
+    public Task<IReadOnlyList<LeaseHolder>> MailboxHoldersAsync(CancellationToken ct) => Held(LeaseResource.MailboxPrefix);
+
+    public Task<IReadOnlyList<LeaseHolder>> SweepRunsAsync(CancellationToken ct) => Held(LeaseResource.SweepPrefix);
+
+    private Task<IReadOnlyList<LeaseHolder>> Held(string prefix) =>
+        Task.FromResult<IReadOnlyList<LeaseHolder>>([.. _held.Values.Where(h => h.Resource.StartsWith(prefix, StringComparison.Ordinal)).OrderBy(h => h.Resource)]);
 
     private sealed class ProcessLease(Action release) : HeldLease
     {

@@ -1,6 +1,7 @@
 using Helpdesk.Core.CaseLog;
 using Helpdesk.Core.Notifications.Oql;
 using Helpdesk.Core.Persistence;
+using Helpdesk.Core.SharedState;
 using Helpdesk.Core.Tickets;
 using Helpdesk.Core.Tickets.Events;
 using Microsoft.EntityFrameworkCore;
@@ -18,10 +19,11 @@ public static class FiringTriggers
         Func<CancellationToken, Task<TicketFacts>> facts, CancellationToken ct)
     {
         if (kinds.Count == 0) return [];
-        var triggers = await db.Set<Trigger>().AsNoTracking().Include(t => t.Actions.Where(a => a.Status != ActionStatus.Inactive).OrderBy(a => a.Id))
-            .Where(t => kinds.Contains(t.Kind) && t.TargetClass == "Ticket" && (t.Kind != TriggerKind.OnLogUpdate || t.LogAttribute == logAttribute))
-            .Where(t => t.Actions.Any(a => a.Status != ActionStatus.Inactive))
-            .OrderBy(t => t.Id).ToListAsync(ct);
+        var triggers = await BatchSettings.ReadAsync($"{SettingsChanges.Notifications}:triggers:{string.Join(",", kinds)}:{logAttribute}", () =>
+            db.Set<Trigger>().AsNoTracking().Include(t => t.Actions.Where(a => a.Status != ActionStatus.Inactive).OrderBy(a => a.Id))
+                .Where(t => kinds.Contains(t.Kind) && t.TargetClass == "Ticket" && (t.Kind != TriggerKind.OnLogUpdate || t.LogAttribute == logAttribute))
+                .Where(t => t.Actions.Any(a => a.Status != ActionStatus.Inactive))
+                .OrderBy(t => t.Id).ToListAsync(ct));
         var fired = new List<Trigger>();
         foreach (var trigger in triggers)
             if (trigger.Filter is null || TicketFilter.Matches(TicketFilter.Validate(trigger.Filter), await facts(ct)))

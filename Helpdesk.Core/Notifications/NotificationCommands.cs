@@ -2,6 +2,7 @@ using Helpdesk.Core.Common;
 using Helpdesk.Core.Notifications.Oql;
 using Helpdesk.Core.Notifications.Templates;
 using Helpdesk.Core.Persistence;
+using Helpdesk.Core.SharedState;
 using Microsoft.EntityFrameworkCore;
 
 namespace Helpdesk.Core.Notifications;
@@ -12,7 +13,7 @@ public sealed record EmailActionInput(int? Id, string Name, ActionStatus Status,
     string? To, string? Cc, string? Bcc, string SubjectTemplate, string BodyTemplate);
 
 /// <summary>Saves a trigger; a filter that does not parse is refused with the position of the error.</summary>
-public sealed class SaveTriggerCommand(IDbContextFactory<HelpdeskDbContext> contextFactory)
+public sealed class SaveTriggerCommand(IDbContextFactory<HelpdeskDbContext> contextFactory, SettingsChanges changes)
 {
     public async Task<int> ExecuteAsync(TriggerInput input, CancellationToken ct = default)
     {
@@ -35,12 +36,13 @@ public sealed class SaveTriggerCommand(IDbContextFactory<HelpdeskDbContext> cont
         trigger.Filter = string.IsNullOrWhiteSpace(input.Filter) ? null : input.Filter.Trim();
         trigger.Actions = await db.Set<EmailAction>().Where(a => input.ActionIds.Contains(a.Id)).ToListAsync(ct);
         await db.SaveChangesAsync(ct);
+        await changes.SavedAsync(SettingsChanges.Notifications, ct);
         return trigger.Id;
     }
 }
 
 /// <summary>Saves an email action; recipient queries and templates that do not parse are refused with the position of the error.</summary>
-public sealed class SaveEmailActionCommand(IDbContextFactory<HelpdeskDbContext> contextFactory)
+public sealed class SaveEmailActionCommand(IDbContextFactory<HelpdeskDbContext> contextFactory, SettingsChanges changes)
 {
     public async Task<int> ExecuteAsync(EmailActionInput input, CancellationToken ct = default)
     {
@@ -61,6 +63,7 @@ public sealed class SaveEmailActionCommand(IDbContextFactory<HelpdeskDbContext> 
         action.SubjectTemplate = input.SubjectTemplate;
         action.BodyTemplate = input.BodyTemplate;
         await db.SaveChangesAsync(ct);
+        await changes.SavedAsync(SettingsChanges.Notifications, ct);
         return action.Id;
     }
 

@@ -1,10 +1,15 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Helpdesk.Core.Persistence;
 
-/// <summary>Applies migrations before the app serves anything, then runs the registered start-up seeders in order.</summary>
+/// <summary>
+/// Applies migrations before the app serves anything, then runs the registered start-up seeders in order; on PostgreSQL
+/// one instance at a time (<see cref="StartupLock"/>).
+/// </summary>
 internal sealed class DatabaseInitializer(
     IDbContextFactory<HelpdeskDbContext> contextFactory,
     IEnumerable<IStartupSeeder> seeders,
@@ -12,15 +17,18 @@ internal sealed class DatabaseInitializer(
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        await using (var db = await contextFactory.CreateDbContextAsync(cancellationToken))
-        {
-            // Migrate also compares the model with the last migration's snapshot, which costs a large part of a start;
-            // on an up-to-date database there is nothing to apply (MigrationTests keep model and migrations in step).
-            if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
-                await db.Database.MigrateAsync(cancellationToken);
-            if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
-            logger.LogInformation("Database ready at {DataSource}", db.Database.GetDbConnection().DataSource);
-        }
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        await using var oneInstanceAtATime = await StartupLock.TakeAsync(db, cancellationToken);
+        if (db.Database.IsNpgsql())
+            // On an empty database EF's first look reads a history table that is not there yet, a failing command that
+            // would be logged and alerted as a database error; created first (IF NOT EXISTS), it is found.
+            await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
+        // Migrate also compares the model with the last migration's snapshot, which costs a large part of a start;
+        // on an up-to-date database there is nothing to apply (MigrationTests keep model and migrations in step).
+        if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
+            await db.Database.MigrateAsync(cancellationToken);
+        if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        logger.LogInformation("Database ready at {DataSource}", db.Database.GetDbConnection().DataSource);
         foreach (var seeder in seeders.OrderBy(s => s.Order))
             await seeder.SeedAsync(cancellationToken);
     }

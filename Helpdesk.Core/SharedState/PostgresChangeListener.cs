@@ -1,3 +1,4 @@
+using Helpdesk.Core.Tickets.Presence;
 using Helpdesk.Core.Tickets.Writing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
@@ -13,7 +14,7 @@ namespace Helpdesk.Core.SharedState;
 /// and every setting counts as changed.
 /// </summary>
 public sealed class PostgresChangeListener(IConfiguration configuration, TicketChangeNotifier notifier, SettingsChanges settings,
-    ILogger<PostgresChangeListener> logger) : BackgroundService
+    SharedTicketPresence presence, ILogger<PostgresChangeListener> logger) : BackgroundService
 {
     private static readonly TimeSpan FirstRetry = TimeSpan.FromMilliseconds(500);
     private static readonly TimeSpan LongestRetry = TimeSpan.FromSeconds(30);
@@ -32,12 +33,13 @@ public sealed class PostgresChangeListener(IConfiguration configuration, TicketC
                 await using var connection = new NpgsqlConnection(ListenConnectionString());
                 await connection.OpenAsync(stoppingToken);
                 connection.Notification += (_, e) => Dispatch(e.Channel, e.Payload);
-                await using (var listen = new NpgsqlCommand($"LISTEN {SharedStateChannels.TicketChanges}; LISTEN {SharedStateChannels.Settings}", connection))
+                await using (var listen = new NpgsqlCommand($"LISTEN {SharedStateChannels.TicketChanges}; LISTEN {SharedStateChannels.Settings}; LISTEN {SharedStateChannels.Presence}", connection))
                     await listen.ExecuteNonQueryAsync(stoppingToken);
                 ListeningProcessId = connection.ProcessID;
                 retry = FirstRetry;
                 // Listening from here on; commits before it are in the log (and the settings in the database), not in any notification.
                 notifier.CatchUp();
+                presence.Listening();
                 if (lost) settings.Raise(SettingsChanges.Any);
                 while (true) await connection.WaitAsync(stoppingToken);
             }
@@ -67,6 +69,7 @@ public sealed class PostgresChangeListener(IConfiguration configuration, TicketC
     {
         if (channel == SharedStateChannels.TicketChanges) notifier.CatchUp();
         else if (channel == SharedStateChannels.Settings) settings.Heard(payload);
+        else if (channel == SharedStateChannels.Presence) presence.Heard(payload);
     }
 
     // Its own physical connection (a pooled one could be handed back mid-wait), with keepalives so a dead peer is noticed.

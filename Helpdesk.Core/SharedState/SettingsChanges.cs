@@ -13,6 +13,8 @@ public sealed class SettingsChanges(IDbContextFactory<HelpdeskDbContext> context
     public const string Correspondence = "correspondence";
     public const string Mailboxes = "mailboxes";
     public const string TicketViews = "ticket-views";
+    public const string Notifications = "notifications";
+    public const string EmailPolicy = "email-policy";
 
     /// <summary>Raised after the listen connection was lost: any setting may have changed meanwhile.</summary>
     public const string Any = "*";

@@ -8,4 +8,7 @@ public static class SharedStateChannels
 
     /// <summary>Payload: the name of the saved setting (<see cref="SettingsChanges"/>).</summary>
     public const string Settings = "helpdesk_settings";
+
+    /// <summary>Payload: the id of a ticket someone opened, typed in or left (<see cref="Tickets.Presence.SharedTicketPresence"/>).</summary>
+    public const string Presence = "helpdesk_presence";
 }

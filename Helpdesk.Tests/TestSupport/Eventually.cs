@@ -15,4 +15,11 @@ public static class Eventually
         var waited = Stopwatch.StartNew();
         while (!condition() && waited.Elapsed < Limit) await Task.Delay(20);
     }
+
+    /// <inheritdoc cref="WaitUntilAsync(Func{bool})"/>
+    public static async Task WaitUntilAsync(Func<Task<bool>> condition)
+    {
+        var waited = Stopwatch.StartNew();
+        while (!await condition() && waited.Elapsed < Limit) await Task.Delay(20);
+    }
 }

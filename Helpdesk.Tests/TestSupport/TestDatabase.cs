@@ -6,7 +6,8 @@ namespace Helpdesk.Tests.TestSupport;
 /// <summary>
 /// The database a test host runs on. HELPDESK_TEST_DATABASE=PostgreSQL gives each host a fresh, uniquely named database
 /// on the server of HELPDESK_TEST_POSTGRES (default <see cref="DefaultServer"/>; scripts/postgres.sh start sets it up),
-/// dropped on dispose; otherwise the host keeps SQLite in its data folder.
+/// dropped on dispose; otherwise the host keeps SQLite in its data folder. The host's connections are pooled as in
+/// production (each database has its own pool, emptied before the drop).
 /// </summary>
 public sealed class TestDatabase : IAsyncDisposable
 {
@@ -42,7 +43,7 @@ public sealed class TestDatabase : IAsyncDisposable
             using var create = new NpgsqlCommand($"""CREATE DATABASE "{name}" ENCODING 'UTF8' TEMPLATE template0""", server);
             create.ExecuteNonQuery();
         }
-        var connection = new NpgsqlConnectionStringBuilder(ServerConnection()) { Database = name }.ToString();
+        var connection = new NpgsqlConnectionStringBuilder(ServerConnection()) { Database = name, Pooling = true }.ToString();
         return new TestDatabase(DatabaseProvider.PostgreSQL, name, new Dictionary<string, string?>
         {
             ["Database:Provider"] = nameof(DatabaseProvider.PostgreSQL),
@@ -60,7 +61,8 @@ public sealed class TestDatabase : IAsyncDisposable
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         if (_postgresName is null) return;
-        NpgsqlConnection.ClearAllPools();
+        // Only this database's pool: the other tests running in parallel keep theirs.
+        await using (var pooled = new NpgsqlConnection(ConnectionString)) NpgsqlConnection.ClearPool(pooled);
         await using var server = new NpgsqlConnection(ServerConnection());
         await server.OpenAsync();
         await using var drop = new NpgsqlCommand($"""DROP DATABASE IF EXISTS "{_postgresName}" WITH (FORCE)""", server);

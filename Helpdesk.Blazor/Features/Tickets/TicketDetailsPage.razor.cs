@@ -31,10 +31,27 @@ public sealed partial class TicketDetailsPage
 
     private bool EmailReplyDefault => EmailReply.Value.EnabledDefault;
 
-    protected override void OnParametersSet()
+    protected override Task OnParametersSetAsync()
     {
-        if (State.Value.TicketId != Id || State.Value.Ticket is null)
-            Dispatcher.Dispatch(new LoadTicketAction(Id));
+        if (State.Value.TicketId == Id && State.Value.Ticket is not null) return Task.CompletedTask;
+        // The prerendered HTML is sent once this task ends: it must show the ticket (or why not), not the progress bar.
+        var loaded = RendererInfo.IsInteractive ? Task.CompletedTask : LoadedAsync(Id);
+        Dispatcher.Dispatch(new LoadTicketAction(Id));
+        return loaded;
+    }
+
+    /// <summary>Ends when the load of <paramref name="id"/> has an outcome: the ticket, not found, or an error.</summary>
+    private Task LoadedAsync(int id)
+    {
+        var loaded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void OnStateChanged(object? sender, EventArgs e)
+        {
+            if (State.Value.TicketId != id || State.Value.IsLoading) return;
+            State.StateChanged -= OnStateChanged;
+            loaded.TrySetResult();
+        }
+        State.StateChanged += OnStateChanged;
+        return loaded.Task;
     }
 
     private void Save(TicketFieldsUpdate update) => Dispatcher.Dispatch(new SaveTicketFieldsAction(update));

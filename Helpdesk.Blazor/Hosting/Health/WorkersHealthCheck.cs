@@ -7,7 +7,7 @@ namespace Helpdesk.Blazor.Hosting.Health;
 
 /// <summary>
 /// Whether each background worker runs (one that ended while the app runs makes the instance unhealthy), what each
-/// mailbox loop of this instance does, and which instance holds each mailbox's lease.
+/// mailbox loop of this instance does, which instance holds each mailbox's lease, and when each sweep last ran where.
 /// </summary>
 public sealed class WorkersHealthCheck(
     InboundMailWorker inbound,
@@ -35,7 +35,9 @@ public sealed class WorkersHealthCheck(
                 holders.GetValueOrDefault(name)?.RenewedAt,
                 holders.GetValueOrDefault(name) is { } h && now - h.RenewedAt > leaseOptions.Value.Period))
             .ToList();
-        var data = new Dictionary<string, object> { ["workers"] = workers, ["mailboxes"] = mailboxes };
+        var sweeps = (await leases.SweepRunsAsync(ct))
+            .Select(run => new SweepHealth(run.Resource[LeaseResource.SweepPrefix.Length..], run.RenewedAt, run.Instance)).ToList();
+        var data = new Dictionary<string, object> { ["workers"] = workers, ["mailboxes"] = mailboxes, ["sweeps"] = sweeps };
         return workers.ContainsValue(WorkerState.Stopped)
             ? HealthCheckResult.Unhealthy("a background worker stopped", data: data)
             : HealthCheckResult.Healthy("running", data);
@@ -55,3 +57,7 @@ public enum WorkerState { Starting, Running, Stopping, Stopped }
 /// <param name="Here">What this instance's loop does (Fetching, Standby), or null when it runs none for the mailbox.</param>
 /// <param name="Stale">The holder has not renewed within a lease period: it died, and another instance takes over soon.</param>
 public sealed record MailboxHealth(string Mailbox, string? Here, string? Holder, DateTime? Since, DateTime? RenewedAt, bool Stale);
+
+/// <param name="LastRunAt">When the sweep last started (UTC); a sweep not run since the database was created is absent.</param>
+/// <param name="Instance">The instance that ran it (any instance's /health shows it on PostgreSQL).</param>
+public sealed record SweepHealth(string Sweep, DateTime LastRunAt, string Instance);

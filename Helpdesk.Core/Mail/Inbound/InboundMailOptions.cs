@@ -65,11 +65,24 @@ public sealed class InboundMailOptions
     /// </summary>
     public TimeSpan ReadAheadWait { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>How long a processing round holds the mails it claimed; a round that dies leaves them to the next after this.</summary>
-    public TimeSpan ClaimLease { get; set; } = TimeSpan.FromMinutes(5);
+    /// <summary>
+    /// How long a processing round's claim on its mails lasts: a living round renews it every third of this while it
+    /// works, so a round that dies (its instance was killed) leaves its unfinished mails to another after at most this.
+    /// </summary>
+    public TimeSpan ClaimLease { get; set; } = TimeSpan.FromMinutes(1);
 
-    /// <summary>How many pending mails one processing round claims at a time.</summary>
-    public int ClaimBatchSize { get; set; } = 50;
+    /// <summary>
+    /// How many pending mails one processing round claims and applies in one transaction (each under its own savepoint,
+    /// so a failing mail is quarantined alone). Larger batches commit less often; the ticket changes of a batch reach
+    /// open pages when it commits.
+    /// </summary>
+    public int BatchSize { get; set; } = 100;
+
+    /// <summary>
+    /// The longest a transaction of a batch goes on before it commits and the rest of the batch continues in another: on
+    /// SQLite it holds the write lock, which agents' saves wait for.
+    /// </summary>
+    public TimeSpan BatchTime { get; set; } = TimeSpan.FromMilliseconds(100);
 
     public AutomatedMailOptions Automated { get; set; } = new();
 

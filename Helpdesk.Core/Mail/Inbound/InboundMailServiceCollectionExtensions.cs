@@ -17,6 +17,8 @@ public static class InboundMailServiceCollectionExtensions
             .Validate(o => o.Mailboxes.Select(m => m.Name).Distinct(StringComparer.OrdinalIgnoreCase).Count() == o.Mailboxes.Count, "Mailbox names in Mail:Inbound:Mailboxes must be unique.")
             .Validate(o => o.PollInterval > TimeSpan.Zero && o.MaxMessagesPerSenderPerHour > 0 && o.MaxReadTime > TimeSpan.Zero,
                 "Mail:Inbound:PollInterval, MaxMessagesPerSenderPerHour and MaxReadTime must be positive.")
+            .Validate(o => o.BatchSize is >= 1 and <= 10_000, "Mail:Inbound:BatchSize must be between 1 and 10000.")
+            .Validate(o => o.BatchTime > TimeSpan.Zero, "Mail:Inbound:BatchTime must be positive.")
             .ValidateOnStart();
         builder.Services.AddSingleton<InboundMailStore>();
         builder.Services.AddSingleton<Policy.EmailPolicySettings>();

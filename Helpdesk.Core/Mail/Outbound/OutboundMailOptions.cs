@@ -36,7 +36,10 @@ public sealed class OutboundMailOptions
     /// <summary>SMTP connections sending in parallel (each takes the next claimed mail); kept open between rounds.</summary>
     public int Connections { get; set; } = 8;
 
-    /// <summary>How long a send round holds the mails it claimed; a crashed holder's mails are taken over after it.</summary>
+    /// <summary>
+    /// How long a send round holds the mails it claimed; renewed every third of it while the round's mails go out, so a
+    /// crashed or hung holder's mails are taken over after it, a slow but working one's never.
+    /// </summary>
     public TimeSpan ClaimLease { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>An SMTP connection kept open between send rounds is closed after this long unused.</summary>

@@ -37,6 +37,13 @@ public sealed class OutboxSendStage(
     {
         var first = await ClaimDueAsync(ct);
         if (first.Count == 0) return 0;
+        var claims = new OutboxRoundClaims();
+        claims.Add(first);
+        await using var renewal = ClaimRenewal.Start(async renewCt =>
+        {
+            await using var renewDb = await contextFactory.CreateDbContextAsync(renewCt);
+            await claims.RenewAsync(renewDb, clock.GetUtcNow().UtcDateTime + options.Value.ClaimLease, renewCt);
+        }, options.Value.ClaimLease, clock, logger);
 
         await using var db = await contextFactory.CreateDbContextAsync(ct);
         var results = new OutboxResultWriter(db, Apply, notifier, logger, clock.GetUtcNow().UtcDateTime);
@@ -45,9 +52,9 @@ public sealed class OutboxSendStage(
         // own SMTP client (never shared); one writer records them all.
         var queue = Channel.CreateBounded<OutboxMessage>(new BoundedChannelOptions(Math.Max(1, options.Value.BatchSize)) { SingleWriter = true });
         using var stopClaiming = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var claiming = ClaimAheadAsync(first, queue.Writer, stopClaiming.Token);
+        var claiming = ClaimAheadAsync(first, claims, queue.Writer, stopClaiming.Token);
         var connections = Enumerable.Range(0, Math.Clamp(options.Value.Connections, 1, first.Count))
-            .Select(_ => SendOverOneConnectionAsync(queue.Reader, results, stopClaiming, ct)).ToList();
+            .Select(_ => SendOverOneConnectionAsync(queue.Reader, results, claims, stopClaiming, ct)).ToList();
         var problem = (string?)null;
         try
         {
@@ -88,7 +95,8 @@ public sealed class OutboxSendStage(
     /// finds nothing or the round stops.
     /// </summary>
     /// <returns>The claimed mails it could not hand over before the round stopped.</returns>
-    private async Task<List<OutboxMessage>> ClaimAheadAsync(List<OutboxMessage> batch, ChannelWriter<OutboxMessage> queue, CancellationToken stop)
+    private async Task<List<OutboxMessage>> ClaimAheadAsync(List<OutboxMessage> batch, OutboxRoundClaims claims, ChannelWriter<OutboxMessage> queue,
+        CancellationToken stop)
     {
         var handed = 0;
         try
@@ -97,6 +105,7 @@ public sealed class OutboxSendStage(
             {
                 for (handed = 0; handed < batch.Count; handed++) await queue.WriteAsync(batch[handed], stop);
                 batch = await ClaimDueAsync(stop);
+                claims.Add(batch);
                 handed = 0;
             }
         }
@@ -141,7 +150,7 @@ public sealed class OutboxSendStage(
 
     /// <returns>How many mails this connection sent, or why it could not open.</returns>
     private async Task<(int Sent, string? Problem)> SendOverOneConnectionAsync(ChannelReader<OutboxMessage> queue, OutboxResultWriter results,
-        CancellationTokenSource stopClaiming, CancellationToken ct)
+        OutboxRoundClaims claims, CancellationTokenSource stopClaiming, CancellationToken ct)
     {
         var sent = 0;
         IMailBatch? batch = null;
@@ -167,6 +176,7 @@ public sealed class OutboxSendStage(
                     }
                 }
                 var result = await SendOneAsync(batch, message, ct);
+                claims.Finished();
                 if (result.Sent) sent++;
                 if (batch.IsBroken)
                 {

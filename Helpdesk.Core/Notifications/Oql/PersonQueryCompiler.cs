@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Linq.Expressions;
+using Helpdesk.Core.Common;
 using Helpdesk.Core.People;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,8 +16,12 @@ public static class PersonQueryCompiler
     public static readonly IReadOnlySet<string> Fields = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
         { "id", "name", "email", "org_id", "is_active", "team_id", "department_id" };
 
-    /// <summary>Parses and checks a recipient query; throws <see cref="OqlSyntaxException"/> with the position of the problem.</summary>
-    public static OqlQuery Validate(string text)
+    private static readonly ParsedByText<OqlQuery> Parsed = new(ParseAndCheck);
+
+    /// <summary>Parses and checks a recipient query, once per distinct text; throws <see cref="OqlSyntaxException"/> with the position of the problem.</summary>
+    public static OqlQuery Validate(string text) => Parsed.Get(text);
+
+    private static OqlQuery ParseAndCheck(string text)
     {
         var query = OqlParser.ParseQuery(text);
         if (!query.ClassName.Equals("Person", StringComparison.OrdinalIgnoreCase))

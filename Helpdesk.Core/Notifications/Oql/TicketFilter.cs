@@ -1,12 +1,18 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Helpdesk.Core.Common;
 
 namespace Helpdesk.Core.Notifications.Oql;
 
 /// <summary>A trigger's optional filter: a WHERE clause over the ticket's attributes, evaluated on the ticket in memory.</summary>
 public static class TicketFilter
 {
-    public static OqlCondition Validate(string text)
+    private static readonly ParsedByText<OqlCondition> Parsed = new(ParseAndCheck);
+
+    /// <summary>Parses and checks a filter, once per distinct text; throws <see cref="OqlSyntaxException"/> with the position of the problem.</summary>
+    public static OqlCondition Validate(string text) => Parsed.Get(text);
+
+    private static OqlCondition ParseAndCheck(string text)
     {
         var condition = OqlParser.ParseCondition(text);
         Check(condition);

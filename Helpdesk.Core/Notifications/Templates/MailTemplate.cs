@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
 using Helpdesk.Core.CaseLog;
+using Helpdesk.Core.Common;
 using Helpdesk.Core.Correspondence;
 using Helpdesk.Core.HtmlSafety;
 
@@ -28,7 +29,13 @@ public sealed partial class MailTemplate
 
     private sealed record Placeholder(string Scope, string Name, string? Argument);
 
-    public static MailTemplate Parse(string text)
+    private static readonly ParsedByText<MailTemplate> Parsed = new(ParseText);
+
+    /// <summary>The template's parts, parsed once per distinct text (<see cref="ParsedByText{T}"/>).</summary>
+    /// <exception cref="TemplateSyntaxException">The text does not parse.</exception>
+    public static MailTemplate Parse(string text) => Parsed.Get(text);
+
+    private static MailTemplate ParseText(string text)
     {
         var parts = new List<object>();
         var literal = new StringBuilder();

@@ -11,7 +11,7 @@ namespace Helpdesk.Core.Persistence.CompiledModel
     public partial class HelpdeskDbContextModel
     {
         private HelpdeskDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("089ed32d-4db3-4371-a54c-4da1829920ff"), entityTypeCount: 55)
+            : base(skipDetectChanges: false, modelId: new Guid("857d86df-17bf-4a3b-9fa8-a450bbaa256d"), entityTypeCount: 56)
         {
         }
 
@@ -59,6 +59,7 @@ namespace Helpdesk.Core.Persistence.CompiledModel
             var serviceInstance = ServiceInstanceEntityType.Create(this);
             var supportAgreement = SupportAgreementEntityType.Create(this);
             var team = TeamEntityType.Create(this);
+            var ticketPresenceEntry = TicketPresenceEntryEntityType.Create(this);
             var ticketStatusCount = TicketStatusCountEntityType.Create(this);
             var ticket = TicketEntityType.Create(this);
             var ticketAuditEntry = TicketAuditEntryEntityType.Create(this);
@@ -190,6 +191,7 @@ namespace Helpdesk.Core.Persistence.CompiledModel
             ServiceInstanceEntityType.CreateAnnotations(serviceInstance);
             SupportAgreementEntityType.CreateAnnotations(supportAgreement);
             TeamEntityType.CreateAnnotations(team);
+            TicketPresenceEntryEntityType.CreateAnnotations(ticketPresenceEntry);
             TicketStatusCountEntityType.CreateAnnotations(ticketStatusCount);
             TicketEntityType.CreateAnnotations(ticket);
             TicketAuditEntryEntityType.CreateAnnotations(ticketAuditEntry);

@@ -19,7 +19,7 @@ namespace Helpdesk.Core.Persistence.CompiledModel
                 "Helpdesk.Core.Correspondence.SystemAlertLog",
                 typeof(SystemAlertLog),
                 baseEntityType,
-                propertyCount: 3,
+                propertyCount: 4,
                 keyCount: 1);
 
             var key = runtimeEntityType.AddProperty(
@@ -36,6 +36,13 @@ namespace Helpdesk.Core.Persistence.CompiledModel
                 propertyInfo: typeof(SystemAlertLog).GetProperty("EpisodeOpen", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(SystemAlertLog).GetField("<EpisodeOpen>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: false);
+
+            var heldBack = runtimeEntityType.AddProperty(
+                "HeldBack",
+                typeof(int),
+                propertyInfo: typeof(SystemAlertLog).GetProperty("HeldBack", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(SystemAlertLog).GetField("<HeldBack>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: 0);
 
             var lastSentAt = runtimeEntityType.AddProperty(
                 "LastSentAt",

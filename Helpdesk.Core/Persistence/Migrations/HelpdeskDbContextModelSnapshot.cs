@@ -636,6 +636,9 @@ namespace Helpdesk.Core.Persistence.Migrations
                     b.Property<bool>("EpisodeOpen")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("HeldBack")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("LastSentAt")
                         .HasColumnType("TEXT");
 
@@ -1407,6 +1410,41 @@ namespace Helpdesk.Core.Persistence.Migrations
                         .IsUnique();
 
                     b.ToTable("Team");
+                });
+
+            modelBuilder.Entity("Helpdesk.Core.Tickets.Presence.TicketPresenceEntry", b =>
+                {
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Instance")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RenewedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TicketId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TypingIn")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("SessionId");
+
+                    b.HasIndex("TicketId");
+
+                    b.ToTable("TicketPresenceEntry");
                 });
 
             modelBuilder.Entity("Helpdesk.Core.Tickets.Queries.TicketStatusCount", b =>

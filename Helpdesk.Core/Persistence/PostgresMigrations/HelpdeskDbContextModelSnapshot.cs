@@ -661,6 +661,9 @@ namespace Helpdesk.Core.Persistence.PostgresMigrations
                     b.Property<bool>("EpisodeOpen")
                         .HasColumnType("boolean");
 
+                    b.Property<int>("HeldBack")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime>("LastSentAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1449,6 +1452,41 @@ namespace Helpdesk.Core.Persistence.PostgresMigrations
                         .IsUnique();
 
                     b.ToTable("Team");
+                });
+
+            modelBuilder.Entity("Helpdesk.Core.Tickets.Presence.TicketPresenceEntry", b =>
+                {
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Instance")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("PersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("RenewedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("TicketId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TypingIn")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("SessionId");
+
+                    b.HasIndex("TicketId");
+
+                    b.ToTable("TicketPresenceEntry");
                 });
 
             modelBuilder.Entity("Helpdesk.Core.Tickets.Queries.TicketStatusCount", b =>

@@ -11,8 +11,9 @@ namespace Helpdesk.Core.Tickets.Commands;
 
 public sealed class CreateTicketCommand(TicketWrite write, CaseLogEntryFactory entryFactory)
 {
-    public Task<int> ExecuteAsync(NewTicket input, Actor actor, CancellationToken ct = default, SameCommit? alsoCommit = null) =>
-        write.OpenAsync(actor, scope => OpenAsync(scope, input, ct), alsoCommit, ct);
+    public Task<int> ExecuteAsync(NewTicket input, Actor actor, CancellationToken ct = default, SameCommit? alsoCommit = null,
+        TicketWriteBatch? batch = null) =>
+        write.OpenAsync(actor, scope => OpenAsync(scope, input, ct), alsoCommit, ct, batch);
 
     private async Task<Ticket> OpenAsync(TicketWriteScope scope, NewTicket input, CancellationToken ct)
     {

@@ -3,7 +3,6 @@ using Helpdesk.Core.Persistence;
 using Helpdesk.Core.Security;
 using Helpdesk.Core.Tickets.Events;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Helpdesk.Core.Tickets.Writing;
 
@@ -18,40 +17,62 @@ public sealed class TicketWrite(
     TicketChangeNotifier notifier,
     TimeProvider clock)
 {
+    /// <summary>
+    /// A transaction that several writes join (each with <c>batch:</c>), committed once by the caller; see
+    /// <see cref="TicketWriteBatch"/>.
+    /// </summary>
+    public async Task<TicketWriteBatch> BeginBatchAsync(CancellationToken ct)
+    {
+        var db = await contextFactory.CreateDbContextAsync(ct);
+        try
+        {
+            // The batch's own savepoint per attempt undoes a failed one; one more per SaveChanges would only add round trips.
+            db.Database.AutoSavepointsEnabled = false;
+            // SQLite's BEGIN IMMEDIATE: a ticket is read, checked and written under the write lock.
+            return new TicketWriteBatch(db, await db.Database.BeginTransactionAsync(ct), notifier);
+        }
+        catch
+        {
+            await db.DisposeAsync();
+            throw;
+        }
+    }
+
     /// <summary>Opens a ticket: <paramref name="open"/> adds it (and what comes with it) to the scope's context and returns it.</summary>
     /// <param name="alsoCommit">The caller's own rows (e.g. the received mail's outcome), committed with the ticket or not at all.</param>
-    public async Task<int> OpenAsync(Actor actor, Func<TicketWriteScope, Task<Ticket>> open, SameCommit? alsoCommit, CancellationToken ct)
+    /// <param name="batch">A batch to join (committed by its owner); without one the ticket commits on its own.</param>
+    public async Task<int> OpenAsync(Actor actor, Func<TicketWriteScope, Task<Ticket>> open, SameCommit? alsoCommit, CancellationToken ct,
+        TicketWriteBatch? batch = null)
     {
         TicketAccess.DemandOpen(actor);
-        await using var db = await contextFactory.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var scope = new TicketWriteScope(db, actor, Now);
+        await using var own = batch is null ? await BeginBatchAsync(ct) : null;
+        var scope = new TicketWriteScope((batch ?? own!).Db, actor, Now);
         scope.Ticket = await open(scope);
-        await CommitAsync(scope, tx, alsoCommit, ct);
+        await CommitAsync(scope, batch ?? own!, own is not null, alsoCommit, ct);
         return scope.Ticket.Id;
     }
 
     /// <summary>Changes an existing ticket, which is loaded (tracked) into the scope once the actor may do <paramref name="operation"/> on it.</summary>
+    /// <param name="batch">A batch to join (committed by its owner); without one the change commits on its own.</param>
     /// <exception cref="NotFoundException">The ticket does not exist.</exception>
     /// <exception cref="AccessDeniedException">The actor may not do this on this ticket.</exception>
     public async Task<T> ChangeAsync<T>(int ticketId, TicketOperation operation, Actor actor, Func<TicketWriteScope, Task<T>> change,
-        CancellationToken ct, SameCommit? alsoCommit = null)
+        CancellationToken ct, SameCommit? alsoCommit = null, TicketWriteBatch? batch = null)
     {
-        await using var db = await contextFactory.CreateDbContextAsync(ct);
-        // SQLite's BEGIN IMMEDIATE: the ticket is read, checked and written under the write lock.
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var own = batch is null ? await BeginBatchAsync(ct) : null;
+        var db = (batch ?? own!).Db;
         var ticket = await db.Set<Ticket>().FirstOrDefaultAsync(t => t.Id == ticketId, ct)
             ?? throw new NotFoundException($"Ticket {TicketNumber.Format(ticketId)} does not exist (it may have been deleted).");
         await TicketAccess.DemandAsync(db, actor, ticketId, operation, ct);
         var scope = new TicketWriteScope(db, actor, Now) { Ticket = ticket };
         var result = await change(scope);
-        await CommitAsync(scope, tx, alsoCommit, ct);
+        await CommitAsync(scope, batch ?? own!, own is not null, alsoCommit, ct);
         return result;
     }
 
-    private async Task CommitAsync(TicketWriteScope scope, IDbContextTransaction tx, SameCommit? alsoCommit, CancellationToken ct)
+    private async Task CommitAsync(TicketWriteScope scope, TicketWriteBatch batch, bool ownBatch, SameCommit? alsoCommit, CancellationToken ct)
     {
-        if (scope.Kind is not { } kind) return; // nothing changed: the transaction rolls back unused
+        if (scope.Kind is not { } kind) return; // nothing changed: an own transaction rolls back unused
         var db = scope.Db;
         await db.SaveChangesAsync(ct);
         foreach (var raised in scope.Events)
@@ -60,8 +81,8 @@ public sealed class TicketWrite(
         var change = TicketChange.Of(scope.Ticket, kind, scope.Actor, scope.Now);
         db.Add(change);
         await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        notifier.Wake(change.Id);
+        batch.Added(change);
+        if (ownBatch) await batch.CommitAsync(ct);
     }
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;

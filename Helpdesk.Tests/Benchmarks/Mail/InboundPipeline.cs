@@ -23,7 +23,7 @@ public static class InboundPipeline
     /// <param name="provider">The database to run on; by default the one HELPDESK_TEST_DATABASE names.</param>
     public static async Task<CoreTestHost> StartAsync(string accountAddress, IReadOnlyList<MailSender> senders, DatabaseProvider? provider = null)
     {
-        var host = await CoreTestHost.StartAsync(PooledConnections.Use, new Dictionary<string, string?> { ["Mail:Inbound:AccountAddress"] = accountAddress }, provider);
+        var host = await CoreTestHost.StartAsync(settings: new Dictionary<string, string?> { ["Mail:Inbound:AccountAddress"] = accountAddress }, provider: provider);
         await using var db = await host.DbAsync();
         var now = host.Clock.GetUtcNow().UtcDateTime;
         db.AddRange(senders.Select(s => new Person { Name = s.Name, PrimaryEmail = s.Address, Roles = PersonRoles.EndUser, CreatedAt = now }));

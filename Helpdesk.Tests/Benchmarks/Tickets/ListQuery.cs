@@ -21,7 +21,7 @@ public static class ListQuery
 
     public static async Task<IReadOnlyList<LatencyComparison>> MeasureAsync(int tickets, int samples, DatabaseProvider provider = DatabaseProvider.Sqlite)
     {
-        await using var host = await CoreTestHost.StartAsync(PooledConnections.Use, provider: provider);
+        await using var host = await CoreTestHost.StartAsync(provider: provider);
         var (team, ceiling) = await SeedAsync(host, tickets);
         using var _ = ceiling;
         var scenario = provider == DatabaseProvider.PostgreSQL ? PostgresScenario : Scenario;

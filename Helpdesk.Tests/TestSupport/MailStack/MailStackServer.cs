@@ -82,6 +82,51 @@ public static class MailStackServer
         await client.DisconnectAsync(true, ct);
     }
 
+    /// <summary>
+    /// Sends every message over one connection (quicker than a connection each for hundreds of mails). Other test runs
+    /// restart Postfix now and then: a dropped connection is opened again (for up to a minute) and the message resent.
+    /// </summary>
+    public static async Task SendAllAsync(IEnumerable<MimeMessage> messages, CancellationToken ct = default)
+    {
+        var client = new SmtpClient();
+        try
+        {
+            foreach (var message in messages)
+                for (var attempt = 1; ; attempt++)
+                {
+                    try
+                    {
+                        if (!client.IsConnected) await ConnectAsync(client, SmtpPort, ct);
+                        await client.SendAsync(message, ct);
+                        break;
+                    }
+                    catch (Exception ex) when (attempt < 60 && ex is IOException or ProtocolException or InvalidOperationException or SocketException)
+                    {
+                        client.Dispose();
+                        client = new SmtpClient();
+                        await Task.Delay(1000, ct);
+                    }
+                }
+            await client.DisconnectAsync(true, ct);
+        }
+        finally
+        {
+            client.Dispose();
+        }
+    }
+
+    /// <summary>The Message-ID and first To address of every message in the mailbox, without reading the bodies.</summary>
+    public static async Task<IReadOnlyList<(string? MessageId, string? To)>> EnvelopesAsync(string address, CancellationToken ct = default)
+    {
+        using var client = new ImapClient();
+        await ConnectAsync(client, ImapPort, ct);
+        await client.AuthenticateAsync(address, Password, ct);
+        await client.Inbox.OpenAsync(FolderAccess.ReadOnly, ct);
+        var summaries = client.Inbox.Count == 0 ? [] : await client.Inbox.FetchAsync(0, -1, MessageSummaryItems.Envelope, ct);
+        await client.DisconnectAsync(true, ct);
+        return [.. summaries.Select(s => (s.Envelope?.MessageId, s.Envelope?.To.Mailboxes.FirstOrDefault()?.Address))];
+    }
+
     /// <summary>Polls the mailbox (every 20 ms) until a message matches or the timeout passes.</summary>
     public static async Task<IReadOnlyList<MimeMessage>> WaitForMessagesAsync(string address, int count, TimeSpan timeout, CancellationToken ct = default)
     {

@@ -48,6 +48,9 @@ public sealed class ConsoleProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>Where the console answers, e.g. http://127.0.0.1:5123.</summary>
+    public string Url => _url;
+
     /// <summary>The last lines the process wrote, for a failure message.</summary>
     public string Tail
     {

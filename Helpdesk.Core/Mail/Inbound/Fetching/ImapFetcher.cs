@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Helpdesk.Core.Persistence;
 using MailKit;
 using MailKit.Net.Imap;
@@ -17,6 +18,9 @@ namespace Helpdesk.Core.Mail.Inbound.Fetching;
 public sealed class ImapFetcher(InboundMailStore store, IDbContextFactory<HelpdeskDbContext> contextFactory, TimeProvider clock) : IMailboxFetcher
 {
     private const int BatchMails = 200;
+
+    /// <summary>Per mailbox, the folder's UIDVALIDITY and UIDNEXT when the last fetch opened it.</summary>
+    private readonly ConcurrentDictionary<string, (uint UidValidity, uint? UidNext)> _lastLook = new();
     private const long BatchBytes = 32 * 1024 * 1024;
 
     public MailboxKind Kind => MailboxKind.Imap;
@@ -25,6 +29,7 @@ public sealed class ImapFetcher(InboundMailStore store, IDbContextFactory<Helpde
     {
         using var client = await ConnectAsync(mailbox, ct);
         var folder = await OpenAsync(client, mailbox, ct);
+        _lastLook[mailbox.Name] = (folder.UidValidity, folder.UidNext?.Id);
         var stored = new List<long>();
         var state = await StoredStateAsync(mailbox.Name, ct);
         var highest = state is not null && state.UidValidity == folder.UidValidity ? state.HighestUid : 0;
@@ -152,6 +157,13 @@ public sealed class ImapFetcher(InboundMailStore store, IDbContextFactory<Helpde
             return;
         }
         var folder = await OpenAsync(client, mailbox, ct);
+        // Mail delivered after the last fetch looked and before this SELECT raises no event in IDLE: without this
+        // check it waited for the 9-minute timeout (the two-console proof found 465 of 500 mails waiting).
+        if (ArrivedSinceLastFetch(mailbox.Name, folder))
+        {
+            await client.DisconnectAsync(true, ct);
+            return;
+        }
         using var done = CancellationTokenSource.CreateLinkedTokenSource(ct);
         done.CancelAfter(TimeSpan.FromMinutes(9));
         folder.CountChanged += (_, _) => done.Cancel();
@@ -164,6 +176,10 @@ public sealed class ImapFetcher(InboundMailStore store, IDbContextFactory<Helpde
         }
         if (client.IsConnected) await client.DisconnectAsync(true, CancellationToken.None);
     }
+
+    private bool ArrivedSinceLastFetch(string mailbox, IMailFolder folder) =>
+        _lastLook.TryGetValue(mailbox, out var last)
+        && (last.UidValidity != folder.UidValidity || (folder.UidNext?.Id is { } next && last.UidNext is { } before && next > before));
 
     private static async Task<ImapClient> ConnectAsync(MailboxOptions mailbox, CancellationToken ct)
     {

@@ -31,6 +31,11 @@ public sealed record InboundClaim(long InboundId, string Token)
         return [.. ids.Select(id => new InboundClaim(id, token))];
     }
 
+    /// <summary>Moves the lease of the round's mails still pending to <paramref name="until"/> (see <see cref="ClaimRenewal"/>).</summary>
+    public static Task<int> RenewAsync(HelpdeskDbContext db, string token, DateTime until, CancellationToken ct) =>
+        db.Set<InboundMessage>().Where(m => m.ClaimToken == token && m.Status == InboundStatus.Received)
+            .ExecuteUpdateAsync(u => u.SetProperty(m => m.ClaimExpiresAt, until), ct);
+
     /// <summary>PostgreSQL: the chosen rows are locked and rows another round holds are passed over (see <c>OutboxClaim</c>).</summary>
     private static Task<int> ClaimSkippingLockedAsync(HelpdeskDbContext db, string token, long? onlyId, int batchSize, DateTime now, DateTime until,
         CancellationToken ct) =>

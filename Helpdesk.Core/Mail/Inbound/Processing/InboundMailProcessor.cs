@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Helpdesk.Core.Attachments;
 using Helpdesk.Core.CaseLog;
 using Helpdesk.Core.Common;
@@ -7,8 +8,10 @@ using Helpdesk.Core.Mail.Outbound;
 using Helpdesk.Core.People;
 using Helpdesk.Core.Persistence;
 using Helpdesk.Core.Security;
+using Helpdesk.Core.SharedState;
 using Helpdesk.Core.Tickets;
 using Helpdesk.Core.Tickets.Commands;
+using Helpdesk.Core.Tickets.Writing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -18,18 +21,21 @@ namespace Helpdesk.Core.Mail.Inbound.Processing;
 
 /// <summary>
 /// Turns a stored mail into a request or a note. Each mail is decided first by <see cref="InboundDecider"/> (no side
-/// effects: the admin dry run uses the same code), then applied with its outcome in one commit. A failure quarantines
-/// only that mail, with its error; the mails behind it go on.
+/// effects: the admin dry run uses the same code), then applied together with its outcome. A claimed batch is applied
+/// in one transaction (<see cref="TicketWriteBatch"/>), one mail at a time under its own savepoint: a failure
+/// quarantines only that mail, with its error; the mails behind it go on and commit with the batch.
 /// </summary>
 public sealed class InboundMailProcessor(
     IDbContextFactory<HelpdeskDbContext> contextFactory,
     InboundMailStore store,
     InboundRouter router,
     InboundDecider decider,
+    TicketWrite write,
     CreateTicketCommand createTicket,
     AppendCaseLogEntryCommand appendEntry,
     InboundNotices notices,
     BlobStore blobs,
+    BatchSettings settings,
     IOptions<InboundMailOptions> options,
     TimeProvider clock,
     ILogger<InboundMailProcessor> logger)
@@ -60,15 +66,54 @@ public sealed class InboundMailProcessor(
     private async Task<IReadOnlyList<InboundClaim>> ClaimAsync(long? onlyId, CancellationToken ct)
     {
         await using var db = await contextFactory.CreateDbContextAsync(ct);
-        return await InboundClaim.ClaimPendingAsync(db, onlyId, options.Value.ClaimBatchSize, Now, options.Value.ClaimLease, ct);
+        return await InboundClaim.ClaimPendingAsync(db, onlyId, options.Value.BatchSize, Now, options.Value.ClaimLease, ct);
     }
 
-    /// <summary>The mails are read (parsed) in parallel, ahead of being applied one at a time in arrival order.</summary>
+    /// <summary>
+    /// The mails are read (parsed) in parallel, ahead of being applied one at a time in arrival order, in transactions
+    /// of up to <see cref="InboundMailOptions.BatchTime"/> of work each, committed early when the next mail is not read
+    /// yet: on SQLite a transaction holds the write lock, which agents' saves wait for. The settings they all read alike
+    /// are read once for the claimed mails.
+    /// </summary>
     private async Task ProcessClaimedAsync(IReadOnlyList<InboundClaim> claims, CancellationToken ct)
     {
+        if (claims.Count == 0) return;
+        using var batchSettings = settings.Begin();
+        await using var renewal = ClaimRenewal.Start(async renewCt =>
+        {
+            await using var db = await contextFactory.CreateDbContextAsync(renewCt);
+            await InboundClaim.RenewAsync(db, claims[0].Token, Now + options.Value.ClaimLease, renewCt);
+        }, options.Value.ClaimLease, clock, logger);
         var slots = Math.Max(2, Environment.ProcessorCount);
-        await foreach (var (claim, read) in ReadAhead.InOrderAsync(claims, ReadClaimedAsync, slots, options.Value.ReadAheadWait, ct))
-            await ApplyReadAsync(claim, read, ct);
+        TicketWriteBatch? batch = null;
+        var started = 0L;
+        try
+        {
+            await using var reads = ReadAhead.InOrderAsync(claims, ReadClaimedAsync, slots, options.Value.ReadAheadWait, ct).GetAsyncEnumerator(ct);
+            while (true)
+            {
+                var next = reads.MoveNextAsync();
+                // Never hold the transaction (SQLite's write lock) open while a mail is still being read.
+                if (batch is not null && (!next.IsCompleted || Stopwatch.GetElapsedTime(started) >= options.Value.BatchTime))
+                    batch = await CommitAsync(batch, ct);
+                if (!await next) break;
+                var (claim, read) = reads.Current;
+                if (batch is null) (batch, started) = (await write.BeginBatchAsync(ct), Stopwatch.GetTimestamp());
+                await ApplyReadAsync(batch, claim, read, ct);
+            }
+            if (batch is not null) batch = await CommitAsync(batch, ct);
+        }
+        finally
+        {
+            if (batch is not null) await batch.DisposeAsync();
+        }
+    }
+
+    private static async Task<TicketWriteBatch?> CommitAsync(TicketWriteBatch batch, CancellationToken ct)
+    {
+        await batch.CommitAsync(ct);
+        await batch.DisposeAsync();
+        return null;
     }
 
     /// <summary>A claimed mail's row and its reading; a failure to read is kept, to quarantine the mail when its turn comes.</summary>
@@ -85,31 +130,32 @@ public sealed class InboundMailProcessor(
             var (message, content) = await ReadAsync(await store.ReadRawAsync(row, ct), ct);
             return new ReadMail(row, message, content, null);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (ex is not OperationCanceledException && !TransientDatabaseError.Is(ex))
         {
             return new ReadMail(row, null, null, ex);
         }
     }
 
-    private async Task ApplyReadAsync(InboundClaim claim, ReadMail read, CancellationToken ct)
+    private async Task ApplyReadAsync(TicketWriteBatch batch, InboundClaim claim, ReadMail read, CancellationToken ct)
     {
         if (read.Row is not { } row) return;
         try
         {
-            await HandleAsync(row, read, claim, ct);
+            await batch.AttemptAsync(() => HandleAsync(batch, row, read, claim, ct), ct);
         }
         catch (InboundMailTakenException)
         {
             logger.LogInformation("Inbound mail {InboundId} was taken over by another round (its claim ran out); this attempt was rolled back", claim.InboundId);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        // A busy or unreachable database is not the mail's fault: the round stops and the mail stays received, to be
+        // processed again once its claim runs out.
+        catch (Exception ex) when (ex is not OperationCanceledException && !TransientDatabaseError.Is(ex))
         {
             logger.LogWarning(ex, "Inbound mail {InboundId} quarantined", claim.InboundId);
-            await using var db = await contextFactory.CreateDbContextAsync(CancellationToken.None);
             var error = ex is MalformedMailException or ValidationFailedException ? ex.Message : Unexpected(ex);
             try
             {
-                await InboundOutcome.Quarantined(error).WriteAsync(db, claim, row.Attempts + 1, null, Now, CancellationToken.None);
+                await batch.AttemptAsync(() => InboundOutcome.Quarantined(error).WriteAsync(batch.Db, claim, row.Attempts + 1, null, Now, ct), ct);
             }
             catch (InboundMailTakenException)
             {
@@ -123,9 +169,9 @@ public sealed class InboundMailProcessor(
         ? $"{ex.GetType().Name}: {ex.Message} ({cause.GetType().Name}: {cause.Message})"
         : $"{ex.GetType().Name}: {ex.Message}";
 
-    private async Task HandleAsync(InboundMessage row, ReadMail read, InboundClaim claim, CancellationToken ct)
+    private async Task HandleAsync(TicketWriteBatch batch, InboundMessage row, ReadMail read, InboundClaim claim, CancellationToken ct)
     {
-        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        var db = batch.Db;
         var earlier = await db.Set<InboundMessage>().AsNoTracking().Where(m => m.Id < row.Id && m.Size > 0)
             .Where(m => m.RawSha256 == row.RawSha256 || m.MessageId == row.MessageId).OrderBy(m => m.Id)
             .Select(m => new { m.Id, m.RawSha256 }).ToListAsync(ct);
@@ -143,7 +189,7 @@ public sealed class InboundMailProcessor(
             ? $" The Message-ID {row.MessageId} was used before by #{sameId.Id} for a different mail; this one was processed as a mail of its own."
             : "";
         if (content.SenderNote is { } senderNote && content.FromAddress is not null) remark += " " + senderNote;
-        await ApplyAsync(db, new Applying(claim, row.Attempts + 1, content, remark, Now), decision, ct);
+        await ApplyAsync(batch, new Applying(claim, row.Attempts + 1, content, remark, Now), decision, ct);
     }
 
     /// <summary>
@@ -185,25 +231,24 @@ public sealed class InboundMailProcessor(
         return new InboundDryRun(decision, decision is CreateRequest create ? await RequestPreview.DescribeAsync(db, create, ct) : null);
     }
 
-    private async Task ApplyAsync(HelpdeskDbContext db, Applying mail, InboundDecision decision, CancellationToken ct)
+    private async Task ApplyAsync(TicketWriteBatch batch, Applying mail, InboundDecision decision, CancellationToken ct)
     {
+        var db = batch.Db;
         switch (decision)
         {
             case QuarantineMail quarantine:
                 await InboundOutcome.Quarantined(quarantine.Explanation).WriteAsync(db, mail.Claim, mail.Attempts, mail.Content.FromAddress, mail.ProcessedAt, ct);
                 return;
             case AddNote note:
-                await AddNoteAsync(note, mail, ct);
+                await AddNoteAsync(batch, note, mail, ct);
                 return;
             case CreateRequest create:
-                await CreateRequestAsync(create, mail, ct);
+                await CreateRequestAsync(batch, create, mail, ct);
                 return;
         }
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var (status, text, ticketId) = await OutcomeWithoutTicketChangeAsync(db, decision, mail.Content, ct);
         await db.SaveChangesAsync(ct);
         await mail.Outcome(status, text, ticketId)(db, 0, ct);
-        await tx.CommitAsync(ct);
     }
 
     /// <summary>Decisions that change no ticket; what they queue or mark goes into <paramref name="db"/>, saved by the caller.</summary>
@@ -238,14 +283,14 @@ public sealed class InboundMailProcessor(
     private static Actor SenderActor(Person? sender, InboundMailContent content, InboundDecision decision) =>
         new(sender?.Id, sender?.Name ?? content.FromAddress ?? "unknown sender", ActorKind.Customer) { IsAutomated = decision.IsAutomated };
 
-    private async Task AddNoteAsync(AddNote note, Applying mail, CancellationToken ct)
+    private async Task AddNoteAsync(TicketWriteBatch batch, AddNote note, Applying mail, CancellationToken ct)
     {
-        var content = mail.Content;
-        var sender = await FindSenderAsync(content, ct);
-        var actor = await NoteActorAsync(SenderActor(sender, content, note), note, ct);
+        var (db, content) = (batch.Db, mail.Content);
+        var sender = await SenderDirectory.FindAsync(db, content.FromAddress, ct);
+        var actor = await NoteActorAsync(db, SenderActor(sender, content, note), note, ct);
         var (files, leftOut) = await StageAsync(content, ct);
         var outcome = WithAutomated(string.Join(" ", [note.Explanation, .. note.Notes, .. leftOut]), note);
-        IReadOnlyList<int> contacts = note.BouncedMessageId is null ? await CcPeopleAsync(content, ct) : [];
+        IReadOnlyList<int> contacts = note.BouncedMessageId is null ? await CcPeopleAsync(db, content, ct) : [];
         await appendEntry.ExecuteAsync(new NewCaseLogEntry
         {
             TicketId = note.TicketId,
@@ -263,7 +308,7 @@ public sealed class InboundMailProcessor(
             if (note.BouncedMessageId is { } bounced) await MarkBouncedAsync(db, bounced, token);
             var named = await SenderNameAsync(db, content, token);
             await mail.Outcome(InboundStatus.Processed, outcome + named, note.TicketId)(db, ticketId, token);
-        });
+        }, batch);
     }
 
     /// <summary>
@@ -271,22 +316,19 @@ public sealed class InboundMailProcessor(
     /// Anyone else's mail (an unknown or unrelated sender quoting the ticket's number, an internal note by parameter) is
     /// applied by the system on the sender's behalf, as the Mail API has it; the entry and audit still name the sender.
     /// </summary>
-    private async Task<Actor> NoteActorAsync(Actor sender, AddNote note, CancellationToken ct)
-    {
-        await using var db = await contextFactory.CreateDbContextAsync(ct);
-        return await TicketAccess.AllowsAsync(db, sender, note.TicketId, AppendCaseLogEntryCommand.Operation(note.Log), ct)
+    private static async Task<Actor> NoteActorAsync(HelpdeskDbContext db, Actor sender, AddNote note, CancellationToken ct) =>
+        await TicketAccess.AllowsAsync(db, sender, note.TicketId, AppendCaseLogEntryCommand.Operation(note.Log), ct)
             ? sender
             : sender with { AuthorizedBy = Actor.System };
-    }
 
     /// <summary>
     /// The ticket, an unknown sender's new person (email policy), the Cc contacts and the mail's outcome are one
     /// transaction: a ticket that fails leaves no person behind.
     /// </summary>
-    private async Task CreateRequestAsync(CreateRequest create, Applying mail, CancellationToken ct)
+    private async Task CreateRequestAsync(TicketWriteBatch batch, CreateRequest create, Applying mail, CancellationToken ct)
     {
-        var content = mail.Content;
-        var sender = await FindSenderAsync(content, ct);
+        var (db, content) = (batch.Db, mail.Content);
+        var sender = await SenderDirectory.FindAsync(db, content.FromAddress, ct);
         if (sender is null && !create.CreateSender) throw new InvalidOperationException("The sender disappeared while the mail was processed.");
         var (files, leftOut) = await StageAsync(content, ct);
         var ticket = create.Ticket with
@@ -297,7 +339,7 @@ public sealed class InboundMailProcessor(
             SourceInboundId = mail.Claim.InboundId,
             Description = LeftOutAttachments.AppendTo(create.Ticket.Description, create.Ticket.DescriptionFormat, leftOut),
             Files = files,
-            ContactIds = await CcPeopleAsync(content, ct),
+            ContactIds = await CcPeopleAsync(db, content, ct),
             AuditNotes = [.. create.Ticket.AuditNotes,
                 .. sender is null ? [$"The sender {content.FromAddress} was unknown; a person was created (email policy)."] : Array.Empty<string>(),
                 .. create.IsAutomated ? [Unanswered(create)] : Array.Empty<string>()],
@@ -307,7 +349,7 @@ public sealed class InboundMailProcessor(
             var named = await SenderNameAsync(tdb, content, token);
             var created = string.Join(" ", [$"Created {TicketNumber.Format(ticketId)}: {create.Explanation}", .. leftOut]);
             await mail.Outcome(InboundStatus.Processed, WithAutomated(created, create) + named, ticketId)(tdb, ticketId, token);
-        });
+        }, batch);
     }
 
     /// <returns>The mail's files within the attachment limit, and an explanation for each one left out.</returns>
@@ -328,21 +370,14 @@ public sealed class InboundMailProcessor(
         return (files, leftOut);
     }
 
-    private async Task<Person?> FindSenderAsync(InboundMailContent content, CancellationToken ct)
-    {
-        await using var db = await contextFactory.CreateDbContextAsync(ct);
-        return await SenderDirectory.FindAsync(db, content.FromAddress, ct);
-    }
-
     /// <summary>
     /// Known people on the mail's Cc become contacts of the ticket (they get "reply all" autoresponses); the commands add
     /// them before the change's notifications run, so those already reach them.
     /// </summary>
-    private async Task<IReadOnlyList<int>> CcPeopleAsync(InboundMailContent content, CancellationToken ct)
+    private async Task<IReadOnlyList<int>> CcPeopleAsync(HelpdeskDbContext db, InboundMailContent content, CancellationToken ct)
     {
         var cc = content.CcAddresses.Where(a => !router.IsOwnAddress(a) && !a.Equals(content.FromAddress, StringComparison.OrdinalIgnoreCase)).ToList();
         if (cc.Count == 0) return [];
-        await using var db = await contextFactory.CreateDbContextAsync(ct);
         var ids = new List<int>();
         foreach (var address in cc)
             if (await SenderDirectory.FindAsync(db, address, ct) is { } person) ids.Add(person.Id);

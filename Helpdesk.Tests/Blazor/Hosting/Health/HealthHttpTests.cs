@@ -103,4 +103,56 @@ public sealed class HealthHttpTests
         Assert.Equal(("Fetching", "instance-a"),
             (Mailboxes(back.Body).Single().GetProperty("here").GetString(), Mailboxes(back.Body).Single().GetProperty("holder").GetString()));
     }
+
+    private static IEnumerable<JsonElement> Sweeps(JsonElement body) =>
+        body.GetProperty("checks").GetProperty("workers").GetProperty("data").GetProperty("sweeps").EnumerateArray();
+
+    /// <summary>Asks /health until both sweeps are reported as run by <paramref name="instance"/>, or 30 s pass.</summary>
+    private static async Task<Dictionary<string, (DateTime LastRunAt, string Instance)>> SweepsWhenAsync(HttpClient client, string instance)
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            var body = JsonDocument.Parse(await client.GetStringAsync("/health")).RootElement;
+            var sweeps = Sweeps(body).ToDictionary(s => s.GetProperty("sweep").GetString()!,
+                s => (s.GetProperty("lastRunAt").GetDateTime(), s.GetProperty("instance").GetString()!));
+            if ((sweeps.Count == 2 && sweeps.Values.All(s => s.Item2 == instance)) || clock.Elapsed > TimeSpan.FromSeconds(30)) return sweeps;
+            await Task.Delay(100);
+        }
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSQL)]
+    public async Task Health_SweepsRanAtStart_ReportsWhenAndWhereEachLastRan(DatabaseProvider provider)
+    {
+        var before = DateTime.UtcNow.AddSeconds(-1);
+        await using var host = Start(provider);
+
+        var sweeps = await SweepsWhenAsync(host.CreateClient(), "instance-a");
+
+        Assert.Equal(["overdue", "waiting-until"], sweeps.Keys.Order());
+        Assert.All(sweeps.Values, s => Assert.Equal("instance-a", s.Instance));
+        Assert.All(sweeps.Values, s => Assert.InRange(s.LastRunAt, before, DateTime.UtcNow));
+    }
+
+    [Fact]
+    public async Task Health_AnotherInstanceRanTheSweeps_ThisInstanceReportsThatInstanceAndTime()
+    {
+        await using var host = Start(DatabaseProvider.PostgreSQL);
+        var client = host.CreateClient();
+        await SweepsWhenAsync(client, "instance-a");
+        var other = new PostgresLeases(host.Database.ConnectionString!, host.Factory.Services.GetRequiredService<IDbContextFactory<HelpdeskDbContext>>(),
+            Options.Create(new HelpdeskOptions { InstanceName = "instance-b" }), Options.Create(new LeaseOptions { Period = Period }),
+            TimeProvider.System, NullLogger<PostgresLeases>.Instance);
+        var before = DateTime.UtcNow.AddSeconds(-1);
+
+        // An interval this short counts the earlier run as long ago, so instance-b runs the sweep now.
+        Assert.True(await other.RunOnceAsync("overdue", TimeSpan.FromMilliseconds(1), _ => Task.CompletedTask, default));
+        Assert.True(await other.RunOnceAsync("waiting-until", TimeSpan.FromMilliseconds(1), _ => Task.CompletedTask, default));
+        var sweeps = await SweepsWhenAsync(client, "instance-b");
+
+        Assert.All(sweeps.Values, s => Assert.Equal("instance-b", s.Instance));
+        Assert.All(sweeps.Values, s => Assert.InRange(s.LastRunAt, before, DateTime.UtcNow));
+    }
 }

@@ -1,4 +1,5 @@
 using Helpdesk.Core.Mail.Inbound;
+using Helpdesk.Core.Tickets;
 using Helpdesk.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
 
@@ -111,5 +112,39 @@ public sealed class InboundMailStoreTests
         var rows = await db.Set<InboundMessage>().OrderBy(m => m.Id).ToListAsync();
         Assert.All(rows, r => Assert.Equal(InboundStatus.Processed, r.Status));
         Assert.True(rows[1].TicketId < rows[0].TicketId, $"quick HD-{rows[1].TicketId}, slow HD-{rows[0].TicketId}");
+    }
+
+    [Fact]
+    public async Task ProcessPendingAsync_NextMailStillBeingRead_TheMailsBeforeItAreCommittedMeanwhile()
+    {
+        await using var host = await CoreTestHost.StartAsync(settings: new Dictionary<string, string?>
+        {
+            ["Mail:Inbound:AccountAddress"] = "support@helpdesk.test", ["Mail:Inbound:UnknownSenders"] = "CreatePerson",
+            ["Mail:Inbound:ReadAheadWait"] = "00:01:00", ["Mail:Inbound:BatchTime"] = "00:01:00",
+        });
+        var parts = string.Concat(Enumerable.Range(0, 200_000).Select(i => $"--b\r\nContent-Type: text/plain\r\n\r\npart {i}\r\n"));
+        var slow = System.Text.Encoding.ASCII.GetBytes($"From: a@customer.test\r\nSubject: Slow\r\nContent-Type: multipart/mixed; boundary=\"b\"\r\n\r\n{parts}--b--\r\n");
+        var store = host.Get<InboundMailStore>();
+        await store.StoreAsync("imap", "1:1", System.Text.Encoding.ASCII.GetBytes("From: b@customer.test\r\nSubject: Quick\r\n\r\nx\r\n"), default);
+        var slowRow = await store.StoreAsync("imap", "1:2", slow, default);
+
+        var processing = host.Get<Helpdesk.Core.Mail.Inbound.Processing.InboundMailProcessor>().ProcessPendingAsync(default);
+        InboundStatus slowWhenQuickCommitted;
+        while (true)
+        {
+            await using var db = await host.DbAsync();
+            if (await db.Set<Ticket>().AnyAsync(t => t.Subject == "Quick"))
+            {
+                slowWhenQuickCommitted = await db.Set<InboundMessage>().Where(m => m.Id == slowRow.Id).Select(m => m.Status).SingleAsync();
+                break;
+            }
+            Assert.False(processing.IsCompleted, "processing ended without a ticket for the quick mail");
+            await Task.Delay(10);
+        }
+        await processing;
+
+        Assert.Equal(InboundStatus.Received, slowWhenQuickCommitted);
+        await using var check = await host.DbAsync();
+        Assert.All(await check.Set<InboundMessage>().ToListAsync(), r => Assert.Equal(InboundStatus.Processed, r.Status));
     }
 }

@@ -120,10 +120,6 @@ public sealed class OutboxClaimTests
     }
 
     [Theory]
-    // On PostgreSQL the take-over sends one mail fewer with batch size 2, in about two runs of three. Probably the test's
-    // fake death: with truly asynchronous I/O the dead round's claim ahead may still run after the test moves the clock,
-    // and re-claim mails whose lease just ran out (waiting for every mail to be claimed first did not help). (issue #12)
-    [Trait(ProviderTrait.Name, ProviderTrait.SqliteOnly)]
     [InlineData(200)]
     [InlineData(2)] // the dying mail was claimed ahead, while the first batch drained
     public async Task ProcessDueAsync_RoundDiesAfterTheServerAcceptedAMail_OnlyTheUnrecordedMailIsSentAgain(int batchSize)
@@ -135,8 +131,10 @@ public sealed class OutboxClaimTests
         await QueueAsync(host, "alice@customer.test", 5);
         var sends = new ConcurrentQueue<string>();
         using var death = new CancellationTokenSource();
-        var dying = new DiesAtThirdMail(host, sends, death.Token);
-        var deadRound = ActivatorUtilities.CreateInstance<OutboxSendStage>(host.Services, (IMailTransport)dying).ProcessDueAsync(death.Token);
+        var deadClock = new ClockThatStopsAtDeath(host.Clock);
+        var dying = new DiesAtThirdMail(host, sends, deadClock, death.Token);
+        var deadRound = ActivatorUtilities.CreateInstance<OutboxSendStage>(host.Services, (IMailTransport)dying, (TimeProvider)deadClock)
+            .ProcessDueAsync(death.Token);
 
         await dying.Died.Task.WaitAsync(TimeSpan.FromSeconds(30));
         host.Clock.Advance(TimeSpan.FromMinutes(6));
@@ -194,6 +192,84 @@ public sealed class OutboxClaimTests
     }
 
     /// <summary>The real pickup folder, with another round taking the row over while this one sends it (its lease ran out meanwhile).</summary>
+    [Fact]
+    public async Task ProcessDueAsync_RoundSendingForThreeTimesTheLease_KeepsItsClaimsAndEachMailGoesOutOnce()
+    {
+        await using var host = await CoreTestHost.StartAsync(settings: new Dictionary<string, string?>
+        {
+            ["Mail:Outbound:Connections"] = "1", ["Mail:Outbound:BatchSize"] = "3", ["Mail:Outbound:ClaimLease"] = "00:01:00",
+        });
+        await QueueAsync(host, "alice@customer.test", 6);
+        var sends = new ConcurrentQueue<string>();
+        var slow = new OneMailPerRelease(host, sends);
+        var slowRound = ActivatorUtilities.CreateInstance<OutboxSendStage>(host.Services, (IMailTransport)slow).ProcessDueAsync(default);
+        var other = ActivatorUtilities.CreateInstance<OutboxSendStage>(host.Services, (IMailTransport)new CountingPickup(host, sends));
+
+        for (var mail = 1; mail <= 6; mail++)
+        {
+            slow.Release();
+            var sent = mail;
+            await Eventually.WaitUntilAsync(async () => (await RowsAsync(host)).Count(r => r.Status == OutboxStatus.Sent) >= sent);
+            // A third of the lease passed since the last renewal, with a mail sent meanwhile: the round renews, so its
+            // mails are held for more than the two thirds of a lease an unrenewed claim could have left.
+            host.Clock.Advance(TimeSpan.FromSeconds(30));
+            var renewedPast = host.Clock.GetUtcNow().UtcDateTime + TimeSpan.FromSeconds(40);
+            bool Renewed(List<OutboxMessage> rows) => rows.Where(r => r.Status == OutboxStatus.Pending).All(r => r.ClaimExpiresAt > renewedPast);
+            await Eventually.WaitUntilAsync(async () => Renewed(await RowsAsync(host)));
+            Assert.True(Renewed(await RowsAsync(host)), $"not renewed after mail {mail}");
+            Assert.Equal(0, await other.ProcessDueAsync(default));
+        }
+        Assert.Equal(6, await slowRound);
+
+        Assert.All(await RowsAsync(host), r => Assert.Equal(OutboxStatus.Sent, r.Status));
+        Assert.Equal(6, sends.Distinct().Count());
+        Assert.Equal(6, sends.Count);
+    }
+
+    [Fact]
+    public async Task ProcessDueAsync_RoundHangsWithoutProgress_ItsClaimsLapseAndAnotherRoundTakesTheMails()
+    {
+        await using var host = await CoreTestHost.StartAsync(settings: new Dictionary<string, string?>
+        {
+            ["Mail:Outbound:Connections"] = "1", ["Mail:Outbound:BatchSize"] = "3", ["Mail:Outbound:ClaimLease"] = "00:01:00",
+        });
+        await QueueAsync(host, "alice@customer.test", 3);
+        var sends = new ConcurrentQueue<string>();
+        var hung = new OneMailPerRelease(host, sends);
+        using var stop = new CancellationTokenSource();
+        var hungRound = ActivatorUtilities.CreateInstance<OutboxSendStage>(host.Services, (IMailTransport)hung).ProcessDueAsync(stop.Token);
+        await Eventually.WaitUntilAsync(async () => (await RowsAsync(host)).All(r => r.ClaimToken != null));
+
+        for (var i = 0; i < 3; i++) host.Clock.Advance(TimeSpan.FromSeconds(25));
+        var other = ActivatorUtilities.CreateInstance<OutboxSendStage>(host.Services, (IMailTransport)new CountingPickup(host, sends));
+
+        Assert.Equal(3, await other.ProcessDueAsync(default));
+        await stop.CancelAsync();
+        hung.Release();
+        try { await hungRound; } catch (OperationCanceledException) { }
+    }
+
+    /// <summary>The real pickup folder, counting each mail, sending one each time the test releases one.</summary>
+    private sealed class OneMailPerRelease(CoreTestHost host, ConcurrentQueue<string> sends) : IMailTransport
+    {
+        private readonly SemaphoreSlim _released = new(0);
+
+        public void Release() => _released.Release();
+
+        public async Task<IMailBatch> OpenAsync(CancellationToken ct) => new Batch(_released, await new CountingPickup(host, sends).OpenAsync(ct));
+
+        private sealed class Batch(SemaphoreSlim released, IMailBatch inner) : IMailBatch
+        {
+            public async Task SendAsync(MimeKit.MimeMessage message, IReadOnlyList<MimeKit.MailboxAddress> recipients, CancellationToken ct)
+            {
+                await released.WaitAsync(ct);
+                await inner.SendAsync(message, recipients, ct);
+            }
+
+            public ValueTask DisposeAsync() => inner.DisposeAsync();
+        }
+    }
+
     private sealed class TakeOverWhileSending(CoreTestHost host) : IMailTransport
     {
         public async Task<IMailBatch> OpenAsync(CancellationToken ct) => new Batch(host, await host.Get<PickupFolderTransport>().OpenAsync(ct));
@@ -229,16 +305,38 @@ public sealed class OutboxClaimTests
     }
 
     /// <summary>
-    /// Counts like <see cref="CountingPickup"/>; once the third mail is accepted, waits until the round has recorded the
-    /// first two (results are written while the round runs, not at its end) and then hangs as a killed process would.
+    /// The dead round's clock: the test's clock until the round dies, then the moment of death. A killed process makes no
+    /// claim after it; the dead round's claim ahead may still be running (on PostgreSQL its I/O is truly asynchronous), and
+    /// on the moved clock it would take the mails whose lease ran out from the round that takes over.
     /// </summary>
-    private sealed class DiesAtThirdMail(CoreTestHost host, ConcurrentQueue<string> sends, CancellationToken death) : IMailTransport
+    private sealed class ClockThatStopsAtDeath(TimeProvider clock) : TimeProvider
+    {
+        private readonly Lock _lock = new();
+        private DateTimeOffset? _death;
+
+        public void Stop()
+        {
+            lock (_lock) _death = clock.GetUtcNow();
+        }
+
+        public override DateTimeOffset GetUtcNow()
+        {
+            lock (_lock) return _death ?? clock.GetUtcNow();
+        }
+    }
+
+    /// <summary>
+    /// Counts like <see cref="CountingPickup"/>; once the third mail is accepted, waits until the round has recorded the
+    /// first two (results are written while the round runs, not at its end), stops the round's clock and then hangs as
+    /// a killed process would.
+    /// </summary>
+    private sealed class DiesAtThirdMail(CoreTestHost host, ConcurrentQueue<string> sends, ClockThatStopsAtDeath clock, CancellationToken death) : IMailTransport
     {
         public TaskCompletionSource Died { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        public async Task<IMailBatch> OpenAsync(CancellationToken ct) => new Batch(host, Died, death, await new CountingPickup(host, sends).OpenAsync(ct));
+        public async Task<IMailBatch> OpenAsync(CancellationToken ct) => new Batch(host, Died, clock, death, await new CountingPickup(host, sends).OpenAsync(ct));
 
-        private sealed class Batch(CoreTestHost host, TaskCompletionSource died, CancellationToken death, IMailBatch inner) : IMailBatch
+        private sealed class Batch(CoreTestHost host, TaskCompletionSource died, ClockThatStopsAtDeath clock, CancellationToken death, IMailBatch inner) : IMailBatch
         {
             private int _count;
 
@@ -248,6 +346,7 @@ public sealed class OutboxClaimTests
                 if (++_count < 3) return;
                 while ((await RowsAsync(host)).Count(r => r.Status == OutboxStatus.Sent) < 2)
                     await Task.Delay(20, ct);
+                clock.Stop();
                 died.SetResult();
                 await Task.Delay(Timeout.Infinite, death);
             }

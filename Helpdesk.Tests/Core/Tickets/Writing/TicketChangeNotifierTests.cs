@@ -24,7 +24,7 @@ public sealed class TicketChangeNotifierTests
 
         await Task.WhenAll(Enumerable.Range(1, 40).Select(i => Task.Run(() =>
             append.ExecuteAsync(new NewCaseLogEntry { TicketId = ticketId, Log = CaseLogKind.Private, Text = $"Note {i}" }, Actor.System))));
-        await Eventually.WaitUntilAsync(() => heard.Count >= 40);
+        await Eventually.WaitUntilAsync(() => heard.Count(c => c.Kind == TicketChangeKind.CaseLogAppended) >= 40);
 
         await using var db = await host.DbAsync();
         var rows = await db.Set<TicketChange>().Where(c => c.Kind == TicketChangeKind.CaseLogAppended).OrderBy(c => c.Id).Select(c => c.Id).ToListAsync();

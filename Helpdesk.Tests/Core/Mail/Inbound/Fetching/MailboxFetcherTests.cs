@@ -45,6 +45,23 @@ public sealed class MailboxFetcherTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ImapWaitForNewMail_MailDeliveredAfterTheFetchLooked_ReturnsWithoutWaitingForIdle()
+    {
+        var inbox = MailStackServer.NewAddress();
+        var mailbox = MailStackServer.Mailbox(MailboxKind.Imap, inbox);
+        await _host.Get<ImapFetcher>().FetchAsync(mailbox, default);
+        await MailStackServer.SendAsync(InboundTestMail.Create("alice@customer.test", inbox, "Between fetch and IDLE", "Arrived meanwhile."));
+        await MailStackServer.WaitForMessagesAsync(inbox, 1, TimeSpan.FromSeconds(10));
+
+        // IDLE reports only mail that arrives while it runs: this one would wait for the 9-minute timeout.
+        using var idleWouldWait = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await _host.Get<ImapFetcher>().WaitForNewMailAsync(mailbox, TimeSpan.FromSeconds(1), idleWouldWait.Token);
+
+        Assert.False(idleWouldWait.IsCancellationRequested);
+        Assert.Single(await _host.Get<ImapFetcher>().FetchAsync(mailbox, default));
+    }
+
+    [Fact]
     public async Task ImapFetch_MailMarkedSeenBeforeTheFetch_IsStillFetchedOnce()
     {
         var inbox = MailStackServer.NewAddress();

@@ -19,7 +19,7 @@ public sealed class InboundClaimTests
             ["Helpdesk:DataFolder"] = sameDatabaseAs?.DataFolder,
             ["Mail:Inbound:AccountAddress"] = "support@helpdesk.test",
             ["Mail:Inbound:UnknownSenders"] = "CreatePerson",
-            ["Mail:Inbound:ClaimBatchSize"] = "5",
+            ["Mail:Inbound:BatchSize"] = "5",
         }.Concat(sameDatabaseAs?.DatabaseSettings ?? new Dictionary<string, string?>()).Where(s => s.Value is not null).ToDictionary());
 
     private static async Task<List<long>> ReceiveAsync(CoreTestHost host, int count)

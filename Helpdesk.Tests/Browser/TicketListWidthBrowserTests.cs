@@ -1,0 +1,66 @@
+using Helpdesk.Core.Persistence;
+using Helpdesk.Core.Tickets;
+using Helpdesk.Tests.Browser.PageModels;
+using Helpdesk.Tests.TestSupport.Browser;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Helpdesk.Tests.Browser;
+
+/// <summary>The ticket list beside the open navigation: no column is cut off at the right edge.</summary>
+[Trait("Category", "Browser")]
+[Collection(BrowserSession.Collection)]
+public sealed class TicketListWidthBrowserTests : BrowserJourney
+{
+    private const string ColumnsCutOff = """
+        () => {
+            const container = document.querySelector('[data-testid=ticket-table] .mud-table-container');
+            const visibleRight = Math.min(container.getBoundingClientRect().right, window.innerWidth);
+            return [...document.querySelectorAll('[data-testid=ticket-table] thead th')]
+                .filter(th => th.getBoundingClientRect().right > visibleRight + 1)
+                .map(th => th.textContent.trim());
+        }
+        """;
+
+    private async Task<IPage> ListWithALongSubjectAsync(int width)
+    {
+        await using (var db = await App.Services.GetRequiredService<IDbContextFactory<HelpdeskDbContext>>().CreateDbContextAsync())
+        {
+            var ticket = await db.Set<Ticket>().OrderByDescending(t => t.UpdatedAt).FirstAsync();
+            ticket.Subject = string.Join(' ', Enumerable.Repeat("Printer on the third floor jams on every duplex job", 8));
+            await db.SaveChangesAsync();
+        }
+        var context = await Browser.Browser.NewContextAsync(new() { ViewportSize = new ViewportSize { Width = width, Height = 900 } });
+        var page = await context.NewPageAsync();
+        await new LoginPageModel(page).LogInAsync(App.BaseUrl, ConsoleApp.AdminEmail, ConsoleApp.AdminPassword);
+        await LoginPageModel.WaitUntilInteractiveAsync(page);
+        await Expect(page.GetByTestId("nav-tickets")).ToBeInViewportAsync();
+        await Expect(page.GetByTestId("ticket-subject").First).ToBeVisibleAsync();
+        return page;
+    }
+
+    [Theory]
+    [InlineData(1400)]
+    [InlineData(1280)]
+    public async Task TicketList_NavigationOpen_EveryColumnFitsBesideIt(int width)
+    {
+        var page = await ListWithALongSubjectAsync(width);
+        await BrowserSession.ScreenshotAsync(page, $"list-{width}-nav-open", fullPage: false);
+
+        var cut = await page.EvaluateAsync<string[]>(ColumnsCutOff);
+        Assert.True(cut.Length == 0, string.Join("\n", cut));
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the page scrolls sideways");
+    }
+
+    [Fact]
+    public async Task TicketList_TooNarrowForEveryColumn_TableScrollsInsteadOfCuttingThemOff()
+    {
+        var page = await ListWithALongSubjectAsync(1024);
+
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the page scrolls sideways");
+        await page.EvaluateAsync("() => { const c = document.querySelector('[data-testid=ticket-table] .mud-table-container'); c.scrollLeft = c.scrollWidth; }");
+        Assert.Empty(await page.EvaluateAsync<string[]>(ColumnsCutOff));
+    }
+}
