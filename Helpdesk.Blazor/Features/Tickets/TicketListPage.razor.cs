@@ -33,7 +33,7 @@ public sealed partial class TicketListPage
 
     private int PageCount => Math.Max(1, (int)Math.Ceiling(State.Value.TotalCount / (double)State.Value.Request.PageSize));
 
-    private TicketView? View => TicketListUrl.ViewOf(State.Value.Request, _me, Views.Value.Views);
+    private TicketView? View => TicketListUrl.ViewOf(State.Value.ShownRequest, _me, Views.Value.Views);
 
     private IReadOnlyList<TicketListColumn> Columns => View?.Columns ?? TicketListColumns.Default;
 

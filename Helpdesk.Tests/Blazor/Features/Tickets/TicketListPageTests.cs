@@ -137,6 +137,24 @@ public sealed class TicketListPageTests : HelpdeskBunitContext
     }
 
     [Fact]
+    public async Task TicketListPage_ViewChanged_ItsTitleAndColumnsAppearOnlyWithItsRows()
+    {
+        await AnnWithLoginAsync();
+        await SeedAsync(9);
+        var cut = RenderAt("tickets?view=all");
+        cut.WaitForAssertion(() => Assert.Equal(9, Rows(cut)));
+        var shown = new List<(string Title, int Rows)>();
+        cut.OnMarkupUpdated += (_, _) => shown.Add((cut.Find("[data-testid=list-title]").TextContent, Rows(cut)));
+
+        Navigation.NavigateTo("tickets?view=open");
+
+        cut.WaitForAssertion(() => Assert.Equal(("Open", 6), shown.LastOrDefault()));
+        // Between the click and the open tickets' arrival the list still shows all nine: its title must still say so.
+        Assert.DoesNotContain(("Open", 9), shown);
+        Assert.All(shown, s => Assert.Equal(s.Title == "Open" ? 6 : 9, s.Rows));
+    }
+
+    [Fact]
     public async Task TicketListPage_LogAppendedOffThePageOfAListByNumber_IsSkippedAndAFieldChangeReloads()
     {
         await AnnWithLoginAsync();
