@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Helpdesk.Blazor.Features.Shell;
 using Helpdesk.Blazor.Features.Tickets.Store;
 using Helpdesk.Blazor.Flux;
@@ -16,13 +17,11 @@ public sealed partial class TicketListPage
     private TicketLookups _lookups = TicketLookups.Empty;
     private int? _me;
     private bool _dense = true;
-    private TicketListState? _selectedFor;
     private KeyboardShortcutListener? _keys;
 
     /// <summary>The row j/k moved to (-1: none yet); Enter opens it.</summary>
     private int _cursor = -1;
     private bool _keysReady;
-    private HashSet<TicketSummary> _selectedItems = [];
 
     [Inject] private IState<TicketListState> State { get; set; } = default!;
     [Inject] private IState<TicketViewsState> Views { get; set; } = default!;
@@ -34,7 +33,7 @@ public sealed partial class TicketListPage
 
     private int PageCount => Math.Max(1, (int)Math.Ceiling(State.Value.TotalCount / (double)State.Value.Request.PageSize));
 
-    private TicketView? View => TicketListUrl.ViewOf(State.Value.Request, _me, Views.Value.Views);
+    private TicketView? View => TicketListUrl.ViewOf(State.Value.ShownRequest, _me, Views.Value.Views);
 
     private IReadOnlyList<TicketListColumn> Columns => View?.Columns ?? TicketListColumns.Default;
 
@@ -78,9 +77,6 @@ public sealed partial class TicketListPage
         State.Value.Request.Sort != field ? null
         : State.Value.Request.Descending ? Icons.Material.Filled.ArrowDownward : Icons.Material.Filled.ArrowUpward;
 
-    private string RowClass(TicketSummary ticket, int index) =>
-        (State.Value.RecentlyChanged.Contains(ticket.Id) ? "hd-row-changed " : "") + (index == _cursor ? "hd-row-cursor" : "");
-
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
         if (!firstRender) return;
@@ -105,33 +101,16 @@ public sealed partial class TicketListPage
         if (_keys is not null) await _keys.ScrollIntoViewAsync("tr.hd-row-cursor");
     }
 
-    // The same set instance while the state is the same: MudTable treats a new set as a new selection and echoes it back.
-    private HashSet<TicketSummary> SelectedItems
+    private void SelectionChanged(ImmutableHashSet<int> ids)
     {
-        get
-        {
-            if (_selectedFor != State.Value)
-            {
-                _selectedFor = State.Value;
-                _selectedItems = [.. State.Value.Items.Where(i => State.Value.Selected.Contains(i.Id))];
-            }
-            return _selectedItems;
-        }
-    }
-
-    private void SelectionChanged(HashSet<TicketSummary> items)
-    {
-        var ids = items.Select(i => i.Id).ToHashSet();
         if (!ids.SetEquals(State.Value.Selected)) Dispatcher.Dispatch(new SelectTicketsAction(ids));
     }
 
     private void ApplyBulk((BulkTicketChange Change, string Description) pick) =>
-        Dispatcher.Dispatch(new BulkUpdateTicketsAction([.. SelectedItems.Select(i => new BulkTicketTarget(i.Id, i.Version))], pick.Change, pick.Description));
+        Dispatcher.Dispatch(new BulkUpdateTicketsAction(
+            [.. State.Value.Items.Where(i => State.Value.Selected.Contains(i.Id)).Select(i => new BulkTicketTarget(i.Id, i.Version))], pick.Change, pick.Description));
 
-    private void OpenTicket(TableRowClickEventArgs<TicketSummary> args)
-    {
-        if (args.Item is { } ticket) Navigation.NavigateTo($"/tickets/{ticket.Id}");
-    }
+    private void OpenTicket(TicketSummary ticket) => Navigation.NavigateTo($"/tickets/{ticket.Id}");
 
     protected override void Dispose(bool disposing)
     {

@@ -21,6 +21,7 @@ public static class TicketListReducers
                 HasLoaded = true,
                 Error = null,
                 Items = action.Result.Items,
+                ItemsRequest = action.Request,
                 TotalCount = action.Result.TotalCount,
                 StatusCounts = action.Result.StatusCounts,
                 RecentlyChanged = state.RecentlyChanged.Intersect(action.Result.Items.Select(i => i.Id)),

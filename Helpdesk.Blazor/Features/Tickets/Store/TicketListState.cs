@@ -9,6 +9,12 @@ namespace Helpdesk.Blazor.Features.Tickets.Store;
 public sealed record TicketListState
 {
     public TicketListRequest Request { get; init; } = new();
+
+    /// <summary>The request <see cref="Items"/> answer (null before the first result); until a new request's result arrives it is the previous one.</summary>
+    public TicketListRequest? ItemsRequest { get; init; }
+
+    /// <summary>What the rows show: the title and columns follow it, so a new view's title never heads the previous list.</summary>
+    public TicketListRequest ShownRequest => ItemsRequest ?? Request;
     // The page and counts are the shared result's own (SharedTicketListResults), never changed: not copied per circuit.
     public IReadOnlyList<TicketSummary> Items { get; init; } = [];
     public int TotalCount { get; init; }

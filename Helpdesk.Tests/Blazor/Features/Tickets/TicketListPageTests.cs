@@ -7,6 +7,8 @@ using Helpdesk.Core.Tickets;
 using Helpdesk.Core.Tickets.Commands;
 using Helpdesk.Core.Tickets.Events;
 using Helpdesk.Tests.TestSupport;
+using Helpdesk.Tests.TestSupport.Builders;
+using Helpdesk.Core.Tickets.Queries;
 using Helpdesk.Blazor.Features.Shell;
 using Helpdesk.Core.Accounts;
 using Helpdesk.Core.People;
@@ -100,6 +102,56 @@ public sealed class TicketListPageTests : HelpdeskBunitContext
             Assert.Contains(cut.FindAll("[data-testid=ticket-subject]"), c => c.TextContent == "Printer on fire");
         });
         bridge.Dispose();
+    }
+
+    [Fact]
+    public async Task TicketListPage_OneTicketChangedElsewhere_MovesTheRowsAndRendersOnlyItsCellsAgain()
+    {
+        await AnnWithLoginAsync();
+        await SeedAsync(5);
+        var cut = RenderAt("tickets?view=all");
+        cut.WaitForAssertion(() => Assert.Equal(5, Rows(cut)));
+        var cellsBefore = cut.FindComponents<TicketListCell>().Select(c => c.Instance).ToHashSet();
+        var changedId = Services.GetRequiredService<IState<TicketListState>>().Value.Items[2].Id;
+
+        Host.Clock.Advance(TimeSpan.FromMinutes(1)); // the changed ticket moves to the top of the list by UpdatedAt
+        var ticket = (await Host.Get<Helpdesk.Core.Tickets.Queries.TicketDetailsQuery>().ExecuteAsync(changedId, Actor.System))!;
+        await Host.Get<UpdateTicketCommand>().ExecuteAsync(ticket.AsUpdate() with { Subject = "Changed elsewhere" }, Actor.System);
+        await cut.InvokeAsync(() => Services.GetRequiredService<IDispatcher>().Dispatch(new TicketsChangedExternallyAction(
+            [new TicketChanged(changedId, TicketChangeKind.Updated, null, DateTime.UtcNow)], Host.Clock.GetTimestamp())));
+
+        cut.WaitForAssertion(() => Assert.Equal("Changed elsewhere", cut.FindAll("[data-testid=ticket-subject]")[0].TextContent));
+        var cells = cut.FindComponents<TicketListCell>();
+        var unchanged = cells.Where(c => c.Instance.Ticket.Id != changedId).ToList();
+        Assert.Equal(4 * TicketListColumns.Default.Count, unchanged.Count);
+        Assert.All(unchanged, cell =>
+        {
+            Assert.Contains(cell.Instance, cellsBefore); // moved with its row, not rebuilt
+            Assert.Equal(1, cell.RenderCount);
+        });
+        Assert.All(cells.Where(c => c.Instance.Ticket.Id == changedId), cell =>
+        {
+            Assert.Contains(cell.Instance, cellsBefore); // the row is keyed by ticket: rendered again in place, not rebuilt
+            Assert.True(cell.RenderCount > 1);
+        });
+    }
+
+    [Fact]
+    public async Task TicketListPage_ViewChanged_ItsTitleAndColumnsAppearOnlyWithItsRows()
+    {
+        await AnnWithLoginAsync();
+        await SeedAsync(9);
+        var cut = RenderAt("tickets?view=all");
+        cut.WaitForAssertion(() => Assert.Equal(9, Rows(cut)));
+        var shown = new List<(string Title, int Rows)>();
+        cut.OnMarkupUpdated += (_, _) => shown.Add((cut.Find("[data-testid=list-title]").TextContent, Rows(cut)));
+
+        Navigation.NavigateTo("tickets?view=open");
+
+        cut.WaitForAssertion(() => Assert.Equal(("Open", 6), shown.LastOrDefault()));
+        // Between the click and the open tickets' arrival the list still shows all nine: its title must still say so.
+        Assert.DoesNotContain(("Open", 9), shown);
+        Assert.All(shown, s => Assert.Equal(s.Title == "Open" ? 6 : 9, s.Rows));
     }
 
     [Fact]
