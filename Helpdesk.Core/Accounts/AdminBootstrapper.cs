@@ -3,6 +3,7 @@ using Helpdesk.Core.People;
 using Helpdesk.Core.Persistence;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -22,6 +23,7 @@ internal sealed class AdminBootstrapper(
     {
         await using var scope = scopeFactory.CreateAsyncScope();
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
+        if (await AlreadyDoneAsync(scope.ServiceProvider.GetRequiredService<HelpdeskDbContext>(), roles, ct)) return;
         foreach (var role in ConsoleRoles.All)
             if (!await roles.RoleExistsAsync(role))
                 Check(await roles.CreateAsync(new IdentityRole(role)));
@@ -59,6 +61,21 @@ internal sealed class AdminBootstrapper(
                 """, settings.Email, password, settings.Email, password);
         else
             logger.LogInformation("Created administrator {Email} from configuration.", settings.Email);
+    }
+
+    // Every start but the first finds the roles and an administrator there: asked in plain SQL, that answer costs no
+    // LINQ query compilation (Identity's managers would compile one query per question).
+    private static async Task<bool> AlreadyDoneAsync(HelpdeskDbContext db, RoleManager<IdentityRole> roles, CancellationToken ct)
+    {
+        var role = db.Model.FindEntityType(typeof(IdentityRole))!;
+        var userRole = db.Model.FindEntityType(typeof(IdentityUserRole<string>))!;
+        string Column(IEntityType entity, string property) => $"\"{entity.FindProperty(property)!.GetColumnName()}\"";
+        var name = Column(role, nameof(IdentityRole.NormalizedName));
+        var existing = await db.ColumnAsync($"SELECT {name} FROM \"{role.GetTableName()}\"", ct);
+        var held = await db.ColumnAsync(
+            $"SELECT DISTINCT r.{name} FROM \"{userRole.GetTableName()}\" u JOIN \"{role.GetTableName()}\" r " +
+            $"ON r.{Column(role, nameof(IdentityRole.Id))} = u.{Column(userRole, nameof(IdentityUserRole<string>.RoleId))}", ct);
+        return ConsoleRoles.All.All(r => existing.Contains(roles.NormalizeKey(r))) && held.Contains(roles.NormalizeKey(ConsoleRoles.Administrator));
     }
 
     private static string GeneratePassword() =>

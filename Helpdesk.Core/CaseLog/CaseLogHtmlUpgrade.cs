@@ -16,6 +16,7 @@ internal sealed class CaseLogHtmlUpgrade(IDbContextFactory<HelpdeskDbContext> co
 
     public async Task SeedAsync(CancellationToken ct)
     {
+        if (!await AnyStaleAsync(ct)) return;
         var total = 0;
         while (true)
         {
@@ -28,5 +29,16 @@ internal sealed class CaseLogHtmlUpgrade(IDbContextFactory<HelpdeskDbContext> co
             total += batch.Count;
         }
         if (total > 0) logger.LogInformation("Rendered {Count} case-log entries again with HTML version {Version}", total, CaseLogHtml.Version);
+    }
+
+    // Almost every start finds nothing to render: asked in plain SQL on the HtmlVersion index, that answer costs no
+    // LINQ query compilation.
+    private async Task<bool> AnyStaleAsync(CancellationToken ct)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        var entry = db.Model.FindEntityType(typeof(CaseLogEntry))!;
+        var version = entry.FindProperty(nameof(CaseLogEntry.HtmlVersion))!.GetColumnName();
+        var stale = await db.ColumnAsync($"SELECT 1 FROM \"{entry.GetTableName()}\" WHERE \"{version}\" < {CaseLogHtml.Version} LIMIT 1", ct);
+        return stale.Count > 0;
     }
 }

@@ -59,7 +59,10 @@ public sealed class TicketChangeNotifier(IDbContextFactory<HelpdeskDbContext> co
     async Task IHostedService.StartAsync(CancellationToken ct)
     {
         await using var db = await contextFactory.CreateDbContextAsync(ct);
-        var last = await db.Set<TicketChange>().MaxAsync(c => (long?)c.Id, ct) ?? 0;
+        // Plain SQL for the same reason as the start-up seeders' checks (StartupQueries): no query compilation before listening.
+        var changes = db.Model.FindEntityType(typeof(TicketChange))!;
+        var id = changes.FindProperty(nameof(TicketChange.Id))!.GetColumnName();
+        var last = Convert.ToInt64((await db.ColumnAsync($"SELECT MAX(\"{id}\") FROM \"{changes.GetTableName()}\"", ct)).Single() ?? 0L);
         lock (_lock) _lastSeen ??= last;
     }
 

@@ -25,10 +25,14 @@ public static class AppProcess
     }
 
     /// <param name="PathsMs">Milliseconds from the process start until each path first answered 200, in order.</param>
-    /// <param name="ListeningMs">Until the host logged "Now listening on", if it did.</param>
-    public sealed record StartTimings(IReadOnlyList<double> PathsMs, double? ListeningMs);
+    /// <param name="MarksMs">Until the first output line containing each of the given marks, for the marks that were seen.</param>
+    public sealed record StartTimings(IReadOnlyList<double> PathsMs, IReadOnlyDictionary<string, double> MarksMs);
 
-    public static async Task<StartTimings> TimeStartAsync(string dll, IReadOnlyDictionary<string, string> environment, params string[] paths)
+    public static Task<StartTimings> TimeStartAsync(string dll, IReadOnlyDictionary<string, string> environment, params string[] paths) =>
+        TimeStartAsync(dll, environment, [], paths);
+
+    public static async Task<StartTimings> TimeStartAsync(string dll, IReadOnlyDictionary<string, string> environment, IReadOnlyList<string> marks,
+        params string[] paths)
     {
         var port = FreePort();
         var start = new ProcessStartInfo("dotnet", [dll, "--urls", $"http://127.0.0.1:{port}"])
@@ -39,14 +43,19 @@ public static class AppProcess
         };
         foreach (var (key, value) in environment) start.Environment[key] = value;
         var output = new List<string>();
-        double? listening = null;
+        var marked = new Dictionary<string, double>();
         var started = Stopwatch.GetTimestamp();
         using var process = Process.Start(start)!;
         process.OutputDataReceived += (_, e) =>
         {
             if (e.Data is null) return;
-            if (listening is null && e.Data.Contains("Now listening on")) listening = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            lock (output) output.Add(e.Data);
+            var now = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            lock (output)
+            {
+                output.Add(e.Data);
+                foreach (var mark in marks)
+                    if (e.Data.Contains(mark, StringComparison.Ordinal)) marked.TryAdd(mark, now);
+            }
         };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.Add(e.Data); };
         process.BeginOutputReadLine();
@@ -59,7 +68,7 @@ public static class AppProcess
                 await WaitFor200Async(process, $"http://127.0.0.1:{port}{path}", output);
                 timings.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             }
-            return new StartTimings(timings, listening);
+            lock (output) return new StartTimings(timings, new Dictionary<string, double>(marked));
         }
         finally
         {

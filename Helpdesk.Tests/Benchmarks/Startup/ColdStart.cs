@@ -9,6 +9,9 @@ public static class ColdStart
     public const string Scenario = "cold-start";
     private const double GoalMs = 1000;
 
+    /// <summary>Log lines that end a phase of the start, in the order they come.</summary>
+    private static readonly string[] PhaseEnds = ["Database ready", "Now listening on"];
+
     public static async Task<IReadOnlyList<LatencyComparison>> MeasureAsync(int starts)
     {
         var console = AppProcess.BuiltDll("Helpdesk.Blazor", "Helpdesk.Blazor");
@@ -18,17 +21,18 @@ public static class ColdStart
         try
         {
             await AppProcess.TimeStartAsync(console, environment, "/health"); // creates and migrates the database: not timed
-            var (health, login, listening, bare) = (new List<double>(), new List<double>(), new List<double>(), new List<double>());
+            var (health, login, bare) = (new List<double>(), new List<double>(), new List<double>());
+            var phaseEnds = PhaseEnds.ToDictionary(mark => mark, _ => new List<double>());
             for (var i = 0; i < starts; i++)
             {
-                var timings = await AppProcess.TimeStartAsync(console, environment, "/health", "/account/login");
+                var timings = await AppProcess.TimeStartAsync(console, environment, PhaseEnds, "/health", "/account/login");
                 health.Add(timings.PathsMs[0]);
                 login.Add(timings.PathsMs[1]);
-                if (timings.ListeningMs is { } ms) listening.Add(ms);
+                foreach (var (mark, ms) in timings.MarksMs) phaseEnds[mark].Add(ms);
                 bare.Add((await AppProcess.TimeStartAsync(empty, environment, "/health")).PathsMs[0]);
             }
             var ceiling = new Latency(bare);
-            var breakdown = listening.Count > 0 ? $"\"Now listening\" logged at median {Latency.Format(new Latency(listening).Median)}" : null;
+            var breakdown = Breakdown(phaseEnds);
             return
             [
                 new LatencyComparison(Scenario, "start → /health 200", new Latency(health), ceiling, GoalMs, "median ≤ 1 s", ByMedian: true, Breakdown: breakdown),
@@ -40,5 +44,13 @@ public static class ColdStart
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             try { Directory.Delete(dataFolder, recursive: true); } catch (IOException) { }
         }
+    }
+
+    /// <summary>"logged at median: Database ready 0.61 s, Now listening on 0.80 s", with the load average beside it.</summary>
+    private static string? Breakdown(Dictionary<string, List<double>> phaseEnds)
+    {
+        var seen = phaseEnds.Where(p => p.Value.Count > 0).Select(p => $"{p.Key} {Latency.Format(new Latency(p.Value).Median)}").ToList();
+        var load = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
+        return seen.Count == 0 ? null : $"logged at median: {string.Join(", ", seen)}; load average {load}";
     }
 }

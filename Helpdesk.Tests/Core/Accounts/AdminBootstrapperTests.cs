@@ -76,6 +76,23 @@ public sealed class AdminBootstrapperTests
     }
 
     [Fact]
+    public async Task SeedAsync_ARoleDeletedSinceTheLastStart_CreatesItAgain()
+    {
+        await using var host = await CoreTestHost.StartAsync();
+        var seeder = host.Services.GetServices<Helpdesk.Core.Persistence.IStartupSeeder>().Single(s => s.GetType().Name == "AdminBootstrapper");
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
+            Assert.True((await roles.DeleteAsync((await roles.FindByNameAsync(ConsoleRoles.Supervisor))!)).Succeeded);
+        }
+
+        await seeder.SeedAsync(default);
+
+        await using var check = host.Services.CreateAsyncScope();
+        Assert.True(await check.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>().RoleExistsAsync(ConsoleRoles.Supervisor));
+    }
+
+    [Fact]
     public async Task PasswordSignIn_FiveWrongPasswords_LocksTheAccount()
     {
         await using var host = await CoreTestHost.StartAsync();
