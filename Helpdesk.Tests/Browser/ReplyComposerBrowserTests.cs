@@ -88,6 +88,10 @@ public sealed class ReplyComposerBrowserTests : BrowserJourney
         await Expect(editor.GetByTestId("mention-picker").GetByTestId("suggestion")).ToHaveCountAsync(1);
         await editor.GetByTestId("mention-picker").GetByTestId("suggestion").ClickAsync();
         await Expect(text).ToHaveValueAsync("Could you check this, @Zelda Colleague ");
+        // The click left focus on the suggestion; the editor gives it back with the caret after the mention once the
+        // text has rendered. A person's next keys reach the text box only then; typing into it sooner (as
+        // PressSequentially would, focusing it itself) lets the caret jump back over the first letters.
+        await Expect(text).ToBeFocusedAsync();
         await text.PressSequentiallyAsync("please?");
         await editor.GetByTestId("add-entry").ClickAsync();
 
