@@ -143,15 +143,17 @@ public sealed class TicketListPageTests : HelpdeskBunitContext
         await SeedAsync(9);
         var cut = RenderAt("tickets?view=all");
         cut.WaitForAssertion(() => Assert.Equal(9, Rows(cut)));
+        // Renders happen on the renderer's thread (later ones too, e.g. for the view counts): read a copy under the lock.
         var shown = new List<(string Title, int Rows)>();
-        cut.OnMarkupUpdated += (_, _) => shown.Add((cut.Find("[data-testid=list-title]").TextContent, Rows(cut)));
+        (string Title, int Rows)[] Shown() { lock (shown) return [.. shown]; }
+        cut.OnMarkupUpdated += (_, _) => { lock (shown) shown.Add((cut.Find("[data-testid=list-title]").TextContent, Rows(cut))); };
 
         Navigation.NavigateTo("tickets?view=open");
 
-        cut.WaitForAssertion(() => Assert.Equal(("Open", 6), shown.LastOrDefault()));
+        cut.WaitForAssertion(() => Assert.Equal(("Open", 6), Shown().LastOrDefault()));
         // Between the click and the open tickets' arrival the list still shows all nine: its title must still say so.
-        Assert.DoesNotContain(("Open", 9), shown);
-        Assert.All(shown, s => Assert.Equal(s.Title == "Open" ? 6 : 9, s.Rows));
+        Assert.DoesNotContain(("Open", 9), Shown());
+        Assert.All(Shown(), s => Assert.Equal(s.Title == "Open" ? 6 : 9, s.Rows));
     }
 
     [Fact]
