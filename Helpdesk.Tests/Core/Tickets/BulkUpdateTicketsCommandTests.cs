@@ -45,7 +45,7 @@ public sealed class BulkUpdateTicketsCommandTests
         await using var db = await host.DbAsync();
         Assert.All(await db.Set<Ticket>().ToListAsync(), t => Assert.Equal(agent.Id, t.MemberId));
         Assert.Equal(3, await db.Set<TicketAuditEntry>().CountAsync(a => a.Field == TicketFields.Member && a.NewValue == "Ann Agent"));
-        await Eventually.WaitUntilAsync(() => changes.Count >= 3);
+        await Eventually.WaitUntilAsync(() => changes.Count(c => c.Kind == TicketChangeKind.Updated) >= 3);
         Assert.Equal(targets.Select(t => t.TicketId).Order(), changes.Where(c => c.Kind == TicketChangeKind.Updated).Select(c => c.TicketId).Order());
     }
 
