@@ -21,6 +21,10 @@ public sealed class InboundMailStore(
     TimeProvider clock,
     ILogger<InboundMailStore> logger)
 {
+    /// <summary>Fetchers store at most this many mails, and this many bytes, per <see cref="StoreBatchAsync"/> (one larger mail goes alone).</summary>
+    public const int BatchMails = 200;
+    public const long BatchBytes = 32 * 1024 * 1024;
+
     /// <summary>
     /// Reads and stores one message of a fetch, so that it cannot hold up the messages behind it. On failure it logs and
     /// returns null: the caller leaves the message on the server, where the next fetch tries it again. Only cancellation

@@ -17,11 +17,8 @@ namespace Helpdesk.Core.Mail.Inbound.Fetching;
 /// </summary>
 public sealed class ImapFetcher(InboundMailStore store, IDbContextFactory<HelpdeskDbContext> contextFactory, TimeProvider clock) : IMailboxFetcher
 {
-    private const int BatchMails = 200;
-
     /// <summary>Per mailbox, the folder's UIDVALIDITY and UIDNEXT when the last fetch opened it.</summary>
     private readonly ConcurrentDictionary<string, (uint UidValidity, uint? UidNext)> _lastLook = new();
-    private const long BatchBytes = 32 * 1024 * 1024;
 
     public MailboxKind Kind => MailboxKind.Imap;
 
@@ -58,7 +55,7 @@ public sealed class ImapFetcher(InboundMailStore store, IDbContextFactory<Helpde
         return stored;
     }
 
-    /// <summary>Consecutive runs of the UIDs, each at most <see cref="BatchMails"/> mails and <see cref="BatchBytes"/> bytes (one mail larger than that is a batch alone).</summary>
+    /// <summary>Consecutive runs of the UIDs, each at most <see cref="InboundMailStore.BatchMails"/> mails and <see cref="InboundMailStore.BatchBytes"/> bytes (one mail larger than that is a batch alone).</summary>
     private static async Task<List<List<UniqueId>>> BatchesAsync(IMailFolder folder, IEnumerable<UniqueId> uids, CancellationToken ct)
     {
         var wanted = uids.ToList();
@@ -70,7 +67,7 @@ public sealed class ImapFetcher(InboundMailStore store, IDbContextFactory<Helpde
         var (batch, bytes) = (new List<UniqueId>(), 0L);
         foreach (var uid in wanted.Where(sizes.ContainsKey))
         {
-            if (batch.Count > 0 && (batch.Count == BatchMails || bytes + sizes[uid] > BatchBytes))
+            if (batch.Count > 0 && (batch.Count == InboundMailStore.BatchMails || bytes + sizes[uid] > InboundMailStore.BatchBytes))
             {
                 batches.Add(batch);
                 (batch, bytes) = ([], 0);

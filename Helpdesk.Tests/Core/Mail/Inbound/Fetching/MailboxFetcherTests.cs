@@ -311,4 +311,27 @@ public sealed class MailboxFetcherTests : IAsyncLifetime
         Assert.False(File.Exists(Path.Combine(folder, "a.eml")));
         Assert.True(File.Exists(Path.Combine(folder, "processed", "a.eml")));
     }
+
+    [Fact]
+    public async Task DropFolderFetch_MoreFilesThanOneBatch_StoresEachOnceInOrderAndMovesThemAll()
+    {
+        var (fetcher, mailbox, folder) = DropFolder();
+        var count = InboundMailStore.BatchMails + 5;
+        for (var i = 0; i < count; i++)
+            await DropAsync(folder, $"{i:D4}.eml", InboundTestMail.Create("alice@customer.test", "support@helpdesk.test", $"Dropped {i}", "x").Bytes(), TimeSpan.FromMinutes(1));
+        // A copy of an earlier file under another name is its own item: stored again, told apart by processing.
+        File.Copy(Path.Combine(folder, "0000.eml"), Path.Combine(folder, "9999.eml"));
+        File.SetLastWriteTimeUtc(Path.Combine(folder, "9999.eml"), _host.Clock.GetUtcNow().UtcDateTime - TimeSpan.FromMinutes(1));
+
+        var stored = await fetcher.FetchAsync(mailbox, default);
+        var again = await fetcher.FetchAsync(mailbox, default);
+
+        var rows = await RowsAsync();
+        Assert.Equal(count + 1, stored.Count);
+        Assert.Empty(again);
+        Assert.Equal([.. Enumerable.Range(0, count).Select(i => $"Dropped {i}"), "Dropped 0"], rows.OrderBy(r => r.Id).Select(r => r.Subject));
+        Assert.Equal(stored, rows.OrderBy(r => r.Id).Select(r => r.Id));
+        Assert.Empty(Directory.GetFiles(folder, "*.eml"));
+        Assert.Equal(count + 1, Directory.GetFiles(Path.Combine(folder, "processed"), "*.eml").Length);
+    }
 }
