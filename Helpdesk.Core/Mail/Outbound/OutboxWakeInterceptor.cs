@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Helpdesk.Core.Mail.Outbound;
@@ -56,9 +57,29 @@ internal sealed class OutboxWakeInterceptor(OutboxWake wake) : DbTransactionInte
 
     private void Note(DbContext? context)
     {
-        if (context is not null && context.ChangeTracker.Entries<OutboxMessage>().Any(e =>
-                e.State == EntityState.Added || (e.State == EntityState.Modified && e.Entity.Status == OutboxStatus.Pending)))
+        if (context is not null && QueuesOutboxMail(context.ChangeTracker))
             _queued.AddOrUpdate(context, this);
+    }
+
+    // SaveChanges detects changes right after this; a full detection here too cost every save a second scan of every
+    // tracked entity, so only the outbox rows are looked at.
+    private static bool QueuesOutboxMail(ChangeTracker tracker)
+    {
+        var autoDetect = tracker.AutoDetectChangesEnabled;
+        tracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            foreach (var entry in tracker.Entries<OutboxMessage>())
+            {
+                if (entry.State is EntityState.Unchanged or EntityState.Modified) entry.DetectChanges();
+                if (entry.State == EntityState.Added || (entry.State == EntityState.Modified && entry.Entity.Status == OutboxStatus.Pending)) return true;
+            }
+            return false;
+        }
+        finally
+        {
+            tracker.AutoDetectChangesEnabled = autoDetect;
+        }
     }
 
     private void WakeIfCommitted(DbContext? context)

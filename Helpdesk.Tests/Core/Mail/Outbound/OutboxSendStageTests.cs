@@ -139,6 +139,29 @@ public sealed class OutboxSendStageTests
     }
 
     [Fact]
+    public async Task ResendOutboxMessageCommand_Failed_WakesTheSender()
+    {
+        await using var host = await StartAsync("Smtp", smtpPort: 1);
+        var queued = await QueueAsync(host, "alice@customer.test");
+        await using (var db = await host.DbAsync())
+            await db.Set<OutboxMessage>().ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, OutboxStatus.Failed).SetProperty(m => m.Attempts, 3));
+        var wake = host.Get<OutboxWake>();
+        while (await wake.WaitAsync(TimeSpan.Zero, default)) { } // the queueing's own wake
+        await using (var db = await host.DbAsync())
+        {
+            // A save that touches a tracked outbox row without queueing it wakes nothing.
+            var row = await db.Set<OutboxMessage>().SingleAsync(m => m.Id == queued.Id);
+            row.LastError = "looked at";
+            await db.SaveChangesAsync();
+        }
+        Assert.False(await wake.WaitAsync(TimeSpan.Zero, default));
+
+        await host.Get<ResendOutboxMessageCommand>().ExecuteAsync(queued.Id);
+
+        Assert.True(await wake.WaitAsync(TimeSpan.FromSeconds(1), default));
+    }
+
+    [Fact]
     [Trait("Category", "MailStack")]
     public async Task ProcessDueAsync_RealSmtpWithTwoAttachments_ArrivesOnceWithBoth()
     {
