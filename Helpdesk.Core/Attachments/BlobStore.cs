@@ -43,6 +43,17 @@ public sealed class BlobStore(IBlobContent content, IOptions<AttachmentOptions> 
         }
     }
 
+    /// <summary>Validates and stores a file already in memory (a received mail's attachment): no staging copy on disk.</summary>
+    public async Task<StagedFile> StageAsync(string fileName, string? contentType, ReadOnlyMemory<byte> content, CancellationToken ct)
+    {
+        var name = CleanFileName(fileName);
+        if (content.Length == 0)
+            throw new ValidationFailedException("file", $"\"{name}\" is empty (0 bytes) and was not attached.");
+        if (content.Length > MaxFileSizeBytes) throw TooLarge(name, MaxFileSizeBytes, content.Length);
+        var hash = await StoreAsync(content, ct);
+        return new StagedFile(name, string.IsNullOrWhiteSpace(contentType) ? "application/octet-stream" : contentType, content.Length, hash);
+    }
+
     /// <summary>Stores content already in memory (a composed mail) and returns its SHA-256.</summary>
     public async Task<string> StoreAsync(ReadOnlyMemory<byte> bytes, CancellationToken ct)
     {

@@ -61,4 +61,21 @@ public sealed class BlobStoreTests
         Assert.Equal(content, copy.ToArray());
         Assert.Single(Directory.EnumerateFiles(Path.Combine(host.DataFolder, "attachments"), "*", SearchOption.AllDirectories));
     }
+
+    [Fact]
+    public async Task StageAsync_BytesInMemory_SameFileAsStagingAStreamAndTheSameRefusals()
+    {
+        await using var host = await CoreTestHost.StartAsync(settings: new Dictionary<string, string?> { ["Attachments:MaxFileSizeBytes"] = "10" });
+        var store = host.Get<BlobStore>();
+
+        var fromMemory = await store.StageAsync("dir/report.txt", "", new ReadOnlyMemory<byte>([1, 2, 3]), default);
+        var fromStream = await store.StageAsync("report.txt", null, new MemoryStream([1, 2, 3]), default);
+        var empty = await Assert.ThrowsAsync<ValidationFailedException>(() => store.StageAsync("empty.txt", "text/plain", ReadOnlyMemory<byte>.Empty, default));
+        var big = await Assert.ThrowsAsync<ValidationFailedException>(() => store.StageAsync("big.bin", null, new ReadOnlyMemory<byte>(new byte[11]), default));
+
+        Assert.Equal(fromStream, fromMemory);
+        Assert.Equal(new StagedFile("report.txt", "application/octet-stream", 3, fromStream.Sha256), fromMemory);
+        Assert.Contains("empty (0 bytes)", empty.Message);
+        Assert.Equal("\"big.bin\" (11 bytes) is larger than the limit of 10 bytes and was not attached.", big.Message);
+    }
 }

@@ -364,7 +364,7 @@ public sealed class InboundMailProcessor(
                 leftOut.Add(LeftOutAttachments.Explain(attachment, blobs.MaxFileSizeBytes));
                 continue;
             }
-            var staged = await blobs.StageAsync(attachment.FileName, attachment.ContentType, new MemoryStream(attachment.Content), ct);
+            var staged = await blobs.StageAsync(attachment.FileName, attachment.ContentType, attachment.Content, ct);
             files.Add(staged with { IsInline = attachment.IsInline, ContentId = attachment.ContentId });
         }
         return (files, leftOut);
