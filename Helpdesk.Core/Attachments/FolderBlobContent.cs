@@ -24,21 +24,27 @@ public sealed class FolderBlobContent(string root) : IBlobContent
         return Task.CompletedTask;
     }
 
-    public async Task PutAsync(string sha256, ReadOnlyMemory<byte> content, CancellationToken ct)
+    public Task PutAsync(string sha256, ReadOnlyMemory<byte> content, CancellationToken ct)
     {
-        if (Exists(sha256)) return;
-        Directory.CreateDirectory(Root);
-        // Through a temporary file, so a crash never leaves a partial file under the hash's name.
-        var temp = Path.Combine(Root, $".upload-{Guid.NewGuid():N}");
+        ct.ThrowIfCancellationRequested();
+        var target = PathFor(sha256);
+        if (File.Exists(target)) return Task.CompletedTask;
+        var folder = Path.GetDirectoryName(target)!;
+        Directory.CreateDirectory(folder);
+        // Through a temporary file beside the target, so a crash never leaves a partial file under the hash's name. A
+        // plain write: on Linux an "async" file write is the same blocking write on another thread, plus the hop.
+        var temp = Path.Combine(folder, $".upload-{Guid.NewGuid():N}");
         try
         {
-            await File.WriteAllBytesAsync(temp, content, ct);
-            await PutFileAsync(sha256, temp, ct);
+            File.WriteAllBytes(temp, content.Span);
+            File.Move(temp, target, overwrite: true);
         }
-        finally
+        catch
         {
             File.Delete(temp);
+            throw;
         }
+        return Task.CompletedTask;
     }
 
     public async IAsyncEnumerable<string> HashesAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)

@@ -66,6 +66,21 @@ public sealed class BlobContentTests
     }
 
     [Fact]
+    public async Task Folder_StoreAsyncNewContentTwice_OneFileUnderItsHashAndNoTemporaryFileLeft()
+    {
+        await using var host = await StartAsync(BlobStoreKind.Folder);
+        var store = host.Get<BlobStore>();
+
+        var stored = await store.StoreAsync("composed mail"u8.ToArray(), default);
+        var again = await store.StoreAsync("composed mail"u8.ToArray(), default);
+
+        var root = Path.Combine(host.DataFolder, "attachments");
+        Assert.Equal([Path.Combine(root, stored[..2], stored)], Directory.GetFiles(root, "*", SearchOption.AllDirectories));
+        Assert.Equal(stored, again);
+        Assert.Equal("composed mail", await ReadAsync(store, stored));
+    }
+
+    [Fact]
     public async Task Folder_TwoHostsOnOneSharedFolder_ReadEachOthersFiles()
     {
         var shared = Path.Combine(Path.GetTempPath(), "helpdesk-tests", $"shared-{Guid.NewGuid():N}");
