@@ -63,6 +63,7 @@ public static class HelpdeskCoreServiceCollectionExtensions
         builder.Services.AddOptions<HelpdeskOptions>().Bind(builder.Configuration.GetSection(HelpdeskOptions.Section))
             .Validate(o => !string.IsNullOrWhiteSpace(o.DataFolder), "Helpdesk:DataFolder must not be empty.")
             .Validate(o => Uri.TryCreate(o.PublicUrl, UriKind.Absolute, out _), "Helpdesk:PublicUrl must be an absolute URL.")
+            .Validate(o => o.WorkersStartDelay >= TimeSpan.Zero, "Helpdesk:WorkersStartDelay must not be negative.")
             .ValidateOnStart();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton(sp => new DataFolder(sp.GetRequiredService<IOptions<HelpdeskOptions>>(), builder.Environment.ContentRootPath));

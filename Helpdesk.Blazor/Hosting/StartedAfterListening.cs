@@ -1,18 +1,37 @@
+using Helpdesk.Core.Common;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
 namespace Helpdesk.Blazor.Hosting;
 
 /// <summary>
-/// Starts a worker once the app is listening. SQLite's "async" calls run synchronously, so a worker's first round
-/// would otherwise run inside the host's start and hold back the first page (cold start).
+/// Starts a worker Helpdesk:WorkersStartDelay after the app is listening. A worker's first round compiles its queries
+/// and SQLite's "async" calls run synchronously: started at once, the workers' first rounds took both cores and every
+/// thread-pool thread while the first request after a start (/health, the login page) waited for one (cold start).
 /// </summary>
-public sealed class StartedAfterListening<TWorker>(TWorker worker, IHostApplicationLifetime lifetime) : IHostedService
+public sealed class StartedAfterListening<TWorker>(TWorker worker, IHostApplicationLifetime lifetime, IOptions<HelpdeskOptions> options, TimeProvider clock)
+    : IHostedService
     where TWorker : class, IHostedService
 {
     private CancellationTokenRegistration _started;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        _started = lifetime.ApplicationStarted.Register(() => _ = Task.Run(() => worker.StartAsync(lifetime.ApplicationStopping)));
+        _started = lifetime.ApplicationStarted.Register(() => _ = Task.Run(() => StartAfterDelayAsync(lifetime.ApplicationStopping)));
         return Task.CompletedTask;
+    }
+
+    private async Task StartAfterDelayAsync(CancellationToken stopping)
+    {
+        try
+        {
+            await Task.Delay(options.Value.WorkersStartDelay, clock, stopping);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+        await worker.StartAsync(stopping);
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
@@ -24,6 +43,9 @@ public sealed class StartedAfterListening<TWorker>(TWorker worker, IHostApplicat
 
 public static class StartedAfterListeningServiceCollectionExtensions
 {
-    public static IServiceCollection AddWorkerAfterListening<TWorker>(this IServiceCollection services) where TWorker : class, IHostedService =>
-        services.AddSingleton<TWorker>().AddHostedService<StartedAfterListening<TWorker>>();
+    public static IServiceCollection AddWorkerAfterListening<TWorker>(this IServiceCollection services) where TWorker : class, IHostedService
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        return services.AddSingleton<TWorker>().AddHostedService<StartedAfterListening<TWorker>>();
+    }
 }

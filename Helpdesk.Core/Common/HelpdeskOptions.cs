@@ -13,4 +13,7 @@ public sealed class HelpdeskOptions
 
     /// <summary>This instance's name in /health and the lease table; unique among instances sharing a database.</summary>
     public string InstanceName { get; set; } = $"{Environment.MachineName}-{Environment.ProcessId}";
+
+    /// <summary>How long after the console starts listening its background workers (mail in and out, sweeps) start, so the first pages after a start come first.</summary>
+    public TimeSpan WorkersStartDelay { get; set; } = TimeSpan.FromSeconds(2);
 }

@@ -1,6 +1,8 @@
 using Helpdesk.Blazor.Hosting;
+using Helpdesk.Core.Common;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Helpdesk.Tests.Blazor.Hosting;
 
@@ -10,6 +12,7 @@ public sealed class StartedAfterListeningTests
     public async Task AddWorkerAfterListening_HostStarts_WorkerRunsOnlyAfterTheAppStartedAndStopsWithIt()
     {
         var builder = Host.CreateApplicationBuilder();
+        builder.Services.Configure<HelpdeskOptions>(o => o.WorkersStartDelay = TimeSpan.Zero);
         builder.Services.AddWorkerAfterListening<RecordingWorker>();
         using var host = builder.Build();
         var worker = host.Services.GetRequiredService<RecordingWorker>();
@@ -20,6 +23,46 @@ public sealed class StartedAfterListeningTests
 
         Assert.True(startedFirst);
         Assert.True(worker.Stopped);
+    }
+
+    [Fact]
+    public async Task AddWorkerAfterListening_StartDelay_WorkerRunsOnlyOnceTheDelayHasPassed()
+    {
+        var clock = new FakeTimeProvider();
+        var builder = Host.CreateApplicationBuilder();
+        builder.Services.AddSingleton<TimeProvider>(clock);
+        builder.Services.Configure<HelpdeskOptions>(o => o.WorkersStartDelay = TimeSpan.FromSeconds(2));
+        builder.Services.AddWorkerAfterListening<RecordingWorker>();
+        using var host = builder.Build();
+        var worker = host.Services.GetRequiredService<RecordingWorker>();
+        var started = clock.GetUtcNow();
+
+        await host.StartAsync();
+        while (!worker.Ran.Task.IsCompleted && clock.GetUtcNow() - started < TimeSpan.FromMinutes(1))
+        {
+            await Task.Delay(20);
+            clock.Advance(TimeSpan.FromMilliseconds(100));
+        }
+        await host.StopAsync();
+
+        Assert.True(worker.Ran.Task.IsCompleted);
+        Assert.True(clock.GetUtcNow() - started >= TimeSpan.FromSeconds(2), $"ran after {clock.GetUtcNow() - started}");
+    }
+
+    [Fact]
+    public async Task AddWorkerAfterListening_StoppedDuringTheDelay_WorkerNeverRuns()
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Services.Configure<HelpdeskOptions>(o => o.WorkersStartDelay = TimeSpan.FromMinutes(5));
+        builder.Services.AddWorkerAfterListening<RecordingWorker>();
+        using var host = builder.Build();
+        var worker = host.Services.GetRequiredService<RecordingWorker>();
+
+        await host.StartAsync();
+        await host.StopAsync();
+        await Task.Delay(100);
+
+        Assert.False(worker.Ran.Task.IsCompleted);
     }
 
     private sealed class RecordingWorker(IHostApplicationLifetime lifetime) : BackgroundService

@@ -37,6 +37,7 @@ public sealed class ConsoleApp : IAsyncDisposable
         {
             web.UseEnvironment("Production");
             web.UseSetting("Helpdesk:DataFolder", dataFolder);
+            web.UseSetting("Helpdesk:WorkersStartDelay", "00:00:00"); // the delay is for a real start's first pages, not tests
             foreach (var (key, value) in database.Settings)
                 web.UseSetting(key, value);
             web.UseSetting("Helpdesk:SeedDemoData", "true");

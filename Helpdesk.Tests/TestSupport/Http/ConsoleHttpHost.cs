@@ -27,6 +27,7 @@ public sealed partial class ConsoleHttpHost : IAsyncDisposable
         {
             web.UseEnvironment("Production");
             web.UseSetting("Helpdesk:DataFolder", _dataFolder);
+            web.UseSetting("Helpdesk:WorkersStartDelay", "00:00:00"); // the delay is for a real start's first pages, not tests
             foreach (var (key, value) in database.Settings)
                 web.UseSetting(key, value);
             web.UseSetting("Admin:Email", AdminEmail);

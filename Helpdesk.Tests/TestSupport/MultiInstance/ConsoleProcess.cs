@@ -37,6 +37,7 @@ public sealed class ConsoleProcess : IAsyncDisposable
         };
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Helpdesk__DataFolder"] = dataFolder;
+        start.Environment["Helpdesk__WorkersStartDelay"] = "00:00:00"; // the delay is for a real start's first pages, not tests
         foreach (var (key, value) in environment) start.Environment[key] = value;
         var console = new ConsoleProcess(Process.Start(start)!, url);
         console._process.OutputDataReceived += (_, e) => console.Keep(e.Data);
