@@ -24,9 +24,10 @@ public sealed class TicketListQuery(IDbContextFactory<HelpdeskDbContext> context
             : TicketListFilter.Status(filtered, request);
 
         var pageSize = Math.Clamp(request.PageSize, 1, MaxPageSize);
-        var items = await Sort(filtered, request)
-            .Skip(Math.Max(0, request.Page) * pageSize)
-            .Take(pageSize)
+        // The page's ids are sorted first and only those tickets joined to their people, team and SLA plan: a search
+        // matching thousands of tickets would otherwise join every match before the sort keeps 25.
+        var pageIds = Sort(filtered, request).Skip(Math.Max(0, request.Page) * pageSize).Take(pageSize).Select(t => t.Id);
+        var items = await Sort(db.Set<Ticket>().AsNoTracking().Where(t => pageIds.Contains(t.Id)), request)
             .Select(t => new TicketSummary(
                 t.Id, TicketNumber.Prefix + t.Id, t.Subject, t.Status, t.Category, t.Impact,
                 t.RequestedFor!.Name, t.RequestedFor.PrimaryEmail,
