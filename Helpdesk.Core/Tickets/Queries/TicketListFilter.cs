@@ -15,7 +15,11 @@ public static class TicketListFilter
     public static IQueryable<Ticket> Status(IQueryable<Ticket> tickets, TicketListRequest request) =>
         request.Statuses.Count > 0 ? tickets.Where(t => request.Statuses.Contains(t.Status)) : tickets;
 
-    public static IQueryable<Ticket> AllButStatus(HelpdeskDbContext db, IQueryable<Ticket> tickets, TicketListRequest request)
+    /// <param name="walkSortIndex">
+    /// Keep SQLite from reading the text's matches by id (an id + 0 is no index lookup), so that it walks the sort's
+    /// index and checks each ticket against the matches; see TicketListQuery.
+    /// </param>
+    public static IQueryable<Ticket> AllButStatus(HelpdeskDbContext db, IQueryable<Ticket> tickets, TicketListRequest request, bool walkSortIndex = false)
     {
         if (request.TeamId is { } teamId) tickets = tickets.Where(t => t.TeamId == teamId);
         if (request.Unassigned) tickets = tickets.Where(t => t.MemberId == null);
@@ -27,11 +31,12 @@ public static class TicketListFilter
 
         var id = TicketNumber.FindIn(text) ?? (int.TryParse(text.TrimStart('#'), out var n) ? n : -1);
         var pattern = "%" + text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
-        // The requester as a subquery on Person, not through the join: each OR term is then an index lookup on Ticket.
+        // The requesters' tickets by id, like the search index's matches: one set of ids, looked up or checked alike.
         var requesters = db.Set<People.Person>().Where(p => EF.Functions.Like(p.Name, pattern, "\\")).Select(p => p.Id);
-        if (FtsMatch.From(text) is not { } match)
-            return tickets.Where(t => t.Id == id || requesters.Contains(t.RequestedForId));
-        var found = TicketSearchIndex.TicketIds(db, match);
-        return tickets.Where(t => t.Id == id || found.Contains(t.Id) || requesters.Contains(t.RequestedForId));
+        var matches = db.Set<Ticket>().Where(t => requesters.Contains(t.RequestedForId)).Select(t => t.Id);
+        if (FtsMatch.From(text) is { } match) matches = TicketSearchIndex.TicketIds(db, match).Union(matches);
+        return walkSortIndex
+            ? tickets.Where(t => t.Id + 0 == id || matches.Contains(t.Id + 0))
+            : tickets.Where(t => t.Id == id || matches.Contains(t.Id));
     }
 }

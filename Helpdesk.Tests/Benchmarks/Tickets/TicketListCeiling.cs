@@ -29,7 +29,11 @@ public sealed class TicketListCeiling : IListCeiling
         "CREATE VIRTUAL TABLE TicketText USING fts5(Subject, RequesterName, RequesterEmail, tokenize = 'trigram')",
         "INSERT INTO TicketText (rowid, Subject, RequesterName, RequesterEmail) SELECT t.Id, t.Subject, p.Name, p.PrimaryEmail FROM Ticket t JOIN Person p ON p.Id = t.RequestedForId",
         "ANALYZE",
+        "PRAGMA wal_checkpoint(TRUNCATE)",
     ];
+
+    /// <summary>The setup SQL, so that a cached ceiling database is made again when it changes.</summary>
+    public static string SetupSql => string.Join(";\n", Setup);
 
     private readonly SqliteConnection _connection;
 
@@ -41,6 +45,14 @@ public sealed class TicketListCeiling : IListCeiling
         var connection = new SqliteConnection($"Data Source={copy};Pooling=False");
         connection.Open();
         foreach (var sql in Setup) Execute(connection, sql);
+        return new TicketListCeiling(connection);
+    }
+
+    /// <summary>The ceiling on a copy <see cref="Prepare"/> made earlier (a cached one).</summary>
+    public static TicketListCeiling Open(string preparedCopy)
+    {
+        var connection = new SqliteConnection($"Data Source={preparedCopy};Pooling=False");
+        connection.Open();
         return new TicketListCeiling(connection);
     }
 

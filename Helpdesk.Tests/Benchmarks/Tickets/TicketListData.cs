@@ -16,6 +16,9 @@ public sealed record SeedTicket(string Subject, TicketStatus Status, int Person,
 public sealed record TicketListData(IReadOnlyList<string> Teams, IReadOnlyList<SeedPerson> People, IReadOnlyList<SeedTicket> Tickets)
 {
     public const string SearchTerm = "printer";
+
+    /// <summary>Raise it with any change to what <see cref="Generate"/> makes: seeded databases cached by bench runs go stale.</summary>
+    public const int GeneratorVersion = 1;
     public const int TeamCount = 20;
     public static readonly DateTime Start = new(2023, 11, 1, 0, 0, 0, DateTimeKind.Utc);
 

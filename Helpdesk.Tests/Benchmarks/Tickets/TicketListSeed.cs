@@ -40,6 +40,17 @@ public static class TicketListSeed
         return (int)firstTeam;
     }
 
+    /// <returns>The id of the first seeded team when <paramref name="databaseFile"/> holds the seeded tickets already (a cached copy), else null.</returns>
+    public static int? FirstTeam(string databaseFile)
+    {
+        using var connection = new SqliteConnection($"Data Source={databaseFile};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT MIN(Id) FROM Team WHERE Name = $1";
+        command.Parameters.AddWithValue("$1", TicketListData.Generate(0).Teams[0]);
+        return command.ExecuteScalar() is long id ? (int)id : null;
+    }
+
     private static void Insert(SqliteConnection connection, string sql, int parameterCount, int rows, Action<int, SqliteParameter[]> fill)
     {
         using var command = connection.CreateCommand();

@@ -64,6 +64,7 @@ public static class TicketListSeedPostgres
     private static async Task CopyAsync<T>(NpgsqlConnection connection, string copy, IReadOnlyList<T> rows, Func<NpgsqlBinaryImporter, T, int, Task> write)
     {
         await using var writer = await connection.BeginBinaryImportAsync(copy);
+        writer.Timeout = TimeSpan.FromMinutes(10); // a million tickets through the counts and search triggers outlast the default 30 s
         for (var i = 0; i < rows.Count; i++)
         {
             await writer.StartRowAsync();

@@ -1,0 +1,104 @@
+using Helpdesk.Core.CaseLog;
+using Helpdesk.Core.Common;
+using Helpdesk.Core.Persistence;
+using Helpdesk.Core.Tickets;
+using Helpdesk.Core.Tickets.Queries;
+using Helpdesk.Core.Tickets.Search;
+using Helpdesk.Tests.Benchmarks.Tickets;
+using Helpdesk.Tests.TestSupport;
+using Microsoft.EntityFrameworkCore;
+
+namespace Helpdesk.Tests.Core.Tickets.Queries;
+
+/// <summary>
+/// The list's text search on the benchmark's generated tickets (plus case-log entries) answers exactly what a plain
+/// reading of every ticket finds: the same total, counts per status and page, whatever the query plan.
+/// </summary>
+public sealed class TicketListSearchTests
+{
+    private const int Tickets = 2000;
+
+    [Fact]
+    public async Task ExecuteAsync_TextSearches_AnswerLikeAPlainReadingOfEveryTicket()
+    {
+        await using var host = await CoreTestHost.StartAsync();
+        var team = host.Provider == DatabaseProvider.PostgreSQL
+            ? await TicketListSeedPostgres.FillAsync(host.DatabaseSettings["ConnectionStrings:Helpdesk"]!, Tickets)
+            : TicketListSeed.Fill(Path.Combine(host.DataFolder, "helpdesk.db"), Tickets);
+        var tickets = await LoadAsync(host);
+        await AddEntryAsync(host, tickets[10].Id, $"The {TicketListSeed.SearchTerm} on floor 2 again");
+        await AddEntryAsync(host, tickets[500].Id, $"{TicketListSeed.SearchTerm.ToUpperInvariant()}S are out of toner");
+        await AddEntryAsync(host, tickets[7].Id, $"Same {TicketListSeed.SearchTerm} as the subject says");
+        tickets = await LoadAsync(host);
+        var name = tickets[3].Requester.Split(' ')[^1];
+        // A word of about one subject in ten: on SQLite its page is found by walking the sort index, not by reading every match.
+        var common = tickets.SelectMany(t => FtsMatch.Words(t.Subject).Where(w => w.Length >= 4).Distinct(StringComparer.OrdinalIgnoreCase))
+            .GroupBy(w => w, StringComparer.OrdinalIgnoreCase).MaxBy(g => g.Count())!.Key;
+        var requests = new TicketListRequest[]
+        {
+            new() { Text = TicketListSeed.SearchTerm },
+            new() { Text = TicketListSeed.SearchTerm, Page = 1, PageSize = 5 },
+            new() { Text = TicketListSeed.SearchTerm, TeamId = team },
+            new() { Text = TicketListSeed.SearchTerm, Statuses = [TicketStatus.Closed, TicketStatus.Completed] },
+            new() { Text = TicketListSeed.SearchTerm, Sort = TicketSortField.Number, Descending = false },
+            new() { Text = name },
+            new() { Text = name, Statuses = [TicketStatus.Closed], Page = 1, PageSize = 3 },
+            new() { Text = TicketNumber.Format(tickets[42].Id) },
+            new() { Text = common },
+            new() { Text = common, Page = 2, PageSize = 5 },
+            new() { Text = common, TeamId = team, Descending = false },
+        };
+
+        foreach (var request in requests)
+        {
+            var result = await host.Get<TicketListQuery>().ExecuteAsync(request, Actor.System);
+
+            var expected = PlainReading(tickets, request);
+            Assert.True(expected.Total > 0, $"{request}: the data holds no match, so the comparison would prove nothing");
+            Assert.Equal(expected.Total, result.TotalCount);
+            Assert.Equal(expected.Counts.OrderBy(c => c.Key), result.StatusCounts.OrderBy(c => c.Key));
+            var page = result.Items.Select(i => i.Id).ToList();
+            Assert.True(expected.Page.SequenceEqual(page), $"{request}: page {string.Join(",", page)}, expected {string.Join(",", expected.Page)}");
+        }
+    }
+
+    private sealed record PlainTicket(int Id, string Subject, TicketStatus Status, int? TeamId, DateTime UpdatedAt, string Requester, List<string> Entries);
+
+    private static async Task<List<PlainTicket>> LoadAsync(CoreTestHost host)
+    {
+        await using var db = await host.DbAsync();
+        var entries = (await db.Set<CaseLogEntry>().Select(e => new { e.TicketId, e.Text }).ToListAsync()).ToLookup(e => e.TicketId, e => e.Text);
+        return [.. (await db.Set<Ticket>().OrderBy(t => t.Id)
+                .Select(t => new { t.Id, t.Subject, t.Status, t.TeamId, t.UpdatedAt, Requester = t.RequestedFor!.Name }).ToListAsync())
+            .Select(t => new PlainTicket(t.Id, t.Subject, t.Status, t.TeamId, t.UpdatedAt, t.Requester, [.. entries[t.Id]]))];
+    }
+
+    private static async Task AddEntryAsync(CoreTestHost host, int ticketId, string text)
+    {
+        await using var db = await host.DbAsync();
+        db.Add(new CaseLogEntry { TicketId = ticketId, AuthorName = "Agent", Text = text, Html = text, CreatedAt = host.Clock.GetUtcNow().UtcDateTime });
+        await db.SaveChangesAsync();
+    }
+
+    // What the search promises: the ticket number, a word of the subject or the case log starting with the text, or
+    // the text anywhere in the requester's name (their address's words come from the name in these data).
+    private static (int Total, Dictionary<TicketStatus, int> Counts, List<int> Page) PlainReading(List<PlainTicket> tickets, TicketListRequest request)
+    {
+        var text = request.Text!;
+        var number = TicketNumber.FindIn(text);
+        bool WordStarts(string body) => FtsMatch.Words(body).Any(w => w.StartsWith(text, StringComparison.OrdinalIgnoreCase));
+        var found = tickets.Where(t => t.Id == number || WordStarts(t.Subject) || t.Entries.Any(WordStarts)
+                || t.Requester.Contains(text, StringComparison.OrdinalIgnoreCase))
+            .Where(t => request.TeamId is null || t.TeamId == request.TeamId).ToList();
+        var counts = found.GroupBy(t => t.Status).ToDictionary(g => g.Key, g => g.Count());
+        var listed = found.Where(t => request.Statuses.Count == 0 || request.Statuses.Contains(t.Status));
+        var sorted = (request.Sort, request.Descending) switch
+        {
+            (TicketSortField.Number, false) => listed.OrderBy(t => t.Id),
+            (TicketSortField.Number, true) => listed.OrderByDescending(t => t.Id),
+            (_, false) => listed.OrderBy(t => t.UpdatedAt).ThenBy(t => t.Id),
+            _ => listed.OrderByDescending(t => t.UpdatedAt).ThenByDescending(t => t.Id),
+        };
+        return (listed.Count(), counts, [.. sorted.Skip(request.Page * request.PageSize).Take(request.PageSize).Select(t => t.Id)]);
+    }
+}
