@@ -198,11 +198,13 @@ public sealed class InboundMailProcessor(
     /// </summary>
     private async Task<(MimeMessage Message, InboundMailContent Content)> ReadAsync(byte[] raw, CancellationToken ct)
     {
-        var reading = Task.Run(() =>
+        // A thread of its own: a mail that takes long to parse held a pool thread, and on a small machine the reads
+        // beside it (and the console's own work) then waited for the pool to grow.
+        var reading = Task.Factory.StartNew(() =>
         {
             var message = InboundMailReader.Load(raw);
             return (message, InboundMailReader.Read(message, raw));
-        }, ct);
+        }, ct, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         try
         {
             return await reading.WaitAsync(options.Value.MaxReadTime, ct);
