@@ -32,10 +32,9 @@ public sealed class BlobStore(IBlobContent content, IOptions<AttachmentOptions> 
                 size = await CopyWithLimitAsync(source, file, sha, name, maxBytes, ct);
                 hash = Convert.ToHexStringLower(sha.GetHashAndReset());
             }
-            if (size == 0)
-                throw new ValidationFailedException("file", $"\"{name}\" is empty (0 bytes) and was not attached.");
+            if (size == 0) throw Empty(name);
             await content.PutFileAsync(hash, temp, ct);
-            return new StagedFile(name, string.IsNullOrWhiteSpace(contentType) ? "application/octet-stream" : contentType, size, hash);
+            return Staged(name, contentType, size, hash);
         }
         finally
         {
@@ -47,11 +46,9 @@ public sealed class BlobStore(IBlobContent content, IOptions<AttachmentOptions> 
     public async Task<StagedFile> StageAsync(string fileName, string? contentType, ReadOnlyMemory<byte> content, CancellationToken ct)
     {
         var name = CleanFileName(fileName);
-        if (content.Length == 0)
-            throw new ValidationFailedException("file", $"\"{name}\" is empty (0 bytes) and was not attached.");
+        if (content.Length == 0) throw Empty(name);
         if (content.Length > MaxFileSizeBytes) throw TooLarge(name, MaxFileSizeBytes, content.Length);
-        var hash = await StoreAsync(content, ct);
-        return new StagedFile(name, string.IsNullOrWhiteSpace(contentType) ? "application/octet-stream" : contentType, content.Length, hash);
+        return Staged(name, contentType, content.Length, await StoreAsync(content, ct));
     }
 
     /// <summary>Stores content already in memory (a composed mail) and returns its SHA-256.</summary>
@@ -70,6 +67,11 @@ public sealed class BlobStore(IBlobContent content, IOptions<AttachmentOptions> 
     {
         if (size > MaxFileSizeBytes) throw TooLarge(CleanFileName(fileName), MaxFileSizeBytes, size);
     }
+
+    private static StagedFile Staged(string name, string? contentType, long size, string sha256) =>
+        new(name, string.IsNullOrWhiteSpace(contentType) ? "application/octet-stream" : contentType, size, sha256);
+
+    private static ValidationFailedException Empty(string name) => new("file", $"\"{name}\" is empty (0 bytes) and was not attached.");
 
     private static ValidationFailedException TooLarge(string name, long maxBytes, long? size) => new("file",
         $"\"{name}\"{(size is { } s ? $" ({FormatSize(s)})" : "")} is larger than the limit of {FormatSize(maxBytes)} and was not attached.");

@@ -24,11 +24,11 @@ public sealed class FolderBlobContent(string root) : IBlobContent
         return Task.CompletedTask;
     }
 
-    public Task PutAsync(string sha256, ReadOnlyMemory<byte> content, CancellationToken ct)
+    public async Task PutAsync(string sha256, ReadOnlyMemory<byte> content, CancellationToken ct)
     {
         ct.ThrowIfCancellationRequested();
         var target = PathFor(sha256);
-        if (File.Exists(target)) return Task.CompletedTask;
+        if (File.Exists(target)) return;
         var folder = Path.GetDirectoryName(target)!;
         Directory.CreateDirectory(folder);
         // Through a temporary file beside the target, so a crash never leaves a partial file under the hash's name. A
@@ -37,14 +37,12 @@ public sealed class FolderBlobContent(string root) : IBlobContent
         try
         {
             File.WriteAllBytes(temp, content.Span);
-            File.Move(temp, target, overwrite: true);
+            await PutFileAsync(sha256, temp, ct);
         }
-        catch
+        finally
         {
-            File.Delete(temp);
-            throw;
+            File.Delete(temp); // left when the same content was put meanwhile
         }
-        return Task.CompletedTask;
     }
 
     public async IAsyncEnumerable<string> HashesAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
