@@ -18,15 +18,16 @@ public sealed class TicketListQuery(IDbContextFactory<HelpdeskDbContext> context
         await using var db = await contextFactory.CreateDbContextAsync(ct);
         var counts = await TicketStatusCounts.ForAsync(db, request, ct);
         var total = TicketStatusCounts.Total(counts, request);
-        var filtered = TicketListFilter.AllButStatus(db, db.Set<Ticket>().AsNoTracking(), request, await TextWalksTheSortIndexAsync(db, request, total, ct));
+        var (page, pageSize) = (Math.Max(0, request.Page), Math.Clamp(request.PageSize, 1, MaxPageSize));
+        var walkForText = await TextWalksTheSortIndexAsync(db, request, total, pageEnd: (page + 1L) * pageSize, ct);
+        var filtered = TicketListFilter.AllButStatus(db, db.Set<Ticket>().AsNoTracking(), request, walkForText);
         filtered = WalksTheSortIndex(db, request, counts, total)
             ? filtered.Where(t => request.Statuses.Contains(EF.Functions.Collate(t.Status, "NOCASE")))
             : TicketListFilter.Status(filtered, request);
 
-        var pageSize = Math.Clamp(request.PageSize, 1, MaxPageSize);
         // The page's ids are sorted first and only those tickets joined to their people, team and SLA plan: a search
         // matching thousands of tickets would otherwise join every match before the sort keeps 25.
-        var pageIds = Sort(filtered, request).Skip(Math.Max(0, request.Page) * pageSize).Take(pageSize).Select(t => t.Id);
+        var pageIds = Sort(filtered, request).Skip(page * pageSize).Take(pageSize).Select(t => t.Id);
         var items = await Sort(db.Set<Ticket>().AsNoTracking().Where(t => pageIds.Contains(t.Id)), request)
             .Select(t => new TicketSummary(
                 t.Id, TicketNumber.Prefix + t.Id, t.Subject, t.Status, t.Category, t.Impact,
@@ -55,13 +56,12 @@ public sealed class TicketListQuery(IDbContextFactory<HelpdeskDbContext> context
     // steps of a walk down the sort index checking ids against the matches. Walk when the page is found in fewer steps:
     // matches spread evenly, it ends after (page + 1) × size × (tickets in the index / matches). Tickets in the index come
     // from the counts table, so only for a team filter at most and no status (several statuses have their own walk).
-    private static async Task<bool> TextWalksTheSortIndexAsync(HelpdeskDbContext db, TicketListRequest request, int total, CancellationToken ct)
+    private static async Task<bool> TextWalksTheSortIndexAsync(HelpdeskDbContext db, TicketListRequest request, int total, long pageEnd, CancellationToken ct)
     {
         var withoutText = request with { Text = null };
         if (!db.Database.IsSqlite() || string.IsNullOrWhiteSpace(request.Text) || request.Sort != TicketSortField.UpdatedAt
             || request.Statuses.Count > 0 || !TicketStatusCounts.FromTable(db, withoutText)) return false;
         var indexed = (await TicketStatusCounts.ForAsync(db, withoutText, ct)).Values.Sum();
-        var pageEnd = (Math.Max(0, request.Page) + 1L) * Math.Clamp(request.PageSize, 1, MaxPageSize);
         return pageEnd * indexed < 2L * total * total;
     }
 
