@@ -1,5 +1,4 @@
 using Helpdesk.Core.Common;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Helpdesk.Blazor.Hosting;
@@ -43,9 +42,7 @@ public sealed class StartedAfterListening<TWorker>(TWorker worker, IHostApplicat
 
 public static class StartedAfterListeningServiceCollectionExtensions
 {
-    public static IServiceCollection AddWorkerAfterListening<TWorker>(this IServiceCollection services) where TWorker : class, IHostedService
-    {
-        services.TryAddSingleton(TimeProvider.System);
-        return services.AddSingleton<TWorker>().AddHostedService<StartedAfterListening<TWorker>>();
-    }
+    /// <summary>Needs the clock (<see cref="TimeProvider"/>) and <see cref="HelpdeskOptions"/> that the Core registers.</summary>
+    public static IServiceCollection AddWorkerAfterListening<TWorker>(this IServiceCollection services) where TWorker : class, IHostedService =>
+        services.AddSingleton<TWorker>().AddHostedService<StartedAfterListening<TWorker>>();
 }

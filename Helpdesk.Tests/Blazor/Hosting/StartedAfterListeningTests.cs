@@ -12,6 +12,7 @@ public sealed class StartedAfterListeningTests
     public async Task AddWorkerAfterListening_HostStarts_WorkerRunsOnlyAfterTheAppStartedAndStopsWithIt()
     {
         var builder = Host.CreateApplicationBuilder();
+        builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.Configure<HelpdeskOptions>(o => o.WorkersStartDelay = TimeSpan.Zero);
         builder.Services.AddWorkerAfterListening<RecordingWorker>();
         using var host = builder.Build();
@@ -53,6 +54,7 @@ public sealed class StartedAfterListeningTests
     public async Task AddWorkerAfterListening_StoppedDuringTheDelay_WorkerNeverRuns()
     {
         var builder = Host.CreateApplicationBuilder();
+        builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.Configure<HelpdeskOptions>(o => o.WorkersStartDelay = TimeSpan.FromMinutes(5));
         builder.Services.AddWorkerAfterListening<RecordingWorker>();
         using var host = builder.Build();
