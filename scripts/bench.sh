@@ -40,7 +40,8 @@
 #                    of the console instead (e.g. Helpdesk.Blazor/bin/Release/net10.0/Helpdesk.Blazor.dll, no ReadyToRun).
 #     live-list      supervisors on the ticket list while tickets change through the real commands
 #                    (HELPDESK_BENCH_CHANGE_RATE, default 10/s, for HELPDESK_BENCH_SECONDS, default 20): 20 and 50 Chromium
-#                    tabs, then 500 simulated circuits through the same batcher and shared list results; commit -> row
+#                    tabs (HELPDESK_BENCH_TABS="20 50"), then 500 simulated circuits (HELPDESK_BENCH_CIRCUITS, 0: none)
+#                    through the same batcher and shared list results; commit -> row
 #                    seen p50/p95, changes never seen, memory per circuit (RSS and managed delta / circuits, after GC),
 #                    list queries run; goal p95 <= 250 ms, none unseen, <= 400 KB per circuit. About 3-4 minutes.
 #     two-consoles   two real console processes on one PostgreSQL database, the real Postfix and Dovecot:
