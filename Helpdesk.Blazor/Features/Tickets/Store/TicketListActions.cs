@@ -12,3 +12,6 @@ public sealed record LoadTicketsFailedAction(string Error);
 
 /// <param name="HeardAt">When the last of the changes was heard (<see cref="TimeProvider.GetTimestamp"/>).</param>
 public sealed record TicketsChangedExternallyAction(IReadOnlyList<TicketChanged> Changes, long HeardAt);
+
+/// <summary>The tint of rows whose changes were heard at or before <paramref name="HeardAt"/> has been shown long enough.</summary>
+public sealed record ChangeMarksExpiredAction(long HeardAt);

@@ -4,8 +4,15 @@ using Helpdesk.Blazor.Flux;
 
 namespace Helpdesk.Blazor.Features.Tickets.Store;
 
-public sealed class TicketListEffects(SharedTicketListResults results, CurrentActor currentActor, IState<TicketListState> state, ILogger<TicketListEffects> logger)
+public sealed class TicketListEffects(SharedTicketListResults results, CurrentActor currentActor, IState<TicketListState> state, TimeProvider clock,
+    ILogger<TicketListEffects> logger)
 {
+    /// <summary>
+    /// How long a row that changed elsewhere stays tinted. A plain tint that comes and goes, not an animation: a browser
+    /// repaints an animated row every frame, and a supervisor's list with a change every second or so never stopped.
+    /// </summary>
+    public static readonly TimeSpan ChangeMarkFor = TimeSpan.FromSeconds(3);
+
     [EffectMethod]
     public async Task HandleLoadTicketsAction(LoadTicketsAction action, IDispatcher dispatcher)
     {
@@ -32,5 +39,12 @@ public sealed class TicketListEffects(SharedTicketListResults results, CurrentAc
         if (list.HasLoaded && action.Changes.Any(c => TicketListRelevance.CanTouch(c, list.Request, list.Items)))
             dispatcher.Dispatch(new LoadTicketsAction(list.Request, action.HeardAt));
         return Task.CompletedTask;
+    }
+
+    [EffectMethod]
+    public async Task HandleChangeMarkExpiry(TicketsChangedExternallyAction action, IDispatcher dispatcher)
+    {
+        await Task.Delay(ChangeMarkFor, clock);
+        dispatcher.Dispatch(new ChangeMarksExpiredAction(action.HeardAt));
     }
 }

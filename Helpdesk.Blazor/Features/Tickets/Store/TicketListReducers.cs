@@ -24,7 +24,7 @@ public static class TicketListReducers
                 ItemsRequest = action.Request,
                 TotalCount = action.Result.TotalCount,
                 StatusCounts = action.Result.StatusCounts,
-                RecentlyChanged = state.RecentlyChanged.Intersect(action.Result.Items.Select(i => i.Id)),
+                RecentlyChanged = state.RecentlyChanged.RemoveRange(state.RecentlyChanged.Keys.Where(id => !action.Result.Items.Any(i => i.Id == id))),
                 Selected = state.Selected.Intersect(action.Result.Items.Select(i => i.Id)),
             };
 
@@ -34,5 +34,12 @@ public static class TicketListReducers
 
     [ReducerMethod]
     public static TicketListState ReduceTicketsChangedExternallyAction(TicketListState state, TicketsChangedExternallyAction action) =>
-        state with { RecentlyChanged = state.RecentlyChanged.Union(action.Changes.Select(c => c.TicketId)) };
+        state with { RecentlyChanged = state.RecentlyChanged.SetItems(action.Changes.Select(c => KeyValuePair.Create(c.TicketId, action.HeardAt))) };
+
+    /// <summary>Marks heard no later than the action's time go; a ticket that changed again since keeps its newer mark.</summary>
+    [ReducerMethod]
+    public static TicketListState ReduceChangeMarksExpiredAction(TicketListState state, ChangeMarksExpiredAction action) =>
+        state.RecentlyChanged.Values.Any(heardAt => heardAt <= action.HeardAt)
+            ? state with { RecentlyChanged = state.RecentlyChanged.RemoveRange(state.RecentlyChanged.Where(m => m.Value <= action.HeardAt).Select(m => m.Key)) }
+            : state;
 }

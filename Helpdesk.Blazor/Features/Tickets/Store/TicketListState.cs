@@ -23,8 +23,11 @@ public sealed record TicketListState
     public bool IsLoading { get; init; }
     public string? Error { get; init; }
 
-    /// <summary>Ids of tickets that changed elsewhere since the list was last shown, for a brief highlight.</summary>
-    public ImmutableHashSet<int> RecentlyChanged { get; init; } = [];
+    /// <summary>
+    /// Tickets on the page that changed elsewhere in the last <see cref="TicketListEffects.ChangeMarkFor"/>, each with when
+    /// its latest change was heard (<see cref="TimeProvider.GetTimestamp"/>): their rows are tinted until then.
+    /// </summary>
+    public ImmutableDictionary<int, long> RecentlyChanged { get; init; } = ImmutableDictionary<int, long>.Empty;
 
     /// <summary>Rows ticked for a bulk change; only rows on the current page (a reload drops the others).</summary>
     public ImmutableHashSet<int> Selected { get; init; } = [];

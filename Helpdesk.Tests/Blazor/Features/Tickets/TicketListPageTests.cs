@@ -137,6 +137,33 @@ public sealed class TicketListPageTests : HelpdeskBunitContext
     }
 
     [Fact]
+    public async Task TicketListPage_TicketChangedElsewhere_ItsRowIsTintedForAMomentAfterItsLatestChange()
+    {
+        await AnnWithLoginAsync();
+        await SeedAsync(3);
+        var cut = RenderAt("tickets?view=all");
+        cut.WaitForAssertion(() => Assert.Equal(3, Rows(cut)));
+        var changedId = Services.GetRequiredService<IState<TicketListState>>().Value.Items[1].Id;
+        var dispatcher = Services.GetRequiredService<IDispatcher>();
+        Task ChangedElsewhere() => cut.InvokeAsync(() => dispatcher.Dispatch(new TicketsChangedExternallyAction(
+            [new TicketChanged(changedId, TicketChangeKind.Updated, null, DateTime.UtcNow)], Host.Clock.GetTimestamp())));
+        string[] Tinted() => [.. cut.FindAll("tbody tr.hd-row-changed").Select(r => r.QuerySelector("[data-testid=ticket-link]")!.TextContent)];
+        var number = TicketNumber.Format(changedId);
+
+        await ChangedElsewhere();
+        cut.WaitForAssertion(() => Assert.Equal([number], Tinted()));
+
+        Host.Clock.Advance(TimeSpan.FromSeconds(2));
+        await ChangedElsewhere(); // changed again: tinted on from this change
+        Host.Clock.Advance(TimeSpan.FromSeconds(1.5));
+        cut.WaitForAssertion(() => Assert.Equal([number], Tinted()));
+
+        Host.Clock.Advance(TimeSpan.FromSeconds(1.5));
+        cut.WaitForAssertion(() => Assert.Empty(Tinted()));
+        Assert.Empty(cut.FindAll("[style*=animation], .hd-row-changed"));
+    }
+
+    [Fact]
     public async Task TicketListPage_ViewChanged_ItsTitleAndColumnsAppearOnlyWithItsRows()
     {
         await AnnWithLoginAsync();

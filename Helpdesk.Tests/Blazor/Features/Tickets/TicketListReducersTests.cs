@@ -68,9 +68,24 @@ public sealed class TicketListReducersTests
     {
         TicketChanged Change(int id) => new(id, TicketChangeKind.Updated, null, DateTime.UtcNow);
 
-        var state = TicketListReducers.ReduceTicketsChangedExternallyAction(new TicketListState(), new TicketsChangedExternallyAction([Change(5), Change(7), Change(5)], HeardAt: 0));
+        var state = TicketListReducers.ReduceTicketsChangedExternallyAction(new TicketListState(), new TicketsChangedExternallyAction([Change(5), Change(7), Change(5)], HeardAt: 10));
 
-        Assert.Equal([5, 7], state.RecentlyChanged.Order());
+        Assert.Equal([5, 7], state.RecentlyChanged.Keys.Order());
+        Assert.All(state.RecentlyChanged.Values, heardAt => Assert.Equal(10, heardAt));
+    }
+
+    [Fact]
+    public void ReduceChangeMarksExpiredAction_ATicketThatChangedAgainSince_KeepsItsNewerMark()
+    {
+        TicketChanged Change(int id) => new(id, TicketChangeKind.Updated, null, DateTime.UtcNow);
+        var state = TicketListReducers.ReduceTicketsChangedExternallyAction(new TicketListState(), new TicketsChangedExternallyAction([Change(5), Change(7)], HeardAt: 10));
+        state = TicketListReducers.ReduceTicketsChangedExternallyAction(state, new TicketsChangedExternallyAction([Change(7)], HeardAt: 20));
+
+        var expired = TicketListReducers.ReduceChangeMarksExpiredAction(state, new ChangeMarksExpiredAction(HeardAt: 10));
+
+        Assert.Equal([7], expired.RecentlyChanged.Keys);
+        Assert.Same(expired, TicketListReducers.ReduceChangeMarksExpiredAction(expired, new ChangeMarksExpiredAction(HeardAt: 10)));
+        Assert.Empty(TicketListReducers.ReduceChangeMarksExpiredAction(expired, new ChangeMarksExpiredAction(HeardAt: 20)).RecentlyChanged);
     }
 
     [Fact]
