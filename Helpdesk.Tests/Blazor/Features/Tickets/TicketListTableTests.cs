@@ -57,20 +57,34 @@ public sealed class TicketListTableTests : HelpdeskBunitContext
     }
 
     [Fact]
-    public void TicketListTable_MinuteTick_RendersOnlyTheCellsThatReadDifferently()
+    public void TicketListTable_MinuteTick_RendersOnlyTheRowsThatReadDifferently()
     {
         var cut = Render(Ticket(1, Now, dueAt: Now.AddHours(4).AddMinutes(30)), Ticket(2, Now, dueAt: Now.AddDays(3)));
-        var cells = cut.FindComponents<TicketListCell>();
-        var rendersBefore = cells.Select(c => c.RenderCount).ToList();
+        var rows = cut.FindComponents<TicketListRow>();
+        var rendersBefore = rows.Select(r => r.RenderCount).ToList();
 
         Host.Clock.Advance(TimeSpan.FromMinutes(29));
-        Assert.All(cells, (c, i) => Assert.Equal(rendersBefore[i], c.RenderCount));
+        Assert.All(rows, (r, i) => Assert.Equal(rendersBefore[i], r.RenderCount));
 
         Host.Clock.Advance(TimeSpan.FromMinutes(2));
         cut.WaitForAssertion(() => Assert.Equal("Soon", DueState(cut, 0)));
 
-        // A cell's render count also counts its child components' renders: which cells rendered is what matters.
-        var rendered = cells.Where((c, i) => c.RenderCount > rendersBefore[i]).Select(c => (c.Instance.Ticket.Id, c.Instance.Column));
-        Assert.Equal([(1, TicketListColumn.Due)], rendered);
+        Assert.Equal([1], rows.Where((r, i) => r.RenderCount > rendersBefore[i]).Select(r => r.Instance.Ticket.Id));
+    }
+
+    [Fact]
+    public void TicketListTable_APageOfRows_HoldsAComponentPerRowAndNoMore()
+    {
+        var tickets = Enumerable.Range(1, 25).Select(id => Ticket(id, Now, dueAt: Now.AddHours(id))).ToArray();
+        var cut = Render<TicketListTable>(p => p.Add(t => t.Items, tickets).Add(t => t.Columns, TicketListColumns.Default));
+
+        // Each component keeps render buffers of its own on the server for as long as the list is open.
+        Assert.Equal(25, cut.FindComponents<TicketListRow>().Count);
+        Assert.Equal(25 * TicketListColumns.Default.Count, cut.FindAll("tbody td[data-label]").Count);
+        Assert.Single(cut.FindComponents<MudBlazor.MudCheckBox<bool>>()); // the header's "select all"
+        Assert.Equal(25, cut.FindAll("tbody input[type=checkbox]").Count);
+        Assert.Empty(cut.FindComponents<StatusChip>());
+        Assert.Empty(cut.FindComponents<SlaDue>());
+        Assert.Empty(cut.FindComponents<LocalTime>());
     }
 }
