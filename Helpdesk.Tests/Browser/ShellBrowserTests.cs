@@ -41,6 +41,8 @@ public sealed class ShellBrowserTests : BrowserJourney
 
         await Expect(page).ToHaveURLAsync($"{App.BaseUrl}/admin/mail/mailboxes");
         await Expect(page.GetByTestId("email-policy")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("nav-tickets")).Not.ToBeInViewportAsync(); // the drawer closed behind the link
+        await Expect(mailboxes).ToHaveAttributeAsync("aria-current", "page");
     }
 
     [Fact]
