@@ -3,7 +3,8 @@ using Microsoft.AspNetCore.Components;
 namespace Helpdesk.Blazor.Flux;
 
 /// <summary>
-/// A component that re-renders when any <see cref="IState{TState}"/> it injects changes (Fluxor's FluxorComponent).
+/// A component that re-renders when any <see cref="IState{TState}"/> or <see cref="IStateSelection{TState, TValue}"/> it
+/// injects changes (Fluxor's FluxorComponent).
 /// It subscribes on the first parameters set, so derived components need not call base.OnInitialized.
 /// </summary>
 public abstract class FluxComponent : ComponentBase, IDisposable
@@ -32,17 +33,24 @@ public abstract class FluxComponent : ComponentBase, IDisposable
         {
             var stateProperties = type.GetProperties(System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.Public
                     | System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.DeclaredOnly)
-                .Where(p => p.PropertyType.IsGenericType && p.PropertyType.GetGenericTypeDefinition() == typeof(IState<>));
-            foreach (var property in stateProperties)
+                .Select(p => (Property: p, State: StateInterfaceOf(p.PropertyType)))
+                .Where(p => p.State is not null);
+            foreach (var (property, stateInterface) in stateProperties)
             {
                 if (property.GetValue(this) is not { } state) continue;
-                var stateChanged = property.PropertyType.GetEvent(nameof(IState<object>.StateChanged))!;
+                var stateChanged = stateInterface!.GetEvent(nameof(IState<object>.StateChanged))!;
                 EventHandler handler = OnStateChanged;
                 stateChanged.AddEventHandler(state, handler);
                 _unsubscribe.Add(() => stateChanged.RemoveEventHandler(state, handler));
             }
         }
     }
+
+    // IState<T> itself, or what derives from it (IStateSelection<TState, TValue>).
+    private static Type? StateInterfaceOf(Type type) =>
+        type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IState<>) ? type
+        : type.IsInterface ? type.GetInterfaces().FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IState<>))
+        : null;
 
     private void OnStateChanged(object? sender, EventArgs e) => _ = InvokeAsync(StateHasChanged);
 

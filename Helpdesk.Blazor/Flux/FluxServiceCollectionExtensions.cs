@@ -26,6 +26,7 @@ public static class FluxServiceCollectionExtensions
         services.AddScoped<IDispatcher>(sp => sp.GetRequiredService<Store>());
         services.AddScoped<IActionSubscriber>(sp => sp.GetRequiredService<Store>());
         services.AddScoped(typeof(IState<>), typeof(State<>));
+        services.AddTransient(typeof(IStateSelection<,>), typeof(StateSelection<,>));
         foreach (var effectType in registry.Effects.Select(e => e.EffectType).Distinct())
             services.AddScoped(effectType);
         return services;

@@ -24,21 +24,21 @@ public sealed partial class TicketListPage
     private bool _keysReady;
 
     [Inject] private IState<TicketListState> State { get; set; } = default!;
-    [Inject] private IState<TicketViewsState> Views { get; set; } = default!;
+    /// <summary>The agent's views, not their counts: a count changing elsewhere does not render the list again.</summary>
+    [Inject] private IStateSelection<TicketViewsState, ImmutableList<TicketView>> Views { get; set; } = default!;
     [Inject] private IDispatcher Dispatcher { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private TicketLookupsQuery LookupsQuery { get; set; } = default!;
     [Inject] private CurrentActor CurrentActor { get; set; } = default!;
     [Inject] private IJSRuntime JS { get; set; } = default!;
 
-    private int PageCount => Math.Max(1, (int)Math.Ceiling(State.Value.TotalCount / (double)State.Value.Request.PageSize));
-
-    private TicketView? View => TicketListUrl.ViewOf(State.Value.ShownRequest, _me, Views.Value.Views);
+    private TicketView? View => TicketListUrl.ViewOf(State.Value.ShownRequest, _me, Views.Value);
 
     private IReadOnlyList<TicketListColumn> Columns => View?.Columns ?? TicketListColumns.Default;
 
     protected override async Task OnInitializedAsync()
     {
+        Views.Select(s => s.Views, (a, b) => TicketListUrl.SameViews(a, b, _me));
         _me = await CurrentActor.TryGetPersonIdAsync();
         Navigation.LocationChanged += OnLocationChanged;
         // An administrator's view in the URL is known once the agent's views have loaded; read the URL again then.
@@ -55,13 +55,13 @@ public sealed partial class TicketListPage
 
     private void LoadFromUrl()
     {
-        var views = Views.Value.Views;
+        var views = Views.Value;
         var request = TicketListUrl.Parse(Navigation.Uri, _me, views);
         if (!State.Value.HasLoaded || TicketListUrl.For(request, _me, views) != TicketListUrl.For(State.Value.Request, _me, views))
             Dispatcher.Dispatch(new LoadTicketsAction(request));
     }
 
-    private void Load(TicketListRequest request) => Navigation.NavigateTo(TicketListUrl.For(request, _me, Views.Value.Views));
+    private void Load(TicketListRequest request) => Navigation.NavigateTo(TicketListUrl.For(request, _me, Views.Value));
 
     private void GoToPage(int page) => Load(State.Value.Request with { Page = page - 1 });
 

@@ -71,6 +71,11 @@ public static class TicketListUrl
         return QueryHelpers.AddQueryString(Path, parameters);
     }
 
+    /// <summary>The same views in the same order, each with the same title, columns and list (their counts aside).</summary>
+    public static bool SameViews(IReadOnlyList<TicketView> a, IReadOnlyList<TicketView> b, int? me) =>
+        a.Count == b.Count && a.Zip(b).All(p => p.First.Key == p.Second.Key && p.First.Title == p.Second.Title
+            && p.First.Columns.SequenceEqual(p.Second.Columns) && For(p.First.Request(me), me, []) == For(p.Second.Request(me), me, []));
+
     /// <summary>The view whose filter this is, if any (sort and paging aside); a built-in one before an administrator's.</summary>
     public static TicketView? ViewOf(TicketListRequest request, int? me, IReadOnlyList<TicketView> views) =>
         views.FirstOrDefault(v => SameFilter(v.Request(me), request));

@@ -4,9 +4,11 @@ using Helpdesk.Core.Tickets.Queries;
 namespace Helpdesk.Blazor.Features.Tickets.Store;
 
 /// <param name="ChangesHeardAt">For a reload after changes: when the last was heard, so a list shared with other circuits is recent enough (<see cref="Live.SharedTicketListResults"/>); null loads a fresh list.</param>
-public sealed record LoadTicketsAction(TicketListRequest Request, long? ChangesHeardAt = null);
+/// <param name="Changed">For a reload after changes: the tickets that changed, tinted when the reloaded page is shown.</param>
+public sealed record LoadTicketsAction(TicketListRequest Request, long? ChangesHeardAt = null, IReadOnlyCollection<int>? Changed = null);
 
-public sealed record LoadTicketsSucceededAction(TicketListRequest Request, TicketListResult Result);
+/// <param name="Changed">The reload's changed tickets (<see cref="LoadTicketsAction.Changed"/>), heard at <paramref name="ChangesHeardAt"/>.</param>
+public sealed record LoadTicketsSucceededAction(TicketListRequest Request, TicketListResult Result, IReadOnlyCollection<int>? Changed = null, long ChangesHeardAt = 0);
 
 public sealed record LoadTicketsFailedAction(string Error);
 

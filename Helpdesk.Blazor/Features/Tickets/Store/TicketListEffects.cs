@@ -22,7 +22,7 @@ public sealed class TicketListEffects(SharedTicketListResults results, CurrentAc
             var result = action.ChangesHeardAt is { } heardAt
                 ? await results.GetAsync(action.Request, actor, heardAt)
                 : await results.GetFreshAsync(action.Request, actor);
-            dispatcher.Dispatch(new LoadTicketsSucceededAction(action.Request, result));
+            dispatcher.Dispatch(new LoadTicketsSucceededAction(action.Request, result, action.Changed, action.ChangesHeardAt ?? 0));
         }
         catch (Exception ex)
         {
@@ -37,14 +37,15 @@ public sealed class TicketListEffects(SharedTicketListResults results, CurrentAc
     {
         var list = state.Value;
         if (list.HasLoaded && action.Changes.Any(c => TicketListRelevance.CanTouch(c, list.Request, list.Items)))
-            dispatcher.Dispatch(new LoadTicketsAction(list.Request, action.HeardAt));
+            dispatcher.Dispatch(new LoadTicketsAction(list.Request, action.HeardAt, [.. action.Changes.Select(c => c.TicketId).Distinct()]));
         return Task.CompletedTask;
     }
 
     [EffectMethod]
-    public async Task HandleChangeMarkExpiry(TicketsChangedExternallyAction action, IDispatcher dispatcher)
+    public async Task HandleChangeMarkExpiry(LoadTicketsSucceededAction action, IDispatcher dispatcher)
     {
+        if (action.Changed is not { Count: > 0 }) return;
         await Task.Delay(ChangeMarkFor, clock);
-        dispatcher.Dispatch(new ChangeMarksExpiredAction(action.HeardAt));
+        dispatcher.Dispatch(new ChangeMarksExpiredAction(action.ChangesHeardAt));
     }
 }

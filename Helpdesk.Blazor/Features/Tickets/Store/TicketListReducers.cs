@@ -24,7 +24,7 @@ public static class TicketListReducers
                 ItemsRequest = action.Request,
                 TotalCount = action.Result.TotalCount,
                 StatusCounts = action.Result.StatusCounts,
-                RecentlyChanged = state.RecentlyChanged.RemoveRange(state.RecentlyChanged.Keys.Where(id => !action.Result.Items.Any(i => i.Id == id))),
+                RecentlyChanged = Marked(state.RecentlyChanged.RemoveRange(state.RecentlyChanged.Keys.Where(id => !action.Result.Items.Any(i => i.Id == id))), action),
                 Selected = state.Selected.Intersect(action.Result.Items.Select(i => i.Id)),
             };
 
@@ -32,9 +32,11 @@ public static class TicketListReducers
     public static TicketListState ReduceLoadTicketsFailedAction(TicketListState state, LoadTicketsFailedAction action) =>
         state with { IsLoading = false, Error = action.Error };
 
-    [ReducerMethod]
-    public static TicketListState ReduceTicketsChangedExternallyAction(TicketListState state, TicketsChangedExternallyAction action) =>
-        state with { RecentlyChanged = state.RecentlyChanged.SetItems(action.Changes.Select(c => KeyValuePair.Create(c.TicketId, action.HeardAt))) };
+    // The changed tickets are tinted with the page that shows their change: one render for both.
+    private static ImmutableDictionary<int, long> Marked(ImmutableDictionary<int, long> marks, LoadTicketsSucceededAction action) =>
+        action.Changed is { Count: > 0 } changed
+            ? marks.SetItems(changed.Where(id => action.Result.Items.Any(i => i.Id == id)).Select(id => KeyValuePair.Create(id, action.ChangesHeardAt)))
+            : marks;
 
     /// <summary>Marks heard no later than the action's time go; a ticket that changed again since keeps its newer mark.</summary>
     [ReducerMethod]

@@ -128,6 +128,39 @@ public sealed class TicketListPageTests : HelpdeskBunitContext
     }
 
     [Fact]
+    public async Task TicketListPage_TicketChangedElsewhere_NeitherFiltersNorFooterRenderAgainNorDoViewCounts()
+    {
+        await AnnWithLoginAsync();
+        await SeedAsync(3);
+        var cut = RenderAt("tickets?view=all");
+        cut.WaitForAssertion(() => Assert.Equal(3, Rows(cut)));
+        var dispatcher = Services.GetRequiredService<IDispatcher>();
+        var counted = await Host.Get<Helpdesk.Core.Tickets.Views.TicketViewCountsQuery>().ExecuteAsync(null, await Services.GetRequiredService<CurrentActor>().GetAsync());
+        await cut.InvokeAsync(() => dispatcher.Dispatch(new LoadViewCountsSucceededAction(counted)));
+        var (table, filters, footer) = (cut.FindComponent<TicketListTable>(), cut.FindComponent<TicketFilterBar>(), cut.FindComponent<TicketListFooter>());
+        var (filtersBefore, footerBefore) = (filters.RenderCount, footer.RenderCount);
+        var changedId = Services.GetRequiredService<IState<TicketListState>>().Value.Items[1].Id;
+
+        var ticket = (await Host.Get<Helpdesk.Core.Tickets.Queries.TicketDetailsQuery>().ExecuteAsync(changedId, Actor.System))!;
+        await Host.Get<UpdateTicketCommand>().ExecuteAsync(ticket.AsUpdate() with { Subject = "Changed elsewhere" }, Actor.System);
+        await cut.InvokeAsync(() => dispatcher.Dispatch(new TicketsChangedExternallyAction(
+            [new TicketChanged(changedId, TicketChangeKind.Updated, null, DateTime.UtcNow)], Host.Clock.GetTimestamp())));
+
+        cut.WaitForAssertion(() => Assert.Contains("Changed elsewhere", cut.Markup));
+        Assert.Equal(filtersBefore, filters.RenderCount);
+        Assert.Equal(footerBefore, footer.RenderCount);
+
+        // The views' counts moving (another agent's change) show in the navigation; the list has nothing new to show.
+        var views = Services.GetRequiredService<IState<TicketViewsState>>();
+        var recounted = (await Host.Get<Helpdesk.Core.Tickets.Views.TicketViewCountsQuery>().ExecuteAsync(null, await Services.GetRequiredService<CurrentActor>().GetAsync()))
+            .Select(v => v with { Count = v.Count + 1 }).ToList(); // views built anew, as every count reload builds them
+        var (tableBefore, countsBefore) = (table.RenderCount, views.Value);
+        await cut.InvokeAsync(() => dispatcher.Dispatch(new LoadViewCountsSucceededAction(recounted, AfterChanges: true)));
+        Assert.NotSame(countsBefore, views.Value);
+        Assert.Equal(tableBefore, table.RenderCount);
+    }
+
+    [Fact]
     public async Task TicketListPage_TicketChangedElsewhere_ItsRowIsTintedForAMomentAfterItsLatestChange()
     {
         await AnnWithLoginAsync();

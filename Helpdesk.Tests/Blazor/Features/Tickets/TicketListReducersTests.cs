@@ -64,22 +64,26 @@ public sealed class TicketListReducersTests
     }
 
     [Fact]
-    public void ReduceTicketsChangedExternallyAction_MarksEachTicketAsRecentlyChanged()
+    public void ReduceLoadTicketsSucceededAction_AReloadAfterChanges_MarksTheChangedTicketsOnThePage()
     {
-        TicketChanged Change(int id) => new(id, TicketChangeKind.Updated, null, DateTime.UtcNow);
+        var request = new TicketListRequest();
+        var result = new TicketListResult([Summary(5), Summary(7)], 2, new Dictionary<TicketStatus, int>());
+        var loading = TicketListReducers.ReduceLoadTicketsAction(new TicketListState(), new LoadTicketsAction(request));
 
-        var state = TicketListReducers.ReduceTicketsChangedExternallyAction(new TicketListState(), new TicketsChangedExternallyAction([Change(5), Change(7), Change(5)], HeardAt: 10));
+        var state = TicketListReducers.ReduceLoadTicketsSucceededAction(loading, new LoadTicketsSucceededAction(request, result, Changed: [5, 9], ChangesHeardAt: 10));
 
-        Assert.Equal([5, 7], state.RecentlyChanged.Keys.Order());
-        Assert.All(state.RecentlyChanged.Values, heardAt => Assert.Equal(10, heardAt));
+        Assert.Equal([5], state.RecentlyChanged.Keys); // 9 is not on the page
+        Assert.Equal(10, state.RecentlyChanged[5]);
     }
 
     [Fact]
     public void ReduceChangeMarksExpiredAction_ATicketThatChangedAgainSince_KeepsItsNewerMark()
     {
-        TicketChanged Change(int id) => new(id, TicketChangeKind.Updated, null, DateTime.UtcNow);
-        var state = TicketListReducers.ReduceTicketsChangedExternallyAction(new TicketListState(), new TicketsChangedExternallyAction([Change(5), Change(7)], HeardAt: 10));
-        state = TicketListReducers.ReduceTicketsChangedExternallyAction(state, new TicketsChangedExternallyAction([Change(7)], HeardAt: 20));
+        var request = new TicketListRequest();
+        var result = new TicketListResult([Summary(5), Summary(7)], 2, new Dictionary<TicketStatus, int>());
+        var state = TicketListReducers.ReduceLoadTicketsAction(new TicketListState(), new LoadTicketsAction(request));
+        state = TicketListReducers.ReduceLoadTicketsSucceededAction(state, new LoadTicketsSucceededAction(request, result, [5, 7], ChangesHeardAt: 10));
+        state = TicketListReducers.ReduceLoadTicketsSucceededAction(state, new LoadTicketsSucceededAction(request, result, [7], ChangesHeardAt: 20));
 
         var expired = TicketListReducers.ReduceChangeMarksExpiredAction(state, new ChangeMarksExpiredAction(HeardAt: 10));
 
