@@ -91,7 +91,7 @@ public sealed class CreateTicketCommand(TicketWrite write, CaseLogEntryFactory e
         }
         await db.SaveChangesAsync(ct);
         await TicketContactList.AddAsync(db, ticket, input.ContactIds, actor, now, TicketContactList.CcNote, ct);
-        scope.Changed(TicketChangeKind.Created, new TicketCreatedEvent(ticket, actor));
+        scope.Changed(TicketChangeKind.Created, new TicketCreatedEvent(ticket, actor, IsNewInThisContext: true));
         return ticket;
     }
 
