@@ -46,5 +46,9 @@ public sealed class CaseLogEntryFactory(CaseLogHtml html, BlobStore blobs)
     }
 
     /// <summary>Renders the entry again now that its attachments have ids, so its inline images show; the next save stores it.</summary>
-    public void LinkInlineImages(CaseLogEntry entry) => html.Render(entry);
+    public void LinkInlineImages(CaseLogEntry entry)
+    {
+        // Without inline images it would render the same again.
+        if (CaseLogHtml.HasInlineImages(entry)) html.Render(entry);
+    }
 }

@@ -16,6 +16,9 @@ public sealed class CaseLogHtml(CaseLogTextRenderer renderer)
         entry.HtmlVersion = Version;
     }
 
+    /// <summary>The entry shows some of its attachments inline: their addresses are known only once they are saved.</summary>
+    public static bool HasInlineImages(CaseLogEntry entry) => entry.Attachments.Any(a => a.ContentId is not null && IsRaster(a.ContentType));
+
     private static Dictionary<string, string> InlineImages(CaseLogEntry entry)
     {
         var images = new Dictionary<string, string>(ContentIds.Comparer);

@@ -64,15 +64,20 @@ public sealed class AlertRecipientResolver
             }
         }
         // The actor is left out by address too: an agent whose address is the administrative email is not told of their own change.
-        var actorAddresses = actorId is { } a
-            ? (await db.Set<Person>().AsNoTracking().Include(p => p.OtherEmails).Where(p => p.Id == a).ToListAsync(ct))
-                .SelectMany(p => p.OtherEmails.Select(e => e.Address).Prepend(p.PrimaryEmail)).ToHashSet(StringComparer.OrdinalIgnoreCase)
+        var actorAddresses = actorId is { } a && found.Count > 0
+            ? (await ActorAsync(db, a, ct)).SelectMany(p => p.OtherEmails.Select(e => e.Address).Prepend(p.PrimaryEmail)).ToHashSet(StringComparer.OrdinalIgnoreCase)
             : [];
         return [.. found
             .Where(f => (f.Person is null || (f.Person.IsActive && f.Person.Id != actorId)) && !actorAddresses.Contains(f.Address))
             .DistinctBy(f => f.Address, StringComparer.OrdinalIgnoreCase)
             .Select(f => new OutboxRecipient(f.Address, f.Person?.Name, f.Why))];
     }
+
+    /// <summary>The acting person with all their addresses: as read already in this transaction (a mail's sender), else from the database.</summary>
+    private static async Task<List<Person>> ActorAsync(HelpdeskDbContext db, int id, CancellationToken ct) =>
+        db.Unchanged<Person>(id) is { } read && db.Entry(read).Collection(p => p.OtherEmails).IsLoaded
+            ? [read]
+            : await db.Set<Person>().AsNoTracking().Include(p => p.OtherEmails).Where(p => p.Id == id).ToListAsync(ct);
 
     private static Task<Person?> PersonAsync(HelpdeskDbContext db, int id, CancellationToken ct) =>
         db.Set<Person>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);

@@ -124,7 +124,11 @@ public sealed class CorrespondenceEngine(AlertRecipientResolver recipients, Corr
             people.Add((submitter, "the sender of the message (confirmation)"));
 
         var ids = people.Select(p => p.Id).Distinct().ToList();
-        var found = await db.Set<Person>().AsNoTracking().Where(p => ids.Contains(p.Id) && p.IsActive).ToListAsync(ct);
+        // The requester or sender is usually the mail's sender, read already in this transaction.
+        var read = ids.Select(id => db.Unchanged<Person>(id)).OfType<Person>().ToList();
+        var unread = ids.Except(read.Select(p => p.Id)).ToList();
+        var found = read.Where(p => p.IsActive).ToList();
+        if (unread.Count > 0) found.AddRange(await db.Set<Person>().AsNoTracking().Where(p => unread.Contains(p.Id) && p.IsActive).ToListAsync(ct));
         var recipients = people.Join(found, p => p.Id, f => f.Id, (p, f) => new OutboxRecipient(f.PrimaryEmail, f.Name, p.Why))
             .DistinctBy(r => r.Address, StringComparer.OrdinalIgnoreCase).ToList();
         // The first participant reached (the owner, unless they cannot be) is addressed; the others are copied.

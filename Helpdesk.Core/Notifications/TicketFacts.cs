@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Helpdesk.Core.CaseLog;
+using Helpdesk.Core.Organizations;
 using Helpdesk.Core.People;
 using Helpdesk.Core.Persistence;
 using Helpdesk.Core.Tickets;
@@ -49,31 +50,62 @@ public sealed partial class TicketFacts
         if (triggeringEntry is not null && entries.All(e => e.Id != triggeringEntry.Id)) entries.Insert(0, triggeringEntry);
         // Read inside the change's transaction: contacts the same change added are already here (iTop fix #850).
         var contacts = await db.Set<Correspondence.TicketCollaborator>().AsNoTracking().Where(c => c.TicketId == ticket.Id)
-            .Join(db.Set<Person>(), c => c.PersonId, p => p.Id, (c, p) => new { p.Id, p.Name }).OrderBy(p => p.Id).ToListAsync(ct);
+            .Join(db.Set<Person>(), c => c.PersonId, p => p.Id, (c, p) => p).OrderBy(p => p.Id).Select(p => new Contact(p.Id, p.Name)).ToListAsync(ct);
         var actor = actorId is { } id ? await db.Set<Person>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct) : null;
-        return new TicketFacts
-        {
-            Values = new Dictionary<string, object?>
-            {
-                ["id"] = t.Id, ["ref"] = t.Number, ["title"] = t.Subject, ["status"] = Snake(t.Status.ToString()),
-                ["category"] = Snake(t.Category.ToString()), ["impact"] = t.Impact is { } i ? Snake(i.ToString()) : null,
-                ["caller_id"] = t.RequestedForId, ["requested_by_id"] = t.RequestedById, ["agent_id"] = t.MemberId,
-                ["team_id"] = t.TeamId, ["department_id"] = t.DepartmentId, ["org_id"] = t.RequestedFor?.OrganizationId,
-                ["source"] = t.Source, ["start_date"] = t.CreatedAt, ["last_update"] = t.UpdatedAt,
-                ["desired_completion_at"] = t.DesiredCompletionAt, ["resolution_target_at"] = t.ResolutionTargetAt,
-                ["contacts_list"] = contacts.Select(c => c.Id).ToList(),
-            },
-            FriendlyNames = new Dictionary<string, string?>
-            {
-                ["caller_id"] = t.RequestedFor?.Name, ["requested_by_id"] = t.RequestedBy?.Name, ["agent_id"] = t.Member?.Name,
-                ["team_id"] = t.Team?.Name, ["department_id"] = t.Department?.Name, ["org_id"] = t.RequestedFor?.Organization?.Name,
-                ["contacts_list"] = string.Join(", ", contacts.Select(c => c.Name)),
-            },
-            Entries = entries,
-            CurrentContact = actor,
-            TriggeringEntry = triggeringEntry,
-        };
+        var named = new Named(t.RequestedFor, t.RequestedFor?.Organization?.Name, t.RequestedBy?.Name, t.Member?.Name, t.Team?.Name, t.Department?.Name);
+        return Of(t, named, entries, contacts, actor, triggeringEntry);
     }
+
+    /// <summary>
+    /// The facts of a ticket that <paramref name="db"/> created in its open transaction, from what it tracks: every row
+    /// of a new ticket (its entries, contacts) went through it, so none is read back; the people, team and department
+    /// it points at are found by key, in the tracker first.
+    /// </summary>
+    public static async Task<TicketFacts> OfNewTicketAsync(HelpdeskDbContext db, Ticket ticket, int? actorId, CancellationToken ct)
+    {
+        var id = ticket.Id;
+        var requestedFor = await db.Set<Person>().FindAsync([ticket.RequestedForId], ct);
+        var named = new Named(requestedFor,
+            requestedFor?.OrganizationId is { } organization ? (await db.Set<Organization>().FindAsync([organization], ct))?.Name : null,
+            (await db.Set<Person>().FindAsync([ticket.RequestedById], ct))?.Name,
+            ticket.MemberId is { } member ? (await db.Set<Person>().FindAsync([member], ct))?.Name : null,
+            ticket.TeamId is { } team ? (await db.Set<Teams.Team>().FindAsync([team], ct))?.Name : null,
+            ticket.DepartmentId is { } department ? (await db.Set<Departments.Department>().FindAsync([department], ct))?.Name : null);
+        var entries = db.Saved<CaseLogEntry>().Where(e => e.TicketId == id).OrderByDescending(e => e.CreatedAt).ThenByDescending(e => e.Id).ToList();
+        var contacts = new List<Contact>();
+        foreach (var personId in db.Saved<Correspondence.TicketCollaborator>().Where(c => c.TicketId == id).Select(c => c.PersonId).Order())
+            if (await db.Set<Person>().FindAsync([personId], ct) is { } person) contacts.Add(new Contact(person.Id, person.Name));
+        var actor = actorId is { } actorPerson ? await db.Set<Person>().FindAsync([actorPerson], ct) : null;
+        return Of(ticket, named, entries, contacts, actor, null);
+    }
+
+    private sealed record Contact(int Id, string Name);
+
+    /// <summary>What the ticket points at, by name.</summary>
+    private sealed record Named(Person? RequestedFor, string? Organization, string? RequestedBy, string? Member, string? Team, string? Department);
+
+    private static TicketFacts Of(Ticket t, Named named, List<CaseLogEntry> entries, List<Contact> contacts, Person? actor, CaseLogEntry? triggeringEntry) => new()
+    {
+        Values = new Dictionary<string, object?>
+        {
+            ["id"] = t.Id, ["ref"] = t.Number, ["title"] = t.Subject, ["status"] = Snake(t.Status.ToString()),
+            ["category"] = Snake(t.Category.ToString()), ["impact"] = t.Impact is { } i ? Snake(i.ToString()) : null,
+            ["caller_id"] = t.RequestedForId, ["requested_by_id"] = t.RequestedById, ["agent_id"] = t.MemberId,
+            ["team_id"] = t.TeamId, ["department_id"] = t.DepartmentId, ["org_id"] = named.RequestedFor?.OrganizationId,
+            ["source"] = t.Source, ["start_date"] = t.CreatedAt, ["last_update"] = t.UpdatedAt,
+            ["desired_completion_at"] = t.DesiredCompletionAt, ["resolution_target_at"] = t.ResolutionTargetAt,
+            ["contacts_list"] = contacts.Select(c => c.Id).ToList(),
+        },
+        FriendlyNames = new Dictionary<string, string?>
+        {
+            ["caller_id"] = named.RequestedFor?.Name, ["requested_by_id"] = named.RequestedBy, ["agent_id"] = named.Member,
+            ["team_id"] = named.Team, ["department_id"] = named.Department, ["org_id"] = named.Organization,
+            ["contacts_list"] = string.Join(", ", contacts.Select(c => c.Name)),
+        },
+        Entries = entries,
+        CurrentContact = actor,
+        TriggeringEntry = triggeringEntry,
+    };
 
     private static string Snake(string pascal) => SnakeBoundary().Replace(pascal, "$1_$2").ToLowerInvariant();
 

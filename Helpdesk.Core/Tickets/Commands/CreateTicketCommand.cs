@@ -86,12 +86,16 @@ public sealed class CreateTicketCommand(TicketWrite write, CaseLogEntryFactory e
             entry.SourceMessageId = input.SourceMessageId;
             entry.SourceInboundId = input.SourceInboundId;
             db.Add(entry);
-            await db.SaveChangesAsync(ct);
-            entryFactory.LinkInlineImages(entry);
+            // Inline images get their addresses from their saved ids; an entry without any is saved once, below.
+            if (CaseLogHtml.HasInlineImages(entry))
+            {
+                await db.SaveChangesAsync(ct);
+                entryFactory.LinkInlineImages(entry);
+            }
         }
         await db.SaveChangesAsync(ct);
         await TicketContactList.AddAsync(db, ticket, input.ContactIds, actor, now, TicketContactList.CcNote, ct);
-        scope.Changed(TicketChangeKind.Created, new TicketCreatedEvent(ticket, actor));
+        scope.Changed(TicketChangeKind.Created, new TicketCreatedEvent(ticket, actor, IsNewInThisContext: true));
         return ticket;
     }
 

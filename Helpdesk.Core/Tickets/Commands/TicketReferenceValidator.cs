@@ -14,7 +14,7 @@ internal static class TicketReferenceValidator
     public static async Task CheckAsync(HelpdeskDbContext db, Dictionary<string, string> errors,
         int? requestedForId, int? teamId, int? memberId, int? departmentId, int? helpTopicId, int? slaPlanId, CancellationToken ct)
     {
-        if (requestedForId is { } rf && !await db.Set<Person>().AnyAsync(p => p.Id == rf && p.IsActive, ct))
+        if (requestedForId is { } rf && !IsReadActive(db, rf) && !await db.Set<Person>().AnyAsync(p => p.Id == rf && p.IsActive, ct))
             errors[TicketFields.RequestedFor] = "The requester is not a known, active person.";
         if (teamId is { } t && !await db.Set<Team>().AnyAsync(x => x.Id == t, ct))
             errors[TicketFields.Team] = "The team does not exist.";
@@ -27,6 +27,10 @@ internal static class TicketReferenceValidator
         if (slaPlanId is { } s && !await db.Set<SlaPlan>().AnyAsync(x => x.Id == s, ct))
             errors[TicketFields.SlaPlan] = "The SLA plan does not exist.";
     }
+
+    /// <summary>The person was already read in this transaction (e.g. a mail's sender), unchanged and active: no need to ask again.</summary>
+    private static bool IsReadActive(HelpdeskDbContext db, int personId) =>
+        db.Unchanged<Person>(personId) is { IsActive: true };
 
     public static string? CheckSubject(string? subject, Dictionary<string, string> errors)
     {

@@ -7,7 +7,11 @@ namespace Helpdesk.Core.Tickets.Events;
 /// <summary>A ticket change as seen inside the transaction that makes it; sinks may add rows (e.g. outbox mail) to the same transaction.</summary>
 public abstract record TicketEvent(Ticket Ticket, Actor Actor);
 
-public sealed record TicketCreatedEvent(Ticket Ticket, Actor Actor) : TicketEvent(Ticket, Actor);
+/// <param name="IsNewInThisContext">
+/// The ticket was created through the context the event is handled in, in its open transaction: every row of it is
+/// tracked there (false for a preview about an existing ticket).
+/// </param>
+public sealed record TicketCreatedEvent(Ticket Ticket, Actor Actor, bool IsNewInThisContext = false) : TicketEvent(Ticket, Actor);
 
 public sealed record TicketFieldsChangedEvent(Ticket Ticket, Actor Actor, IReadOnlyList<FieldChange> Changes) : TicketEvent(Ticket, Actor);
 

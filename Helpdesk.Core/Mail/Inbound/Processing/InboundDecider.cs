@@ -37,19 +37,20 @@ public sealed class InboundDecider(
 
     private async Task<InboundDecision> DecideForSenderAsync(HelpdeskDbContext db, MimeMessage message, InboundMailContent content, DateTime receivedAt, string? mailbox, CancellationToken ct)
     {
-        var sender = await SenderDirectory.FindAsync(db, content.FromAddress, ct);
-        var createSender = false;
-        if (sender is null && await SenderDirectory.FindInactiveAsync(db, content.FromAddress, ct) is { } inactive)
+        if (await SenderDirectory.FindAsync(db, content.FromAddress, ct) is { } known)
+            return await DecideForAsync(db, message, content, receivedAt, mailbox, known, createSender: false, ct) with { Sender = known };
+        if (await SenderDirectory.FindInactiveAsync(db, content.FromAddress, ct) is { } inactive)
             return new RejectSender($"Not registered: {content.FromAddress} belongs to {inactive.Name}, who is no longer active.",
                 content.FromAddress!, RejectionReason.InactivePerson);
-        if (sender is null)
-        {
-            if (await emailPolicy.GetAsync(db, ct) == UnknownSenderPolicy.Reject)
-                return new RejectSender($"Not registered: no person has the address {content.FromAddress} (email policy: reject).", content.FromAddress!);
-            createSender = true;
-            sender = new Person { Name = content.FromName ?? content.FromAddress!, PrimaryEmail = content.FromAddress!, Roles = PersonRoles.EndUser };
-        }
+        if (await emailPolicy.GetAsync(db, ct) == UnknownSenderPolicy.Reject)
+            return new RejectSender($"Not registered: no person has the address {content.FromAddress} (email policy: reject).", content.FromAddress!);
+        var newcomer = new Person { Name = content.FromName ?? content.FromAddress!, PrimaryEmail = content.FromAddress!, Roles = PersonRoles.EndUser };
+        return await DecideForAsync(db, message, content, receivedAt, mailbox, newcomer, createSender: true, ct);
+    }
 
+    private async Task<InboundDecision> DecideForAsync(HelpdeskDbContext db, MimeMessage message, InboundMailContent content, DateTime receivedAt, string? mailbox,
+        Person sender, bool createSender, CancellationToken ct)
+    {
         var route = await router.RouteAsync(db, content.Recipients, ct);
         var mail = new InboundContext(message, content, sender, route, mailbox);
         var external = ExternalTicketNumber.Find(message, content, options.Value.EffectiveExternalTicketPatterns);

@@ -1,4 +1,5 @@
 using Helpdesk.Core.CaseLog;
+using Helpdesk.Core.People;
 using Helpdesk.Core.Tickets.Commands;
 
 namespace Helpdesk.Core.Mail.Inbound.Processing;
@@ -13,6 +14,9 @@ public abstract record InboundDecision(string Explanation)
     public string? AutomatedReason { get; init; }
 
     public bool IsAutomated => AutomatedReason is not null;
+
+    /// <summary>The known, active person who sent the mail, as the decision found them (null: none, or one the email policy would create).</summary>
+    public Person? Sender { get; init; }
 }
 
 /// <param name="TicketId">The ticket the mail was about, when it is known (e.g. a repeated event): shown on the inbound row.</param>

@@ -287,8 +287,7 @@ public sealed class InboundMailProcessor(
 
     private async Task AddNoteAsync(TicketWriteBatch batch, AddNote note, Applying mail, CancellationToken ct)
     {
-        var (db, content) = (batch.Db, mail.Content);
-        var sender = await SenderDirectory.FindAsync(db, content.FromAddress, ct);
+        var (db, content, sender) = (batch.Db, mail.Content, note.Sender);
         var actor = await NoteActorAsync(db, SenderActor(sender, content, note), note, ct);
         var (files, leftOut) = await StageAsync(content, ct);
         var outcome = WithAutomated(string.Join(" ", [note.Explanation, .. note.Notes, .. leftOut]), note);
@@ -308,7 +307,7 @@ public sealed class InboundMailProcessor(
         }, actor, ct, async (db, ticketId, token) =>
         {
             if (note.BouncedMessageId is { } bounced) await MarkBouncedAsync(db, bounced, token);
-            var named = await SenderNameAsync(db, content, token);
+            var named = await SenderNameAsync(db, content, sender, token);
             await mail.Outcome(InboundStatus.Processed, outcome + named, note.TicketId)(db, ticketId, token);
         }, batch);
     }
@@ -329,8 +328,7 @@ public sealed class InboundMailProcessor(
     /// </summary>
     private async Task CreateRequestAsync(TicketWriteBatch batch, CreateRequest create, Applying mail, CancellationToken ct)
     {
-        var (db, content) = (batch.Db, mail.Content);
-        var sender = await SenderDirectory.FindAsync(db, content.FromAddress, ct);
+        var (db, content, sender) = (batch.Db, mail.Content, create.Sender);
         if (sender is null && !create.CreateSender) throw new InvalidOperationException("The sender disappeared while the mail was processed.");
         var (files, leftOut) = await StageAsync(content, ct);
         var ticket = create.Ticket with
@@ -348,7 +346,7 @@ public sealed class InboundMailProcessor(
         };
         await createTicket.ExecuteAsync(ticket, SenderActor(sender, content, create), ct, async (tdb, ticketId, token) =>
         {
-            var named = await SenderNameAsync(tdb, content, token);
+            var named = await SenderNameAsync(tdb, content, sender, token);
             var created = string.Join(" ", [$"Created {TicketNumber.Format(ticketId)}: {create.Explanation}", .. leftOut]);
             await mail.Outcome(InboundStatus.Processed, WithAutomated(created, create) + named, ticketId)(tdb, ticketId, token);
         }, batch);
@@ -390,10 +388,14 @@ public sealed class InboundMailProcessor(
     /// A known person keeps their name; one stored as nothing or as their bare address takes the mail's display name.
     /// Another name in the mail is recorded in the outcome, not lost silently.
     /// </summary>
-    private static async Task<string> SenderNameAsync(HelpdeskDbContext db, InboundMailContent content, CancellationToken ct)
+    /// <param name="sender">The sender as the decision found them: the person stored under the address, unless found by another of their addresses.</param>
+    private static async Task<string> SenderNameAsync(HelpdeskDbContext db, InboundMailContent content, Person? sender, CancellationToken ct)
     {
         if (content is not { FromAddress: { } address, FromName: { } name }) return "";
-        var person = await db.Set<Person>().FirstOrDefaultAsync(p => p.PrimaryEmail == address, ct);
+        // Primary addresses are unique: the same spelling is the same row (another case is left to the NOCASE query).
+        var person = sender is not null && sender.PrimaryEmail == address
+            ? sender
+            : await db.Set<Person>().FirstOrDefaultAsync(p => p.PrimaryEmail == address, ct);
         if (person is null || person.Name == name) return "";
         if (string.IsNullOrWhiteSpace(person.Name) || person.Name.Equals(address, StringComparison.OrdinalIgnoreCase))
         {

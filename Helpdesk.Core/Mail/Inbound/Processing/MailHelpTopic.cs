@@ -1,6 +1,7 @@
 using Helpdesk.Core.Correspondence;
 using Helpdesk.Core.Mail.Inbound.Mailboxes;
 using Helpdesk.Core.Persistence;
+using Helpdesk.Core.SharedState;
 using Helpdesk.Core.Teams;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,7 +19,8 @@ internal static class MailHelpTopic
             ? await db.Set<Team>().AsNoTracking().Where(t => t.Id == team).Select(t => t.DefaultHelpTopicId).FirstOrDefaultAsync(ct)
             : null;
         var fromMailbox = fromTeam is null && mail.Mailbox is { } name
-            ? await db.Set<Mailbox>().AsNoTracking().Where(m => m.Name == name).Select(m => m.DefaultHelpTopicId).FirstOrDefaultAsync(ct)
+            ? await BatchSettings.ReadAsync($"{SettingsChanges.Mailboxes}:{name}:help-topic",
+                () => db.Set<Mailbox>().AsNoTracking().Where(m => m.Name == name).Select(m => m.DefaultHelpTopicId).FirstOrDefaultAsync(ct))
             : null;
         if ((fromTeam ?? fromMailbox) is not { } id) return null;
         var topic = await db.Set<HelpTopic>().AsNoTracking().Where(h => h.Id == id).Select(h => h.Name).FirstAsync(ct);

@@ -34,7 +34,9 @@ public sealed class MailOutComposer(
 
         var facts = await e.FactsAsync(ct);
         var host = new Uri(helpdesk.Value.PublicUrl).Host;
-        var thread = await MailThread.OfAsync(db, ticketEvent.Ticket.Id, facts.Entries, host, ct);
+        var thread = e.IsNewTicket
+            ? MailThread.OfNewTicket(db, ticketEvent.Ticket.Id, facts.Entries, host)
+            : await MailThread.OfAsync(db, ticketEvent.Ticket.Id, facts.Entries, host, ct);
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var mail in toWrite)
             db.AddRange(Rows(mail, facts, ticketEvent.Ticket.Id, thread, host, now));

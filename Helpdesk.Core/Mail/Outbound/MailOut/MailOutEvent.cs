@@ -19,6 +19,10 @@ public sealed class MailOutEvent(HelpdeskDbContext db, TicketEvent ticketEvent)
     /// <summary>The entry the event appended, if any.</summary>
     public CaseLogEntry? Entry => (ticketEvent as CaseLogAppendedEvent)?.Entry;
 
-    public async Task<TicketFacts> FactsAsync(CancellationToken ct) =>
-        _facts ??= await TicketFacts.LoadAsync(db, ticketEvent.Ticket, ticketEvent.Actor.PersonId, Entry, ct);
+    /// <summary>The event created the ticket in <see cref="Db"/>'s open transaction: nothing about it needs reading back.</summary>
+    public bool IsNewTicket => ticketEvent is TicketCreatedEvent { IsNewInThisContext: true };
+
+    public async Task<TicketFacts> FactsAsync(CancellationToken ct) => _facts ??= IsNewTicket
+        ? await TicketFacts.OfNewTicketAsync(db, ticketEvent.Ticket, ticketEvent.Actor.PersonId, ct)
+        : await TicketFacts.LoadAsync(db, ticketEvent.Ticket, ticketEvent.Actor.PersonId, Entry, ct);
 }
