@@ -9,7 +9,7 @@ namespace Helpdesk.Core.Mail.Outbound;
 
 /// <summary>
 /// Writes send results to their rows a hundred at a time, each row only while the round still holds its claim: one
-/// UPDATE per hundred rows instead of EF's tracked, concurrency-checked UPDATE per row (the writer's main cost).
+/// UPDATE per hundred rows instead of EF's tracked, concurrency-checked UPDATE per row.
 /// </summary>
 internal static class OutboxResultRows
 {
