@@ -13,6 +13,9 @@ public enum OutboxStatus
 /// </summary>
 public sealed class OutboxMessage
 {
+    /// <summary>The table of <see cref="TextBody"/>, <see cref="HtmlBody"/> and <see cref="RecipientReasons"/>, one row per mail.</summary>
+    public const string BodyTable = "OutboxMessageBody";
+
     public long Id { get; set; }
     public required string MessageId { get; set; }
     public int? TicketId { get; set; }

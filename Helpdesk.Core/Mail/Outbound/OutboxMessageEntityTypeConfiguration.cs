@@ -18,6 +18,17 @@ internal sealed class OutboxMessageEntityTypeConfiguration : IEntityTypeConfigur
         builder.HasIndex(m => m.ClaimToken);
         builder.HasIndex(m => m.TicketId);
         builder.HasIndex(m => m.CaseLogEntryId);
-        builder.OwnsMany(m => m.Attachments, a => a.ToJson());
+        builder.Property(m => m.Attachments).HasConversion<OutboxAttachmentsJson, OutboxAttachmentsComparer>();
+        // Claims and results rewrite the row two or three times per mail; the large, write-once parts live beside it,
+        // so on SQLite those updates do not rewrite ~10 KB of overflow pages each time. Read only with the whole mail.
+        // A key shared by two tables loses SQLite's AUTOINCREMENT by convention; the main table keeps it (ids never reused).
+        builder.Property(m => m.Id).UseAutoincrement();
+        builder.SplitToTable(OutboxMessage.BodyTable, body =>
+        {
+            body.Property(m => m.TextBody);
+            body.Property(m => m.HtmlBody);
+            body.Property(m => m.RecipientReasons);
+            body.Property(m => m.Attachments);
+        });
     }
 }

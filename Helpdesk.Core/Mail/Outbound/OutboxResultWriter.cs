@@ -32,14 +32,16 @@ public sealed class OutboxResultWriter(HelpdeskDbContext db, Action<OutboxSendRe
     {
         try
         {
+            var finished = new List<OutboxMessage>();
             while (await _results.Reader.WaitToReadAsync(CancellationToken.None))
             {
                 while (_results.Reader.TryRead(out var result))
                 {
-                    db.Attach(result.Message);
                     apply(result);
+                    finished.Add(result.Message);
                 }
-                await SaveAsync();
+                await SaveAsync(finished);
+                finished.Clear();
             }
         }
         catch (Exception ex)
@@ -53,36 +55,18 @@ public sealed class OutboxResultWriter(HelpdeskDbContext db, Action<OutboxSendRe
     /// Records the results so far and ends the round's claim on those rows; a row whose claim another round took over
     /// (an expired lease) is left to it. Open ticket pages hear of each recorded delivery change.
     /// </summary>
-    private async Task SaveAsync()
+    private async Task SaveAsync(List<OutboxMessage> finished)
     {
-        var changed = db.ChangeTracker.Entries<OutboxMessage>().Where(e => e.State == EntityState.Modified).Select(e => e.Entity).ToList();
-        foreach (var message in changed)
-            (message.ClaimToken, message.ClaimExpiresAt) = (null, null);
-        // The delivery changes commit with the results they announce (a lost row's ticket hears of it once more: harmless).
-        var changes = changed.Select(m => m.TicketId).OfType<int>().Distinct()
+        await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
+        var written = await OutboxResultRows.WriteAsync(db, finished);
+        foreach (var lost in finished.Where(m => !written.Contains(m.Id)))
+            logger.LogWarning("Outbox mail {OutboxId} outlived its claim and another send round took it over; its result here is not recorded", lost.Id);
+        // The delivery changes commit with the results they announce.
+        var changes = finished.Where(m => written.Contains(m.Id)).Select(m => m.TicketId).OfType<int>().Distinct()
             .Select(ticketId => new TicketChange { TicketId = ticketId, Kind = TicketChangeKind.MailDeliveryChanged, At = now }).ToList();
         db.AddRange(changes);
-        // One lost row fails the whole transaction; without it the others are written again.
-        while (true)
-        {
-            try
-            {
-                await db.SaveChangesAsync(CancellationToken.None);
-                break;
-            }
-            catch (DbUpdateConcurrencyException ex) when (ex.Entries.Count > 0)
-            {
-                foreach (var lost in ex.Entries)
-                {
-                    logger.LogWarning("Outbox mail {OutboxId} outlived its claim and another send round took it over; its result here is not recorded",
-                        ((OutboxMessage)lost.Entity).Id);
-                    lost.State = EntityState.Detached;
-                    changed.Remove((OutboxMessage)lost.Entity);
-                }
-            }
-        }
-        // Only rows with a result waiting are tracked, so each commit's change detection stays small whatever the round's size.
-        foreach (var message in changed) db.Entry(message).State = EntityState.Detached;
+        await db.SaveChangesAsync(CancellationToken.None);
+        await transaction.CommitAsync(CancellationToken.None);
         foreach (var change in changes) db.Entry(change).State = EntityState.Detached;
         if (changes.Count > 0) notifier.Wake(changes.Max(c => c.Id));
     }

@@ -11,7 +11,7 @@ namespace Helpdesk.Core.Persistence.CompiledModel
     public partial class HelpdeskDbContextModel
     {
         private HelpdeskDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("857d86df-17bf-4a3b-9fa8-a450bbaa256d"), entityTypeCount: 56)
+            : base(skipDetectChanges: false, modelId: new Guid("741abffc-5f69-43ef-8c24-01bbc1fe138f"), entityTypeCount: 55)
         {
         }
 
@@ -47,7 +47,6 @@ namespace Helpdesk.Core.Persistence.CompiledModel
             var inboundMessage = InboundMessageEntityType.Create(this);
             var mailbox = MailboxEntityType.Create(this);
             var savedEmailPolicy = SavedEmailPolicyEntityType.Create(this);
-            var outboxAttachment = OutboxAttachmentEntityType.Create(this);
             var outboxMessage = OutboxMessageEntityType.Create(this);
             var emailAction = EmailActionEntityType.Create(this);
             var trigger = TriggerEntityType.Create(this);
@@ -99,7 +98,7 @@ namespace Helpdesk.Core.Persistence.CompiledModel
             TicketCollaboratorEntityType.CreateForeignKey2(ticketCollaborator, ticket);
             DepartmentEntityType.CreateForeignKey1(department, person);
             MailboxEntityType.CreateForeignKey1(mailbox, helpTopic);
-            OutboxAttachmentEntityType.CreateForeignKey1(outboxAttachment, outboxMessage);
+            OutboxMessageEntityType.CreateForeignKey1(outboxMessage, outboxMessage);
             PersonEntityType.CreateForeignKey1(person, organization);
             PersonEmailEntityType.CreateForeignKey1(personEmail, person);
             ConfigurationItemEntityType.CreateForeignKey1(configurationItem, serviceInstance);
@@ -179,7 +178,6 @@ namespace Helpdesk.Core.Persistence.CompiledModel
             InboundMessageEntityType.CreateAnnotations(inboundMessage);
             MailboxEntityType.CreateAnnotations(mailbox);
             SavedEmailPolicyEntityType.CreateAnnotations(savedEmailPolicy);
-            OutboxAttachmentEntityType.CreateAnnotations(outboxAttachment);
             OutboxMessageEntityType.CreateAnnotations(outboxMessage);
             EmailActionEntityType.CreateAnnotations(emailAction);
             TriggerEntityType.CreateAnnotations(trigger);

@@ -3,6 +3,7 @@ using System;
 using Helpdesk.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #nullable disable
@@ -912,8 +913,14 @@ namespace Helpdesk.Core.Persistence.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    SqlitePropertyBuilderExtensions.UseAutoincrement(b.Property<long>("Id"));
+
                     b.Property<int?>("ActionId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Attachments")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
@@ -1028,6 +1035,17 @@ namespace Helpdesk.Core.Persistence.Migrations
                     b.HasIndex("Status", "NextAttemptAt");
 
                     b.ToTable("OutboxMessage");
+
+                    b.SplitToTable("OutboxMessageBody", null, t =>
+                        {
+                            t.Property("Attachments");
+
+                            t.Property("HtmlBody");
+
+                            t.Property("RecipientReasons");
+
+                            t.Property("TextBody");
+                        });
                 });
 
             modelBuilder.Entity("Helpdesk.Core.Notifications.EmailAction", b =>
@@ -2189,37 +2207,11 @@ namespace Helpdesk.Core.Persistence.Migrations
 
             modelBuilder.Entity("Helpdesk.Core.Mail.Outbound.OutboxMessage", b =>
                 {
-                    b.OwnsMany("Helpdesk.Core.Mail.Outbound.OutboxAttachment", "Attachments", b1 =>
-                        {
-                            b1.Property<long>("OutboxMessageId");
-
-                            b1.Property<int>("__synthesizedOrdinal")
-                                .ValueGeneratedOnAddOrUpdate();
-
-                            b1.Property<string>("ContentType")
-                                .IsRequired();
-
-                            b1.Property<string>("FileName")
-                                .IsRequired();
-
-                            b1.Property<string>("Sha256")
-                                .IsRequired();
-
-                            b1.Property<long>("Size");
-
-                            b1.HasKey("OutboxMessageId", "__synthesizedOrdinal");
-
-                            b1.ToTable("OutboxMessage");
-
-                            b1
-                                .ToJson("Attachments")
-                                .HasColumnType("TEXT");
-
-                            b1.WithOwner()
-                                .HasForeignKey("OutboxMessageId");
-                        });
-
-                    b.Navigation("Attachments");
+                    b.HasOne("Helpdesk.Core.Mail.Outbound.OutboxMessage", null)
+                        .WithOne()
+                        .HasForeignKey("Helpdesk.Core.Mail.Outbound.OutboxMessage", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Helpdesk.Core.People.Person", b =>

@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using Helpdesk.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
@@ -939,12 +940,17 @@ namespace Helpdesk.Core.Persistence.PostgresMigrations
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
+                        .HasColumnType("bigint")
+                        .HasAnnotation("Sqlite:ValueGenerationStrategy", SqliteValueGenerationStrategy.Autoincrement);
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<int?>("ActionId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Attachments")
+                        .IsRequired()
+                        .HasColumnType("text");
 
                     b.Property<int>("Attempts")
                         .HasColumnType("integer");
@@ -1059,6 +1065,17 @@ namespace Helpdesk.Core.Persistence.PostgresMigrations
                     b.HasIndex("Status", "NextAttemptAt");
 
                     b.ToTable("OutboxMessage");
+
+                    b.SplitToTable("OutboxMessageBody", null, t =>
+                        {
+                            t.Property("Attachments");
+
+                            t.Property("HtmlBody");
+
+                            t.Property("RecipientReasons");
+
+                            t.Property("TextBody");
+                        });
                 });
 
             modelBuilder.Entity("Helpdesk.Core.Notifications.EmailAction", b =>
@@ -2245,37 +2262,11 @@ namespace Helpdesk.Core.Persistence.PostgresMigrations
 
             modelBuilder.Entity("Helpdesk.Core.Mail.Outbound.OutboxMessage", b =>
                 {
-                    b.OwnsMany("Helpdesk.Core.Mail.Outbound.OutboxAttachment", "Attachments", b1 =>
-                        {
-                            b1.Property<long>("OutboxMessageId");
-
-                            b1.Property<int>("__synthesizedOrdinal")
-                                .ValueGeneratedOnAdd();
-
-                            b1.Property<string>("ContentType")
-                                .IsRequired();
-
-                            b1.Property<string>("FileName")
-                                .IsRequired();
-
-                            b1.Property<string>("Sha256")
-                                .IsRequired();
-
-                            b1.Property<long>("Size");
-
-                            b1.HasKey("OutboxMessageId", "__synthesizedOrdinal");
-
-                            b1.ToTable("OutboxMessage");
-
-                            b1
-                                .ToJson("Attachments")
-                                .HasColumnType("jsonb");
-
-                            b1.WithOwner()
-                                .HasForeignKey("OutboxMessageId");
-                        });
-
-                    b.Navigation("Attachments");
+                    b.HasOne("Helpdesk.Core.Mail.Outbound.OutboxMessage", null)
+                        .WithOne()
+                        .HasForeignKey("Helpdesk.Core.Mail.Outbound.OutboxMessage", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Helpdesk.Core.People.Person", b =>

@@ -214,7 +214,9 @@ public sealed class CorrespondenceEngineTests : IAsyncLifetime
     private async Task ClearOutboxAsync()
     {
         await using var db = await _host.DbAsync();
-        await db.Set<OutboxMessage>().ExecuteDeleteAsync();
+        // Not ExecuteDelete: EF cannot bulk-delete an entity split over two tables (the mail and its bodies).
+        db.RemoveRange(await db.Set<OutboxMessage>().ToListAsync());
+        await db.SaveChangesAsync();
     }
 
     private async Task ReassignAsync(int id, int? memberId, int? teamId, Person actor)

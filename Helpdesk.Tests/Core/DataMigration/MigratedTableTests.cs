@@ -1,6 +1,7 @@
 using Helpdesk.Core.DataMigration;
 using Helpdesk.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace Helpdesk.Tests.Core.DataMigration;
 
@@ -19,7 +20,10 @@ public sealed class MigratedTableTests
 
         var tables = MigratedTable.InCopyOrder(model);
 
-        var entityTables = model.GetEntityTypes().Select(e => e.GetTableName()).OfType<string>().Distinct().Order().ToList();
+        // An entity split over several tables (the outbox's bodies) names the others in its mapping fragments.
+        var entityTables = model.GetEntityTypes()
+            .SelectMany(e => e.GetMappingFragments(StoreObjectType.Table).Select(f => f.StoreObject.Name).Prepend(e.GetTableName()))
+            .OfType<string>().Distinct().Order().ToList();
         Assert.Equal(entityTables, tables.Select(t => t.Name).Order().ToList());
         foreach (var table in model.GetRelationalModel().Tables)
             Assert.Equal(table.Columns.Select(c => c.Name).Order(), tables.Single(t => t.Name == table.Name).Columns.Select(c => c.Name).Order());

@@ -1,4 +1,5 @@
 using Helpdesk.Core.Common;
+using Helpdesk.Core.Mail.Outbound;
 using Helpdesk.Core.Organizations;
 using Helpdesk.Core.Persistence;
 using Helpdesk.Core.Tickets;
@@ -7,6 +8,7 @@ using Helpdesk.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
+using MimeKit;
 
 namespace Helpdesk.Tests.Core.Persistence;
 
@@ -90,5 +92,34 @@ public sealed class MigrationTests
         // The Ticket table was rebuilt: its search triggers must still index new tickets.
         var later = await create.ExecuteAsync(new NewTicket { Subject = "Quokka sighting", RequestedForId = caller.Id }, Actor.System);
         Assert.Contains(later, (await host.Get<Helpdesk.Core.Tickets.Search.TicketSearchQuery>().ExecuteAsync("quokka", Actor.System)).Select(r => r.TicketId));
+    }
+
+    [Fact]
+    public async Task Migrate_PendingMailFromBeforeTheBodyTable_KeepsItsBodiesAndStillGoesOut()
+    {
+        await using var host = await CoreTestHost.StartAsync(settings: new Dictionary<string, string?> { ["Mail:Outbound:Transport"] = "Pickup" });
+        var now = host.Clock.GetUtcNow().UtcDateTime;
+        var (text, html) = ("The toner was replaced. " + new string('x', 12_000), "<p>The toner was replaced.</p>");
+        await using (var db = await host.DbAsync())
+        {
+            await db.GetService<IMigrator>().MigrateAsync("SharedDatabaseErrorAlertLimit");
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO "OutboxMessage" ("MessageId", "Kind", "IsTest", "From", "To", "Cc", "Bcc", "Subject", "TextBody", "HtmlBody",
+                    "RecipientReasons", "AutoSubmitted", "Attachments", "Status", "Attempts", "CreatedAt", "NextAttemptAt")
+                VALUES ('<old-pending@helpdesk.test>', 'email_action', {false}, 'support@helpdesk.test', 'alice@customer.test', '', '',
+                    'Your printer', {text}, {html}, 'alice@customer.test: To — requester', {true}, '[]', 'Pending', 0, {now}, {now})
+                """);
+
+            await db.Database.MigrateAsync();
+        }
+
+        await using (var db = await host.DbAsync())
+        {
+            var moved = await db.Set<OutboxMessage>().AsNoTracking().SingleAsync(m => m.MessageId == "<old-pending@helpdesk.test>");
+            Assert.Equal((text, html, "alice@customer.test: To — requester"), (moved.TextBody, moved.HtmlBody, moved.RecipientReasons));
+        }
+        Assert.Equal(1, await host.Get<OutboxSendStage>().ProcessDueAsync(default));
+        var sent = await MimeMessage.LoadAsync(Assert.Single(Directory.GetFiles(host.Get<PickupFolderTransport>().Folder, "*.eml")));
+        Assert.Equal(("old-pending@helpdesk.test", text, html), (sent.MessageId, sent.TextBody, sent.HtmlBody));
     }
 }

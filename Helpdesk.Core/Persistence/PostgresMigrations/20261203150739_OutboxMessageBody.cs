@@ -1,0 +1,95 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Helpdesk.Core.Persistence.PostgresMigrations
+{
+    /// <inheritdoc />
+    public partial class OutboxMessageBody : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "OutboxMessageBody",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false),
+                    TextBody = table.Column<string>(type: "text", nullable: false),
+                    HtmlBody = table.Column<string>(type: "text", nullable: true),
+                    Attachments = table.Column<string>(type: "text", nullable: false),
+                    RecipientReasons = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutboxMessageBody", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OutboxMessageBody_OutboxMessage_Id",
+                        column: x => x.Id,
+                        principalTable: "OutboxMessage",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            // Every mail keeps its bodies and attachment list: they move to the new table before their columns go.
+            migrationBuilder.Sql("""
+                INSERT INTO "OutboxMessageBody" ("Id", "TextBody", "HtmlBody", "Attachments", "RecipientReasons")
+                SELECT "Id", "TextBody", "HtmlBody", COALESCE("Attachments"::text, '[]'), "RecipientReasons" FROM "OutboxMessage"
+                """);
+
+            migrationBuilder.DropColumn(
+                name: "Attachments",
+                table: "OutboxMessage");
+
+            migrationBuilder.DropColumn(
+                name: "HtmlBody",
+                table: "OutboxMessage");
+
+            migrationBuilder.DropColumn(
+                name: "RecipientReasons",
+                table: "OutboxMessage");
+
+            migrationBuilder.DropColumn(
+                name: "TextBody",
+                table: "OutboxMessage");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "Attachments",
+                table: "OutboxMessage",
+                type: "jsonb",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "HtmlBody",
+                table: "OutboxMessage",
+                type: "text",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "RecipientReasons",
+                table: "OutboxMessage",
+                type: "text",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "TextBody",
+                table: "OutboxMessage",
+                type: "text",
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.Sql("""
+                UPDATE "OutboxMessage" SET
+                    "TextBody" = b."TextBody", "HtmlBody" = b."HtmlBody", "Attachments" = b."Attachments"::jsonb, "RecipientReasons" = b."RecipientReasons"
+                FROM "OutboxMessageBody" b WHERE b."Id" = "OutboxMessage"."Id"
+                """);
+
+            migrationBuilder.DropTable(
+                name: "OutboxMessageBody");
+        }
+    }
+}

@@ -1,0 +1,61 @@
+using Helpdesk.Core.Common;
+using Helpdesk.Core.Mail.Outbound;
+using Helpdesk.Core.Tickets;
+using Helpdesk.Core.Tickets.Commands;
+using Helpdesk.Core.Tickets.Events;
+using Helpdesk.Core.Tickets.Writing;
+using Helpdesk.Tests.TestSupport;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Helpdesk.Tests.Core.Mail.Outbound;
+
+public sealed class OutboxResultWriterTests
+{
+    [Fact]
+    public async Task RunAsync_OneOfThreeRowsTakenOver_RecordsTheOtherTwoAndAnnouncesOnlyTheirTickets()
+    {
+        await using var host = await CoreTestHost.StartAsync();
+        var caller = await host.AddPersonAsync("Carl", "carl@customer.test");
+        var create = host.Get<CreateTicketCommand>();
+        var tickets = new List<int>();
+        foreach (var subject in new[] { "Sent", "Taken over", "Failed" })
+            tickets.Add(await create.ExecuteAsync(new NewTicket { Subject = subject, RequestedForId = caller.Id }, Actor.System));
+        var now = host.Clock.GetUtcNow().UtcDateTime;
+        await using var db = await host.DbAsync();
+        // The tickets' own autoresponses are not part of this round.
+        await db.Set<OutboxMessage>().ExecuteUpdateAsync(u => u.SetProperty(m => m.Status, OutboxStatus.Sent));
+        db.AddRange(tickets.Select(t => OutboxMail.Create("email_action", t, "support@helpdesk.test", [new OutboxRecipient("carl@customer.test", null, "requester")],
+            $"Mail about {t}", "Body", null, "helpdesk.test", now)));
+        await db.SaveChangesAsync();
+        db.ChangeTracker.Clear();
+        var claimed = await OutboxClaim.ClaimDueAsync(db, now, 10, TimeSpan.FromMinutes(5), default);
+        var (sent, takenOver, failed) = (claimed[0], claimed[1], claimed[2]);
+        await db.Set<OutboxMessage>().Where(m => m.Id == takenOver.Id).ExecuteUpdateAsync(u => u.SetProperty(m => m.ClaimToken, "other-round"));
+        var retryAt = now.AddMinutes(1);
+        var writer = new OutboxResultWriter(db, result =>
+        {
+            result.Message.Attempts++;
+            if (result.Sent) (result.Message.Status, result.Message.SentAt, result.Message.RawSha256) = (OutboxStatus.Sent, now, result.RawSha256);
+            else (result.Message.LastError, result.Message.NextAttemptAt) = (result.Error, retryAt);
+        }, host.Get<TicketChangeNotifier>(), NullLogger.Instance, now);
+
+        var writing = writer.RunAsync();
+        Assert.True(writer.TryAdd(new OutboxSendResult(sent, new string('a', 64))));
+        Assert.True(writer.TryAdd(new OutboxSendResult(takenOver, new string('b', 64))));
+        Assert.True(writer.TryAdd(new OutboxSendResult(failed, null, "451 try again later")));
+        writer.Complete();
+        await writing;
+
+        await using var after = await host.DbAsync();
+        var rows = await after.Set<OutboxMessage>().AsNoTracking().Where(m => m.Kind == "email_action").OrderBy(m => m.Id).ToListAsync();
+        Assert.Equal(
+        [
+            (OutboxStatus.Sent, 1, new string('a', 64), (DateTime?)now, (string?)null, now, (string?)null),
+            (OutboxStatus.Pending, 0, null, null, null, now, "other-round"),
+            (OutboxStatus.Pending, 1, null, null, "451 try again later", retryAt, null),
+        ], rows.Select(r => (r.Status, r.Attempts, r.RawSha256, r.SentAt, r.LastError, r.NextAttemptAt, r.ClaimToken)));
+        var announced = await after.Set<TicketChange>().Where(c => c.Kind == TicketChangeKind.MailDeliveryChanged).Select(c => c.TicketId).OrderBy(t => t).ToListAsync();
+        Assert.Equal([tickets[0], tickets[2]], announced);
+    }
+}
