@@ -15,17 +15,35 @@ public sealed record OutboxSendResult(OutboxMessage Message, string? RawSha256, 
 
 /// <summary>
 /// The one writer of a send round's results, so parallel connections never queue for SQLite's write lock: each commit
-/// records, in one transaction, every result that arrived while the previous commit ran. A crash loses at most those
-/// results; their mails are sent again with the same Message-ID once the claim's lease runs out (at-least-once).
+/// records, in one transaction, every result that arrived while the previous commit ran or within <see cref="GatherFor"/>.
+/// A crash loses at most those results; their mails are sent again with the same Message-ID once the claim's lease runs
+/// out (at-least-once).
 /// </summary>
-public sealed class OutboxResultWriter(HelpdeskDbContext db, Action<OutboxSendResult> apply, TicketChangeNotifier notifier, ILogger logger, DateTime now)
+/// <param name="gatherFor">How long results gather before a commit; <see cref="GatherFor"/> unless a test says otherwise.</param>
+public sealed class OutboxResultWriter(HelpdeskDbContext db, Action<OutboxSendResult> apply, TicketChangeNotifier notifier, ILogger logger, DateTime now,
+    TimeSpan? gatherFor = null)
 {
+    /// <summary>
+    /// How long the writer lets results gather before a commit (group commit): each commit costs far more than its rows
+    /// (2,000 results in 400 commits took about 1 s of CPU, in one 0.15 s). Real time, not the round's clock: it is a
+    /// batching window, and a test's stopped clock must not stop the writer.
+    /// </summary>
+    public static readonly TimeSpan GatherFor = TimeSpan.FromMilliseconds(50);
+
     private readonly Channel<OutboxSendResult> _results = Channel.CreateUnbounded<OutboxSendResult>(new UnboundedChannelOptions { SingleReader = true });
+
+    // Ends a gathering window early: the round has sent everything, so its last results need not wait.
+    private readonly TaskCompletionSource _completed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Hands a result to the writer; false once the writer has failed, and the sender should stop sending.</summary>
     public bool TryAdd(OutboxSendResult result) => _results.Writer.TryWrite(result);
 
-    public void Complete() => _results.Writer.TryComplete();
+    public void Complete()
+    {
+        _results.Writer.TryComplete();
+        _completed.TrySetResult();
+    }
+
 
     /// <summary>Writes until <see cref="Complete"/>; never cancelled, because a mail the server accepted must be recorded.</summary>
     public async Task RunAsync()
@@ -35,6 +53,7 @@ public sealed class OutboxResultWriter(HelpdeskDbContext db, Action<OutboxSendRe
             var finished = new List<OutboxMessage>();
             while (await _results.Reader.WaitToReadAsync(CancellationToken.None))
             {
+                await Task.WhenAny(Task.Delay(gatherFor ?? GatherFor), _completed.Task);
                 while (_results.Reader.TryRead(out var result))
                 {
                     apply(result);

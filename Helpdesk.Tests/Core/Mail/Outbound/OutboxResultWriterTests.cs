@@ -58,4 +58,47 @@ public sealed class OutboxResultWriterTests
         var announced = await after.Set<TicketChange>().Where(c => c.Kind == TicketChangeKind.MailDeliveryChanged).Select(c => c.TicketId).OrderBy(t => t).ToListAsync();
         Assert.Equal([tickets[0], tickets[2]], announced);
     }
+
+    [Fact]
+    public async Task RunAsync_ResultsArrivingMomentsApart_CommitTogether()
+    {
+        await using var host = await CoreTestHost.StartAsync();
+        var caller = await host.AddPersonAsync("Carl", "carl@customer.test");
+        var create = host.Get<CreateTicketCommand>();
+        var tickets = new List<int>();
+        for (var i = 0; i < 3; i++)
+            tickets.Add(await create.ExecuteAsync(new NewTicket { Subject = $"Ticket {i}", RequestedForId = caller.Id }, Actor.System));
+        var now = host.Clock.GetUtcNow().UtcDateTime;
+        await using var db = await host.DbAsync();
+        await db.Set<OutboxMessage>().ExecuteUpdateAsync(u => u.SetProperty(m => m.Status, OutboxStatus.Sent));
+        db.AddRange(tickets.Select(t => OutboxMail.Create("email_action", t, "support@helpdesk.test", [new OutboxRecipient("carl@customer.test", null, "requester")],
+            $"Mail about {t}", "Body", null, "helpdesk.test", now)));
+        await db.SaveChangesAsync();
+        db.ChangeTracker.Clear();
+        var claimed = await OutboxClaim.ClaimDueAsync(db, now, 10, TimeSpan.FromMinutes(5), default);
+        var commits = 0;
+        db.SavedChanges += (_, _) => commits++;
+        // A long window, so a loaded machine's slow timers cannot split the three apart.
+        var window = TimeSpan.FromSeconds(2);
+        var writer = new OutboxResultWriter(db, result => (result.Message.Status, result.Message.SentAt) = (OutboxStatus.Sent, now),
+            host.Get<TicketChangeNotifier>(), NullLogger.Instance, now, window);
+
+        var writing = writer.RunAsync();
+        foreach (var message in claimed)
+        {
+            Assert.True(writer.TryAdd(new OutboxSendResult(message, new string('a', 64))));
+            await Task.Delay(TimeSpan.FromMilliseconds(100));
+        }
+        for (var waited = 0; commits == 0 && waited < 300; waited++) await Task.Delay(100);
+        await Task.Delay(300);
+        var commitsBeforeTheEnd = commits;
+        writer.Complete();
+        await writing;
+
+        // Each commit costs far more than its rows: results sent moments apart are recorded in one.
+        Assert.Equal(1, commitsBeforeTheEnd);
+        Assert.Equal(1, commits);
+        await using var after = await host.DbAsync();
+        Assert.Equal(3, await after.Set<OutboxMessage>().CountAsync(m => m.Kind == "email_action" && m.Status == OutboxStatus.Sent));
+    }
 }
