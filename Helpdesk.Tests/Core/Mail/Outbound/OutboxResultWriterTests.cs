@@ -12,24 +12,31 @@ namespace Helpdesk.Tests.Core.Mail.Outbound;
 
 public sealed class OutboxResultWriterTests
 {
-    [Fact]
-    public async Task RunAsync_OneOfThreeRowsTakenOver_RecordsTheOtherTwoAndAnnouncesOnlyTheirTickets()
+    /// <summary>A ticket per subject, a mail about each, and a round's claim on those mails.</summary>
+    private static async Task<(List<int> Tickets, List<OutboxMessage> Claimed, DateTime Now)> ClaimMailsAboutNewTicketsAsync(
+        CoreTestHost host, Helpdesk.Core.Persistence.HelpdeskDbContext db, params string[] subjects)
     {
-        await using var host = await CoreTestHost.StartAsync();
         var caller = await host.AddPersonAsync("Carl", "carl@customer.test");
         var create = host.Get<CreateTicketCommand>();
         var tickets = new List<int>();
-        foreach (var subject in new[] { "Sent", "Taken over", "Failed" })
+        foreach (var subject in subjects)
             tickets.Add(await create.ExecuteAsync(new NewTicket { Subject = subject, RequestedForId = caller.Id }, Actor.System));
         var now = host.Clock.GetUtcNow().UtcDateTime;
-        await using var db = await host.DbAsync();
         // The tickets' own autoresponses are not part of this round.
         await db.Set<OutboxMessage>().ExecuteUpdateAsync(u => u.SetProperty(m => m.Status, OutboxStatus.Sent));
         db.AddRange(tickets.Select(t => OutboxMail.Create("email_action", t, "support@helpdesk.test", [new OutboxRecipient("carl@customer.test", null, "requester")],
             $"Mail about {t}", "Body", null, "helpdesk.test", now)));
         await db.SaveChangesAsync();
         db.ChangeTracker.Clear();
-        var claimed = await OutboxClaim.ClaimDueAsync(db, now, 10, TimeSpan.FromMinutes(5), default);
+        return (tickets, await OutboxClaim.ClaimDueAsync(db, now, 10, TimeSpan.FromMinutes(5), default), now);
+    }
+
+    [Fact]
+    public async Task RunAsync_OneOfThreeRowsTakenOver_RecordsTheOtherTwoAndAnnouncesOnlyTheirTickets()
+    {
+        await using var host = await CoreTestHost.StartAsync();
+        await using var db = await host.DbAsync();
+        var (tickets, claimed, now) = await ClaimMailsAboutNewTicketsAsync(host, db, "Sent", "Taken over", "Failed");
         var (sent, takenOver, failed) = (claimed[0], claimed[1], claimed[2]);
         await db.Set<OutboxMessage>().Where(m => m.Id == takenOver.Id).ExecuteUpdateAsync(u => u.SetProperty(m => m.ClaimToken, "other-round"));
         var retryAt = now.AddMinutes(1);
@@ -63,19 +70,8 @@ public sealed class OutboxResultWriterTests
     public async Task RunAsync_ResultsArrivingMomentsApart_CommitTogether()
     {
         await using var host = await CoreTestHost.StartAsync();
-        var caller = await host.AddPersonAsync("Carl", "carl@customer.test");
-        var create = host.Get<CreateTicketCommand>();
-        var tickets = new List<int>();
-        for (var i = 0; i < 3; i++)
-            tickets.Add(await create.ExecuteAsync(new NewTicket { Subject = $"Ticket {i}", RequestedForId = caller.Id }, Actor.System));
-        var now = host.Clock.GetUtcNow().UtcDateTime;
         await using var db = await host.DbAsync();
-        await db.Set<OutboxMessage>().ExecuteUpdateAsync(u => u.SetProperty(m => m.Status, OutboxStatus.Sent));
-        db.AddRange(tickets.Select(t => OutboxMail.Create("email_action", t, "support@helpdesk.test", [new OutboxRecipient("carl@customer.test", null, "requester")],
-            $"Mail about {t}", "Body", null, "helpdesk.test", now)));
-        await db.SaveChangesAsync();
-        db.ChangeTracker.Clear();
-        var claimed = await OutboxClaim.ClaimDueAsync(db, now, 10, TimeSpan.FromMinutes(5), default);
+        var (_, claimed, now) = await ClaimMailsAboutNewTicketsAsync(host, db, "One", "Two", "Three");
         var commits = 0;
         db.SavedChanges += (_, _) => commits++;
         // A long window, so a loaded machine's slow timers cannot split the three apart.
