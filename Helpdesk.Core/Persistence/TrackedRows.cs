@@ -5,7 +5,7 @@ namespace Helpdesk.Core.Persistence;
 /// <summary>What a context already holds, so that a write path need not read back what it just read or wrote.</summary>
 public static class TrackedRows
 {
-    /// <summary>The rows of a type that the context has saved (in its open transaction) or read, unchanged since.</summary>
+    /// <summary>The rows of a type that the context has saved (in its open transaction) or read, with any changes made since.</summary>
     public static IEnumerable<T> Saved<T>(this HelpdeskDbContext db) where T : class =>
         db.ChangeTracker.Entries<T>().Where(e => e.State is EntityState.Unchanged or EntityState.Modified).Select(e => e.Entity);
 

@@ -44,7 +44,6 @@ public sealed class OutboxResultWriter(HelpdeskDbContext db, Action<OutboxSendRe
         _completed.TrySetResult();
     }
 
-
     /// <summary>Writes until <see cref="Complete"/>; never cancelled, because a mail the server accepted must be recorded.</summary>
     public async Task RunAsync()
     {

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Helpdesk.Blazor.Flux;
+using Helpdesk.Core.Tickets.Queries;
 
 namespace Helpdesk.Blazor.Features.Tickets.Store;
 
@@ -24,7 +25,7 @@ public static class TicketListReducers
                 ItemsRequest = action.Request,
                 TotalCount = action.Result.TotalCount,
                 StatusCounts = action.Result.StatusCounts,
-                RecentlyChanged = Marked(state.RecentlyChanged.RemoveRange(state.RecentlyChanged.Keys.Where(id => !action.Result.Items.Any(i => i.Id == id))), action),
+                RecentlyChanged = OnPage(Marked(state.RecentlyChanged, action), action.Result),
                 Selected = state.Selected.Intersect(action.Result.Items.Select(i => i.Id)),
             };
 
@@ -34,9 +35,10 @@ public static class TicketListReducers
 
     // The changed tickets are tinted with the page that shows their change: one render for both.
     private static ImmutableDictionary<int, long> Marked(ImmutableDictionary<int, long> marks, LoadTicketsSucceededAction action) =>
-        action.Changed is { Count: > 0 } changed
-            ? marks.SetItems(changed.Where(id => action.Result.Items.Any(i => i.Id == id)).Select(id => KeyValuePair.Create(id, action.ChangesHeardAt)))
-            : marks;
+        action.Changed is { Count: > 0 } changed ? marks.SetItems(changed.Select(id => KeyValuePair.Create(id, action.ChangesHeardAt))) : marks;
+
+    private static ImmutableDictionary<int, long> OnPage(ImmutableDictionary<int, long> marks, TicketListResult page) =>
+        marks.RemoveRange(marks.Keys.Where(id => !page.Items.Any(i => i.Id == id)));
 
     /// <summary>Marks heard no later than the action's time go; a ticket that changed again since keeps its newer mark.</summary>
     [ReducerMethod]
