@@ -73,9 +73,25 @@ public sealed partial class TicketListPage
         Load(request with { Sort = field, Descending = request.Sort != field || !request.Descending, Page = 0 });
     }
 
-    private string? SortIcon(TicketSortField field) =>
-        State.Value.Request.Sort != field ? null
-        : State.Value.Request.Descending ? Icons.Material.Filled.ArrowDownward : Icons.Material.Filled.ArrowUpward;
+    /// <summary>MudButton's end icon, for the column the list is sorted by.</summary>
+    private RenderFragment? SortIcon(TicketSortField field) => State.Value.Request.Sort != field ? null : builder =>
+    {
+        builder.OpenElement(0, "span");
+        builder.AddAttribute(1, "class", "mud-button-icon-end mud-button-icon-size-small");
+        builder.OpenElement(2, "svg");
+        builder.AddAttribute(3, "class", "mud-icon-root mud-svg-icon mud-icon-size-small");
+        builder.AddAttribute(4, "focusable", "false");
+        builder.AddAttribute(5, "viewBox", "0 0 24 24");
+        builder.AddAttribute(6, "aria-hidden", "true");
+        builder.AddAttribute(7, "role", "img");
+        // A Material icon constant (its path elements), never text from a ticket.
+        builder.AddMarkupContent(8, State.Value.Request.Descending ? Icons.Material.Filled.ArrowDownward : Icons.Material.Filled.ArrowUpward);
+        builder.CloseElement();
+        builder.CloseElement();
+    };
+
+    private string? AriaSort(TicketSortField? field) =>
+        field is null ? null : State.Value.Request.Sort != field ? "none" : State.Value.Request.Descending ? "descending" : "ascending";
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {

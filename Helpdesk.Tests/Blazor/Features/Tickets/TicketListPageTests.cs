@@ -85,6 +85,29 @@ public sealed class TicketListPageTests : HelpdeskBunitContext
     }
 
     [Fact]
+    public async Task TicketListPage_SubjectHeadingClickedTwice_SortsBySubjectDescendingThenAscending()
+    {
+        await AnnWithLoginAsync();
+        await SeedAsync(3);
+        var cut = RenderAt("tickets?view=all");
+        cut.WaitForAssertion(() => Assert.Equal(3, Rows(cut)));
+        string[] Subjects() => [.. cut.FindAll("[data-testid=ticket-subject]").Select(c => c.TextContent)];
+        string? SubjectSort() => cut.Find("[data-testid=column-Subject]").GetAttribute("aria-sort");
+        Assert.Equal("none", SubjectSort());
+
+        // The page may still render from loading (its views, lookups): the heading is looked up afresh until a click lands.
+        cut.WaitForAssertion(() => cut.Find("[data-testid=sort-Subject]").Click());
+        cut.WaitForAssertion(() => Assert.Equal(["Ticket 03", "Ticket 02", "Ticket 01"], Subjects()));
+        Assert.Equal("descending", SubjectSort());
+        Assert.NotNull(cut.Find("[data-testid=sort-Subject] svg"));
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=sort-Subject]").Click());
+        cut.WaitForAssertion(() => Assert.Equal(["Ticket 01", "Ticket 02", "Ticket 03"], Subjects()));
+        Assert.Equal("ascending", SubjectSort());
+        Assert.Empty(cut.FindAll("[data-testid=sort-Number] svg"));
+    }
+
+    [Fact]
     public async Task TicketListPage_TicketCreatedElsewhere_AppearsWithoutReload()
     {
         await AnnWithLoginAsync();
