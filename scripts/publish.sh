@@ -6,7 +6,7 @@
 #   page roughly halves against the plain build output). Self-contained, with the .NET and ASP.NET Core libraries and the
 #   packages compiled together into one composite image: precompiled code cannot cross into another library's generic
 #   types (a dictionary keyed by a DI or routing type), which a framework-dependent start compiles at run time, about
-#   2,000 methods before /health answers; composite, a start takes about a fifth less. The first run takes a few minutes
+#   2,000 methods before /health answers; composite, a start takes about an eighth less. The first run takes a few minutes
 #   (the whole framework is compiled); the console's own two assemblies stay out of the composite image, so a later
 #   run after a change recompiles only them (about half a minute).
 set -euo pipefail
