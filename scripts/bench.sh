@@ -23,7 +23,9 @@
 #                    fetcher + processing; ceiling: MailKit fetching the full messages; goal >= 2,500/s and >= 0.5x.
 #     outbox-smtp    HELPDESK_BENCH_MAILS 10 KB outbox rows -> the loopback Postfix through OutboxSendStage; ceiling:
 #                    MailKit over as many parallel connections as the product opens by default
-#                    (Mail:Outbound:Connections); goal >= 1,000/s or >= 0.8x ceiling.
+#                    (Mail:Outbound:Connections); goal >= 1,000/s or >= 0.8x ceiling. Both are warmed up first on mails of
+#                    their own (the product on a second host with two-mail batches), and the JIT's work during each timed
+#                    run is reported beside it.
 #     list-query     HELPDESK_BENCH_TICKETS (100,000) seeded tickets -> p95 of TicketListQuery for page 1, a status
 #                    filter, a team filter, a text search, and its counts statement; ceiling: raw SQL on a copy with a
 #                    counts table, covering indexes and FTS5; goal p95 <= 2 ms, text search <= 25 ms

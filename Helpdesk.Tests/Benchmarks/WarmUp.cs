@@ -9,7 +9,7 @@ namespace Helpdesk.Tests.Benchmarks;
 /// is over, and compiles the hot ones again in the background. So a warm-up runs <see cref="Rounds"/> times, each
 /// followed by a wait until the JIT has been quiet for a moment. Code that runs once per batch rather than once per item
 /// is still compiled during the timed run (a warm-up calls it too seldom), so a scenario reports the JIT time of its
-/// timed runs beside the rates (<see cref="JitSince"/>).
+/// timed runs beside the rates (<see cref="Since"/>).
 /// </summary>
 public static class WarmUp
 {
@@ -45,6 +45,9 @@ public static class WarmUp
         }
     }
 
-    /// <summary>Time the JIT spent compiling since <paramref name="before"/> (a <see cref="JitInfo.GetCompilationTime"/> reading).</summary>
-    public static TimeSpan JitSince(TimeSpan before) => JitInfo.GetCompilationTime() - before;
+    /// <summary>A reading of the JIT's totals, to tell what it did during a timed run (<see cref="Since"/>).</summary>
+    public static (TimeSpan Time, long Methods) JitTotals() => (JitInfo.GetCompilationTime(), JitInfo.GetCompiledMethodCount());
+
+    public static string Since((TimeSpan Time, long Methods) before) =>
+        $"{(JitInfo.GetCompilationTime() - before.Time).TotalMilliseconds:N0} ms, {JitInfo.GetCompiledMethodCount() - before.Methods:N0} methods";
 }
