@@ -1,3 +1,5 @@
+using Microsoft.Win32.SafeHandles;
+
 namespace Helpdesk.Core.Attachments;
 
 /// <summary>One file per content under a folder, in sub-folders by the hash's first two characters.</summary>
@@ -19,30 +21,60 @@ public sealed class FolderBlobContent(string root) : IBlobContent
     {
         var target = PathFor(sha256);
         if (File.Exists(target)) return Task.CompletedTask;
-        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-        File.Move(scratchFile, target, overwrite: true);
+        MoveIntoPlace(scratchFile, target);
         return Task.CompletedTask;
     }
 
-    public async Task PutAsync(string sha256, ReadOnlyMemory<byte> content, CancellationToken ct)
+    public Task PutAsync(string sha256, ReadOnlyMemory<byte> content, CancellationToken ct)
     {
         ct.ThrowIfCancellationRequested();
         var target = PathFor(sha256);
-        if (File.Exists(target)) return;
-        var folder = Path.GetDirectoryName(target)!;
-        Directory.CreateDirectory(folder);
+        if (File.Exists(target)) return Task.CompletedTask;
         // Through a temporary file beside the target, so a crash never leaves a partial file under the hash's name. A
-        // plain write: on Linux an "async" file write is the same blocking write on another thread, plus the hop.
-        var temp = Path.Combine(folder, $".upload-{Guid.NewGuid():N}");
+        // plain write: on Linux an "async" file write is the same blocking write on another thread, plus the hop. Every
+        // sent mail's raw copy comes this way, so it costs as few file-system calls as it can: the sub-folder is created
+        // only when it is missing, and the new file is neither truncated nor preallocated.
+        var temp = Path.Combine(Path.GetDirectoryName(target)!, $".upload-{Guid.NewGuid():N}");
         try
         {
-            File.WriteAllBytes(temp, content.Span);
-            await PutFileAsync(sha256, temp, ct);
+            WriteNewFile(temp, content.Span);
+            MoveIntoPlace(temp, target);
         }
-        finally
+        catch
         {
-            File.Delete(temp); // left when the same content was put meanwhile
+            File.Delete(temp);
+            throw;
         }
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Replaces a file put meanwhile by another writer, which has the same content.</summary>
+    private static void MoveIntoPlace(string file, string target)
+    {
+        try
+        {
+            File.Move(file, target, overwrite: true);
+        }
+        catch (DirectoryNotFoundException)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Move(file, target, overwrite: true);
+        }
+    }
+
+    private static void WriteNewFile(string path, ReadOnlySpan<byte> bytes)
+    {
+        SafeFileHandle file;
+        try
+        {
+            file = File.OpenHandle(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+        }
+        catch (DirectoryNotFoundException)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            file = File.OpenHandle(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+        }
+        using (file) RandomAccess.Write(file, bytes, fileOffset: 0);
     }
 
     public async IAsyncEnumerable<string> HashesAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)

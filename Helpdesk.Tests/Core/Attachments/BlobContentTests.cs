@@ -81,6 +81,27 @@ public sealed class BlobContentTests
     }
 
     [Fact]
+    public async Task Folder_SameNewContentPutEightTimesAtOnce_OneFileUnderItsHashAndNoTemporaryFileLeft()
+    {
+        var root = Path.Combine(Path.GetTempPath(), "helpdesk-tests", $"race-{Guid.NewGuid():N}");
+        try
+        {
+            var folder = new FolderBlobContent(root);
+            var bytes = "sent mail, raw"u8.ToArray();
+            var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
+
+            await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => folder.PutAsync(hash, bytes, default))));
+
+            Assert.Equal([Path.Combine(root, hash[..2], hash)], Directory.GetFiles(root, "*", SearchOption.AllDirectories));
+            Assert.Equal(bytes, await File.ReadAllBytesAsync(Path.Combine(root, hash[..2], hash)));
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Folder_TwoHostsOnOneSharedFolder_ReadEachOthersFiles()
     {
         var shared = Path.Combine(Path.GetTempPath(), "helpdesk-tests", $"shared-{Guid.NewGuid():N}");
