@@ -18,7 +18,8 @@
 #                    app; goal: within 20 % (HELPDESK_BENCH_ROUNDS, default 100 of each).
 #     inbound-drop   HELPDESK_BENCH_MAILS (2,000) generated .eml files in the drop folder -> committed tickets through
 #                    the real store + processing; ceiling: MimeKit parse + one raw SQLite row per mail, one
-#                    transaction; goal >= 5,000/s and >= 0.5x ceiling.
+#                    transaction; goal >= 5,000/s and >= 0.5x ceiling. The product first takes mail of its own on a host of
+#                    its own (warm-up), the ceiling some of the files; the JIT's work during the timed run is reported.
 #     inbound-imap   the same mails appended to a fresh Dovecot mailbox (not timed) -> tickets through the real IMAP
 #                    fetcher + processing; ceiling: MailKit fetching the full messages; goal >= 2,500/s and >= 0.5x.
 #     outbox-smtp    HELPDESK_BENCH_MAILS 10 KB outbox rows -> the loopback Postfix through OutboxSendStage; ceiling:
