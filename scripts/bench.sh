@@ -21,7 +21,8 @@
 #                    transaction; goal >= 5,000/s and >= 0.5x ceiling. The product first takes mail of its own on a host of
 #                    its own (warm-up), the ceiling some of the files; the JIT's work during the timed run is reported.
 #     inbound-imap   the same mails appended to a fresh Dovecot mailbox (not timed) -> tickets through the real IMAP
-#                    fetcher + processing; ceiling: MailKit fetching the full messages; goal >= 2,500/s and >= 0.5x.
+#                    fetcher + processing; ceiling: MailKit fetching the full messages; goal >= 2,500/s and >= 0.5x. Warmed
+#                    up like inbound-drop (its own mailbox and host).
 #     outbox-smtp    HELPDESK_BENCH_MAILS 10 KB outbox rows -> the loopback Postfix through OutboxSendStage; ceiling:
 #                    MailKit over as many parallel connections as the product opens by default
 #                    (Mail:Outbound:Connections); goal >= 1,000/s or >= 0.8x ceiling. Both are warmed up first on mails of
