@@ -64,9 +64,14 @@ public sealed class TicketListPageTests : HelpdeskBunitContext
         cut.WaitForAssertion(() => Assert.Equal(25, Rows(cut)));
         Assert.Contains("30 tickets", cut.Find("[data-testid=ticket-total]").TextContent);
 
-        await cut.InvokeAsync(() => cut.FindComponent<MudPagination>().Instance.SelectedChanged.InvokeAsync(2));
+        Assert.True(cut.Find("[data-testid=pager] [aria-label='Previous page']").HasAttribute("disabled"));
+        cut.Find("[data-testid=pager] [aria-label='Page 2']").Click();
 
         cut.WaitForAssertion(() => Assert.Equal(5, Rows(cut)));
+        Assert.Equal("2", cut.Find("[data-testid=pager] [aria-current=page]").TextContent);
+        Assert.True(cut.Find("[data-testid=pager] [aria-label='Next page']").HasAttribute("disabled"));
+        cut.Find("[data-testid=pager] [aria-label='Previous page']").Click();
+        cut.WaitForAssertion(() => Assert.Equal(25, Rows(cut)));
     }
 
     [Fact]
