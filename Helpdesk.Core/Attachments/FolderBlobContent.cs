@@ -42,10 +42,22 @@ public sealed class FolderBlobContent(string root) : IBlobContent
         }
         catch
         {
-            File.Delete(temp);
+            DeleteIfAny(temp);
             throw;
         }
         return Task.CompletedTask;
+    }
+
+    /// <summary>Cleans up after a failed put without hiding its error (deleting from a folder never made throws too).</summary>
+    private static void DeleteIfAny(string file)
+    {
+        try
+        {
+            File.Delete(file);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+        }
     }
 
     /// <summary>Replaces a file put meanwhile by another writer, which has the same content.</summary>
