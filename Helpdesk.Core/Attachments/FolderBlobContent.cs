@@ -1,5 +1,3 @@
-using Microsoft.Win32.SafeHandles;
-
 namespace Helpdesk.Core.Attachments;
 
 /// <summary>One file per content under a folder, in sub-folders by the hash's first two characters.</summary>
@@ -61,32 +59,33 @@ public sealed class FolderBlobContent(string root) : IBlobContent
     }
 
     /// <summary>Replaces a file put meanwhile by another writer, which has the same content.</summary>
-    private static void MoveIntoPlace(string file, string target)
+    private static void MoveIntoPlace(string file, string target) => CreatingTheFolderIfMissing(target, () =>
     {
-        try
-        {
-            File.Move(file, target, overwrite: true);
-        }
-        catch (DirectoryNotFoundException)
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Move(file, target, overwrite: true);
-        }
-    }
+        File.Move(file, target, overwrite: true);
+        return target;
+    });
 
     private static void WriteNewFile(string path, ReadOnlySpan<byte> bytes)
     {
-        SafeFileHandle file;
+        using var file = CreatingTheFolderIfMissing(path, () => File.OpenHandle(path, FileMode.CreateNew, FileAccess.Write, FileShare.None));
+        RandomAccess.Write(file, bytes, fileOffset: 0);
+    }
+
+    /// <summary>
+    /// Runs a call on <paramref name="path"/>, creating its folder and calling again if that folder is missing: one call
+    /// in the usual case, where making sure of the folder first costs a call every time.
+    /// </summary>
+    private static T CreatingTheFolderIfMissing<T>(string path, Func<T> call)
+    {
         try
         {
-            file = File.OpenHandle(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+            return call();
         }
         catch (DirectoryNotFoundException)
         {
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            file = File.OpenHandle(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+            return call();
         }
-        using (file) RandomAccess.Write(file, bytes, fileOffset: 0);
     }
 
     public async IAsyncEnumerable<string> HashesAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
