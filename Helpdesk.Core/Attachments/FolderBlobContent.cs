@@ -73,7 +73,9 @@ public sealed class FolderBlobContent(string root) : IBlobContent
 
     /// <summary>
     /// Runs a call on <paramref name="path"/>, creating its folder and calling again if that folder is missing: one call
-    /// in the usual case, where making sure of the folder first costs a call every time.
+    /// in the usual case, where making sure of the folder first costs a call every time. .NET names a missing folder
+    /// FileNotFound when another put made the folder between the failed call and its look at the folder, so both
+    /// count; a file that is really missing (a move's source) fails the second call as well.
     /// </summary>
     private static T CreatingTheFolderIfMissing<T>(string path, Func<T> call)
     {
@@ -81,7 +83,7 @@ public sealed class FolderBlobContent(string root) : IBlobContent
         {
             return call();
         }
-        catch (DirectoryNotFoundException)
+        catch (Exception ex) when (ex is DirectoryNotFoundException or FileNotFoundException)
         {
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             return call();
