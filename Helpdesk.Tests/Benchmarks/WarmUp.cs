@@ -5,29 +5,40 @@ namespace Helpdesk.Tests.Benchmarks;
 
 /// <summary>
 /// Brings code to the state a long-running console has it in before a timed run, for the product and its ceiling
-/// alike: tiered compilation first runs a method unoptimized, counts its calls once the start-up burst of new methods
-/// is over, and compiles the hot ones again in the background. So a warm-up runs <see cref="Rounds"/> times, each
-/// followed by a wait until the JIT has been quiet for a moment. Code that runs once per batch rather than once per item
-/// is still compiled during the timed run (a warm-up calls it too seldom), so a scenario reports the JIT time of its
-/// timed runs beside the rates (<see cref="Since"/>).
+/// alike. Tiered compilation first runs a method unoptimized, counts its calls only once a burst of new methods is
+/// over, then compiles hot methods again with instrumentation and once more optimized, each step after calls of its
+/// own: a fixed two rounds left a third of the product's CPU in a timed run to the JIT. So rounds go on, each followed by
+/// a wait until the JIT has been quiet for a moment, until one compiles almost nothing (<see cref="QuietRound"/>) or
+/// <see cref="MaxRounds"/> are done. A scenario reports the JIT time of its timed runs beside the rates
+/// (<see cref="Since"/>), so what is still compiled is seen.
 /// </summary>
-public static class WarmUp
+/// <param name="ItemsPerRound">Mails (or other items) each round takes.</param>
+/// <param name="MaxRounds">Rounds at most; a smoke run (a few items) measures nothing and stops after <see cref="MinRounds"/>.</param>
+public sealed record WarmUp(int ItemsPerRound, int MaxRounds)
 {
-    /// <summary>The first round's methods are still being call-counted when it ends; the second one's calls promote them.</summary>
-    public const int Rounds = 2;
+    public const int MinRounds = 2;
+    /// <summary>A round that compiles at most this many methods leaves the code as a console's after a day of mail.</summary>
+    public const int QuietRound = 25;
 
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(250);
     private static readonly TimeSpan MaxSettle = TimeSpan.FromSeconds(10);
 
-    /// <summary>How many items each warm-up round takes for a timed run of <paramref name="timedItems"/>.</summary>
-    public static int ItemsPerRound(int timedItems) => Math.Clamp(timedItems / 20, 1, 100);
+    /// <summary>The warm-up for a timed run of <paramref name="timedItems"/>.</summary>
+    public static WarmUp For(int timedItems) => new(Math.Clamp(timedItems / 20, 1, 100), timedItems >= 200 ? 8 : MinRounds);
 
-    public static async Task RunAsync(Func<int, Task> round)
+    /// <summary>Items enough for every round there may be.</summary>
+    public int MostItems => ItemsPerRound * MaxRounds;
+
+    /// <returns>The rounds run.</returns>
+    public async Task<int> RunAsync(Func<int, Task> round)
     {
-        for (var i = 0; i < Rounds; i++)
+        for (var i = 0; ; i++)
         {
+            var before = JitInfo.GetCompiledMethodCount();
             await round(i);
             await JitSettledAsync();
+            var quiet = JitInfo.GetCompiledMethodCount() - before <= QuietRound;
+            if (i + 1 >= MaxRounds || (i + 1 >= MinRounds && quiet)) return i + 1;
         }
     }
 

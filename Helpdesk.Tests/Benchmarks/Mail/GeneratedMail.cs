@@ -23,6 +23,9 @@ public sealed record GeneratedMail(IReadOnlyList<MailSender> Senders, IReadOnlyL
         return new GeneratedMail(senders, messages);
     }
 
+    /// <summary>Messages <paramref name="skip"/> on, at most <paramref name="take"/>, from the same senders.</summary>
+    public GeneratedMail Slice(int skip, int take) => this with { Messages = Messages.Skip(skip).Take(take).ToList() };
+
     private static MailSender NewSender(Faker faker, int index)
     {
         var (first, last) = (faker.Name.FirstName(), faker.Name.LastName());
