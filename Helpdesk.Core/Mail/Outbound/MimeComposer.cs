@@ -5,9 +5,16 @@ using MimeKit.Utils;
 
 namespace Helpdesk.Core.Mail.Outbound;
 
-/// <summary>Builds the MIME message for an outbox row, keeping its Message-ID so every resend is the same mail.</summary>
+/// <summary>
+/// Builds the MIME message for an outbox row, keeping its Message-ID so every resend is the same mail. The message comes
+/// out encoded for 7-bit SMTP, so the raw copy kept of it (written in <see cref="WireFormat"/>) is byte for byte what the
+/// server received: MailKit would otherwise pick the encodings only while sending, after the copy was written.
+/// </summary>
 public sealed class MimeComposer(BlobStore blobs)
 {
+    /// <summary>How a composed mail is written as bytes: as on the wire, with CRLF line ends.</summary>
+    public static readonly FormatOptions WireFormat = new() { NewLineFormat = NewLineFormat.Dos };
+
     public (MimeMessage Message, IReadOnlyList<MailboxAddress> Recipients) Compose(OutboxMessage outbox)
     {
         var message = new MimeMessage
@@ -36,6 +43,7 @@ public sealed class MimeComposer(BlobStore blobs)
             body.Attachments.Add(attachment.FileName, content, ContentType.Parse(attachment.ContentType));
         }
         message.Body = body.ToMessageBody();
+        message.Prepare(EncodingConstraint.SevenBit);
 
         var recipients = message.To.Mailboxes.Concat(message.Cc.Mailboxes).Concat(Parse(outbox.Bcc, "Bcc"))
             .DistinctBy(m => m.Address, StringComparer.OrdinalIgnoreCase).ToList();

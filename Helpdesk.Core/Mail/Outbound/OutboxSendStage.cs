@@ -248,7 +248,7 @@ public sealed class OutboxSendStage(
     private Task<string> KeepRawAsync(MimeKit.MimeMessage mime)
     {
         using var raw = new MemoryStream();
-        mime.WriteTo(raw);
+        mime.WriteTo(MimeComposer.WireFormat, raw);
         return blobs.StoreAsync(raw.GetBuffer().AsMemory(0, (int)raw.Length), CancellationToken.None);
     }
 

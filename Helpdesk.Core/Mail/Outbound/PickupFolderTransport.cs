@@ -18,7 +18,7 @@ public sealed partial class PickupFolderTransport(DataFolder dataFolder, IOption
         var target = Path.Combine(Folder, Unsafe().Replace(message.MessageId ?? Guid.NewGuid().ToString("N"), "_") + ".eml");
         var temp = target + ".tmp";
         await using (var file = File.Create(temp))
-            await message.WriteToAsync(file, ct);
+            await message.WriteToAsync(MimeComposer.WireFormat, file, ct);
         File.Move(temp, target, overwrite: true);
     }
 

@@ -182,6 +182,41 @@ public sealed class OutboxSendStageTests
 
     [Fact]
     [Trait("Category", "MailStack")]
+    public async Task ProcessDueAsync_RealSmtp_TheRawCopyIsTheMailAsDelivered()
+    {
+        await using var host = await StartAsync("Smtp");
+        var to = MailStackServer.NewAddress("customer.test");
+        await using (var db = await host.DbAsync())
+        {
+            var now = host.Clock.GetUtcNow().UtcDateTime;
+            // Non-ASCII text and an HTML body on one line longer than SMTP allows: both must be encoded to be sent.
+            db.Add(new OutboxMessage
+            {
+                MessageId = $"<{Guid.NewGuid():N}@helpdesk.test>", Kind = "email_action", From = "Helpdesk <support@helpdesk.test>", To = to,
+                Subject = "Grüße aus dem Helpdesk", TextBody = "Schöne Grüße,\nIhr Helpdesk — erledigt.",
+                HtmlBody = "<p>" + string.Concat(Enumerable.Repeat("Schöne Grüße vom Helpdesk. ", 80)) + "</p>",
+                Status = OutboxStatus.Pending, CreatedAt = now, NextAttemptAt = now,
+            });
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Equal(1, await host.Get<OutboxSendStage>().ProcessDueAsync(default));
+
+        var delivered = Assert.Single(await MailStackServer.WaitForMessagesAsync(to, 1, TimeSpan.FromSeconds(10)));
+        await using var check = await host.DbAsync();
+        var sent = await check.Set<OutboxMessage>().SingleAsync();
+        using var copy = new MemoryStream();
+        await using (var stored = host.Get<BlobStore>().OpenRead(sent.RawSha256!)) await stored.CopyToAsync(copy);
+        using var wire = new MemoryStream();
+        delivered.WriteTo(new FormatOptions { NewLineFormat = NewLineFormat.Dos }, wire);
+        // Postfix and Dovecot only put their own headers (Return-Path, Delivered-To, Received) in front of the mail.
+        var (kept, arrived) = (Encoding.UTF8.GetString(copy.ToArray()), Encoding.UTF8.GetString(wire.ToArray()));
+        Assert.EndsWith(kept, arrived);
+        Assert.All(kept.Split("\r\n"), line => Assert.True(line.Length <= 998 && line.All(char.IsAscii), $"not sendable as 7-bit: {line[..Math.Min(80, line.Length)]}"));
+    }
+
+    [Fact]
+    [Trait("Category", "MailStack")]
     public async Task ProcessDueAsync_SmtpDownThenUp_DeliversExactlyOnce()
     {
         var to = MailStackServer.NewAddress("customer.test");
