@@ -7,8 +7,8 @@ namespace Helpdesk.Tests.Benchmarks;
 /// Brings code to the state a long-running console has it in before a timed run, for the product and its ceiling
 /// alike. Tiered compilation first runs a method unoptimized, counts its calls only once a burst of new methods is
 /// over, then compiles hot methods again with instrumentation and once more optimized, each step after calls of its
-/// own: a fixed two rounds left a third of the product's CPU in a timed run to the JIT. So rounds go on, each followed by
-/// a wait until the JIT has been quiet for a moment, until one compiles almost nothing (<see cref="QuietRound"/>) or
+/// own: after a fixed two rounds hundreds of methods were still compiled in a timed run. So rounds go on, each followed
+/// by a wait until the JIT has been quiet for a moment, until one compiles almost nothing (<see cref="QuietRound"/>) or
 /// <see cref="MaxRounds"/> are done. A scenario reports the JIT time of its timed runs beside the rates
 /// (<see cref="Since"/>), so what is still compiled is seen.
 /// </summary>

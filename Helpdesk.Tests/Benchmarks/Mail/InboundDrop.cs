@@ -27,14 +27,10 @@ public static class InboundDrop
         var mailbox = new MailboxOptions { Name = "local", Kind = MailboxKind.DropFolder, Folder = DropFolderFetcher.DefaultFolder };
         await using var host = await InboundPipeline.StartAsync(Account, all.Senders, provider);
         var fetcher = host.Get<DropFolderFetcher>();
-        // Mail of its own through the timed host first, as the ceiling parses some first: the code and the host's own
-        // compiled queries are then as warm as a console's after a day of mail.
-        var warmed = 0;
-        var rounds = await warmUp.RunAsync(async round =>
+        var (rounds, warmed) = await InboundPipeline.WarmUpAsync(host, warmUp, all, mails, mailbox, fetcher, (part, round) =>
         {
-            var part = all.Slice(mails + round * warmUp.ItemsPerRound, warmUp.ItemsPerRound);
             WriteFiles(fetcher.FolderOf(mailbox), part, writtenAt: host.Clock.GetUtcNow().UtcDateTime - DropFolderFetcher.SettleTime, prefix: $"warm-up-{round}");
-            warmed += (await InboundPipeline.RunRoundAsync(host, mailbox, fetcher, part.Messages.Count, ticketsBefore: warmed)).Tickets.Count;
+            return Task.CompletedTask;
         });
         WriteFiles(fetcher.FolderOf(mailbox), mail, writtenAt: host.Clock.GetUtcNow().UtcDateTime - DropFolderFetcher.SettleTime);
         await WarmUp.JitSettledAsync();

@@ -31,6 +31,26 @@ public static class InboundPipeline
         return host;
     }
 
+    /// <summary>
+    /// Warm-up rounds through the timed host itself, so that the code and the host's own compiled queries are as warm
+    /// as a console's after a day of mail: each round's mail (the generator's messages after the
+    /// <paramref name="timedMails"/> timed ones, same senders) is put where <paramref name="mailbox"/> reads it by
+    /// <paramref name="deliver"/> (given the round), then fetched and processed.
+    /// </summary>
+    /// <returns>The rounds run and the tickets they made.</returns>
+    public static async Task<(int Rounds, int Tickets)> WarmUpAsync(CoreTestHost host, WarmUp warmUp, GeneratedMail all, int timedMails,
+        MailboxOptions mailbox, IMailboxFetcher fetcher, Func<GeneratedMail, int, Task> deliver)
+    {
+        var tickets = 0;
+        var rounds = await warmUp.RunAsync(async round =>
+        {
+            var part = all.Slice(timedMails + round * warmUp.ItemsPerRound, warmUp.ItemsPerRound);
+            await deliver(part, round);
+            tickets += (await RunRoundAsync(host, mailbox, fetcher, part.Messages.Count, ticketsBefore: tickets)).Tickets.Count;
+        });
+        return (rounds, tickets);
+    }
+
     /// <param name="expected">Tickets this round should make.</param>
     /// <param name="ticketsBefore">Tickets there were before the round (made by a warm-up).</param>
     /// <returns>Tickets committed by the round, over its time, and how much of it went to fetching and storing.</returns>
