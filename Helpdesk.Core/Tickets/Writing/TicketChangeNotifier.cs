@@ -44,7 +44,7 @@ public sealed class TicketChangeNotifier(IDbContextFactory<HelpdeskDbContext> co
         // Before the start-up read (a host that was not started) the first woken row is where delivery begins.
         lock (_lock) _lastSeen ??= committedId - 1;
         Interlocked.Exchange(ref _woken, 1);
-        _ = PumpAsync();
+        StartPump();
     }
 
     /// <summary>Another instance committed change rows, or its notifications may have been missed: read the log from the last delivered row.</summary>
@@ -53,8 +53,12 @@ public sealed class TicketChangeNotifier(IDbContextFactory<HelpdeskDbContext> co
         lock (_lock)
             if (_lastSeen is null) return; // the start-up read has not yet said where delivery begins
         Interlocked.Exchange(ref _woken, 1);
-        _ = PumpAsync();
+        StartPump();
     }
+
+    // On a pool thread, without the caller's execution context: SQLite completes "async" reads synchronously, so a pump
+    // started inline would make the committing writer wait for the read and deliver under the writer's context.
+    private void StartPump() => ThreadPool.UnsafeQueueUserWorkItem(static self => _ = self.PumpAsync(), this, preferLocal: false);
 
     async Task IHostedService.StartAsync(CancellationToken ct)
     {

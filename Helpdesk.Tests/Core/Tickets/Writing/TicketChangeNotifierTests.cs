@@ -7,6 +7,9 @@ using Helpdesk.Core.Tickets.Events;
 using Helpdesk.Core.Tickets.Writing;
 using Helpdesk.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using System.Data.Common;
 
 namespace Helpdesk.Tests.Core.Tickets.Writing;
 
@@ -52,5 +55,59 @@ public sealed class TicketChangeNotifierTests
             return left.Count == 1;
         });
         Assert.Equal([recent], left);
+    }
+
+    [Fact]
+    public async Task Wake_TheNotifiersReadHeldUp_TheCommittingWriterDoesNotWaitForIt()
+    {
+        var hold = new ChangeLogReadHold();
+        await using var host = await CoreTestHost.StartAsync(builder =>
+            builder.Services.ConfigureDbContext<HelpdeskDbContext>(options => options.AddInterceptors(hold), ServiceLifetime.Singleton));
+        var caller = await host.AddPersonAsync("Bob Stone", "bob@customer.test");
+        var heard = new ConcurrentQueue<TicketChanged>();
+        using var _ = host.Get<ITicketChangeFeed>().Subscribe(c => { heard.Enqueue(c); return Task.CompletedTask; });
+        hold.Holding = true;
+
+        var create = Task.Run(() => host.Get<CreateTicketCommand>().ExecuteAsync(new NewTicket { Subject = "Printer", RequestedForId = caller.Id }, Actor.System));
+        await hold.Reached.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        // The guard only keeps a regression from hanging the run: the writer must finish while the read is still held.
+        var ticketId = await create.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Empty(heard);
+
+        hold.Release.SetResult();
+        await Eventually.WaitUntilAsync(() => heard.Any(c => c.TicketId == ticketId));
+    }
+
+    /// <summary>Holds the notifier's read of new change rows (on SQLite it completes synchronously on the calling thread).</summary>
+    private sealed class ChangeLogReadHold : DbCommandInterceptor
+    {
+        public volatile bool Holding;
+        public TaskCompletionSource Reached { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        private bool IsNewRowsRead(DbCommand command) =>
+            Holding && command.CommandText.Contains("FROM \"TicketChange\"") && command.CommandText.Contains("ORDER BY");
+
+        public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
+        {
+            if (IsNewRowsRead(command))
+            {
+                Reached.TrySetResult();
+                Release.Task.Wait();
+            }
+            return result;
+        }
+
+        public override async ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
+            InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            if (IsNewRowsRead(command))
+            {
+                Reached.TrySetResult();
+                // Blocking, as SQLite's own "async" read does: a pump run inline holds the writer's thread.
+                Release.Task.Wait(cancellationToken);
+            }
+            return await base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+        }
     }
 }
