@@ -15,8 +15,17 @@ namespace Helpdesk.Tests.TestSupport;
 public sealed class CommandCounter : DbCommandInterceptor
 {
     private readonly ConcurrentQueue<string> _commands = new();
+    private readonly AsyncLocal<bool> _counting = new();
 
-    public bool Counting { get; set; }
+    /// <summary>
+    /// Counting is on for the flow that turned it on and the work that flow starts, not for the host's background
+    /// workers (the change notifier's reads, pollers), whose count depends on timing.
+    /// </summary>
+    public bool Counting
+    {
+        get => _counting.Value;
+        set => _counting.Value = value;
+    }
 
     public IReadOnlyList<string> Commands => [.. _commands];
 
