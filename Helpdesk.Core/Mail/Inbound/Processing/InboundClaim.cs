@@ -8,9 +8,10 @@ public sealed record InboundClaim(long InboundId, string Token)
 {
     /// <summary>
     /// Claims up to <paramref name="batchSize"/> pending mails, oldest first, for one round: of two rounds (in one process
-    /// or two) racing for a row, one wins; a claim whose lease ran out is taken over.
+    /// or two) racing for a row, one wins; a claim whose lease ran out is taken over. Returns each claim with its row as
+    /// claimed (not tracked), so the round need not read the rows again.
     /// </summary>
-    public static async Task<IReadOnlyList<InboundClaim>> ClaimPendingAsync(HelpdeskDbContext db, long? onlyId, int batchSize, DateTime now, TimeSpan lease,
+    public static async Task<IReadOnlyList<ClaimedInbound>> ClaimPendingAsync(HelpdeskDbContext db, long? onlyId, int batchSize, DateTime now, TimeSpan lease,
         CancellationToken ct)
     {
         var token = Guid.NewGuid().ToString("N");
@@ -27,8 +28,8 @@ public sealed record InboundClaim(long InboundId, string Token)
                 .ExecuteUpdateAsync(u => u.SetProperty(m => m.ClaimToken, token).SetProperty(m => m.ClaimExpiresAt, until), ct);
         }
         if (claimed == 0) return [];
-        var ids = await db.Set<InboundMessage>().Where(m => m.ClaimToken == token).OrderBy(m => m.Id).Select(m => m.Id).ToListAsync(ct);
-        return [.. ids.Select(id => new InboundClaim(id, token))];
+        var rows = await db.Set<InboundMessage>().AsNoTracking().Where(m => m.ClaimToken == token).OrderBy(m => m.Id).ToListAsync(ct);
+        return [.. rows.Select(row => new ClaimedInbound(new InboundClaim(row.Id, token), row))];
     }
 
     /// <summary>Moves the lease of the round's mails still pending to <paramref name="until"/> (see <see cref="ClaimRenewal"/>).</summary>
@@ -46,3 +47,6 @@ public sealed record InboundClaim(long InboundId, string Token)
                 ORDER BY "Id" LIMIT {batchSize} FOR UPDATE SKIP LOCKED)
             """, ct);
 }
+
+/// <summary>A claim and its mail's row as it was claimed.</summary>
+public sealed record ClaimedInbound(InboundClaim Claim, InboundMessage Row);

@@ -63,11 +63,16 @@ public sealed class InboundMailProcessor(
     /// <summary>Processes one pending mail, unless another round holds it.</summary>
     public async Task ProcessAsync(long id, CancellationToken ct) => await ProcessClaimedAsync(await ClaimAsync(id, ct), ct);
 
-    private async Task<IReadOnlyList<InboundClaim>> ClaimAsync(long? onlyId, CancellationToken ct)
+    private async Task<IReadOnlyList<ClaimedMail>> ClaimAsync(long? onlyId, CancellationToken ct)
     {
         await using var db = await contextFactory.CreateDbContextAsync(ct);
-        return await InboundClaim.ClaimPendingAsync(db, onlyId, options.Value.BatchSize, Now, options.Value.ClaimLease, ct);
+        var claimed = await InboundClaim.ClaimPendingAsync(db, onlyId, options.Value.BatchSize, Now, options.Value.ClaimLease, ct);
+        var earlier = await EarlierMail.OfAsync(db, [.. claimed.Select(c => c.Row)], ct);
+        return [.. claimed.Select(c => new ClaimedMail(c.Claim, c.Row, earlier[c.Row.Id]))];
     }
+
+    /// <summary>A claimed mail: its claim, its row as claimed, and the earlier mails it repeats (<see cref="EarlierMail"/>).</summary>
+    private sealed record ClaimedMail(InboundClaim Claim, InboundMessage Row, IReadOnlyList<EarlierMail> Earlier);
 
     /// <summary>
     /// The mails are read (parsed) in parallel, ahead of being applied one at a time in arrival order, in transactions
@@ -75,14 +80,14 @@ public sealed class InboundMailProcessor(
     /// yet: on SQLite a transaction holds the write lock, which agents' saves wait for. The settings they all read alike
     /// are read once for the claimed mails.
     /// </summary>
-    private async Task ProcessClaimedAsync(IReadOnlyList<InboundClaim> claims, CancellationToken ct)
+    private async Task ProcessClaimedAsync(IReadOnlyList<ClaimedMail> claims, CancellationToken ct)
     {
         if (claims.Count == 0) return;
         using var batchSettings = settings.Begin();
         await using var renewal = ClaimRenewal.Start(async renewCt =>
         {
             await using var db = await contextFactory.CreateDbContextAsync(renewCt);
-            await InboundClaim.RenewAsync(db, claims[0].Token, Now + options.Value.ClaimLease, renewCt);
+            await InboundClaim.RenewAsync(db, claims[0].Claim.Token, Now + options.Value.ClaimLease, renewCt);
         }, options.Value.ClaimLease, clock, logger);
         var slots = Math.Max(2, Environment.ProcessorCount);
         TicketWriteBatch? batch = null;
@@ -97,9 +102,9 @@ public sealed class InboundMailProcessor(
                 if (batch is not null && (!next.IsCompleted || Stopwatch.GetElapsedTime(started) >= options.Value.BatchTime))
                     batch = await CommitAsync(batch, ct);
                 if (!await next) break;
-                var (claim, read) = reads.Current;
+                var (claimed, read) = reads.Current;
                 if (batch is null) (batch, started) = (await write.BeginBatchAsync(ct), Stopwatch.GetTimestamp());
-                await ApplyReadAsync(batch, claim, read, ct);
+                await ApplyReadAsync(batch, claimed, read, ct);
             }
             if (batch is not null) batch = await CommitAsync(batch, ct);
         }
@@ -116,32 +121,28 @@ public sealed class InboundMailProcessor(
         return null;
     }
 
-    /// <summary>A claimed mail's row and its reading; a failure to read is kept, to quarantine the mail when its turn comes.</summary>
-    private sealed record ReadMail(InboundMessage? Row, MimeMessage? Message, InboundMailContent? Content, Exception? Failure);
+    /// <summary>A claimed mail's reading; a failure to read is kept, to quarantine the mail when its turn comes.</summary>
+    private sealed record ReadMail(MimeMessage? Message, InboundMailContent? Content, Exception? Failure);
 
-    private async Task<ReadMail> ReadClaimedAsync(InboundClaim claim, CancellationToken ct)
+    private async Task<ReadMail> ReadClaimedAsync(ClaimedMail claimed, CancellationToken ct)
     {
-        InboundMessage? row;
-        await using (var db = await contextFactory.CreateDbContextAsync(ct))
-            row = await db.Set<InboundMessage>().AsNoTracking().FirstOrDefaultAsync(m => m.Id == claim.InboundId, ct);
-        if (row is not { Status: InboundStatus.Received }) return new ReadMail(null, null, null, null);
         try
         {
-            var (message, content) = await ReadAsync(await store.ReadRawAsync(row, ct), ct);
-            return new ReadMail(row, message, content, null);
+            var (message, content) = await ReadAsync(await store.ReadRawAsync(claimed.Row, ct), ct);
+            return new ReadMail(message, content, null);
         }
         catch (Exception ex) when (ex is not OperationCanceledException && !TransientDatabaseError.Is(ex))
         {
-            return new ReadMail(row, null, null, ex);
+            return new ReadMail(null, null, ex);
         }
     }
 
-    private async Task ApplyReadAsync(TicketWriteBatch batch, InboundClaim claim, ReadMail read, CancellationToken ct)
+    private async Task ApplyReadAsync(TicketWriteBatch batch, ClaimedMail claimed, ReadMail read, CancellationToken ct)
     {
-        if (read.Row is not { } row) return;
+        var (claim, row) = (claimed.Claim, claimed.Row);
         try
         {
-            await batch.AttemptAsync(() => HandleAsync(batch, row, read, claim, ct), ct);
+            await batch.AttemptAsync(() => HandleAsync(batch, claimed, read, ct), ct);
         }
         catch (InboundMailTakenException)
         {
@@ -169,12 +170,9 @@ public sealed class InboundMailProcessor(
         ? $"{ex.GetType().Name}: {ex.Message} ({cause.GetType().Name}: {cause.Message})"
         : $"{ex.GetType().Name}: {ex.Message}";
 
-    private async Task HandleAsync(TicketWriteBatch batch, InboundMessage row, ReadMail read, InboundClaim claim, CancellationToken ct)
+    private async Task HandleAsync(TicketWriteBatch batch, ClaimedMail claimed, ReadMail read, CancellationToken ct)
     {
-        var db = batch.Db;
-        var earlier = await db.Set<InboundMessage>().AsNoTracking().Where(m => m.Id < row.Id && m.Size > 0)
-            .Where(m => m.RawSha256 == row.RawSha256 || m.MessageId == row.MessageId).OrderBy(m => m.Id)
-            .Select(m => new { m.Id, m.RawSha256 }).ToListAsync(ct);
+        var (db, claim, row, earlier) = (batch.Db, claimed.Claim, claimed.Row, claimed.Earlier);
         if (row.Size > 0 && earlier.FirstOrDefault(m => m.RawSha256 == row.RawSha256) is { } original)
         {
             var duplicate = new InboundOutcome(InboundStatus.Ignored, $"Duplicate of #{original.Id}: the same mail, byte for byte, was received before; nothing else was done.");

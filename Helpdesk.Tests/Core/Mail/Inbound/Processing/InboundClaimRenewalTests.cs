@@ -25,7 +25,7 @@ public sealed class InboundClaimRenewalTests
     private static async Task<IReadOnlyList<InboundClaim>> ClaimAsync(CoreTestHost host)
     {
         await using var db = await host.DbAsync();
-        return await InboundClaim.ClaimPendingAsync(db, null, 50, host.Clock.GetUtcNow().UtcDateTime, Lease, default);
+        return [.. (await InboundClaim.ClaimPendingAsync(db, null, 50, host.Clock.GetUtcNow().UtcDateTime, Lease, default)).Select(c => c.Claim)];
     }
 
     private static async Task WaitForRenewalAsync(CoreTestHost host, DateTime until)

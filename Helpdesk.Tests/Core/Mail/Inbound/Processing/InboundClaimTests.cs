@@ -68,7 +68,7 @@ public sealed class InboundClaimTests
                 await using var db = await host.DbAsync();
                 var batch = await InboundClaim.ClaimPendingAsync(db, null, 5, now, TimeSpan.FromMinutes(5), default);
                 if (batch.Count == 0) return;
-                foreach (var claim in batch) claimed.Enqueue(claim.InboundId);
+                foreach (var claim in batch) claimed.Enqueue(claim.Claim.InboundId);
             }
         })));
 

@@ -48,6 +48,34 @@ public sealed partial class InboundMailProcessorTests
     }
 
     [Fact]
+    public async Task ProcessPendingAsync_RepeatsWithinOneClaimedBatch_EachComparedWithTheMailsBeforeIt()
+    {
+        await _host.AddPersonAsync("Alice Walker", "alice@customer.test");
+        var store = _host.Get<InboundMailStore>();
+        var printer = InboundTestMail.Create("alice@customer.test", "support@helpdesk.test", "Printer", "Jams.", messageId: "same@tool.test").Bytes();
+        var first = await store.StoreAsync("imap", "1:1", printer, default);
+        var reused = await store.StoreAsync("imap", "1:2",
+            InboundTestMail.Create("alice@customer.test", "support@helpdesk.test", "Scanner", "Broken.", messageId: "same@tool.test").Bytes(), default);
+        var copy = await store.StoreAsync("pop3", "uidl-1", printer, default);
+        var unrelated = await store.StoreAsync("imap", "1:3",
+            InboundTestMail.Create("alice@customer.test", "support@helpdesk.test", "Monitor", "Flickers.", messageId: "other@tool.test").Bytes(), default);
+
+        await _host.Get<InboundMailProcessor>().ProcessPendingAsync(default);
+
+        await using var db = await _host.DbAsync();
+        var rows = await db.Set<InboundMessage>().AsNoTracking().ToDictionaryAsync(m => m.Id);
+        Assert.Equal(InboundStatus.Processed, rows[first.Id].Status);
+        Assert.DoesNotContain("used before", rows[first.Id].Outcome);
+        Assert.Equal(InboundStatus.Processed, rows[reused.Id].Status);
+        Assert.Contains($"The Message-ID <same@tool.test> was used before by #{first.Id} for a different mail", rows[reused.Id].Outcome);
+        Assert.Equal((InboundStatus.Ignored, (int?)null), (rows[copy.Id].Status, rows[copy.Id].TicketId));
+        Assert.StartsWith($"Duplicate of #{first.Id}:", rows[copy.Id].Outcome);
+        Assert.Equal(InboundStatus.Processed, rows[unrelated.Id].Status);
+        Assert.DoesNotContain("used before", rows[unrelated.Id].Outcome);
+        Assert.Equal(["Monitor", "Printer", "Scanner"], await db.Set<Ticket>().Select(t => t.Subject).OrderBy(s => s).ToListAsync());
+    }
+
+    [Fact]
     public async Task ProcessAsync_OutcomeWriteFailsAfterTheTicketWasBuilt_NothingCommitsAndTheRetryCreatesOneRequest()
     {
         await _host.AddPersonAsync("Alice Walker", "alice@customer.test");
