@@ -12,8 +12,9 @@ namespace Helpdesk.Core.Mail.Outbound;
 /// </summary>
 public sealed class MimeComposer(BlobStore blobs)
 {
-    /// <summary>How a composed mail is written as bytes: as on the wire, with CRLF line ends.</summary>
-    public static readonly FormatOptions WireFormat = new() { NewLineFormat = NewLineFormat.Dos };
+    /// <summary>How a composed mail is written as bytes: as on the wire, with CRLF line ends. A new one each time, since
+    /// MimeKit's options can be changed and a change by one writer must not reach another's mail.</summary>
+    public static FormatOptions WireFormat => new() { NewLineFormat = NewLineFormat.Dos };
 
     public (MimeMessage Message, IReadOnlyList<MailboxAddress> Recipients) Compose(OutboxMessage outbox)
     {
