@@ -24,12 +24,14 @@ public sealed class InboundDecider(
     EmailPolicySettings emailPolicy)
 {
     /// <param name="mailbox">The mailbox the mail came from: its default help topic applies to a new request.</param>
-    public async Task<InboundDecision> DecideAsync(HelpdeskDbContext db, MimeMessage message, InboundMailContent content, DateTime receivedAt, string? mailbox, CancellationToken ct)
+    /// <param name="loopFacts">The claimed batch's loop-guard answers (<see cref="LoopGuardFacts"/>); null asks for this mail alone.</param>
+    public async Task<InboundDecision> DecideAsync(HelpdeskDbContext db, MimeMessage message, InboundMailContent content, DateTime receivedAt, string? mailbox,
+        LoopGuardFacts? loopFacts, CancellationToken ct)
     {
         var automated = AutomatedMailDetector.Classify(message, content.FromAddress, options.Value.Automated);
         if (content.FromAddress is null && automated.Kind != AutomatedMailKind.Bounce)
             return new QuarantineMail($"No usable sender: {content.SenderNote}");
-        if (await loops.CheckAsync(db, automated, content, receivedAt, ct) is { } loop)
+        if (await loops.CheckAsync(db, automated, content, receivedAt, loopFacts, ct) is { } loop)
             return loop;
         var decision = await DecideForSenderAsync(db, message, content, receivedAt, mailbox, ct);
         return automated.IsAutomated ? decision with { AutomatedReason = automated.Reason } : decision;

@@ -43,8 +43,8 @@ public sealed class InboundMailProcessor(
     /// <summary>Claims pending mails a batch at a time and processes them, until none is left that no other round holds.</summary>
     public async Task ProcessPendingAsync(CancellationToken ct)
     {
-        while (await ClaimAsync(null, ct) is { Count: > 0 } claims)
-            await ProcessClaimedAsync(claims, ct);
+        while (await ClaimAsync(null, ct) is { Mails.Count: > 0 } claimed)
+            await ProcessClaimedAsync(claimed, ct);
     }
 
     /// <summary>
@@ -63,16 +63,21 @@ public sealed class InboundMailProcessor(
     /// <summary>Processes one pending mail, unless another round holds it.</summary>
     public async Task ProcessAsync(long id, CancellationToken ct) => await ProcessClaimedAsync(await ClaimAsync(id, ct), ct);
 
-    private async Task<IReadOnlyList<ClaimedMail>> ClaimAsync(long? onlyId, CancellationToken ct)
+    private async Task<ClaimedBatch> ClaimAsync(long? onlyId, CancellationToken ct)
     {
         await using var db = await contextFactory.CreateDbContextAsync(ct);
         var claimed = await InboundClaim.ClaimPendingAsync(db, onlyId, options.Value.BatchSize, Now, options.Value.ClaimLease, ct);
-        var earlier = await EarlierMail.OfAsync(db, [.. claimed.Select(c => c.Row)], ct);
-        return [.. claimed.Select(c => new ClaimedMail(c.Claim, c.Row, earlier[c.Row.Id]))];
+        if (claimed.Count == 0) return new ClaimedBatch([], null);
+        var rows = claimed.Select(c => c.Row).ToList();
+        var earlier = await EarlierMail.OfAsync(db, rows, ct);
+        return new ClaimedBatch([.. claimed.Select(c => new ClaimedMail(c.Claim, c.Row, earlier[c.Row.Id]))], await LoopGuardFacts.OfAsync(db, rows, ct));
     }
 
     /// <summary>A claimed mail: its claim, its row as claimed, and the earlier mails it repeats (<see cref="EarlierMail"/>).</summary>
     private sealed record ClaimedMail(InboundClaim Claim, InboundMessage Row, IReadOnlyList<EarlierMail> Earlier);
+
+    /// <summary>The mails one round claimed, and what the loop guard asks about them, read at once (null when none were claimed).</summary>
+    private sealed record ClaimedBatch(IReadOnlyList<ClaimedMail> Mails, LoopGuardFacts? LoopFacts);
 
     /// <summary>
     /// The mails are read (parsed) in parallel, ahead of being applied one at a time in arrival order, in transactions
@@ -80,8 +85,9 @@ public sealed class InboundMailProcessor(
     /// yet: on SQLite a transaction holds the write lock, which agents' saves wait for. The settings they all read alike
     /// are read once for the claimed mails.
     /// </summary>
-    private async Task ProcessClaimedAsync(IReadOnlyList<ClaimedMail> claims, CancellationToken ct)
+    private async Task ProcessClaimedAsync(ClaimedBatch round, CancellationToken ct)
     {
+        var claims = round.Mails;
         if (claims.Count == 0) return;
         using var batchSettings = settings.Begin();
         await using var renewal = ClaimRenewal.Start(async renewCt =>
@@ -104,7 +110,7 @@ public sealed class InboundMailProcessor(
                 if (!await next) break;
                 var (claimed, read) = reads.Current;
                 if (batch is null) (batch, started) = (await write.BeginBatchAsync(ct), Stopwatch.GetTimestamp());
-                await ApplyReadAsync(batch, claimed, read, ct);
+                await ApplyReadAsync(batch, claimed, read, round.LoopFacts, ct);
             }
             if (batch is not null) batch = await CommitAsync(batch, ct);
         }
@@ -137,12 +143,12 @@ public sealed class InboundMailProcessor(
         }
     }
 
-    private async Task ApplyReadAsync(TicketWriteBatch batch, ClaimedMail claimed, ReadMail read, CancellationToken ct)
+    private async Task ApplyReadAsync(TicketWriteBatch batch, ClaimedMail claimed, ReadMail read, LoopGuardFacts? loopFacts, CancellationToken ct)
     {
         var (claim, row) = (claimed.Claim, claimed.Row);
         try
         {
-            await batch.AttemptAsync(() => HandleAsync(batch, claimed, read, ct), ct);
+            await batch.AttemptAsync(() => HandleAsync(batch, claimed, read, loopFacts, ct), ct);
         }
         catch (InboundMailTakenException)
         {
@@ -170,7 +176,7 @@ public sealed class InboundMailProcessor(
         ? $"{ex.GetType().Name}: {ex.Message} ({cause.GetType().Name}: {cause.Message})"
         : $"{ex.GetType().Name}: {ex.Message}";
 
-    private async Task HandleAsync(TicketWriteBatch batch, ClaimedMail claimed, ReadMail read, CancellationToken ct)
+    private async Task HandleAsync(TicketWriteBatch batch, ClaimedMail claimed, ReadMail read, LoopGuardFacts? loopFacts, CancellationToken ct)
     {
         var (db, claim, row, earlier) = (batch.Db, claimed.Claim, claimed.Row, claimed.Earlier);
         if (row.Size > 0 && earlier.FirstOrDefault(m => m.RawSha256 == row.RawSha256) is { } original)
@@ -182,7 +188,8 @@ public sealed class InboundMailProcessor(
 
         if (read.Failure is { } failure) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
         var (message, content) = (read.Message!, read.Content!);
-        var decision = await decider.DecideAsync(db, message, content, row.ReceivedAt, row.Mailbox, ct);
+        loopFacts?.SenderRead(row.SenderAddress, content.FromAddress);
+        var decision = await decider.DecideAsync(db, message, content, row.ReceivedAt, row.Mailbox, loopFacts, ct);
         var remark = earlier.FirstOrDefault() is { } sameId
             ? $" The Message-ID {row.MessageId} was used before by #{sameId.Id} for a different mail; this one was processed as a mail of its own."
             : "";
@@ -227,7 +234,7 @@ public sealed class InboundMailProcessor(
     {
         await using var db = await contextFactory.CreateDbContextAsync(ct);
         var (message, content) = await ReadAsync(raw, ct);
-        var decision = await decider.DecideAsync(db, message, content, clock.GetUtcNow().UtcDateTime, null, ct);
+        var decision = await decider.DecideAsync(db, message, content, clock.GetUtcNow().UtcDateTime, null, null, ct);
         return new InboundDryRun(decision, decision is CreateRequest create ? await RequestPreview.DescribeAsync(db, create, ct) : null);
     }
 

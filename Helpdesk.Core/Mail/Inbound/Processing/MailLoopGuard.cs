@@ -15,18 +15,23 @@ namespace Helpdesk.Core.Mail.Inbound.Processing;
 /// </summary>
 public sealed class MailLoopGuard(InboundRouter router, IOptions<InboundMailOptions> options)
 {
+    /// <summary>The window of the per-sender cap (<see cref="InboundMailOptions.MaxMessagesPerSenderPerHour"/>).</summary>
+    public static readonly TimeSpan RateWindow = TimeSpan.FromHours(1);
+
+    /// <param name="facts">The claimed batch's answers, read at once; null asks the database for this mail alone.</param>
     public async Task<InboundDecision?> CheckAsync(HelpdeskDbContext db, AutomatedMailVerdict automated, InboundMailContent content,
-        DateTime receivedAt, CancellationToken ct)
+        DateTime receivedAt, LoopGuardFacts? facts, CancellationToken ct)
     {
         if (automated.Kind == AutomatedMailKind.Bounce)
             return await BounceAsync(db, automated, content, ct);
         if (router.IsOwnAddress(content.FromAddress))
             return new IgnoreMail("Not processed: it comes from one of the helpdesk's own addresses (a mail loop).");
-        if (await db.Set<OutboxMessage>().AnyAsync(m => m.MessageId == content.MessageId, ct))
+        if (facts?.IsOwnMessageId(content.MessageId) ?? await db.Set<OutboxMessage>().AnyAsync(m => m.MessageId == content.MessageId, ct))
             return new IgnoreMail("Not processed: it carries the Message-ID of a mail the helpdesk sent (a mail loop).");
         var max = options.Value.MaxMessagesPerSenderPerHour;
-        var recent = await db.Set<InboundMessage>().CountAsync(m => m.SenderAddress == content.FromAddress
-            && m.ReceivedAt > receivedAt.AddHours(-1) && m.ReceivedAt <= receivedAt, ct);
+        var from = receivedAt.Add(-RateWindow);
+        var recent = (content.FromAddress is { } address ? facts?.ReceivedFrom(address, receivedAt) : null)
+            ?? await db.Set<InboundMessage>().CountAsync(m => m.SenderAddress == content.FromAddress && m.ReceivedAt > from && m.ReceivedAt <= receivedAt, ct);
         return recent > max
             ? new IgnoreMail($"Not processed: more than {max} mails from {content.FromAddress} within an hour (loop protection).")
             : null;

@@ -2,6 +2,7 @@ using Helpdesk.Core.CaseLog;
 using Helpdesk.Core.Common;
 using Helpdesk.Core.Correspondence;
 using Helpdesk.Core.Mail.Inbound;
+using Helpdesk.Core.Mail.Inbound.Processing;
 using Helpdesk.Core.Mail.Outbound;
 using Helpdesk.Core.People;
 using Helpdesk.Core.Tickets;
@@ -125,5 +126,32 @@ public sealed partial class InboundMailProcessorTests
 
         Assert.Equal((InboundStatus.Ignored, (int?)null), (row.Status, row.TicketId));
         Assert.Contains("Message-ID of a mail the helpdesk sent", row.Outcome);
+    }
+
+    [Fact]
+    public async Task ProcessPendingAsync_OneMailOfTheBatchCarriesOurOwnMessageId_OnlyThatOneIsIgnored()
+    {
+        await _host.AddPersonAsync("Alice Walker", "alice@customer.test");
+        await using (var db = await _host.DbAsync())
+        {
+            db.Add(OutboxMail.Create("autoresponse:NewTicketAutoresponse", null, "support@helpdesk.test",
+                [new OutboxRecipient("alice@customer.test", null, "test")], "Hello", "x", null, "helpdesk.test", DateTime.UtcNow));
+            await db.SaveChangesAsync();
+        }
+        var ours = (await OutboxAsync()).Single().MessageId;
+        var store = _host.Get<InboundMailStore>();
+        var before = (await store.StoreAsync("test", "1", InboundTestMail.Create("alice@customer.test", "support@helpdesk.test", "Before", "x").Bytes(), default)).Id;
+        var loop = (await store.StoreAsync("test", "2",
+            InboundTestMail.Create("alice@customer.test", "support@helpdesk.test", "Hello", "x", messageId: ours.Trim('<', '>')).Bytes(), default)).Id;
+        var after = (await store.StoreAsync("test", "3", InboundTestMail.Create("alice@customer.test", "support@helpdesk.test", "After", "x").Bytes(), default)).Id;
+
+        await _host.Get<InboundMailProcessor>().ProcessPendingAsync(default);
+
+        await using var read = await _host.DbAsync();
+        var rows = await read.Set<InboundMessage>().AsNoTracking().ToDictionaryAsync(m => m.Id);
+        Assert.Equal((InboundStatus.Ignored, (int?)null), (rows[loop].Status, rows[loop].TicketId));
+        Assert.Contains("Message-ID of a mail the helpdesk sent", rows[loop].Outcome);
+        Assert.Equal([InboundStatus.Processed, InboundStatus.Processed], new[] { rows[before].Status, rows[after].Status });
+        Assert.Equal(["After", "Before"], await read.Set<Ticket>().Select(t => t.Subject).OrderBy(s => s).ToListAsync());
     }
 }

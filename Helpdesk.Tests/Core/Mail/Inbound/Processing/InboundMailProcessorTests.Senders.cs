@@ -1,4 +1,5 @@
 using Helpdesk.Core.Mail.Inbound;
+using Helpdesk.Core.Mail.Inbound.Processing;
 using Helpdesk.Core.Mail.Outbound;
 using Helpdesk.Core.People;
 using Helpdesk.Core.Tickets;
@@ -72,5 +73,61 @@ public sealed partial class InboundMailProcessorTests
         Assert.Equal(InboundStatus.Ignored, third.Status);
         Assert.Contains("more than 2 mails from bob@customer.test", third.Outcome);
         Assert.Equal("bob@customer.test", third.SenderAddress);
+    }
+
+    private static Task<CoreTestHost> StartCappedAsync(int perHour) => CoreTestHost.StartAsync(settings: new Dictionary<string, string?>
+    {
+        ["Mail:Inbound:AccountAddress"] = "support@helpdesk.test", ["Mail:Inbound:MaxMessagesPerSenderPerHour"] = perHour.ToString(),
+    });
+
+    [Fact]
+    public async Task ProcessPendingAsync_RateCapWithinOneClaimedBatch_CountsTheMailsBeforeEachOneWithinTheHour()
+    {
+        await using var host = await StartCappedAsync(2);
+        await host.AddPersonAsync("Jim Bob", "jimbob@customer.test");
+        await host.AddPersonAsync("Bob Stone", "bob@customer.test");
+        var store = host.Get<InboundMailStore>();
+        var jim = new List<long>();
+        // An hour and more before the batch: out of the window of every mail in it.
+        jim.Add((await store.StoreAsync("test", "old", InboundTestMail.Create("jimbob@customer.test", "support@helpdesk.test", "Old", "x").Bytes(), default)).Id);
+        await host.Get<InboundMailProcessor>().ProcessPendingAsync(default);
+        host.Clock.Advance(TimeSpan.FromMinutes(61));
+        for (var i = 1; i <= 4; i++)
+        {
+            jim.Add((await store.StoreAsync("test", $"jim-{i}", InboundTestMail.Create("jimbob@customer.test", "support@helpdesk.test", $"Jim {i}", "x").Bytes(), default)).Id);
+            host.Clock.Advance(TimeSpan.FromMinutes(1));
+        }
+        var bob = (await store.StoreAsync("test", "bob", InboundTestMail.Create("bob@customer.test", "support@helpdesk.test", "Bob", "x").Bytes(), default)).Id;
+
+        await host.Get<InboundMailProcessor>().ProcessPendingAsync(default);
+
+        await using var db = await host.DbAsync();
+        var rows = await db.Set<InboundMessage>().AsNoTracking().ToDictionaryAsync(m => m.Id);
+        Assert.Equal([InboundStatus.Processed, InboundStatus.Processed, InboundStatus.Processed, InboundStatus.Ignored, InboundStatus.Ignored],
+            jim.Select(id => rows[id].Status));
+        Assert.Contains("more than 2 mails from jimbob@customer.test within an hour", rows[jim[3]].Outcome);
+        Assert.Equal(InboundStatus.Processed, rows[bob].Status);
+    }
+
+    [Fact]
+    public async Task ProcessPendingAsync_EarlierMailOfTheBatchStoredUnderAnotherSender_CountsUnderTheSenderItWasReadAs()
+    {
+        await using var host = await StartCappedAsync(1);
+        await host.AddPersonAsync("Alice Walker", "alice@customer.test");
+        var store = host.Get<InboundMailStore>();
+        var first = (await store.StoreAsync("test", "1", InboundTestMail.Create("alice@customer.test", "support@helpdesk.test", "One", "x").Bytes(), default)).Id;
+        host.Clock.Advance(TimeSpan.FromMinutes(1));
+        var second = (await store.StoreAsync("test", "2", InboundTestMail.Create("alice@customer.test", "support@helpdesk.test", "Two", "x").Bytes(), default)).Id;
+        // A row stored before senders were read as they are now: processing writes the sender it reads over this one.
+        await using (var db = await host.DbAsync())
+            await db.Set<InboundMessage>().Where(m => m.Id == first).ExecuteUpdateAsync(u => u.SetProperty(m => m.SenderAddress, "mailer-daemon@customer.test"));
+
+        await host.Get<InboundMailProcessor>().ProcessPendingAsync(default);
+
+        await using var after = await host.DbAsync();
+        var rows = await after.Set<InboundMessage>().AsNoTracking().ToDictionaryAsync(m => m.Id);
+        Assert.Equal((InboundStatus.Processed, "alice@customer.test"), (rows[first].Status, rows[first].SenderAddress));
+        Assert.Equal(InboundStatus.Ignored, rows[second].Status);
+        Assert.Contains("more than 1 mails from alice@customer.test", rows[second].Outcome);
     }
 }
