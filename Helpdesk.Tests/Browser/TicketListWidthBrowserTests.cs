@@ -63,4 +63,33 @@ public sealed class TicketListWidthBrowserTests : BrowserJourney
         await page.EvaluateAsync("() => { const c = document.querySelector('[data-testid=ticket-table] .mud-table-container'); c.scrollLeft = c.scrollWidth; }");
         Assert.Empty(await page.EvaluateAsync<string[]>(ColumnsCutOff));
     }
+
+    [Fact]
+    public async Task TicketList_TeamAndPageSizePickedFromTheBrowsersOwnLists_ListFollowsAndTheLabelsStayAbove()
+    {
+        string team;
+        int inTeam;
+        await using (var db = await App.Services.GetRequiredService<IDbContextFactory<HelpdeskDbContext>>().CreateDbContextAsync())
+        {
+            var busiest = await db.Set<Ticket>().Where(t => t.TeamId != null).GroupBy(t => t.Team!.Name)
+                .Select(g => new { Name = g.Key, Count = g.Count() }).OrderByDescending(g => g.Count).FirstAsync();
+            (team, inTeam) = (busiest.Name, busiest.Count);
+        }
+        var page = await ListWithALongSubjectAsync(1400);
+        await page.GotoAsync($"{App.BaseUrl}/tickets?view=all");
+        await LoginPageModel.WaitUntilInteractiveAsync(page);
+
+        await page.GetByTestId("filter-team").SelectOptionAsync(new SelectOptionValue { Label = team });
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"[?&]team=\d+"));
+        await Expect(page.GetByTestId("ticket-total")).ToHaveTextAsync($"{inTeam} {(inTeam == 1 ? "ticket" : "tickets")}");
+        await page.GetByTestId("page-size").SelectOptionAsync("10");
+        await Expect(page.GetByTestId("ticket-subject")).ToHaveCountAsync(Math.Min(10, inTeam));
+        await Expect(page.GetByTestId("page-size")).ToHaveValueAsync("10");
+        await BrowserSession.ScreenshotAsync(page, "list-team-filter", fullPage: false);
+
+        // The label sits above the chosen value, as MudSelect's does, not over it.
+        var label = await page.Locator("label[for]", new() { HasText = "Team" }).BoundingBoxAsync();
+        var select = await page.GetByTestId("filter-team").BoundingBoxAsync();
+        Assert.True(label!.Y + label.Height <= select!.Y + 2, $"label at {label.Y}+{label.Height}, select at {select.Y}");
+    }
 }

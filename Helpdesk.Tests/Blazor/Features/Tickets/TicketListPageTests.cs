@@ -4,6 +4,7 @@ using Helpdesk.Blazor.Features.Tickets.Store;
 using Helpdesk.Blazor.Flux;
 using Helpdesk.Core.Common;
 using Helpdesk.Core.Tickets;
+using Helpdesk.Core.Teams;
 using Helpdesk.Core.Tickets.Commands;
 using Helpdesk.Core.Tickets.Events;
 using Helpdesk.Tests.TestSupport;
@@ -72,6 +73,63 @@ public sealed class TicketListPageTests : HelpdeskBunitContext
         Assert.True(cut.Find("[data-testid=pager] [aria-label='Next page']").HasAttribute("disabled"));
         cut.Find("[data-testid=pager] [aria-label='Previous page']").Click();
         cut.WaitForAssertion(() => Assert.Equal(25, Rows(cut)));
+    }
+
+    [Fact]
+    public async Task TicketListPage_PerPageChanged_ShowsThatManyRowsAndKeepsItInTheAddress()
+    {
+        await AnnWithLoginAsync();
+        await SeedAsync(30);
+        var cut = RenderAt("tickets?view=all");
+        cut.WaitForAssertion(() => Assert.Equal(25, Rows(cut)));
+        Assert.Equal(["10", "25", "50", "100"], cut.FindAll("[data-testid=page-size] option").Select(o => o.GetAttribute("value")));
+
+        cut.Find("[data-testid=page-size]").Change("10");
+
+        cut.WaitForAssertion(() => Assert.Equal(10, Rows(cut)));
+        Assert.Contains("size=10", Navigation.Uri);
+        Assert.Equal("10", cut.Find("[data-testid=page-size]").GetAttribute("value"));
+        Assert.NotNull(cut.Find("[data-testid=pager] [aria-label='Page 3']"));
+    }
+
+    [Fact]
+    public async Task TicketListPage_TeamAndAssigneeChosen_ListsOnlyTheirTicketsAndClearsBackToAll()
+    {
+        var ann = await AnnWithLoginAsync();
+        var caller = await Host.AddPersonAsync("Alice Walker", "alice@customer.test");
+        Team network, desk;
+        await using (var db = await Host.DbAsync())
+        {
+            (network, desk) = (new Team { Name = "Network" }, new Team { Name = "Service Desk" });
+            db.AddRange(network, desk);
+            await db.SaveChangesAsync();
+        }
+        async Task AddAsync(string subject, int teamId, int? memberId) => await Host.Get<CreateTicketCommand>().ExecuteAsync(
+            new NewTicket { Subject = subject, RequestedForId = caller.Id, TeamId = teamId, MemberId = memberId }, Actor.System);
+        await AddAsync("Router down", network.Id, ann.Id);
+        await AddAsync("Switch noisy", network.Id, null);
+        await AddAsync("Printer jams", desk.Id, null);
+        var cut = RenderAt("tickets?view=all");
+        cut.WaitForAssertion(() => Assert.Equal(3, Rows(cut)));
+        string[] Subjects() => [.. cut.FindAll("[data-testid=ticket-subject]").Select(c => c.TextContent).Order()];
+        Assert.Equal(["Any", "Network", "Service Desk"], cut.FindAll("[data-testid=filter-team] option").Select(o => o.TextContent));
+        Assert.Equal(["Anyone", "Me", "Unassigned"], cut.FindAll("[data-testid=filter-member] option").Select(o => o.TextContent).Take(3));
+
+        cut.Find("[data-testid=filter-team]").Change(network.Id.ToString());
+        cut.WaitForAssertion(() => Assert.Equal(["Router down", "Switch noisy"], Subjects()));
+        Assert.Contains($"team={network.Id}", Navigation.Uri);
+
+        cut.Find("[data-testid=filter-member]").Change("none");
+        cut.WaitForAssertion(() => Assert.Equal(["Switch noisy"], Subjects()));
+        cut.Find("[data-testid=filter-member]").Change("me");
+        cut.WaitForAssertion(() => Assert.Equal(["Router down"], Subjects()));
+        Assert.Equal("me", cut.Find("[data-testid=filter-member]").GetAttribute("value"));
+
+        cut.Find("[data-testid=filter-member]").Change("");
+        cut.Find("[data-testid=filter-team]").Change("");
+        cut.WaitForAssertion(() => Assert.Equal(["Printer jams", "Router down", "Switch noisy"], Subjects()));
+        Assert.DoesNotContain("team=", Navigation.Uri);
+        Assert.DoesNotContain("assignee=", Navigation.Uri);
     }
 
     [Fact]
