@@ -110,8 +110,8 @@ public sealed partial class InboundMailProcessorTests
         Assert.False(await db.Set<OutboxMessage>().AnyAsync(m => m.Kind == CorrespondenceMail.Kind(CorrespondenceKind.OverlimitNotice)));
     }
 
-    [Fact]
-    public async Task ProcessAsync_MailCarryingOurOwnMessageId_IsIgnoredAsLoop()
+    /// <returns>The Message-ID of a mail the helpdesk queued to Alice, bracketed.</returns>
+    private async Task<string> AliceAndOurMailToHerAsync()
     {
         await _host.AddPersonAsync("Alice Walker", "alice@customer.test");
         await using (var db = await _host.DbAsync())
@@ -120,7 +120,13 @@ public sealed partial class InboundMailProcessorTests
                 [new OutboxRecipient("alice@customer.test", null, "test")], "Hello", "x", null, "helpdesk.test", DateTime.UtcNow));
             await db.SaveChangesAsync();
         }
-        var ours = (await OutboxAsync()).Single().MessageId;
+        return (await OutboxAsync()).Single().MessageId;
+    }
+
+    [Fact]
+    public async Task ProcessAsync_MailCarryingOurOwnMessageId_IsIgnoredAsLoop()
+    {
+        var ours = await AliceAndOurMailToHerAsync();
 
         var row = await ReceiveAsync(InboundTestMail.Create("alice@customer.test", "support@helpdesk.test", "Hello", "x", messageId: ours.Trim('<', '>')));
 
@@ -131,14 +137,7 @@ public sealed partial class InboundMailProcessorTests
     [Fact]
     public async Task ProcessPendingAsync_OneMailOfTheBatchCarriesOurOwnMessageId_OnlyThatOneIsIgnored()
     {
-        await _host.AddPersonAsync("Alice Walker", "alice@customer.test");
-        await using (var db = await _host.DbAsync())
-        {
-            db.Add(OutboxMail.Create("autoresponse:NewTicketAutoresponse", null, "support@helpdesk.test",
-                [new OutboxRecipient("alice@customer.test", null, "test")], "Hello", "x", null, "helpdesk.test", DateTime.UtcNow));
-            await db.SaveChangesAsync();
-        }
-        var ours = (await OutboxAsync()).Single().MessageId;
+        var ours = await AliceAndOurMailToHerAsync();
         var store = _host.Get<InboundMailStore>();
         var before = (await store.StoreAsync("test", "1", InboundTestMail.Create("alice@customer.test", "support@helpdesk.test", "Before", "x").Bytes(), default)).Id;
         var loop = (await store.StoreAsync("test", "2",
