@@ -67,7 +67,6 @@ public sealed class InboundMailProcessor(
     {
         await using var db = await contextFactory.CreateDbContextAsync(ct);
         var claimed = await InboundClaim.ClaimPendingAsync(db, onlyId, options.Value.BatchSize, Now, options.Value.ClaimLease, ct);
-        if (claimed.Count == 0) return new ClaimedBatch([], null);
         var rows = claimed.Select(c => c.Row).ToList();
         var earlier = await EarlierMail.OfAsync(db, rows, ct);
         return new ClaimedBatch([.. claimed.Select(c => new ClaimedMail(c.Claim, c.Row, earlier[c.Row.Id]))], await LoopGuardFacts.OfAsync(db, rows, ct));
@@ -76,8 +75,8 @@ public sealed class InboundMailProcessor(
     /// <summary>A claimed mail: its claim, its row as claimed, and the earlier mails it repeats (<see cref="EarlierMail"/>).</summary>
     private sealed record ClaimedMail(InboundClaim Claim, InboundMessage Row, IReadOnlyList<EarlierMail> Earlier);
 
-    /// <summary>The mails one round claimed, and what the loop guard asks about them, read at once (null when none were claimed).</summary>
-    private sealed record ClaimedBatch(IReadOnlyList<ClaimedMail> Mails, LoopGuardFacts? LoopFacts);
+    /// <summary>The mails one round claimed, and what the loop guard asks about them, read at once.</summary>
+    private sealed record ClaimedBatch(IReadOnlyList<ClaimedMail> Mails, LoopGuardFacts LoopFacts);
 
     /// <summary>
     /// The mails are read (parsed) in parallel, ahead of being applied one at a time in arrival order, in transactions
@@ -143,7 +142,7 @@ public sealed class InboundMailProcessor(
         }
     }
 
-    private async Task ApplyReadAsync(TicketWriteBatch batch, ClaimedMail claimed, ReadMail read, LoopGuardFacts? loopFacts, CancellationToken ct)
+    private async Task ApplyReadAsync(TicketWriteBatch batch, ClaimedMail claimed, ReadMail read, LoopGuardFacts loopFacts, CancellationToken ct)
     {
         var (claim, row) = (claimed.Claim, claimed.Row);
         try
@@ -176,7 +175,7 @@ public sealed class InboundMailProcessor(
         ? $"{ex.GetType().Name}: {ex.Message} ({cause.GetType().Name}: {cause.Message})"
         : $"{ex.GetType().Name}: {ex.Message}";
 
-    private async Task HandleAsync(TicketWriteBatch batch, ClaimedMail claimed, ReadMail read, LoopGuardFacts? loopFacts, CancellationToken ct)
+    private async Task HandleAsync(TicketWriteBatch batch, ClaimedMail claimed, ReadMail read, LoopGuardFacts loopFacts, CancellationToken ct)
     {
         var (db, claim, row, earlier) = (batch.Db, claimed.Claim, claimed.Row, claimed.Earlier);
         if (row.Size > 0 && earlier.FirstOrDefault(m => m.RawSha256 == row.RawSha256) is { } original)
@@ -188,7 +187,7 @@ public sealed class InboundMailProcessor(
 
         if (read.Failure is { } failure) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
         var (message, content) = (read.Message!, read.Content!);
-        loopFacts?.SenderRead(row.SenderAddress, content.FromAddress);
+        loopFacts.SenderRead(row.SenderAddress, content.FromAddress);
         var decision = await decider.DecideAsync(db, message, content, row.ReceivedAt, row.Mailbox, loopFacts, ct);
         var remark = earlier.FirstOrDefault() is { } sameId
             ? $" The Message-ID {row.MessageId} was used before by #{sameId.Id} for a different mail; this one was processed as a mail of its own."

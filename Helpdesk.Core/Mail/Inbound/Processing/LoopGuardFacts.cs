@@ -22,9 +22,9 @@ public sealed class LoopGuardFacts
 
     public static async Task<LoopGuardFacts> OfAsync(HelpdeskDbContext db, IReadOnlyList<InboundMessage> rows, CancellationToken ct)
     {
+        if (rows.Count == 0) return new LoopGuardFacts([], [], []);
         var messageIds = rows.Select(r => r.MessageId).ToHashSet(StringComparer.Ordinal);
         var senders = rows.Select(r => r.SenderAddress).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
-        if (rows.Count == 0) return new LoopGuardFacts(messageIds, [], []);
         var askedIds = messageIds.ToList();
         var own = await db.Set<OutboxMessage>().AsNoTracking().Where(m => askedIds.Contains(m.MessageId)).Select(m => m.MessageId).ToListAsync(ct);
         var (from, until) = (rows.Min(r => r.ReceivedAt).Add(-MailLoopGuard.RateWindow), rows.Max(r => r.ReceivedAt));
@@ -43,10 +43,12 @@ public sealed class LoopGuardFacts
     /// How many mails from <paramref name="address"/> were received in the window before <paramref name="receivedAt"/>
     /// (inclusive), as <see cref="MailLoopGuard"/> counts them; null when the facts do not hold that sender.
     /// </returns>
-    public int? ReceivedFrom(string address, DateTime receivedAt) =>
-        _receivedBySender.TryGetValue(address, out var times)
-            ? times.Count(at => at > receivedAt.Add(-MailLoopGuard.RateWindow) && at <= receivedAt)
-            : null;
+    public int? ReceivedFrom(string address, DateTime receivedAt)
+    {
+        if (!_receivedBySender.TryGetValue(address, out var times)) return null;
+        var from = receivedAt.Add(-MailLoopGuard.RateWindow);
+        return times.Count(at => at > from && at <= receivedAt);
+    }
 
     /// <summary>
     /// A mail's sender as processing read it. Its outcome writes that address over the stored one, which moves the mail
