@@ -92,6 +92,23 @@ public sealed class TicketListPageTests : HelpdeskBunitContext
         Assert.NotNull(cut.Find("[data-testid=pager] [aria-label='Page 3']"));
     }
 
+    [Theory]
+    [InlineData("1000000")]
+    [InlineData("lots")]
+    public async Task TicketListPage_PerPageSentThatTheListDoesNotOffer_IsIgnored(string sent)
+    {
+        await AnnWithLoginAsync();
+        await SeedAsync(30);
+        var cut = RenderAt("tickets?view=all");
+        cut.WaitForAssertion(() => Assert.Equal(25, Rows(cut)));
+
+        cut.Find("[data-testid=page-size]").Change(sent);
+
+        Assert.Equal(25, Rows(cut));
+        Assert.DoesNotContain("size=", Navigation.Uri);
+        Assert.Equal("25", cut.Find("[data-testid=page-size]").GetAttribute("value"));
+    }
+
     [Fact]
     public async Task TicketListPage_TeamAndAssigneeChosen_ListsOnlyTheirTicketsAndClearsBackToAll()
     {
