@@ -24,7 +24,7 @@ public sealed class TicketListWidthBrowserTests : BrowserJourney
         }
         """;
 
-    private async Task<IPage> ListWithALongSubjectAsync(int width)
+    private async Task<IPage> ListWithALongSubjectAsync(int width, bool navigationBeside = true)
     {
         await using (var db = await App.Services.GetRequiredService<IDbContextFactory<HelpdeskDbContext>>().CreateDbContextAsync())
         {
@@ -36,7 +36,7 @@ public sealed class TicketListWidthBrowserTests : BrowserJourney
         var page = await context.NewPageAsync();
         await new LoginPageModel(page).LogInAsync(App.BaseUrl, ConsoleApp.AdminEmail, ConsoleApp.AdminPassword);
         await LoginPageModel.WaitUntilInteractiveAsync(page);
-        await Expect(page.GetByTestId("nav-tickets")).ToBeInViewportAsync();
+        if (navigationBeside) await Expect(page.GetByTestId("nav-tickets")).ToBeInViewportAsync();
         await Expect(page.GetByTestId("ticket-subject").First).ToBeVisibleAsync();
         return page;
     }
@@ -52,6 +52,26 @@ public sealed class TicketListWidthBrowserTests : BrowserJourney
         var cut = await page.EvaluateAsync<string[]>(ColumnsCutOff);
         Assert.True(cut.Length == 0, string.Join("\n", cut));
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the page scrolls sideways");
+    }
+
+    [Fact]
+    public async Task TicketList_PhoneWidth_EachCellShowsItsColumnNameAndTheCheckboxItsState()
+    {
+        var page = await ListWithALongSubjectAsync(400, navigationBeside: false);
+        var row = page.Locator("[data-testid=ticket-table] tbody tr").First;
+        await BrowserSession.ScreenshotAsync(page, "list-400-phone", fullPage: false);
+
+        Assert.Equal("\"Subject\"", await row.GetByTestId("ticket-subject").EvaluateAsync<string>("td => getComputedStyle(td, '::before').content"));
+        Assert.Equal("\"Updated\"", await row.Locator("td.hd-col-Updated").EvaluateAsync<string>("td => getComputedStyle(td, '::before').content"));
+
+        // Both of MudCheckBox's icons are there; the browser's own checked state shows one.
+        const string shownIcon = "label => [...label.querySelectorAll('path[class]')].filter(p => getComputedStyle(p).display !== 'none').map(p => p.getAttribute('class')).join()";
+        var checkbox = row.Locator("label.hd-row-check");
+        Assert.Equal("hd-box-empty", await checkbox.EvaluateAsync<string>(shownIcon));
+        await checkbox.Locator("input[type=checkbox]").CheckAsync();
+        await Expect(page.GetByTestId("bulk-count")).ToHaveTextAsync("1 selected");
+        Assert.Equal("hd-box-checked", await checkbox.EvaluateAsync<string>(shownIcon));
+        await BrowserSession.ScreenshotAsync(page, "list-400-phone-checked", fullPage: false);
     }
 
     [Fact]

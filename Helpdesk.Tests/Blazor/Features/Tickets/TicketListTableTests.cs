@@ -80,11 +80,39 @@ public sealed class TicketListTableTests : HelpdeskBunitContext
 
         // Each component keeps render buffers of its own on the server for as long as the list is open.
         Assert.Equal(25, cut.FindComponents<TicketListRow>().Count);
-        Assert.Equal(25 * TicketListColumns.Default.Count, cut.FindAll("tbody td[data-label]").Count);
+        Assert.Equal(25 * TicketListColumns.Default.Count, cut.FindAll("tbody td[class*=hd-col-]").Count);
         Assert.Single(cut.FindComponents<MudBlazor.MudCheckBox<bool>>()); // the header's "select all"
         Assert.Equal(25, cut.FindAll("tbody input[type=checkbox]").Count);
         Assert.Empty(cut.FindComponents<StatusChip>());
         Assert.Empty(cut.FindComponents<SlaDue>());
         Assert.Empty(cut.FindComponents<LocalTime>());
+    }
+
+    [Fact]
+    public void TicketListRow_EveryDefaultColumnFilled_FitsInSixtyFourRenderTreeFrames()
+    {
+        var ticket = new TicketSummary(1, TicketNumber.Format(1), "Printer on the third floor jams", TicketStatus.Assigned, TicketCategory.Incident,
+            TicketImpact.High, "Alice Walker", "alice@customer.test", "Service desk", "Bob Agent", Now, Now, Now.AddHours(3));
+        var cut = Render<TicketListTable>(p => p.Add(t => t.Items, [ticket]).Add(t => t.Columns, TicketListColumns.Default));
+
+        // A row of 65 frames would keep 128 per buffer, two buffers per row, 25 rows per open list.
+        var row = cut.FindComponent<TicketListRow>();
+        Assert.InRange(RenderTreeFrames.Count(this, row), 1, 64);
+        Assert.NotNull(row.Find("[data-testid=sla-due]"));
+        Assert.NotNull(row.Find("[data-testid=status-chip]"));
+    }
+
+    [Fact]
+    public void TicketListTable_NarrowScreen_EveryColumnHasItsNameForTheCellsLabel()
+    {
+        var cut = Render(Ticket(1, Now, dueAt: null));
+
+        // MudTable's small-screen layout shows the label before each cell's value.
+        var style = cut.Find("style").TextContent;
+        Assert.StartsWith("@media (max-width: 600px)", style);
+        Assert.All(Enum.GetValues<TicketListColumn>(), column =>
+            Assert.Contains($".hd-ticket-table.mud-xs-table .hd-col-{column}::before {{ content: \"{column}\"; }}", style));
+        Assert.Equal(["hd-col-Subject", "hd-col-Due", "hd-col-Updated"],
+            cut.FindAll("tbody td").Skip(1).Select(td => td.ClassList.Single(c => c.StartsWith("hd-col-"))));
     }
 }

@@ -1,0 +1,21 @@
+#pragma warning disable BL0006 // the render tree's frames are what a circuit keeps; this counts them
+using System.Reflection;
+using Bunit;
+using Microsoft.AspNetCore.Components.RenderTree;
+
+namespace Helpdesk.Tests.TestSupport;
+
+/// <summary>
+/// A rendered component's current render tree as the renderer keeps it: each component holds two frame buffers (this
+/// render's and the last), grown in powers of two and never shrunk, for as long as a circuit shows it.
+/// </summary>
+public static class RenderTreeFrames
+{
+    private static readonly MethodInfo CurrentFrames =
+        typeof(Renderer).GetMethod("GetCurrentRenderTreeFrames", BindingFlags.Instance | BindingFlags.NonPublic)
+        ?? throw new InvalidOperationException("Renderer.GetCurrentRenderTreeFrames is gone; count the frames another way.");
+
+    /// <returns>How many frames the component's last render wrote.</returns>
+    public static int Count<T>(BunitContext context, IRenderedComponent<T> component) where T : Microsoft.AspNetCore.Components.IComponent =>
+        ((ArrayRange<RenderTreeFrame>)CurrentFrames.Invoke(context.Renderer, [component.ComponentId])!).Count;
+}
