@@ -61,6 +61,12 @@ public sealed class TicketListWidthBrowserTests : BrowserJourney
         var row = page.Locator("[data-testid=ticket-table] tbody tr").First;
         await BrowserSession.ScreenshotAsync(page, "list-400-phone", fullPage: false);
 
+        // Every row is a card as wide as the screen, the long subject wrapping inside it.
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the page scrolls sideways");
+        Assert.True(await page.EvaluateAsync<bool>("() => { const c = document.querySelector('[data-testid=ticket-table] .mud-table-container'); return c.scrollWidth <= c.clientWidth; }"),
+            "the cards are wider than the screen");
+        Assert.True(await row.GetByTestId("ticket-subject").EvaluateAsync<bool>("td => td.getBoundingClientRect().right <= window.innerWidth"));
+        Assert.True(await row.GetByTestId("ticket-subject").EvaluateAsync<bool>("td => td.scrollHeight <= td.clientHeight"), "the subject is cut off");
         Assert.Equal("\"Subject\"", await row.GetByTestId("ticket-subject").EvaluateAsync<string>("td => getComputedStyle(td, '::before').content"));
         Assert.Equal("\"Updated\"", await row.Locator("td.hd-col-Updated").EvaluateAsync<string>("td => getComputedStyle(td, '::before').content"));
 
