@@ -31,7 +31,8 @@
 #     list-query     HELPDESK_BENCH_TICKETS (100,000) seeded tickets -> p95 of TicketListQuery for page 1, a status
 #                    filter, a team filter, a text search, and its counts statement; ceiling: raw SQL on a copy with a
 #                    counts table, covering indexes and FTS5; goal p95 <= 2 ms, text search <= 25 ms
-#                    (HELPDESK_BENCH_SAMPLES timings per request, default 20).
+#                    (HELPDESK_BENCH_SAMPLES timings per request, default 200, after warm-up rounds of both until the
+#                    JIT is quiet, as the mail scenarios; the JIT's work during the timed runs is reported).
 #     list-query-pg  list-query on a fresh PostgreSQL database (tickets seeded by binary COPY, same generator); ceiling:
 #                    raw SQL on a copy in schema "ceiling" with a counts table, covering indexes and a GIN tsvector.
 #     inbound-drop-pg inbound-drop on a fresh PostgreSQL database; ceiling: MimeKit parse + one raw row per mail through

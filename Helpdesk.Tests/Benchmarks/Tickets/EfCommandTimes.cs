@@ -47,7 +47,8 @@ public sealed class EfCommandTimes : IObserver<DiagnosticListener>, IObserver<Ke
         {
             if (value.Value is CommandExecutedEventData executed)
                 recording.Executing[executed.CommandId] = executed.Duration;
-            else if (value.Value is DataReaderDisposingEventData reading)
+            // Another EfCommandTimes (a test running beside this one) hears the same event: a command counts once.
+            else if (value.Value is DataReaderDisposingEventData reading && recording.Read.Add(reading.CommandId))
                 recording.Commands.Add((reading.Command.CommandText, recording.Executing.GetValueOrDefault(reading.CommandId) + reading.Duration));
         }
     }
@@ -66,5 +67,6 @@ public sealed class EfCommandTimes : IObserver<DiagnosticListener>, IObserver<Ke
     {
         public Dictionary<Guid, TimeSpan> Executing { get; } = [];
         public List<(string Sql, TimeSpan Duration)> Commands { get; } = [];
+        public HashSet<Guid> Read { get; } = [];
     }
 }

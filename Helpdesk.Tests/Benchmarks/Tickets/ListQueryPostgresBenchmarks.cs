@@ -10,7 +10,7 @@ public sealed class ListQueryPostgresBenchmarks
     [Fact]
     public async Task MeasureAsync_SeededTicketsOnPostgres_WritesP95PerRequestAndVerdicts()
     {
-        var comparisons = await ListQuery.MeasureAsync(BenchmarkResult.Count("HELPDESK_BENCH_TICKETS", 100_000), BenchmarkResult.Count("HELPDESK_BENCH_SAMPLES", 20),
+        var comparisons = await ListQuery.MeasureAsync(BenchmarkResult.Count("HELPDESK_BENCH_TICKETS", 100_000), BenchmarkResult.Count("HELPDESK_BENCH_SAMPLES", ListQuery.DefaultSamples),
             DatabaseProvider.PostgreSQL);
 
         BenchmarkResult.WriteAll(ListQuery.PostgresScenario, comparisons.Select(c => c.ToResult()));
