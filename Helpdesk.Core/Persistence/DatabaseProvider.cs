@@ -36,7 +36,7 @@ public static class DatabaseProviderSelection
         {
             case DatabaseProvider.PostgreSQL:
                 // No compiled model: the committed one is SQLite's (type mappings are provider-specific); the model is built at start.
-                options.UseNpgsql(connection ?? throw new InvalidOperationException("Database:Provider PostgreSQL needs ConnectionStrings:Helpdesk."));
+                options.UseNpgsql(WithPreparedStatements(connection ?? throw new InvalidOperationException("Database:Provider PostgreSQL needs ConnectionStrings:Helpdesk.")));
                 break;
             default:
                 options.UseSqlite(connection ?? new SqliteConnectionStringBuilder
@@ -52,5 +52,21 @@ public static class DatabaseProviderSelection
                 break;
         }
         return options.ReplaceService<IMigrationsAssembly, ProviderMigrationsAssembly>();
+    }
+
+    /// <summary>Statements the app runs this many times or more are prepared on each connection, unless the connection string says otherwise.</summary>
+    public const int AutoPreparedStatements = 100;
+
+    /// <summary>
+    /// PostgreSQL plans a statement again at every execution unless it is prepared, and EF prepares none: planning the
+    /// ticket list's page took 1 ms of its 1.5 ms. Npgsql prepares each connection's most used statements (up to
+    /// "Max Auto Prepare" of them) once they have run a few times. Behind a pooler that cannot keep prepared statements
+    /// (PgBouncer in transaction mode before 1.21) the operator sets "Max Auto Prepare=0".
+    /// </summary>
+    public static string WithPreparedStatements(string connection)
+    {
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connection };
+        if (given.ContainsKey("Max Auto Prepare") || given.ContainsKey("MaxAutoPrepare")) return connection;
+        return new Npgsql.NpgsqlConnectionStringBuilder(connection) { MaxAutoPrepare = AutoPreparedStatements }.ConnectionString;
     }
 }
