@@ -64,6 +64,7 @@ public sealed class ListQueryPlanTests
     private sealed class CommandRecorder : IObserver<KeyValuePair<string, object?>>
     {
         private static readonly AsyncLocal<List<(string, IReadOnlyList<(string, object?)>)>?> Current = new();
+        private static readonly AsyncLocal<HashSet<Guid>?> Seen = new();
 
         public static async Task<List<(string Sql, IReadOnlyList<(string Name, object? Value)> Parameters)>> RecordAsync(Func<Task> operation)
         {
@@ -75,6 +76,7 @@ public sealed class ListQueryPlanTests
             }));
             var commands = new List<(string, IReadOnlyList<(string, object?)>)>();
             Current.Value = commands;
+            Seen.Value = [];
             try
             {
                 await operation();
@@ -89,8 +91,10 @@ public sealed class ListQueryPlanTests
 
         public void OnNext(KeyValuePair<string, object?> value)
         {
+            // A command counts once, however many listeners or subscriptions pass its event on.
             if (Current.Value is { } commands && value.Value is CommandEventData data)
-                lock (commands) commands.Add((data.Command.CommandText, [.. data.Command.Parameters.Cast<System.Data.Common.DbParameter>().Select(p => (p.ParameterName, p.Value))]));
+                lock (commands)
+                    if (Seen.Value!.Add(data.CommandId)) commands.Add((data.Command.CommandText, [.. data.Command.Parameters.Cast<System.Data.Common.DbParameter>().Select(p => (p.ParameterName, p.Value))]));
         }
 
         public void OnCompleted() { }
