@@ -54,7 +54,7 @@ public static class DatabaseProviderSelection
         return options.ReplaceService<IMigrationsAssembly, ProviderMigrationsAssembly>();
     }
 
-    /// <summary>Statements the app runs this many times or more are prepared on each connection, unless the connection string says otherwise.</summary>
+    /// <summary>How many statements each connection keeps prepared (its most used ones), unless the connection string says otherwise.</summary>
     public const int AutoPreparedStatements = 100;
 
     /// <summary>

@@ -63,8 +63,7 @@ public sealed class ListQueryPlanTests
     // The commands EF runs on this async flow, with their parameters (EfCommandTimes keeps only the text).
     private sealed class CommandRecorder : IObserver<KeyValuePair<string, object?>>
     {
-        private static readonly AsyncLocal<List<(string, IReadOnlyList<(string, object?)>)>?> Current = new();
-        private static readonly AsyncLocal<HashSet<Guid>?> Seen = new();
+        private static readonly AsyncLocal<Recording?> Current = new();
 
         public static async Task<List<(string Sql, IReadOnlyList<(string Name, object? Value)> Parameters)>> RecordAsync(Func<Task> operation)
         {
@@ -74,9 +73,8 @@ public sealed class ListQueryPlanTests
             {
                 if (l.Name == DbLoggerCategory.Name) subscriptions.Add(l.Subscribe(recorder, n => n == RelationalEventId.CommandExecuting.Name));
             }));
-            var commands = new List<(string, IReadOnlyList<(string, object?)>)>();
-            Current.Value = commands;
-            Seen.Value = [];
+            var recording = new Recording();
+            Current.Value = recording;
             try
             {
                 await operation();
@@ -86,20 +84,26 @@ public sealed class ListQueryPlanTests
                 Current.Value = null;
                 subscriptions.ForEach(s => s.Dispose());
             }
-            return commands;
+            return recording.Commands;
         }
 
         public void OnNext(KeyValuePair<string, object?> value)
         {
             // A command counts once, however many listeners or subscriptions pass its event on.
-            if (Current.Value is { } commands && value.Value is CommandEventData data)
-                lock (commands)
-                    if (Seen.Value!.Add(data.CommandId)) commands.Add((data.Command.CommandText, [.. data.Command.Parameters.Cast<System.Data.Common.DbParameter>().Select(p => (p.ParameterName, p.Value))]));
+            if (Current.Value is { } recording && value.Value is CommandEventData data)
+                lock (recording)
+                    if (recording.Seen.Add(data.CommandId)) recording.Commands.Add((data.Command.CommandText, [.. data.Command.Parameters.Cast<System.Data.Common.DbParameter>().Select(p => (p.ParameterName, p.Value))]));
         }
 
         public void OnCompleted() { }
 
         public void OnError(Exception error) { }
+
+        private sealed class Recording
+        {
+            public List<(string Sql, IReadOnlyList<(string Name, object? Value)> Parameters)> Commands { get; } = [];
+            public HashSet<Guid> Seen { get; } = [];
+        }
 
         private sealed class ListenerObserver(Action<DiagnosticListener> onListener) : IObserver<DiagnosticListener>
         {
