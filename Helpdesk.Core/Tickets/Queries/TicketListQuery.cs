@@ -16,11 +16,12 @@ public sealed class TicketListQuery(IDbContextFactory<HelpdeskDbContext> context
     {
         if (TicketAccess.ListScopeOf(actor) == TicketListScope.NoTickets) return new TicketListResult([], 0, new Dictionary<TicketStatus, int>());
         await using var db = await contextFactory.CreateDbContextAsync(ct);
-        var counts = await TicketStatusCounts.ForAsync(db, request, ct);
+        var text = await TicketTextMatches.FindAsync(db, request.Text, ct);
+        var counts = await TicketStatusCounts.ForAsync(db, request, text, ct);
         var total = TicketStatusCounts.Total(counts, request);
         var (page, pageSize) = (Math.Max(0, request.Page), Math.Clamp(request.PageSize, 1, MaxPageSize));
         var walkForText = await TextWalksTheSortIndexAsync(db, request, total, pageEnd: (page + 1L) * pageSize, ct);
-        var filtered = TicketListFilter.AllButStatus(db, db.Set<Ticket>().AsNoTracking(), request, walkForText);
+        var filtered = TicketListFilter.AllButStatus(db.Set<Ticket>().AsNoTracking(), request, text, walkForText);
         filtered = WalksTheSortIndex(db, request, counts, total)
             ? filtered.Where(t => request.Statuses.Contains(EF.Functions.Collate(t.Status, "NOCASE")))
             : TicketListFilter.Status(filtered, request);
@@ -61,7 +62,7 @@ public sealed class TicketListQuery(IDbContextFactory<HelpdeskDbContext> context
         var withoutText = request with { Text = null };
         if (!db.Database.IsSqlite() || string.IsNullOrWhiteSpace(request.Text) || request.Sort != TicketSortField.UpdatedAt
             || request.Statuses.Count > 0 || !TicketStatusCounts.FromTable(db, withoutText)) return false;
-        var indexed = (await TicketStatusCounts.ForAsync(db, withoutText, ct)).Values.Sum();
+        var indexed = (await TicketStatusCounts.ForAsync(db, withoutText, TicketTextMatches.AnyTicket, ct)).Values.Sum();
         return pageEnd * indexed < 2L * total * total;
     }
 

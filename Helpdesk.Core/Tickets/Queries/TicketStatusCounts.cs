@@ -13,11 +13,12 @@ public static class TicketStatusCounts
         request.TeamId is null or > 0 && request.MemberId is null && !request.Unassigned && request.Impact is null
         && !request.OverdueOnly && string.IsNullOrWhiteSpace(request.Text);
 
-    public static async Task<Dictionary<TicketStatus, int>> ForAsync(HelpdeskDbContext db, TicketListRequest request, CancellationToken ct)
+    /// <param name="text">The request's text, found by <see cref="TicketTextMatches.FindAsync"/>.</param>
+    public static async Task<Dictionary<TicketStatus, int>> ForAsync(HelpdeskDbContext db, TicketListRequest request, TicketTextMatches text, CancellationToken ct)
     {
         if (!FromTable(db, request))
         {
-            var filtered = TicketListFilter.AllButStatus(db, db.Set<Ticket>().AsNoTracking(), request);
+            var filtered = TicketListFilter.AllButStatus(db.Set<Ticket>().AsNoTracking(), request, text);
             return await filtered.GroupBy(t => t.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(c => c.Key, c => c.Count, ct);
         }
         var rows = db.Set<TicketStatusCount>().AsNoTracking();
@@ -33,6 +34,6 @@ public static class TicketStatusCounts
     /// <summary>How many tickets the request lists, without the counts per status.</summary>
     public static async Task<int> TotalAsync(HelpdeskDbContext db, TicketListRequest request, CancellationToken ct) =>
         FromTable(db, request)
-            ? Total(await ForAsync(db, request, ct), request)
-            : await TicketListFilter.All(db, db.Set<Ticket>().AsNoTracking(), request).CountAsync(ct);
+            ? Total(await ForAsync(db, request, TicketTextMatches.AnyTicket, ct), request)
+            : await TicketListFilter.All(db.Set<Ticket>().AsNoTracking(), request, await TicketTextMatches.FindAsync(db, request.Text, ct)).CountAsync(ct);
 }

@@ -1,0 +1,61 @@
+using Helpdesk.Core.People;
+using Helpdesk.Core.Persistence;
+using Helpdesk.Core.Tickets.Search;
+using Microsoft.EntityFrameworkCore;
+
+namespace Helpdesk.Core.Tickets.Queries;
+
+/// <summary>
+/// The tickets a list request's text finds: the one whose number it names, the search index's matches and the tickets of
+/// requesters whose name contains it. Found once per request and used by each of its statements (counts, total, page).
+/// </summary>
+/// <remarks>
+/// On SQLite they stay a subquery of each statement, which SQLite reads once into a temporary index. On PostgreSQL they
+/// are read first and the statements take their ids as one array (<c>"Id" = ANY(@ids)</c>): as a subquery beside the
+/// number (<c>"Id" = @n OR "Id" IN (…)</c>) PostgreSQL cannot join them and checks every ticket against them instead, and
+/// once the matches outgrow <c>work_mem</c> it re-reads them for each ticket (a common word at a million tickets ran
+/// for hours). An array's ids are looked up by primary key or, when PostgreSQL plans for the array it is given and it is
+/// large, put in a hash table for one scan: a search costs in proportion to its matches or to the tickets, never to both.
+/// </remarks>
+public sealed class TicketTextMatches
+{
+    /// <summary>No text: every ticket.</summary>
+    public static readonly TicketTextMatches AnyTicket = new(number: -1, query: null, ids: null);
+
+    private readonly int _number;
+    private readonly IQueryable<int>? _query;
+    private readonly int[]? _ids;
+
+    private TicketTextMatches(int number, IQueryable<int>? query, int[]? ids) => (_number, _query, _ids) = (number, query, ids);
+
+    public static async Task<TicketTextMatches> FindAsync(HelpdeskDbContext db, string? text, CancellationToken ct)
+    {
+        text = text?.Trim();
+        if (string.IsNullOrEmpty(text)) return AnyTicket;
+
+        var number = TicketNumber.FindIn(text) ?? (int.TryParse(text.TrimStart('#'), out var n) ? n : -1);
+        var pattern = "%" + text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
+        var requesters = db.Set<Person>().Where(p => EF.Functions.Like(p.Name, pattern, "\\")).Select(p => p.Id);
+        var matches = db.Set<Ticket>().Where(t => requesters.Contains(t.RequestedForId)).Select(t => t.Id);
+        if (FtsMatch.From(text) is { } match) matches = TicketSearchIndex.TicketIds(db, match).Union(matches);
+        if (!db.Database.IsNpgsql()) return new(number, matches, ids: null);
+
+        var ids = await matches.ToListAsync(ct);
+        if (number > 0 && !ids.Contains(number)) ids.Add(number);
+        return new(number: -1, query: null, [.. ids]);
+    }
+
+    /// <param name="walkSortIndex">
+    /// SQLite only: keep it from reading the matches by id (an id + 0 is no index lookup), so that it walks the sort's
+    /// index and checks each ticket against the matches; see TicketListQuery.
+    /// </param>
+    public IQueryable<Ticket> Filter(IQueryable<Ticket> tickets, bool walkSortIndex = false)
+    {
+        if (_ids is { } ids) return tickets.Where(t => ids.Contains(t.Id));
+        if (_query is not { } matches) return tickets;
+        var number = _number;
+        return walkSortIndex
+            ? tickets.Where(t => t.Id + 0 == number || matches.Contains(t.Id + 0))
+            : tickets.Where(t => t.Id == number || matches.Contains(t.Id));
+    }
+}
