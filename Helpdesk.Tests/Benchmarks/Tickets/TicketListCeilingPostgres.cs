@@ -60,11 +60,13 @@ public sealed class TicketListCeilingPostgres : IListCeiling
 
     public ListAnswer ByText(string text)
     {
-        const string Matching = "SELECT id FROM ceiling.ticket_text WHERE vector @@ to_tsquery('simple', $1)";
+        // The matches as an array (read once, before the tickets) are looked up by primary key; as IN (subquery)
+        // PostgreSQL joins them by hash over a scan of every ticket (158 ms at 1 M tickets for 5,000 matches).
+        const string Matching = "t.id = ANY(ARRAY(SELECT id FROM ceiling.ticket_text WHERE vector @@ to_tsquery('simple', $1)))";
         var prefix = text.Trim() + ":*";
         return new(
-            Page(PageColumns + $" WHERE t.id IN ({Matching})" + Order, prefix),
-            Counts($"SELECT t.status, COUNT(*)::int FROM ceiling.ticket t WHERE t.id IN ({Matching}) GROUP BY t.status", prefix), null);
+            Page(PageColumns + $" WHERE {Matching}" + Order, prefix),
+            Counts($"SELECT t.status, COUNT(*)::int FROM ceiling.ticket t WHERE {Matching} GROUP BY t.status", prefix), null);
     }
 
     public IReadOnlyDictionary<TicketStatus, int> StatusCounts() => Counts(AllCounts);
