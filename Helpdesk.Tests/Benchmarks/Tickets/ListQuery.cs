@@ -42,7 +42,6 @@ public static class ListQuery
             ($"text search \"{TicketListSeed.SearchTerm}\"", new TicketListRequest { Text = TicketListSeed.SearchTerm }, () => ceiling.ByText(TicketListSeed.SearchTerm), TextGoalMs),
         };
         var results = new List<LatencyComparison>();
-        using var times = new EfCommandTimes();
         foreach (var (name, request, ceilingAnswer, goal) in cases)
         {
             CheckSameAnswer(name, await query.ExecuteAsync(request, Actor.System), ceilingAnswer());
@@ -54,7 +53,7 @@ public static class ListQuery
             // Statements are timed in runs of their own: the diagnostics that time them cost time of their own.
             var statements = new List<(string Sql, TimeSpan Duration)>();
             for (var i = 0; i < Math.Min(samples, StatementSamples); i++)
-                statements.AddRange(await EfCommandTimes.Record(() => query.ExecuteAsync(request, Actor.System)));
+                statements.AddRange((await EfCommands.RecordAsync(() => query.ExecuteAsync(request, Actor.System))).Select(c => (c.Sql, c.Duration)));
             results.Add(new LatencyComparison(scenario, name, product, best, goal, $"p95 ≤ {goal:0} ms",
                 Breakdown: $"{StatementMedians(statements)}; JIT during the timed runs {jit}"));
         }
@@ -102,12 +101,11 @@ public static class ListQuery
         return (firstTeam, TicketListCeiling.Open(copy));
     }
 
-    // Runs while MeasureAsync's EfCommandTimes listens.
     private static async Task<LatencyComparison> CountsAsync(string scenario, TicketListQuery query, IListCeiling ceiling, int samples)
     {
         var product = await Latency.SampleTimedAsync(async () =>
         {
-            var commands = await EfCommandTimes.Record(() => query.ExecuteAsync(new TicketListRequest(), Actor.System));
+            var commands = await EfCommands.RecordAsync(() => query.ExecuteAsync(new TicketListRequest(), Actor.System));
             var counts = commands.Where(c => c.Sql.Contains("GROUP BY", StringComparison.OrdinalIgnoreCase)).ToList();
             if (counts.Count != 1) throw new InvalidOperationException($"Expected one GROUP BY statement for the counts, saw {counts.Count} of {commands.Count} statements.");
             return counts[0].Duration.TotalMilliseconds;

@@ -29,13 +29,13 @@ public sealed class ListQueryPlanTests
             _ => new TicketListRequest(),
         };
 
-        var commands = await CommandRecorder.RecordAsync(() => host.Get<TicketListQuery>().ExecuteAsync(request, Actor.System));
+        var commands = await EfCommands.RecordAsync(() => host.Get<TicketListQuery>().ExecuteAsync(request, Actor.System));
 
         Assert.True(commands.Count == 2, $"{commands.Count} statements:\n{string.Join("\n", commands.Select(c => c.Sql))}");
         Assert.Single(commands, c => c.Sql.Contains("FROM \"TicketStatusCount\"", StringComparison.Ordinal)); // the counts; the other is the page
         using var connection = new SqliteConnection($"Data Source={database};Pooling=False");
         connection.Open();
-        foreach (var (sql, parameters) in commands.Where(c => c.Sql.Contains("FROM \"Ticket\"", StringComparison.Ordinal)))
+        foreach (var (sql, parameters, _) in commands.Where(c => c.Sql.Contains("FROM \"Ticket\"", StringComparison.Ordinal)))
         {
             var plan = Explain(connection, sql, parameters);
             // "SCAN t USING INDEX …" walks an index in the list's order and stops at the page's LIMIT; a bare SCAN reads every ticket.

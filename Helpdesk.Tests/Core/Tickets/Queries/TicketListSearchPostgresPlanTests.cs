@@ -25,7 +25,7 @@ public sealed class TicketListSearchPostgresPlanTests
         var request = new TicketListRequest { Text = "customer" };
 
         TicketListResult? result = null;
-        var commands = await CommandRecorder.RecordAsync(async () => result = await host.Get<TicketListQuery>().ExecuteAsync(request, Actor.System));
+        var commands = await EfCommands.RecordAsync(async () => result = await host.Get<TicketListQuery>().ExecuteAsync(request, Actor.System));
 
         Assert.Equal(3000, result!.TotalCount);
         await using var connection = new NpgsqlConnection(connectionString);
@@ -37,7 +37,7 @@ public sealed class TicketListSearchPostgresPlanTests
         var byMatches = onTickets.Where(c => !c.Sql.Contains("\"TicketSearch\"", StringComparison.Ordinal)).ToList();
         Assert.Equal(2, byMatches.Count);
         Assert.All(byMatches, c => Assert.Single(c.Parameters, p => p.Value is int[] { Length: 3000 }));
-        foreach (var (sql, parameters) in onTickets)
+        foreach (var (sql, parameters, _) in onTickets)
         {
             var plan = await ExplainAsync(connection, sql, parameters);
             // "(SubPlan 1)" in a filter runs the subquery for each row; "(hashed SubPlan 1)" reads it once into a hash table.
