@@ -22,6 +22,10 @@ public static partial class TicketNumber
         return match.Success && int.TryParse(match.Groups[1].Value, out var id) && id > 0 ? id : null;
     }
 
+    /// <summary>A ticket number as someone types it into a field: "HD-42" anywhere in the text, or "#42" or "42" alone.</summary>
+    public static int? FromTyped(string? text) =>
+        FindIn(text) ?? (int.TryParse(text?.Trim().TrimStart('#'), out var id) ? id : null);
+
     [GeneratedRegex(@"\bHD-(\d{1,9})\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NumberPattern();
 }

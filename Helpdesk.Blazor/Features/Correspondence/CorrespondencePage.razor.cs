@@ -57,7 +57,7 @@ public sealed partial class CorrespondencePage
             await _errors.RunAsync(async () => _preview = await Templates.PreviewSystemAlertAsync(kind));
             return;
         }
-        var id = TicketNumber.FindIn(_ticket) ?? (int.TryParse(_ticket?.Trim().TrimStart('#'), out var n) ? n : (int?)null);
+        var id = TicketNumber.FromTyped(_ticket);
         if (id is null)
         {
             await _errors.RunAsync(() => throw new ValidationFailedException("ticket", "Enter a ticket number such as HD-12 to preview."));

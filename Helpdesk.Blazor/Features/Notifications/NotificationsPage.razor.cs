@@ -98,7 +98,7 @@ public sealed partial class NotificationsPage
     private async Task PreviewAsync()
     {
         _preview = null;
-        var id = TicketNumber.FindIn(_previewTicket) ?? (int.TryParse(_previewTicket?.Trim().TrimStart('#'), out var n) ? n : (int?)null);
+        var id = TicketNumber.FromTyped(_previewTicket);
         if (id is null)
         {
             _error = "Enter a ticket number such as HD-12.";

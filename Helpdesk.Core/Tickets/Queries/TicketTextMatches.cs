@@ -33,7 +33,7 @@ public sealed class TicketTextMatches
         text = text?.Trim();
         if (string.IsNullOrEmpty(text)) return AnyTicket;
 
-        var number = TicketNumber.FindIn(text) ?? (int.TryParse(text.TrimStart('#'), out var n) ? n : -1);
+        var number = TicketNumber.FromTyped(text) ?? -1;
         var pattern = "%" + text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
         var requesters = db.Set<Person>().Where(p => EF.Functions.Like(p.Name, pattern, "\\")).Select(p => p.Id);
         var matches = db.Set<Ticket>().Where(t => requesters.Contains(t.RequestedForId)).Select(t => t.Id);
