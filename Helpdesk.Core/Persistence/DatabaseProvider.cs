@@ -47,7 +47,8 @@ public static class DatabaseProviderSelection
                     }.ToString())
                     // SQLite table rebuilds in generated migrations switch foreign keys off outside the transaction; that is
                     // EF's own pattern for SQLite, not something an operator can act on.
-                    .ConfigureWarnings(w => w.Ignore(RelationalEventId.NonTransactionalMigrationOperationWarning));
+                    .ConfigureWarnings(w => w.Ignore(RelationalEventId.NonTransactionalMigrationOperationWarning))
+                    .AddInterceptors(SqliteMemoryMap.FromSetting(configuration[SqliteMemoryMap.Setting]));
                 if (SqliteCompiledModel.Value is { } compiledModel) options.UseModel(compiledModel);
                 break;
         }
