@@ -1,3 +1,4 @@
+using Helpdesk.Core.Persistence;
 using Helpdesk.Core.Tickets;
 using Microsoft.Data.Sqlite;
 
@@ -42,8 +43,7 @@ public sealed class TicketListCeiling : IListCeiling
     public static TicketListCeiling Prepare(string seededDatabase, string copy)
     {
         File.Copy(seededDatabase, copy, overwrite: true);
-        var connection = new SqliteConnection($"Data Source={copy};Pooling=False");
-        connection.Open();
+        var connection = Connect(copy);
         foreach (var sql in Setup) Execute(connection, sql);
         return new TicketListCeiling(connection);
     }
@@ -51,9 +51,16 @@ public sealed class TicketListCeiling : IListCeiling
     /// <summary>The ceiling on a copy <see cref="Prepare"/> made earlier (a cached one).</summary>
     public static TicketListCeiling Open(string preparedCopy)
     {
-        var connection = new SqliteConnection($"Data Source={preparedCopy};Pooling=False");
+        return new TicketListCeiling(Connect(preparedCopy));
+    }
+
+    // Read through the same memory map as the product's connections (SqliteMemoryMap): a bare-library setting too.
+    private static SqliteConnection Connect(string file)
+    {
+        var connection = new SqliteConnection($"Data Source={file};Pooling=False");
         connection.Open();
-        return new TicketListCeiling(connection);
+        Execute(connection, $"PRAGMA mmap_size = {SqliteMemoryMap.DefaultBytes}");
+        return connection;
     }
 
     public ListAnswer Default() => new(Page(PageColumns + Order), Counts("SELECT Status, SUM(Count) FROM TicketCount GROUP BY Status"), null);
