@@ -22,8 +22,6 @@ public sealed class SqliteMemoryMap(long bytes) : DbConnectionInterceptor
     // The physical connections already set: a pooled one keeps its pragma across opens.
     private readonly ConditionalWeakTable<object, object> _set = new();
 
-    public long Bytes => bytes;
-
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
         if (NeedsSetting(connection) is { } sqlite) Apply(sqlite);
