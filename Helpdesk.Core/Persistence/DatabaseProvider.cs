@@ -24,10 +24,15 @@ public static class DatabaseProviderSelection
         typeof(HelpdeskDbContext).Assembly.GetType("Helpdesk.Core.Persistence.CompiledModel.HelpdeskDbContextModel")
             ?.GetProperty("Instance")?.GetValue(null) as IModel);
 
-    public static DatabaseProvider From(IConfiguration configuration) =>
-        configuration["Database:Provider"] is { Length: > 0 } name
-            ? Enum.Parse<DatabaseProvider>(name, ignoreCase: true)
-            : DatabaseProvider.Sqlite;
+    /// <exception cref="InvalidOperationException">Database:Provider names neither provider.</exception>
+    public static DatabaseProvider From(IConfiguration configuration)
+    {
+        if (configuration["Database:Provider"] is not { Length: > 0 } name) return DatabaseProvider.Sqlite;
+        // By name only: Enum.Parse would also take "7" or "0, 1".
+        foreach (var provider in Enum.GetValues<DatabaseProvider>())
+            if (provider.ToString().Equals(name.Trim(), StringComparison.OrdinalIgnoreCase)) return provider;
+        throw new InvalidOperationException($"Database:Provider must be {string.Join(" or ", Enum.GetNames<DatabaseProvider>())}; it is \"{name}\".");
+    }
 
     public static DbContextOptionsBuilder UseConfiguredProvider(this DbContextOptionsBuilder options, IConfiguration configuration, DataFolder dataFolder)
     {
@@ -36,7 +41,7 @@ public static class DatabaseProviderSelection
         {
             case DatabaseProvider.PostgreSQL:
                 // No compiled model: the committed one is SQLite's (type mappings are provider-specific); the model is built at start.
-                options.UseNpgsql(WithPreparedStatements(connection ?? throw new InvalidOperationException("Database:Provider PostgreSQL needs ConnectionStrings:Helpdesk.")));
+                options.UseNpgsql(PostgreSqlConnection(connection));
                 break;
             default:
                 options.UseSqlite(connection ?? new SqliteConnectionStringBuilder
@@ -53,6 +58,20 @@ public static class DatabaseProviderSelection
                 break;
         }
         return options.ReplaceService<IMigrationsAssembly, ProviderMigrationsAssembly>();
+    }
+
+    private static string PostgreSqlConnection(string? connection)
+    {
+        if (string.IsNullOrWhiteSpace(connection)) throw new InvalidOperationException("Database:Provider PostgreSQL needs ConnectionStrings:Helpdesk.");
+        try
+        {
+            return WithPreparedStatements(connection);
+        }
+        catch (ArgumentException e)
+        {
+            // The message names the key or position that is wrong, never a value (the password stays out of it).
+            throw new InvalidOperationException($"ConnectionStrings:Helpdesk is not a PostgreSQL connection string: {e.Message}");
+        }
     }
 
     /// <summary>How many statements each connection keeps prepared (its most used ones), unless the connection string says otherwise.</summary>
