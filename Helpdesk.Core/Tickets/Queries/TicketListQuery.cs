@@ -16,6 +16,11 @@ public sealed class TicketListQuery(IDbContextFactory<HelpdeskDbContext> context
     {
         if (TicketAccess.ListScopeOf(actor) == TicketListScope.NoTickets) return new TicketListResult([], 0, new Dictionary<TicketStatus, int>());
         await using var db = await contextFactory.CreateDbContextAsync(ct);
+        return await CancellableQuery.RunAsync(db, () => PageAsync(db, request, ct), ct);
+    }
+
+    private static async Task<TicketListResult> PageAsync(HelpdeskDbContext db, TicketListRequest request, CancellationToken ct)
+    {
         var text = await TicketTextMatches.FindAsync(db, request.Text, ct);
         var counts = await TicketStatusCounts.ForAsync(db, request, text, ct);
         var total = TicketStatusCounts.Total(counts, request);
