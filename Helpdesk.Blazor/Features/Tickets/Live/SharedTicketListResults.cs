@@ -12,10 +12,10 @@ public sealed class SharedTicketListResults(TicketListQuery query, TimeProvider 
     public long QueriesRun => _results.QueriesRun;
 
     /// <inheritdoc cref="SharedResults{TKey, TResult}.GetAsync"/>
-    public Task<TicketListResult> GetAsync(TicketListRequest request, Actor actor, long changesHeardAt) =>
-        _results.GetAsync(TicketListKey.Of(request, actor), () => query.ExecuteAsync(request, actor), changesHeardAt);
+    public Task<TicketListResult> GetAsync(TicketListRequest request, Actor actor, long changesHeardAt, CancellationToken waiting = default) =>
+        _results.GetAsync(TicketListKey.Of(request, actor), ct => query.ExecuteAsync(request, actor, ct), changesHeardAt, waiting);
 
     /// <summary>A fresh list (a page opened or the filter changed): nothing started before now is shared.</summary>
-    public Task<TicketListResult> GetFreshAsync(TicketListRequest request, Actor actor) =>
-        _results.GetFreshAsync(TicketListKey.Of(request, actor), () => query.ExecuteAsync(request, actor));
+    public Task<TicketListResult> GetFreshAsync(TicketListRequest request, Actor actor, CancellationToken waiting = default) =>
+        _results.GetFreshAsync(TicketListKey.Of(request, actor), ct => query.ExecuteAsync(request, actor, ct), waiting);
 }

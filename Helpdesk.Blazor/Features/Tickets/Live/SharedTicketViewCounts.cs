@@ -17,9 +17,9 @@ public sealed class SharedTicketViewCounts(TicketViewCountsQuery query, TimeProv
 
     /// <inheritdoc cref="SharedResults{TKey, TResult}.GetAsync"/>
     public Task<IReadOnlyList<CountedTicketView>> GetAsync(int? me, Actor actor, long changesHeardAt) =>
-        _results.GetAsync((me, TicketAccess.ListScopeOf(actor)), () => query.ExecuteAsync(me, actor), changesHeardAt);
+        _results.GetAsync((me, TicketAccess.ListScopeOf(actor)), ct => query.ExecuteAsync(me, actor, ct), changesHeardAt);
 
     /// <summary>Fresh counts (the navigation opened or an administrator changed the views): nothing started before now is shared.</summary>
     public Task<IReadOnlyList<CountedTicketView>> GetFreshAsync(int? me, Actor actor) =>
-        _results.GetFreshAsync((me, TicketAccess.ListScopeOf(actor)), () => query.ExecuteAsync(me, actor));
+        _results.GetFreshAsync((me, TicketAccess.ListScopeOf(actor)), ct => query.ExecuteAsync(me, actor, ct));
 }

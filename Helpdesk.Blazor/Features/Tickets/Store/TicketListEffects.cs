@@ -5,8 +5,10 @@ using Helpdesk.Blazor.Flux;
 namespace Helpdesk.Blazor.Features.Tickets.Store;
 
 public sealed class TicketListEffects(SharedTicketListResults results, CurrentActor currentActor, IState<TicketListState> state, TimeProvider clock,
-    ILogger<TicketListEffects> logger)
+    ILogger<TicketListEffects> logger) : IDisposable
 {
+    private readonly LatestListLoad _loading = new();
+
     /// <summary>
     /// How long a row that changed elsewhere stays tinted. A plain tint that comes and goes, not an animation: a browser
     /// repaints an animated row every frame, and a supervisor's list with a change every second or so never stopped.
@@ -19,10 +21,18 @@ public sealed class TicketListEffects(SharedTicketListResults results, CurrentAc
         try
         {
             var actor = await currentActor.GetAsync();
-            var result = action.ChangesHeardAt is { } heardAt
-                ? await results.GetAsync(action.Request, actor, heardAt)
-                : await results.GetFreshAsync(action.Request, actor);
-            dispatcher.Dispatch(new LoadTicketsSucceededAction(action.Request, result, action.Changed, action.ChangesHeardAt ?? 0));
+            var waiting = _loading.Begin(action.Request, actor);
+            try
+            {
+                var result = action.ChangesHeardAt is { } heardAt
+                    ? await results.GetAsync(action.Request, actor, heardAt, waiting)
+                    : await results.GetFreshAsync(action.Request, actor, waiting);
+                dispatcher.Dispatch(new LoadTicketsSucceededAction(action.Request, result, action.Changed, action.ChangesHeardAt ?? 0));
+            }
+            catch (OperationCanceledException) when (waiting.IsCancellationRequested)
+            {
+                // Another list was asked for since (its load shows), or the circuit closed.
+            }
         }
         catch (Exception ex)
         {
@@ -40,6 +50,8 @@ public sealed class TicketListEffects(SharedTicketListResults results, CurrentAc
             dispatcher.Dispatch(new LoadTicketsAction(list.Request, action.HeardAt, [.. action.Changes.Select(c => c.TicketId).Distinct()]));
         return Task.CompletedTask;
     }
+
+    public void Dispose() => _loading.Dispose();
 
     [EffectMethod]
     public async Task HandleChangeMarkExpiry(LoadTicketsSucceededAction action, IDispatcher dispatcher)
