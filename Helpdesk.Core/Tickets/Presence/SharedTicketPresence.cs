@@ -33,14 +33,23 @@ public sealed class SharedTicketPresence(IDbContextFactory<HelpdeskDbContext> co
         if (int.TryParse(payload, out var ticketId)) Changed?.Invoke(ticketId);
     }
 
-    public async Task JoinAsync(Guid sessionId, int ticketId, int? personId, string name, CancellationToken ct)
+    /// <summary>Lists the session, or brings its row up to date if it is there already (written again after a lost write).</summary>
+    public async Task JoinAsync(Guid sessionId, int ticketId, int? personId, string name, CaseLogKind? typingIn, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        db.Add(new TicketPresenceEntry
+        var now = Now;
+        // Only the session's own ordered writes insert its row, so looking first cannot race another insert of it.
+        var updated = await db.Set<TicketPresenceEntry>().Where(e => e.SessionId == sessionId)
+            .ExecuteUpdateAsync(set => set.SetProperty(e => e.TypingIn, typingIn).SetProperty(e => e.RenewedAt, now), ct);
+        if (updated == 0)
         {
-            SessionId = sessionId, TicketId = ticketId, PersonId = personId, Name = name, Instance = helpdesk.Value.InstanceName, RenewedAt = Now,
-        });
-        await db.SaveChangesAsync(ct);
+            db.Add(new TicketPresenceEntry
+            {
+                SessionId = sessionId, TicketId = ticketId, PersonId = personId, Name = name, TypingIn = typingIn,
+                Instance = helpdesk.Value.InstanceName, RenewedAt = now,
+            });
+            await db.SaveChangesAsync(ct);
+        }
         await NotifyAsync(db, ticketId, ct);
     }
 
@@ -61,14 +70,28 @@ public sealed class SharedTicketPresence(IDbContextFactory<HelpdeskDbContext> co
     }
 
     /// <summary>Keeps this instance's open pages listed, and deletes rows long expired (their instance died).</summary>
-    public async Task RenewAsync(IReadOnlyCollection<Guid> sessionIds, CancellationToken ct)
+    /// <returns>
+    /// The sessions that have no row to renew: their join was never written (the database was out of reach), or the
+    /// row was deleted as expired while this instance could not renew it. The caller writes them again.
+    /// </returns>
+    public async Task<IReadOnlyList<Guid>> RenewAsync(IReadOnlyCollection<Guid> sessionIds, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var now = Now;
+        IReadOnlyList<Guid> missing = [];
         if (sessionIds.Count > 0)
-            await db.Set<TicketPresenceEntry>().Where(e => sessionIds.Contains(e.SessionId)).ExecuteUpdateAsync(set => set.SetProperty(e => e.RenewedAt, now), ct);
+        {
+            var renewed = await db.Set<TicketPresenceEntry>().Where(e => sessionIds.Contains(e.SessionId))
+                .ExecuteUpdateAsync(set => set.SetProperty(e => e.RenewedAt, now), ct);
+            if (renewed < sessionIds.Count)
+            {
+                var found = await db.Set<TicketPresenceEntry>().Where(e => sessionIds.Contains(e.SessionId)).Select(e => e.SessionId).ToListAsync(ct);
+                missing = [.. sessionIds.Except(found)];
+            }
+        }
         var forgotten = now - Expiry * 2;
         await db.Set<TicketPresenceEntry>().Where(e => e.RenewedAt < forgotten).ExecuteDeleteAsync(ct);
+        return missing;
     }
 
     /// <summary>The live rows of <paramref name="ticketId"/>, on every instance.</summary>

@@ -43,7 +43,7 @@ public sealed class TicketPresenceRegistry : IDisposable
             sessions.Add(session);
         }
         NotifyOthers(session);
-        Share(session, (shared, ct) => shared.JoinAsync(session.Id, ticketId, personId, name, ct));
+        Share(session, (shared, ct) => shared.JoinAsync(session.Id, ticketId, personId, name, null, ct));
         if (_shared is not null) _ = LookElsewhereAsync(ticketId);
         return new PresenceHandle(this, session);
     }
@@ -82,6 +82,7 @@ public sealed class TicketPresenceRegistry : IDisposable
     {
         lock (_lock)
         {
+            session.Left = true;
             session.TypingTimer?.Dispose();
             if (_byTicket.TryGetValue(session.TicketId, out var sessions) && sessions.Remove(session) && sessions.Count == 0)
             {
@@ -171,16 +172,19 @@ public sealed class TicketPresenceRegistry : IDisposable
 
     private async Task RenewAsync()
     {
-        List<Guid> sessions;
+        List<Session> sessions;
         List<int> tickets;
         lock (_lock)
         {
-            sessions = [.. _byTicket.Values.SelectMany(s => s).Select(s => s.Id)];
+            sessions = [.. _byTicket.Values.SelectMany(s => s)];
             tickets = [.. _byTicket.Keys];
         }
         try
         {
-            await _shared!.RenewAsync(sessions, CancellationToken.None);
+            var missing = (await _shared!.RenewAsync([.. sessions.Select(s => s.Id)], CancellationToken.None)).ToHashSet();
+            foreach (var session in sessions.Where(s => missing.Contains(s.Id)))
+                // After the session's earlier writes; one that has left since stays gone.
+                Share(session, (shared, ct) => session.Left ? Task.CompletedTask : shared.JoinAsync(session.Id, session.TicketId, session.PersonId, session.Name, session.TypingIn, ct));
         }
         catch (Exception ex)
         {
@@ -204,12 +208,15 @@ public sealed class TicketPresenceRegistry : IDisposable
     {
         public Guid Id { get; } = id;
         public int TicketId { get; } = ticketId;
+        public int? PersonId { get; } = personId;
+        public string Name { get; } = name;
         public Func<Task> OnChanged { get; } = onChanged;
         public CaseLogKind? TypingIn { get; set; }
         public ITimer? TypingTimer { get; set; }
         public Task Writes { get; set; } = Task.CompletedTask;
+        public bool Left { get; set; }
 
-        public TicketViewer ToViewer() => new(Id, personId, name, TypingIn);
+        public TicketViewer ToViewer() => new(Id, PersonId, Name, TypingIn);
     }
 
     /// <summary>One circuit's place on a ticket; disposing it leaves.</summary>

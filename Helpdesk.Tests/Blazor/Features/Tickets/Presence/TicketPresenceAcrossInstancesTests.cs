@@ -3,6 +3,7 @@ using Helpdesk.Core.CaseLog;
 using Helpdesk.Core.Persistence;
 using Helpdesk.Core.Tickets.Presence;
 using Helpdesk.Tests.TestSupport;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Helpdesk.Tests.Blazor.Features.Tickets.Presence;
@@ -81,6 +82,27 @@ public sealed class TicketPresenceAcrossInstancesTests : IAsyncLifetime
 
         Assert.Equal(["Ann Agent", "Bob Agent"], beforeExpiry);
         Assert.Equal(["Bob Agent"], Names(_onB));
+    }
+
+    [Fact]
+    public async Task Renewal_RowLost_WritesItAgainAndTheOtherInstanceSeesTheViewerAgain()
+    {
+        using var bob = JoinBob();
+        using var ann = _onA.Join(TicketId, 1, "Ann Agent", () => Task.CompletedTask);
+        await Eventually.WaitUntilAsync(() => Names(_onB).Length == 2);
+        // As if Ann's join never reached the database, or another instance swept the row while A could not renew it.
+        await using (var db = await _a.DbAsync())
+            await db.Set<TicketPresenceEntry>().Where(e => e.SessionId == ann.SessionId).ExecuteDeleteAsync();
+        _b.Clock.Advance(SharedTicketPresence.Renewal);
+        await Eventually.WaitUntilAsync(() => Names(_onB).Length == 1);
+
+        _a.Clock.Advance(SharedTicketPresence.Renewal);
+        await Eventually.WaitUntilAsync(() => Names(_onB).Length == 2);
+
+        Assert.Equal(["Ann Agent", "Bob Agent"], Names(_onB));
+        await using var check = await _a.DbAsync();
+        var row = await check.Set<TicketPresenceEntry>().SingleAsync(e => e.SessionId == ann.SessionId);
+        Assert.Equal(("Ann Agent", 1, TicketId, "instance-a"), (row.Name, row.PersonId, row.TicketId, row.Instance));
     }
 
     public async Task DisposeAsync()
