@@ -73,8 +73,7 @@ rm -f "$RESULTS"/*.trx
 rm -rf "$RESULTS/screenshots"
 export E2E_SCREENSHOT_DIR="$RESULTS/screenshots"
 # Benchmarks (Category=Benchmark) run only from scripts/bench.sh: joined to a --filter given here, or the only filter.
-# Tests marked [Trait("Provider", "SqliteOnly")] (TestSupport/ProviderTrait.cs) do not pass on PostgreSQL yet.
-PG_FILTER="(FullyQualifiedName~Helpdesk.Tests.Core|FullyQualifiedName~HttpTests)&Category!=Browser&Category!=Benchmark&Provider!=SqliteOnly"
+PG_FILTER="(FullyQualifiedName~Helpdesk.Tests.Core|FullyQualifiedName~HttpTests)&Category!=Browser&Category!=Benchmark"
 args=() pg_args=() filtered=0
 while [ $# -gt 0 ]; do
     case $1 in

@@ -1,13 +1,12 @@
 using Helpdesk.Core.Correspondence;
 using Helpdesk.Core.Mail.Outbound;
 using Helpdesk.Core.People;
+using Helpdesk.Core.Persistence;
 using Helpdesk.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
 
 namespace Helpdesk.Tests.Core.Correspondence;
 
-// Its failing commands are SQLite SQL (CREATE TRIGGER … RAISE) and the alerts do not arrive on PostgreSQL yet (issue #12).
-[Trait(ProviderTrait.Name, ProviderTrait.SqliteOnly)]
 public sealed class DatabaseErrorAlertsTests : IAsyncLifetime
 {
     private CoreTestHost _host = default!;
@@ -66,10 +65,16 @@ public sealed class DatabaseErrorAlertsTests : IAsyncLifetime
     [Fact]
     public async Task Report_AlertWriteFailsToo_DoesNotReportItsOwnFailure()
     {
-        await ExecuteAsync("CREATE TRIGGER refuse_outbox BEFORE INSERT ON OutboxMessage BEGIN SELECT RAISE(ABORT, 'outbox refused'); END;");
+        var sqlite = _host.Provider == DatabaseProvider.Sqlite;
+        await ExecuteAsync(sqlite
+            ? "CREATE TRIGGER refuse_outbox BEFORE INSERT ON \"OutboxMessage\" BEGIN SELECT RAISE(ABORT, 'outbox refused'); END;"
+            : """
+              CREATE FUNCTION refuse_outbox() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'outbox refused'; END $$;
+              CREATE TRIGGER refuse_outbox BEFORE INSERT ON "OutboxMessage" FOR EACH ROW EXECUTE FUNCTION refuse_outbox();
+              """);
 
         Assert.False(await FailCommandAsync());
-        await ExecuteAsync("DROP TRIGGER refuse_outbox;");
+        await ExecuteAsync(sqlite ? "DROP TRIGGER refuse_outbox;" : "DROP TRIGGER refuse_outbox ON \"OutboxMessage\"; DROP FUNCTION refuse_outbox();");
         _host.Clock.Advance(TimeSpan.FromMinutes(61));
         Assert.True(await FailCommandAsync());
 

@@ -60,7 +60,6 @@ public sealed class SaveCaseLogDraftCommandTests : IAsyncLifetime
         Assert.Null(drafts[CaseLogKind.Private].Recipients);
     }
 
-    [Trait(ProviderTrait.Name, ProviderTrait.SqliteOnly)] // its check is SQLite SQL (unquoted table name) (issue #12)
     [Fact]
     public async Task ExecuteAsync_PrivateNoteWithMentions_KeepsThemAndOlderDraftsHaveNone()
     {
@@ -69,7 +68,7 @@ public sealed class SaveCaseLogDraftCommandTests : IAsyncLifetime
         Assert.Equal([bob], Assert.Single(await DraftsAsync(_ann)).Mentions!);
 
         await using (var db = await _host.DbAsync())
-            await db.Database.ExecuteSqlRawAsync("UPDATE CaseLogDraft SET Mentions = NULL");
+            await db.Database.ExecuteSqlRawAsync("UPDATE \"CaseLogDraft\" SET \"Mentions\" = NULL");
 
         Assert.Empty(Assert.Single(await DraftsAsync(_ann)).Mentions!);
     }
