@@ -24,6 +24,29 @@ public static class AppProcess
         return File.Exists(dll) ? dll : throw new FileNotFoundException($"{dll} is not built; build Helpdesk.Tests first.", dll);
     }
 
+    /// <summary>Runs <paramref name="dll"/> with <paramref name="args"/> until it exits (at most two minutes), as an operator runs it.</summary>
+    public static async Task<(int ExitCode, string Output, string Errors)> RunToExitAsync(string dll, IEnumerable<string> args)
+    {
+        var start = new ProcessStartInfo("dotnet", [dll, .. args])
+        {
+            WorkingDirectory = Path.GetDirectoryName(dll)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        try
+        {
+            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
+        }
+        finally
+        {
+            if (!process.HasExited) process.Kill(entireProcessTree: true);
+        }
+        return (process.ExitCode, await output, await errors);
+    }
+
     /// <param name="PathsMs">Milliseconds from the process start until each path first answered 200, in order.</param>
     /// <param name="MarksMs">Until the first output line containing each of the given marks, for the marks that were seen.</param>
     public sealed record StartTimings(IReadOnlyList<double> PathsMs, IReadOnlyDictionary<string, double> MarksMs);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Helpdesk.Tests.Benchmarks.Startup;
@@ -18,28 +17,8 @@ public sealed class ConsoleStartTests : IDisposable
         if (Directory.Exists(_dataFolder)) Directory.Delete(_dataFolder, recursive: true);
     }
 
-    private async Task<(int ExitCode, string Output, string Errors)> StartAsync(params string[] settings)
-    {
-        var dll = AppProcess.BuiltDll("Helpdesk.Blazor", "Helpdesk.Blazor");
-        var start = new ProcessStartInfo("dotnet", [dll, $"--Helpdesk:DataFolder={_dataFolder}", .. settings])
-        {
-            WorkingDirectory = Path.GetDirectoryName(dll)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        try
-        {
-            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
-        }
-        finally
-        {
-            if (!process.HasExited) process.Kill(entireProcessTree: true);
-        }
-        return (process.ExitCode, await output, await errors);
-    }
+    private Task<(int ExitCode, string Output, string Errors)> StartAsync(params string[] settings) =>
+        AppProcess.RunToExitAsync(AppProcess.BuiltDll("Helpdesk.Blazor", "Helpdesk.Blazor"), [$"--Helpdesk:DataFolder={_dataFolder}", .. settings]);
 
     private static string FreeLoopbackUrl()
     {

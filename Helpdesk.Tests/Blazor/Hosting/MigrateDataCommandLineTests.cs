@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Helpdesk.Core.Common;
 using Helpdesk.Core.People;
 using Helpdesk.Core.Persistence;
@@ -13,18 +12,8 @@ public sealed class MigrateDataCommandLineTests
 {
     private static async Task<(int ExitCode, string Output)> RunAsync(params string[] args)
     {
-        var dll = AppProcess.BuiltDll("Helpdesk.Blazor", "Helpdesk.Blazor");
-        var start = new ProcessStartInfo("dotnet", [dll, "migrate-data", .. args])
-        {
-            WorkingDirectory = Path.GetDirectoryName(dll)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
-        return (process.ExitCode, await output + await errors);
+        var (exitCode, output, errors) = await AppProcess.RunToExitAsync(AppProcess.BuiltDll("Helpdesk.Blazor", "Helpdesk.Blazor"), ["migrate-data", .. args]);
+        return (exitCode, output + errors);
     }
 
     [Fact]
