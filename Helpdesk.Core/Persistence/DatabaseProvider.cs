@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Configuration;
 
 namespace Helpdesk.Core.Persistence;
@@ -53,7 +54,8 @@ public static class DatabaseProviderSelection
                     // SQLite table rebuilds in generated migrations switch foreign keys off outside the transaction; that is
                     // EF's own pattern for SQLite, not something an operator can act on.
                     .ConfigureWarnings(w => w.Ignore(RelationalEventId.NonTransactionalMigrationOperationWarning))
-                    .AddInterceptors(SqliteMemoryMap.FromSetting(configuration[SqliteMemoryMap.Setting]));
+                    .AddInterceptors(SqliteMemoryMap.FromSetting(configuration[SqliteMemoryMap.Setting]))
+                    .ReplaceService<IExceptionDetector, SqliteInterruptDetector>();
                 if (SqliteCompiledModel.Value is { } compiledModel) options.UseModel(compiledModel);
                 break;
         }
