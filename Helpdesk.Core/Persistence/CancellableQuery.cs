@@ -28,7 +28,7 @@ public static class CancellableQuery
                 {
                     return await query();
                 }
-                catch (SqliteException e) when (e.SqliteErrorCode == SQLitePCL.raw.SQLITE_INTERRUPT && ct.IsCancellationRequested)
+                catch (SqliteException e) when (SqliteInterruptDetector.IsInterruptBy(e, ct))
                 {
                     throw new OperationCanceledException("The query was cancelled.", e, ct);
                 }

@@ -12,6 +12,9 @@ namespace Helpdesk.Core.Persistence;
 internal sealed class SqliteInterruptDetector : IExceptionDetector
 {
     public bool IsCancellation(Exception exception, CancellationToken cancellationToken = default) =>
-        exception is OperationCanceledException
-        || exception is SqliteException { SqliteErrorCode: SQLitePCL.raw.SQLITE_INTERRUPT } && cancellationToken.IsCancellationRequested;
+        exception is OperationCanceledException || IsInterruptBy(exception, cancellationToken);
+
+    /// <summary>The statement ended with SQLITE_INTERRUPT because <paramref name="cancellationToken"/> was cancelled.</summary>
+    public static bool IsInterruptBy(Exception exception, CancellationToken cancellationToken) =>
+        exception is SqliteException { SqliteErrorCode: SQLitePCL.raw.SQLITE_INTERRUPT } && cancellationToken.IsCancellationRequested;
 }
