@@ -97,7 +97,11 @@ public static class ConsoleServiceCollectionExtensions
         app.MapAttachmentEndpoints();
         app.MapRemoteImageEndpoints();
         app.MapMailEndpoints();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        // No per-message deflate on the circuit's socket: its compressor keeps about 300 KB of native memory per open
+        // page (measured: 1,420 against 1,120 KB per circuit beside the same managed heap) to shrink updates of a few KB,
+        // and it would compress text a mail's sender chose in one stream with what the page holds (the attack class
+        // behind ASP.NET Core calling the option "dangerous").
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.DisableWebSocketCompression = true);
         return app;
     }
 }

@@ -56,6 +56,36 @@ public sealed class ContentSecurityPolicyBrowserTests : BrowserJourney
     }
 
     [Fact]
+    public async Task Console_CircuitSocket_IsNotCompressed()
+    {
+        var page = await Browser.NewPageAsync();
+        // Every socket the page opens, so the circuit's negotiated extensions can be read once it is open.
+        await page.AddInitScriptAsync("""
+            (() => {
+                const Native = window.WebSocket;
+                window.__sockets = [];
+                window.WebSocket = function (...args) { const socket = new Native(...args); window.__sockets.push(socket); return socket; };
+                window.WebSocket.prototype = Native.prototype;
+                Object.assign(window.WebSocket, { CONNECTING: 0, OPEN: 1, CLOSING: 2, CLOSED: 3 });
+            })();
+            """);
+
+        await new LoginPageModel(page).LogInAsync(App.BaseUrl, ConsoleApp.AdminEmail, ConsoleApp.AdminPassword);
+        await LoginPageModel.WaitUntilInteractiveAsync(page);
+
+        var sockets = await page.EvaluateAsync<SocketSeen[]>("() => window.__sockets.map(s => ({ url: s.url, state: s.readyState, extensions: s.extensions }))");
+        var circuit = Assert.Single(sockets, s => s.Url.Contains("/_blazor") && s.State == 1);
+        Assert.Equal("", circuit.Extensions);
+    }
+
+    private sealed class SocketSeen
+    {
+        public string Url { get; set; } = "";
+        public int State { get; set; }
+        public string Extensions { get; set; } = "";
+    }
+
+    [Fact]
     public async Task Administrator_OpensEveryMenuPageAndATicket_NoPolicyViolation()
     {
         var page = await LoggedInPageAsync();
