@@ -18,4 +18,11 @@ public static class RenderTreeFrames
     /// <returns>How many frames the component's last render wrote.</returns>
     public static int Count<T>(BunitContext context, IRenderedComponent<T> component) where T : Microsoft.AspNetCore.Components.IComponent =>
         ((ArrayRange<RenderTreeFrame>)CurrentFrames.Invoke(context.Renderer, [component.ComponentId])!).Count;
+
+    /// <returns>The markup blocks of the component's last render, as the renderer keeps them.</returns>
+    public static IReadOnlyList<string> Markup<T>(BunitContext context, IRenderedComponent<T> component) where T : Microsoft.AspNetCore.Components.IComponent
+    {
+        var frames = (ArrayRange<RenderTreeFrame>)CurrentFrames.Invoke(context.Renderer, [component.ComponentId])!;
+        return frames.Array.Take(frames.Count).Where(f => f.FrameType == RenderTreeFrameType.Markup).Select(f => f.MarkupContent).ToList();
+    }
 }
