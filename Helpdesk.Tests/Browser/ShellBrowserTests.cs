@@ -1,5 +1,10 @@
+using Helpdesk.Core.Accounts;
+using Helpdesk.Core.People;
+using Helpdesk.Core.Persistence;
 using Helpdesk.Tests.Browser.PageModels;
 using Helpdesk.Tests.TestSupport.Browser;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -73,5 +78,49 @@ public sealed class ShellBrowserTests : BrowserJourney
         await Expect(page.Locator("[data-testid=theme-menu] .mud-icon-root")).ToBeVisibleAsync();
         await Expect(page.Locator("body")).Not.ToHaveCSSAsync("background-color", "rgb(255, 255, 255)");
         Assert.NotEqual("rgba(0, 0, 0, 0)", await BackgroundAsync(page));
+    }
+
+    [Fact]
+    public async Task Agent_FoldsTheTicketViews_TheirLinksHideUntilUnfolded()
+    {
+        var page = await LogInAsync(new() { ViewportSize = new ViewportSize { Width = 1440, Height = 900 } });
+        var toggle = page.GetByRole(AriaRole.Button, new() { Name = "Toggle Tickets" });
+        var openView = page.GetByTestId("view-open");
+        await Expect(openView).ToBeVisibleAsync();
+
+        await toggle.ClickAsync();
+
+        await Expect(toggle).ToHaveAttributeAsync("aria-expanded", "false");
+        await Expect(openView).Not.ToBeVisibleAsync();
+        await Expect(page.GetByTestId("nav-new-ticket")).ToBeVisibleAsync();
+
+        await toggle.ClickAsync();
+
+        await Expect(toggle).ToHaveAttributeAsync("aria-expanded", "true");
+        await Expect(openView).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task AgentWithoutAdministration_Drawer_HasNoAdministrationGroup()
+    {
+        const string email = "nav-agent@helpdesk.test", password = "Nav-Agent-Pass-2026";
+        int personId;
+        await using (var db = await App.Services.GetRequiredService<IDbContextFactory<HelpdeskDbContext>>().CreateDbContextAsync())
+        {
+            var person = new Person { Name = "Nadia Navigator", PrimaryEmail = email, Roles = PersonRoles.Agent, CreatedAt = DateTime.UtcNow };
+            db.Add(person);
+            await db.SaveChangesAsync();
+            personId = person.Id;
+        }
+        await App.Services.GetRequiredService<ConsoleUsers>().CreateAsync(personId, password, [ConsoleRoles.Agent]);
+        var page = await Browser.NewPageAsync();
+
+        await new LoginPageModel(page).LogInAsync(App.BaseUrl, email, password);
+        await LoginPageModel.WaitUntilInteractiveAsync(page);
+
+        await Expect(page.GetByTestId("nav-tickets")).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "My password" })).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("nav-admin")).ToHaveCountAsync(0);
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Mailboxes" })).ToHaveCountAsync(0);
     }
 }
