@@ -103,6 +103,21 @@ public sealed class TicketListTableTests : HelpdeskBunitContext
     }
 
     [Fact]
+    public void TicketListTable_PageOfTwentyFiveRows_FitsInTwoHundredFiftySixRenderTreeFrames()
+    {
+        var tickets = Enumerable.Range(1, 25).Select(id => new TicketSummary(id, TicketNumber.Format(id), $"Printer {id}", TicketStatus.Assigned,
+            TicketCategory.Incident, TicketImpact.High, "Alice Walker", "alice@customer.test", "Service desk", "Bob Agent", Now, Now, Now.AddHours(3))).ToList();
+
+        var cut = Render<TicketListTable>(p => p.Add(t => t.Items, tickets).Add(t => t.Columns, TicketListColumns.Default)
+            .Add(t => t.SelectedIds, [2]).Add(t => t.Cursor, 3));
+
+        // The table's own frames are mostly each row's component and its parameters (249 today): one parameter more per row
+        // would pass 256, and the table would keep 512 per buffer, two buffers, for every open list.
+        Assert.Equal(25, cut.FindComponents<TicketListRow>().Count);
+        Assert.InRange(RenderTreeFrames.Count(this, cut), 1, 256);
+    }
+
+    [Fact]
     public void TicketListTable_NarrowScreen_EveryColumnHasItsNameForTheCellsLabel()
     {
         var cut = Render(Ticket(1, Now, dueAt: null));
