@@ -57,6 +57,23 @@ public sealed class TicketListPageTests : HelpdeskBunitContext
     private static int Rows(IRenderedComponent<TicketListPage> cut) => cut.FindAll("[data-testid=ticket-subject]").Count;
 
     [Fact]
+    public async Task TicketListPage_TextTypedInTheSearchField_ListsTheMatchingTicketsAndKeepsTheTextInTheAddress()
+    {
+        await AnnWithLoginAsync();
+        await SeedAsync(12);
+        var cut = RenderAt("tickets?view=all");
+        cut.WaitForAssertion(() => Assert.Equal(12, Rows(cut)));
+
+        await cut.Find("[data-testid=filter-text]").InputAsync(new ChangeEventArgs { Value = "Ticket 11" });
+
+        cut.WaitForAssertion(() => Assert.Equal(["Ticket 11"], cut.FindAll("[data-testid=ticket-subject]").Select(c => c.TextContent)));
+        Assert.Contains("q=Ticket", Navigation.Uri);
+
+        await cut.Find("[data-testid=filter-text] ~ button[aria-label=Clear]").ClickAsync(new Microsoft.AspNetCore.Components.Web.MouseEventArgs());
+        cut.WaitForAssertion(() => Assert.Equal(12, Rows(cut)));
+    }
+
+    [Fact]
     public async Task TicketListPage_SecondPageSelected_ShowsTheRemainingTickets()
     {
         await AnnWithLoginAsync();

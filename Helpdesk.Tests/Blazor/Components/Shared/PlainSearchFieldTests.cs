@@ -1,0 +1,74 @@
+using Bunit;
+using Helpdesk.Blazor.Components.Shared;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
+
+namespace Helpdesk.Tests.Blazor.Components.Shared;
+
+public sealed class PlainSearchFieldTests : BunitContext
+{
+    private readonly List<string> _told = [];
+
+    private IRenderedComponent<PlainSearchField> Render(int debounce, string? value = null, bool clearable = false) =>
+        Render<PlainSearchField>(p => p.Add(f => f.Value, value).Add(f => f.DebounceMilliseconds, debounce).Add(f => f.Clearable, clearable)
+            .Add(f => f.ValueChanged, text => _told.Add(text)).AddUnmatched("data-testid", "box"));
+
+    [Fact]
+    public async Task Typing_WithADebounce_TellsOnlyTheTextTypedLastOnceTheTypingPauses()
+    {
+        var cut = Render(debounce: 150);
+
+        var input = cut.Find("[data-testid=box]");
+        var first = input.InputAsync(new ChangeEventArgs { Value = "pri" });
+        var second = input.InputAsync(new ChangeEventArgs { Value = "printer" });
+        await Task.WhenAll(first, second);
+
+        Assert.Equal(["printer"], _told);
+        Assert.Equal("printer", cut.Find("[data-testid=box]").GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task Typing_WithoutADebounce_TellsEveryKeystroke()
+    {
+        var cut = Render(debounce: 0);
+
+        await cut.Find("[data-testid=box]").InputAsync(new ChangeEventArgs { Value = "p" });
+        await cut.Find("[data-testid=box]").InputAsync(new ChangeEventArgs { Value = "pr" });
+
+        Assert.Equal(["p", "pr"], _told);
+    }
+
+    [Fact]
+    public async Task ClearButton_TextTyped_EmptiesTheBoxAndTellsAtOnce()
+    {
+        var cut = Render(debounce: 10_000, value: "router", clearable: true);
+        Assert.Equal("router", cut.Find("[data-testid=box]").GetAttribute("value"));
+
+        await cut.Find("button[aria-label=Clear]").ClickAsync(new MouseEventArgs());
+
+        Assert.Equal([""], _told);
+        Assert.Equal("", cut.Find("[data-testid=box]").GetAttribute("value"));
+        Assert.Empty(cut.FindAll("button[aria-label=Clear]"));
+    }
+
+    [Fact]
+    public async Task OwnersValue_NewOne_ReplacesTheText_TheOneItWasToldKeepsWhatIsTyped()
+    {
+        var cut = Render(debounce: 0, value: "old");
+        await cut.Find("[data-testid=box]").InputAsync(new ChangeEventArgs { Value = "typed" });
+
+        cut.Render(p => p.Add(f => f.Value, "typed"));
+        Assert.Equal("typed", cut.Find("[data-testid=box]").GetAttribute("value"));
+
+        cut.Render(p => p.Add(f => f.Value, "from a link"));
+        Assert.Equal("from a link", cut.Find("[data-testid=box]").GetAttribute("value"));
+    }
+
+    [Fact]
+    public void Keys_NobodyListens_NoKeystrokeGoesToTheServer()
+    {
+        var cut = Render(debounce: 0);
+
+        Assert.Throws<MissingEventHandlerException>(() => cut.Find("[data-testid=box]").KeyDown(new KeyboardEventArgs { Key = "a" }));
+    }
+}
