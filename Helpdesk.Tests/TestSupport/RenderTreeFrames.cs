@@ -25,4 +25,16 @@ public static class RenderTreeFrames
         var frames = (ArrayRange<RenderTreeFrame>)CurrentFrames.Invoke(context.Renderer, [component.ComponentId])!;
         return frames.Array.Take(frames.Count).Where(f => f.FrameType == RenderTreeFrameType.Markup).Select(f => f.MarkupContent).ToList();
     }
+
+    /// <returns>
+    /// The component's event handlers and the attribute each keeps in step with the browser ("value" for a bound input):
+    /// an event carries the field's value, and the renderer writes it into the attribute before the handler runs.
+    /// </returns>
+    public static IReadOnlyList<(string Event, string? Updates)> EventHandlers<T>(BunitContext context, IRenderedComponent<T> component)
+        where T : Microsoft.AspNetCore.Components.IComponent
+    {
+        var frames = (ArrayRange<RenderTreeFrame>)CurrentFrames.Invoke(context.Renderer, [component.ComponentId])!;
+        return frames.Array.Take(frames.Count).Where(f => f.FrameType == RenderTreeFrameType.Attribute && f.AttributeEventHandlerId != 0)
+            .Select(f => (f.AttributeName, (string?)f.AttributeEventUpdatesAttributeName)).ToList();
+    }
 }
