@@ -53,6 +53,18 @@ public sealed class PlainSearchFieldTests : BunitContext
     }
 
     [Fact]
+    public async Task ClearButton_WhileTypedTextWaits_OnlyTheClearingIsTold()
+    {
+        var cut = Render(debounce: 300, clearable: true);
+        var typing = cut.Find("[data-testid=box]").InputAsync(new ChangeEventArgs { Value = "router" });
+
+        await cut.Find("button[aria-label=Clear]").ClickAsync(new MouseEventArgs());
+        await typing;
+
+        Assert.Equal([""], _told);
+    }
+
+    [Fact]
     public async Task OwnersValue_NewOne_ReplacesTheText_TheOneItWasToldKeepsWhatIsTyped()
     {
         var cut = Render(debounce: 0, value: "old");
