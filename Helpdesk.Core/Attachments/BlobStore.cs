@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Helpdesk.Core.Common;
+using Helpdesk.Core.Persistence;
 using Microsoft.Extensions.Options;
 
 namespace Helpdesk.Core.Attachments;
@@ -43,19 +44,24 @@ public sealed class BlobStore(IBlobContent content, IOptions<AttachmentOptions> 
     }
 
     /// <summary>Validates and stores a file already in memory (a received mail's attachment): no staging copy on disk.</summary>
-    public async Task<StagedFile> StageAsync(string fileName, string? contentType, ReadOnlyMemory<byte> content, CancellationToken ct)
+    /// <param name="within">See <see cref="StoreAsync"/>.</param>
+    public async Task<StagedFile> StageAsync(string fileName, string? contentType, ReadOnlyMemory<byte> content, HelpdeskDbContext? within, CancellationToken ct)
     {
         var name = CleanFileName(fileName);
         if (content.Length == 0) throw Empty(name);
         if (content.Length > MaxFileSizeBytes) throw TooLarge(name, MaxFileSizeBytes, content.Length);
-        return Staged(name, contentType, content.Length, await StoreAsync(content, ct));
+        return Staged(name, contentType, content.Length, await StoreAsync(content, within, ct));
     }
 
-    /// <summary>Stores content already in memory (a composed mail) and returns its SHA-256.</summary>
-    public async Task<string> StoreAsync(ReadOnlyMemory<byte> bytes, CancellationToken ct)
+    /// <summary>Stores content already in memory (a sent or received mail) and returns its SHA-256.</summary>
+    /// <param name="within">
+    /// See <see cref="IBlobContent.PutAsync"/>: the caller's transaction, where the content goes to the database. A
+    /// caller holding a transaction must pass it: on SQLite a put of its own would wait for that transaction's write lock.
+    /// </param>
+    public async Task<string> StoreAsync(ReadOnlyMemory<byte> bytes, HelpdeskDbContext? within, CancellationToken ct)
     {
         var hash = Convert.ToHexStringLower(SHA256.HashData(bytes.Span));
-        await content.PutAsync(hash, bytes, ct);
+        await content.PutAsync(hash, bytes, within, ct);
         return hash;
     }
 
@@ -76,7 +82,8 @@ public sealed class BlobStore(IBlobContent content, IOptions<AttachmentOptions> 
     private static ValidationFailedException TooLarge(string name, long maxBytes, long? size) => new("file",
         $"\"{name}\"{(size is { } s ? $" ({FormatSize(s)})" : "")} is larger than the limit of {FormatSize(maxBytes)} and was not attached.");
 
-    public bool Exists(string sha256) => content.Exists(sha256);
+    /// <param name="within">A context whose transaction's own puts count too (content stored with it and not committed yet).</param>
+    public bool Exists(string sha256, HelpdeskDbContext? within = null) => content.Exists(sha256, within);
 
     private static async Task<long> CopyWithLimitAsync(Stream source, Stream target, IncrementalHash sha, string name, long maxBytes, CancellationToken ct)
     {

@@ -9,9 +9,10 @@ public sealed class DatabaseBlobContent(IDbContextFactory<HelpdeskDbContext> con
 {
     public string ScratchFolder => scratchFolder;
 
-    public bool Exists(string sha256)
+    public bool Exists(string sha256, HelpdeskDbContext? within)
     {
         BlobHash.Checked(sha256);
+        if (within is not null) return within.Set<StoredBlob>().Any(b => b.Sha256 == sha256);
         using var db = contextFactory.CreateDbContext();
         return db.Set<StoredBlob>().Any(b => b.Sha256 == sha256);
     }
@@ -25,14 +26,24 @@ public sealed class DatabaseBlobContent(IDbContextFactory<HelpdeskDbContext> con
     }
 
     public async Task PutFileAsync(string sha256, string scratchFile, CancellationToken ct) =>
-        await PutAsync(sha256, await File.ReadAllBytesAsync(scratchFile, ct), ct);
+        await PutAsync(sha256, await File.ReadAllBytesAsync(scratchFile, ct), within: null, ct);
 
-    public async Task PutAsync(string sha256, ReadOnlyMemory<byte> content, CancellationToken ct)
+    public async Task PutAsync(string sha256, ReadOnlyMemory<byte> content, HelpdeskDbContext? within, CancellationToken ct)
     {
         BlobHash.Checked(sha256);
+        if (within is not null)
+        {
+            await InsertAsync(within, sha256, content, ct);
+            return;
+        }
         await using var db = await contextFactory.CreateDbContextAsync(ct);
+        await InsertAsync(db, sha256, content, ct);
+    }
+
+    // Two uploads of one file may race: the first insert wins and the content is the same.
+    private static async Task InsertAsync(HelpdeskDbContext db, string sha256, ReadOnlyMemory<byte> content, CancellationToken ct)
+    {
         var bytes = content.ToArray();
-        // Two uploads of one file may race: the first insert wins and the content is the same.
         await db.Database.ExecuteSqlAsync(
             $"""INSERT INTO "StoredBlob" ("Sha256", "Size", "Content") VALUES ({sha256}, {(long)bytes.Length}, {bytes}) ON CONFLICT DO NOTHING""", ct);
     }

@@ -1,3 +1,5 @@
+using Helpdesk.Core.Persistence;
+
 namespace Helpdesk.Core.Attachments;
 
 /// <summary>One file per content under a folder, in sub-folders by the hash's first two characters.</summary>
@@ -7,7 +9,7 @@ public sealed class FolderBlobContent(string root) : IBlobContent
 
     public string ScratchFolder => Root;
 
-    public bool Exists(string sha256) => File.Exists(PathFor(sha256));
+    public bool Exists(string sha256, HelpdeskDbContext? within) => File.Exists(PathFor(sha256));
 
     public Stream? OpenRead(string sha256)
     {
@@ -23,7 +25,8 @@ public sealed class FolderBlobContent(string root) : IBlobContent
         return Task.CompletedTask;
     }
 
-    public Task PutAsync(string sha256, ReadOnlyMemory<byte> content, CancellationToken ct)
+    /// <param name="within">Not used: a file is never part of a database transaction.</param>
+    public Task PutAsync(string sha256, ReadOnlyMemory<byte> content, HelpdeskDbContext? within, CancellationToken ct)
     {
         ct.ThrowIfCancellationRequested();
         var target = PathFor(sha256);

@@ -1,3 +1,5 @@
+using Helpdesk.Core.Persistence;
+
 namespace Helpdesk.Core.Attachments;
 
 /// <summary>
@@ -9,7 +11,8 @@ public interface IBlobContent
     /// <summary>A folder for temporary files on the way in; for a folder store, on the same volume as its content.</summary>
     string ScratchFolder { get; }
 
-    bool Exists(string sha256);
+    /// <param name="within">A context whose transaction's own puts count too (see <see cref="PutAsync"/>); null: committed content only.</param>
+    bool Exists(string sha256, HelpdeskDbContext? within);
 
     /// <returns>Null when no content has that hash.</returns>
     Stream? OpenRead(string sha256);
@@ -17,7 +20,11 @@ public interface IBlobContent
     /// <summary>Stores a complete temporary file (from <see cref="ScratchFolder"/>); the file may be moved away.</summary>
     Task PutFileAsync(string sha256, string scratchFile, CancellationToken ct);
 
-    Task PutAsync(string sha256, ReadOnlyMemory<byte> content, CancellationToken ct);
+    /// <param name="within">
+    /// A context whose transaction the content joins where it goes to the database: its row then commits, or rolls back,
+    /// with the rows that refer to it. Null: a write of its own.
+    /// </param>
+    Task PutAsync(string sha256, ReadOnlyMemory<byte> content, HelpdeskDbContext? within, CancellationToken ct);
 
     /// <summary>Every stored hash, streamed (for copying and checking a whole store).</summary>
     IAsyncEnumerable<string> HashesAsync(CancellationToken ct);

@@ -25,7 +25,7 @@ public sealed class AppendCaseLogEntryCommand(TicketWrite write, CaseLogEntryFac
         var (db, ticket, actor, now) = (scope.Db, scope.Ticket, scope.Actor, scope.Now);
         var recipients = ChosenRecipients(input);
         recipients?.Validate();
-        var entry = entryFactory.Create(ticket, input.Log, input.Text, input.Format, input.Files, actor, input.Origin, now);
+        var entry = entryFactory.Create(db, ticket, input.Log, input.Text, input.Format, input.Files, actor, input.Origin, now);
         entry.SourceMessageId = input.SourceMessageId;
         entry.SourceInboundId = input.SourceInboundId;
         if (input.Log == CaseLogKind.Private) entry.Mentions.AddRange(await MentionsAsync(db, input.MentionIds, ct));

@@ -1,5 +1,6 @@
 using Helpdesk.Core.Attachments;
 using Helpdesk.Core.Common;
+using Helpdesk.Core.Persistence;
 using Helpdesk.Core.Tickets;
 
 namespace Helpdesk.Core.CaseLog;
@@ -8,12 +9,13 @@ namespace Helpdesk.Core.CaseLog;
 public sealed class CaseLogEntryFactory(CaseLogHtml html, BlobStore blobs)
 {
     /// <summary>The entry's inline images ("cid:…") have no console address yet: call <see cref="LinkInlineImages"/> after saving.</summary>
-    public CaseLogEntry Create(Ticket ticket, CaseLogKind log, string text, TextFormat format,
+    /// <param name="db">The context the entry is saved with: files stored within its transaction count as uploaded.</param>
+    public CaseLogEntry Create(HelpdeskDbContext db, Ticket ticket, CaseLogKind log, string text, TextFormat format,
         IReadOnlyList<StagedFile> files, Actor actor, EntryOrigin origin, DateTime now)
     {
         if (string.IsNullOrWhiteSpace(text) && files.Count == 0)
             throw new ValidationFailedException("text", "Write something or attach a file before adding the entry.");
-        var missing = files.FirstOrDefault(f => !blobs.Exists(f.Sha256));
+        var missing = files.FirstOrDefault(f => !blobs.Exists(f.Sha256, db));
         if (missing is not null)
             throw new ValidationFailedException("file", $"\"{missing.FileName}\" was not uploaded completely; add it again.");
 

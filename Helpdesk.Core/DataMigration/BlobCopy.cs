@@ -19,7 +19,7 @@ public static class BlobCopy
                 await file.CopyToAsync(buffer, ct);
                 content = buffer.ToArray();
             }
-            await target.PutAsync(hash, content, ct);
+            await target.PutAsync(hash, content, within: null, ct);
             copied++;
             await using var stored = target.OpenRead(hash);
             if (stored is null || Convert.ToHexStringLower(await SHA256.HashDataAsync(stored, ct)) != hash) bad.Add(hash);

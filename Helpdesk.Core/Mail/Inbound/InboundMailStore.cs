@@ -128,7 +128,7 @@ public sealed class InboundMailStore(
             Mailbox = mailbox,
             ServerId = serverId,
             MessageId = messageId,
-            RawSha256 = raw.Length == 0 ? EmptySha256 : await blobs.StoreAsync(raw, ct),
+            RawSha256 = raw.Length == 0 ? EmptySha256 : await blobs.StoreAsync(raw, within: null, ct),
             Size = raw.Length,
             From = Truncate(from, 500),
             SenderAddress = Truncate(sender, 320),

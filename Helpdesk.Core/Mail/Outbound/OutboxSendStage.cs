@@ -249,7 +249,7 @@ public sealed class OutboxSendStage(
     {
         using var raw = new MemoryStream();
         mime.WriteTo(MimeComposer.WireFormat, raw);
-        return blobs.StoreAsync(raw.GetBuffer().AsMemory(0, (int)raw.Length), CancellationToken.None);
+        return blobs.StoreAsync(raw.GetBuffer().AsMemory(0, (int)raw.Length), within: null, CancellationToken.None);
     }
 
     private async Task<string?> RawCopyOrNullAsync(OutboxMessage message, Task<string> keeping)

@@ -82,7 +82,7 @@ public sealed class CreateTicketCommand(TicketWrite write, CaseLogEntryFactory e
         if (!string.IsNullOrWhiteSpace(input.Description) || input.Files.Count > 0)
         {
             var origin = actor.Kind == ActorKind.Customer ? EntryOrigin.Customer : EntryOrigin.Console;
-            var entry = entryFactory.Create(ticket, input.DescriptionLog, input.Description ?? "", input.DescriptionFormat, input.Files, actor, origin, now);
+            var entry = entryFactory.Create(db, ticket, input.DescriptionLog, input.Description ?? "", input.DescriptionFormat, input.Files, actor, origin, now);
             entry.SourceMessageId = input.SourceMessageId;
             entry.SourceInboundId = input.SourceInboundId;
             db.Add(entry);

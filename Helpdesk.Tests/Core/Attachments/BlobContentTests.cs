@@ -29,7 +29,7 @@ public sealed class BlobContentTests
 
         var first = await store.StageAsync("a.txt", "text/plain", new MemoryStream("same text"u8.ToArray()), default);
         var second = await store.StageAsync("b.txt", "text/plain", new MemoryStream("same text"u8.ToArray()), default);
-        var stored = await store.StoreAsync("same text"u8.ToArray(), default);
+        var stored = await store.StoreAsync("same text"u8.ToArray(), within: null, default);
 
         Assert.Equal((first.Sha256, first.Sha256), (second.Sha256, stored));
         Assert.True(store.Exists(first.Sha256));
@@ -66,13 +66,41 @@ public sealed class BlobContentTests
     }
 
     [Fact]
+    public async Task Database_StoreAsyncWithinATransaction_CommitsOrRollsBackWithIt()
+    {
+        await using var host = await StartAsync(BlobStoreKind.Database);
+        var store = host.Get<BlobStore>();
+        var (rolledBack, committed) = ("Subject: rolled back\r\n\r\n"u8.ToArray(), "Subject: committed\r\n\r\n"u8.ToArray());
+        var sha256 = (byte[] bytes) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
+
+        await using var db = await host.DbAsync();
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            await store.StoreAsync(rolledBack, db, default);
+            Assert.True(store.Exists(sha256(rolledBack), within: db));
+            await transaction.RollbackAsync();
+        }
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            await store.StoreAsync(committed, db, default);
+            // Seen within the transaction, not outside it before its commit.
+            Assert.True(store.Exists(sha256(committed), within: db));
+            Assert.False(store.Exists(sha256(committed)));
+            await transaction.CommitAsync();
+        }
+
+        Assert.False(store.Exists(sha256(rolledBack)));
+        Assert.Equal("Subject: committed\r\n\r\n", await ReadAsync(store, sha256(committed)));
+    }
+
+    [Fact]
     public async Task Folder_StoreAsyncNewContentTwice_OneFileUnderItsHashAndNoTemporaryFileLeft()
     {
         await using var host = await StartAsync(BlobStoreKind.Folder);
         var store = host.Get<BlobStore>();
 
-        var stored = await store.StoreAsync("composed mail"u8.ToArray(), default);
-        var again = await store.StoreAsync("composed mail"u8.ToArray(), default);
+        var stored = await store.StoreAsync("composed mail"u8.ToArray(), within: null, default);
+        var again = await store.StoreAsync("composed mail"u8.ToArray(), within: null, default);
 
         var root = Path.Combine(host.DataFolder, "attachments");
         Assert.Equal([Path.Combine(root, stored[..2], stored)], Directory.GetFiles(root, "*", SearchOption.AllDirectories));
@@ -90,7 +118,7 @@ public sealed class BlobContentTests
             var bytes = "sent mail, raw"u8.ToArray();
             var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
 
-            await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => folder.PutAsync(hash, bytes, default))));
+            await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => folder.PutAsync(hash, bytes, within: null, default))));
 
             Assert.Equal([Path.Combine(root, hash[..2], hash)], Directory.GetFiles(root, "*", SearchOption.AllDirectories));
             Assert.Equal(bytes, await File.ReadAllBytesAsync(Path.Combine(root, hash[..2], hash)));
@@ -118,7 +146,7 @@ public sealed class BlobContentTests
                     var bytes = Encoding.UTF8.GetBytes($"mail {round}-{i}");
                     try
                     {
-                        await folder.PutAsync(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)), bytes, default);
+                        await folder.PutAsync(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)), bytes, within: null, default);
                     }
                     catch (IOException ex)
                     {

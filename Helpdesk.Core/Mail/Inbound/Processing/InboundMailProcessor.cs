@@ -293,7 +293,7 @@ public sealed class InboundMailProcessor(
     {
         var (db, content, sender) = (batch.Db, mail.Content, note.Sender);
         var actor = await NoteActorAsync(db, SenderActor(sender, content, note), note, ct);
-        var (files, leftOut) = await StageAsync(content, ct);
+        var (files, leftOut) = await StageAsync(db, content, ct);
         var outcome = WithAutomated(string.Join(" ", [note.Explanation, .. note.Notes, .. leftOut]), note);
         IReadOnlyList<int> contacts = note.BouncedMessageId is null ? await CcPeopleAsync(db, content, ct) : [];
         await appendEntry.ExecuteAsync(new NewCaseLogEntry
@@ -334,7 +334,7 @@ public sealed class InboundMailProcessor(
     {
         var (db, content, sender) = (batch.Db, mail.Content, create.Sender);
         if (sender is null && !create.CreateSender) throw new InvalidOperationException("The sender disappeared while the mail was processed.");
-        var (files, leftOut) = await StageAsync(content, ct);
+        var (files, leftOut) = await StageAsync(db, content, ct);
         var ticket = create.Ticket with
         {
             RequestedById = sender?.Id,
@@ -356,8 +356,9 @@ public sealed class InboundMailProcessor(
         }, batch);
     }
 
+    /// <summary>Stores the mail's files within the batch's transaction (on SQLite, a write of their own would wait for its lock).</summary>
     /// <returns>The mail's files within the attachment limit, and an explanation for each one left out.</returns>
-    private async Task<(IReadOnlyList<StagedFile> Files, IReadOnlyList<string> LeftOut)> StageAsync(InboundMailContent content, CancellationToken ct)
+    private async Task<(IReadOnlyList<StagedFile> Files, IReadOnlyList<string> LeftOut)> StageAsync(HelpdeskDbContext db, InboundMailContent content, CancellationToken ct)
     {
         var files = new List<StagedFile>();
         var leftOut = new List<string>();
@@ -368,7 +369,7 @@ public sealed class InboundMailProcessor(
                 leftOut.Add(LeftOutAttachments.Explain(attachment, blobs.MaxFileSizeBytes));
                 continue;
             }
-            var staged = await blobs.StageAsync(attachment.FileName, attachment.ContentType, attachment.Content, ct);
+            var staged = await blobs.StageAsync(attachment.FileName, attachment.ContentType, attachment.Content, db, ct);
             files.Add(staged with { IsInline = attachment.IsInline, ContentId = attachment.ContentId });
         }
         return (files, leftOut);

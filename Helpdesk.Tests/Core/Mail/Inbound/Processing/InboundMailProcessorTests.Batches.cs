@@ -38,6 +38,30 @@ public sealed partial class InboundMailProcessorTests
     }
 
     [Fact]
+    public async Task ProcessPendingAsync_ThreeMailsWithAttachmentsInOneBatchAndBlobsInTheDatabase_EachTicketHasItsFileFromTheBatchsOwnTransaction()
+    {
+        // The files are rows written within the batch's transaction: on SQLite a write of their own would wait for the
+        // lock the batch holds after its first ticket, and the second mail would fail ("database is locked").
+        await using var host = await StartAsync("CreatePerson", blobs: "Database");
+        var ids = await StoreAllAsync(host, [.. Enumerable.Range(1, 3).Select(n => InboundTestMail.Create("alice@customer.test", "support@helpdesk.test",
+            $"Log {n}", $"Log {n} attached.", attachments: ($"log-{n}.txt", System.Text.Encoding.ASCII.GetBytes($"line of log {n}"))))]);
+
+        await host.Get<InboundMailProcessor>().ProcessPendingAsync(default);
+
+        await using var db = await host.DbAsync();
+        var rows = await db.Set<InboundMessage>().AsNoTracking().Where(m => ids.Contains(m.Id)).OrderBy(m => m.Id).ToListAsync();
+        Assert.Equal([(InboundStatus.Processed, (string?)null), (InboundStatus.Processed, null), (InboundStatus.Processed, null)], rows.Select(r => (r.Status, r.Error)));
+        var files = await db.Set<Helpdesk.Core.Attachments.Attachment>().AsNoTracking().OrderBy(a => a.Id).Select(a => new { a.FileName, a.Sha256 }).ToListAsync();
+        Assert.Equal(["log-1.txt", "log-2.txt", "log-3.txt"], files.Select(f => f.FileName));
+        var blobs = host.Get<Helpdesk.Core.Attachments.BlobStore>();
+        for (var n = 1; n <= 3; n++)
+        {
+            await using var content = blobs.OpenRead(files[n - 1].Sha256);
+            Assert.Equal($"line of log {n}", await new StreamReader(content).ReadToEndAsync());
+        }
+    }
+
+    [Fact]
     public async Task ProcessPendingAsync_ReplyAndSecondMailOfANewSenderInOneBatch_SeeTheTicketAndPersonTheMailBeforeMade()
     {
         await using var host = await StartAsync("CreatePerson");

@@ -22,11 +22,12 @@ public sealed partial class InboundMailProcessorTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
-    private static Task<CoreTestHost> StartAsync(string policy = "Reject") => CoreTestHost.StartAsync(settings: new Dictionary<string, string?>
+    private static Task<CoreTestHost> StartAsync(string policy = "Reject", string blobs = "Folder") => CoreTestHost.StartAsync(settings: new Dictionary<string, string?>
     {
         ["Mail:Inbound:AccountAddress"] = "support@helpdesk.test",
         ["Mail:Inbound:DefaultTeam"] = "Service Desk",
         ["Mail:Inbound:UnknownSenders"] = policy,
+        ["Blobs:Store"] = blobs,
     });
 
     private async Task<InboundMessage> ReceiveAsync(MimeMessage mail, CoreTestHost? host = null)
