@@ -11,10 +11,11 @@ public static class BlobContentSelection
     public static IBlobContent For(BlobOptions options, IServiceProvider services)
     {
         var dataFolder = services.GetRequiredService<DataFolder>();
+        var table = new DatabaseBlobContent(services.GetRequiredService<IDbContextFactory<HelpdeskDbContext>>(), dataFolder.Combine("blob-scratch"));
         return options.Store switch
         {
-            BlobStoreKind.Database => new DatabaseBlobContent(services.GetRequiredService<IDbContextFactory<HelpdeskDbContext>>(), dataFolder.Combine("blob-scratch")),
-            _ => new FolderBlobContent(FolderOf(options, dataFolder)),
+            BlobStoreKind.Database => table,
+            _ => new FolderAndTableBlobContent(new FolderBlobContent(FolderOf(options, dataFolder)), table, Math.Max(0, options.TableUpToBytes)),
         };
     }
 

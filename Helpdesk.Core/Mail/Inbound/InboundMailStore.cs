@@ -55,14 +55,18 @@ public sealed class InboundMailStore(
         var known = await db.Set<InboundMessage>().Where(m => m.Mailbox == mailbox && m.ServerId == serverId).Select(m => (long?)m.Id).FirstOrDefaultAsync(ct);
         if (known is { } knownId) return (knownId, false);
 
-        var row = await NewRowAsync(mailbox, serverId, raw, ct);
+        var row = NewRow(mailbox, serverId, raw);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await KeepRawAsync(db, row, raw, ct);
         db.Add(row);
         try
         {
             await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
         }
         catch (DbUpdateException)
         {
+            await transaction.RollbackAsync(CancellationToken.None);
             // Another fetcher stored the same mail at the same moment: that row wins.
             await using var again = await contextFactory.CreateDbContextAsync(ct);
             var id = await again.Set<InboundMessage>().Where(m => m.Mailbox == mailbox && m.ServerId == serverId).Select(m => m.Id).FirstAsync(ct);
@@ -72,8 +76,9 @@ public sealed class InboundMailStore(
     }
 
     /// <summary>
-    /// Stores a batch of fetched mails in one transaction (rows for mails stored before are found, not duplicated).
-    /// A mail whose raw copy cannot be kept is logged and left out (null): it stays on the server for the next fetch.
+    /// Stores a batch of fetched mails, their raw copies and rows, in one transaction (rows for mails stored before are
+    /// found, not duplicated). A mail whose raw copy its folder cannot take is logged and left out (null): it stays on the
+    /// server for the next fetch.
     /// </summary>
     /// <returns>Per item, as <see cref="StoreAsync"/>, or null when it was not stored.</returns>
     public async Task<(long Id, bool IsNew)?[]> StoreBatchAsync(string mailbox, IReadOnlyList<(string ServerId, byte[] Raw)> items, CancellationToken ct)
@@ -85,27 +90,43 @@ public sealed class InboundMailStore(
         var results = new (long Id, bool IsNew)?[items.Count];
         for (var i = 0; i < items.Count; i++)
             if (known.TryGetValue(items[i].ServerId, out var knownId)) results[i] = (knownId, false);
-        // Headers are read and raw copies written on the thread pool, in parallel; the rows are added on this thread.
-        var prepared = await Task.WhenAll(Enumerable.Range(0, items.Count).Where(i => results[i] is null).Select(i => Task.Run(async () =>
+        // Headers are read on the thread pool, in parallel; raw copies and rows are written on this thread, in the
+        // transaction (on SQLite, writes of their own from many threads would queue for its one write lock).
+        var prepared = await Task.WhenAll(Enumerable.Range(0, items.Count).Where(i => results[i] is null).Select(i => Task.Run(() =>
         {
             try
             {
-                return (Index: i, Row: await NewRowAsync(mailbox, items[i].ServerId, items[i].Raw, ct));
+                return (Index: i, Row: NewRow(mailbox, items[i].ServerId, items[i].Raw));
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                logger.LogWarning(ex, "Mail {Where} in mailbox {Mailbox} could not be stored; it stays on the server for the next fetch", items[i].ServerId, mailbox);
+                LogNotStored(ex, mailbox, items[i].ServerId);
                 return (Index: i, Row: (InboundMessage?)null);
             }
         }, ct)));
-        var added = prepared.Where(p => p.Row is not null).Select(p => (p.Index, Row: p.Row!)).ToList();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var added = new List<(int Index, InboundMessage Row)>();
+        foreach (var (index, row) in prepared.Where(p => p.Row is not null).Select(p => (p.Index, p.Row!)))
+        {
+            try
+            {
+                await KeepRawAsync(db, row, items[index].Raw, ct);
+                added.Add((index, row));
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                LogNotStored(ex, mailbox, items[index].ServerId);
+            }
+        }
         db.AddRange(added.Select(a => a.Row));
         try
         {
             await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
         }
         catch (DbUpdateException)
         {
+            await transaction.RollbackAsync(CancellationToken.None);
             // Another fetcher stored some of them at the same moment: one at a time, its rows win.
             foreach (var (index, _) in added)
             {
@@ -118,7 +139,17 @@ public sealed class InboundMailStore(
         return results;
     }
 
-    private async Task<InboundMessage> NewRowAsync(string mailbox, string serverId, byte[] raw, CancellationToken ct)
+    private void LogNotStored(Exception ex, string mailbox, string serverId) =>
+        logger.LogWarning(ex, "Mail {Where} in mailbox {Mailbox} could not be stored; it stays on the server for the next fetch", serverId, mailbox);
+
+    /// <summary>Keeps the raw bytes with <paramref name="db"/>'s transaction (a small mail's are a row of it) and names them on the row.</summary>
+    private async Task KeepRawAsync(HelpdeskDbContext db, InboundMessage row, byte[] raw, CancellationToken ct)
+    {
+        if (raw.Length > 0) row.RawSha256 = await blobs.StoreAsync(raw, db, ct);
+    }
+
+    /// <summary>The row of a fetched mail, its raw copy not kept yet (<see cref="KeepRawAsync"/>).</summary>
+    private InboundMessage NewRow(string mailbox, string serverId, byte[] raw)
     {
         var (messageId, from, sender, subject) = IsBlank(raw) ? (BlankMessageId(mailbox, serverId), null, null, null) : Headers(raw);
 
@@ -128,7 +159,7 @@ public sealed class InboundMailStore(
             Mailbox = mailbox,
             ServerId = serverId,
             MessageId = messageId,
-            RawSha256 = raw.Length == 0 ? EmptySha256 : await blobs.StoreAsync(raw, within: null, ct),
+            RawSha256 = EmptySha256,
             Size = raw.Length,
             From = Truncate(from, 500),
             SenderAddress = Truncate(sender, 320),

@@ -9,8 +9,14 @@ namespace Helpdesk.Tests.Core.Attachments;
 /// <summary>Both <c>Blobs:Store</c> kinds behind <see cref="BlobStore"/>, on the provider the test run uses.</summary>
 public sealed class BlobContentTests
 {
-    private static Task<CoreTestHost> StartAsync(BlobStoreKind kind, string? folder = null) =>
-        CoreTestHost.StartAsync(settings: new Dictionary<string, string?> { ["Blobs:Store"] = kind.ToString(), ["Blobs:Folder"] = folder });
+    private static Task<CoreTestHost> StartAsync(BlobStoreKind kind, string? folder = null, long? tableUpTo = null)
+    {
+        var settings = new Dictionary<string, string?> { ["Blobs:Store"] = kind.ToString(), ["Blobs:Folder"] = folder };
+        if (tableUpTo is { } limit) settings["Blobs:TableUpToBytes"] = limit.ToString();
+        return CoreTestHost.StartAsync(settings: settings);
+    }
+
+    private static string Sha256(byte[] bytes) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
 
     private static async Task<string> ReadAsync(BlobStore store, string sha256)
     {
@@ -66,37 +72,73 @@ public sealed class BlobContentTests
     }
 
     [Fact]
-    public async Task Database_StoreAsyncWithinATransaction_CommitsOrRollsBackWithIt()
+    public async Task Folder_ContentUpToTheLimit_IsARowAndLargerContentAFile()
     {
-        await using var host = await StartAsync(BlobStoreKind.Database);
+        await using var host = await StartAsync(BlobStoreKind.Folder, tableUpTo: 16);
+        var store = host.Get<BlobStore>();
+
+        var small = await store.StageAsync("small.txt", null, new MemoryStream("sixteen bytes..."u8.ToArray()), default);
+        var large = await store.StageAsync("large.txt", null, new MemoryStream("seventeen bytes.."u8.ToArray()), default);
+
+        await using var db = await host.DbAsync();
+        Assert.Equal([small.Sha256], await db.Set<StoredBlob>().Select(b => b.Sha256).ToListAsync());
+        var root = Path.Combine(host.DataFolder, "attachments");
+        Assert.Equal([Path.Combine(root, large.Sha256[..2], large.Sha256)], Directory.GetFiles(root, "*", SearchOption.AllDirectories));
+        Assert.Equal(("sixteen bytes...", "seventeen bytes.."), (await ReadAsync(store, small.Sha256), await ReadAsync(store, large.Sha256)));
+        Assert.True(store.Exists(small.Sha256) && store.Exists(large.Sha256));
+        Assert.Equal(new[] { small.Sha256, large.Sha256 }.Order(), (await host.Get<IBlobContent>().HashesAsync(default).ToListAsync()).Order());
+    }
+
+    [Fact]
+    public async Task Folder_SmallFileKeptBeforeTheTableAndTheSameContentInTheTable_ReadsAndIsListedOnce()
+    {
+        await using var host = await StartAsync(BlobStoreKind.Folder);
+        var bytes = "a signature kept as a file"u8.ToArray();
+        var hash = Sha256(bytes);
+        await new FolderBlobContent(Path.Combine(host.DataFolder, "attachments")).PutAsync(hash, bytes, within: null, default);
+        var store = host.Get<BlobStore>();
+
+        Assert.Equal("a signature kept as a file", await ReadAsync(store, hash));
+        Assert.Equal(hash, await store.StoreAsync(bytes, within: null, default));
+
+        await using var db = await host.DbAsync();
+        Assert.Equal(1, await db.Set<StoredBlob>().CountAsync());
+        Assert.Equal([hash], await host.Get<IBlobContent>().HashesAsync(default).ToListAsync());
+    }
+
+    [Theory]
+    [InlineData(BlobStoreKind.Folder)]
+    [InlineData(BlobStoreKind.Database)]
+    public async Task StoreAsync_WithinATransaction_CommitsOrRollsBackWithIt(BlobStoreKind kind)
+    {
+        await using var host = await StartAsync(kind);
         var store = host.Get<BlobStore>();
         var (rolledBack, committed) = ("Subject: rolled back\r\n\r\n"u8.ToArray(), "Subject: committed\r\n\r\n"u8.ToArray());
-        var sha256 = (byte[] bytes) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
 
         await using var db = await host.DbAsync();
         await using (var transaction = await db.Database.BeginTransactionAsync())
         {
             await store.StoreAsync(rolledBack, db, default);
-            Assert.True(store.Exists(sha256(rolledBack), within: db));
+            Assert.True(store.Exists(Sha256(rolledBack), within: db));
             await transaction.RollbackAsync();
         }
         await using (var transaction = await db.Database.BeginTransactionAsync())
         {
             await store.StoreAsync(committed, db, default);
             // Seen within the transaction, not outside it before its commit.
-            Assert.True(store.Exists(sha256(committed), within: db));
-            Assert.False(store.Exists(sha256(committed)));
+            Assert.True(store.Exists(Sha256(committed), within: db));
+            Assert.False(store.Exists(Sha256(committed)));
             await transaction.CommitAsync();
         }
 
-        Assert.False(store.Exists(sha256(rolledBack)));
-        Assert.Equal("Subject: committed\r\n\r\n", await ReadAsync(store, sha256(committed)));
+        Assert.False(store.Exists(Sha256(rolledBack)));
+        Assert.Equal("Subject: committed\r\n\r\n", await ReadAsync(store, Sha256(committed)));
     }
 
     [Fact]
-    public async Task Folder_StoreAsyncNewContentTwice_OneFileUnderItsHashAndNoTemporaryFileLeft()
+    public async Task Folder_WithoutTheTable_StoreAsyncNewContentTwice_OneFileUnderItsHashAndNoTemporaryFileLeft()
     {
-        await using var host = await StartAsync(BlobStoreKind.Folder);
+        await using var host = await StartAsync(BlobStoreKind.Folder, tableUpTo: 0);
         var store = host.Get<BlobStore>();
 
         var stored = await store.StoreAsync("composed mail"u8.ToArray(), within: null, default);
@@ -146,7 +188,7 @@ public sealed class BlobContentTests
                     var bytes = Encoding.UTF8.GetBytes($"mail {round}-{i}");
                     try
                     {
-                        await folder.PutAsync(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)), bytes, within: null, default);
+                        await folder.PutAsync(Sha256(bytes), bytes, within: null, default);
                     }
                     catch (IOException ex)
                     {
@@ -169,8 +211,9 @@ public sealed class BlobContentTests
         var shared = Path.Combine(Path.GetTempPath(), "helpdesk-tests", $"shared-{Guid.NewGuid():N}");
         try
         {
-            await using var one = await StartAsync(BlobStoreKind.Folder, shared);
-            await using var two = await StartAsync(BlobStoreKind.Folder, shared);
+            // Each host has a database of its own here, so the table must not take the content.
+            await using var one = await StartAsync(BlobStoreKind.Folder, shared, tableUpTo: 0);
+            await using var two = await StartAsync(BlobStoreKind.Folder, shared, tableUpTo: 0);
 
             var staged = await one.Get<BlobStore>().StageAsync("report.txt", null, new MemoryStream("from one"u8.ToArray()), default);
 

@@ -26,7 +26,11 @@ public sealed class MigrateDataCommandTests
 {
     private const string AdminPassword = "Test-Password-1";
 
-    private sealed record Source(int CallerId, int TicketId, int MailedTicketId, string AttachmentSha256, int Tickets, int Entries, int InboundMails, int OutboxRows);
+    private sealed record Source(int CallerId, int TicketId, int MailedTicketId, string AttachmentSha256, string CaptureSha256, int Tickets, int Entries,
+        int InboundMails, int OutboxRows);
+
+    // Larger than Blobs:TableUpToBytes: the one file in the folder (the other content is rows of the copied tables).
+    private static readonly byte[] Capture = [.. Enumerable.Range(0, 100 * 1024).Select(i => (byte)(i % 251))];
 
     private static async Task<Source> FillAsync(CoreTestHost host)
     {
@@ -34,15 +38,16 @@ public sealed class MigrateDataCommandTests
         var caller = await host.AddPersonAsync("Carl Caller", "carl@customer.test");
         var ticketId = await host.Get<CreateTicketCommand>().ExecuteAsync(new NewTicket { Subject = "VPN down since Monday", RequestedForId = caller.Id }, Actor.System);
         var file = await host.Get<BlobStore>().StageAsync("trace.log", "text/plain", new MemoryStream(Encoding.UTF8.GetBytes("tunnel reset at 09:14")), default);
+        var capture = await host.Get<BlobStore>().StageAsync("capture.bin", null, new MemoryStream(Capture), default);
         await host.Get<AppendCaseLogEntryCommand>().ExecuteAsync(
-            new NewCaseLogEntry { TicketId = ticketId, Log = CaseLogKind.Private, Text = "Trace attached, the firewall drops the tunnel.", Files = [file] },
+            new NewCaseLogEntry { TicketId = ticketId, Log = CaseLogKind.Private, Text = "Trace attached, the firewall drops the tunnel.", Files = [file, capture] },
             CoreTestHost.AgentActor(agent));
         var mail = InboundTestMail.Create("Dora <dora@customer.test>", "support@helpdesk.test", "Printer jam on floor 2", "It jams every morning.");
         var (inboundId, _) = await host.Get<InboundMailStore>().StoreAsync("test", "uid-1", mail.Bytes(), default);
         await host.Get<InboundMailProcessor>().ProcessAsync(inboundId, default);
         await using var db = await host.DbAsync();
         var mailedTicketId = (await db.Set<InboundMessage>().SingleAsync()).TicketId!.Value;
-        return new Source(caller.Id, ticketId, mailedTicketId, file.Sha256, await db.Set<Ticket>().CountAsync(), await db.Set<CaseLogEntry>().CountAsync(),
+        return new Source(caller.Id, ticketId, mailedTicketId, file.Sha256, capture.Sha256, await db.Set<Ticket>().CountAsync(), await db.Set<CaseLogEntry>().CountAsync(),
             await db.Set<InboundMessage>().CountAsync(), await db.Set<OutboxMessage>().CountAsync());
     }
 
@@ -65,7 +70,7 @@ public sealed class MigrateDataCommandTests
 
         Assert.True(migrated, output.ToString());
         Assert.Matches(@"All \d+ tables copied and verified", output.ToString());
-        Assert.Matches(@"Copied \d+ files .* all match", output.ToString());
+        Assert.Matches(@"Copied 1 files .* all match", output.ToString());
         await using (var postgres = await CoreTestHost.StartAsync(provider: DatabaseProvider.Sqlite, settings: new Dictionary<string, string?>
         {
             ["Database:Provider"] = nameof(DatabaseProvider.PostgreSQL),
@@ -75,10 +80,16 @@ public sealed class MigrateDataCommandTests
         {
             var ticket = (await postgres.Get<TicketDetailsQuery>().ExecuteAsync(source.TicketId, Actor.System))!;
             Assert.Equal("VPN down since Monday", ticket.Subject);
-            Assert.Contains(ticket.PrivateLog, e => e.Html.Contains("firewall drops the tunnel") && e.Attachments.Count == 1);
+            Assert.Contains(ticket.PrivateLog, e => e.Html.Contains("firewall drops the tunnel") && e.Attachments.Count == 2);
             Assert.Equal("Printer jam on floor 2", (await postgres.Get<TicketDetailsQuery>().ExecuteAsync(source.MailedTicketId, Actor.System))!.Subject);
             await using (var content = postgres.Get<BlobStore>().OpenRead(source.AttachmentSha256))
                 Assert.Equal("tunnel reset at 09:14", await new StreamReader(content).ReadToEndAsync());
+            await using (var content = postgres.Get<BlobStore>().OpenRead(source.CaptureSha256))
+            using (var copy = new MemoryStream())
+            {
+                await content.CopyToAsync(copy);
+                Assert.Equal(Capture, copy.ToArray());
+            }
             using (var scope = postgres.Services.CreateScope())
             {
                 var users = scope.ServiceProvider.GetRequiredService<UserManager<HelpdeskUser>>();
@@ -116,7 +127,8 @@ public sealed class MigrateDataCommandTests
     public async Task ExecuteAsync_BlobFileDamaged_FailsNamingItAndTheFolder()
     {
         await using var sqlite = await CoreTestHost.StartAsync(provider: DatabaseProvider.Sqlite);
-        var file = await sqlite.Get<BlobStore>().StageAsync("report.txt", null, new MemoryStream("original"u8.ToArray()), default);
+        // Larger than Blobs:TableUpToBytes, so a file (smaller content is a row of the copied tables).
+        var file = await sqlite.Get<BlobStore>().StageAsync("report.txt", null, new MemoryStream(new byte[100 * 1024]), default);
         var folder = Path.Combine(sqlite.DataFolder, "attachments");
         await File.WriteAllTextAsync(Path.Combine(folder, file.Sha256[..2], file.Sha256), "changed on disk");
         await using var target = TestDatabase.Create(DatabaseProvider.PostgreSQL);

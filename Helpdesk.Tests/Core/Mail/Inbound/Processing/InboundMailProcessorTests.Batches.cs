@@ -37,12 +37,15 @@ public sealed partial class InboundMailProcessorTests
         Assert.False(await check.Set<Person>().AnyAsync(p => p.PrimaryEmail == "newcomer@customer.test"));
     }
 
-    [Fact]
-    public async Task ProcessPendingAsync_ThreeMailsWithAttachmentsInOneBatchAndBlobsInTheDatabase_EachTicketHasItsFileFromTheBatchsOwnTransaction()
+    [Theory]
+    [InlineData("Folder")]
+    [InlineData("Database")]
+    public async Task ProcessPendingAsync_ThreeMailsWithSmallAttachmentsInOneBatch_EachTicketHasItsFileFromTheBatchsOwnTransaction(string store)
     {
-        // The files are rows written within the batch's transaction: on SQLite a write of their own would wait for the
-        // lock the batch holds after its first ticket, and the second mail would fail ("database is locked").
-        await using var host = await StartAsync("CreatePerson", blobs: "Database");
+        // Small files are rows (either store; the Folder store's up to Blobs:TableUpToBytes) written within the batch's
+        // transaction: on SQLite a write of their own would wait for the lock the batch holds after its first ticket, and
+        // the second mail would fail ("database is locked").
+        await using var host = await StartAsync("CreatePerson", blobs: store);
         var ids = await StoreAllAsync(host, [.. Enumerable.Range(1, 3).Select(n => InboundTestMail.Create("alice@customer.test", "support@helpdesk.test",
             $"Log {n}", $"Log {n} attached.", attachments: ($"log-{n}.txt", System.Text.Encoding.ASCII.GetBytes($"line of log {n}"))))]);
 
