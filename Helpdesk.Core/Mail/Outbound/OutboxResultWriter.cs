@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using Helpdesk.Core.Attachments;
 using Helpdesk.Core.Persistence;
 using Helpdesk.Core.Tickets.Events;
 using Helpdesk.Core.Tickets.Writing;
@@ -7,8 +8,8 @@ using Microsoft.Extensions.Logging;
 
 namespace Helpdesk.Core.Mail.Outbound;
 
-/// <summary>What became of one claimed mail: sent (with its raw copy), or failed (permanently or for a retry).</summary>
-public sealed record OutboxSendResult(OutboxMessage Message, string? RawSha256, string? Error = null, bool Permanent = false)
+/// <summary>What became of one claimed mail: sent (with the bytes the server took, to keep), or failed (permanently or for a retry).</summary>
+public sealed record OutboxSendResult(OutboxMessage Message, byte[]? Raw, string? Error = null, bool Permanent = false)
 {
     public bool Sent => Error is null;
 }
@@ -17,11 +18,13 @@ public sealed record OutboxSendResult(OutboxMessage Message, string? RawSha256, 
 /// The one writer of a send round's results, so parallel connections never queue for SQLite's write lock: each commit
 /// records, in one transaction, every result that arrived while the previous commit ran or within <see cref="GatherFor"/>.
 /// A crash loses at most those results; their mails are sent again with the same Message-ID once the claim's lease runs
-/// out (at-least-once).
+/// out (at-least-once). The sent mails' raw copies are kept in the same transaction (<see cref="BlobStore"/>: a small
+/// one is a row of it).
 /// </summary>
+/// <param name="apply">Records a result on its row, given the hash of its kept raw copy (null: none).</param>
 /// <param name="gatherFor">How long results gather before a commit; <see cref="GatherFor"/> unless a test says otherwise.</param>
-public sealed class OutboxResultWriter(HelpdeskDbContext db, Action<OutboxSendResult> apply, TicketChangeNotifier notifier, ILogger logger, DateTime now,
-    TimeSpan? gatherFor = null)
+public sealed class OutboxResultWriter(HelpdeskDbContext db, BlobStore blobs, Action<OutboxSendResult, string?> apply, TicketChangeNotifier notifier,
+    ILogger logger, DateTime now, TimeSpan? gatherFor = null)
 {
     /// <summary>
     /// How long the writer lets results gather before a commit (group commit): each commit costs far more than its rows
@@ -49,15 +52,11 @@ public sealed class OutboxResultWriter(HelpdeskDbContext db, Action<OutboxSendRe
     {
         try
         {
-            var finished = new List<OutboxMessage>();
+            var finished = new List<OutboxSendResult>();
             while (await _results.Reader.WaitToReadAsync(CancellationToken.None))
             {
                 await Task.WhenAny(Task.Delay(gatherFor ?? GatherFor), _completed.Task);
-                while (_results.Reader.TryRead(out var result))
-                {
-                    apply(result);
-                    finished.Add(result.Message);
-                }
+                while (_results.Reader.TryRead(out var result)) finished.Add(result);
                 await SaveAsync(finished);
                 finished.Clear();
             }
@@ -73,9 +72,11 @@ public sealed class OutboxResultWriter(HelpdeskDbContext db, Action<OutboxSendRe
     /// Records the results so far and ends the round's claim on those rows; a row whose claim another round took over
     /// (an expired lease) is left to it. Open ticket pages hear of each recorded delivery change.
     /// </summary>
-    private async Task SaveAsync(List<OutboxMessage> finished)
+    private async Task SaveAsync(List<OutboxSendResult> results)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
+        foreach (var result in results) apply(result, result.Raw is { } raw ? await KeepAsync(result.Message, raw) : null);
+        var finished = results.Select(r => r.Message).ToList();
         var written = await OutboxResultRows.WriteAsync(db, finished);
         foreach (var lost in finished.Where(m => !written.Contains(m.Id)))
             logger.LogWarning("Outbox mail {OutboxId} outlived its claim and another send round took it over; its result here is not recorded", lost.Id);
@@ -87,5 +88,22 @@ public sealed class OutboxResultWriter(HelpdeskDbContext db, Action<OutboxSendRe
         await transaction.CommitAsync(CancellationToken.None);
         foreach (var change in changes) db.Entry(change).State = EntityState.Detached;
         if (changes.Count > 0) notifier.Wake(changes.Max(c => c.Id));
+    }
+
+    /// <summary>
+    /// Keeps a sent mail's raw copy. The server has accepted the mail, so a copy its folder cannot take is logged and the
+    /// send still recorded (else the mail would go out again); a row is part of the transaction that records the send.
+    /// </summary>
+    private async Task<string?> KeepAsync(OutboxMessage message, byte[] raw)
+    {
+        try
+        {
+            return await blobs.StoreAsync(raw, db, CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            logger.LogError("The raw copy of sent outbox mail {OutboxId} could not be kept: {Error}", message.Id, ex.Message);
+            return null;
+        }
     }
 }

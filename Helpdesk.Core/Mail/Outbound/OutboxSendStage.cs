@@ -46,7 +46,7 @@ public sealed class OutboxSendStage(
         }, options.Value.ClaimLease, clock, logger);
 
         await using var db = await contextFactory.CreateDbContextAsync(ct);
-        var results = new OutboxResultWriter(db, Apply, notifier, logger, clock.GetUtcNow().UtcDateTime);
+        var results = new OutboxResultWriter(db, blobs, Apply, notifier, logger, clock.GetUtcNow().UtcDateTime);
         var writing = results.RunAsync();
         // The connections take mails from one queue (so none idles while another still has a backlog), each with its
         // own SMTP client (never shared); one writer records them all.
@@ -203,12 +203,11 @@ public sealed class OutboxSendStage(
         try
         {
             var (mime, recipients) = composer.Compose(message);
-            // The raw copy is written while the server takes the mail. Once the server has accepted it, nothing
-            // may fail or be cancelled (shutdown) before the result reaches the writer, or the mail would go out
-            // twice: so the copy is never cancelled, and a copy that cannot be written is logged, not a failure.
-            var keeping = KeepRawAsync(mime);
+            // The bytes the server takes, written out before the send: once the server has accepted the mail, nothing
+            // may fail or be cancelled (shutdown) before the result reaches the writer, or the mail would go out twice.
+            var raw = Raw(mime);
             await batch.SendAsync(mime, recipients, ct);
-            return new OutboxSendResult(message, await RawCopyOrNullAsync(message, keeping));
+            return new OutboxSendResult(message, raw);
         }
         catch (PermanentSendException ex)
         {
@@ -222,7 +221,7 @@ public sealed class OutboxSendStage(
     }
 
     /// <summary>Applies a result to its row; called by the round's writer only, so rows change on one thread.</summary>
-    private void Apply(OutboxSendResult result)
+    private void Apply(OutboxSendResult result, string? rawSha256)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var message = result.Message;
@@ -231,7 +230,7 @@ public sealed class OutboxSendStage(
             Fail(message, result.Error!, result.Permanent, now);
             return;
         }
-        message.RawSha256 = result.RawSha256;
+        message.RawSha256 = rawSha256;
         message.Status = OutboxStatus.Sent;
         message.SentAt = now;
         message.Attempts++;
@@ -245,24 +244,11 @@ public sealed class OutboxSendStage(
         _ => $"The mail server is not reachable: {ex.Message}",
     };
 
-    private Task<string> KeepRawAsync(MimeKit.MimeMessage mime)
+    private static byte[] Raw(MimeKit.MimeMessage mime)
     {
         using var raw = new MemoryStream();
         mime.WriteTo(MimeComposer.WireFormat, raw);
-        return blobs.StoreAsync(raw.GetBuffer().AsMemory(0, (int)raw.Length), within: null, CancellationToken.None);
-    }
-
-    private async Task<string?> RawCopyOrNullAsync(OutboxMessage message, Task<string> keeping)
-    {
-        try
-        {
-            return await keeping;
-        }
-        catch (Exception ex)
-        {
-            logger.LogError("The raw copy of sent outbox mail {OutboxId} could not be kept: {Error}", message.Id, ex.Message);
-            return null;
-        }
+        return raw.ToArray();
     }
 
     /// <summary>The wait before the next attempt after <paramref name="attempts"/> failures.</summary>

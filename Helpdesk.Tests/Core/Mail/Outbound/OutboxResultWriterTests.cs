@@ -1,3 +1,4 @@
+using Helpdesk.Core.Attachments;
 using Helpdesk.Core.Common;
 using Helpdesk.Core.Mail.Outbound;
 using Helpdesk.Core.Tickets;
@@ -40,16 +41,17 @@ public sealed class OutboxResultWriterTests
         var (sent, takenOver, failed) = (claimed[0], claimed[1], claimed[2]);
         await db.Set<OutboxMessage>().Where(m => m.Id == takenOver.Id).ExecuteUpdateAsync(u => u.SetProperty(m => m.ClaimToken, "other-round"));
         var retryAt = now.AddMinutes(1);
-        var writer = new OutboxResultWriter(db, result =>
+        var writer = new OutboxResultWriter(db, host.Get<BlobStore>(), (result, rawSha256) =>
         {
             result.Message.Attempts++;
-            if (result.Sent) (result.Message.Status, result.Message.SentAt, result.Message.RawSha256) = (OutboxStatus.Sent, now, result.RawSha256);
+            if (result.Sent) (result.Message.Status, result.Message.SentAt, result.Message.RawSha256) = (OutboxStatus.Sent, now, rawSha256);
             else (result.Message.LastError, result.Message.NextAttemptAt) = (result.Error, retryAt);
         }, host.Get<TicketChangeNotifier>(), NullLogger.Instance, now);
+        var (sentRaw, takenOverRaw) = ("Subject: Sent\r\n\r\nsent"u8.ToArray(), "Subject: Taken over\r\n\r\ntaken over"u8.ToArray());
 
         var writing = writer.RunAsync();
-        Assert.True(writer.TryAdd(new OutboxSendResult(sent, new string('a', 64))));
-        Assert.True(writer.TryAdd(new OutboxSendResult(takenOver, new string('b', 64))));
+        Assert.True(writer.TryAdd(new OutboxSendResult(sent, sentRaw)));
+        Assert.True(writer.TryAdd(new OutboxSendResult(takenOver, takenOverRaw)));
         Assert.True(writer.TryAdd(new OutboxSendResult(failed, null, "451 try again later")));
         writer.Complete();
         await writing;
@@ -58,12 +60,55 @@ public sealed class OutboxResultWriterTests
         var rows = await after.Set<OutboxMessage>().AsNoTracking().Where(m => m.Kind == "email_action").OrderBy(m => m.Id).ToListAsync();
         Assert.Equal(
         [
-            (OutboxStatus.Sent, 1, new string('a', 64), (DateTime?)now, (string?)null, now, (string?)null),
+            (OutboxStatus.Sent, 1, Sha256(sentRaw), (DateTime?)now, (string?)null, now, (string?)null),
             (OutboxStatus.Pending, 0, null, null, null, now, "other-round"),
             (OutboxStatus.Pending, 1, null, null, "451 try again later", retryAt, null),
         ], rows.Select(r => (r.Status, r.Attempts, r.RawSha256, r.SentAt, r.LastError, r.NextAttemptAt, r.ClaimToken)));
         var announced = await after.Set<TicketChange>().Where(c => c.Kind == TicketChangeKind.MailDeliveryChanged).Select(c => c.TicketId).OrderBy(t => t).ToListAsync();
         Assert.Equal([tickets[0], tickets[2]], announced);
+        Assert.Equal(sentRaw, await ReadAllAsync(host.Get<BlobStore>(), Sha256(sentRaw)));
+    }
+
+    [Fact]
+    public async Task RunAsync_SentMailsRawCopyWhoseFolderCannotTakeIt_RecordsTheSendWithoutACopy()
+    {
+        // Everything in the folder, and the folder a file: the copy cannot be written once the server has the mail.
+        var data = Path.Combine(Path.GetTempPath(), "helpdesk-tests", $"blocked-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(data);
+        var blocked = Path.Combine(data, "not-a-folder");
+        await File.WriteAllTextAsync(blocked, "");
+        try
+        {
+            await using var host = await CoreTestHost.StartAsync(settings: new Dictionary<string, string?> { ["Blobs:TableUpToBytes"] = "0", ["Blobs:Folder"] = blocked });
+            await using var db = await host.DbAsync();
+            var (_, claimed, now) = await ClaimMailsAboutNewTicketsAsync(host, db, "Sent");
+            var writer = new OutboxResultWriter(db, host.Get<BlobStore>(), (result, rawSha256) =>
+                (result.Message.Status, result.Message.SentAt, result.Message.RawSha256) = (OutboxStatus.Sent, now, rawSha256),
+                host.Get<TicketChangeNotifier>(), NullLogger.Instance, now);
+
+            var writing = writer.RunAsync();
+            Assert.True(writer.TryAdd(new OutboxSendResult(claimed[0], "Subject: Sent\r\n\r\nsent"u8.ToArray())));
+            writer.Complete();
+            await writing;
+
+            await using var after = await host.DbAsync();
+            var row = await after.Set<OutboxMessage>().AsNoTracking().SingleAsync(m => m.Kind == "email_action");
+            Assert.Equal((OutboxStatus.Sent, (string?)null, (string?)null), (row.Status, row.RawSha256, row.ClaimToken));
+        }
+        finally
+        {
+            Directory.Delete(data, recursive: true);
+        }
+    }
+
+    private static string Sha256(byte[] bytes) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
+
+    private static async Task<byte[]> ReadAllAsync(BlobStore store, string sha256)
+    {
+        await using var stream = store.OpenRead(sha256);
+        using var copy = new MemoryStream();
+        await stream.CopyToAsync(copy);
+        return copy.ToArray();
     }
 
     [Fact]
@@ -76,13 +121,13 @@ public sealed class OutboxResultWriterTests
         db.SavedChanges += (_, _) => commits++;
         // A long window, so a loaded machine's slow timers cannot split the three apart.
         var window = TimeSpan.FromSeconds(2);
-        var writer = new OutboxResultWriter(db, result => (result.Message.Status, result.Message.SentAt) = (OutboxStatus.Sent, now),
+        var writer = new OutboxResultWriter(db, host.Get<BlobStore>(), (result, _) => (result.Message.Status, result.Message.SentAt) = (OutboxStatus.Sent, now),
             host.Get<TicketChangeNotifier>(), NullLogger.Instance, now, window);
 
         var writing = writer.RunAsync();
         foreach (var message in claimed)
         {
-            Assert.True(writer.TryAdd(new OutboxSendResult(message, new string('a', 64))));
+            Assert.True(writer.TryAdd(new OutboxSendResult(message, System.Text.Encoding.ASCII.GetBytes($"Subject: {message.Id}\r\n\r\nsent"))));
             await Task.Delay(TimeSpan.FromMilliseconds(100));
         }
         for (var waited = 0; commits == 0 && waited < 300; waited++) await Task.Delay(100);

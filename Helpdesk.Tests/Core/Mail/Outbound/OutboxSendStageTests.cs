@@ -67,6 +67,28 @@ public sealed class OutboxSendStageTests
     }
 
     [Fact]
+    public async Task ProcessDueAsync_SmallAndLargeMail_SmallRawCopyIsARowOfTheSendsCommitAndTheLargeOneAFile()
+    {
+        await using var host = await StartAsync();
+        var picture = await host.Get<BlobStore>().StageAsync("photo.jpg", "image/jpeg", new MemoryStream(new byte[100 * 1024]), default);
+        var small = await QueueAsync(host, "alice@customer.test");
+        var large = await QueueAsync(host, "bob@customer.test", files: picture);
+
+        Assert.Equal(2, await host.Get<OutboxSendStage>().ProcessDueAsync(default));
+
+        var (smallSha, largeSha) = ((await ReloadAsync(host, small.Id)).RawSha256!, (await ReloadAsync(host, large.Id)).RawSha256!);
+        await using var db = await host.DbAsync();
+        Assert.True(await db.Set<StoredBlob>().AnyAsync(b => b.Sha256 == smallSha));
+        Assert.False(await db.Set<StoredBlob>().AnyAsync(b => b.Sha256 == largeSha));
+        Assert.True(File.Exists(Path.Combine(host.DataFolder, "attachments", largeSha[..2], largeSha)));
+        foreach (var (sha, to) in new[] { (smallSha, "alice@customer.test"), (largeSha, "bob@customer.test") })
+        {
+            await using var raw = host.Get<BlobStore>().OpenRead(sha);
+            Assert.Equal(to, (await MimeMessage.LoadAsync(raw)).To.Mailboxes.Single().Address);
+        }
+    }
+
+    [Fact]
     public void Compose_HeadersAndBcc_AreAsStored()
     {
         var composer = new MimeComposer(null!);
