@@ -65,6 +65,9 @@ public sealed class BlobStore(IBlobContent content, IOptions<AttachmentOptions> 
         return hash;
     }
 
+    /// <summary>Whether <see cref="StoreAsync"/> keeps content of this size as a row that joins the caller's transaction (<see cref="IBlobContent.IsRow"/>).</summary>
+    public bool KeepsAsRow(long size) => content.IsRow(size);
+
     public Stream OpenRead(string sha256) =>
         content.OpenRead(sha256) ?? throw new NotFoundException("The attachment's content is missing from the file store.");
 

@@ -9,6 +9,8 @@ public sealed class DatabaseBlobContent(IDbContextFactory<HelpdeskDbContext> con
 {
     public string ScratchFolder => scratchFolder;
 
+    public bool IsRow(long size) => true;
+
     public bool Exists(string sha256, HelpdeskDbContext? within)
     {
         BlobHash.Checked(sha256);

@@ -17,11 +17,13 @@ public sealed class FolderAndTableBlobContent(FolderBlobContent folder, Database
 
     public Stream? OpenRead(string sha256) => folder.OpenRead(sha256) ?? table.OpenRead(sha256);
 
+    public bool IsRow(long size) => size <= tableUpTo;
+
     public Task PutFileAsync(string sha256, string scratchFile, CancellationToken ct) =>
-        InTable(new FileInfo(scratchFile).Length) ? table.PutFileAsync(sha256, scratchFile, ct) : folder.PutFileAsync(sha256, scratchFile, ct);
+        IsRow(new FileInfo(scratchFile).Length) ? table.PutFileAsync(sha256, scratchFile, ct) : folder.PutFileAsync(sha256, scratchFile, ct);
 
     public Task PutAsync(string sha256, ReadOnlyMemory<byte> content, HelpdeskDbContext? within, CancellationToken ct) =>
-        InTable(content.Length) ? table.PutAsync(sha256, content, within, ct) : folder.PutAsync(sha256, content, within, ct);
+        IsRow(content.Length) ? table.PutAsync(sha256, content, within, ct) : folder.PutAsync(sha256, content, within, ct);
 
     /// <summary>The folder's hashes, then the table's not also in the folder (put there before the limit changed).</summary>
     public async IAsyncEnumerable<string> HashesAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
@@ -30,6 +32,4 @@ public sealed class FolderAndTableBlobContent(FolderBlobContent folder, Database
         await foreach (var hash in table.HashesAsync(ct))
             if (!folder.Exists(hash, within: null)) yield return hash;
     }
-
-    private bool InTable(long size) => size <= tableUpTo;
 }

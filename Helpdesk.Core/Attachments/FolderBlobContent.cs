@@ -11,6 +11,8 @@ public sealed class FolderBlobContent(string root) : IBlobContent
 
     public bool Exists(string sha256, HelpdeskDbContext? within) => File.Exists(PathFor(sha256));
 
+    public bool IsRow(long size) => false;
+
     public Stream? OpenRead(string sha256)
     {
         var path = PathFor(sha256);

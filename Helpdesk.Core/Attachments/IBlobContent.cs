@@ -20,6 +20,12 @@ public interface IBlobContent
     /// <summary>Stores a complete temporary file (from <see cref="ScratchFolder"/>); the file may be moved away.</summary>
     Task PutFileAsync(string sha256, string scratchFile, CancellationToken ct);
 
+    /// <summary>
+    /// Whether content of this size is a row of the database (which joins a caller's transaction, see <see cref="PutAsync"/>)
+    /// rather than a file: a caller holding a transaction writes files before it, so the write lock is not held meanwhile.
+    /// </summary>
+    bool IsRow(long size);
+
     /// <param name="within">
     /// A context whose transaction the content joins where it goes to the database: its row then commits, or rolls back,
     /// with the rows that refer to it. Null: a write of its own.

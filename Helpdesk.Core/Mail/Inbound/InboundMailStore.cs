@@ -56,8 +56,9 @@ public sealed class InboundMailStore(
         if (known is { } knownId) return (knownId, false);
 
         var row = NewRow(mailbox, serverId, raw);
+        if (!blobs.KeepsAsRow(raw.Length)) await KeepRawAsync(within: null, row, raw, ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await KeepRawAsync(db, row, raw, ct);
+        if (blobs.KeepsAsRow(raw.Length)) await KeepRawAsync(db, row, raw, ct);
         db.Add(row);
         try
         {
@@ -76,9 +77,9 @@ public sealed class InboundMailStore(
     }
 
     /// <summary>
-    /// Stores a batch of fetched mails, their raw copies and rows, in one transaction (rows for mails stored before are
-    /// found, not duplicated). A mail whose raw copy its folder cannot take is logged and left out (null): it stays on the
-    /// server for the next fetch.
+    /// Stores a batch of fetched mails in one transaction, with the raw copies that are rows (rows for mails stored before
+    /// are found, not duplicated). A mail whose raw copy its folder cannot take is logged and left out (null): it stays on
+    /// the server for the next fetch.
     /// </summary>
     /// <returns>Per item, as <see cref="StoreAsync"/>, or null when it was not stored.</returns>
     public async Task<(long Id, bool IsNew)?[]> StoreBatchAsync(string mailbox, IReadOnlyList<(string ServerId, byte[] Raw)> items, CancellationToken ct)
@@ -90,13 +91,17 @@ public sealed class InboundMailStore(
         var results = new (long Id, bool IsNew)?[items.Count];
         for (var i = 0; i < items.Count; i++)
             if (known.TryGetValue(items[i].ServerId, out var knownId)) results[i] = (knownId, false);
-        // Headers are read on the thread pool, in parallel; raw copies and rows are written on this thread, in the
-        // transaction (on SQLite, writes of their own from many threads would queue for its one write lock).
-        var prepared = await Task.WhenAll(Enumerable.Range(0, items.Count).Where(i => results[i] is null).Select(i => Task.Run(() =>
+        // Headers are read and raw copies that are files written on the thread pool, in parallel, before the transaction;
+        // raw copies that are rows are written with the mails' rows on this thread, in the transaction (on SQLite, writes
+        // of their own from many threads would queue for its one write lock).
+        var prepared = await Task.WhenAll(Enumerable.Range(0, items.Count).Where(i => results[i] is null).Select(i => Task.Run(async () =>
         {
             try
             {
-                return (Index: i, Row: NewRow(mailbox, items[i].ServerId, items[i].Raw));
+                var (serverId, raw) = items[i];
+                var row = NewRow(mailbox, serverId, raw);
+                if (!blobs.KeepsAsRow(raw.Length)) await KeepRawAsync(within: null, row, raw, ct);
+                return (Index: i, Row: row);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -105,19 +110,9 @@ public sealed class InboundMailStore(
             }
         }, ct)));
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var added = new List<(int Index, InboundMessage Row)>();
-        foreach (var (index, row) in prepared.Where(p => p.Row is not null).Select(p => (p.Index, p.Row!)))
-        {
-            try
-            {
-                await KeepRawAsync(db, row, items[index].Raw, ct);
-                added.Add((index, row));
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                LogNotStored(ex, mailbox, items[index].ServerId);
-            }
-        }
+        var added = prepared.Where(p => p.Row is not null).Select(p => (p.Index, Row: p.Row!)).ToList();
+        foreach (var (index, row) in added)
+            if (blobs.KeepsAsRow(items[index].Raw.Length)) await KeepRawAsync(db, row, items[index].Raw, ct);
         db.AddRange(added.Select(a => a.Row));
         try
         {
@@ -142,10 +137,13 @@ public sealed class InboundMailStore(
     private void LogNotStored(Exception ex, string mailbox, string serverId) =>
         logger.LogWarning(ex, "Mail {Where} in mailbox {Mailbox} could not be stored; it stays on the server for the next fetch", serverId, mailbox);
 
-    /// <summary>Keeps the raw bytes with <paramref name="db"/>'s transaction (a small mail's are a row of it) and names them on the row.</summary>
-    private async Task KeepRawAsync(HelpdeskDbContext db, InboundMessage row, byte[] raw, CancellationToken ct)
+    /// <summary>
+    /// Keeps the raw bytes and names them on the row: a file before the row's transaction begins (<paramref name="within"/>
+    /// null), a row within it (<see cref="BlobStore.KeepsAsRow"/>).
+    /// </summary>
+    private async Task KeepRawAsync(HelpdeskDbContext? within, InboundMessage row, byte[] raw, CancellationToken ct)
     {
-        if (raw.Length > 0) row.RawSha256 = await blobs.StoreAsync(raw, db, ct);
+        if (raw.Length > 0) row.RawSha256 = await blobs.StoreAsync(raw, within, ct);
     }
 
     /// <summary>The row of a fetched mail, its raw copy not kept yet (<see cref="KeepRawAsync"/>).</summary>

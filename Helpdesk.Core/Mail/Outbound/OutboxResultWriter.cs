@@ -74,8 +74,13 @@ public sealed class OutboxResultWriter(HelpdeskDbContext db, BlobStore blobs, Ac
     /// </summary>
     private async Task SaveAsync(List<OutboxSendResult> results)
     {
+        // Raw copies that are files are written before the transaction (its write lock is not held meanwhile), rows within it.
+        var files = new Dictionary<OutboxSendResult, string?>(ReferenceEqualityComparer.Instance);
+        foreach (var result in results)
+            if (result.Raw is { } raw && !blobs.KeepsAsRow(raw.Length)) files[result] = await KeepAsync(result.Message, raw, within: null);
         await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
-        foreach (var result in results) apply(result, result.Raw is { } raw ? await KeepAsync(result.Message, raw) : null);
+        foreach (var result in results)
+            apply(result, result.Raw is not { } raw ? null : files.TryGetValue(result, out var file) ? file : await KeepAsync(result.Message, raw, db));
         var finished = results.Select(r => r.Message).ToList();
         var written = await OutboxResultRows.WriteAsync(db, finished);
         foreach (var lost in finished.Where(m => !written.Contains(m.Id)))
@@ -92,13 +97,14 @@ public sealed class OutboxResultWriter(HelpdeskDbContext db, BlobStore blobs, Ac
 
     /// <summary>
     /// Keeps a sent mail's raw copy. The server has accepted the mail, so a copy its folder cannot take is logged and the
-    /// send still recorded (else the mail would go out again); a row is part of the transaction that records the send.
+    /// send still recorded (else the mail would go out again); a row (<paramref name="within"/> the writer's context) is
+    /// part of the transaction that records the send.
     /// </summary>
-    private async Task<string?> KeepAsync(OutboxMessage message, byte[] raw)
+    private async Task<string?> KeepAsync(OutboxMessage message, byte[] raw, HelpdeskDbContext? within)
     {
         try
         {
-            return await blobs.StoreAsync(raw, db, CancellationToken.None);
+            return await blobs.StoreAsync(raw, within, CancellationToken.None);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

@@ -1,5 +1,6 @@
 using Helpdesk.Core.Mail.Inbound;
 using Helpdesk.Core.Tickets;
+using Helpdesk.Tests.Core.Mail.Inbound.Processing;
 using Helpdesk.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
 
@@ -51,6 +52,27 @@ public sealed class InboundMailStoreTests
         Assert.StartsWith("The mail's headers are larger than 256 KB", retried.Error);
         Assert.Equal((InboundStatus.Processed, "Next"), (rows[1].Status, rows[1].Subject));
         Assert.Equal(huge.Length, (await store.ReadRawAsync(rows[0], default)).Length);
+    }
+
+    [Fact]
+    public async Task StoreBatchAsync_SmallAndLargeMail_SmallRawCopyIsARowOfTheBatchsCommitAndTheLargeOneAFile()
+    {
+        await using var host = await CoreTestHost.StartAsync(settings: new Dictionary<string, string?> { ["Mail:Inbound:AccountAddress"] = "support@helpdesk.test" });
+        var small = InboundTestMail.Create("alice@customer.test", "support@helpdesk.test", "Small", "A short question.").Bytes();
+        var large = InboundTestMail.Create("bob@customer.test", "support@helpdesk.test", "Large", "Screenshot attached.",
+            attachments: ("screen.png", new byte[100 * 1024])).Bytes();
+        var store = host.Get<InboundMailStore>();
+
+        var stored = await store.StoreBatchAsync("drop", [("small.eml", small), ("large.eml", large)], default);
+
+        await using var db = await host.DbAsync();
+        var rows = await db.Set<InboundMessage>().AsNoTracking().OrderBy(m => m.Id).ToListAsync();
+        Assert.Equal([stored[0]!.Value.Id, stored[1]!.Value.Id], rows.Select(r => r.Id));
+        Assert.True(await db.Set<Helpdesk.Core.Attachments.StoredBlob>().AnyAsync(b => b.Sha256 == rows[0].RawSha256));
+        Assert.False(await db.Set<Helpdesk.Core.Attachments.StoredBlob>().AnyAsync(b => b.Sha256 == rows[1].RawSha256));
+        Assert.True(File.Exists(Path.Combine(host.DataFolder, "attachments", rows[1].RawSha256[..2], rows[1].RawSha256)));
+        Assert.Equal(small, await store.ReadRawAsync(rows[0], default));
+        Assert.Equal(large, await store.ReadRawAsync(rows[1], default));
     }
 
     [Theory]
