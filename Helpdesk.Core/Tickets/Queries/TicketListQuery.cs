@@ -22,9 +22,16 @@ public sealed class TicketListQuery(IDbContextFactory<HelpdeskDbContext> context
     private static async Task<TicketListResult> PageAsync(HelpdeskDbContext db, TicketListRequest request, CancellationToken ct)
     {
         var text = await TicketTextMatches.FindAsync(db, request.Text, ct);
+        var (page, pageSize) = (Math.Max(0, request.Page), Math.Clamp(request.PageSize, 1, MaxPageSize));
+        if (MatchedTicketsPage.Applies(text, request))
+        {
+            var (matchedCounts, ids) = await MatchedTicketsPage.ReadAsync(db, request, text, page, pageSize, ct);
+            var onPage = await ItemsAsync(db, request, db.Set<Ticket>().AsNoTracking().Where(t => ids.Contains(t.Id)), ct);
+            return new TicketListResult(onPage, TicketStatusCounts.Total(matchedCounts, request), matchedCounts);
+        }
+
         var counts = await TicketStatusCounts.ForAsync(db, request, text, ct);
         var total = TicketStatusCounts.Total(counts, request);
-        var (page, pageSize) = (Math.Max(0, request.Page), Math.Clamp(request.PageSize, 1, MaxPageSize));
         var walkForText = await TextWalksTheSortIndexAsync(db, request, total, pageEnd: (page + 1L) * pageSize, ct);
         var filtered = TicketListFilter.AllButStatus(db.Set<Ticket>().AsNoTracking(), request, text, walkForText);
         filtered = WalksTheSortIndex(db, request, counts, total)
@@ -34,7 +41,12 @@ public sealed class TicketListQuery(IDbContextFactory<HelpdeskDbContext> context
         // The page's ids are sorted first and only those tickets joined to their people, team and SLA plan: a search
         // matching thousands of tickets would otherwise join every match before the sort keeps 25.
         var pageIds = Sort(filtered, request).Skip(page * pageSize).Take(pageSize).Select(t => t.Id);
-        var items = await Sort(db.Set<Ticket>().AsNoTracking().Where(t => pageIds.Contains(t.Id)), request)
+        var items = await ItemsAsync(db, request, db.Set<Ticket>().AsNoTracking().Where(t => pageIds.Contains(t.Id)), ct);
+        return new TicketListResult(items, total, counts);
+    }
+
+    private static Task<List<TicketSummary>> ItemsAsync(HelpdeskDbContext db, TicketListRequest request, IQueryable<Ticket> onPage, CancellationToken ct) =>
+        Sort(onPage, request)
             .Select(t => new TicketSummary(
                 t.Id, TicketNumber.Prefix + t.Id, t.Subject, t.Status, t.Category, t.Impact,
                 t.RequestedFor!.Name, t.RequestedFor.PrimaryEmail,
@@ -47,9 +59,6 @@ public sealed class TicketListQuery(IDbContextFactory<HelpdeskDbContext> context
                 t.OverdueAt != null,
                 t.Version))
             .ToListAsync(ct);
-
-        return new TicketListResult(items, total, counts);
-    }
 
     // Several statuses (the Open view) cannot be read in UpdatedAt order from (Status, UpdatedAt): SQLite would sort every
     // matching ticket. When they are a fair share of the tickets, walking the UpdatedAt index and checking each ticket's

@@ -28,6 +28,9 @@ public sealed class TicketTextMatches
 
     private TicketTextMatches(int number, IQueryable<int>? query, int[]? ids) => (_number, _query, _ids) = (number, query, ids);
 
+    /// <summary>How many tickets were found, where they were read as ids (PostgreSQL); null where they stay a subquery.</summary>
+    public int? IdCount => _ids?.Length;
+
     public static async Task<TicketTextMatches> FindAsync(HelpdeskDbContext db, string? text, CancellationToken ct)
     {
         text = text?.Trim();

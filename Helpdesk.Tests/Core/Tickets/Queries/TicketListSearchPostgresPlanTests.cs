@@ -15,14 +15,21 @@ namespace Helpdesk.Tests.Core.Tickets.Queries;
 /// </summary>
 public sealed class TicketListSearchPostgresPlanTests
 {
-    [Fact]
-    public async Task ExecuteAsync_WordOfEveryTicketBeyondWorkMem_MatchesGoAsOneArrayAndNoStatementRereadsThemPerTicket()
+    /// <param name="statementsReadingTheMatches">
+    /// One where the counts and the page come from one read of the matches (<see cref="MatchedTicketsPage"/>), two where
+    /// the database counts them and sorts them (a sort by text).
+    /// </param>
+    [Theory]
+    [InlineData(TicketSortField.UpdatedAt, 1)]
+    [InlineData(TicketSortField.Subject, 2)]
+    public async Task ExecuteAsync_WordOfEveryTicketBeyondWorkMem_MatchesGoAsOneArrayAndNoStatementRereadsThemPerTicket(TicketSortField sort,
+        int statementsReadingTheMatches)
     {
         await using var host = await CoreTestHost.StartAsync(provider: DatabaseProvider.PostgreSQL);
         var connectionString = host.DatabaseSettings["ConnectionStrings:Helpdesk"]!;
         await TicketListSeedPostgres.FillAsync(connectionString, 3000);
         // Every requester's address is at customer.test: every ticket matches.
-        var request = new TicketListRequest { Text = "customer" };
+        var request = new TicketListRequest { Text = "customer", Sort = sort };
 
         TicketListResult? result = null;
         var commands = await EfCommands.RecordAsync(async () => result = await host.Get<TicketListQuery>().ExecuteAsync(request, Actor.System));
@@ -32,11 +39,12 @@ public sealed class TicketListSearchPostgresPlanTests
         await connection.OpenAsync();
         await using (var small = new NpgsqlCommand("SET work_mem = '64kB'; SET hash_mem_multiplier = 1", connection)) await small.ExecuteNonQueryAsync();
         var onTickets = commands.Where(c => c.Sql.Contains("FROM \"Ticket\"", StringComparison.Ordinal)).ToList();
-        // The counts and the page (the other statement reads the matches) take them as one array, not a parameter per
-        // match: PostgreSQL takes at most 65,535 parameters, and a common word has more matches.
-        var byMatches = onTickets.Where(c => !c.Sql.Contains("\"TicketSearch\"", StringComparison.Ordinal)).ToList();
-        Assert.Equal(2, byMatches.Count);
-        Assert.All(byMatches, c => Assert.Single(c.Parameters, p => p.Value is int[] { Length: 3000 }));
+        // The statements after the one that finds the matches take them as one array, not a parameter per match:
+        // PostgreSQL takes at most 65,535 parameters, and a common word has more matches.
+        var byMatches = onTickets.Where(c => !c.Sql.Contains("\"TicketSearch\"", StringComparison.Ordinal)
+            && c.Parameters.Any(p => p.Value is int[] { Length: 3000 })).ToList();
+        Assert.Equal(statementsReadingTheMatches, byMatches.Count);
+        Assert.All(onTickets.Except(byMatches), c => Assert.DoesNotContain(c.Parameters, p => p.Value is int[] { Length: > 25 }));
         foreach (var (sql, parameters, _) in onTickets)
         {
             var plan = await ExplainAsync(connection, sql, parameters);

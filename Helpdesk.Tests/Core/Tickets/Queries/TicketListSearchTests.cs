@@ -41,12 +41,16 @@ public sealed class TicketListSearchTests
             new() { Text = TicketListSeed.SearchTerm, TeamId = team },
             new() { Text = TicketListSeed.SearchTerm, Statuses = [TicketStatus.Closed, TicketStatus.Completed] },
             new() { Text = TicketListSeed.SearchTerm, Sort = TicketSortField.Number, Descending = false },
+            new() { Text = TicketListSeed.SearchTerm, Sort = TicketSortField.Status, Page = 1, PageSize = 7 },
+            new() { Text = TicketListSeed.SearchTerm, Sort = TicketSortField.Status, Descending = false, Statuses = [TicketStatus.Closed, TicketStatus.New, TicketStatus.Assigned] },
+            new() { Text = TicketListSeed.SearchTerm, Sort = TicketSortField.CreatedAt, Descending = false, Page = 1, PageSize = 5 },
             new() { Text = name },
             new() { Text = name, Statuses = [TicketStatus.Closed], Page = 1, PageSize = 3 },
             new() { Text = TicketNumber.Format(tickets[42].Id) },
             new() { Text = common },
             new() { Text = common, Page = 2, PageSize = 5 },
             new() { Text = common, TeamId = team, Descending = false },
+            new() { Text = common, Sort = TicketSortField.CreatedAt, Page = 3, PageSize = 10 },
         };
 
         foreach (var request in requests)
@@ -62,15 +66,15 @@ public sealed class TicketListSearchTests
         }
     }
 
-    private sealed record PlainTicket(int Id, string Subject, TicketStatus Status, int? TeamId, DateTime UpdatedAt, string Requester, List<string> Entries);
+    private sealed record PlainTicket(int Id, string Subject, TicketStatus Status, int? TeamId, DateTime CreatedAt, DateTime UpdatedAt, string Requester, List<string> Entries);
 
     private static async Task<List<PlainTicket>> LoadAsync(CoreTestHost host)
     {
         await using var db = await host.DbAsync();
         var entries = (await db.Set<CaseLogEntry>().Select(e => new { e.TicketId, e.Text }).ToListAsync()).ToLookup(e => e.TicketId, e => e.Text);
         return [.. (await db.Set<Ticket>().OrderBy(t => t.Id)
-                .Select(t => new { t.Id, t.Subject, t.Status, t.TeamId, t.UpdatedAt, Requester = t.RequestedFor!.Name }).ToListAsync())
-            .Select(t => new PlainTicket(t.Id, t.Subject, t.Status, t.TeamId, t.UpdatedAt, t.Requester, [.. entries[t.Id]]))];
+                .Select(t => new { t.Id, t.Subject, t.Status, t.TeamId, t.CreatedAt, t.UpdatedAt, Requester = t.RequestedFor!.Name }).ToListAsync())
+            .Select(t => new PlainTicket(t.Id, t.Subject, t.Status, t.TeamId, t.CreatedAt, t.UpdatedAt, t.Requester, [.. entries[t.Id]]))];
     }
 
     private static async Task AddEntryAsync(CoreTestHost host, int ticketId, string text)
@@ -96,6 +100,11 @@ public sealed class TicketListSearchTests
         {
             (TicketSortField.Number, false) => listed.OrderBy(t => t.Id),
             (TicketSortField.Number, true) => listed.OrderByDescending(t => t.Id),
+            // In the lifecycle's order, which the enum's values follow.
+            (TicketSortField.Status, false) => listed.OrderBy(t => (int)t.Status).ThenBy(t => t.Id),
+            (TicketSortField.Status, true) => listed.OrderByDescending(t => (int)t.Status).ThenByDescending(t => t.Id),
+            (TicketSortField.CreatedAt, false) => listed.OrderBy(t => t.CreatedAt).ThenBy(t => t.Id),
+            (TicketSortField.CreatedAt, true) => listed.OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id),
             (_, false) => listed.OrderBy(t => t.UpdatedAt).ThenBy(t => t.Id),
             _ => listed.OrderByDescending(t => t.UpdatedAt).ThenByDescending(t => t.Id),
         };
