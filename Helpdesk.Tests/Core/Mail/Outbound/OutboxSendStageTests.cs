@@ -208,15 +208,18 @@ public sealed class OutboxSendStageTests
     {
         await using var host = await StartAsync("Smtp");
         var to = MailStackServer.NewAddress("customer.test");
+        var picture = await host.Get<BlobStore>().StageAsync("Übersicht.png", "image/png", new MemoryStream([.. Enumerable.Range(0, 5000).Select(i => (byte)i)]), default);
         await using (var db = await host.DbAsync())
         {
             var now = host.Clock.GetUtcNow().UtcDateTime;
-            // Non-ASCII text and an HTML body on one line longer than SMTP allows: both must be encoded to be sent.
+            // Non-ASCII text, an HTML body on one line longer than SMTP allows and a binary file with a non-ASCII name:
+            // all must be encoded to be sent.
             db.Add(new OutboxMessage
             {
                 MessageId = $"<{Guid.NewGuid():N}@helpdesk.test>", Kind = "email_action", From = "Helpdesk <support@helpdesk.test>", To = to,
                 Subject = "Grüße aus dem Helpdesk", TextBody = "Schöne Grüße,\nIhr Helpdesk — erledigt.",
                 HtmlBody = "<p>" + string.Concat(Enumerable.Repeat("Schöne Grüße vom Helpdesk. ", 80)) + "</p>",
+                Attachments = [new OutboxAttachment { FileName = picture.FileName, ContentType = picture.ContentType, Sha256 = picture.Sha256, Size = picture.Size }],
                 Status = OutboxStatus.Pending, CreatedAt = now, NextAttemptAt = now,
             });
             await db.SaveChangesAsync();
@@ -234,6 +237,7 @@ public sealed class OutboxSendStageTests
         // Postfix and Dovecot only put their own headers (Return-Path, Delivered-To, Received) in front of the mail.
         var (kept, arrived) = (Encoding.UTF8.GetString(copy.ToArray()), Encoding.UTF8.GetString(wire.ToArray()));
         Assert.EndsWith(kept, arrived);
+        Assert.Contains("Übersicht.png", delivered.Attachments.Select(a => a.ContentDisposition?.FileName));
         Assert.All(kept.Split("\r\n"), line => Assert.True(line.Length <= 998 && line.All(char.IsAscii), $"not sendable as 7-bit: {line[..Math.Min(80, line.Length)]}"));
     }
 
