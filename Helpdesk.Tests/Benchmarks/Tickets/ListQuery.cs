@@ -116,14 +116,16 @@ public static class ListQuery
 
     // The list runs counts per status (GROUP BY: from the counts table, or over the matches of a text search; a text
     // search may read the table as well), a total (COUNT) if it needs one, and the page; on PostgreSQL a text search
-    // reads its matches first (the only statement on the search index without an ORDER BY).
+    // reads its matches first (the only statement on the search index without an ORDER BY), and then, for most sorts,
+    // the matched tickets' status and sort keys once for the counts and the page's ids (MatchedTicketsPage: no ORDER BY).
     private static string StatementMedians(IEnumerable<(string Sql, TimeSpan Duration)> statements)
     {
         static string Kind(string sql) => sql.Contains("GROUP BY", StringComparison.OrdinalIgnoreCase)
                 ? sql.Contains("FROM \"TicketStatusCount\"", StringComparison.Ordinal) ? "counts table" : "counts"
             : sql.Contains("SELECT COUNT(*)", StringComparison.OrdinalIgnoreCase) ? "total"
-            : sql.Contains("\"TicketSearch\"", StringComparison.Ordinal) && !sql.Contains("ORDER BY", StringComparison.OrdinalIgnoreCase) ? "text matches"
-            : "page";
+            : sql.Contains("ORDER BY", StringComparison.OrdinalIgnoreCase) ? "page"
+            : sql.Contains("\"TicketSearch\"", StringComparison.Ordinal) ? "text matches"
+            : "matched tickets";
         var medians = statements.GroupBy(s => Kind(s.Sql)).OrderBy(g => g.Key)
             .Select(g => $"{g.Key} {Latency.Format(new Latency(g.Select(s => s.Duration.TotalMilliseconds).ToList()).Median)}");
         return "SQL medians: " + string.Join(", ", medians);
