@@ -40,7 +40,7 @@ public sealed class InboundMailStore(
         }
         catch (Exception ex) when (ex is not OperationCanceledException && connected())
         {
-            logger.LogWarning(ex, "Mail {Where} in mailbox {Mailbox} could not be stored; it stays on the server for the next fetch", where, mailbox);
+            LogNotStored(ex, mailbox, where);
             return null;
         }
     }
