@@ -51,7 +51,8 @@ public static class InboundPipeline
         return (rounds, tickets);
     }
 
-    /// <param name="expected">Tickets this round should make.</param>
+    /// <param name="expected">Mails this round should handle (each a ticket, unless an earlier mail's event matching
+    /// rightly makes it a note on that ticket or sets it aside as a repeat).</param>
     /// <param name="ticketsBefore">Tickets there were before the round (made by a warm-up).</param>
     /// <returns>Tickets committed by the round, over its time, and how much of it went to fetching and storing.</returns>
     public static async Task<(Throughput Tickets, TimeSpan Fetching)> RunRoundAsync(CoreTestHost host, MailboxOptions mailbox, IMailboxFetcher fetcher, int expected,
@@ -66,6 +67,7 @@ public static class InboundPipeline
         }
         var round = new MailboxRound(mailbox, timed, ProcessPendingAsync, host.Get<SystemAlerts>(),
             host.Get<IOptions<InboundMailOptions>>().Value, NullLogger.Instance);
+        var handledBefore = await HandledCountAsync(host);
         using var budget = new CancellationTokenSource(BenchmarkBudget.ProductRun);
         var result = await Throughput.MeasureAsync(async () =>
         {
@@ -78,9 +80,18 @@ public static class InboundPipeline
             }
             return await TicketCountAsync(host) - ticketsBefore;
         });
-        if (!budget.IsCancellationRequested && result.Count != expected)
-            throw new InvalidOperationException($"{expected} mails made {result.Count} tickets: {await OutcomesAsync(host)}");
+        // Mails, not tickets: the warm-up's mails come from the same senders, and a timed mail repeating one of them
+        // within 24 hours is rightly not a ticket of its own.
+        var handled = await HandledCountAsync(host) - handledBefore;
+        if (!budget.IsCancellationRequested && handled != expected)
+            throw new InvalidOperationException($"Of {expected} mails {handled} were handled ({result.Count} tickets): {await OutcomesAsync(host)}");
         return (result, timed.Elapsed);
+    }
+
+    private static async Task<int> HandledCountAsync(CoreTestHost host)
+    {
+        await using var db = await host.DbAsync();
+        return await db.Set<InboundMessage>().CountAsync(m => m.Status == InboundStatus.Processed || m.Status == InboundStatus.Ignored);
     }
 
     private static async Task<int> TicketCountAsync(CoreTestHost host)
