@@ -75,12 +75,15 @@ public sealed class OutboxResultWriter(HelpdeskDbContext db, BlobStore blobs, Ac
     private async Task SaveAsync(List<OutboxSendResult> results)
     {
         // Raw copies that are files are written before the transaction (its write lock is not held meanwhile), rows within it.
-        var files = new Dictionary<OutboxSendResult, string?>(ReferenceEqualityComparer.Instance);
-        foreach (var result in results)
-            if (result.Raw is { } raw && !blobs.KeepsAsRow(raw.Length)) files[result] = await KeepAsync(result.Message, raw, within: null);
+        var kept = new string?[results.Count];
+        for (var i = 0; i < results.Count; i++)
+            if (results[i].Raw is { } raw && !blobs.KeepsAsRow(raw.Length)) kept[i] = await KeepAsync(results[i].Message, raw, within: null);
         await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
-        foreach (var result in results)
-            apply(result, result.Raw is not { } raw ? null : files.TryGetValue(result, out var file) ? file : await KeepAsync(result.Message, raw, db));
+        for (var i = 0; i < results.Count; i++)
+        {
+            if (results[i].Raw is { } raw && blobs.KeepsAsRow(raw.Length)) kept[i] = await KeepAsync(results[i].Message, raw, db);
+            apply(results[i], kept[i]);
+        }
         var finished = results.Select(r => r.Message).ToList();
         var written = await OutboxResultRows.WriteAsync(db, finished);
         foreach (var lost in finished.Where(m => !written.Contains(m.Id)))
