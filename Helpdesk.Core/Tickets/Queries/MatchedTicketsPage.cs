@@ -5,10 +5,9 @@ namespace Helpdesk.Core.Tickets.Queries;
 
 /// <summary>
 /// A text search's counts per status and page ids from one read of its matched tickets (id, status, sort keys), where
-/// the matches are an array of ids (PostgreSQL, <see cref="TicketTextMatches"/>). Counting them and then sorting them
-/// for the page looked each match up by primary key twice, and at a million tickets those lookups were most of a
-/// search's time. Only for sorts by a key that is not text: the database's collation orders text, and .NET's comparison
-/// need not agree with it.
+/// the matches are one scan of the ticket table (PostgreSQL, <see cref="TicketTextMatches.ScansTickets"/>): counting
+/// them and then sorting them for the page would find them twice. Only for sorts by a key that is not text: the
+/// database's collation orders text, and .NET's comparison need not agree with it.
 /// </summary>
 public static class MatchedTicketsPage
 {
@@ -16,15 +15,19 @@ public static class MatchedTicketsPage
     public const int MostMatches = 20_000;
 
     public static bool Applies(TicketTextMatches text, TicketListRequest request) =>
-        text.IdCount is > 0 and <= MostMatches
+        text.ScansTickets
         && request.Sort is TicketSortField.UpdatedAt or TicketSortField.CreatedAt or TicketSortField.Number or TicketSortField.Status;
 
-    public static async Task<(Dictionary<TicketStatus, int> Counts, List<int> PageIds)> ReadAsync(HelpdeskDbContext db, TicketListRequest request,
+    /// <returns>Null when there are more than <see cref="MostMatches"/> matches (their first ones read in vain).</returns>
+    public static async Task<(Dictionary<TicketStatus, int> Counts, List<int> PageIds)?> ReadAsync(HelpdeskDbContext db, TicketListRequest request,
         TicketTextMatches text, int page, int pageSize, CancellationToken ct)
     {
-        var matched = await TicketListFilter.AllButStatus(db.Set<Ticket>().AsNoTracking(), request, text)
+        var matched = await TicketListFilter.AllButStatus(db, request, text)
+            .OrderBy(t => t.Id) // which ones come first does not matter, but a row limit without an order is a warning
+            .Take(MostMatches + 1)
             .Select(t => new Matched(t.Id, t.Status, t.UpdatedAt, t.CreatedAt))
             .ToListAsync(ct);
+        if (matched.Count > MostMatches) return null;
         var counts = matched.CountBy(m => m.Status).ToDictionary();
         var listed = request.Statuses.Count > 0 ? matched.Where(m => request.Statuses.Contains(m.Status)) : matched;
         return (counts, [.. Sort(listed, request).Skip(page * pageSize).Take(pageSize).Select(m => m.Id)]);

@@ -23,9 +23,8 @@ public sealed class TicketListQuery(IDbContextFactory<HelpdeskDbContext> context
     {
         var text = await TicketTextMatches.FindAsync(db, request.Text, ct);
         var (page, pageSize) = (Math.Max(0, request.Page), Math.Clamp(request.PageSize, 1, MaxPageSize));
-        if (MatchedTicketsPage.Applies(text, request))
+        if (MatchedTicketsPage.Applies(text, request) && await MatchedTicketsPage.ReadAsync(db, request, text, page, pageSize, ct) is ({ } matchedCounts, { } ids))
         {
-            var (matchedCounts, ids) = await MatchedTicketsPage.ReadAsync(db, request, text, page, pageSize, ct);
             var onPage = await ItemsAsync(db, request, db.Set<Ticket>().AsNoTracking().Where(t => ids.Contains(t.Id)), ct);
             return new TicketListResult(onPage, TicketStatusCounts.Total(matchedCounts, request), matchedCounts);
         }
@@ -33,7 +32,7 @@ public sealed class TicketListQuery(IDbContextFactory<HelpdeskDbContext> context
         var counts = await TicketStatusCounts.ForAsync(db, request, text, ct);
         var total = TicketStatusCounts.Total(counts, request);
         var walkForText = await TextWalksTheSortIndexAsync(db, request, total, pageEnd: (page + 1L) * pageSize, ct);
-        var filtered = TicketListFilter.AllButStatus(db.Set<Ticket>().AsNoTracking(), request, text, walkForText);
+        var filtered = TicketListFilter.AllButStatus(db, request, text, walkForText);
         filtered = WalksTheSortIndex(db, request, counts, total)
             ? filtered.Where(t => request.Statuses.Contains(EF.Functions.Collate(t.Status, "NOCASE")))
             : TicketListFilter.Status(filtered, request);

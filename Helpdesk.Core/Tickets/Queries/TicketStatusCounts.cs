@@ -18,7 +18,7 @@ public static class TicketStatusCounts
     {
         if (!FromTable(db, request))
         {
-            var filtered = TicketListFilter.AllButStatus(db.Set<Ticket>().AsNoTracking(), request, text);
+            var filtered = TicketListFilter.AllButStatus(db, request, text);
             return await filtered.GroupBy(t => t.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(c => c.Key, c => c.Count, ct);
         }
         var rows = db.Set<TicketStatusCount>().AsNoTracking();
@@ -35,5 +35,5 @@ public static class TicketStatusCounts
     public static async Task<int> TotalAsync(HelpdeskDbContext db, TicketListRequest request, CancellationToken ct) =>
         FromTable(db, request)
             ? Total(await ForAsync(db, request, TicketTextMatches.AnyTicket, ct), request)
-            : await TicketListFilter.All(db.Set<Ticket>().AsNoTracking(), request, await TicketTextMatches.FindAsync(db, request.Text, ct)).CountAsync(ct);
+            : await TicketListFilter.All(db, request, await TicketTextMatches.FindAsync(db, request.Text, ct)).CountAsync(ct);
 }

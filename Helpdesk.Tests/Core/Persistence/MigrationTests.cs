@@ -1,9 +1,13 @@
+using Helpdesk.Core.CaseLog;
 using Helpdesk.Core.Common;
 using Helpdesk.Core.Mail.Outbound;
 using Helpdesk.Core.Organizations;
+using Helpdesk.Core.People;
 using Helpdesk.Core.Persistence;
 using Helpdesk.Core.Tickets;
 using Helpdesk.Core.Tickets.Commands;
+using Helpdesk.Core.Tickets.Queries;
+using Helpdesk.Core.Tickets.Search;
 using Helpdesk.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -121,5 +125,29 @@ public sealed class MigrationTests
         Assert.Equal(1, await host.Get<OutboxSendStage>().ProcessDueAsync(default));
         var sent = await MimeMessage.LoadAsync(Assert.Single(Directory.GetFiles(host.Get<PickupFolderTransport>().Folder, "*.eml")));
         Assert.Equal(("old-pending@helpdesk.test", text, html), (sent.MessageId, sent.TextBody, sent.HtmlBody));
+    }
+
+    [Fact]
+    public async Task Migrate_PostgresTicketsFromBeforeTheirWords_AreFoundBySubjectAddressAndCaseLogAsBefore()
+    {
+        await using var host = await CoreTestHost.StartAsync(provider: DatabaseProvider.PostgreSQL);
+        var agent = await host.AddPersonAsync("Ann Agent", "ann@helpdesk.test", PersonRoles.Agent);
+        await using (var db = await host.DbAsync()) await db.GetService<IMigrator>().MigrateAsync("OutboxMessageBody");
+        var caller = await host.AddPersonAsync("Carl Caller", "carl@customer.test");
+        var id = await host.Get<CreateTicketCommand>().ExecuteAsync(new NewTicket { Subject = "Scanner offline", RequestedForId = caller.Id }, Actor.System);
+        await host.Get<AppendCaseLogEntryCommand>().ExecuteAsync(
+            new NewCaseLogEntry { TicketId = id, Log = CaseLogKind.Private, Text = "Reseated the firmware module." }, CoreTestHost.AgentActor(agent));
+
+        await using (var db = await host.DbAsync())
+        {
+            await db.Database.MigrateAsync();
+            Assert.Equal(0, await db.Database.SqlQuery<int>($"""SELECT COUNT(*)::int AS "Value" FROM "TicketSearch" WHERE "EntryId" IS NULL""").SingleAsync());
+        }
+
+        var search = host.Get<TicketSearchQuery>();
+        foreach (var text in new[] { "scanner", "carl@customer.test", "firmware" })
+            Assert.Equal(id, Assert.Single(await search.ExecuteAsync(text, Actor.System)).TicketId);
+        var listed = await host.Get<TicketListQuery>().ExecuteAsync(new TicketListRequest { Text = "scanner" }, Actor.System);
+        Assert.Equal(id, Assert.Single(listed.Items).Id);
     }
 }

@@ -53,6 +53,29 @@ public sealed class TicketListSearchTests
             new() { Text = common, Sort = TicketSortField.CreatedAt, Page = 3, PageSize = 10 },
         };
 
+        await AssertAnswersLikeAPlainReadingAsync(host, tickets, requests);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_MoreMatchesThanAreReadWhole_AnswerLikeAPlainReadingOfEveryTicket()
+    {
+        await using var host = await CoreTestHost.StartAsync();
+        const int tickets = MatchedTicketsPage.MostMatches + 100;
+        if (host.Provider == DatabaseProvider.PostgreSQL) await TicketListSeedPostgres.FillAsync(host.DatabaseSettings["ConnectionStrings:Helpdesk"]!, tickets);
+        else TicketListSeed.Fill(Path.Combine(host.DataFolder, "helpdesk.db"), tickets);
+        // Every requester's address is at customer.test: every ticket matches, and the database counts and sorts them.
+        var requests = new TicketListRequest[]
+        {
+            new() { Text = "customer" },
+            new() { Text = "customer", Sort = TicketSortField.CreatedAt, Descending = false, Page = 2, PageSize = 5 },
+            new() { Text = "customer", Statuses = [TicketStatus.WaitingFor], Sort = TicketSortField.Number },
+        };
+
+        await AssertAnswersLikeAPlainReadingAsync(host, await LoadAsync(host), requests);
+    }
+
+    private static async Task AssertAnswersLikeAPlainReadingAsync(CoreTestHost host, List<PlainTicket> tickets, IEnumerable<TicketListRequest> requests)
+    {
         foreach (var request in requests)
         {
             var result = await host.Get<TicketListQuery>().ExecuteAsync(request, Actor.System);
@@ -66,15 +89,17 @@ public sealed class TicketListSearchTests
         }
     }
 
-    private sealed record PlainTicket(int Id, string Subject, TicketStatus Status, int? TeamId, DateTime CreatedAt, DateTime UpdatedAt, string Requester, List<string> Entries);
+    private sealed record PlainTicket(int Id, string Subject, TicketStatus Status, int? TeamId, DateTime CreatedAt, DateTime UpdatedAt, string Requester,
+        string RequesterAddress, List<string> Entries);
 
     private static async Task<List<PlainTicket>> LoadAsync(CoreTestHost host)
     {
         await using var db = await host.DbAsync();
         var entries = (await db.Set<CaseLogEntry>().Select(e => new { e.TicketId, e.Text }).ToListAsync()).ToLookup(e => e.TicketId, e => e.Text);
         return [.. (await db.Set<Ticket>().OrderBy(t => t.Id)
-                .Select(t => new { t.Id, t.Subject, t.Status, t.TeamId, t.CreatedAt, t.UpdatedAt, Requester = t.RequestedFor!.Name }).ToListAsync())
-            .Select(t => new PlainTicket(t.Id, t.Subject, t.Status, t.TeamId, t.CreatedAt, t.UpdatedAt, t.Requester, [.. entries[t.Id]]))];
+                .Select(t => new { t.Id, t.Subject, t.Status, t.TeamId, t.CreatedAt, t.UpdatedAt, Requester = t.RequestedFor!.Name, Address = t.RequestedFor.PrimaryEmail })
+                .ToListAsync())
+            .Select(t => new PlainTicket(t.Id, t.Subject, t.Status, t.TeamId, t.CreatedAt, t.UpdatedAt, t.Requester, t.Address, [.. entries[t.Id]]))];
     }
 
     private static async Task AddEntryAsync(CoreTestHost host, int ticketId, string text)
@@ -84,14 +109,14 @@ public sealed class TicketListSearchTests
         await db.SaveChangesAsync();
     }
 
-    // What the search promises: the ticket number, a word of the subject or the case log starting with the text, or
-    // the text anywhere in the requester's name (their address's words come from the name in these data).
+    // What the search promises: the ticket number, a word of the subject, the case log or the requester's address
+    // starting with the text, or the text anywhere in the requester's name.
     private static (int Total, Dictionary<TicketStatus, int> Counts, List<int> Page) PlainReading(List<PlainTicket> tickets, TicketListRequest request)
     {
         var text = request.Text!;
         var number = TicketNumber.FindIn(text);
         bool WordStarts(string body) => FtsMatch.Words(body).Any(w => w.StartsWith(text, StringComparison.OrdinalIgnoreCase));
-        var found = tickets.Where(t => t.Id == number || WordStarts(t.Subject) || t.Entries.Any(WordStarts)
+        var found = tickets.Where(t => t.Id == number || WordStarts(t.Subject) || WordStarts(t.RequesterAddress) || t.Entries.Any(WordStarts)
                 || t.Requester.Contains(text, StringComparison.OrdinalIgnoreCase))
             .Where(t => request.TeamId is null || t.TeamId == request.TeamId).ToList();
         var counts = found.GroupBy(t => t.Status).ToDictionary(g => g.Key, g => g.Count());

@@ -66,6 +66,21 @@ public sealed class TicketSearchQueryTests
     }
 
     [Fact]
+    public async Task ExecuteAsync_RequesterChanged_FindsTheTicketByTheNewRequestersAddressOnly()
+    {
+        var (host, id, agent) = await ArrangeAsync();
+        await using var _ = host;
+        var dora = await host.AddPersonAsync("Dora Dispatcher", "dora@elsewhere.test");
+        var ticket = (await host.Get<TicketDetailsQuery>().ExecuteAsync(id, Actor.System))!;
+
+        await host.Get<UpdateTicketCommand>().ExecuteAsync(ticket.AsUpdate() with { RequestedForId = dora.Id }, CoreTestHost.AgentActor(agent));
+
+        var search = host.Get<TicketSearchQuery>();
+        Assert.Empty(await search.ExecuteAsync("carl@customer.test", Actor.System));
+        Assert.Equal(id, Assert.Single(await search.ExecuteAsync("dora@elsewhere.test", Actor.System)).TicketId);
+    }
+
+    [Fact]
     public async Task ExecuteAsync_OnlyOperatorsAndQuotes_ReturnsNothingInsteadOfFailing()
     {
         var (host, _, _) = await ArrangeAsync();
