@@ -40,8 +40,8 @@ public sealed class TicketListSearchPostgresPlanTests
         await using (var small = new NpgsqlCommand("SET work_mem = '64kB'; SET hash_mem_multiplier = 1", connection)) await small.ExecuteNonQueryAsync();
         var onTickets = commands.Where(c => c.Sql.Contains("FROM \"Ticket\"", StringComparison.Ordinal)).ToList();
         Assert.Equal(statementsReadingTheMatches, onTickets.Count(c => c.Sql.Contains("\"Words\" @@", StringComparison.Ordinal)));
-        // Only the page's ids go back to the database: a common word's matches never travel as a parameter per match
-        // (PostgreSQL takes at most 65,535) nor as an array of them.
+        // Matches in the ticket rows' words stay in the database: only the page's ids go back to it, never a common
+        // word's matches as a parameter each (PostgreSQL takes at most 65,535) or as an array.
         Assert.All(onTickets, c => Assert.DoesNotContain(c.Parameters, p => p.Value is int[] { Length: > 25 }));
         foreach (var (sql, parameters, _) in onTickets)
         {
