@@ -18,5 +18,7 @@ internal sealed class CaseLogEntryEntityTypeConfiguration : IEntityTypeConfigura
         builder.HasIndex(e => e.SourceMessageId);
         builder.HasIndex(e => new { e.TicketId, e.SourceInboundId }).IsUnique();
         builder.HasIndex(e => e.HtmlVersion);
+        // A person's entries, found when their address changes (the search index holds each entry's author address).
+        builder.HasIndex(e => e.AuthorId);
     }
 }

@@ -25,7 +25,7 @@ namespace Helpdesk.Core.Persistence.CompiledModel
                 propertyCount: 14,
                 navigationCount: 2,
                 foreignKeyCount: 1,
-                unnamedIndexCount: 4,
+                unnamedIndexCount: 5,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -139,16 +139,19 @@ namespace Helpdesk.Core.Persistence.CompiledModel
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
-                new[] { htmlVersion });
+                new[] { authorId });
 
             var index0 = runtimeEntityType.AddIndex(
-                new[] { sourceMessageId });
+                new[] { htmlVersion });
 
             var index1 = runtimeEntityType.AddIndex(
+                new[] { sourceMessageId });
+
+            var index2 = runtimeEntityType.AddIndex(
                 new[] { ticketId, sourceInboundId },
                 unique: true);
 
-            var index2 = runtimeEntityType.AddIndex(
+            var index3 = runtimeEntityType.AddIndex(
                 new[] { ticketId, log, createdAt });
 
             return runtimeEntityType;

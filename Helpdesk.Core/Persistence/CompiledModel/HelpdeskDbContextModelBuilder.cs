@@ -11,7 +11,7 @@ namespace Helpdesk.Core.Persistence.CompiledModel
     public partial class HelpdeskDbContextModel
     {
         private HelpdeskDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("741abffc-5f69-43ef-8c24-01bbc1fe138f"), entityTypeCount: 55)
+            : base(skipDetectChanges: false, modelId: new Guid("235ef8b9-c7d1-4bbb-a381-963093666744"), entityTypeCount: 55)
         {
         }
 

@@ -282,6 +282,8 @@ namespace Helpdesk.Core.Persistence.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AuthorId");
+
                     b.HasIndex("HtmlVersion");
 
                     b.HasIndex("SourceMessageId");

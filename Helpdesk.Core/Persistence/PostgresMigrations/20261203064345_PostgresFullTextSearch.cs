@@ -12,7 +12,7 @@ namespace Helpdesk.Core.Persistence.PostgresMigrations
         // Vector splits on every character that is not a letter or digit, as FTS5's unicode61 tokenizer does, so that
         // "bob@customer.test" is the words bob, customer, test on both providers ('simple': no stemming, no stop words).
         // A tsvector holds at most 1 MB, so text beyond its first 250,000 characters is not indexed.
-        private const string Words = """to_tsvector('simple', regexp_replace(left(coalesce({0}, ''), 250000), '[^[:alnum:]]+', ' ', 'g'))""";
+        internal const string Words = """to_tsvector('simple', regexp_replace(left(coalesce({0}, ''), 250000), '[^[:alnum:]]+', ' ', 'g'))""";
 
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)

@@ -13,8 +13,8 @@ namespace Helpdesk.Core.Persistence.PostgresMigrations
         // "TicketSearch" every match was a row read there and then its ticket looked up by id, twice the page visits.
         // Kept by a BEFORE trigger (the address is another table's: no generated column), split into words as
         // PostgresFullTextSearch splits them. The column is not in the EF model: only the search's SQL reads it.
-        private const string Words = """to_tsvector('simple', regexp_replace(left(coalesce({0}, ''), 250000), '[^[:alnum:]]+', ' ', 'g'))""";
-        private static readonly string TicketWords =
+        private const string Words = PostgresFullTextSearch.Words;
+        internal static readonly string TicketWords =
             $"{string.Format(Words, "NEW.\"Subject\"")} || {string.Format(Words, "(SELECT \"PrimaryEmail\"::text FROM \"Person\" WHERE \"Id\" = NEW.\"RequestedForId\")")}";
 
         /// <inheritdoc />

@@ -293,6 +293,8 @@ namespace Helpdesk.Core.Persistence.PostgresMigrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AuthorId");
+
                     b.HasIndex("HtmlVersion");
 
                     b.HasIndex("SourceMessageId");

@@ -150,4 +150,29 @@ public sealed class MigrationTests
         var listed = await host.Get<TicketListQuery>().ExecuteAsync(new TicketListRequest { Text = "scanner" }, Actor.System);
         Assert.Equal(id, Assert.Single(listed.Items).Id);
     }
+
+    [Fact]
+    public async Task Migrate_AddressesChangedBeforeTheSearchFollowedThem_AreFoundByTheNewAddressesOnly()
+    {
+        await using var host = await CoreTestHost.StartAsync();
+        await using (var db = await host.DbAsync())
+            await db.GetService<IMigrator>().MigrateAsync(host.Provider == DatabaseProvider.PostgreSQL ? "PostgresTicketWords" : "OutboxMessageBody");
+        var agent = await host.AddPersonAsync("Ann Agent", "ann@helpdesk.test", PersonRoles.Agent);
+        var caller = await host.AddPersonAsync("Carl Caller", "carl@customer.test");
+        var id = await host.Get<CreateTicketCommand>().ExecuteAsync(new NewTicket { Subject = "Scanner offline", RequestedForId = caller.Id }, Actor.System);
+        await host.Get<AppendCaseLogEntryCommand>().ExecuteAsync(
+            new NewCaseLogEntry { TicketId = id, Log = CaseLogKind.Private, Text = "Reseated the firmware module." }, CoreTestHost.AgentActor(agent));
+        var people = host.Get<SavePersonCommand>();
+        await people.ExecuteAsync(new PersonInput(caller.Id, caller.Name, "carl@example.test", [], null, caller.Roles, true));
+        await people.ExecuteAsync(new PersonInput(agent.Id, agent.Name, "ann@support.test", [], null, agent.Roles, true));
+        var search = host.Get<TicketSearchQuery>();
+        Assert.Equal(id, Assert.Single(await search.ExecuteAsync("carl@customer.test", Actor.System)).TicketId); // what the migration corrects
+
+        await using (var db = await host.DbAsync()) await db.Database.MigrateAsync();
+
+        foreach (var old in new[] { "carl@customer.test", "ann@helpdesk.test" })
+            Assert.Empty(await search.ExecuteAsync(old, Actor.System));
+        foreach (var address in new[] { "carl@example.test", "ann@support.test" })
+            Assert.Equal(id, Assert.Single(await search.ExecuteAsync(address, Actor.System)).TicketId);
+    }
 }

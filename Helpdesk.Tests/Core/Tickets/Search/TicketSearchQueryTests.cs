@@ -6,6 +6,7 @@ using Helpdesk.Core.Tickets.Queries;
 using Helpdesk.Core.Tickets.Search;
 using Helpdesk.Tests.TestSupport;
 using Helpdesk.Tests.TestSupport.Builders;
+using Microsoft.EntityFrameworkCore;
 
 namespace Helpdesk.Tests.Core.Tickets.Search;
 
@@ -78,6 +79,35 @@ public sealed class TicketSearchQueryTests
         var search = host.Get<TicketSearchQuery>();
         Assert.Empty(await search.ExecuteAsync("carl@customer.test", Actor.System));
         Assert.Equal(id, Assert.Single(await search.ExecuteAsync("dora@elsewhere.test", Actor.System)).TicketId);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_PeoplesAddressesChanged_FindsTheirTicketsAndEntriesByTheNewAddressesOnly()
+    {
+        var (host, id, agent) = await ArrangeAsync();
+        await using var _ = host;
+        await AppendAsync(host, id, agent, "Restarted the concentrator.");
+        var search = host.Get<TicketSearchQuery>();
+        var annsTickets = (await search.ExecuteAsync("ann@helpdesk.test", Actor.System)).Select(r => r.TicketId).Distinct().Order().ToList();
+        Assert.Equal(2, annsTickets.Count); // the ticket she asked for and the one she wrote in
+
+        await ChangeAddressAsync(host, "ann@helpdesk.test", "ann@support.test");
+        await ChangeAddressAsync(host, "carl@customer.test", "carl@example.test");
+
+        Assert.Empty(await search.ExecuteAsync("ann@helpdesk.test", Actor.System));
+        Assert.Empty(await search.ExecuteAsync("carl@customer.test", Actor.System));
+        Assert.Equal(annsTickets, (await search.ExecuteAsync("ann@support.test", Actor.System)).Select(r => r.TicketId).Distinct().Order());
+        Assert.Equal(id, Assert.Single(await search.ExecuteAsync("carl@example.test", Actor.System)).TicketId);
+        var listed = await host.Get<TicketListQuery>().ExecuteAsync(new TicketListRequest { Text = "carl@example.test" }, Actor.System);
+        Assert.Equal(id, Assert.Single(listed.Items).Id);
+        Assert.Empty((await host.Get<TicketListQuery>().ExecuteAsync(new TicketListRequest { Text = "carl@customer.test" }, Actor.System)).Items);
+    }
+
+    private static async Task ChangeAddressAsync(CoreTestHost host, string from, string address)
+    {
+        await using var db = await host.DbAsync();
+        var person = await db.Set<Person>().AsNoTracking().SingleAsync(p => p.PrimaryEmail == from);
+        await host.Get<SavePersonCommand>().ExecuteAsync(new PersonInput(person.Id, person.Name, address, [], person.OrganizationId, person.Roles, person.IsActive));
     }
 
     [Fact]
