@@ -9,7 +9,9 @@ public static class PersistenceServiceCollectionExtensions
 {
     public static IHostApplicationBuilder AddPersistence(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddDbContextFactory<HelpdeskDbContext>((sp, options) =>
+        // Pooled: a context's internal services are set up once and reset on return, instead of for every context (about
+        // a third of a plain ticket list's time on PostgreSQL went to creating its context).
+        builder.Services.AddPooledDbContextFactory<HelpdeskDbContext>((sp, options) =>
         {
             options.UseConfiguredProvider(builder.Configuration, sp.GetRequiredService<DataFolder>())
                 .AddInterceptors(sp.GetRequiredService<DatabaseErrorInterceptor>(), sp.GetRequiredService<Mail.Outbound.OutboxWakeInterceptor>());
