@@ -1,5 +1,4 @@
 using Bunit;
-using Bunit.Rendering;
 using Helpdesk.Blazor.Features.CaseLog;
 using Helpdesk.Blazor.Features.Tickets.Store;
 using Helpdesk.Core.CaseLog;
@@ -29,27 +28,12 @@ public sealed class CaseLogEditorRecipientsTests : HelpdeskBunitContext
         cut.Find($"input[data-testid=add-{field}]").KeyDown(new KeyboardEventArgs { Key = "Enter" });
     }
 
-    // The editor may render again from another thread between the lookup and the click (its draft is saved after a
-    // pause): a click that found the element of the render before is tried again on the latest one.
-    private static void ClickLatest(IRenderedComponent<CaseLogEditor> cut, string selector)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                cut.Find(selector).Click();
-                return;
-            }
-            catch (UnknownEventHandlerIdException) when (attempt < 3)
-            {
-            }
-        }
-    }
-
     private void Submit(IRenderedComponent<CaseLogEditor> cut)
     {
         cut.Find("textarea[data-testid=entry-text]").Input("Done.");
-        ClickLatest(cut, "button[data-testid=add-entry]");
+        // The editor may render again between the lookup and the click (its draft is saved after a pause): the button is
+        // looked up afresh until a click lands, as the list page's tests do.
+        cut.WaitForAssertion(() => cut.Find("button[data-testid=add-entry]").Click());
         cut.WaitForAssertion(() => Assert.NotNull(_submitted));
     }
 
@@ -89,7 +73,7 @@ public sealed class CaseLogEditorRecipientsTests : HelpdeskBunitContext
     {
         var cut = RenderEditor();
 
-        ClickLatest(cut, "[data-testid=recipients-cc] .mud-chip-close-button");
+        cut.WaitForAssertion(() => cut.Find("[data-testid=recipients-cc] .mud-chip-close-button").Click());
         Type(cut, "cc", "dana@partner.test");
         Submit(cut);
 
