@@ -10,11 +10,13 @@ namespace Helpdesk.Tests.TestSupport;
 
 /// <summary>
 /// Counts the SQL commands a host's contexts send to the database (each round trip once, whatever it returns), and
-/// keeps their text, while <see cref="Counting"/> is on. Add it to a host with <see cref="AddTo"/>.
+/// keeps their text, and counts the connections they open, while <see cref="Counting"/> is on. Add it to a host with
+/// <see cref="AddTo"/>.
 /// </summary>
-public sealed class CommandCounter : DbCommandInterceptor
+public sealed class CommandCounter : DbCommandInterceptor, IDbConnectionInterceptor
 {
     private readonly ConcurrentQueue<string> _commands = new();
+    private int _connectionsOpened;
     private readonly AsyncLocal<bool> _counting = new();
 
     /// <summary>
@@ -29,6 +31,9 @@ public sealed class CommandCounter : DbCommandInterceptor
 
     public IReadOnlyList<string> Commands => [.. _commands];
 
+    /// <summary>Opens of a context's connection: each takes it from the driver's pool and gives it back afterwards.</summary>
+    public int ConnectionsOpened => Volatile.Read(ref _connectionsOpened);
+
     public static CommandCounter AddTo(HostApplicationBuilder builder)
     {
         var counter = new CommandCounter();
@@ -36,7 +41,22 @@ public sealed class CommandCounter : DbCommandInterceptor
         return counter;
     }
 
-    public void Clear() => _commands.Clear();
+    public void Clear()
+    {
+        _commands.Clear();
+        Interlocked.Exchange(ref _connectionsOpened, 0);
+    }
+
+    public void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+    {
+        if (Counting) Interlocked.Increment(ref _connectionsOpened);
+    }
+
+    public Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        ConnectionOpened(connection, eventData);
+        return Task.CompletedTask;
+    }
 
     private void Count(DbCommand command)
     {

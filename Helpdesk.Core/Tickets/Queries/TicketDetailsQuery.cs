@@ -23,9 +23,15 @@ public sealed class TicketDetailsQuery(IDbContextFactory<HelpdeskDbContext> cont
 
     /// <returns>The ticket as far as the actor may see it (the private log and history only where allowed), or null when it does not exist.</returns>
     /// <exception cref="AccessDeniedException">The actor may not see the ticket.</exception>
+    /// <remarks>Its statements (four or more) share one connection, opened once, and cancelling <paramref name="ct"/> stops the one running (<see cref="CancellableQuery"/>).</remarks>
     public async Task<TicketDetails?> ExecuteAsync(int ticketId, Actor actor, CancellationToken ct = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(ct);
+        return await CancellableQuery.RunAsync(db, () => DetailsAsync(db, ticketId, actor, ct), ct);
+    }
+
+    private async Task<TicketDetails?> DetailsAsync(HelpdeskDbContext db, int ticketId, Actor actor, CancellationToken ct)
+    {
         await TicketAccess.DemandAsync(db, actor, ticketId, TicketOperation.View, ct);
         var seesPrivateLog = await TicketAccess.AllowsAsync(db, actor, ticketId, TicketOperation.ViewPrivateLog, ct);
         var seesHistory = await TicketAccess.AllowsAsync(db, actor, ticketId, TicketOperation.ViewHistory, ct);
