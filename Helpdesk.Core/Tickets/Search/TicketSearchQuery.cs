@@ -11,10 +11,16 @@ public sealed class TicketSearchQuery(IDbContextFactory<HelpdeskDbContext> conte
     public const int MaxResults = 50;
 
     /// <returns>Nothing for an actor who may not see tickets.</returns>
+    /// <remarks>Its two statements share one connection, opened once, and cancelling <paramref name="ct"/> stops the one running (<see cref="CancellableQuery"/>).</remarks>
     public async Task<IReadOnlyList<TicketSearchResult>> ExecuteAsync(string? text, Actor actor, CancellationToken ct = default)
     {
         if (!TicketAccess.AllowsAgent(actor, TicketOperation.View) || FtsMatch.From(text) is not { } match) return [];
         await using var db = await contextFactory.CreateDbContextAsync(ct);
+        return await CancellableQuery.RunAsync(db, () => ResultsAsync(db, match, ct), ct);
+    }
+
+    private static async Task<IReadOnlyList<TicketSearchResult>> ResultsAsync(HelpdeskDbContext db, string match, CancellationToken ct)
+    {
         var hits = await TicketSearchIndex.Hits(db, match).OrderBy(h => h.Rank).Take(MaxResults * 4).ToListAsync(ct);
         var best = hits.GroupBy(h => h.TicketId).Select(g => g.First()).Take(MaxResults).ToList();
         var ids = best.Select(h => h.TicketId).ToList();

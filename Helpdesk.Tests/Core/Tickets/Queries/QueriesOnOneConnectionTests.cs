@@ -4,6 +4,7 @@ using Helpdesk.Core.People;
 using Helpdesk.Core.Tickets;
 using Helpdesk.Core.Tickets.Commands;
 using Helpdesk.Core.Tickets.Queries;
+using Helpdesk.Core.Tickets.Search;
 using Helpdesk.Tests.TestSupport;
 
 namespace Helpdesk.Tests.Core.Tickets.Queries;
@@ -54,6 +55,16 @@ public sealed class QueriesOnOneConnectionTests : IAsyncLifetime
         Assert.Equal("Printer on fire", details!.Subject);
         Assert.Single(details.PrivateLog);
         Assert.True(_counter.Commands.Count >= 4, $"{_counter.Commands.Count} statements: the ticket, its entries, history and mails were expected");
+        Assert.Equal(1, _counter.ConnectionsOpened);
+    }
+
+    [Fact]
+    public async Task TicketSearch_ItsStatements_ShareOneConnection()
+    {
+        var found = await CountedAsync(() => _host.Get<TicketSearchQuery>().ExecuteAsync("printer", CoreTestHost.AgentActor(_agent)));
+
+        Assert.Equal(_ticketId, Assert.Single(found).TicketId);
+        Assert.Equal(2, _counter.Commands.Count);
         Assert.Equal(1, _counter.ConnectionsOpened);
     }
 
