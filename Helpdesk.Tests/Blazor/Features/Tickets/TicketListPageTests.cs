@@ -175,7 +175,8 @@ public sealed class TicketListPageTests : HelpdeskBunitContext
         var cut = RenderAt("tickets?view=all");
         cut.WaitForAssertion(() => Assert.Contains("Completed (10)", cut.Find("[data-testid=status-filters]").TextContent));
 
-        cut.Find("[data-testid=status-Completed]").Click();
+        // The page may still render from loading (its views, lookups): the chip is looked up afresh until a click lands.
+        cut.WaitForAssertion(() => cut.Find("[data-testid=status-Completed]").Click());
 
         cut.WaitForAssertion(() => Assert.Equal(10, Rows(cut)));
         Assert.EndsWith("/tickets?status=Completed", Navigation.Uri);
@@ -374,7 +375,8 @@ public sealed class TicketListPageTests : HelpdeskBunitContext
         await SeedAsync(30);
         var cut = RenderAt("tickets?view=all");
         cut.WaitForAssertion(() => Assert.Equal(25, Rows(cut)));
-        cut.Find("[data-testid=status-Completed]").Click();
+        // The page may still render from loading (its views, lookups): the chip is looked up afresh until a click lands.
+        cut.WaitForAssertion(() => cut.Find("[data-testid=status-Completed]").Click());
         cut.WaitForAssertion(() => Assert.Equal(10, Rows(cut)));
 
         Navigation.NavigateTo("tickets?view=all");
