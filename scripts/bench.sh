@@ -47,9 +47,10 @@
 #                    (HELPDESK_BENCH_CHANGE_RATE, default 10/s, for HELPDESK_BENCH_SECONDS, default 20): 20 and 50 Chromium
 #                    tabs (HELPDESK_BENCH_TABS="20 50"), then 500 simulated circuits (HELPDESK_BENCH_CIRCUITS, 0: none)
 #                    through the same batcher and shared list results; commit -> row
-#                    seen p50/p95, changes never seen, memory per circuit (RSS and managed delta / circuits, after GC;
-#                    measured from after ten warm-up tabs and a quiet JIT, so recompiled code is not counted as circuits),
-#                    list queries run; goal p95 <= 250 ms, none unseen, <= 400 KB per circuit. About 3-4 minutes.
+#                    seen p50/p95, changes never seen, memory per circuit for the tabs (RSS and managed delta / circuits,
+#                    after GC; measured from after ten warm-up tabs and a quiet JIT, so recompiled code is not counted as
+#                    circuits; simulated circuits hold no rendered page, so none for them), list queries run; goal p95 <=
+#                    250 ms, none unseen, <= 400 KB per circuit. About 3-4 minutes.
 #     two-consoles   two real console processes on one PostgreSQL database, the real Postfix and Dovecot:
 #                    HELPDESK_BENCH_MAILS (default 1,000) mails through IMAP -> tickets whose autoresponses and alerts
 #                    Postfix delivers to Dovecot, the mailbox holder killed (SIGKILL) while sending; mails/s in+out,

@@ -53,7 +53,7 @@ public static class LiveList
             unseen += pageUnseen;
         }
         return new LiveListFigures($"{tabs} Chromium tabs, {changesPerSecond:0.#} changes/s", new Latency(latencies), unseen,
-            changes.CommittedAt.Count * tabs, (after.Rss - before.Rss) / tabs, (after.Managed - before.Managed) / tabs,
+            changes.CommittedAt.Count * tabs, new CircuitMemory((after.Rss - before.Rss) / tabs, (after.Managed - before.Managed) / tabs),
             queries, changes.CommittedAt.Count, LiveListFigures.ReadLoadAverage(), viewCountQueries, cpu);
     }
 

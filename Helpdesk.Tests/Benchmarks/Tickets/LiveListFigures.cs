@@ -2,21 +2,27 @@ using System.Diagnostics;
 
 namespace Helpdesk.Tests.Benchmarks.Tickets;
 
-/// <summary>One live-list run: commit → seen per change and viewer, changes never seen, memory per circuit, shared queries.</summary>
-public sealed record LiveListFigures(string Case, Latency CommitToSeen, int Unseen, int Expected, long RssBytesPerCircuit,
-    long ManagedBytesPerCircuit, long QueriesRun, int Changes, string LoadAverage, long ViewCountQueries = 0, TimeSpan ServerCpu = default)
+/// <summary>
+/// One live-list run: commit → seen per change and viewer, changes never seen, memory per circuit, shared queries.
+/// </summary>
+/// <param name="Memory">Per circuit; none for simulated circuits, which hold no rendered page (a batcher and a shared
+/// result each: their share was below the noise of a full collection, and printed as a negative size).</param>
+public sealed record LiveListFigures(string Case, Latency CommitToSeen, int Unseen, int Expected, CircuitMemory? Memory,
+    long QueriesRun, int Changes, string LoadAverage, long ViewCountQueries = 0, TimeSpan ServerCpu = default)
 {
     public const double GoalMs = 250;
     public const long GoalBytesPerCircuit = 400 * 1024;
 
-    public bool Met => CommitToSeen.Milliseconds.Count > 0 && CommitToSeen.P95 <= GoalMs && Unseen == 0 && RssBytesPerCircuit <= GoalBytesPerCircuit;
+    public bool Met => CommitToSeen.Milliseconds.Count > 0 && CommitToSeen.P95 <= GoalMs && Unseen == 0
+        && (Memory is null || Memory.RssBytes <= GoalBytesPerCircuit);
 
     public BenchmarkResult ToResult() => new(
         $"{LiveList.Scenario}: {Case}",
         $"commit → seen p50 {Latency.Format(CommitToSeen.Median)}, p95 {Latency.Format(CommitToSeen.P95)}; {Unseen} of {Expected} never seen; "
-        + $"{RssBytesPerCircuit / 1024} KB RSS ({ManagedBytesPerCircuit / 1024} KB managed) per circuit; {QueriesRun} list queries, {ViewCountQueries} view-count queries for {Changes} changes; "
-        + $"console process CPU {ServerCpu.TotalSeconds:0.0} s",
-        $"load average {LoadAverage}", 0, "p95 ≤ 250 ms, none unseen, ≤ 400 KB per circuit", Met, CommitToSeen.Milliseconds.Count);
+        + (Memory is { } memory ? $"{memory.RssBytes / 1024} KB RSS ({memory.ManagedBytes / 1024} KB managed) per circuit; " : "")
+        + $"{QueriesRun} list queries, {ViewCountQueries} view-count queries for {Changes} changes; console process CPU {ServerCpu.TotalSeconds:0.0} s",
+        $"load average {LoadAverage}", 0, Memory is null ? "p95 ≤ 250 ms, none unseen" : "p95 ≤ 250 ms, none unseen, ≤ 400 KB per circuit", Met,
+        CommitToSeen.Milliseconds.Count);
 
     /// <summary>The machine's load (1, 5, 15 minutes) at the end of a run: other builds share these cores.</summary>
     public static string ReadLoadAverage() =>
@@ -39,3 +45,7 @@ public sealed record LiveListFigures(string Case, Latency CommitToSeen, int Unse
         return (process.WorkingSet64, managed);
     }
 }
+
+/// <summary>What one open circuit adds to the console process, after a full collection: resident and managed bytes.</summary>
+public sealed record CircuitMemory(long RssBytes, long ManagedBytes);
+

@@ -16,6 +16,7 @@ public sealed class LiveListSmokeTests
         Assert.NotEmpty(figures.CommitToSeen.Milliseconds);
         Assert.True(figures.QueriesRun > 0);
         Assert.StartsWith(LiveList.Scenario, figures.ToResult().Scenario);
+        Assert.DoesNotContain("per circuit", figures.ToResult().Product);
     }
 }
 
@@ -32,5 +33,6 @@ public sealed class LiveListBrowserSmokeTests
         Assert.Equal(figures.Expected, figures.CommitToSeen.Milliseconds.Count + figures.Unseen);
         Assert.NotEmpty(figures.CommitToSeen.Milliseconds);
         Assert.StartsWith(LiveList.Scenario, figures.ToResult().Scenario);
+        Assert.NotNull(figures.Memory);
     }
 }
