@@ -7,7 +7,7 @@ namespace Helpdesk.Blazor.Features.Tickets.Store;
 public sealed class TicketListEffects(SharedTicketListResults results, CurrentActor currentActor, IState<TicketListState> state, TimeProvider clock,
     ILogger<TicketListEffects> logger) : IDisposable
 {
-    private readonly LatestListLoad _loading = new();
+    private readonly LatestLoad<TicketListKey> _loading = new();
 
     /// <summary>
     /// How long a row that changed elsewhere stays tinted. A plain tint that comes and goes, not an animation: a browser
@@ -21,7 +21,7 @@ public sealed class TicketListEffects(SharedTicketListResults results, CurrentAc
         try
         {
             var actor = await currentActor.GetAsync();
-            var waiting = _loading.Begin(action.Request, actor);
+            var waiting = _loading.Begin(TicketListKey.Of(action.Request, actor));
             try
             {
                 var result = action.ChangesHeardAt is { } heardAt
