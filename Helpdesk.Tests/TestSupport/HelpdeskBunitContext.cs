@@ -15,6 +15,7 @@ using Helpdesk.Core.Tickets.Events;
 using Helpdesk.Core.Tickets.Queries;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using MudBlazor.Services;
 
 namespace Helpdesk.Tests.TestSupport;
@@ -44,7 +45,7 @@ public abstract class HelpdeskBunitContext : BunitContext, IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Host = await CoreTestHost.StartAsync();
+        Host = await CoreTestHost.StartAsync(ConfigureHost);
         // Core services come from the real host. bUnit's fallback provider only serves top-level requests, so the
         // services that store effects take in their constructors are forwarded explicitly.
         Services.AddLogging();
@@ -74,6 +75,11 @@ public abstract class HelpdeskBunitContext : BunitContext, IAsyncLifetime
         db.Add(new HelpdeskUser { Id = userId, UserName = email, PersonId = agent.Id });
         await db.SaveChangesAsync();
         return agent;
+    }
+
+    /// <summary>Changes the Core host a test class needs (e.g. a command interceptor), before it starts.</summary>
+    protected virtual void ConfigureHost(HostApplicationBuilder builder)
+    {
     }
 
     /// <summary>Registers what a test class needs beyond Core; services cannot be added once the renderer exists.</summary>
