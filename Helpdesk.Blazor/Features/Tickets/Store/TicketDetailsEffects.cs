@@ -19,17 +19,21 @@ public sealed class TicketDetailsEffects(
     EmailReplyAvailability emailReply,
     CurrentActor currentActor,
     IState<TicketDetailsState> state,
-    ILogger<TicketDetailsEffects> logger)
+    ILogger<TicketDetailsEffects> logger) : IDisposable
 {
+    private readonly LatestLoad<int> _loading = new();
+
+    /// <summary>Opening another ticket stops the load of the one before, and so does the circuit's end.</summary>
     [EffectMethod]
     public async Task HandleLoadTicketAction(LoadTicketAction action, IDispatcher dispatcher)
     {
         // Drafts are restored when the page opens the ticket; later reloads must not overwrite what the agent types.
         var firstLoad = state.Value.Ticket is null;
+        var waiting = _loading.Begin(action.TicketId);
         try
         {
             var actor = await currentActor.GetAsync();
-            var ticket = await detailsQuery.ExecuteAsync(action.TicketId, actor);
+            var ticket = await detailsQuery.ExecuteAsync(action.TicketId, actor, waiting);
             if (ticket is null)
             {
                 dispatcher.Dispatch(new LoadTicketNotFoundAction(action.TicketId));
@@ -41,6 +45,10 @@ public sealed class TicketDetailsEffects(
             if (firstLoad)
                 dispatcher.Dispatch(new LoadCaseLogDraftsSucceededAction(action.TicketId,
                     (await draftsQuery.ExecuteAsync(action.TicketId, actor)).ToImmutableDictionary(d => d.Log)));
+        }
+        catch (OperationCanceledException) when (waiting.IsCancellationRequested)
+        {
+            // Another ticket is being opened instead, or the circuit closed.
         }
         catch (AccessDeniedException ex)
         {
@@ -131,4 +139,6 @@ public sealed class TicketDetailsEffects(
                 return new SaveTicketFieldsFailedAction("The ticket could not be saved. Your changes are still in the form; try again.", ImmutableDictionary<string, string>.Empty, false);
         }
     }
+
+    public void Dispose() => _loading.Dispose();
 }

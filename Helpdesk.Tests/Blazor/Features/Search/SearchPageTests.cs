@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Bunit;
 using Helpdesk.Blazor.Features.Search;
 using Helpdesk.Blazor.Features.Search.Store;
@@ -9,7 +8,6 @@ using Helpdesk.Core.Tickets.Commands;
 using Helpdesk.Tests.TestSupport;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -19,7 +17,7 @@ namespace Helpdesk.Tests.Blazor.Features.Search;
 public sealed class SearchPageTests : HelpdeskBunitContext
 {
     private static readonly TimeSpan Guard = TimeSpan.FromSeconds(30);
-    private readonly SearchStatementHold _hold = new("printer");
+    private readonly StatementHold _hold = new();
 
     protected override void ConfigureHost(HostApplicationBuilder builder) =>
         builder.Services.ConfigureDbContext<HelpdeskDbContext>(options => options.AddInterceptors(_hold), ServiceLifetime.Singleton);
@@ -32,7 +30,7 @@ public sealed class SearchPageTests : HelpdeskBunitContext
         var caller = await Host.AddPersonAsync("Alice Walker", "alice@customer.test");
         foreach (var subject in new[] { "Printer jammed", "Scanner offline" })
             await Host.Get<CreateTicketCommand>().ExecuteAsync(new NewTicket { Subject = subject, RequestedForId = caller.Id }, Actor.System);
-        _hold.Holding = true;
+        _hold.HoldFirstWithParameter("printer");
         Services.GetRequiredService<NavigationManager>().NavigateTo("/search?q=printer");
         var cut = Render<SearchPage>();
         await _hold.Reached.Task.WaitAsync(Guard);
@@ -70,36 +68,6 @@ public sealed class SearchPageTests : HelpdeskBunitContext
         finally
         {
             _hold.Release.TrySetResult();
-        }
-    }
-
-    /// <summary>
-    /// Once <see cref="Holding"/>, holds the first statement with <c>word</c> in a parameter (the search's words, on either
-    /// provider) until its command is cancelled, which it reports, or the test releases it.
-    /// </summary>
-    private sealed class SearchStatementHold(string word) : DbCommandInterceptor
-    {
-        private int _held;
-        public volatile bool Holding;
-        public TaskCompletionSource Reached { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        public TaskCompletionSource Cancelled { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public override async ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
-            InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-        {
-            if (Holding && command.Parameters.Cast<DbParameter>().Any(p => p.Value is string text && text.Contains(word, StringComparison.OrdinalIgnoreCase))
-                && Interlocked.Exchange(ref _held, 1) == 0)
-            {
-                Reached.TrySetResult();
-                await Task.WhenAny(Release.Task, Task.Delay(Timeout.Infinite, cancellationToken));
-                if (cancellationToken.IsCancellationRequested)
-                {
-                    Cancelled.TrySetResult();
-                    cancellationToken.ThrowIfCancellationRequested();
-                }
-            }
-            return await base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
         }
     }
 }
