@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text;
 using MimeKit.Text;
 
@@ -28,8 +27,10 @@ public static class HtmlTextExtractor
                 case HtmlTagToken tag when LineBreaks.Contains(tag.Id):
                     text.Append('\n');
                     break;
+                // The tokenizer has decoded the character references already: decoding again would turn text that shows
+                // "&lt;" into "<".
                 case HtmlDataToken data when skipping <= 0:
-                    text.Append(WebUtility.HtmlDecode(data.Data));
+                    text.Append(data.Data);
                     break;
             }
         }

@@ -69,6 +69,14 @@ public sealed class InboundMailReaderTests
     }
 
     [Fact]
+    public void Read_HtmlOnlyShowingMarkupAsText_TextSaysWhatTheSenderSawEachReferenceDecodedOnce()
+    {
+        var content = Read("html-escaped-markup.eml");
+
+        Assert.Equal("In the order mail, &lt;br&gt; shows as text instead of a line break, and &amp;nbsp; too.\n\nTom & Jerry <3 été été", content.TextBody);
+    }
+
+    [Fact]
     public void Read_Rfc2231ContinuedFilename_IsDecoded()
     {
         var attachment = Assert.Single(Read("rfc2231-filename.eml").Attachments);

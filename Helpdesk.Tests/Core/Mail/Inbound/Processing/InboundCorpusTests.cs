@@ -53,6 +53,8 @@ public sealed class InboundCorpusTests(InboundCorpusRun run) : IClassFixture<Inb
         new("gb2312-8bit-headers.eml", CorpusOutcome.Ticket, Subject: "会议室的打印机无法打印文件，请尽快派人修理", Sender: "zhang@customer.test",
             Body: "三楼会议室的打印机", FromHeader: "张伟"),
         new("gb2312-base64.eml", CorpusOutcome.Ticket, Subject: "打印机故障", Body: "你好，打印机坏了"),
+        new("html-escaped-markup.eml", CorpusOutcome.Ticket, Subject: "Our template shows markup as text", Sender: "dana@customer.test",
+            Body: "shows as text instead of a line break"),
         new("html-inline-image.eml", CorpusOutcome.Ticket, Subject: "Screenshot of the error", Body: "error 500", Attachments: ["image-1.png"]),
         new("invalid-from-with-envelope.eml", CorpusOutcome.Ticket, Subject: "My mail program mangles the From", Sender: "dave@customer.test",
             Body: "The envelope knows who I am.", Reason: "the sender was taken from the envelope (Return-Path)", FromHeader: "dave at customer dot test"),
