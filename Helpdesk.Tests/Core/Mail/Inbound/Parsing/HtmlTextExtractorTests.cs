@@ -18,4 +18,12 @@ public sealed class HtmlTextExtractorTests
 
         Assert.Equal("a b\n\nc\nd\n\ne\n\nf", HtmlTextExtractor.Convert(html));
     }
+
+    [Fact]
+    public void Convert_TableCellsListsAndRules_KeepTheirWordsApart()
+    {
+        var html = "<table><tr><th>Host</th><td>db01</td></tr></table>before<hr>after<dl><dt>Term</dt><dd>Meaning</dd></dl><ol><li>one</li></ol>";
+
+        Assert.Equal("Host db01\n\nbefore\nafter\n\nTerm\n\nMeaning\n\none", HtmlTextExtractor.Convert(html));
+    }
 }

@@ -77,6 +77,15 @@ public sealed class InboundMailReaderTests
     }
 
     [Fact]
+    public void Read_HtmlOnlyAlertWithATable_CellsAreWordsApartAndRulesEndALine()
+    {
+        var content = Read("html-table-alert.eml");
+
+        Assert.Equal("Problem started at 08:41:12 on 2026.12.06\n\nHost db01.customer.test\n\nSeverity High\n\nOperational data 97 %\n\nOriginal problem ID: 4711",
+            content.TextBody);
+    }
+
+    [Fact]
     public void Read_Rfc2231ContinuedFilename_IsDecoded()
     {
         var attachment = Assert.Single(Read("rfc2231-filename.eml").Attachments);
