@@ -3,7 +3,7 @@ using MimeKit.Text;
 
 namespace Helpdesk.Core.Mail.Inbound.Parsing;
 
-/// <summary>Readable plain text from an HTML-only mail body (parameters are read from it).</summary>
+/// <summary>Readable plain text from HTML: an HTML-only mail's text (its #parameters are read from it) and the plain part of our own HTML mails.</summary>
 public static class HtmlTextExtractor
 {
     private static readonly HashSet<HtmlTagId> LineBreaks =
