@@ -1,6 +1,8 @@
 using Helpdesk.Core.Attachments;
 using Helpdesk.Core.Tickets;
 using MimeKit;
+using MimeKit.IO;
+using MimeKit.IO.Filters;
 using MimeKit.Utils;
 
 namespace Helpdesk.Core.Mail.Outbound;
@@ -45,11 +47,32 @@ public sealed class MimeComposer(BlobStore blobs)
         }
         message.Body = body.ToMessageBody();
         message.Prepare(EncodingConstraint.SevenBit);
+        foreach (var part in message.BodyParts.OfType<MimePart>()) EncodeOnce(part);
 
         var recipients = message.To.Mailboxes.Concat(message.Cc.Mailboxes).Concat(Parse(outbox.Bcc, "Bcc"))
             .DistinctBy(m => m.Address, StringComparer.OrdinalIgnoreCase).ToList();
         if (recipients.Count == 0) throw new PermanentSendException("The mail has no recipient.");
         return (message, recipients);
+    }
+
+    /// <summary>
+    /// Encodes a part's content once, in the transfer encoding <see cref="MimeMessage.Prepare"/> chose. A mail is written
+    /// three times (the raw copy, MailKit's SIZE measure and its DATA), and MimeKit encodes decoded content on every write;
+    /// encoded content it copies.
+    /// </summary>
+    private static void EncodeOnce(MimePart part)
+    {
+        if (part.Content is not { } content || part.ContentTransferEncoding is not (ContentEncoding.Base64 or ContentEncoding.QuotedPrintable)
+            || content.Encoding == part.ContentTransferEncoding) return;
+        var encoded = new MemoryBlockStream();
+        using (var filtered = new FilteredStream(encoded))
+        {
+            filtered.Add(EncoderFilter.Create(part.ContentTransferEncoding));
+            content.DecodeTo(filtered);
+            filtered.Flush();
+        }
+        encoded.Position = 0;
+        part.Content = new MimeContent(encoded, part.ContentTransferEncoding);
     }
 
     private static IEnumerable<MailboxAddress> Parse(string? list, string field)

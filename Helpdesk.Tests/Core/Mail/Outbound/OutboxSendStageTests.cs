@@ -108,6 +108,40 @@ public sealed class OutboxSendStageTests
     }
 
     [Fact]
+    public async Task Compose_PartsThatNeedEncoding_HoldTheirContentEncodedOnceAndEveryWriteIsTheSameBytes()
+    {
+        await using var host = await StartAsync();
+        var bytes = Enumerable.Range(0, 5000).Select(i => (byte)i).ToArray();
+        var picture = await host.Get<BlobStore>().StageAsync("Übersicht.png", "image/png", new MemoryStream(bytes), default);
+        var (text, html) = ("Schöne Grüße,\nIhr Helpdesk — erledigt.", "<p>" + string.Concat(Enumerable.Repeat("Schöne Grüße vom Helpdesk. ", 80)) + "</p>");
+        var (message, _) = host.Get<MimeComposer>().Compose(new OutboxMessage
+        {
+            MessageId = "<abc@helpdesk.test>", Kind = "k", From = "support@helpdesk.test", To = "a@x.test", Subject = "Grüße", TextBody = text, HtmlBody = html,
+            Attachments = [new OutboxAttachment { FileName = picture.FileName, ContentType = picture.ContentType, Sha256 = picture.Sha256, Size = picture.Size }],
+            CreatedAt = DateTime.UtcNow,
+        });
+
+        // The raw copy, MailKit's SIZE measure and its DATA each write the mail: none of them encodes it again.
+        var parts = message.BodyParts.OfType<MimePart>().ToList();
+        Assert.Equal(3, parts.Count);
+        Assert.All(parts, p => Assert.Equal(p.ContentTransferEncoding, p.Content!.Encoding));
+        Assert.All(parts, p => Assert.True(p.ContentTransferEncoding is ContentEncoding.QuotedPrintable or ContentEncoding.Base64, p.ContentType.MimeType));
+        var writes = Enumerable.Range(0, 2).Select(_ =>
+        {
+            using var raw = new MemoryStream();
+            message.WriteTo(MimeComposer.WireFormat, raw);
+            return raw.ToArray();
+        }).ToList();
+        Assert.Equal(writes[0], writes[1]);
+        var read = MimeMessage.Load(new MemoryStream(writes[0]));
+        Assert.Equal(text, read.TextBody!.TrimEnd());
+        Assert.Equal(html, read.HtmlBody!.TrimEnd());
+        using var attachment = new MemoryStream();
+        ((MimePart)read.Attachments.Single()).Content!.DecodeTo(attachment);
+        Assert.Equal(bytes, attachment.ToArray());
+    }
+
+    [Fact]
     public async Task ProcessDueAsync_MissingAttachment_FailsPermanentlyWithClearError()
     {
         await using var host = await StartAsync();
