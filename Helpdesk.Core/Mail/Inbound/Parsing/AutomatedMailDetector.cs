@@ -13,13 +13,17 @@ public enum AutomatedMailKind
     /// <summary>List, bulk or spam mail: processed, but never answered automatically.</summary>
     Bulk,
 
-    /// <summary>A delivery status notification: never turned into a request (it may become a note on the ticket whose mail bounced).</summary>
-    Bounce,
+    /// <summary>
+    /// A report about a mail (<see cref="DeliveryReportKind"/>: a bounce, a delay warning, a delivery or read receipt): never
+    /// turned into a request; a bounce or delay of a ticket's mail becomes a note on that ticket.
+    /// </summary>
+    Report,
 }
 
 /// <param name="Reason">Which rule matched, in words an administrator understands.</param>
-/// <param name="OriginalMessageId">For a bounce: the Message-ID of the mail that bounced, when the report includes it.</param>
-public sealed record AutomatedMailVerdict(AutomatedMailKind Kind, string? Reason = null, string? OriginalMessageId = null)
+/// <param name="OriginalMessageId">For a report: the Message-ID of the mail it reports on, when it names it.</param>
+/// <param name="Report">For a report: what it says of the mail.</param>
+public sealed record AutomatedMailVerdict(AutomatedMailKind Kind, string? Reason = null, string? OriginalMessageId = null, DeliveryReportKind? Report = null)
 {
     public static readonly AutomatedMailVerdict Human = new(AutomatedMailKind.None);
 
@@ -34,8 +38,8 @@ public static class AutomatedMailDetector
 
     public static AutomatedMailVerdict Classify(MimeMessage message, string? fromAddress, AutomatedMailOptions rules)
     {
-        if (DeliveryReport.IsBounce(message, fromAddress))
-            return new AutomatedMailVerdict(AutomatedMailKind.Bounce, "a delivery status notification (bounce)", DeliveryReport.OriginalMessageId(message));
+        if (DeliveryReport.Classify(message, fromAddress) is { } report)
+            return new AutomatedMailVerdict(AutomatedMailKind.Report, ReportReason(report, message), DeliveryReport.OriginalMessageId(message), report);
         var (kind, reason) = Rule(message, fromAddress, rules);
         return reason is null ? AutomatedMailVerdict.Human : new AutomatedMailVerdict(kind, reason);
     }
@@ -74,6 +78,14 @@ public static class AutomatedMailDetector
             return (AutomatedMailKind.AutoSubmitted, "an out-of-office subject");
         return (AutomatedMailKind.None, null);
     }
+
+    private static string ReportReason(DeliveryReportKind report, MimeMessage message) => report switch
+    {
+        DeliveryReportKind.Delayed => "a delivery status notification of a delay (the mail server keeps trying)",
+        DeliveryReportKind.Delivered => "a delivery status notification of a delivery",
+        DeliveryReportKind.Disposition => $"a read receipt{(DeliveryReport.Disposition(message) is { } how ? $" (\"{how}\")" : "")}",
+        _ => "a delivery status notification (bounce)",
+    };
 
     /// <summary>The other ticket system a mail comes from, recognised by its headers.</summary>
     public static (string Name, string Header)? TicketSystem(HeaderList headers, AutomatedMailOptions rules)

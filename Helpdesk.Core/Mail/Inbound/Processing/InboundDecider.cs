@@ -29,7 +29,7 @@ public sealed class InboundDecider(
         LoopGuardFacts? loopFacts, CancellationToken ct)
     {
         var automated = AutomatedMailDetector.Classify(message, content.FromAddress, options.Value.Automated);
-        if (content.FromAddress is null && automated.Kind != AutomatedMailKind.Bounce)
+        if (content.FromAddress is null && automated.Kind != AutomatedMailKind.Report)
             return new QuarantineMail($"No usable sender: {content.SenderNote}");
         if (await loops.CheckAsync(db, automated, content, receivedAt, loopFacts, ct) is { } loop)
             return loop;

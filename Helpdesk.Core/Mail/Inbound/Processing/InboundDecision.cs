@@ -38,6 +38,9 @@ public sealed record AddNote(string Explanation, int TicketId, CaseLogKind Log, 
 {
     /// <summary>For a bounce of our mail: its Message-ID, so the outbox row is marked bounced with the note.</summary>
     public string? BouncedMessageId { get; init; }
+
+    /// <summary>A mail system's report about our mail (a bounce, a delay): the people it names are not made contacts.</summary>
+    public bool IsReport { get; init; }
 }
 
 public sealed record CreateRequest(string Explanation, NewTicket Ticket, bool CreateSender) : InboundDecision(Explanation)

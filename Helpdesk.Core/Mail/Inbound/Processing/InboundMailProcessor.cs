@@ -295,7 +295,7 @@ public sealed class InboundMailProcessor(
         var actor = await NoteActorAsync(db, SenderActor(sender, content, note), note, ct);
         var (files, leftOut) = await StageAsync(db, content, ct);
         var outcome = WithAutomated(string.Join(" ", [note.Explanation, .. note.Notes, .. leftOut]), note);
-        IReadOnlyList<int> contacts = note.BouncedMessageId is null ? await CcPeopleAsync(db, content, ct) : [];
+        IReadOnlyList<int> contacts = note.IsReport ? [] : await CcPeopleAsync(db, content, ct);
         await appendEntry.ExecuteAsync(new NewCaseLogEntry
         {
             TicketId = note.TicketId,

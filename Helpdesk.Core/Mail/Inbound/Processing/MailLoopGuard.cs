@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 namespace Helpdesk.Core.Mail.Inbound.Processing;
 
 /// <summary>
-/// Mail that never becomes a request: bounces (at most a private note on the ticket whose mail bounced), our own mail
+/// Mail that never becomes a request: reports about mail (at most a private note on the ticket of the mail), our own mail
 /// coming back, and floods from one sender.
 /// Other automated mail (monitoring tools, lists) is processed; it only gets no automatic answer.
 /// </summary>
@@ -22,8 +22,8 @@ public sealed class MailLoopGuard(InboundRouter router, IOptions<InboundMailOpti
     public async Task<InboundDecision?> CheckAsync(HelpdeskDbContext db, AutomatedMailVerdict automated, InboundMailContent content,
         DateTime receivedAt, LoopGuardFacts? facts, CancellationToken ct)
     {
-        if (automated.Kind == AutomatedMailKind.Bounce)
-            return await BounceAsync(db, automated, content, ct);
+        if (automated.Kind == AutomatedMailKind.Report)
+            return await ReportAsync(db, automated, content, ct);
         if (router.IsOwnAddress(content.FromAddress))
             return new IgnoreMail("Not processed: it comes from one of the helpdesk's own addresses (a mail loop).");
         if (facts?.IsOwnMessageId(content.MessageId) ?? await db.Set<OutboxMessage>().AnyAsync(m => m.MessageId == content.MessageId, ct))
@@ -37,16 +37,25 @@ public sealed class MailLoopGuard(InboundRouter router, IOptions<InboundMailOpti
             : null;
     }
 
-    /// <summary>A bounce of a ticket's mail is kept on that ticket as a private note, so agents see the address failed.</summary>
-    private static async Task<InboundDecision> BounceAsync(HelpdeskDbContext db, AutomatedMailVerdict bounce, InboundMailContent content, CancellationToken ct)
+    /// <summary>
+    /// A report about a ticket's mail that matters to agents (a bounce, a delay) is kept on that ticket as a private note;
+    /// only a bounce marks the mail bounced. A delivery or read receipt changes nothing.
+    /// </summary>
+    private static async Task<InboundDecision> ReportAsync(HelpdeskDbContext db, AutomatedMailVerdict report, InboundMailContent content, CancellationToken ct)
     {
-        var original = bounce.OriginalMessageId;
+        var original = report.OriginalMessageId;
         var sent = original is null ? null : await db.Set<OutboxMessage>().AsNoTracking().Where(m => m.MessageId == original)
             .Select(m => new { m.TicketId, m.To }).FirstOrDefaultAsync(ct);
-        if (sent?.TicketId is not { } ticketId)
-            return new IgnoreMail($"Not processed: {bounce.Reason}{(sent is null ? "" : $" of our mail {original} to {sent.To}")}.", original);
-        var text = $"Our mail {original} to {sent.To} could not be delivered; the delivery report follows.\n\n{content.TextBody}";
-        return new AddNote($"A bounce of our mail to {sent.To} about {TicketNumber.Format(ticketId)}: added as a private note; the mail is marked bounced.",
-            ticketId, CaseLogKind.Private, text, TextFormat.Plain) { BouncedMessageId = original, AutomatedReason = bounce.Reason };
+        var about = sent is null ? "" : $" of our mail {original} to {sent.To}";
+        var bounced = report.Report == DeliveryReportKind.Failed ? original : null;
+        if (report.Report is not (DeliveryReportKind.Failed or DeliveryReportKind.Delayed) || sent?.TicketId is not { } ticketId)
+            return new IgnoreMail($"Not processed: {report.Reason}{about}.", bounced, sent?.TicketId);
+        var (what, text) = bounced is null
+            ? ($"A delay warning for our mail to {sent.To} about {TicketNumber.Format(ticketId)}: added as a private note; the mail server keeps trying, so the mail is not marked bounced.",
+                $"Our mail {original} to {sent.To} is not delivered yet: a mail server reports a delay and keeps trying. The report follows.")
+            : ($"A bounce of our mail to {sent.To} about {TicketNumber.Format(ticketId)}: added as a private note; the mail is marked bounced.",
+                $"Our mail {original} to {sent.To} could not be delivered; the delivery report follows.");
+        return new AddNote(what, ticketId, CaseLogKind.Private, $"{text}\n\n{content.TextBody}", TextFormat.Plain)
+            { BouncedMessageId = bounced, IsReport = true, AutomatedReason = report.Reason };
     }
 }

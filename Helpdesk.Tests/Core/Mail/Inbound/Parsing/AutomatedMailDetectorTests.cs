@@ -16,10 +16,52 @@ public sealed class AutomatedMailDetectorTests
     [InlineData("plain.eml", AutomatedMailKind.None)]
     [InlineData("out-of-office.eml", AutomatedMailKind.AutoSubmitted)]
     [InlineData("mailing-list.eml", AutomatedMailKind.Bulk)]
-    [InlineData("dsn-bounce.eml", AutomatedMailKind.Bounce)]
+    [InlineData("dsn-bounce.eml", AutomatedMailKind.Report)]
     public void Classify_Fixture_GivesKind(string fixture, AutomatedMailKind kind)
     {
         Assert.Equal(kind, Classify(fixture).Kind);
+    }
+
+    [Theory]
+    [InlineData("dsn-postfix.eml", DeliveryReportKind.Failed, "<corpus-outbox-1@helpdesk.test>")]
+    [InlineData("dsn-gmail-for-our-mail.eml", DeliveryReportKind.Failed, "<corpus-outbox-2@helpdesk.test>")]
+    [InlineData("dsn-postfix-delayed.eml", DeliveryReportKind.Delayed, "<corpus-outbox-1@helpdesk.test>")]
+    [InlineData("dsn-postfix-delivered.eml", DeliveryReportKind.Delivered, "<corpus-outbox-2@helpdesk.test>")]
+    [InlineData("mdn-outlook-read.eml", DeliveryReportKind.Disposition, "<corpus-outbox-1@helpdesk.test>")]
+    public void Classify_Report_SaysWhatBecameOfWhichMail(string fixture, DeliveryReportKind report, string original)
+    {
+        var verdict = Classify(fixture);
+
+        Assert.Equal((AutomatedMailKind.Report, report, original), (verdict.Kind, verdict.Report, verdict.OriginalMessageId));
+    }
+
+    [Theory]
+    [InlineData("delayed", "failed", DeliveryReportKind.Failed)]
+    [InlineData("delayed", "delivered", DeliveryReportKind.Delayed)]
+    [InlineData("relayed", "expanded", DeliveryReportKind.Delivered)]
+    [InlineData("delivered", "", DeliveryReportKind.Failed)]
+    public void Classify_ReportOnTwoRecipients_IsAsBadAsTheWorse(string first, string second, DeliveryReportKind report)
+    {
+        var message = InboundMailReader.Load(System.Text.Encoding.ASCII.GetBytes(
+            "From: MAILER-DAEMON@mx.x.test\r\nSubject: Delivery report\r\nMIME-Version: 1.0\r\n" +
+            "Content-Type: multipart/report; report-type=delivery-status; boundary=b\r\n\r\n" +
+            "--b\r\nContent-Type: text/plain\r\n\r\nReport\r\n--b\r\nContent-Type: message/delivery-status\r\n\r\n" +
+            "Reporting-MTA: dns; mx.x.test\r\n\r\n" +
+            $"Final-Recipient: rfc822; a@y.test\r\nAction: {first}\r\nStatus: 4.4.1\r\n\r\n" +
+            $"Final-Recipient: rfc822; b@y.test\r\n{(second == "" ? "" : $"Action: {second}\r\n")}Status: 5.1.1\r\n\r\n--b--\r\n"));
+
+        Assert.Equal(report, AutomatedMailDetector.Classify(message, "mailer-daemon@mx.x.test", new()).Report);
+    }
+
+    [Theory]
+    [InlineData("Warning: could not send message for past 4 hours", DeliveryReportKind.Delayed)]
+    [InlineData("Delivery delayed: Printer", DeliveryReportKind.Delayed)]
+    [InlineData("failure notice", DeliveryReportKind.Failed)]
+    public void Classify_PlainTextReportFromMailerDaemon_ReadsTheSubject(string subject, DeliveryReportKind report)
+    {
+        var message = InboundMailReader.Load(System.Text.Encoding.ASCII.GetBytes($"From: MAILER-DAEMON@mx.x.test\r\nSubject: {subject}\r\n\r\nThe mail below.\r\n"));
+
+        Assert.Equal(report, AutomatedMailDetector.Classify(message, "mailer-daemon@mx.x.test", new()).Report);
     }
 
     [Fact]
@@ -110,7 +152,7 @@ public sealed class AutomatedMailDetectorTests
     {
         var message = InboundMailReader.Load(System.Text.Encoding.ASCII.GetBytes(mail));
 
-        Assert.NotEqual(AutomatedMailKind.Bounce, AutomatedMailDetector.Classify(message, from, new()).Kind);
+        Assert.NotEqual(AutomatedMailKind.Report, AutomatedMailDetector.Classify(message, from, new()).Kind);
     }
 
     [Fact]
@@ -121,7 +163,7 @@ public sealed class AutomatedMailDetectorTests
 
         var verdict = AutomatedMailDetector.Classify(message, "mailer-daemon@mx.x.test", new());
 
-        Assert.Equal((AutomatedMailKind.Bounce, "<sent-5@helpdesk.test>"), (verdict.Kind, verdict.OriginalMessageId));
+        Assert.Equal((AutomatedMailKind.Report, "<sent-5@helpdesk.test>"), (verdict.Kind, verdict.OriginalMessageId));
     }
 
     private static AutomatedMailVerdict Classify(string from, string header)

@@ -43,11 +43,16 @@ public sealed class InboundCorpusTests(InboundCorpusRun run) : IClassFixture<Inb
             Attachments: ["data.bin.undecoded.txt"]),
         new("cron-sender.eml", CorpusOutcome.Ticket, Subject: "Cron <root@server01> /usr/local/bin/backup.sh", Sender: "cron@server01.customer.test",
             Body: "/srv/data is full", Reason: "local part \"cron\""),
-        new("dsn-bounce.eml", CorpusOutcome.Ignored, Sender: "mailer-daemon@mail.customer.test", Reason: "delivery status notification"),
-        new("dsn-exchange.eml", CorpusOutcome.Ignored, Sender: "postmaster@corp.partner.test", Reason: "delivery status notification"),
-        new("dsn-gmail.eml", CorpusOutcome.Ignored, Sender: "mailer-daemon@googlemail.com", Reason: "delivery status notification"),
+        new("dsn-bounce.eml", CorpusOutcome.Ignored, Sender: "mailer-daemon@mail.customer.test", Reason: "delivery status notification (bounce)"),
+        new("dsn-exchange.eml", CorpusOutcome.Ignored, Sender: "postmaster@corp.partner.test", Reason: "delivery status notification (bounce)"),
+        new("dsn-gmail.eml", CorpusOutcome.Ignored, Sender: "mailer-daemon@googlemail.com", Reason: "delivery status notification (bounce)"),
         new("dsn-postfix.eml", CorpusOutcome.Note, On: "HD-1", Sender: "mailer-daemon@mx.customer.test", Body: "550 5.1.1 User unknown",
             Attachments: ["[HD-1] Your request was received.eml", "attachment-1.txt"], Reason: "A bounce of our mail to left@customer.test"),
+        new("dsn-postfix-delayed.eml", CorpusOutcome.Note, On: "HD-1", Subject: "Delayed Mail (still being retried)", Sender: "mailer-daemon@mx.helpdesk.test",
+            Body: "is not delivered yet: a mail server reports a delay and keeps trying", Attachments: ["[HD-1] Your request was received.eml", "attachment-1.txt"],
+            Reason: "A delay warning for our mail to left@customer.test about HD-1"),
+        new("dsn-postfix-delivered.eml", CorpusOutcome.Ignored, Sender: "mailer-daemon@mx.helpdesk.test",
+            Reason: "Not processed: a delivery status notification of a delivery of our mail <corpus-outbox-2@helpdesk.test> to moved.away@gmail.com."),
         new("forwarded-rfc822.eml", CorpusOutcome.Ticket, Subject: "Fwd: Strange mail", Body: "Is this phishing?", Attachments: ["You won a prize.eml"]),
         new("garbage.bin", CorpusOutcome.Quarantined, Reason: "not"),
         new("gb2312-8bit-headers.eml", CorpusOutcome.Ticket, Subject: "会议室的打印机无法打印文件，请尽快派人修理", Sender: "zhang@customer.test",
@@ -76,6 +81,8 @@ public sealed class InboundCorpusTests(InboundCorpusRun run) : IClassFixture<Inb
         new("long-subject.eml", CorpusOutcome.Ticket, Subject: "Very long subject ", Body: "998 characters long"),
         new("mailing-list.eml", CorpusOutcome.Ticket, Subject: "Our November newsletter", Reason: "(List-Id)"),
         new("mbox-envelope.eml", CorpusOutcome.Ticket, Subject: "Mbox export of my question", Sender: "bob@customer.test", Body: "asks for a token twice"),
+        new("mdn-outlook-read.eml", CorpusOutcome.Ignored, Sender: "left@customer.test",
+            Reason: "Not processed: a read receipt (\"displayed\") of our mail <corpus-outbox-1@helpdesk.test> to left@customer.test."),
         new("monitoring-parameters.eml", CorpusOutcome.Ticket, Subject: "CRITICAL: web01 HTTP down", Sender: "nnm@monitoring.test"),
         new("multiple-text-parts.eml", CorpusOutcome.Ticket, Subject: "Screenshot and more details",
             Body: "First part: the CRM shows an error.", Attachments: ["image-1.png"]),
@@ -217,7 +224,7 @@ public sealed class InboundCorpusTests(InboundCorpusRun run) : IClassFixture<Inb
     }
 
     [Fact]
-    public async Task ProcessPendingAsync_BounceOfATicketsMail_IsAPrivateNoteThereAndMarksTheOutboxRow()
+    public async Task ProcessPendingAsync_BounceOrDelayOfATicketsMail_IsAPrivateNoteThereAndOnlyTheBounceMarksTheOutboxRow()
     {
         await using var db = await run.Host.DbAsync();
 
@@ -225,8 +232,9 @@ public sealed class InboundCorpusTests(InboundCorpusRun run) : IClassFixture<Inb
             .OrderBy(e => e.Id).Select(e => e.Text).ToListAsync();
         var outbox = await db.Set<OutboxMessage>().Where(m => m.MessageId.StartsWith("<corpus-outbox-")).ToListAsync();
 
-        Assert.Collection(notes, // in corpus order: the Gmail report sorts before the Postfix one
+        Assert.Collection(notes, // in corpus order: the Gmail report sorts before Postfix's, its delay before its bounce
             gmail => Assert.StartsWith("Our mail <corpus-outbox-2@helpdesk.test> to moved.away@gmail.com could not be delivered", gmail),
+            delay => Assert.StartsWith("Our mail <corpus-outbox-1@helpdesk.test> to left@customer.test is not delivered yet", delay),
             postfix => Assert.StartsWith("Our mail <corpus-outbox-1@helpdesk.test> to left@customer.test could not be delivered", postfix));
         Assert.All(outbox, m => Assert.NotNull(m.BouncedAt));
         Assert.Equal(2, outbox.Count);

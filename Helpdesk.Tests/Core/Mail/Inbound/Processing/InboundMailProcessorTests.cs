@@ -317,6 +317,35 @@ public sealed partial class InboundMailProcessorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ProcessAsync_DelayWarningAndReadReceiptForATicketsMail_OnlyTheDelayIsAPrivateNoteAndNeitherMarksItBounced()
+    {
+        var lee = await _host.AddPersonAsync("Lee Left", "left@customer.test");
+        var ticketId = await _host.Get<CreateTicketCommand>().ExecuteAsync(new NewTicket { Subject = "Printer", RequestedForId = lee.Id }, Actor.System);
+        await using (var db = await _host.DbAsync())
+        {
+            db.Add(new OutboxMessage
+            {
+                MessageId = "<corpus-outbox-1@helpdesk.test>", Kind = "email_action", From = "support@helpdesk.test", To = "left@customer.test", TicketId = ticketId,
+                Subject = "[HD-1] Your request was received", TextBody = "x", Status = OutboxStatus.Sent, CreatedAt = DateTime.UtcNow, NextAttemptAt = DateTime.UtcNow,
+            });
+            await db.SaveChangesAsync();
+        }
+
+        var delayed = await ReceiveFixtureAsync("dsn-postfix-delayed.eml");
+        var read = await ReceiveFixtureAsync("mdn-outlook-read.eml");
+
+        Assert.Equal((InboundStatus.Processed, ticketId), (delayed.Status, delayed.TicketId));
+        Assert.Equal((InboundStatus.Ignored, ticketId), (read.Status, read.TicketId));
+        Assert.Contains("read receipt", read.Outcome);
+        Assert.Null((await OutboxAsync()).Single(m => m.MessageId == "<corpus-outbox-1@helpdesk.test>").BouncedAt);
+        await using var check = await _host.DbAsync();
+        var note = await check.Set<CaseLogEntry>().SingleAsync(e => e.SourceMessageId == delayed.MessageId);
+        Assert.Equal((ticketId, CaseLogKind.Private), (note.TicketId, note.Log));
+        Assert.Contains("THIS IS A WARNING ONLY", note.Text);
+        Assert.False(await check.Set<CaseLogEntry>().AnyAsync(e => e.SourceMessageId == read.MessageId));
+    }
+
+    [Fact]
     public async Task ProcessAsync_MailFromOurOwnAddress_IsIgnoredAsLoop()
     {
         var row = await ReceiveAsync(InboundTestMail.Create("network.support@helpdesk.test", "support@helpdesk.test", "Loop", "x"));
