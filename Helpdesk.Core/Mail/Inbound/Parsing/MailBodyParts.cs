@@ -70,7 +70,9 @@ public sealed class MailBodyParts
             var inner = new MailBodyParts { _counter = _counter };
             inner.Visit(rich);
             _counter = inner._counter;
-            var text = plain is null ? string.Join("\n\n", inner._segments.Select(s => s.Text)) : Decode(plain);
+            // Some programs send an empty plain version beside the HTML one; the text is then the HTML's.
+            var plainText = plain is null ? null : Decode(plain);
+            var text = string.IsNullOrWhiteSpace(plainText) ? string.Join("\n\n", inner._segments.Select(s => s.Text)) : plainText;
             _segments.Add((text, inner._segments.Any(s => s.Html is not null) ? HtmlOf(inner._segments) : null));
             Attachments.AddRange(inner.Attachments);
             Remarks.AddRange(inner.Remarks);

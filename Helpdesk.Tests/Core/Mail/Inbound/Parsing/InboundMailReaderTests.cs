@@ -141,6 +141,22 @@ public sealed class InboundMailReaderTests
         Assert.Equal(("attachment-1.ics", "text/calendar"), (Assert.Single(content.Attachments).FileName, content.Attachments[0].ContentType));
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData(" \r\n\r\n")]
+    public void Read_AlternativeWithAnEmptyPlainVersion_TextIsTheHtmlsText(string plain)
+    {
+        var raw = System.Text.Encoding.ASCII.GetBytes(
+            "From: a@x.test\r\nSubject: Printer\r\nMIME-Version: 1.0\r\nContent-Type: multipart/alternative; boundary=\"alt\"\r\n\r\n" +
+            $"--alt\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n{plain}\r\n" +
+            "--alt\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<div>The printer <b>prints</b> nothing.</div>\r\n--alt--\r\n");
+
+        var content = InboundMailReader.Read(InboundMailReader.Load(raw), raw);
+
+        Assert.Equal("The printer prints nothing.", content.TextBody);
+        Assert.Equal("<div>The printer <b>prints</b> nothing.</div>", content.HtmlBody?.Trim());
+    }
+
     [Fact]
     public void Read_EmptyAttachment_IsLeftOutAndListedInTheText()
     {

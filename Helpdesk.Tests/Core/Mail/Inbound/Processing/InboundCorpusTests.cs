@@ -60,6 +60,8 @@ public sealed class InboundCorpusTests(InboundCorpusRun run) : IClassFixture<Inb
         new("gb2312-base64.eml", CorpusOutcome.Ticket, Subject: "打印机故障", Body: "你好，打印机坏了"),
         new("html-escaped-markup.eml", CorpusOutcome.Ticket, Subject: "Our template shows markup as text", Sender: "dana@customer.test",
             Body: "shows as text instead of a line break"),
+        new("html-with-empty-plain-alternative.eml", CorpusOutcome.Ticket, Subject: "Drucker im 2. Stock", Sender: "hans.mueller@customer.test",
+            Body: "der Drucker im 2. Stock druckt nur leere Seiten.", FromHeader: "Müller, Hans"),
         new("html-table-alert.eml", CorpusOutcome.Ticket, Subject: "Problem: High CPU utilization on db01", Sender: "zabbix@monitoring.customer.test",
             Body: "db01.customer.test", Reason: "local part \"zabbix\""),
         new("html-inline-image.eml", CorpusOutcome.Ticket, Subject: "Screenshot of the error", Body: "error 500", Attachments: ["image-1.png"]),
