@@ -11,6 +11,14 @@ public static class MailCharsets
 {
     private static readonly Encoding StrictUtf8 = new UTF8Encoding(false, throwOnInvalidBytes: true);
 
+    // .NET no longer hands out UTF-7 by name (it can hide markup from filters that do not decode it), but old Outlook
+    // Express and Windows Live Mail sent it: decoded here, the text is as safe as any other, since HTML is sanitised after.
+    private static readonly HashSet<string> Utf7Names = new(["utf-7", "unicode-1-1-utf-7", "unicode-2-0-utf-7", "x-unicode-1-1-utf-7", "x-unicode-2-0-utf-7", "csunicode11utf7"],
+        StringComparer.OrdinalIgnoreCase);
+#pragma warning disable SYSLIB0001
+    private static readonly Encoding Utf7 = new UTF7Encoding();
+#pragma warning restore SYSLIB0001
+
     public static Encoding Windows1252 => Encoding.GetEncoding(1252);
 
     public static string Decode(byte[] bytes, string? declaredCharset)
@@ -48,9 +56,11 @@ public static class MailCharsets
     private static Encoding? Declared(string? charset)
     {
         if (string.IsNullOrWhiteSpace(charset)) return null;
+        var name = charset.Trim().Trim('"');
+        if (Utf7Names.Contains(name)) return Utf7;
         try
         {
-            return Encoding.GetEncoding(charset.Trim().Trim('"'), EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
+            return Encoding.GetEncoding(name, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
         }
         catch (Exception ex) when (ex is ArgumentException or NotSupportedException)
         {

@@ -30,4 +30,14 @@ public sealed class MailCharsetsTests
 
         Assert.Equal("café €5", MailCharsets.Guess(bytes).GetString(bytes));
     }
+
+    [Theory]
+    [InlineData("utf-7")]
+    [InlineData("UNICODE-1-1-UTF-7")]
+    public void Decode_Utf7_IsDecoded(string declared)
+    {
+        var decoded = MailCharsets.Decode(Encoding.ASCII.GetBytes("+ADw-p+AD4-Gr+APwA3w-e+ADw-/p+AD4-"), declared);
+
+        Assert.Equal("<p>Grüße</p>", decoded);
+    }
 }

@@ -346,6 +346,24 @@ public sealed partial class InboundMailProcessorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ProcessAsync_Utf7HtmlMail_IsDecodedAndTheMarkupItHidStaysInert()
+    {
+        await _host.AddPersonAsync("Alice Walker", "alice@customer.test");
+        // UTF-7 spells "<" as "+ADw-": decoded, this is a script and an image with a handler, which must not survive.
+        var mail = MimeMessage.Load(new MemoryStream(System.Text.Encoding.ASCII.GetBytes(
+            "From: alice@customer.test\r\nTo: support@helpdesk.test\r\nSubject: Old mailer\r\nMIME-Version: 1.0\r\n" +
+            "Content-Type: text/html; charset=utf-7\r\n\r\n" +
+            "+ADw-p+AD4-Gr+APwA3w-e+ADw-/p+AD4-+ADw-script+AD4-window.+AF8AXw-pwned+AD0-1+ADw-/script+AD4-+ADw-img src+AD0-x onerror+AD0-window.+AF8AXw-pwned+AD0-1+AD4-\r\n")));
+
+        var row = await ReceiveAsync(mail);
+
+        var html = Assert.Single((await TicketAsync(row.TicketId)).PublicLog).Html;
+        var document = Helpdesk.Tests.Security.InertHtml.Assert(html);
+        Assert.Contains("Grüße", document.Body!.TextContent);
+        Assert.DoesNotContain("+ADw-", html);
+    }
+
+    [Fact]
     public async Task ProcessAsync_MailFromOurOwnAddress_IsIgnoredAsLoop()
     {
         var row = await ReceiveAsync(InboundTestMail.Create("network.support@helpdesk.test", "support@helpdesk.test", "Loop", "x"));
