@@ -1,5 +1,6 @@
 using System.Net;
 using MimeKit;
+using MimeKit.Cryptography;
 using MimeKit.Tnef;
 
 namespace Helpdesk.Core.Mail.Inbound.Parsing;
@@ -38,6 +39,14 @@ public sealed class MailBodyParts
             case MultipartAlternative alternative:
                 VisitAlternative(alternative);
                 break;
+            case MultipartSigned signed when signed.Count >= 2:
+                Visit(signed[0]);
+                foreach (var signature in signed.Skip(1)) AddSignature(signature);
+                break;
+            case MultipartEncrypted { Count: >= 2 } encrypted:
+                // The first part only says which version of OpenPGP follows.
+                AddEncrypted(encrypted[1], "OpenPGP");
+                break;
             case Multipart multipart:
                 foreach (var child in multipart) Visit(child);
                 break;
@@ -46,6 +55,12 @@ public sealed class MailBodyParts
                 break;
             case TnefPart tnef:
                 AddTnef(tnef);
+                break;
+            case ApplicationPkcs7Mime { SecureMimeType: SecureMimeType.SignedData } opaque:
+                AddOpaqueSigned(opaque);
+                break;
+            case ApplicationPkcs7Mime { SecureMimeType: SecureMimeType.EnvelopedData or SecureMimeType.AuthEnvelopedData } enveloped:
+                AddEncrypted(enveloped, "S/MIME");
                 break;
             case TextPart text when IsBodyText(text):
                 AddText(text);
@@ -122,6 +137,47 @@ public sealed class MailBodyParts
             Remarks.Add($"The attachment {attachment.FileName} was empty and was left out.");
         else
             Attachments.Add(attachment);
+    }
+
+    // Signatures are not checked here, and one file per signed reply would only clutter the ticket: the mail as it came keeps it.
+    private void AddSignature(MimeEntity part)
+    {
+        var kind = part.ContentType.MimeType.ToLowerInvariant() switch
+        {
+            "application/pkcs7-signature" or "application/x-pkcs7-signature" => "S/MIME",
+            "application/pgp-signature" => "OpenPGP",
+            _ => null,
+        };
+        if (kind is null) Visit(part);
+        else Remarks.Add($"The mail is signed ({kind}); the signature is not checked here and is kept with the mail as it came.");
+    }
+
+    // An S/MIME mail signed as one opaque part (as some Outlook settings send it): its content is read out, unchecked.
+    private void AddOpaqueSigned(ApplicationPkcs7Mime opaque)
+    {
+        MimeEntity content;
+        try
+        {
+            using var context = new TemporarySecureMimeContext();
+            opaque.Verify(context, out content);
+        }
+        catch (Exception)
+        {
+            // BouncyCastle reports damaged data in many exception types; the part as it came is attached rather than nothing.
+            AddAttachment(opaque);
+            return;
+        }
+        Visit(content);
+        Remarks.Add("The mail is signed (S/MIME); the signature is not checked here and is kept with the mail as it came.");
+    }
+
+    private void AddEncrypted(MimeEntity part, string kind)
+    {
+        var before = Attachments.Count;
+        if (part is MimePart encrypted) AddAttachment(encrypted);
+        else Visit(part);
+        var name = Attachments.Count > before ? $", as {Attachments[^1].FileName}" : "";
+        Remarks.Add($"The mail is encrypted ({kind}) and cannot be read here; the encrypted message is attached as it came{name}.");
     }
 
     private void AddUndecoded(MimePart part, string reason)

@@ -1,4 +1,5 @@
 using Helpdesk.Core.Mail.Inbound.Parsing;
+using MimeKit;
 
 namespace Helpdesk.Tests.Core.Mail.Inbound.Parsing;
 
@@ -155,6 +156,63 @@ public sealed class InboundMailReaderTests
 
         Assert.Equal("The printer prints nothing.", content.TextBody);
         Assert.Equal("<div>The printer <b>prints</b> nothing.</div>", content.HtmlBody?.Trim());
+    }
+
+    [Theory]
+    [InlineData("application/pkcs7-signature", "smime.p7s", "S/MIME")]
+    [InlineData("application/x-pkcs7-signature", "smime.p7s", "S/MIME")]
+    [InlineData("application/pgp-signature", "signature.asc", "OpenPGP")]
+    public void Read_SignedMail_TextIsTheSignedContentAndTheSignatureNoAttachment(string type, string file, string kind)
+    {
+        var raw = System.Text.Encoding.ASCII.GetBytes(
+            $"From: a@x.test\r\nSubject: Signed\r\nMIME-Version: 1.0\r\nContent-Type: multipart/signed; protocol=\"{type}\"; boundary=s\r\n\r\n" +
+            "--s\r\nContent-Type: multipart/mixed; boundary=m\r\n\r\n--m\r\nContent-Type: text/plain\r\n\r\nPlease reset my password.\r\n" +
+            "--m\r\nContent-Type: application/pdf; name=form.pdf\r\nContent-Disposition: attachment; filename=form.pdf\r\nContent-Transfer-Encoding: base64\r\n\r\nJVBERi0xLjQK\r\n--m--\r\n" +
+            $"--s\r\nContent-Type: {type}; name={file}\r\nContent-Disposition: attachment; filename={file}\r\nContent-Transfer-Encoding: base64\r\n\r\nMIAGCSqGSIb3DQEHAqCAMIACAQEx\r\n--s--\r\n");
+
+        var content = InboundMailReader.Read(InboundMailReader.Load(raw), raw);
+
+        Assert.StartsWith("Please reset my password.", content.TextBody);
+        Assert.EndsWith($"The mail is signed ({kind}); the signature is not checked here and is kept with the mail as it came.", content.TextBody);
+        Assert.Equal(["form.pdf"], content.Attachments.Select(a => a.FileName));
+    }
+
+    [Fact]
+    public void Read_OpaqueSignedSmime_TextIsReadOutOfTheSignedData()
+    {
+        using var key = System.Security.Cryptography.RSA.Create(2048);
+        var request = new System.Security.Cryptography.X509Certificates.CertificateRequest("CN=Alice, E=alice@customer.test", key,
+            System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(30));
+        var message = new MimeMessage { Subject = "Opaque" };
+        message.From.Add(MailboxAddress.Parse("alice@customer.test"));
+        using (var context = new MimeKit.Cryptography.TemporarySecureMimeContext())
+            message.Body = MimeKit.Cryptography.ApplicationPkcs7Mime.Sign(context, new MimeKit.Cryptography.CmsSigner(certificate),
+                new TextPart("plain") { Text = "The VPN drops every hour." });
+        using var stream = new MemoryStream();
+        message.WriteTo(stream);
+        var raw = stream.ToArray();
+
+        var content = InboundMailReader.Read(InboundMailReader.Load(raw), raw);
+
+        Assert.Equal("The VPN drops every hour.\n\nThe mail is signed (S/MIME); the signature is not checked here and is kept with the mail as it came.", content.TextBody);
+        Assert.Empty(content.Attachments);
+    }
+
+    [Theory]
+    [InlineData("Content-Type: application/pkcs7-mime; smime-type=enveloped-data; name=smime.p7m\r\nContent-Disposition: attachment; filename=smime.p7m\r\n" +
+        "Content-Transfer-Encoding: base64\r\n\r\nMIAGCSqGSIb3DQEHA6CAMIACAQAxggE=\r\n", "S/MIME", "smime.p7m")]
+    [InlineData("Content-Type: multipart/encrypted; protocol=\"application/pgp-encrypted\"; boundary=p\r\n\r\n--p\r\nContent-Type: application/pgp-encrypted\r\n\r\n" +
+        "Version: 1\r\n--p\r\nContent-Type: application/octet-stream; name=encrypted.asc\r\n\r\n-----BEGIN PGP MESSAGE-----\r\nhQEMA0abcdef\r\n-----END PGP MESSAGE-----\r\n--p--\r\n",
+        "OpenPGP", "encrypted.asc")]
+    public void Read_EncryptedMail_SaysItCannotBeReadAndAttachesOnlyTheEncryptedMessage(string body, string kind, string file)
+    {
+        var raw = System.Text.Encoding.ASCII.GetBytes($"From: a@x.test\r\nSubject: Secret\r\nMIME-Version: 1.0\r\n{body}");
+
+        var content = InboundMailReader.Read(InboundMailReader.Load(raw), raw);
+
+        Assert.Equal($"The mail is encrypted ({kind}) and cannot be read here; the encrypted message is attached as it came, as {file}.", content.TextBody);
+        Assert.Equal([file], content.Attachments.Select(a => a.FileName));
     }
 
     [Fact]

@@ -135,6 +135,8 @@ public sealed class InboundCorpusTests(InboundCorpusRun run) : IClassFixture<Inb
         new("iso2022jp-split-words.eml", CorpusOutcome.Ticket, Subject: "会議室のプロジェクターが映りません", Sender: "hanako@customer.test",
             Body: "プロジェクターの電源は入りますが、画面に何も表示されません。", FromHeader: "鈴木花子"),
         new("scanner-pdf-only.eml", CorpusOutcome.Ticket, Subject: "Scanned document", Sender: "frank@customer.test", Attachments: ["scan_0001.pdf"]),
+        new("thunderbird-openpgp-signed.eml", CorpusOutcome.Ticket, Subject: "VPN certificate expired", Sender: "petra.lange@customer.test",
+            Body: "the VPN client says my certificate expired yesterday. Could you issue a new one?\n\nThanks, Petra\n\nThe mail is signed (OpenPGP); the signature is not checked here"),
         new("thunderbird-flowed-reply.eml", CorpusOutcome.Note, On: "plain.eml", Subject: "Re: Printer on 3rd floor jams", Sender: "joerg@customer.test",
             Body: "we replaced the toner cartridge and cleaned the rollers, but the printer still jams on every second page. The display shows \"Papierstau Fach 2\" – schöne Grüße aus München."),
     ];
