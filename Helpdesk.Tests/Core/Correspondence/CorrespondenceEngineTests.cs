@@ -182,6 +182,8 @@ public sealed class CorrespondenceEngineTests : IAsyncLifetime
         var alert = await db.Set<OutboxMessage>().SingleAsync(m => m.Kind == CorrespondenceMail.Kind(CorrespondenceKind.MentionAlert) && m.To.Contains("lea@"));
         Assert.StartsWith("Max Member mentioned you on HD-", alert.Subject);
         Assert.Contains("please look", alert.TextBody);
+        // The plain part keeps the link's address, which the HTML part hides behind the ticket's number.
+        Assert.Contains($"HD-{id} <http://localhost:5000/tickets/{id}>", alert.TextBody);
     }
 
     [Fact]
