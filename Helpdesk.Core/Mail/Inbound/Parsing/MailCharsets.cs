@@ -21,12 +21,14 @@ public static class MailCharsets
 
     public static Encoding Windows1252 => Encoding.GetEncoding(1252);
 
+    /// <returns>The text without a leading byte order mark (Windows scripts write one): it would hide a first line's #parameter.</returns>
     public static string Decode(byte[] bytes, string? declaredCharset)
     {
-        if (Declared(declaredCharset) is { } declared && TryDecode(declared, bytes, out var text)
-            && !(declared.IsSingleByte && IsUtf8WithNonAscii(bytes)))
-            return text;
-        return Guess(bytes).GetString(bytes);
+        var text = Declared(declaredCharset) is { } declared && TryDecode(declared, bytes, out var declaredText)
+            && !(declared.IsSingleByte && IsUtf8WithNonAscii(bytes))
+                ? declaredText
+                : Guess(bytes).GetString(bytes);
+        return text.TrimStart('\uFEFF');
     }
 
     /// <summary>The encoding of undeclared bytes: UTF-8 if they are valid UTF-8, else the detector's answer, else Windows-1252.</summary>

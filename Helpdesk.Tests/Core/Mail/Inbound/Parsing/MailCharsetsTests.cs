@@ -40,4 +40,15 @@ public sealed class MailCharsetsTests
 
         Assert.Equal("<p>Grüße</p>", decoded);
     }
+
+    [Theory]
+    [InlineData("utf-8")]
+    [InlineData(null)]
+    public void Decode_LeadingByteOrderMark_IsNotText(string? declared)
+    {
+        var decoded = MailCharsets.Decode([0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes("#team: Network\nDisk full")], declared);
+
+        Assert.Equal("#team: Network\nDisk full", decoded);
+        Assert.Equal("Network", Assert.Single(MailParameterParser.Parse(decoded).Parameters).Value);
+    }
 }
