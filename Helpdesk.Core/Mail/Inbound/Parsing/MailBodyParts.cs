@@ -107,7 +107,15 @@ public sealed class MailBodyParts
             return;
         }
         var text = Decode(part);
-        _segments.Add(part.IsHtml ? (HtmlTextExtractor.Convert(text), text) : (text.ReplaceLineEndings("\n").Trim(), null));
+        if (part.IsHtml)
+            _segments.Add((HtmlTextExtractor.Convert(text), text));
+        else if (InlineSigned(text.ReplaceLineEndings("\n")) is { } signed)
+        {
+            _segments.Add((signed, null));
+            Remarks.Add("The mail is signed (OpenPGP); the signature is not checked here and is kept with the mail as it came.");
+        }
+        else
+            _segments.Add((text.ReplaceLineEndings("\n").Trim(), null));
     }
 
     private static string Decode(TextPart part)
@@ -116,6 +124,20 @@ public sealed class MailBodyParts
         part.Content?.DecodeTo(buffer);
         var text = MailCharsets.Decode(buffer.ToArray(), part.ContentType.Charset);
         return IsFlowed(part) ? Unflow(text, part.ContentType.Parameters["delsp"]) : text;
+    }
+
+    /// <summary>
+    /// The text of an inline OpenPGP-signed message (RFC 4880 cleartext signature): what stands between the armor's
+    /// header lines and its signature, dash-escaped lines restored; null for any other text.
+    /// </summary>
+    private static string? InlineSigned(string text)
+    {
+        var lines = text.Trim().Split('\n');
+        if (lines[0].TrimEnd() != "-----BEGIN PGP SIGNED MESSAGE-----") return null;
+        var start = Array.FindIndex(lines, line => line.Trim().Length == 0);
+        var end = Array.FindIndex(lines, line => line.TrimEnd() == "-----BEGIN PGP SIGNATURE-----");
+        if (start < 0 || end < start || !lines.Skip(end).Any(line => line.TrimEnd() == "-----END PGP SIGNATURE-----")) return null;
+        return string.Join('\n', lines[(start + 1)..end].Select(line => line.StartsWith("- ", StringComparison.Ordinal) ? line[2..] : line)).Trim();
     }
 
     // RFC 3676 (Thunderbird, Apple Mail, many phones): a line ending in a space goes on in the next line.

@@ -178,6 +178,18 @@ public sealed class InboundMailReaderTests
     }
 
     [Fact]
+    public void Read_InlineOpenPgpSignedText_TextIsTheSignedMessageWithoutTheArmor()
+    {
+        var raw = System.Text.Encoding.ASCII.GetBytes("From: a@x.test\r\nSubject: VPN\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n" +
+            "-----BEGIN PGP SIGNED MESSAGE-----\r\nHash: SHA256\r\n\r\nThe VPN is down.\r\n- -- \r\nPat\r\n" +
+            "-----BEGIN PGP SIGNATURE-----\r\n\r\niQEzBAEBCAAdFiEE\r\n=Xq7D\r\n-----END PGP SIGNATURE-----\r\n");
+
+        var content = InboundMailReader.Read(InboundMailReader.Load(raw), raw);
+
+        Assert.Equal("The VPN is down.\n-- \nPat\n\nThe mail is signed (OpenPGP); the signature is not checked here and is kept with the mail as it came.", content.TextBody);
+    }
+
+    [Fact]
     public void Read_OpaqueSignedSmime_TextIsReadOutOfTheSignedData()
     {
         using var key = System.Security.Cryptography.RSA.Create(2048);
