@@ -108,14 +108,18 @@ public sealed class MailBodyParts
         }
         var text = Decode(part);
         if (part.IsHtml)
+        {
             _segments.Add((HtmlTextExtractor.Convert(text), text));
-        else if (InlineSigned(text.ReplaceLineEndings("\n")) is { } signed)
+            return;
+        }
+        text = text.ReplaceLineEndings("\n");
+        if (InlineSigned(text) is { } signed)
         {
             _segments.Add((signed, null));
-            Remarks.Add("The mail is signed (OpenPGP); the signature is not checked here and is kept with the mail as it came.");
+            AddSignedRemark("OpenPGP");
         }
         else
-            _segments.Add((text.ReplaceLineEndings("\n").Trim(), null));
+            _segments.Add((text.Trim(), null));
     }
 
     private static string Decode(TextPart part)
@@ -171,8 +175,11 @@ public sealed class MailBodyParts
             _ => null,
         };
         if (kind is null) Visit(part);
-        else Remarks.Add($"The mail is signed ({kind}); the signature is not checked here and is kept with the mail as it came.");
+        else AddSignedRemark(kind);
     }
+
+    private void AddSignedRemark(string kind) =>
+        Remarks.Add($"The mail is signed ({kind}); the signature is not checked here and is kept with the mail as it came.");
 
     // An S/MIME mail signed as one opaque part (as some Outlook settings send it): its content is read out, unchecked.
     private void AddOpaqueSigned(ApplicationPkcs7Mime opaque)
@@ -190,7 +197,7 @@ public sealed class MailBodyParts
             return;
         }
         Visit(content);
-        Remarks.Add("The mail is signed (S/MIME); the signature is not checked here and is kept with the mail as it came.");
+        AddSignedRemark("S/MIME");
     }
 
     private void AddEncrypted(MimeEntity part, string kind)
