@@ -25,16 +25,15 @@ public sealed class AppendCaseLogEntryCommand(TicketWrite write, CaseLogEntryFac
         var (db, ticket, actor, now) = (scope.Db, scope.Ticket, scope.Actor, scope.Now);
         var recipients = ChosenRecipients(input);
         recipients?.Validate();
-        var entry = entryFactory.Create(db, ticket, input.Log, input.Text, input.Format, input.Files, actor, input.Origin, now);
-        entry.SourceMessageId = input.SourceMessageId;
-        entry.SourceInboundId = input.SourceInboundId;
+        var entry = entryFactory.Create(db, ticket, input.Log, input.Text, input.Format, input.Files, actor, input.Origin, now,
+            (input.SourceMessageId, input.SourceInboundId));
         if (input.Log == CaseLogKind.Private) entry.Mentions.AddRange(await MentionsAsync(db, input.MentionIds, ct));
 
         db.Add(entry);
         foreach (var note in input.AuditNotes)
             db.Add(TicketAuditTrail.Entry(ticket, actor, now, "mail", null, null, note));
         await db.SaveChangesAsync(ct);
-        entryFactory.LinkInlineImages(entry);
+        entryFactory.LinkInlineImages(entry, ticket);
         await TicketContactList.AddAsync(db, ticket, input.ContactIds, actor, now, TicketContactList.CcNote, ct);
         if (recipients is not null) await AddAsContactsAsync(db, ticket, recipients, actor, now, ct);
         // Appending to a log is not a field edit: it must not conflict with someone editing the header, so no Version bump.

@@ -10,8 +10,9 @@ public sealed class CaseLogEntryFactory(CaseLogHtml html, BlobStore blobs)
 {
     /// <summary>The entry's inline images ("cid:…") have no console address yet: call <see cref="LinkInlineImages"/> after saving.</summary>
     /// <param name="db">The context the entry is saved with: files stored within its transaction count as uploaded.</param>
+    /// <param name="source">The received mail the entry comes from, if it does.</param>
     public CaseLogEntry Create(HelpdeskDbContext db, Ticket ticket, CaseLogKind log, string text, TextFormat format,
-        IReadOnlyList<StagedFile> files, Actor actor, EntryOrigin origin, DateTime now)
+        IReadOnlyList<StagedFile> files, Actor actor, EntryOrigin origin, DateTime now, (string? MessageId, long? InboundId) source = default)
     {
         if (string.IsNullOrWhiteSpace(text) && files.Count == 0)
             throw new ValidationFailedException("text", "Write something or attach a file before adding the entry.");
@@ -30,6 +31,8 @@ public sealed class CaseLogEntryFactory(CaseLogHtml html, BlobStore blobs)
             Format = format,
             Html = "",
             Origin = origin,
+            SourceMessageId = source.MessageId,
+            SourceInboundId = source.InboundId,
         };
         entry.Attachments.AddRange(files.Select(f => new Attachment
         {
@@ -43,14 +46,14 @@ public sealed class CaseLogEntryFactory(CaseLogHtml html, BlobStore blobs)
             CreatedAt = now,
             UploadedById = actor.PersonId,
         }));
-        html.Render(entry);
+        html.Render(entry, ticket.SourceInboundId);
         return entry;
     }
 
     /// <summary>Renders the entry again now that its attachments have ids, so its inline images show; the next save stores it.</summary>
-    public void LinkInlineImages(CaseLogEntry entry)
+    public void LinkInlineImages(CaseLogEntry entry, Ticket ticket)
     {
         // Without inline images it would render the same again.
-        if (CaseLogHtml.HasInlineImages(entry)) html.Render(entry);
+        if (CaseLogHtml.HasInlineImages(entry)) html.Render(entry, ticket.SourceInboundId);
     }
 }

@@ -1,4 +1,5 @@
 using Helpdesk.Core.Persistence;
+using Helpdesk.Core.Tickets;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -24,7 +25,10 @@ internal sealed class CaseLogHtmlUpgrade(IDbContextFactory<HelpdeskDbContext> co
             var batch = await db.Set<CaseLogEntry>().Include(e => e.Attachments)
                 .Where(e => e.HtmlVersion < CaseLogHtml.Version).OrderBy(e => e.Id).Take(BatchSize).ToListAsync(ct);
             if (batch.Count == 0) break;
-            foreach (var entry in batch) html.Render(entry);
+            var ticketIds = batch.Select(e => e.TicketId).Distinct().ToList();
+            var ticketSources = await db.Set<Ticket>().Where(t => ticketIds.Contains(t.Id)).Select(t => new { t.Id, t.SourceInboundId })
+                .ToDictionaryAsync(t => t.Id, t => t.SourceInboundId, ct);
+            foreach (var entry in batch) html.Render(entry, ticketSources.GetValueOrDefault(entry.TicketId));
             await db.SaveChangesAsync(ct);
             total += batch.Count;
         }

@@ -13,10 +13,18 @@ public sealed class CaseLogTextRenderer(UntrustedHtml untrusted)
         .Build();
 
     /// <param name="inlineImages">Console URLs of inline images by Content-ID; markdown and HTML may refer to them as "cid:…".</param>
-    public SafeHtml ToHtml(string text, TextFormat format, IReadOnlyDictionary<string, string> inlineImages) => format switch
+    /// <param name="foldQuotedHistory">Fold the earlier mail a reply quotes (<see cref="QuotedHistory"/>).</param>
+    public SafeHtml ToHtml(string text, TextFormat format, IReadOnlyDictionary<string, string> inlineImages, bool foldQuotedHistory = false) => format switch
     {
         TextFormat.Markdown => untrusted.Render(Markdig.Markdown.ToHtml(text, Markdown), inlineImages),
-        TextFormat.Html => untrusted.Render(text, inlineImages),
-        _ => new SafeHtml(WebUtility.HtmlEncode(text).ReplaceLineEndings("<br>"), []),
+        TextFormat.Html => untrusted.Render(text, inlineImages, foldQuotedHistory),
+        _ => new SafeHtml(PlainHtml(text, foldQuotedHistory), []),
     };
+
+    private static string PlainHtml(string text, bool foldQuotedHistory) =>
+        foldQuotedHistory && QuotedHistory.Split(text) is var (own, quoted, after)
+            ? $"{Encoded(own)}<details><summary>{QuotedHistory.Label}</summary>{Encoded(quoted)}</details>{Encoded(after)}"
+            : Encoded(text);
+
+    private static string Encoded(string text) => WebUtility.HtmlEncode(text).ReplaceLineEndings("<br>");
 }

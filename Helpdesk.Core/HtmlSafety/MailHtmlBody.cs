@@ -67,6 +67,15 @@ public sealed class MailHtmlBody(MailAudience audience, string publicUrl)
     {
         var holder = document.CreateElement("div");
         holder.InnerHtml = storedHtml;
+        // A reply's quote is folded in the console (CaseLog.QuotedHistory); few mail programs can fold, and the others
+        // would show the fold's label as a line of text. The mail carries the quote open, a block of its own.
+        foreach (var fold in holder.QuerySelectorAll("details").ToList())
+        {
+            fold.Children.FirstOrDefault(c => c.LocalName == "summary")?.Remove();
+            var block = document.CreateElement("div");
+            block.Append([.. fold.ChildNodes]);
+            fold.Replace(block);
+        }
         if (audience == MailAudience.Agents)
             foreach (var image in holder.QuerySelectorAll("img").Where(i => HtmlUrls.IsConsoleImage(i.GetAttribute("src") ?? "")).ToList())
                 image.Replace(Anchor(document, publicUrl.TrimEnd('/') + image.GetAttribute("src"), Description(image)));

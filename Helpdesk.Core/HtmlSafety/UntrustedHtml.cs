@@ -17,10 +17,12 @@ public sealed class UntrustedHtml
     private readonly Lazy<HtmlSanitizer> _sanitizer = new(HtmlPolicy.Console);
 
     /// <param name="inlineImages">Console URLs of the mail's inline images, by Content-ID (see <see cref="ContentIds"/>).</param>
-    public SafeHtml Render(string html, IReadOnlyDictionary<string, string> inlineImages)
+    /// <param name="foldQuotedHistory">Fold the earlier mail a reply quotes (<see cref="CaseLog.QuotedHistory"/>).</param>
+    public SafeHtml Render(string html, IReadOnlyDictionary<string, string> inlineImages, bool foldQuotedHistory = false)
     {
         var document = _sanitizer.Value.HtmlParserFactory().ParseDocument(html);
         var body = document.Body!;
+        if (foldQuotedHistory) CaseLog.QuotedHistory.Fold(body);
         var remote = new List<string>();
         foreach (var image in body.QuerySelectorAll("img").ToList())
         {

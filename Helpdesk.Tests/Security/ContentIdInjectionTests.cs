@@ -31,7 +31,7 @@ public sealed class ContentIdInjectionTests
     {
         var entry = MailEntry($"<p>{vector}</p>{html}", contentId);
 
-        Renderer.Render(entry);
+        Renderer.Render(entry, ticketSourceInboundId: null);
 
         var images = InertHtml.Assert(entry.Html).QuerySelectorAll("img");
         Assert.Equal(expectedSource is null ? [] : [expectedSource], images.Select(i => i.GetAttribute("src")));
@@ -43,7 +43,7 @@ public sealed class ContentIdInjectionTests
     {
         var entry = MailEntry("<img src=\"cid:logo\">", "<logo>", "image/svg+xml");
 
-        Renderer.Render(entry);
+        Renderer.Render(entry, ticketSourceInboundId: null);
 
         Assert.Empty(InertHtml.Assert(entry.Html).QuerySelectorAll("img"));
     }

@@ -82,15 +82,14 @@ public sealed class CreateTicketCommand(TicketWrite write, CaseLogEntryFactory e
         if (!string.IsNullOrWhiteSpace(input.Description) || input.Files.Count > 0)
         {
             var origin = actor.Kind == ActorKind.Customer ? EntryOrigin.Customer : EntryOrigin.Console;
-            var entry = entryFactory.Create(db, ticket, input.DescriptionLog, input.Description ?? "", input.DescriptionFormat, input.Files, actor, origin, now);
-            entry.SourceMessageId = input.SourceMessageId;
-            entry.SourceInboundId = input.SourceInboundId;
+            var entry = entryFactory.Create(db, ticket, input.DescriptionLog, input.Description ?? "", input.DescriptionFormat, input.Files, actor, origin, now,
+                (input.SourceMessageId, input.SourceInboundId));
             db.Add(entry);
             // Inline images get their addresses from their saved ids; an entry without any is saved once, below.
             if (CaseLogHtml.HasInlineImages(entry))
             {
                 await db.SaveChangesAsync(ct);
-                entryFactory.LinkInlineImages(entry);
+                entryFactory.LinkInlineImages(entry, ticket);
             }
         }
         await db.SaveChangesAsync(ct);

@@ -35,6 +35,22 @@ public sealed partial class InboundMailProcessorTests
     }
 
     [Fact]
+    public async Task ProcessAsync_ReplyQuotingTheThread_ShowsItsOwnTextAndFoldsTheQuote()
+    {
+        await _host.AddPersonAsync("Alice Walker", "alice@customer.test");
+        const string Quote = "\n\n-----Original Message-----\nFrom: Helpdesk <support@helpdesk.test>\nSent: Tuesday\n\nPlease send us the printer's model.";
+        var first = await ReceiveAsync(InboundTestMail.Create("alice@customer.test", "support@helpdesk.test", "FW: Printer", "Bob's printer, see below." + Quote));
+        var reply = await ReceiveAsync(InboundTestMail.Create("alice@customer.test", "support@helpdesk.test", $"RE: [HD-{first.TicketId}] Printer", "It is an HP 4250." + Quote));
+
+        Assert.Equal(first.TicketId, reply.TicketId);
+        var log = (await TicketAsync(first.TicketId)).PublicLog.OrderBy(e => e.Id).ToList();
+        // The mail a ticket is created from is the request: a forward's "From: … Sent: …" is what it is about.
+        Assert.DoesNotContain("<details>", log[0].Html);
+        Assert.StartsWith($"It is an HP 4250.<details><summary>{QuotedHistory.Label}</summary>-----Original Message-----<br>", log[1].Html);
+        Assert.EndsWith("Please send us the printer&#39;s model.</details>", log[1].Html);
+    }
+
+    [Fact]
     public async Task ProcessAsync_TicketNumberInSubject_AddsNoteAndRefetchAddsNothing()
     {
         var alice = await _host.AddPersonAsync("Alice Walker", "alice@customer.test");
