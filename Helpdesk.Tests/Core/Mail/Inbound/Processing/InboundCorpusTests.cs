@@ -1,3 +1,4 @@
+using System.Net;
 using Helpdesk.Core.CaseLog;
 using Helpdesk.Core.Common;
 using Helpdesk.Core.Mail.Inbound;
@@ -26,8 +27,9 @@ public enum CorpusOutcome
 
 /// <param name="Reason">For a quarantine, in the error; otherwise in the outcome (e.g. which automated rule matched).</param>
 /// <param name="Body">In the text of the case-log entry the mail made.</param>
+/// <param name="Folded">For a note: in the quoted history its HTML folds (<see cref="QuotedHistory"/>); a note without it folds nothing.</param>
 public sealed record CorpusCase(string File, CorpusOutcome Outcome, string? On = null, string? Subject = null, string? Sender = null,
-    string? Body = null, string[]? Attachments = null, string? Reason = null, string? FromHeader = null)
+    string? Body = null, string[]? Attachments = null, string? Reason = null, string? FromHeader = null, string? Folded = null)
 {
     public override string ToString() => File;
 }
@@ -96,6 +98,10 @@ public sealed class InboundCorpusTests(InboundCorpusRun run) : IClassFixture<Inb
             Reason: "local part \"noreply\""),
         new("out-of-office.eml", CorpusOutcome.Note, On: "HD-7", Sender: "alice@customer.test", Reason: NoAnswer + " (Auto-Submitted: auto-replied)"),
         new("plain.eml", CorpusOutcome.Ticket, Subject: "Printer on 3rd floor jams", Sender: "alice@customer.test", Body: "the printer jams on every page"),
+        new("reply-gmail-html.eml", CorpusOutcome.Note, On: "plain.eml", Sender: "alice@customer.test", Body: "Your technician fixed it this morning – thank you!",
+            Folded: "the printer jams on every page."),
+        new("reply-outlook-html.eml", CorpusOutcome.Note, On: "plain.eml", Sender: "alice@customer.test",
+            Body: "The new drum unit did not help either; it jams on the first page now.", Folded: "the printer jams on every page."),
         new("reply-to-inbound-mail.eml", CorpusOutcome.Note, On: "plain.eml", Body: "It also jams on the 4th floor now.",
             Reason: "a reply to a mail received about it"),
         new("reused-message-id-1.eml", CorpusOutcome.Ticket, Subject: "Disk check on db01", Body: "/var is 91% full"),
@@ -138,7 +144,8 @@ public sealed class InboundCorpusTests(InboundCorpusRun run) : IClassFixture<Inb
         new("thunderbird-openpgp-signed.eml", CorpusOutcome.Ticket, Subject: "VPN certificate expired", Sender: "petra.lange@customer.test",
             Body: "the VPN client says my certificate expired yesterday. Could you issue a new one?\n\nThanks, Petra\n\nThe mail is signed (OpenPGP); the signature is not checked here"),
         new("thunderbird-flowed-reply.eml", CorpusOutcome.Note, On: "plain.eml", Subject: "Re: Printer on 3rd floor jams", Sender: "joerg@customer.test",
-            Body: "we replaced the toner cartridge and cleaned the rollers, but the printer still jams on every second page. The display shows \"Papierstau Fach 2\" – schöne Grüße aus München."),
+            Body: "we replaced the toner cartridge and cleaned the rollers, but the printer still jams on every second page. The display shows \"Papierstau Fach 2\" – schöne Grüße aus München.",
+            Folded: "> the printer jams on every page."),
     ];
 
     [Fact]
@@ -191,6 +198,14 @@ public sealed class InboundCorpusTests(InboundCorpusRun run) : IClassFixture<Inb
                 : (await db.Set<InboundMessage>().SingleAsync(m => m.Id == run.RowOf[expected.On])).TicketId;
             Assert.True(onTicket == ticket.Id, said);
             entry = await entries.OrderBy(e => e.Id).LastOrDefaultAsync(e => e.SourceMessageId == row.MessageId);
+            var fold = entry?.Html.IndexOf($"<details><summary>{QuotedHistory.Label}</summary>", StringComparison.Ordinal) ?? -1;
+            if (expected.Folded is null) Assert.True(fold < 0, said);
+            else
+            {
+                Assert.True(fold >= 0, said);
+                Assert.Contains(expected.Folded, WebUtility.HtmlDecode(entry!.Html[fold..]));
+                Assert.Contains(expected.Body ?? "", WebUtility.HtmlDecode(entry.Html[..fold]));
+            }
         }
         else
         {
