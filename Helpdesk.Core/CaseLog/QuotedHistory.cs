@@ -43,7 +43,7 @@ public static partial class QuotedHistory
     private static List<INode>? HtmlQuote(IElement body)
     {
         if (body.QuerySelector(".gmail_quote") is { } gmail) return Forwarded(gmail.TextContent) ? null : [gmail];
-        if (body.QuerySelector(".yahoo_quoted") is { } yahoo) return [yahoo];
+        if (body.QuerySelector(".yahoo_quoted, .protonmail_quote") is { } quote) return [quote];
         if (body.QuerySelector("div.moz-cite-prefix") is { } prefix && prefix.NextElementSibling is { LocalName: "blockquote" } cited)
             return [prefix, cited];
         if (body.QuerySelector("#mail-editor-reference-message-container") is { } reference) return ToEnd(reference);
@@ -165,13 +165,13 @@ public static partial class QuotedHistory
     private static partial Regex OriginalMessage();
 
     // "From: … Sent: …" as one block of text (the HTML header), in the languages Outlook writes most.
-    [GeneratedRegex(@"^\s*(From|Von|De|Van|Da)\s?:.+?\b(Sent|Gesendet|Envoyé|Enviado|Verzonden|Inviato|Date|Datum)\s?:", RegexOptions.Singleline)]
+    [GeneratedRegex(@"^\s*(From|Von|De|Van|Da)\s?:.+?(Sent|Gesendet|Envoyé|Enviado( el)?|Verzonden|Inviato|Date|Datum)\s?:", RegexOptions.Singleline)]
     private static partial Regex HeaderBlock();
 
     [GeneratedRegex(@"^\s*\*?(From|Von|De|Van|Da)\s?:\*?\s+\S")]
     private static partial Regex FromLine();
 
-    [GeneratedRegex(@"^\s*\*?(Sent|Gesendet|Envoyé|Enviado|Verzonden|Inviato|Date|Datum)\s?:\*?\s+\S")]
+    [GeneratedRegex(@"^\s*\*?(Sent|Gesendet|Envoyé|Enviado( el)?|Verzonden|Inviato|Date|Datum)\s?:\*?\s+\S")]
     private static partial Regex SentLine();
 
     // "On Tue, 24 Nov 2026 at 10:00, Alice <alice@…> wrote:" and its translations ("Am … schrieb Alice:"); long ones are

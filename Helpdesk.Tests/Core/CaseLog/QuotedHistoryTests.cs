@@ -114,6 +114,17 @@ public sealed class QuotedHistoryTests
     }
 
     [Theory]
+    [InlineData("Proton Mail", """<div>Thanks!</div><div class="protonmail_quote">On Tuesday, Helpdesk wrote:<br><blockquote class="protonmail_quote" type="cite">We replaced the toner.</blockquote></div>""")]
+    [InlineData("Outlook in Spanish", """<div class="WordSection1"><p>Gracias.</p><div style="border:none;border-top:solid #E1E1E1 1.0pt"><p><b>De:</b> Helpdesk<br><b>Enviado el:</b> martes, 24 de noviembre de 2026 10:00<br><b>Asunto:</b> Impresora</p></div><p>We replaced the toner.</p></div>""")]
+    [InlineData("eM Client", """<div>Thanks!</div><div>------ Original Message ------</div><div>From "Helpdesk" &lt;support@helpdesk.test&gt;</div><div>We replaced the toner.</div>""")]
+    public void ToHtml_OtherMailPrograms_FoldTheQuoteAndShowTheReply(string _, string html)
+    {
+        var (shown, folded) = RenderHtml(html);
+        Assert.True(shown is "Thanks!" or "Gracias.", shown);
+        Assert.EndsWith("We replaced the toner.", folded);
+    }
+
+    [Theory]
     [InlineData("forwarded (Gmail)", """<div dir="ltr">See below.</div><div class="gmail_quote"><div class="gmail_attr">---------- Forwarded message ---------<br>From: Bob</div><div>The invoice is wrong.</div></div>""")]
     [InlineData("only a quote", """<div class="gmail_quote"><div class="gmail_attr">On Tue, Helpdesk wrote:</div><blockquote class="gmail_quote">We replaced the toner.</blockquote></div><div>Alice</div>""")]
     [InlineData("answers between quotes", """<blockquote type="cite">Is it the toner?</blockquote><p>No.</p><blockquote type="cite">Which floor?</blockquote><p>Third.</p>""")]
