@@ -57,9 +57,9 @@ public sealed partial class NotificationLogPage
         new[] { ("To", m.To), ("Cc", m.Cc), ("Bcc", m.Bcc) }.Where(r => !string.IsNullOrWhiteSpace(r.Item2));
 
     private static string StatusText(OutboxSummary m) =>
-        m.BouncedAt is not null ? "Bounced" : m.IsTest ? $"{m.Status} (test)" : m.Status.ToString();
+        m.BouncedAt is not null ? "Bounced" : m.DelayedAt is not null ? "Delayed" : m.IsTest ? $"{m.Status} (test)" : m.Status.ToString();
 
-    private static Color StatusColor(OutboxSummary m) => m.BouncedAt is not null ? Color.Warning : m.Status switch
+    private static Color StatusColor(OutboxSummary m) => m.BouncedAt is not null || m.DelayedAt is not null ? Color.Warning : m.Status switch
     {
         OutboxStatus.Sent => Color.Success,
         OutboxStatus.Failed => Color.Error,

@@ -60,6 +60,12 @@ public sealed class OutboxMessage
     public DateTime? BouncedAt { get; set; }
 
     /// <summary>
+    /// When a mail server last reported the mail delayed (it keeps trying); a later report of its delivery clears it, and
+    /// a bounce (<see cref="BouncedAt"/>) ends it.
+    /// </summary>
+    public DateTime? DelayedAt { get; set; }
+
+    /// <summary>
     /// Which send round holds this row, until <see cref="ClaimExpiresAt"/>: one claimant per row, even with several
     /// processes on one database. An expired claim (its holder died) is taken over.
     /// </summary>

@@ -8,7 +8,7 @@ namespace Helpdesk.Core.Mail.Outbound;
 
 public sealed record OutboxSummary(long Id, string Kind, bool IsTest, int? TicketId, string? TriggerName, string? ActionName,
     string To, string Cc, string Bcc, string Subject, OutboxStatus Status, int Attempts, DateTime CreatedAt, DateTime? SentAt,
-    DateTime NextAttemptAt, string? LastError, string? RecipientReasons, DateTime? BouncedAt);
+    DateTime NextAttemptAt, string? LastError, string? RecipientReasons, DateTime? BouncedAt, DateTime? DelayedAt);
 
 public sealed record OutboxPage(IReadOnlyList<OutboxSummary> Items, int TotalCount);
 
@@ -27,7 +27,7 @@ public sealed class OutboxListQuery(IDbContextFactory<HelpdeskDbContext> context
             .Select(m => new OutboxSummary(m.Id, m.Kind, m.IsTest, m.TicketId,
                 db.Set<Trigger>().Where(t => t.Id == m.TriggerId).Select(t => t.Name).FirstOrDefault(),
                 db.Set<EmailAction>().Where(a => a.Id == m.ActionId).Select(a => a.Name).FirstOrDefault(),
-                m.To, m.Cc, m.Bcc, m.Subject, m.Status, m.Attempts, m.CreatedAt, m.SentAt, m.NextAttemptAt, m.LastError, m.RecipientReasons, m.BouncedAt))
+                m.To, m.Cc, m.Bcc, m.Subject, m.Status, m.Attempts, m.CreatedAt, m.SentAt, m.NextAttemptAt, m.LastError, m.RecipientReasons, m.BouncedAt, m.DelayedAt))
             .ToListAsync(ct);
         return new OutboxPage(items, total);
     }

@@ -11,7 +11,7 @@ namespace Helpdesk.Core.Persistence.CompiledModel
     public partial class HelpdeskDbContextModel
     {
         private HelpdeskDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("235ef8b9-c7d1-4bbb-a381-963093666744"), entityTypeCount: 55)
+            : base(skipDetectChanges: false, modelId: new Guid("5e3b7c8e-b6fe-451e-8939-d3c44f1f7b66"), entityTypeCount: 55)
         {
         }
 

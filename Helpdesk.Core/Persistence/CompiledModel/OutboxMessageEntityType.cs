@@ -21,7 +21,7 @@ namespace Helpdesk.Core.Persistence.CompiledModel
                 "Helpdesk.Core.Mail.Outbound.OutboxMessage",
                 typeof(OutboxMessage),
                 baseEntityType,
-                propertyCount: 31,
+                propertyCount: 32,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 5,
                 keyCount: 1);
@@ -126,6 +126,14 @@ namespace Helpdesk.Core.Persistence.CompiledModel
                 fieldInfo: typeof(OutboxMessage).GetField("<CreatedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 valueConverter: new UtcDateTimeConverter());
             createdAt.SetSentinelFromProviderValue(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc));
+
+            var delayedAt = runtimeEntityType.AddProperty(
+                "DelayedAt",
+                typeof(DateTime?),
+                propertyInfo: typeof(OutboxMessage).GetProperty("DelayedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(OutboxMessage).GetField("<DelayedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                valueConverter: new UtcDateTimeConverter());
 
             var from = runtimeEntityType.AddProperty(
                 "From",

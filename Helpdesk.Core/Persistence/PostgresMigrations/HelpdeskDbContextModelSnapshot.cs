@@ -985,6 +985,9 @@ namespace Helpdesk.Core.Persistence.PostgresMigrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("DelayedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("From")
                         .IsRequired()
                         .HasColumnType("text");

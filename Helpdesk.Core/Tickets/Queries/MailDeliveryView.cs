@@ -11,6 +11,9 @@ public enum MailDeliveryState
     Test,
     Failed,
     Bounced,
+
+    /// <summary>Sent; a mail server reports it delayed and keeps trying (it may still bounce).</summary>
+    Delayed,
 }
 
 /// <summary>One outbox mail of a ticket as the ticket page shows it.</summary>
@@ -24,6 +27,7 @@ public sealed record MailDeliveryView(long OutboxId, long? CaseLogEntryId, strin
         var state = m switch
         {
             { BouncedAt: not null } => MailDeliveryState.Bounced,
+            { DelayedAt: not null } => MailDeliveryState.Delayed,
             { Status: OutboxStatus.Failed } => MailDeliveryState.Failed,
             { Status: OutboxStatus.Pending } => MailDeliveryState.Queued,
             { IsTest: true } => MailDeliveryState.Test,
@@ -33,8 +37,9 @@ public sealed record MailDeliveryView(long OutboxId, long? CaseLogEntryId, strin
         {
             MailDeliveryState.Failed => m.LastError,
             MailDeliveryState.Queued when m.LastError is not null => $"retrying after: {m.LastError}",
+            MailDeliveryState.Delayed => "a mail server reports a delay and keeps trying",
             _ => null,
         };
-        return new MailDeliveryView(m.Id, m.CaseLogEntryId, m.Kind, m.To, m.Cc, state, problem, m.BouncedAt ?? m.SentAt ?? m.CreatedAt);
+        return new MailDeliveryView(m.Id, m.CaseLogEntryId, m.Kind, m.To, m.Cc, state, problem, m.BouncedAt ?? m.DelayedAt ?? m.SentAt ?? m.CreatedAt);
     }
 }

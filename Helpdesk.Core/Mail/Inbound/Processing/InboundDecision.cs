@@ -19,8 +19,12 @@ public abstract record InboundDecision(string Explanation)
     public Person? Sender { get; init; }
 }
 
+/// <summary>A mail system's report about a mail the helpdesk sent: what it reports, and about which mail.</summary>
+public sealed record ReportedMail(string MessageId, Parsing.DeliveryReportKind Kind);
+
+/// <param name="Reported">For a report about our mail: the outbox row is marked with what it reports (see <see cref="ReportedMail"/>).</param>
 /// <param name="TicketId">The ticket the mail was about, when it is known (e.g. a repeated event): shown on the inbound row.</param>
-public sealed record IgnoreMail(string Explanation, string? BouncedMessageId = null, int? TicketId = null) : InboundDecision(Explanation);
+public sealed record IgnoreMail(string Explanation, ReportedMail? Reported = null, int? TicketId = null) : InboundDecision(Explanation);
 
 /// <summary>Not processed: it needs an administrator (e.g. no usable sender). The explanation is the row's error.</summary>
 public sealed record QuarantineMail(string Explanation) : InboundDecision(Explanation);
@@ -36,8 +40,8 @@ public sealed record RejectSender(string Explanation, string SenderAddress, Reje
 
 public sealed record AddNote(string Explanation, int TicketId, CaseLogKind Log, string Text, TextFormat Format) : InboundDecision(Explanation)
 {
-    /// <summary>For a bounce of our mail: its Message-ID, so the outbox row is marked bounced with the note.</summary>
-    public string? BouncedMessageId { get; init; }
+    /// <summary>For a report about our mail (a bounce, a delay): the outbox row is marked with the note.</summary>
+    public ReportedMail? Reported { get; init; }
 
     /// <summary>A mail system's report about our mail (a bounce, a delay): the people it names are not made contacts.</summary>
     public bool IsReport { get; init; }

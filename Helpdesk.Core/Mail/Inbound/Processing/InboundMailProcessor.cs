@@ -262,8 +262,8 @@ public sealed class InboundMailProcessor(
     {
         switch (decision)
         {
-            case IgnoreMail { BouncedMessageId: { } bounced } ignore:
-                await MarkBouncedAsync(db, bounced, ct);
+            case IgnoreMail { Reported: { } reported } ignore:
+                await MarkReportedAsync(db, reported, ct);
                 return (InboundStatus.Ignored, decision.Explanation, ignore.TicketId);
             case IgnoreMail ignore:
                 return (InboundStatus.Ignored, decision.Explanation, ignore.TicketId);
@@ -310,7 +310,7 @@ public sealed class InboundMailProcessor(
             ContactIds = contacts,
         }, actor, ct, async (db, ticketId, token) =>
         {
-            if (note.BouncedMessageId is { } bounced) await MarkBouncedAsync(db, bounced, token);
+            if (note.Reported is { } reported) await MarkReportedAsync(db, reported, token);
             var named = await SenderNameAsync(db, content, sender, token);
             await mail.Outcome(InboundStatus.Processed, outcome + named, note.TicketId)(db, ticketId, token);
         }, batch);
@@ -410,9 +410,14 @@ public sealed class InboundMailProcessor(
         return $" The mail names the sender \"{name}\"; the stored name \"{person.Name}\" was kept.";
     }
 
-    private async Task MarkBouncedAsync(HelpdeskDbContext db, string messageId, CancellationToken ct)
+    // A bounce is final; a delay lasts until the mail bounces or is reported delivered.
+    private async Task MarkReportedAsync(HelpdeskDbContext db, ReportedMail reported, CancellationToken ct)
     {
-        foreach (var bounced in await db.Set<OutboxMessage>().Where(m => m.MessageId == messageId && m.BouncedAt == null).ToListAsync(ct))
-            bounced.BouncedAt = Now;
+        foreach (var mail in await db.Set<OutboxMessage>().Where(m => m.MessageId == reported.MessageId && m.BouncedAt == null).ToListAsync(ct))
+        {
+            if (reported.Kind == DeliveryReportKind.Failed) mail.BouncedAt = Now;
+            else if (reported.Kind == DeliveryReportKind.Delayed) mail.DelayedAt = Now;
+            else if (reported.Kind == DeliveryReportKind.Delivered) mail.DelayedAt = null;
+        }
     }
 }

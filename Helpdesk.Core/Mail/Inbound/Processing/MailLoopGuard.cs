@@ -38,8 +38,9 @@ public sealed class MailLoopGuard(InboundRouter router, IOptions<InboundMailOpti
     }
 
     /// <summary>
-    /// A report about a ticket's mail that matters to agents (a bounce, a delay) is kept on that ticket as a private note;
-    /// only a bounce marks the mail bounced. A delivery or read receipt changes nothing.
+    /// A report about a ticket's mail that matters to agents (a bounce, a delay) is kept on that ticket as a private note.
+    /// The mail is marked with what a report says of it: bounced, delayed, or delivered after all (which ends a delay); a
+    /// read receipt changes nothing.
     /// </summary>
     private static async Task<InboundDecision> ReportAsync(HelpdeskDbContext db, AutomatedMailVerdict report, InboundMailContent content, CancellationToken ct)
     {
@@ -47,15 +48,16 @@ public sealed class MailLoopGuard(InboundRouter router, IOptions<InboundMailOpti
         var sent = original is null ? null : await db.Set<OutboxMessage>().AsNoTracking().Where(m => m.MessageId == original)
             .Select(m => new { m.TicketId, m.To }).FirstOrDefaultAsync(ct);
         var about = sent is null ? "" : $" of our mail {original} to {sent.To}";
-        var bounced = report.Report == DeliveryReportKind.Failed ? original : null;
+        var reported = original is not null && report.Report is DeliveryReportKind.Failed or DeliveryReportKind.Delayed or DeliveryReportKind.Delivered
+            ? new ReportedMail(original, report.Report.Value) : null;
         if (report.Report is not (DeliveryReportKind.Failed or DeliveryReportKind.Delayed) || sent?.TicketId is not { } ticketId)
-            return new IgnoreMail($"Not processed: {report.Reason}{about}.", bounced, sent?.TicketId);
-        var (what, text) = bounced is null
-            ? ($"A delay warning for our mail to {sent.To} about {TicketNumber.Format(ticketId)}: added as a private note; the mail server keeps trying, so the mail is not marked bounced.",
+            return new IgnoreMail($"Not processed: {report.Reason}{about}.", reported, sent?.TicketId);
+        var (what, text) = report.Report == DeliveryReportKind.Delayed
+            ? ($"A delay warning for our mail to {sent.To} about {TicketNumber.Format(ticketId)}: added as a private note; the mail is marked delayed, not bounced: the mail server keeps trying.",
                 $"Our mail {original} to {sent.To} is not delivered yet: a mail server reports a delay and keeps trying. The report follows.")
             : ($"A bounce of our mail to {sent.To} about {TicketNumber.Format(ticketId)}: added as a private note; the mail is marked bounced.",
                 $"Our mail {original} to {sent.To} could not be delivered; the delivery report follows.");
         return new AddNote(what, ticketId, CaseLogKind.Private, $"{text}\n\n{content.TextBody}", TextFormat.Plain)
-            { BouncedMessageId = bounced, IsReport = true, AutomatedReason = report.Reason };
+            { Reported = reported, IsReport = true, AutomatedReason = report.Reason };
     }
 }

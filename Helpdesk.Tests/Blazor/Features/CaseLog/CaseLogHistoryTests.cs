@@ -48,6 +48,25 @@ public sealed class CaseLogHistoryTests : HelpdeskBunitContext
     }
 
     [Fact]
+    public void CaseLogHistory_EntryMailedThatIsDelayed_SaysSoAsAWarningNotAnError()
+    {
+        var mail = MailDeliveryView.From(new Helpdesk.Core.Mail.Outbound.OutboxMessage
+        {
+            Id = 9, CaseLogEntryId = 1, MessageId = "<m@x>", Kind = "email_action", From = "support@x", To = "carl@customer.test", Subject = "s", TextBody = "t",
+            Status = Helpdesk.Core.Mail.Outbound.OutboxStatus.Sent, DelayedAt = new DateTime(2026, 12, 2, 13, 0, 0, DateTimeKind.Utc),
+        });
+        var entry = new CaseLogEntryView(1, CaseLogKind.Public, "Ann", new DateTime(2026, 12, 2, 9, 0, 0, DateTimeKind.Utc), "<p>hi</p>",
+            EntryOrigin.Console, []) { Mails = [mail] };
+
+        var cut = Render<CaseLogHistory>(p => p.Add(h => h.Items, [new EntryTimelineItem(entry)]));
+
+        var line = cut.Find("[data-testid=mail-delivery]");
+        Assert.Equal(("delayed", "delayed"), (line.GetAttribute("data-state"), line.QuerySelector("[data-testid=mail-state]")!.TextContent.Trim()));
+        var problem = line.QuerySelector("[data-testid=mail-problem]")!;
+        Assert.Equal(("a mail server reports a delay and keeps trying", true), (problem.TextContent, problem.ClassList.Contains("mud-warning-text")));
+    }
+
+    [Fact]
     public void CaseLogHistory_PrivateNoteWithMentions_HighlightsEachMentionedAgent()
     {
         var entry = new CaseLogEntryView(1, CaseLogKind.Private, "Ann", new DateTime(2026, 12, 2, 9, 0, 0, DateTimeKind.Utc), "<p>@Bob Agent look</p>",

@@ -317,7 +317,7 @@ public sealed partial class InboundMailProcessorTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ProcessAsync_DelayWarningAndReadReceiptForATicketsMail_OnlyTheDelayIsAPrivateNoteAndNeitherMarksItBounced()
+    public async Task ProcessAsync_DelayWarningReadReceiptAndDeliveryReport_TheDelayIsANoteAndMarksTheMailDelayedUntilItIsDelivered()
     {
         var lee = await _host.AddPersonAsync("Lee Left", "left@customer.test");
         var ticketId = await _host.Get<CreateTicketCommand>().ExecuteAsync(new NewTicket { Subject = "Printer", RequestedForId = lee.Id }, Actor.System);
@@ -330,6 +330,7 @@ public sealed partial class InboundMailProcessorTests : IAsyncLifetime
             });
             await db.SaveChangesAsync();
         }
+        OutboxMessage Mail(IEnumerable<OutboxMessage> outbox) => outbox.Single(m => m.MessageId == "<corpus-outbox-1@helpdesk.test>");
 
         var delayed = await ReceiveFixtureAsync("dsn-postfix-delayed.eml");
         var read = await ReceiveFixtureAsync("mdn-outlook-read.eml");
@@ -337,12 +338,24 @@ public sealed partial class InboundMailProcessorTests : IAsyncLifetime
         Assert.Equal((InboundStatus.Processed, ticketId), (delayed.Status, delayed.TicketId));
         Assert.Equal((InboundStatus.Ignored, ticketId), (read.Status, read.TicketId));
         Assert.Contains("read receipt", read.Outcome);
-        Assert.Null((await OutboxAsync()).Single(m => m.MessageId == "<corpus-outbox-1@helpdesk.test>").BouncedAt);
-        await using var check = await _host.DbAsync();
-        var note = await check.Set<CaseLogEntry>().SingleAsync(e => e.SourceMessageId == delayed.MessageId);
-        Assert.Equal((ticketId, CaseLogKind.Private), (note.TicketId, note.Log));
-        Assert.Contains("THIS IS A WARNING ONLY", note.Text);
-        Assert.False(await check.Set<CaseLogEntry>().AnyAsync(e => e.SourceMessageId == read.MessageId));
+        var mail = Mail(await OutboxAsync());
+        Assert.Equal((MailDeliveryState.Delayed, "a mail server reports a delay and keeps trying"), (MailDeliveryView.From(mail).State, MailDeliveryView.From(mail).Problem));
+        Assert.Null(mail.BouncedAt);
+        await using (var check = await _host.DbAsync())
+        {
+            var note = await check.Set<CaseLogEntry>().SingleAsync(e => e.SourceMessageId == delayed.MessageId);
+            Assert.Equal((ticketId, CaseLogKind.Private), (note.TicketId, note.Log));
+            Assert.Contains("THIS IS A WARNING ONLY", note.Text);
+            Assert.False(await check.Set<CaseLogEntry>().AnyAsync(e => e.SourceMessageId == read.MessageId));
+        }
+
+        // The same server reports the mail delivered after all (the fixture's report, about this mail).
+        var report = System.Text.Encoding.Latin1.GetString(Parsing.InboundMailReaderTests.Fixture("dsn-postfix-delivered.eml")).Replace("corpus-outbox-2", "corpus-outbox-1");
+        var (id, _) = await _host.Get<InboundMailStore>().StoreAsync("test", "delivered", System.Text.Encoding.Latin1.GetBytes(report), default);
+        await _host.Get<InboundMailProcessor>().ProcessAsync(id, default);
+
+        mail = Mail(await OutboxAsync());
+        Assert.Equal((MailDeliveryState.Sent, null), (MailDeliveryView.From(mail).State, mail.DelayedAt));
     }
 
     [Fact]
