@@ -193,7 +193,10 @@ public sealed class MailBodyParts
         catch (Exception)
         {
             // BouncyCastle reports damaged data in many exception types; the part as it came is attached rather than nothing.
+            var before = Attachments.Count;
             AddAttachment(opaque);
+            var name = Attachments.Count > before ? $", as {Attachments[^1].FileName}" : "";
+            Remarks.Add($"The mail is signed (S/MIME) with its text inside the signature, which could not be read (damaged); it is attached as it came{name}.");
             return;
         }
         Visit(content);

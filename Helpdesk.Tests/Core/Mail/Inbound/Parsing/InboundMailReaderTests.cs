@@ -211,6 +211,19 @@ public sealed class InboundMailReaderTests
         Assert.Empty(content.Attachments);
     }
 
+    [Fact]
+    public void Read_DamagedOpaqueSignedSmime_SaysSoAndAttachesThePartAsItCame()
+    {
+        var raw = System.Text.Encoding.ASCII.GetBytes("From: a@x.test\r\nSubject: Signed\r\nMIME-Version: 1.0\r\n" +
+            "Content-Type: application/pkcs7-mime; smime-type=signed-data; name=smime.p7m\r\nContent-Disposition: attachment; filename=smime.p7m\r\n" +
+            "Content-Transfer-Encoding: base64\r\n\r\nMIAGCSqGSIb3DQEHAqCAMIACAQExDzANBglghkgBZQMEAgEFADCABgkqhkiG9w0BBwGggCSABA==\r\n");
+
+        var content = InboundMailReader.Read(InboundMailReader.Load(raw), raw);
+
+        Assert.Equal("The mail is signed (S/MIME) with its text inside the signature, which could not be read (damaged); it is attached as it came, as smime.p7m.", content.TextBody);
+        Assert.Equal(["smime.p7m"], content.Attachments.Select(a => a.FileName));
+    }
+
     [Theory]
     [InlineData("Content-Type: application/pkcs7-mime; smime-type=enveloped-data; name=smime.p7m\r\nContent-Disposition: attachment; filename=smime.p7m\r\n" +
         "Content-Transfer-Encoding: base64\r\n\r\nMIAGCSqGSIb3DQEHA6CAMIACAQAxggE=\r\n", "S/MIME", "smime.p7m")]
