@@ -4,7 +4,7 @@ using AngleSharp.Dom;
 namespace Helpdesk.Core.CaseLog;
 
 /// <summary>
-/// The earlier mail a reply quotes below its own words ("On … wrote:" and "&gt;" lines, Gmail's and Thunderbird's quote
+/// The earlier mail a reply quotes above or below its own words ("On … wrote:" and "&gt;" lines, Gmail's and Thunderbird's quote
 /// blocks, Outlook's "From: … Sent: …" header and what follows it). A reply's note shows it folded away under
 /// <see cref="Label"/>: five replies would otherwise repeat the whole thread five times. Nothing is removed, and nothing
 /// is folded where it could hide the sender's own words: not a reply that is only a quote, not one answering between
@@ -18,7 +18,7 @@ public static partial class QuotedHistory
     /// programs' class names and ids mark their quotes, and the sanitizer removes them).</summary>
     public static void Fold(IElement body)
     {
-        if (HtmlQuote(body) is not { } quote || !HasContentBefore(body, quote[0])) return;
+        if (HtmlQuote(body) is not { } quote || !HasContentOutside(body, quote)) return;
         var document = body.Owner!;
         var details = document.CreateElement("details");
         var summary = document.CreateElement("summary");
@@ -32,7 +32,7 @@ public static partial class QuotedHistory
     public static (string Own, string Quoted, string After)? Split(string text)
     {
         var lines = text.ReplaceLineEndings("\n").Split('\n');
-        if (PlainQuote(lines) is not var (start, end) || !lines[..start].Any(l => !string.IsNullOrWhiteSpace(l))) return null;
+        if (PlainQuote(lines) is not var (start, end) || lines[..start].Concat(lines[(end + 1)..]).All(string.IsNullOrWhiteSpace)) return null;
         return (Join(lines[..start]), Join(lines[start..(end + 1)]), Join(lines[(end + 1)..]));
     }
 
@@ -103,11 +103,14 @@ public static partial class QuotedHistory
         return nodes;
     }
 
-    private static bool HasContentBefore(IElement body, INode first)
+    // The sender's own words, above the quote or (bottom-posted) below it: a reply that is only a quote is shown open.
+    private static bool HasContentOutside(IElement body, List<INode> quote)
     {
+        var inQuote = false;
         foreach (var node in body.Descendants())
         {
-            if (node == first) return false;
+            if (node == quote[0]) inQuote = true;
+            if (inQuote && quote.Any(q => q == node || q.Contains(node))) continue;
             if (node is IText text && !string.IsNullOrWhiteSpace(text.Data.Replace('\u00A0', ' '))) return true;
             if (node is IElement { LocalName: "img" }) return true;
         }

@@ -126,7 +126,7 @@ public sealed class QuotedHistoryTests
 
     [Theory]
     [InlineData("forwarded (Gmail)", """<div dir="ltr">See below.</div><div class="gmail_quote"><div class="gmail_attr">---------- Forwarded message ---------<br>From: Bob</div><div>The invoice is wrong.</div></div>""")]
-    [InlineData("only a quote", """<div class="gmail_quote"><div class="gmail_attr">On Tue, Helpdesk wrote:</div><blockquote class="gmail_quote">We replaced the toner.</blockquote></div><div>Alice</div>""")]
+    [InlineData("only a quote", """<div class="gmail_quote"><div class="gmail_attr">On Tue, Helpdesk wrote:</div><blockquote class="gmail_quote">We replaced the toner.</blockquote></div><div><br></div>""")]
     [InlineData("answers between quotes", """<blockquote type="cite">Is it the toner?</blockquote><p>No.</p><blockquote type="cite">Which floor?</blockquote><p>Third.</p>""")]
     [InlineData("no quote", """<p>From: the 3rd floor, Sent: yesterday - that is all we know.</p><p>Alice</p>""")]
     public void ToHtml_NothingThatMightHideTheSendersWords_IsFolded(string _, string html) =>
@@ -177,6 +177,14 @@ public sealed class QuotedHistoryTests
         var (shown, folded) = RenderPlain("Please close it.\n\nAlice\n\n" + quote);
         Assert.Equal("Please close it. Alice", shown);
         Assert.EndsWith("We replaced the toner.", folded);
+    }
+
+    [Fact]
+    public void ToHtml_PlainReplyWrittenBelowTheQuote_FoldsTheQuoteAndShowsTheReply()
+    {
+        var (shown, folded) = RenderPlain("On Tue, 24 Nov 2026, Helpdesk wrote:\n> Which floor is the printer on?\n> Is it the HP?\n\nThe third floor, yes the HP.\n\nAlice");
+        Assert.Equal("The third floor, yes the HP. Alice", shown);
+        Assert.Equal("On Tue, 24 Nov 2026, Helpdesk wrote: > Which floor is the printer on? > Is it the HP?", folded);
     }
 
     [Theory]
