@@ -4,11 +4,11 @@ using AngleSharp.Dom;
 namespace Helpdesk.Core.CaseLog;
 
 /// <summary>
-/// The earlier mail a reply quotes above or below its own words ("On … wrote:" and "&gt;" lines, Gmail's and Thunderbird's quote
-/// blocks, Outlook's "From: … Sent: …" header and what follows it). A reply's note shows it folded away under
-/// <see cref="Label"/>: five replies would otherwise repeat the whole thread five times. Nothing is removed, and nothing
-/// is folded where it could hide the sender's own words: not a reply that is only a quote, not one answering between
-/// quoted lines, not a forwarded mail.
+/// The earlier mail a reply quotes above or below its own words ("On … wrote:" and "&gt;" lines, Gmail's and
+/// Thunderbird's quote blocks, Outlook's "From: … Sent: …" header and what follows it). A reply's note shows it folded
+/// away under <see cref="Label"/>: five replies would otherwise repeat the whole thread five times. Nothing is removed,
+/// and nothing is folded where it could hide the sender's own words: not a reply that is only a quote, not one
+/// answering between quoted lines, not a forwarded mail.
 /// </summary>
 public static partial class QuotedHistory
 {
