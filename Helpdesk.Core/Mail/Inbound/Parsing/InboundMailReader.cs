@@ -72,7 +72,7 @@ public static class InboundMailReader
             SenderNote = sender.Note,
             Recipients = recipients,
             CcAddresses = [.. message.Cc.Mailboxes.Select(m => m.Address.ToLowerInvariant())],
-            Subject = message.Subject?.Trim() ?? "",
+            Subject = SubjectOf(message),
             Date = message.Date == DateTimeOffset.MinValue ? null : message.Date,
             InReplyTo = string.IsNullOrWhiteSpace(message.InReplyTo) ? null : $"<{message.InReplyTo}>",
             References = [.. message.References.Select(r => $"<{r}>")],
@@ -80,6 +80,15 @@ public static class InboundMailReader
             HtmlBody = parts.Html,
             Attachments = parts.Attachments,
         };
+    }
+
+    private static string SubjectOf(MimeMessage message)
+    {
+        if (message.Headers.FirstOrDefault(h => h.Id == HeaderId.Subject) is not { } header) return "";
+        var readable = Utf7HeaderWords.Readable(header.RawValue);
+        if (ReferenceEquals(readable, header.RawValue)) return message.Subject?.Trim() ?? "";
+        var unfolded = readable.Where(b => b is not ((byte)'\r' or (byte)'\n')).ToArray();
+        return MimeKit.Utils.Rfc2047.DecodeText(Options, unfolded).Trim();
     }
 
     /// <summary>A stable id for mail without a Message-ID, so fetching it twice is still recognised.</summary>

@@ -21,6 +21,11 @@ public static class MailCharsets
 
     public static Encoding Windows1252 => Encoding.GetEncoding(1252);
 
+    public static bool IsUtf7(string charset) => Utf7Names.Contains(charset.Trim().Trim('"'));
+
+    /// <summary>UTF-7, which .NET no longer hands out by name (see <see cref="Utf7Names"/>).</summary>
+    public static Encoding Utf7Encoding => Utf7;
+
     /// <returns>The text without a leading byte order mark (Windows scripts write one): it would hide a first line's #parameter.</returns>
     public static string Decode(byte[] bytes, string? declaredCharset)
     {

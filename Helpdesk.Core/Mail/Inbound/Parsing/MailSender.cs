@@ -9,7 +9,7 @@ public sealed record MailSender(string? Address, string? Name, string? Note)
     public static MailSender Find(HeaderList headers, ParserOptions options, string? mboxEnvelope)
     {
         InternetAddressList List(HeaderId id) =>
-            [.. headers.Where(h => h.Id == id).SelectMany(h => InternetAddressList.TryParse(options, h.RawValue, out var list) ? list : [])];
+            [.. headers.Where(h => h.Id == id).SelectMany(h => InternetAddressList.TryParse(options, Utf7HeaderWords.Readable(h.RawValue), out var list) ? list : [])];
         if (Usable(List(HeaderId.From)) is { } from) return new MailSender(Plain(from), NameOf(from), null);
         var rawFrom = headers[HeaderId.From]?.Trim();
         var why = string.IsNullOrEmpty(rawFrom) ? "The mail has no From" : $"The From header \"{rawFrom}\" has no usable address";

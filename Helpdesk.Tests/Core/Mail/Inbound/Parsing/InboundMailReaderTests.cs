@@ -212,6 +212,19 @@ public sealed class InboundMailReaderTests
     }
 
     [Fact]
+    public void Read_HeaderWordsInUtf7_SubjectAndSenderNameAreDecoded()
+    {
+        // As Outlook Express wrote them: Q and B words, one beside a word in another charset, one folded onto a second line.
+        var raw = System.Text.Encoding.ASCII.GetBytes("From: =?utf-7?Q?J+APY-rg_M+APw-ller?= <joerg@customer.test>\r\n" +
+            "Subject: =?UTF-7?B?R3IrQVB3QTN3LWU=?= aus =?iso-8859-1?Q?M=FCnchen?=,\r\n =?unicode-1-1-utf-7?Q?Dru+AK0-cker?=\r\n" +
+            "MIME-Version: 1.0\r\nContent-Type: text/plain\r\n\r\nbody\r\n");
+
+        var content = InboundMailReader.Read(InboundMailReader.Load(raw), raw);
+
+        Assert.Equal(("Grüße aus München, Dru\u00ADcker", "Jörg Müller", "joerg@customer.test"), (content.Subject, content.FromName, content.FromAddress));
+    }
+
+    [Fact]
     public void Read_DamagedOpaqueSignedSmime_SaysSoAndAttachesThePartAsItCame()
     {
         var raw = System.Text.Encoding.ASCII.GetBytes("From: a@x.test\r\nSubject: Signed\r\nMIME-Version: 1.0\r\n" +
