@@ -40,17 +40,22 @@ public static partial class QuotedHistory
 
     // ---- HTML ----
 
+    // A thread is often quoted by several programs in turn (an Outlook reply quoting a Gmail one): the first quote in the
+    // mail is where the history starts. A forward anywhere in it keeps the whole mail open.
     private static List<INode>? HtmlQuote(IElement body)
     {
-        if (body.QuerySelector(".gmail_quote") is { } gmail) return Forwarded(gmail.TextContent) ? null : [gmail];
-        if (body.QuerySelector(".yahoo_quoted, .protonmail_quote") is { } quote) return [quote];
-        if (body.QuerySelector("div.moz-cite-prefix") is { } prefix && prefix.NextElementSibling is { LocalName: "blockquote" } cited)
-            return [prefix, cited];
-        if (body.QuerySelector("#mail-editor-reference-message-container") is { } reference) return ToEnd(reference);
-        if (body.QuerySelector("#divRplyFwdMsg") is { } owa)
-            return ToEnd(owa.PreviousElementSibling is { LocalName: "hr" } rule ? rule : owa);
-        if (OutlookHeader(body) is { } header) return ToEnd(Outermost(header, body));
-        return CitedBlock(body);
+        if (Forwarded(body.TextContent)) return null;
+        List<INode>?[] found =
+        [
+            body.QuerySelector(".gmail_quote, .yahoo_quoted, .protonmail_quote") is { } quote ? [quote] : null,
+            body.QuerySelector("div.moz-cite-prefix") is { } prefix && prefix.NextElementSibling is { LocalName: "blockquote" } cited ? [prefix, cited] : null,
+            body.QuerySelector("#mail-editor-reference-message-container") is { } reference ? ToEnd(reference) : null,
+            body.QuerySelector("#divRplyFwdMsg") is { } owa ? ToEnd(owa.PreviousElementSibling is { LocalName: "hr" } rule ? rule : owa) : null,
+            OutlookHeader(body) is { } header ? ToEnd(Outermost(header, body)) : null,
+            CitedBlock(body),
+        ];
+        var order = body.Descendants().Select((node, i) => (node, i)).ToDictionary(n => n.node, n => n.i);
+        return found.OfType<List<INode>>().MinBy(quote => order.GetValueOrDefault(quote[0], int.MaxValue));
     }
 
     // Outlook's desktop program heads the quoted mail with a block of "From:", "Sent:", "To:" and "Subject:" and writes the
@@ -64,7 +69,7 @@ public static partial class QuotedHistory
     private static List<INode>? CitedBlock(IElement body)
     {
         var cited = body.QuerySelectorAll("blockquote[type=cite]").Where(b => b.ParentElement?.Closest("blockquote[type=cite]") is null).ToList();
-        if (cited.Count == 0 || cited.Any(c => Forwarded(c.TextContent))) return null;
+        if (cited.Count == 0) return null;
         var parent = CommonAncestor(cited[0], cited[^1]);
         var (from, to) = (ChildOf(parent, cited[0]), ChildOf(parent, cited[^1]));
         var nodes = new List<INode>();
@@ -161,7 +166,7 @@ public static partial class QuotedHistory
 
     private static bool Forwarded(string text) => ForwardMarker().IsMatch(text);
 
-    [GeneratedRegex(@"^\s*-{2,}\s*(Forwarded message|Forwarded Message|Weitergeleitete Nachricht|Message transféré)\s*-{2,}|^\s*Begin forwarded message:", RegexOptions.Multiline)]
+    [GeneratedRegex(@"-{2,}\s*(Forwarded message|Forwarded Message|Weitergeleitete Nachricht|Message transféré)\s*-{2,}|Begin forwarded message:")]
     private static partial Regex ForwardMarker();
 
     [GeneratedRegex(@"^\s*-{2,}\s*(Original Message|Ursprüngliche Nachricht|Message d'origine|Mensaje original|Oorspronkelijk bericht)\s*-{2,}", RegexOptions.IgnoreCase)]

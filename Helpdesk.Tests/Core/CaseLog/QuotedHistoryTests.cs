@@ -124,7 +124,22 @@ public sealed class QuotedHistoryTests
         Assert.EndsWith("We replaced the toner.", folded);
     }
 
+    [Fact]
+    public void ToHtml_OutlookReplyQuotingAGmailReply_FoldsFromTheFirstQuoteOn()
+    {
+        var (shown, folded) = RenderHtml("""
+            <div class="WordSection1"><p class="MsoNormal">Fixed, thanks.</p>
+            <div style="border:none;border-top:solid #E1E1E1 1.0pt"><p class="MsoNormal"><b>From:</b> Bob<br><b>Sent:</b> Tuesday<br><b>Subject:</b> Printer</p></div>
+            <p class="MsoNormal">Any news?</p>
+            <div><div class="gmail_quote"><div class="gmail_attr">On Mon, Helpdesk wrote:</div><blockquote class="gmail_quote">We ordered the part.</blockquote></div></div></div>
+            """);
+        Assert.Equal("Fixed, thanks.", shown);
+        Assert.StartsWith("From: Bob Sent: Tuesday", folded);
+        Assert.EndsWith("We ordered the part.", folded);
+    }
+
     [Theory]
+    [InlineData("forwarded in a quote (Outlook header inside a Gmail forward)", """<div dir="ltr">See below.</div><div><div dir="ltr">---------- Forwarded message ---------<br>From: <b>Bob</b><br>Date: Tue<br>Subject: Invoice</div><div>The invoice is wrong.</div></div>""")]
     [InlineData("forwarded (Gmail)", """<div dir="ltr">See below.</div><div class="gmail_quote"><div class="gmail_attr">---------- Forwarded message ---------<br>From: Bob</div><div>The invoice is wrong.</div></div>""")]
     [InlineData("only a quote", """<div class="gmail_quote"><div class="gmail_attr">On Tue, Helpdesk wrote:</div><blockquote class="gmail_quote">We replaced the toner.</blockquote></div><div><br></div>""")]
     [InlineData("answers between quotes", """<blockquote type="cite">Is it the toner?</blockquote><p>No.</p><blockquote type="cite">Which floor?</blockquote><p>Third.</p>""")]
