@@ -34,7 +34,14 @@ public sealed record AutomatedMailVerdict(AutomatedMailKind Kind, string? Reason
 /// <summary>Recognises mail that must never be answered automatically; the first rule that matches is named.</summary>
 public static class AutomatedMailDetector
 {
-    private static readonly string[] AutoReplySubjects = ["auto:", "automatic reply", "autoreply", "out of office", "abwesenheitsnotiz"];
+    // Outlook's "Automatic reply:" in the languages it writes most, and other programs' out-of-office prefixes: a reply
+    // without the headers that mark it (older servers, vacation scripts) is known by these.
+    private static readonly string[] AutoReplySubjects =
+    [
+        "auto:", "automatic reply", "autoreply", "auto-reply", "out of office", "abwesenheitsnotiz", "automatische antwort",
+        "réponse automatique", "respuesta automática", "risposta automatica", "automatisch antwoord", "resposta automática",
+        "automatiskt svar", "automatisk svar", "odpowiedź automatyczna", "automatická odpověď", "automaattinen vastaus",
+    ];
 
     public static AutomatedMailVerdict Classify(MimeMessage message, string? fromAddress, AutomatedMailOptions rules)
     {

@@ -23,6 +23,26 @@ public sealed class AutomatedMailDetectorTests
     }
 
     [Theory]
+    [InlineData("Automatic reply: Printer jams", AutomatedMailKind.AutoSubmitted)]
+    [InlineData("Automatische Antwort: Drucker", AutomatedMailKind.AutoSubmitted)]
+    [InlineData("Réponse automatique : Imprimante", AutomatedMailKind.AutoSubmitted)]
+    [InlineData("Respuesta automática: Impresora", AutomatedMailKind.AutoSubmitted)]
+    [InlineData("Automatiskt svar: Skrivare", AutomatedMailKind.AutoSubmitted)]
+    [InlineData("Out of Office AutoReply: Printer", AutomatedMailKind.AutoSubmitted)]
+    [InlineData("Re: Automatic reply settings are broken", AutomatedMailKind.None)]
+    [InlineData("Printer jams", AutomatedMailKind.None)]
+    public void Classify_SubjectOfAnOutOfOfficeReplyWithoutItsHeaders_IsAutomated(string subject, AutomatedMailKind kind)
+    {
+        var message = new MimeKit.MimeMessage { Subject = subject, Body = new MimeKit.TextPart("plain") { Text = "I am away until Monday." } };
+        message.From.Add(MimeKit.MailboxAddress.Parse("alice@customer.test"));
+
+        var verdict = AutomatedMailDetector.Classify(message, "alice@customer.test", new());
+
+        Assert.Equal(kind, verdict.Kind);
+        if (kind != AutomatedMailKind.None) Assert.Equal("an out-of-office subject", verdict.Reason);
+    }
+
+    [Theory]
     [InlineData("dsn-postfix.eml", DeliveryReportKind.Failed, "<corpus-outbox-1@helpdesk.test>")]
     [InlineData("dsn-gmail-for-our-mail.eml", DeliveryReportKind.Failed, "<corpus-outbox-2@helpdesk.test>")]
     [InlineData("dsn-postfix-delayed.eml", DeliveryReportKind.Delayed, "<corpus-outbox-1@helpdesk.test>")]
