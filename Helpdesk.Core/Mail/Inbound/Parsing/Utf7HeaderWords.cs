@@ -15,10 +15,14 @@ public static partial class Utf7HeaderWords
     {
         var text = Encoding.Latin1.GetString(rawValue);
         if (!text.Contains("utf-7", StringComparison.OrdinalIgnoreCase) && !text.Contains("utf7", StringComparison.OrdinalIgnoreCase)) return rawValue;
-        var rewritten = EncodedWord().Replace(text, word => MailCharsets.IsUtf7(word.Groups["charset"].Value) && Payload(word) is { } bytes
-            ? $"=?utf-8?B?{Convert.ToBase64String(Encoding.UTF8.GetBytes(MailCharsets.Utf7Encoding.GetString(bytes)))}?="
-            : word.Value);
-        return Encoding.Latin1.GetBytes(rewritten);
+        var changed = false;
+        var rewritten = EncodedWord().Replace(text, word =>
+        {
+            if (!MailCharsets.IsUtf7(word.Groups["charset"].Value) || Payload(word) is not { } bytes) return word.Value;
+            changed = true;
+            return $"=?utf-8?B?{Convert.ToBase64String(Encoding.UTF8.GetBytes(MailCharsets.Utf7Encoding.GetString(bytes)))}?=";
+        });
+        return changed ? Encoding.Latin1.GetBytes(rewritten) : rawValue;
     }
 
     private static byte[]? Payload(Match word)

@@ -225,6 +225,19 @@ public sealed class InboundMailReaderTests
     }
 
     [Fact]
+    public void Read_HeaderThatOnlyNamesUtf7_KeepsTheCharsetGuessedForItsBytes()
+    {
+        // 8-bit Windows-1251 without a charset, beside the name "UTF-7": the charset guessed for the headers still applies.
+        const string subject = "UTF-7: Принтер на третьем этаже не печатает документы, пожалуйста помогите";
+        var windows1251 = System.Text.CodePagesEncodingProvider.Instance.GetEncoding(1251)!;
+        var raw = windows1251.GetBytes($"From: a@x.test\r\nSubject: {subject}\r\nMIME-Version: 1.0\r\nContent-Type: text/plain\r\n\r\nbody\r\n");
+
+        var content = InboundMailReader.Read(InboundMailReader.Load(raw), raw);
+
+        Assert.Equal(subject, content.Subject);
+    }
+
+    [Fact]
     public void Read_DamagedOpaqueSignedSmime_SaysSoAndAttachesThePartAsItCame()
     {
         var raw = System.Text.Encoding.ASCII.GetBytes("From: a@x.test\r\nSubject: Signed\r\nMIME-Version: 1.0\r\n" +
