@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using MimeKit.Encodings;
 
 namespace Helpdesk.Core.Mail.Inbound.Parsing;
 
@@ -18,40 +19,20 @@ public static partial class Utf7HeaderWords
         var changed = false;
         var rewritten = EncodedWord().Replace(text, word =>
         {
-            if (!MailCharsets.IsUtf7(word.Groups["charset"].Value) || Payload(word) is not { } bytes) return word.Value;
+            if (!MailCharsets.IsUtf7(word.Groups["charset"].Value)) return word.Value;
             changed = true;
-            return $"=?utf-8?B?{Convert.ToBase64String(Encoding.UTF8.GetBytes(MailCharsets.Utf7Encoding.GetString(bytes)))}?=";
+            return $"=?utf-8?B?{Convert.ToBase64String(Encoding.UTF8.GetBytes(MailCharsets.Utf7Encoding.GetString(Payload(word))))}?=";
         });
         return changed ? Encoding.Latin1.GetBytes(rewritten) : rawValue;
     }
 
-    private static byte[]? Payload(Match word)
+    // MimeKit's own decoders for a word's payload, as it decodes every other encoded word.
+    private static byte[] Payload(Match word)
     {
-        var text = word.Groups["text"].Value;
-        if (word.Groups["encoding"].Value is "B" or "b")
-        {
-            var padded = text.PadRight(text.Length + (4 - text.Length % 4) % 4, '=');
-            try
-            {
-                return Convert.FromBase64String(padded);
-            }
-            catch (FormatException)
-            {
-                return null;
-            }
-        }
-        var bytes = new List<byte>(text.Length);
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (text[i] == '_') bytes.Add((byte)' ');
-            else if (text[i] == '=' && i + 2 < text.Length && byte.TryParse(text.AsSpan(i + 1, 2), System.Globalization.NumberStyles.HexNumber, null, out var b))
-            {
-                bytes.Add(b);
-                i += 2;
-            }
-            else bytes.Add((byte)text[i]);
-        }
-        return [.. bytes];
+        var input = Encoding.Latin1.GetBytes(word.Groups["text"].Value);
+        IMimeDecoder decoder = word.Groups["encoding"].Value is "B" or "b" ? new Base64Decoder() : new QuotedPrintableDecoder(rfc2047: true);
+        var output = new byte[decoder.EstimateOutputLength(input.Length)];
+        return output[..decoder.Decode(input, 0, input.Length, output)];
     }
 
     // RFC 2047 and RFC 2231's language suffix (=?utf-7*en?Q?…?=).
