@@ -79,7 +79,7 @@ public static partial class QuotedHistory
     }
 
     private static bool OwnTextOutsideQuotes(INode node) =>
-        node.DescendantsAndSelf<IText>().Any(t => !string.IsNullOrWhiteSpace(t.Data.Replace('\u00A0', ' ')) && t.ParentElement?.Closest("blockquote[type=cite]") is null);
+        node.DescendantsAndSelf<IText>().Any(t => HasWords(t) && t.ParentElement?.Closest("blockquote[type=cite]") is null);
 
     private static INode CommonAncestor(IElement first, IElement last)
     {
@@ -116,11 +116,14 @@ public static partial class QuotedHistory
         {
             if (node == quote[0]) inQuote = true;
             if (inQuote && quote.Any(q => q == node || q.Contains(node))) continue;
-            if (node is IText text && !string.IsNullOrWhiteSpace(text.Data.Replace('\u00A0', ' '))) return true;
+            if (node is IText text && HasWords(text)) return true;
             if (node is IElement { LocalName: "img" }) return true;
         }
         return false;
     }
+
+    // Mail programs pad with no-break spaces (Outlook's empty paragraphs): those are no words.
+    private static bool HasWords(IText text) => !string.IsNullOrWhiteSpace(text.Data.Replace('\u00A0', ' '));
 
     // ---- Plain text ----
 
