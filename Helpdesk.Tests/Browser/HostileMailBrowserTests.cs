@@ -1,14 +1,10 @@
 using System.Collections.Concurrent;
 using System.Text;
-using Helpdesk.Core.Mail.Inbound;
-using Helpdesk.Core.Mail.Inbound.Processing;
 using Helpdesk.Core.People;
-using Helpdesk.Core.Persistence;
 using Helpdesk.Tests.Browser.PageModels;
 using Helpdesk.Tests.Security;
 using Helpdesk.Tests.TestSupport.Browser;
 using Helpdesk.Tests.TestSupport.Http;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -29,12 +25,8 @@ public sealed class HostileMailBrowserTests : BrowserJourney
 
     private async Task<int> ReceiveAsync(byte[] raw)
     {
-        var services = App.Services;
-        await services.GetRequiredService<SavePersonCommand>().ExecuteAsync(new PersonInput(null, "Mallory Outsider", "mallory@customer.test", [], null, PersonRoles.EndUser, true));
-        var (id, _) = await services.GetRequiredService<InboundMailStore>().StoreAsync("browser", "hostile", raw, default);
-        await services.GetRequiredService<InboundMailProcessor>().ProcessAsync(id, default);
-        await using var db = await services.GetRequiredService<IDbContextFactory<HelpdeskDbContext>>().CreateDbContextAsync();
-        return (await db.Set<InboundMessage>().SingleAsync(m => m.Id == id)).TicketId ?? throw new InvalidOperationException("The mail did not become a ticket.");
+        await App.Services.GetRequiredService<SavePersonCommand>().ExecuteAsync(new PersonInput(null, "Mallory Outsider", "mallory@customer.test", [], null, PersonRoles.EndUser, true));
+        return await ReceiveMailAsync(raw, "hostile");
     }
 
     [Fact]

@@ -1,13 +1,9 @@
 using System.Text;
 using Helpdesk.Core.CaseLog;
-using Helpdesk.Core.Mail.Inbound;
-using Helpdesk.Core.Mail.Inbound.Processing;
 using Helpdesk.Core.People;
-using Helpdesk.Core.Persistence;
 using Helpdesk.Tests.Browser.PageModels;
 using Helpdesk.Tests.TestSupport.Browser;
 using Helpdesk.Tests.TestSupport.Http;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static Microsoft.Playwright.Assertions;
 
@@ -20,14 +16,7 @@ public sealed class QuotedHistoryBrowserTests : BrowserJourney
 {
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Mail:Inbound:AccountAddress"] = "support@helpdesk.test" };
 
-    private async Task<int> ReceiveAsync(string raw)
-    {
-        var services = App.Services;
-        var (id, _) = await services.GetRequiredService<InboundMailStore>().StoreAsync("browser", Guid.NewGuid().ToString("N"), Encoding.UTF8.GetBytes(raw.ReplaceLineEndings("\r\n")), default);
-        await services.GetRequiredService<InboundMailProcessor>().ProcessAsync(id, default);
-        await using var db = await services.GetRequiredService<IDbContextFactory<HelpdeskDbContext>>().CreateDbContextAsync();
-        return (await db.Set<InboundMessage>().SingleAsync(m => m.Id == id)).TicketId ?? throw new InvalidOperationException("The mail did not become a ticket or a note.");
-    }
+    private Task<int> ReceiveAsync(string raw) => ReceiveMailAsync(Encoding.UTF8.GetBytes(raw.ReplaceLineEndings("\r\n")), Guid.NewGuid().ToString("N"));
 
     private static string Mail(string messageId, string subject, string html) => $"""
         From: Quinn Reply <quinn.reply@customer.test>

@@ -1,3 +1,9 @@
+using Helpdesk.Core.Mail.Inbound;
+using Helpdesk.Core.Mail.Inbound.Processing;
+using Helpdesk.Core.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
 namespace Helpdesk.Tests.TestSupport.Browser;
 
 /// <summary>
@@ -15,6 +21,17 @@ public abstract class BrowserJourney : IAsyncLifetime
     {
         App = ConsoleApp.Start(Settings);
         Browser = await BrowserSession.LaunchAsync();
+    }
+
+    /// <summary>A mail received by the console as a mailbox would hand it over (stored, then processed).</summary>
+    /// <returns>The ticket it became, or was added to as a note.</returns>
+    protected async Task<int> ReceiveMailAsync(byte[] raw, string uid)
+    {
+        var services = App.Services;
+        var (id, _) = await services.GetRequiredService<InboundMailStore>().StoreAsync("browser", uid, raw, default);
+        await services.GetRequiredService<InboundMailProcessor>().ProcessAsync(id, default);
+        await using var db = await services.GetRequiredService<IDbContextFactory<HelpdeskDbContext>>().CreateDbContextAsync();
+        return (await db.Set<InboundMessage>().SingleAsync(m => m.Id == id)).TicketId ?? throw new InvalidOperationException("The mail did not become a ticket or a note.");
     }
 
     public async Task DisposeAsync()
