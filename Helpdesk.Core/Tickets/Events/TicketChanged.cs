@@ -16,4 +16,10 @@ public sealed record TicketChanged(int TicketId, TicketChangeKind Kind, int? Act
 
     /// <summary>The change's row in the durable log; later changes have higher ids.</summary>
     public long ChangeId { get; init; }
+
+    /// <summary>
+    /// A <see cref="TimeProvider.GetTimestamp"/> by which the change was committed (0: not known): a query started after
+    /// it sees the change, whichever subscriber asks and whenever the change reached it.
+    /// </summary>
+    public long KnownAt { get; init; }
 }

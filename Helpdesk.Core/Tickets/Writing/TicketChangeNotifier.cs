@@ -100,11 +100,12 @@ public sealed class TicketChangeNotifier(IDbContextFactory<HelpdeskDbContext> co
         while (true)
         {
             var after = _lastSeen ?? 0;
+            var readFrom = clock.GetTimestamp();
             var rows = await db.Set<TicketChange>().AsNoTracking().Where(c => c.Id > after).OrderBy(c => c.Id).Take(BatchSize).ToListAsync();
             if (rows.Count == 0) break;
             if (outOfOrder) _gaps.NoteMissing(after, rows.Select(r => r.Id), Now);
             _lastSeen = rows[^1].Id;
-            Deliver(rows);
+            Deliver(rows, readFrom);
             if (rows.Count < BatchSize) break;
         }
         await PruneAsync(db);
@@ -114,15 +115,17 @@ public sealed class TicketChangeNotifier(IDbContextFactory<HelpdeskDbContext> co
     {
         var missing = _gaps.StillAwaited(Now);
         if (missing.Count == 0) return;
+        var readFrom = clock.GetTimestamp();
         var late = await db.Set<TicketChange>().AsNoTracking().Where(c => missing.Contains(c.Id)).OrderBy(c => c.Id).ToListAsync();
         if (late.Count == 0) return;
         _gaps.Arrived(late.Select(r => r.Id));
-        Deliver(late);
+        Deliver(late, readFrom);
     }
 
-    private void Deliver(List<TicketChange> rows)
+    /// <param name="readFrom">When the read that found the rows started: their commits came before it.</param>
+    private void Deliver(List<TicketChange> rows, long readFrom)
     {
-        var changes = rows.Select(r => r.ToEvent()).ToList();
+        var changes = rows.Select(r => r.ToEvent() with { KnownAt = readFrom }).ToList();
         foreach (var subscriber in _subscribers)
             subscriber.Enqueue(changes);
     }

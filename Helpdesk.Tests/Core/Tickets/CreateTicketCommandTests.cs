@@ -100,8 +100,9 @@ public sealed class CreateTicketCommandTests
         var id = await host.Get<CreateTicketCommand>().ExecuteAsync(new NewTicket { Subject = "Hello", RequestedForId = caller.Id }, Actor.System);
 
         var change = await received.Task.WaitAsync(TimeSpan.FromSeconds(5));
-        Assert.Equal(new TicketChanged(id, TicketChangeKind.Created, null, host.Clock.GetUtcNow().UtcDateTime) { ChangeId = change.ChangeId }, change);
+        Assert.Equal(new TicketChanged(id, TicketChangeKind.Created, null, host.Clock.GetUtcNow().UtcDateTime) { ChangeId = change.ChangeId, KnownAt = change.KnownAt }, change);
         Assert.True(change.ChangeId > 0);
+        Assert.True(change.KnownAt > 0);
     }
 
     private static async Task<TicketDetails> CreateWithDesiredCompletionAsync(CoreTestHost host, TimeSpan desiredIn)

@@ -38,6 +38,31 @@ public sealed class TicketChangeNotifierTests
     }
 
     [Fact]
+    public async Task Subscribe_EverySubscriberHearsAChange_WithTheSameTimeItWasKnownCommitted()
+    {
+        await using var host = await CoreTestHost.StartAsync();
+        var caller = await host.AddPersonAsync("Bob Stone", "bob@customer.test");
+        var (first, second) = (new ConcurrentQueue<TicketChanged>(), new ConcurrentQueue<TicketChanged>());
+        using var a = host.Get<ITicketChangeFeed>().Subscribe(c =>
+        {
+            first.Enqueue(c);
+            if (c.Kind == TicketChangeKind.Created) host.Clock.Advance(TimeSpan.FromSeconds(1)); // the next subscriber hears it later
+            return Task.CompletedTask;
+        });
+        using var b = host.Get<ITicketChangeFeed>().Subscribe(c => { second.Enqueue(c); return Task.CompletedTask; });
+        host.Clock.Advance(TimeSpan.FromSeconds(5));
+        var beforeCommit = host.Clock.GetTimestamp();
+
+        await host.Get<CreateTicketCommand>().ExecuteAsync(new NewTicket { Subject = "Printer", RequestedForId = caller.Id }, Actor.System);
+        await Eventually.WaitUntilAsync(() => first.Any(c => c.Kind == TicketChangeKind.Created) && second.Any(c => c.Kind == TicketChangeKind.Created));
+
+        var (heardFirst, heardSecond) = (first.First(c => c.Kind == TicketChangeKind.Created), second.First(c => c.Kind == TicketChangeKind.Created));
+        Assert.True(heardFirst.KnownAt >= beforeCommit);
+        Assert.Equal(heardFirst.KnownAt, heardSecond.KnownAt);
+        Assert.True(heardSecond.KnownAt < host.Clock.GetTimestamp());
+    }
+
+    [Fact]
     public async Task Wake_RowsOlderThanADay_ArePruned()
     {
         await using var host = await CoreTestHost.StartAsync();
