@@ -19,6 +19,20 @@ public sealed class TicketListQuery(IDbContextFactory<HelpdeskDbContext> context
         return await CancellableQuery.RunAsync(db, () => PageAsync(db, request, ct), ct);
     }
 
+    /// <summary>
+    /// One ticket's row as the list <paramref name="request"/> would show it, or null when the ticket does not match the
+    /// list's filters (or the actor may not see tickets). Not for a text search: its matches come from the search index
+    /// as a whole, which is the page's query's work.
+    /// </summary>
+    public async Task<TicketSummary?> RowAsync(TicketListRequest request, Actor actor, int ticketId, CancellationToken ct = default)
+    {
+        if (!string.IsNullOrWhiteSpace(request.Text)) throw new ArgumentException("A text search's rows come with its page.", nameof(request));
+        if (TicketAccess.ListScopeOf(actor) == TicketListScope.NoTickets) return null;
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        var ticket = TicketListFilter.All(db, request, TicketTextMatches.AnyTicket).Where(t => t.Id == ticketId);
+        return await CancellableQuery.RunAsync(db, async () => (await ItemsAsync(db, request, ticket, ct)).SingleOrDefault(), ct);
+    }
+
     private static async Task<TicketListResult> PageAsync(HelpdeskDbContext db, TicketListRequest request, CancellationToken ct)
     {
         var text = await TicketTextMatches.FindAsync(db, request.Text, ct);

@@ -38,6 +38,22 @@ public sealed class TicketListQueryTests
     }
 
     [Fact]
+    public async Task RowAsync_TicketMatchingTheFilters_IsItsRowAsThePageShowsIt_OtherwiseNone()
+    {
+        await using var host = await WithTicketsAsync(6);
+        var query = host.Get<TicketListQuery>();
+        var completed = new TicketListRequest { Statuses = [TicketStatus.Completed] };
+        var page = await query.ExecuteAsync(completed, Actor.System);
+
+        var row = await query.RowAsync(completed, Actor.System, page.Items[0].Id);
+
+        Assert.Equal(page.Items[0], row);
+        Assert.Null(await query.RowAsync(completed, Actor.System, ticketId: 1)); // ticket 1 is not completed
+        Assert.Null(await query.RowAsync(new TicketListRequest(), Actor.System, ticketId: 999));
+        await Assert.ThrowsAsync<ArgumentException>(() => query.RowAsync(new TicketListRequest { Text = "Ticket" }, Actor.System, 1));
+    }
+
+    [Fact]
     public async Task ExecuteAsync_StatusFilter_CountsStatusesAcrossTheOtherFilters()
     {
         await using var host = await WithTicketsAsync(30);
