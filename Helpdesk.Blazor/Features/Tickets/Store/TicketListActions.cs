@@ -17,3 +17,9 @@ public sealed record TicketsChangedExternallyAction(IReadOnlyList<TicketChanged>
 
 /// <summary>The tint of rows whose changes were heard at or before <paramref name="HeardAt"/> has been shown long enough.</summary>
 public sealed record ChangeMarksExpiredAction(long HeardAt);
+
+/// <summary>A ticket changed elsewhere, heard at <paramref name="HeardAt"/> (<see cref="TimeProvider.GetTimestamp"/>): its row may be patched in at once (<see cref="Live.TicketListPatch"/>).</summary>
+public sealed record TicketRowChangedAction(TicketChanged Change, long HeardAt);
+
+/// <summary>A changed ticket's row for the list <paramref name="Request"/> (null: it no longer matches), from a query started after <paramref name="HeardAt"/>.</summary>
+public sealed record TicketRowPatchedAction(TicketListRequest Request, int TicketId, TicketSummary? Row, long HeardAt);

@@ -51,6 +51,28 @@ public sealed class TicketListEffects(SharedTicketListResults results, CurrentAc
         return Task.CompletedTask;
     }
 
+    /// <summary>
+    /// A change that may put its ticket's row into the page, or move or drop it there, is shown at once from that one row
+    /// (shared by every list with the same filters); the coalesced reload follows with the whole page, total and counts.
+    /// </summary>
+    [EffectMethod]
+    public async Task HandleTicketRowChangedAction(TicketRowChangedAction action, IDispatcher dispatcher)
+    {
+        var list = state.Value;
+        if (!list.HasLoaded || list.ItemsRequest != list.Request || !TicketListPatch.Applies(action.Change, list.Request, list.Items)) return;
+        try
+        {
+            var actor = await currentActor.GetAsync();
+            var row = await results.GetRowAsync(list.Request, actor, action.Change.TicketId, action.HeardAt);
+            dispatcher.Dispatch(new TicketRowPatchedAction(list.Request, action.Change.TicketId, row, action.HeardAt));
+        }
+        catch (Exception ex)
+        {
+            // The reload that follows brings the row; a failed patch only shows it a little later.
+            logger.LogWarning("Reading a changed ticket's row for the list failed: {Error}", ex.Message);
+        }
+    }
+
     public void Dispose() => _loading.Dispose();
 
     [EffectMethod]
@@ -59,5 +81,12 @@ public sealed class TicketListEffects(SharedTicketListResults results, CurrentAc
         if (action.Changed is not { Count: > 0 }) return;
         await Task.Delay(ChangeMarkFor, clock);
         dispatcher.Dispatch(new ChangeMarksExpiredAction(action.ChangesHeardAt));
+    }
+
+    [EffectMethod]
+    public async Task HandlePatchedRowMarkExpiry(TicketRowPatchedAction action, IDispatcher dispatcher)
+    {
+        await Task.Delay(ChangeMarkFor, clock);
+        dispatcher.Dispatch(new ChangeMarksExpiredAction(action.HeardAt));
     }
 }

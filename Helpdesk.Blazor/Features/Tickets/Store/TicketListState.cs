@@ -15,8 +15,21 @@ public sealed record TicketListState
 
     /// <summary>What the rows show: the title and columns follow it, so a new view's title never heads the previous list.</summary>
     public TicketListRequest ShownRequest => ItemsRequest ?? Request;
-    // The page and counts are the shared result's own (SharedTicketListResults), never changed: not copied per circuit.
+    // The page and counts are the shared result's own (SharedTicketListResults), never changed: not copied per circuit
+    // until a row is patched in (RowPatches).
     public IReadOnlyList<TicketSummary> Items { get; init; } = [];
+
+    /// <summary>
+    /// The changes heard until when (<see cref="TimeProvider.GetTimestamp"/>) the page's query saw; 0 for a page loaded
+    /// fresh. A row patched in from a change heard no later is older than the page.
+    /// </summary>
+    public long ItemsHeardAt { get; init; }
+
+    /// <summary>
+    /// Rows patched into the page since its query (<see cref="Live.TicketListPatch"/>), each with when its change was heard:
+    /// a reload whose query started before a patch's change is patched again, so a row never steps back to an older state.
+    /// </summary>
+    public ImmutableDictionary<int, TicketRowPatch> RowPatches { get; init; } = ImmutableDictionary<int, TicketRowPatch>.Empty;
     public int TotalCount { get; init; }
     public IReadOnlyDictionary<TicketStatus, int> StatusCounts { get; init; } = ImmutableDictionary<TicketStatus, int>.Empty;
     public bool HasLoaded { get; init; }
@@ -34,3 +47,6 @@ public sealed record TicketListState
     public bool IsBulkUpdating { get; init; }
     public TicketBulkOutcome? BulkOutcome { get; init; }
 }
+
+/// <param name="Row">The ticket's row as the list shows it; null: it no longer matches the list's filters.</param>
+public sealed record TicketRowPatch(TicketSummary? Row, long HeardAt);

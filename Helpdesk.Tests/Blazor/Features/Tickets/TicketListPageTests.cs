@@ -227,6 +227,40 @@ public sealed class TicketListPageTests : HelpdeskBunitContext
     }
 
     [Fact]
+    public async Task TicketListPage_TicketChangedElsewhere_ItsRowShowsAtOnceBeforeTheCoalescedReload()
+    {
+        await AnnWithLoginAsync();
+        await SeedAsync(5);
+        var cut = RenderAt("tickets?view=all");
+        var bridge = Render<TicketsLiveUpdates>();
+        cut.WaitForAssertion(() => Assert.Equal(5, Rows(cut)));
+        var state = Services.GetRequiredService<IState<TicketListState>>();
+        var changedId = state.Value.Items[3].Id;
+        var reloads = 0;
+        Services.GetRequiredService<IActionSubscriber>().SubscribeToAction<LoadTicketsAction>(this, _ => Interlocked.Increment(ref reloads));
+
+        Host.Clock.Advance(TimeSpan.FromMinutes(1)); // the changed ticket moves to the top of the list by UpdatedAt
+        var ticket = (await Host.Get<TicketDetailsQuery>().ExecuteAsync(changedId, Actor.System))!;
+        await Host.Get<UpdateTicketCommand>().ExecuteAsync(ticket.AsUpdate() with { Subject = "Changed elsewhere" }, Actor.System);
+
+        // The host's clock stands still, so the batcher's reload never comes: the row is the patch's.
+        cut.WaitForAssertion(() => Assert.Equal("Changed elsewhere", cut.FindAll("[data-testid=ticket-subject]")[0].TextContent));
+        Assert.Equal(0, Volatile.Read(ref reloads));
+        Assert.Equal(5, Rows(cut));
+        Assert.Contains("hd-row-changed", cut.FindAll("tr.mud-table-row")[1].ClassName); // under the header row
+
+        cut.WaitForAssertion(() =>
+        {
+            Host.Clock.Advance(TicketChangeBatcher.Window);
+            Assert.True(Volatile.Read(ref reloads) > 0);
+        });
+        await Task.Delay(200);
+        cut.WaitForAssertion(() => Assert.Equal("Changed elsewhere", cut.FindAll("[data-testid=ticket-subject]")[0].TextContent));
+        Assert.Equal(5, Rows(cut));
+        bridge.Dispose();
+    }
+
+    [Fact]
     public async Task TicketListPage_OneTicketChangedElsewhere_MovesTheRowsAndRendersOnlyItsRowAgain()
     {
         await AnnWithLoginAsync();

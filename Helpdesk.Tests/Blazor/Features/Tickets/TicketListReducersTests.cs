@@ -101,4 +101,69 @@ public sealed class TicketListReducersTests
 
         Assert.Equal(("boom", false, 1), (after.Error, after.IsLoading, after.Items.Count));
     }
+
+    private static readonly DateTime Noon = new(2026, 12, 6, 12, 0, 0, DateTimeKind.Utc);
+
+    private static TicketSummary Changed(int id, int minutesAgo, string subject) => Summary(id) with { Subject = subject, UpdatedAt = Noon.AddMinutes(-minutesAgo) };
+
+    /// <summary>The default list (newest change first) showing tickets 1 and 2, as a reload after changes heard at 100 loaded it.</summary>
+    private static TicketListState Shown(out TicketListRequest request)
+    {
+        request = new TicketListRequest { PageSize = 2 };
+        var page = new TicketListResult([Changed(1, 1, "Ticket 1"), Changed(2, 2, "Ticket 2")], 5, new Dictionary<TicketStatus, int>());
+        return TicketListReducers.ReduceLoadTicketsSucceededAction(new TicketListState { Request = request }, new LoadTicketsSucceededAction(request, page, [], 100));
+    }
+
+    [Fact]
+    public void ReduceTicketRowPatchedAction_ChangeHeardAfterThePagesQuery_PutsTheRowInPlaceAndTintsIt()
+    {
+        var shown = Shown(out var request);
+
+        var state = TicketListReducers.ReduceTicketRowPatchedAction(shown, new TicketRowPatchedAction(request, 7, Changed(7, 0, "live-1"), HeardAt: 150));
+
+        Assert.Equal([7, 1], state.Items.Select(i => i.Id));
+        Assert.Equal(150, state.RecentlyChanged[7]);
+        Assert.Equal(5, state.TotalCount); // the total and counts come with the reload
+    }
+
+    [Fact]
+    public void ReduceTicketRowPatchedAction_ChangeThePageAlreadySaw_OrOlderThanAPatchedRow_ChangesNothing()
+    {
+        var shown = Shown(out var request);
+        var patched = TicketListReducers.ReduceTicketRowPatchedAction(shown, new TicketRowPatchedAction(request, 7, Changed(7, 0, "live-2"), HeardAt: 160));
+
+        Assert.Same(shown, TicketListReducers.ReduceTicketRowPatchedAction(shown, new TicketRowPatchedAction(request, 7, Changed(7, 0, "live-1"), HeardAt: 100)));
+        Assert.Same(patched, TicketListReducers.ReduceTicketRowPatchedAction(patched, new TicketRowPatchedAction(request, 7, Changed(7, 0, "live-1"), HeardAt: 150)));
+        Assert.Same(shown, TicketListReducers.ReduceTicketRowPatchedAction(shown, new TicketRowPatchedAction(new TicketListRequest { Page = 3 }, 7, Changed(7, 0, "live-1"), 150)));
+    }
+
+    [Fact]
+    public void ReduceLoadTicketsSucceededAction_ReloadOlderThanAPatchedRow_KeepsTheRowsNewerState_ANewerReloadReplacesIt()
+    {
+        var shown = Shown(out var request);
+        var patched = TicketListReducers.ReduceTicketRowPatchedAction(shown, new TicketRowPatchedAction(request, 1, Changed(1, 0, "live-3"), HeardAt: 200));
+        var older = new TicketListResult([Changed(1, 1, "Ticket 1"), Changed(2, 2, "Ticket 2")], 5, new Dictionary<TicketStatus, int>());
+        var newer = new TicketListResult([Changed(1, 0, "live-3 as reloaded"), Changed(2, 2, "Ticket 2")], 5, new Dictionary<TicketStatus, int>());
+
+        var afterOlder = TicketListReducers.ReduceLoadTicketsSucceededAction(patched, new LoadTicketsSucceededAction(request, older, [], 150));
+        var afterNewer = TicketListReducers.ReduceLoadTicketsSucceededAction(afterOlder, new LoadTicketsSucceededAction(request, newer, [1], 200));
+
+        Assert.Equal("live-3", afterOlder.Items[0].Subject);
+        Assert.Equal("live-3 as reloaded", afterNewer.Items[0].Subject);
+        Assert.Empty(afterNewer.RowPatches);
+        Assert.Same(newer.Items, afterNewer.Items);
+    }
+
+    [Fact]
+    public void ReduceLoadTicketsSucceededAction_FreshLoad_DropsThePatchedRows()
+    {
+        var shown = Shown(out var request);
+        var patched = TicketListReducers.ReduceTicketRowPatchedAction(shown, new TicketRowPatchedAction(request, 7, Changed(7, 0, "live-1"), HeardAt: 150));
+        var fresh = new TicketListResult([Changed(1, 1, "Ticket 1")], 1, new Dictionary<TicketStatus, int>());
+
+        var state = TicketListReducers.ReduceLoadTicketsSucceededAction(patched, new LoadTicketsSucceededAction(request, fresh));
+
+        Assert.Equal([1], state.Items.Select(i => i.Id));
+        Assert.Empty(state.RowPatches);
+    }
 }
