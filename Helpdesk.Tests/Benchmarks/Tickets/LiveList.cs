@@ -38,10 +38,10 @@ public static class LiveList
 
         var shared = app.Services.GetRequiredService<SharedTicketListResults>();
         var viewCounts = app.Services.GetRequiredService<SharedTicketViewCounts>();
-        var (queriesBefore, viewCountsBefore, cpuBefore) = (shared.QueriesRun, viewCounts.QueriesRun, LiveListFigures.ProcessorTime());
+        var (queriesBefore, rowsBefore, viewCountsBefore, cpuBefore) = (shared.QueriesRun, shared.RowQueriesRun, viewCounts.QueriesRun, LiveListFigures.ProcessorTime());
         await changes.RunAsync(changesPerSecond, duration);
         await Task.Delay(Drain);
-        var (queries, viewCountQueries, cpu) = (shared.QueriesRun - queriesBefore, viewCounts.QueriesRun - viewCountsBefore, LiveListFigures.ProcessorTime() - cpuBefore);
+        var (queries, rowQueries, viewCountQueries, cpu) = (shared.QueriesRun - queriesBefore, shared.RowQueriesRun - rowsBefore, viewCounts.QueriesRun - viewCountsBefore, LiveListFigures.ProcessorTime() - cpuBefore);
 
         var latencies = new List<double>();
         var unseen = 0;
@@ -54,7 +54,7 @@ public static class LiveList
         }
         return new LiveListFigures($"{tabs} Chromium tabs, {changesPerSecond:0.#} changes/s", new Latency(latencies), unseen,
             changes.CommittedAt.Count * tabs, new CircuitMemory((after.Rss - before.Rss) / tabs, (after.Managed - before.Managed) / tabs),
-            queries, changes.CommittedAt.Count, LiveListFigures.ReadLoadAverage(), viewCountQueries, cpu);
+            queries, changes.CommittedAt.Count, LiveListFigures.ReadLoadAverage(), viewCountQueries, cpu, rowQueries);
     }
 
     /// <summary>

@@ -8,7 +8,7 @@ namespace Helpdesk.Tests.Benchmarks.Tickets;
 /// <param name="Memory">Per circuit; none for simulated circuits, which hold no rendered page (a batcher and a shared
 /// result each: their share was below the noise of a full collection, and printed as a negative size).</param>
 public sealed record LiveListFigures(string Case, Latency CommitToSeen, int Unseen, int Expected, CircuitMemory? Memory,
-    long QueriesRun, int Changes, string LoadAverage, long ViewCountQueries = 0, TimeSpan ServerCpu = default)
+    long QueriesRun, int Changes, string LoadAverage, long ViewCountQueries = 0, TimeSpan ServerCpu = default, long RowQueries = 0)
 {
     public const double GoalMs = 250;
     public const long GoalBytesPerCircuit = 400 * 1024;
@@ -20,7 +20,7 @@ public sealed record LiveListFigures(string Case, Latency CommitToSeen, int Unse
         $"{LiveList.Scenario}: {Case}",
         $"commit → seen p50 {Latency.Format(CommitToSeen.Median)}, p95 {Latency.Format(CommitToSeen.P95)}; {Unseen} of {Expected} never seen; "
         + (Memory is { } memory ? $"{memory.RssBytes / 1024} KB RSS ({memory.ManagedBytes / 1024} KB managed) per circuit; " : "")
-        + $"{QueriesRun} list queries, {ViewCountQueries} view-count queries for {Changes} changes; console process CPU {ServerCpu.TotalSeconds:0.0} s",
+        + $"{QueriesRun} list queries, {RowQueries} row queries, {ViewCountQueries} view-count queries for {Changes} changes; console process CPU {ServerCpu.TotalSeconds:0.0} s",
         $"load average {LoadAverage}", 0, $"p95 ≤ {GoalMs:0} ms, none unseen" + (Memory is null ? "" : $", ≤ {GoalBytesPerCircuit / 1024} KB per circuit"),
         Met, CommitToSeen.Milliseconds.Count);
 
