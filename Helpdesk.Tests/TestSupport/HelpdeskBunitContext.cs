@@ -51,7 +51,9 @@ public abstract class HelpdeskBunitContext : BunitContext, IAsyncLifetime
         Services.AddLogging();
         foreach (var type in ForwardedCoreServices)
             Services.AddSingleton(type, _ => Host.Services.GetRequiredService(type));
-        // On the circuit's clock: the change batcher's timestamps are compared with the shared results' own.
+        // The circuit on the host's clock, as the console has one clock: a change's time from the host's notifier is
+        // compared with the change batcher's and the shared results' own.
+        Services.AddSingleton<TimeProvider>(Host.Clock);
         Services.AddSingleton(sp => new Helpdesk.Blazor.Features.Tickets.Live.SharedTicketListResults(Host.Get<TicketListQuery>(), sp.GetRequiredService<TimeProvider>()));
         Services.AddSingleton(sp => new Helpdesk.Blazor.Features.Tickets.Live.SharedTicketViewCounts(
             Host.Get<Helpdesk.Core.Tickets.Views.TicketViewCountsQuery>(), sp.GetRequiredService<TimeProvider>()));

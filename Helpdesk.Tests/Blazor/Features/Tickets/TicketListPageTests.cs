@@ -54,6 +54,17 @@ public sealed class TicketListPageTests : HelpdeskBunitContext
         }
     }
 
+    /// <summary>
+    /// Lets the seeded tickets' changes reach the live bridge and their reload pass (its batcher runs on the host's clock),
+    /// so that no reload is left waiting for the next advance of the clock.
+    /// </summary>
+    private async Task SettleLiveUpdatesAsync()
+    {
+        await Task.Delay(300);
+        Host.Clock.Advance(TicketChangeBatcher.Window * 2);
+        await Task.Delay(300);
+    }
+
     private static int Rows(IRenderedComponent<TicketListPage> cut) => cut.FindAll("[data-testid=ticket-subject]").Count;
 
     [Fact]
@@ -236,10 +247,10 @@ public sealed class TicketListPageTests : HelpdeskBunitContext
         cut.WaitForAssertion(() => Assert.Equal(5, Rows(cut)));
         var state = Services.GetRequiredService<IState<TicketListState>>();
         var changedId = state.Value.Items[3].Id;
+        Host.Clock.Advance(TimeSpan.FromMinutes(1)); // the changed ticket moves to the top of the list by UpdatedAt
+        await SettleLiveUpdatesAsync();
         var reloads = 0;
         Services.GetRequiredService<IActionSubscriber>().SubscribeToAction<LoadTicketsAction>(this, _ => Interlocked.Increment(ref reloads));
-
-        Host.Clock.Advance(TimeSpan.FromMinutes(1)); // the changed ticket moves to the top of the list by UpdatedAt
         var ticket = (await Host.Get<TicketDetailsQuery>().ExecuteAsync(changedId, Actor.System))!;
         await Host.Get<UpdateTicketCommand>().ExecuteAsync(ticket.AsUpdate() with { Subject = "Changed elsewhere" }, Actor.System);
 
@@ -249,13 +260,14 @@ public sealed class TicketListPageTests : HelpdeskBunitContext
         Assert.Equal(5, Rows(cut));
         Assert.Contains("hd-row-changed", cut.FindAll("tr.mud-table-row")[1].ClassName); // under the header row
 
-        cut.WaitForAssertion(() =>
+        await Eventually.WaitUntilAsync(() =>
         {
             Host.Clock.Advance(TicketChangeBatcher.Window);
-            Assert.True(Volatile.Read(ref reloads) > 0);
+            return Volatile.Read(ref reloads) > 0;
         });
-        await Task.Delay(200);
-        cut.WaitForAssertion(() => Assert.Equal("Changed elsewhere", cut.FindAll("[data-testid=ticket-subject]")[0].TextContent));
+        await Eventually.WaitUntilAsync(() => state.Value.IsLoading == false);
+        await Task.Delay(200); // the reload's result, which shows what the patch showed
+        Assert.Equal("Changed elsewhere", cut.FindAll("[data-testid=ticket-subject]")[0].TextContent);
         Assert.Equal(5, Rows(cut));
         bridge.Dispose();
     }
@@ -325,7 +337,8 @@ public sealed class TicketListPageTests : HelpdeskBunitContext
         await SeedAsync(3);
         var cut = RenderAt("tickets?view=all");
         cut.WaitForAssertion(() => Assert.Equal(3, Rows(cut)));
-        var changedId = Services.GetRequiredService<IState<TicketListState>>().Value.Items[1].Id;
+        var state = Services.GetRequiredService<IState<TicketListState>>();
+        var changedId = state.Value.Items[1].Id;
         var dispatcher = Services.GetRequiredService<IDispatcher>();
         Task ChangedElsewhere() => cut.InvokeAsync(() => dispatcher.Dispatch(new TicketsChangedExternallyAction(
             [new TicketChanged(changedId, TicketChangeKind.Updated, null, DateTime.UtcNow)], Host.Clock.GetTimestamp())));
@@ -336,7 +349,10 @@ public sealed class TicketListPageTests : HelpdeskBunitContext
         cut.WaitForAssertion(() => Assert.Equal([number], Tinted()));
 
         Host.Clock.Advance(TimeSpan.FromSeconds(2));
+        var changedAgainAt = Host.Clock.GetTimestamp();
         await ChangedElsewhere(); // changed again: tinted on from this change
+        // Its reload has landed (and the tint's end is timed on the host's clock) before the clock moves on.
+        await Eventually.WaitUntilAsync(() => state.Value.RecentlyChanged.TryGetValue(changedId, out var at) && at == changedAgainAt);
         Host.Clock.Advance(TimeSpan.FromSeconds(1.5));
         cut.WaitForAssertion(() => Assert.Equal([number], Tinted()));
 
