@@ -41,6 +41,7 @@ public static class ConsoleServiceCollectionExtensions
         builder.Services.AddSingleton<Features.Tickets.Views.TicketViewsChanged>();
         builder.Services.AddSingleton<Features.Tickets.Live.SharedTicketListResults>();
         builder.Services.AddSingleton<Features.Tickets.Live.SharedTicketViewCounts>();
+        builder.Services.AddScoped<Features.Tickets.Live.TicketListBrowserPace>();
         builder.Services.AddWorkerAfterListening<InboundMailWorker>();
         builder.Services.AddWorkerAfterListening<OutboxSendWorker>();
         builder.Services.AddWorkerAfterListening<OverdueWorker>();

@@ -57,6 +57,7 @@ public abstract class HelpdeskBunitContext : BunitContext, IAsyncLifetime
         Services.AddSingleton(sp => new Helpdesk.Blazor.Features.Tickets.Live.SharedTicketListResults(Host.Get<TicketListQuery>(), sp.GetRequiredService<TimeProvider>()));
         Services.AddSingleton(sp => new Helpdesk.Blazor.Features.Tickets.Live.SharedTicketViewCounts(
             Host.Get<Helpdesk.Core.Tickets.Views.TicketViewCountsQuery>(), sp.GetRequiredService<TimeProvider>()));
+        Services.AddScoped<Helpdesk.Blazor.Features.Tickets.Live.TicketListBrowserPace>();
         Services.AddFallbackServiceProvider(Host.Services);
         ConfigureServices();
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));

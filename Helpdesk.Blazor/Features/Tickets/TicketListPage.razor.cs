@@ -31,6 +31,7 @@ public sealed partial class TicketListPage
     [Inject] private TicketLookupsQuery LookupsQuery { get; set; } = default!;
     [Inject] private CurrentActor CurrentActor { get; set; } = default!;
     [Inject] private IJSRuntime JS { get; set; } = default!;
+    [Inject] private Live.TicketListBrowserPace Pace { get; set; } = default!;
 
     private TicketView? View => TicketListUrl.ViewOf(State.Value.ShownRequest, _me, Views.Value);
 
@@ -93,8 +94,16 @@ public sealed partial class TicketListPage
     private string? AriaSort(TicketSortField? field) =>
         field is null ? null : State.Value.Request.Sort != field ? "none" : State.Value.Request.Descending ? "descending" : "ascending";
 
+    protected override bool ShouldRender()
+    {
+        Pace.Rendering();
+        return true;
+    }
+
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
+        // Blazor Server calls this once the browser has applied the render (the first render is not counted by ShouldRender).
+        if (!firstRender) Pace.Shown();
         if (!firstRender) return;
         _keys = new KeyboardShortcutListener(JS);
         _keys.Pressed += OnShortcutAsync;

@@ -5,7 +5,7 @@ using Helpdesk.Blazor.Flux;
 namespace Helpdesk.Blazor.Features.Tickets.Store;
 
 public sealed class TicketListEffects(SharedTicketListResults results, CurrentActor currentActor, IState<TicketListState> state, TimeProvider clock,
-    ILogger<TicketListEffects> logger) : IDisposable
+    TicketListBrowserPace pace, ILogger<TicketListEffects> logger) : IDisposable
 {
     private readonly LatestLoad<TicketListKey> _loading = new();
 
@@ -54,12 +54,13 @@ public sealed class TicketListEffects(SharedTicketListResults results, CurrentAc
     /// <summary>
     /// A change that may put its ticket's row into the page, or move or drop it there, is shown at once from that one row
     /// (shared by every list with the same filters); the coalesced reload follows with the whole page, total and counts.
+    /// A browser still busy with earlier renders waits for the reload.
     /// </summary>
     [EffectMethod]
     public async Task HandleTicketRowChangedAction(TicketRowChangedAction action, IDispatcher dispatcher)
     {
         var list = state.Value;
-        if (!list.HasLoaded || list.ItemsRequest != list.Request || !TicketListPatch.Applies(action.Change, list.Request, list.Items)) return;
+        if (!list.HasLoaded || list.ItemsRequest != list.Request || pace.Behind || !TicketListPatch.Applies(action.Change, list.Request, list.Items)) return;
         try
         {
             var actor = await currentActor.GetAsync();

@@ -273,6 +273,35 @@ public sealed class TicketListPageTests : HelpdeskBunitContext
     }
 
     [Fact]
+    public async Task TicketListPage_BrowserBehindWithRenders_AChangeWaitsForTheReloadWithoutARowQuery()
+    {
+        await AnnWithLoginAsync();
+        await SeedAsync(5);
+        var cut = RenderAt("tickets?view=all");
+        var bridge = Render<TicketsLiveUpdates>();
+        cut.WaitForAssertion(() => Assert.Equal(5, Rows(cut)));
+        var shared = Services.GetRequiredService<Helpdesk.Blazor.Features.Tickets.Live.SharedTicketListResults>();
+        var pace = Services.GetRequiredService<Helpdesk.Blazor.Features.Tickets.Live.TicketListBrowserPace>();
+        for (var i = 0; i <= Helpdesk.Blazor.Features.Tickets.Live.TicketListBrowserPace.MostUnshown; i++) pace.Rendering(); // not shown yet
+        var changedId = Services.GetRequiredService<IState<TicketListState>>().Value.Items[3].Id;
+        Host.Clock.Advance(TimeSpan.FromMinutes(1)); // the changed ticket moves to the top of the list by UpdatedAt
+        await SettleLiveUpdatesAsync();
+        var rowQueries = shared.RowQueriesRun;
+        var ticket = (await Host.Get<TicketDetailsQuery>().ExecuteAsync(changedId, Actor.System))!;
+        await Host.Get<UpdateTicketCommand>().ExecuteAsync(ticket.AsUpdate() with { Subject = "Changed elsewhere" }, Actor.System);
+        await Task.Delay(300);
+
+        Assert.NotEqual("Changed elsewhere", cut.FindAll("[data-testid=ticket-subject]")[0].TextContent);
+        cut.WaitForAssertion(() =>
+        {
+            Host.Clock.Advance(TicketChangeBatcher.Window);
+            Assert.Equal("Changed elsewhere", cut.FindAll("[data-testid=ticket-subject]")[0].TextContent);
+        });
+        Assert.Equal(rowQueries, shared.RowQueriesRun);
+        bridge.Dispose();
+    }
+
+    [Fact]
     public async Task TicketListPage_OneTicketChangedElsewhere_MovesTheRowsAndRendersOnlyItsRowAgain()
     {
         await AnnWithLoginAsync();
