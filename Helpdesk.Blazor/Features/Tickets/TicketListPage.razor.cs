@@ -102,9 +102,12 @@ public sealed partial class TicketListPage
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
-        // Blazor Server calls this once the browser has applied the render (the first render is not counted by ShouldRender).
-        if (!firstRender) Pace.Shown();
-        if (!firstRender) return;
+        if (!firstRender)
+        {
+            // Blazor Server calls this once the browser has applied the render (the first is not counted by ShouldRender).
+            Pace.Shown();
+            return;
+        }
         _keys = new KeyboardShortcutListener(JS);
         _keys.Pressed += OnShortcutAsync;
         await _keys.StartAsync(Assets["js/keyboard-shortcuts.js"], "j", "k", "Enter");

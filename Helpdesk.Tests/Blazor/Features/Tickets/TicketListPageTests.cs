@@ -1,5 +1,6 @@
 using Bunit;
 using Helpdesk.Blazor.Features.Tickets;
+using Helpdesk.Blazor.Features.Tickets.Live;
 using Helpdesk.Blazor.Features.Tickets.Store;
 using Helpdesk.Blazor.Flux;
 using Helpdesk.Core.Common;
@@ -52,6 +53,24 @@ public sealed class TicketListPageTests : HelpdeskBunitContext
                 Status = i % 3 == 0 ? TicketStatus.Completed : TicketStatus.Assigned,
             }, Actor.System);
         }
+    }
+
+    /// <summary>Another agent (or mail) gives the ticket a new subject.</summary>
+    private async Task RenameElsewhereAsync(int ticketId, string subject)
+    {
+        var ticket = (await Host.Get<TicketDetailsQuery>().ExecuteAsync(ticketId, Actor.System))!;
+        await Host.Get<UpdateTicketCommand>().ExecuteAsync(ticket.AsUpdate() with { Subject = subject }, Actor.System);
+    }
+
+    /// <summary>Five tickets on the list, its live bridge listening; the seeding's own changes have passed.</summary>
+    private async Task<(IRenderedComponent<TicketListPage> List, IRenderedComponent<TicketsLiveUpdates> Bridge)> OpenLiveListAsync()
+    {
+        await AnnWithLoginAsync();
+        await SeedAsync(5);
+        var cut = RenderAt("tickets?view=all");
+        var bridge = Render<TicketsLiveUpdates>();
+        cut.WaitForAssertion(() => Assert.Equal(5, Rows(cut)));
+        return (cut, bridge);
     }
 
     /// <summary>
@@ -240,19 +259,14 @@ public sealed class TicketListPageTests : HelpdeskBunitContext
     [Fact]
     public async Task TicketListPage_TicketChangedElsewhere_ItsRowShowsAtOnceBeforeTheCoalescedReload()
     {
-        await AnnWithLoginAsync();
-        await SeedAsync(5);
-        var cut = RenderAt("tickets?view=all");
-        var bridge = Render<TicketsLiveUpdates>();
-        cut.WaitForAssertion(() => Assert.Equal(5, Rows(cut)));
+        var (cut, bridge) = await OpenLiveListAsync();
         var state = Services.GetRequiredService<IState<TicketListState>>();
         var changedId = state.Value.Items[3].Id;
         Host.Clock.Advance(TimeSpan.FromMinutes(1)); // the changed ticket moves to the top of the list by UpdatedAt
         await SettleLiveUpdatesAsync();
         var reloads = 0;
         Services.GetRequiredService<IActionSubscriber>().SubscribeToAction<LoadTicketsAction>(this, _ => Interlocked.Increment(ref reloads));
-        var ticket = (await Host.Get<TicketDetailsQuery>().ExecuteAsync(changedId, Actor.System))!;
-        await Host.Get<UpdateTicketCommand>().ExecuteAsync(ticket.AsUpdate() with { Subject = "Changed elsewhere" }, Actor.System);
+        await RenameElsewhereAsync(changedId, "Changed elsewhere");
 
         // The host's clock stands still, so the batcher's reload never comes: the row is the patch's.
         cut.WaitForAssertion(() => Assert.Equal("Changed elsewhere", cut.FindAll("[data-testid=ticket-subject]")[0].TextContent));
@@ -275,20 +289,15 @@ public sealed class TicketListPageTests : HelpdeskBunitContext
     [Fact]
     public async Task TicketListPage_BrowserBehindWithRenders_AChangeWaitsForTheReloadWithoutARowQuery()
     {
-        await AnnWithLoginAsync();
-        await SeedAsync(5);
-        var cut = RenderAt("tickets?view=all");
-        var bridge = Render<TicketsLiveUpdates>();
-        cut.WaitForAssertion(() => Assert.Equal(5, Rows(cut)));
-        var shared = Services.GetRequiredService<Helpdesk.Blazor.Features.Tickets.Live.SharedTicketListResults>();
-        var pace = Services.GetRequiredService<Helpdesk.Blazor.Features.Tickets.Live.TicketListBrowserPace>();
-        for (var i = 0; i <= Helpdesk.Blazor.Features.Tickets.Live.TicketListBrowserPace.MostUnshown; i++) pace.Rendering(); // not shown yet
+        var (cut, bridge) = await OpenLiveListAsync();
+        var shared = Services.GetRequiredService<SharedTicketListResults>();
+        var pace = Services.GetRequiredService<TicketListBrowserPace>();
+        for (var i = 0; i <= TicketListBrowserPace.MostUnshown; i++) pace.Rendering(); // not shown yet
         var changedId = Services.GetRequiredService<IState<TicketListState>>().Value.Items[3].Id;
         Host.Clock.Advance(TimeSpan.FromMinutes(1)); // the changed ticket moves to the top of the list by UpdatedAt
         await SettleLiveUpdatesAsync();
         var rowQueries = shared.RowQueriesRun;
-        var ticket = (await Host.Get<TicketDetailsQuery>().ExecuteAsync(changedId, Actor.System))!;
-        await Host.Get<UpdateTicketCommand>().ExecuteAsync(ticket.AsUpdate() with { Subject = "Changed elsewhere" }, Actor.System);
+        await RenameElsewhereAsync(changedId, "Changed elsewhere");
         await Task.Delay(300);
 
         Assert.NotEqual("Changed elsewhere", cut.FindAll("[data-testid=ticket-subject]")[0].TextContent);
@@ -312,8 +321,7 @@ public sealed class TicketListPageTests : HelpdeskBunitContext
         var changedId = Services.GetRequiredService<IState<TicketListState>>().Value.Items[2].Id;
 
         Host.Clock.Advance(TimeSpan.FromMinutes(1)); // the changed ticket moves to the top of the list by UpdatedAt
-        var ticket = (await Host.Get<Helpdesk.Core.Tickets.Queries.TicketDetailsQuery>().ExecuteAsync(changedId, Actor.System))!;
-        await Host.Get<UpdateTicketCommand>().ExecuteAsync(ticket.AsUpdate() with { Subject = "Changed elsewhere" }, Actor.System);
+        await RenameElsewhereAsync(changedId, "Changed elsewhere");
         await cut.InvokeAsync(() => Services.GetRequiredService<IDispatcher>().Dispatch(new TicketsChangedExternallyAction(
             [new TicketChanged(changedId, TicketChangeKind.Updated, null, DateTime.UtcNow)], Host.Clock.GetTimestamp())));
 
@@ -338,8 +346,7 @@ public sealed class TicketListPageTests : HelpdeskBunitContext
         var (filtersBefore, footerBefore) = (filters.RenderCount, footer.RenderCount);
         var changedId = Services.GetRequiredService<IState<TicketListState>>().Value.Items[1].Id;
 
-        var ticket = (await Host.Get<Helpdesk.Core.Tickets.Queries.TicketDetailsQuery>().ExecuteAsync(changedId, Actor.System))!;
-        await Host.Get<UpdateTicketCommand>().ExecuteAsync(ticket.AsUpdate() with { Subject = "Changed elsewhere" }, Actor.System);
+        await RenameElsewhereAsync(changedId, "Changed elsewhere");
         await cut.InvokeAsync(() => dispatcher.Dispatch(new TicketsChangedExternallyAction(
             [new TicketChanged(changedId, TicketChangeKind.Updated, null, DateTime.UtcNow)], Host.Clock.GetTimestamp())));
 
