@@ -84,9 +84,11 @@ public sealed class TicketListEffects(SharedTicketListResults results, CurrentAc
         dispatcher.Dispatch(new ChangeMarksExpiredAction(action.ChangesHeardAt));
     }
 
+    /// <summary>Only for a patch the reducer applied (it tinted the row with this change), not one a newer page made moot.</summary>
     [EffectMethod]
     public async Task HandlePatchedRowMarkExpiry(TicketRowPatchedAction action, IDispatcher dispatcher)
     {
+        if (!state.Value.RecentlyChanged.TryGetValue(action.TicketId, out var heardAt) || heardAt != action.HeardAt) return;
         await Task.Delay(ChangeMarkFor, clock);
         dispatcher.Dispatch(new ChangeMarksExpiredAction(action.HeardAt));
     }
