@@ -26,8 +26,9 @@
 #     outbox-smtp    HELPDESK_BENCH_MAILS 10 KB outbox rows -> the loopback Postfix through OutboxSendStage; ceiling:
 #                    MailKit over as many parallel connections as the product opens by default
 #                    (Mail:Outbound:Connections); goal >= 1,000/s or >= 0.8x ceiling. Both are warmed up first on mails of
-#                    their own (the product on a second host with two-mail batches), and the JIT's work during each timed
-#                    run is reported beside it.
+#                    their own (the product on a second host with two-mail batches), then the timed mails go in four
+#                    rounds each, ceiling and product taking turns (Postfix's share of the machine drifts, so both are
+#                    timed over the same minutes); the JIT's work during the timed rounds is reported beside each.
 #     list-query     HELPDESK_BENCH_TICKETS (100,000) seeded tickets -> p95 of TicketListQuery for page 1, a status
 #                    filter, a team filter, a text search, and its counts statement; ceiling: raw SQL on a copy with a
 #                    counts table, covering indexes and FTS5; goal p95 <= 2 ms, text search <= 25 ms
