@@ -54,7 +54,7 @@ public static class DatabaseProviderSelection
                     // SQLite table rebuilds in generated migrations switch foreign keys off outside the transaction; that is
                     // EF's own pattern for SQLite, not something an operator can act on.
                     .ConfigureWarnings(w => w.Ignore(RelationalEventId.NonTransactionalMigrationOperationWarning))
-                    .AddInterceptors(SqliteMemoryMap.FromSetting(configuration[SqliteMemoryMap.Setting]))
+                    .AddInterceptors(SqliteConnectionSetup.FromSetting(configuration[SqliteConnectionSetup.MemoryMapSetting]))
                     .ReplaceService<IExceptionDetector, SqliteInterruptDetector>();
                 if (SqliteCompiledModel.Value is { } compiledModel) options.UseModel(compiledModel);
                 break;

@@ -54,12 +54,12 @@ public sealed class TicketListCeiling : IListCeiling
         return new TicketListCeiling(Connect(preparedCopy));
     }
 
-    // Read through the same memory map as the product's connections (SqliteMemoryMap): a bare-library setting too.
+    // Read through the same memory map as the product's connections (SqliteConnectionSetup): a bare-library setting too.
     private static SqliteConnection Connect(string file)
     {
         var connection = new SqliteConnection($"Data Source={file};Pooling=False");
         connection.Open();
-        Execute(connection, $"PRAGMA mmap_size = {SqliteMemoryMap.DefaultBytes}");
+        Execute(connection, $"PRAGMA mmap_size = {SqliteConnectionSetup.DefaultMemoryMapBytes}");
         return connection;
     }
 
