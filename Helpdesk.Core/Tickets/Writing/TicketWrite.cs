@@ -15,13 +15,18 @@ public sealed class TicketWrite(
     IDbContextFactory<HelpdeskDbContext> contextFactory,
     TicketEventPublisher events,
     TicketChangeNotifier notifier,
+    WriteTurns turns,
     TimeProvider clock)
 {
     /// <summary>
     /// A transaction that several writes join (each with <c>batch:</c>), committed once by the caller; see
     /// <see cref="TicketWriteBatch"/>.
     /// </summary>
-    public async Task<TicketWriteBatch> BeginBatchAsync(CancellationToken ct)
+    public Task<TicketWriteBatch> BeginBatchAsync(CancellationToken ct) => BeginAsync(single: false, ct);
+
+    /// <param name="single">One write committed on its own (an agent's save): on SQLite, a batch writer lets it have the
+    /// write lock next while it waits (<see cref="WriteTurns"/>). Batches do not queue for each other.</param>
+    private async Task<TicketWriteBatch> BeginAsync(bool single, CancellationToken ct)
     {
         var db = await contextFactory.CreateDbContextAsync(ct);
         try
@@ -29,6 +34,7 @@ public sealed class TicketWrite(
             // The batch's own savepoint per attempt undoes a failed one; one more per SaveChanges would only add round trips.
             db.Database.AutoSavepointsEnabled = false;
             // SQLite's BEGIN IMMEDIATE: a ticket is read, checked and written under the write lock.
+            using var waiting = single && db.Database.IsSqlite() ? turns.Waiting() : null;
             return new TicketWriteBatch(db, await db.Database.BeginTransactionAsync(ct), notifier);
         }
         catch
@@ -45,7 +51,7 @@ public sealed class TicketWrite(
         TicketWriteBatch? batch = null)
     {
         TicketAccess.DemandOpen(actor);
-        await using var own = batch is null ? await BeginBatchAsync(ct) : null;
+        await using var own = batch is null ? await BeginAsync(single: true, ct) : null;
         var scope = new TicketWriteScope((batch ?? own!).Db, actor, Now);
         scope.Ticket = await open(scope);
         await CommitAsync(scope, batch ?? own!, own is not null, alsoCommit, ct);
@@ -59,7 +65,7 @@ public sealed class TicketWrite(
     public async Task<T> ChangeAsync<T>(int ticketId, TicketOperation operation, Actor actor, Func<TicketWriteScope, Task<T>> change,
         CancellationToken ct, SameCommit? alsoCommit = null, TicketWriteBatch? batch = null)
     {
-        await using var own = batch is null ? await BeginBatchAsync(ct) : null;
+        await using var own = batch is null ? await BeginAsync(single: true, ct) : null;
         var db = (batch ?? own!).Db;
         var ticket = await db.Set<Ticket>().FirstOrDefaultAsync(t => t.Id == ticketId, ct)
             ?? throw new NotFoundException($"Ticket {TicketNumber.Format(ticketId)} does not exist (it may have been deleted).");

@@ -31,6 +31,7 @@ public sealed class InboundMailProcessor(
     InboundRouter router,
     InboundDecider decider,
     TicketWrite write,
+    WriteTurns turns,
     CreateTicketCommand createTicket,
     AppendCaseLogEntryCommand appendEntry,
     InboundNotices notices,
@@ -81,8 +82,8 @@ public sealed class InboundMailProcessor(
     /// <summary>
     /// The mails are read (parsed) in parallel, ahead of being applied one at a time in arrival order, in transactions
     /// of up to <see cref="InboundMailOptions.BatchTime"/> of work each, committed early when the next mail is not read
-    /// yet: on SQLite a transaction holds the write lock, which agents' saves wait for. The settings they all read alike
-    /// are read once for the claimed mails.
+    /// yet or an agent's save waits (<see cref="WriteTurns"/>): on SQLite a transaction holds the write lock, which
+    /// agents' saves wait for. The settings they all read alike are read once for the claimed mails.
     /// </summary>
     private async Task ProcessClaimedAsync(ClaimedBatch round, CancellationToken ct)
     {
@@ -103,12 +104,17 @@ public sealed class InboundMailProcessor(
             while (true)
             {
                 var next = reads.MoveNextAsync();
-                // Never hold the transaction (SQLite's write lock) open while a mail is still being read.
-                if (batch is not null && (!next.IsCompleted || Stopwatch.GetElapsedTime(started) >= options.Value.BatchTime))
+                // Never hold the transaction (SQLite's write lock) open while a mail is still being read, nor while an
+                // agent's save waits for it.
+                if (batch is not null && (!next.IsCompleted || Stopwatch.GetElapsedTime(started) >= options.Value.BatchTime || turns.Wanted))
                     batch = await CommitAsync(batch, ct);
                 if (!await next) break;
                 var (claimed, read) = reads.Current;
-                if (batch is null) (batch, started) = (await write.BeginBatchAsync(ct), Stopwatch.GetTimestamp());
+                if (batch is null)
+                {
+                    if (turns.Wanted) await turns.LetThemGoFirstAsync(WriteTurns.MostYield, ct);
+                    (batch, started) = (await write.BeginBatchAsync(ct), Stopwatch.GetTimestamp());
+                }
                 await ApplyReadAsync(batch, claimed, read, round.LoopFacts, ct);
             }
             if (batch is not null) batch = await CommitAsync(batch, ct);
