@@ -44,7 +44,7 @@ public static class InboundDrop
     }
 
     /// <param name="writtenAt">By the host's clock, so that the drop folder takes every file as settled in the first round.</param>
-    private static void WriteFiles(string folder, GeneratedMail mail, DateTime? writtenAt = null, string prefix = "mail")
+    internal static void WriteFiles(string folder, GeneratedMail mail, DateTime? writtenAt = null, string prefix = "mail")
     {
         Directory.CreateDirectory(folder);
         for (var i = 0; i < mail.Messages.Count; i++)
