@@ -22,4 +22,7 @@ public sealed record TicketChanged(int TicketId, TicketChangeKind Kind, int? Act
     /// it sees the change, whichever subscriber asks and whenever the change reached it.
     /// </summary>
     public long KnownAt { get; init; }
+
+    /// <summary>When a subscriber takes the change as known: <see cref="KnownAt"/>, or now for a change that carries none.</summary>
+    public long KnownAtOrNow(TimeProvider clock) => KnownAt > 0 ? KnownAt : clock.GetTimestamp();
 }

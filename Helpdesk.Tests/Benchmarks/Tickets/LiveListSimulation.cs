@@ -72,7 +72,7 @@ public static class LiveListSimulation
             _batcher = new TicketChangeBatcher(Guid.NewGuid().ToString("N"), clock, ReloadAsync);
             _subscription = feed.Subscribe(change =>
             {
-                if (TicketListPatch.Applies(change, _request, Items)) _ = PatchAsync(change, change.KnownAt > 0 ? change.KnownAt : _clock.GetTimestamp());
+                if (TicketListPatch.Applies(change, _request, Items)) _ = PatchAsync(change, change.KnownAtOrNow(_clock));
                 return _batcher.AddAsync(change);
             });
         }
