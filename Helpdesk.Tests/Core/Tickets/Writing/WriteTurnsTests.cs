@@ -65,7 +65,8 @@ public sealed class WriteTurnsTests
 
         var append = Task.Run(() => host.Get<AppendCaseLogEntryCommand>().ExecuteAsync(
             new NewCaseLogEntry { TicketId = ticketId, Log = CaseLogKind.Private, Text = "Checked the toner" }, Actor.System));
-        await UntilAsync(() => turns.Wanted);
+        await Eventually.WaitUntilAsync(() => turns.Wanted);
+        Assert.True(turns.Wanted);
         Assert.False(append.IsCompleted);
         await held.CommitAsync();
 
@@ -106,14 +107,5 @@ public sealed class WriteTurnsTests
 
         await using var db = await host.DbAsync();
         Assert.Equal(["Mail 1", "Mail 2", "Mail 3"], await db.Set<Ticket>().OrderBy(t => t.Id).Select(t => t.Subject).ToListAsync());
-    }
-
-    private static async Task UntilAsync(Func<bool> condition)
-    {
-        for (var waited = 0; !condition(); waited += 10)
-        {
-            if (waited > 10_000) throw new TimeoutException("The condition did not come true within 10 s.");
-            await Task.Delay(10);
-        }
     }
 }
