@@ -116,7 +116,6 @@ public static class HelpdeskCoreServiceCollectionExtensions
         services.AddSingleton<Tickets.Writing.TicketChangeNotifier>();
         services.AddSingleton<ITicketChangeFeed>(sp => sp.GetRequiredService<Tickets.Writing.TicketChangeNotifier>());
         services.AddHostedService(sp => sp.GetRequiredService<Tickets.Writing.TicketChangeNotifier>());
-        services.AddSingleton<Tickets.Writing.WriteTurns>();
         services.AddTransient<Tickets.Writing.TicketWrite>();
         services.AddTransient<TicketEventPublisher>();
         services.AddTransient<CreateTicketCommand>();

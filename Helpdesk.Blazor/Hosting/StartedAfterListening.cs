@@ -1,4 +1,5 @@
 using Helpdesk.Core.Common;
+using Helpdesk.Core.Persistence;
 using Microsoft.Extensions.Options;
 
 namespace Helpdesk.Blazor.Hosting;
@@ -7,6 +8,8 @@ namespace Helpdesk.Blazor.Hosting;
 /// Starts a worker Helpdesk:WorkersStartDelay after the app is listening. A worker's first round compiles its queries
 /// and SQLite's "async" calls run synchronously: started at once, the workers' first rounds took both cores and every
 /// thread-pool thread while the first request after a start (/health, the login page) waited for one (cold start).
+/// A worker's writes are a batch writer's (<see cref="WriteTurns.AsBatchWriter"/>): on SQLite, they never ask the inbound
+/// batches to let them go first, as a person's save does.
 /// </summary>
 public sealed class StartedAfterListening<TWorker>(TWorker worker, IHostApplicationLifetime lifetime, IOptions<HelpdeskOptions> options, TimeProvider clock)
     : IHostedService
@@ -30,6 +33,8 @@ public sealed class StartedAfterListening<TWorker>(TWorker worker, IHostApplicat
         {
             return;
         }
+        // The worker's loop starts inside StartAsync and keeps this flow's batch-writer mark.
+        using var batchWriter = WriteTurns.AsBatchWriter();
         await worker.StartAsync(stopping);
     }
 

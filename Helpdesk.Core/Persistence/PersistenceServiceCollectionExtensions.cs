@@ -16,8 +16,12 @@ public static class PersistenceServiceCollectionExtensions
             options.UseConfiguredProvider(builder.Configuration, sp.GetRequiredService<DataFolder>())
                 .AddInterceptors(sp.GetRequiredService<DatabaseErrorInterceptor>(), sp.GetRequiredService<Mail.Outbound.OutboxWakeInterceptor>());
             if (sp.GetService<SharedState.TicketChangeSignalInterceptor>() is { } signal) options.AddInterceptors(signal); // PostgreSQL only
+            // PostgreSQL locks rows, not the database: there is no lock to take turns at.
+            if (DatabaseProviderSelection.From(builder.Configuration) == DatabaseProvider.Sqlite) options.AddInterceptors(sp.GetRequiredService<WriteTurnsInterceptor>());
         });
         builder.Services.AddSingleton<DatabaseErrorInterceptor>();
+        builder.Services.AddSingleton<WriteTurns>();
+        builder.Services.AddSingleton<WriteTurnsInterceptor>();
         builder.Services.AddSingleton<Mail.Outbound.OutboxWake>();
         builder.Services.AddSingleton<Mail.Outbound.OutboxWakeInterceptor>();
         builder.Services.AddHostedService<DatabaseInitializer>();

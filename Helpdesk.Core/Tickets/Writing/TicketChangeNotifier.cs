@@ -138,6 +138,8 @@ public sealed class TicketChangeNotifier(IDbContextFactory<HelpdeskDbContext> co
         if (now - _prunedAt < PruneEvery) return;
         _prunedAt = now;
         var before = now - KeepFor;
+        // The app's own housekeeping: it waits for the lock but does not cut an inbound batch short.
+        using var batchWriter = WriteTurns.AsBatchWriter();
         await db.Set<TicketChange>().Where(c => c.At < before).ExecuteDeleteAsync();
     }
 

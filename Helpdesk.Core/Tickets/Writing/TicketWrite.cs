@@ -15,7 +15,6 @@ public sealed class TicketWrite(
     IDbContextFactory<HelpdeskDbContext> contextFactory,
     TicketEventPublisher events,
     TicketChangeNotifier notifier,
-    WriteTurns turns,
     TimeProvider clock)
 {
     /// <summary>
@@ -24,8 +23,8 @@ public sealed class TicketWrite(
     /// </summary>
     public Task<TicketWriteBatch> BeginBatchAsync(CancellationToken ct) => BeginAsync(single: false, ct);
 
-    /// <param name="single">One write committed on its own (an agent's save): on SQLite, a batch writer lets it have the
-    /// write lock next while it waits (<see cref="WriteTurns"/>). Batches do not queue for each other.</param>
+    /// <param name="single">One write committed on its own (an agent's save), or the begin of a batch: that is a batch
+    /// writer's (<see cref="WriteTurns.AsBatchWriter"/>), so batches do not queue for each other.</param>
     private async Task<TicketWriteBatch> BeginAsync(bool single, CancellationToken ct)
     {
         var db = await contextFactory.CreateDbContextAsync(ct);
@@ -34,7 +33,7 @@ public sealed class TicketWrite(
             // The batch's own savepoint per attempt undoes a failed one; one more per SaveChanges would only add round trips.
             db.Database.AutoSavepointsEnabled = false;
             // SQLite's BEGIN IMMEDIATE: a ticket is read, checked and written under the write lock.
-            using var waiting = single && db.Database.IsSqlite() ? turns.Waiting() : null;
+            using var batchWriter = single ? null : WriteTurns.AsBatchWriter();
             return new TicketWriteBatch(db, await db.Database.BeginTransactionAsync(ct), notifier);
         }
         catch

@@ -58,6 +58,8 @@ public static class InboundPipeline
     public static async Task<(Throughput Tickets, TimeSpan Fetching)> RunRoundAsync(CoreTestHost host, MailboxOptions mailbox, IMailboxFetcher fetcher, int expected,
         int ticketsBefore = 0)
     {
+        // As the console's mailbox worker runs (StartedAfterListening): its writes do not ask to go first.
+        using var worker = WriteTurns.AsBatchWriter();
         var timed = new TimedFetcher(fetcher);
         var scopes = host.Get<IServiceScopeFactory>();
         async Task ProcessPendingAsync(CancellationToken ct)

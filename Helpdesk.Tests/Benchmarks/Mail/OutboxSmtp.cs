@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using System.Runtime;
 using Bogus;
 using Helpdesk.Core.Mail.Outbound;
+using Helpdesk.Core.Persistence;
 using Helpdesk.Tests.TestSupport;
 using Helpdesk.Tests.TestSupport.MailStack;
 using MailKit.Net.Smtp;
@@ -160,6 +161,8 @@ public static class OutboxSmtp
     /// <param name="budget">How long the product may send before it is stopped (and its count taken as it is).</param>
     private static async Task<int> SendQueuedAsync(CoreTestHost host, int expected, int sentBefore, TimeSpan? budget = null)
     {
+        // As the console's outbox worker runs (StartedAfterListening): its writes do not ask to go first.
+        using var worker = WriteTurns.AsBatchWriter();
         var stage = host.Get<OutboxSendStage>();
         using var stop = new CancellationTokenSource(budget ?? BenchmarkBudget.ProductRun);
         try

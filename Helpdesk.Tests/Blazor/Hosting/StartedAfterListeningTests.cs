@@ -1,5 +1,6 @@
 using Helpdesk.Blazor.Hosting;
 using Helpdesk.Core.Common;
+using Helpdesk.Core.Persistence;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
@@ -11,11 +12,7 @@ public sealed class StartedAfterListeningTests
     [Fact]
     public async Task AddWorkerAfterListening_HostStarts_WorkerRunsOnlyAfterTheAppStartedAndStopsWithIt()
     {
-        var builder = Host.CreateApplicationBuilder();
-        builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.Configure<HelpdeskOptions>(o => o.WorkersStartDelay = TimeSpan.Zero);
-        builder.Services.AddWorkerAfterListening<RecordingWorker>();
-        using var host = builder.Build();
+        using var host = BuildHost(TimeProvider.System, TimeSpan.Zero);
         var worker = host.Services.GetRequiredService<RecordingWorker>();
 
         await host.StartAsync();
@@ -27,14 +24,25 @@ public sealed class StartedAfterListeningTests
     }
 
     [Fact]
+    public async Task AddWorkerAfterListening_WorkersLoop_WritesAsABatchWriter_TheHostsFlowDoesNot()
+    {
+        using var host = BuildHost(TimeProvider.System, TimeSpan.Zero);
+        var worker = host.Services.GetRequiredService<RecordingWorker>();
+
+        await host.StartAsync();
+        await worker.Ran.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        var asBatchWriter = await worker.LoopWritesAsBatchWriter.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await host.StopAsync();
+
+        Assert.True(asBatchWriter);
+        Assert.False(WriteTurns.IsBatchWriter);
+    }
+
+    [Fact]
     public async Task AddWorkerAfterListening_StartDelay_WorkerRunsOnlyOnceTheDelayHasPassed()
     {
         var clock = new FakeTimeProvider();
-        var builder = Host.CreateApplicationBuilder();
-        builder.Services.AddSingleton<TimeProvider>(clock);
-        builder.Services.Configure<HelpdeskOptions>(o => o.WorkersStartDelay = TimeSpan.FromSeconds(2));
-        builder.Services.AddWorkerAfterListening<RecordingWorker>();
-        using var host = builder.Build();
+        using var host = BuildHost(clock, TimeSpan.FromSeconds(2));
         var worker = host.Services.GetRequiredService<RecordingWorker>();
         var started = clock.GetUtcNow();
 
@@ -53,11 +61,7 @@ public sealed class StartedAfterListeningTests
     [Fact]
     public async Task AddWorkerAfterListening_StoppedDuringTheDelay_WorkerNeverRuns()
     {
-        var builder = Host.CreateApplicationBuilder();
-        builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.Configure<HelpdeskOptions>(o => o.WorkersStartDelay = TimeSpan.FromMinutes(5));
-        builder.Services.AddWorkerAfterListening<RecordingWorker>();
-        using var host = builder.Build();
+        using var host = BuildHost(TimeProvider.System, TimeSpan.FromMinutes(5));
         var worker = host.Services.GetRequiredService<RecordingWorker>();
 
         await host.StartAsync();
@@ -67,15 +71,28 @@ public sealed class StartedAfterListeningTests
         Assert.False(worker.Ran.Task.IsCompleted);
     }
 
+    private static IHost BuildHost(TimeProvider clock, TimeSpan startDelay)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Services.AddSingleton(clock);
+        builder.Services.Configure<HelpdeskOptions>(o => o.WorkersStartDelay = startDelay);
+        builder.Services.AddWorkerAfterListening<RecordingWorker>();
+        return builder.Build();
+    }
+
     private sealed class RecordingWorker(IHostApplicationLifetime lifetime) : BackgroundService
     {
         public TaskCompletionSource<bool> Ran { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public TaskCompletionSource<bool> LoopWritesAsBatchWriter { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public bool Stopped { get; private set; }
 
         protected override async Task ExecuteAsync(CancellationToken stoppingToken)
         {
             Ran.SetResult(lifetime.ApplicationStarted.IsCancellationRequested);
+            await Task.Yield();
+            LoopWritesAsBatchWriter.SetResult(WriteTurns.IsBatchWriter);
             try
             {
                 await Task.Delay(Timeout.Infinite, stoppingToken);

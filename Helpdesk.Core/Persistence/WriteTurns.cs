@@ -1,20 +1,39 @@
-namespace Helpdesk.Core.Tickets.Writing;
+namespace Helpdesk.Core.Persistence;
 
 /// <summary>
 /// SQLite has one write lock and no queue for it: a writer that finds it taken polls for it, and a batch writer that
 /// begins its next transaction the moment it commits takes the lock again before the poller looks. While mail poured
-/// in, an agent's save waited up to 1.5 s that way (p95 0.5-0.9 s). So ticket writes say while they wait for the lock
-/// (<see cref="Waiting"/>), and the inbound batches, between two mails, commit and let them go first
-/// (<see cref="Wanted"/>, <see cref="LetThemGoFirstAsync"/>). PostgreSQL locks rows, not the database: nobody waits there.
+/// in, an agent's save waited up to 1.5 s that way (p95 0.5-0.9 s). So every write says while it waits for the lock
+/// (<see cref="Waiting"/>, marked by <see cref="WriteTurnsInterceptor"/>), and the inbound batches, between two mails,
+/// commit and let it go first (<see cref="Wanted"/>, <see cref="LetThemGoFirstAsync"/>). The app's own batches and
+/// background loops do not ask to go first (<see cref="AsBatchWriter"/>): what waits is what a person does. PostgreSQL
+/// locks rows, not the database: nobody waits there.
 /// </summary>
 public sealed class WriteTurns
 {
     /// <summary>How long a batch writer lets others go first at most: a write waiting for another reason must not stop it.</summary>
     public static readonly TimeSpan MostYield = TimeSpan.FromSeconds(1);
 
+    private static readonly AsyncLocal<bool> BatchWriter = new();
+
     private readonly Lock _lock = new();
     private int _waiting;
     private TaskCompletionSource _noneWaiting = Done();
+
+    /// <summary>
+    /// Until disposed, the writes of this flow (and of what it starts) are a batch writer's: they wait for the lock as
+    /// before but do not ask anyone to let them go first. Batches would otherwise queue for each other, and the app's
+    /// background loops (fetching, sending, sweeps) would cut every inbound batch short.
+    /// </summary>
+    public static IDisposable AsBatchWriter()
+    {
+        var outer = BatchWriter.Value;
+        BatchWriter.Value = true;
+        return new Restore(outer);
+    }
+
+    /// <summary>Whether this flow writes as a batch writer (<see cref="AsBatchWriter"/>).</summary>
+    public static bool IsBatchWriter => BatchWriter.Value;
 
     /// <summary>Whether a write is waiting for the lock right now.</summary>
     public bool Wanted
@@ -70,5 +89,10 @@ public sealed class WriteTurns
         {
             if (Interlocked.Exchange(ref _left, 1) == 0) turns.Leave();
         }
+    }
+
+    private sealed class Restore(bool outer) : IDisposable
+    {
+        public void Dispose() => BatchWriter.Value = outer;
     }
 }
