@@ -29,10 +29,10 @@
 #                    their own (the product on a second host with two-mail batches), then the timed mails go in four
 #                    rounds each, ceiling and product taking turns (Postfix's share of the machine drifts, so both are
 #                    timed over the same minutes); the JIT's work during the timed rounds is reported beside each.
-#     save-during-inbound an agent adding a note every 25 ms (each a ticket write of its own) while HELPDESK_BENCH_MAILS
-#                    (2,000) generated mails become tickets through the drop folder: p95 of the notes; comparison: the
-#                    same notes on the same console with no mail coming in; goal p95 <= 250 ms (on SQLite both wait for
-#                    its one write lock).
+#     save-during-inbound an agent saving every 25 ms, a note (a ticket write) and a draft of a reply (a plain save) in
+#                    turn, while HELPDESK_BENCH_MAILS (2,000) generated mails become tickets through the drop folder: p95
+#                    of the saves (and of each kind); comparison: the same saves on the same console with no mail coming
+#                    in; goal p95 <= 250 ms (on SQLite both wait for its one write lock).
 #     list-query     HELPDESK_BENCH_TICKETS (100,000) seeded tickets -> p95 of TicketListQuery for page 1, a status
 #                    filter, a team filter, a text search, and its counts statement; ceiling: raw SQL on a copy with a
 #                    counts table, covering indexes and FTS5; goal p95 <= 2 ms, text search <= 25 ms

@@ -4,12 +4,12 @@ namespace Helpdesk.Tests.Benchmarks.Mail;
 public sealed class SaveDuringInboundSmokeTests
 {
     [Fact]
-    public async Task MeasureAsync_FewMails_NotesAreTimedWithAndWithoutMailComingIn()
+    public async Task MeasureAsync_FewMails_SavesAreTimedWithAndWithoutMailComingIn()
     {
         var comparison = await SaveDuringInbound.MeasureAsync(mails: 5);
 
         Assert.NotEmpty(comparison.Product.Milliseconds);
         Assert.True(comparison.Ceiling!.Milliseconds.Count >= 20);
-        Assert.Equal($"{SaveDuringInbound.Scenario}: an agent's note while 5 mails arrive", comparison.ToResult().Scenario);
+        Assert.Equal($"{SaveDuringInbound.Scenario}: an agent's save while 5 mails arrive", comparison.ToResult().Scenario);
     }
 }
