@@ -1,6 +1,4 @@
-using System.Collections.Concurrent;
 using System.Data.Common;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Helpdesk.Core.Persistence;
@@ -10,75 +8,36 @@ namespace Helpdesk.Core.Persistence;
 /// need the lock, unless its flow is a batch writer's (<see cref="WriteTurns.AsBatchWriter"/>):
 /// <list type="bullet">
 /// <item>a transaction's begin (BEGIN IMMEDIATE takes the lock) until it has begun;</item>
-/// <item>a SaveChanges outside a transaction (one statement goes without one) until it is done;</item>
-/// <item>a statement outside a transaction (ExecuteUpdate, ExecuteDelete, raw SQL) until it is done.</item>
+/// <item>a statement outside a transaction (ExecuteUpdate, ExecuteDelete, raw SQL) until it is done;</item>
+/// <item>a SaveChanges of one statement, which EF runs without a transaction (INSERT ... RETURNING, a reader), until it
+/// has run. A SaveChanges of more statements begins a transaction.</item>
 /// </list>
-/// Reads are never marked: in WAL mode they do not wait for writers. A begin and a statement are run here, as EF would
-/// run them, so that their mark ends however they end (a begin that gives up after the busy timeout has no event of its
-/// own); a SaveChanges always ends with one.
+/// Reads are never marked: in WAL mode they do not wait for writers. The begin and the statement are run here, as EF
+/// would run them, so that their mark ends however they end (a begin that gives up after the busy timeout has no event
+/// of its own).
 /// </summary>
-public sealed class WriteTurnsInterceptor(WriteTurns turns)
-    : ISaveChangesInterceptor, IDbCommandInterceptor, IDbTransactionInterceptor
+public sealed class WriteTurnsInterceptor(WriteTurns turns) : IDbCommandInterceptor, IDbTransactionInterceptor
 {
-    // A SaveChanges outside a transaction, by its context, from its start until its end.
-    private readonly ConcurrentDictionary<DbContext, IDisposable> _waiting = new();
+    private static bool MayWaitOutsideATransaction(DbCommand command) => command.Transaction is null && !WriteTurns.IsBatchWriter;
 
-    private void SaveStarting(DbContextEventData eventData)
+    public InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
     {
-        if (WriteTurns.IsBatchWriter || eventData.Context is not { Database.CurrentTransaction: null } context) return;
-        var turn = turns.Waiting();
-        if (!_waiting.TryAdd(context, turn)) turn.Dispose();
+        if (result.HasResult || eventData.CommandSource != CommandSource.SaveChanges || !MayWaitOutsideATransaction(command)) return result;
+        using (turns.Waiting())
+            return InterceptionResult<DbDataReader>.SuppressWithResult(command.ExecuteReader());
     }
 
-    private void SaveEnded(DbContextEventData eventData)
+    public async ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
+        InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is { } context && _waiting.TryRemove(context, out var turn)) turn.Dispose();
-    }
-
-    public InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
-    {
-        SaveStarting(eventData);
-        return result;
-    }
-
-    public ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
-        CancellationToken cancellationToken = default)
-    {
-        SaveStarting(eventData);
-        return ValueTask.FromResult(result);
-    }
-
-    public int SavedChanges(SaveChangesCompletedEventData eventData, int result)
-    {
-        SaveEnded(eventData);
-        return result;
-    }
-
-    public ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
-    {
-        SaveEnded(eventData);
-        return ValueTask.FromResult(result);
-    }
-
-    public void SaveChangesFailed(DbContextErrorEventData eventData) => SaveEnded(eventData);
-
-    public Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
-    {
-        SaveEnded(eventData);
-        return Task.CompletedTask;
-    }
-
-    public void SaveChangesCanceled(DbContextEventData eventData) => SaveEnded(eventData);
-
-    public Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
-    {
-        SaveEnded(eventData);
-        return Task.CompletedTask;
+        if (result.HasResult || eventData.CommandSource != CommandSource.SaveChanges || !MayWaitOutsideATransaction(command)) return result;
+        using (turns.Waiting())
+            return InterceptionResult<DbDataReader>.SuppressWithResult(await command.ExecuteReaderAsync(cancellationToken));
     }
 
     public InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
     {
-        if (result.HasResult || command.Transaction is not null || WriteTurns.IsBatchWriter) return result;
+        if (result.HasResult || !MayWaitOutsideATransaction(command)) return result;
         using (turns.Waiting())
             return InterceptionResult<int>.SuppressWithResult(command.ExecuteNonQuery());
     }
@@ -86,7 +45,7 @@ public sealed class WriteTurnsInterceptor(WriteTurns turns)
     public async ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData,
         InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        if (result.HasResult || command.Transaction is not null || WriteTurns.IsBatchWriter) return result;
+        if (result.HasResult || !MayWaitOutsideATransaction(command)) return result;
         using (turns.Waiting())
             return InterceptionResult<int>.SuppressWithResult(await command.ExecuteNonQueryAsync(cancellationToken));
     }
