@@ -11,8 +11,8 @@ namespace Helpdesk.Tests.Benchmarks;
 /// by a wait until the JIT has been quiet for a moment, until two in a row compile almost nothing (<see cref="QuietRound"/>)
 /// or <see cref="MaxRounds"/> are done. One quiet round was not enough: code a round runs a few times (once per batch)
 /// reaches its optimized compile rounds later, and runs that stopped after one quiet round compiled 190-470 ms of it
-/// during the timed outbox rounds, against 40-80 ms for runs that went on. A scenario reports the JIT time of its timed runs beside the rates
-/// (<see cref="Since"/>), so what is still compiled is seen.
+/// during the timed outbox rounds, against 40-80 ms for runs that went on. A scenario reports the JIT time of its timed
+/// runs beside the rates (<see cref="Since"/>), so what is still compiled is seen.
 /// </summary>
 /// <param name="ItemsPerRound">Mails (or other items) each round takes.</param>
 /// <param name="MaxRounds">Rounds at most; a smoke run (a few items) measures nothing and stops after <see cref="MinRounds"/>.</param>

@@ -23,8 +23,8 @@ public sealed class TicketWrite(
     /// </summary>
     public Task<TicketWriteBatch> BeginBatchAsync(CancellationToken ct) => BeginAsync(single: false, ct);
 
-    /// <param name="single">One write committed on its own (an agent's save), or the begin of a batch: that is a batch
-    /// writer's (<see cref="WriteTurns.AsBatchWriter"/>), so batches do not queue for each other.</param>
+    /// <param name="single">One write committed on its own (an agent's save); otherwise the begin of a batch, which is a
+    /// batch writer's (<see cref="WriteTurns.AsBatchWriter"/>), so batches do not queue for each other.</param>
     private async Task<TicketWriteBatch> BeginAsync(bool single, CancellationToken ct)
     {
         var db = await contextFactory.CreateDbContextAsync(ct);

@@ -30,14 +30,14 @@ public static class SaveDuringInbound
         var agent = await host.AddPersonAsync("Agent Bench", "agent.bench@helpdesk.test", PersonRoles.Agent);
         var mailbox = new MailboxOptions { Name = "local", Kind = MailboxKind.DropFolder, Folder = DropFolderFetcher.DefaultFolder };
         var fetcher = host.Get<DropFolderFetcher>();
-        var notes = new Saves(host.Get<AppendCaseLogEntryCommand>(), host.Get<SaveCaseLogDraftCommand>(), agent);
+        var saves = new Saves(host.Get<AppendCaseLogEntryCommand>(), host.Get<SaveCaseLogDraftCommand>(), agent);
 
-        // The warm-up's mails make the tickets the notes go on.
+        // The warm-up's mails make the tickets the saves go on.
         var settled = host.Clock.GetUtcNow().UtcDateTime - DropFolderFetcher.SettleTime;
         InboundDrop.WriteFiles(fetcher.FolderOf(mailbox), all.Slice(0, warmUpMails), settled, prefix: "warm-up");
         var warmed = (await InboundPipeline.RunRoundAsync(host, mailbox, fetcher, warmUpMails)).Tickets.Count;
-        notes.Tickets = warmed;
-        for (var i = 0; i < 20; i++) await notes.AddAsync();
+        saves.Tickets = warmed;
+        for (var i = 0; i < 20; i++) await saves.AddAsync();
         await WarmUp.JitSettledAsync();
 
         InboundDrop.WriteFiles(fetcher.FolderOf(mailbox), all.Slice(warmUpMails, mails), settled);
@@ -45,7 +45,7 @@ public static class SaveDuringInbound
         var during = new List<(double Ms, bool Note)>();
         do
         {
-            during.Add(await notes.AddAsync());
+            during.Add(await saves.AddAsync());
             await Task.Delay(Pause);
         }
         while (!round.IsCompleted);
@@ -53,7 +53,7 @@ public static class SaveDuringInbound
         var quiet = new List<double>();
         for (var i = 0; i < Math.Max(during.Count, 20); i++)
         {
-            quiet.Add((await notes.AddAsync()).Ms);
+            quiet.Add((await saves.AddAsync()).Ms);
             await Task.Delay(Pause);
         }
         string P95Of(bool notes) => during.Where(d => d.Note == notes).Select(d => d.Ms).ToList() is { Count: > 0 } ms ? Latency.Format(new Latency(ms).P95) : "—";
