@@ -18,6 +18,14 @@ public sealed class MimeComposer(BlobStore blobs)
     /// MimeKit's options can be changed and a change by one writer must not reach another's mail.</summary>
     public static FormatOptions WireFormat => new() { NewLineFormat = NewLineFormat.Dos };
 
+    /// <summary>
+    /// The longest line a part may keep unencoded: SMTP's limit (RFC 5321/5322), as MailKit uses when it prepares a mail
+    /// itself. At MimeKit's default of 78 every paragraph of plain ASCII text went out quoted-printable, broken into
+    /// 76-column lines: more bytes and lines for the mail server and the receiving program to handle, for nothing.
+    /// Non-ASCII text and longer lines are still encoded.
+    /// </summary>
+    public const int MaxLineLength = 998;
+
     public (MimeMessage Message, IReadOnlyList<MailboxAddress> Recipients) Compose(OutboxMessage outbox)
     {
         var message = new MimeMessage
@@ -46,7 +54,7 @@ public sealed class MimeComposer(BlobStore blobs)
             body.Attachments.Add(attachment.FileName, content, ContentType.Parse(attachment.ContentType));
         }
         message.Body = body.ToMessageBody();
-        message.Prepare(EncodingConstraint.SevenBit);
+        message.Prepare(EncodingConstraint.SevenBit, MaxLineLength);
         foreach (var part in message.BodyParts.OfType<MimePart>()) EncodeOnce(part);
 
         var recipients = message.To.Mailboxes.Concat(message.Cc.Mailboxes).Concat(Parse(outbox.Bcc, "Bcc"))

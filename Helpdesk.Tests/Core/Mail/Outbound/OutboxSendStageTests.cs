@@ -141,6 +141,29 @@ public sealed class OutboxSendStageTests
         Assert.Equal(bytes, attachment.ToArray());
     }
 
+    [Theory]
+    [InlineData(MimeComposer.MaxLineLength, false)]
+    [InlineData(MimeComposer.MaxLineLength + 1, true)]
+    public async Task Compose_AsciiText_StaysUnencodedUpToTheSmtpLineLimit(int lineLength, bool encoded)
+    {
+        await using var host = await StartAsync();
+        var line = string.Concat(Enumerable.Repeat("The VPN drops every few minutes. ", 40))[..lineLength];
+        var text = $"Hello,\n{line}\nRegards";
+
+        var (message, _) = host.Get<MimeComposer>().Compose(new OutboxMessage
+        {
+            MessageId = "<abc@helpdesk.test>", Kind = "k", From = "support@helpdesk.test", To = "a@x.test", Subject = "S", TextBody = text,
+            CreatedAt = DateTime.UtcNow,
+        });
+
+        var part = message.BodyParts.OfType<TextPart>().Single();
+        Assert.Equal(encoded, part.ContentTransferEncoding == ContentEncoding.QuotedPrintable);
+        using var raw = new MemoryStream();
+        message.WriteTo(MimeComposer.WireFormat, raw);
+        Assert.Equal(!encoded, Encoding.ASCII.GetString(raw.ToArray()).Contains($"\r\n{line}\r\n"));
+        Assert.Equal(text, MimeMessage.Load(new MemoryStream(raw.ToArray())).TextBody!.TrimEnd().ReplaceLineEndings("\n"));
+    }
+
     [Fact]
     public async Task ProcessDueAsync_MissingAttachment_FailsPermanentlyWithClearError()
     {
