@@ -34,6 +34,7 @@ public static class InboundMailServiceCollectionExtensions
         builder.Services.AddSingleton<MailLoopGuard>();
         builder.Services.AddTransient<InboundDecider>();
         builder.Services.AddTransient<InboundNotices>();
+        builder.Services.AddSingleton<MailReaderThreads>();
         builder.Services.AddTransient<InboundMailProcessor>();
         builder.Services.AddTransient<InboundMailListQuery>();
         builder.Services.AddTransient<RetryInboundMailCommand>();

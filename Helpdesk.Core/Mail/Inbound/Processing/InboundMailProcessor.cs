@@ -37,6 +37,7 @@ public sealed class InboundMailProcessor(
     InboundNotices notices,
     BlobStore blobs,
     BatchSettings settings,
+    MailReaderThreads readers,
     IOptions<InboundMailOptions> options,
     TimeProvider clock,
     ILogger<InboundMailProcessor> logger)
@@ -208,13 +209,12 @@ public sealed class InboundMailProcessor(
     /// </summary>
     private async Task<(MimeMessage Message, InboundMailContent Content)> ReadAsync(byte[] raw, CancellationToken ct)
     {
-        // A thread of its own: a mail that takes long to parse held a pool thread, and on a small machine the reads
-        // beside it (and the console's own work) then waited for the pool to grow.
-        var reading = Task.Factory.StartNew(() =>
+        ct.ThrowIfCancellationRequested();
+        var reading = readers.Run(() =>
         {
             var message = InboundMailReader.Load(raw);
             return (message, InboundMailReader.Read(message, raw));
-        }, ct, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        });
         try
         {
             return await reading.WaitAsync(options.Value.MaxReadTime, ct);
