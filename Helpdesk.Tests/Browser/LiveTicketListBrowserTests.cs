@@ -1,0 +1,160 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Helpdesk.Core.Common;
+using Helpdesk.Core.People;
+using Helpdesk.Core.Persistence;
+using Helpdesk.Core.Tickets.Commands;
+using Helpdesk.Core.Tickets.Queries;
+using Helpdesk.Tests.Browser.PageModels;
+using Helpdesk.Tests.TestSupport;
+using Helpdesk.Tests.TestSupport.Browser;
+using Helpdesk.Tests.TestSupport.Builders;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Helpdesk.Tests.Browser;
+
+/// <summary>What an open, live ticket list costs the browser it is open in when tickets change elsewhere.</summary>
+[Trait("Category", "Browser")]
+[Collection(BrowserSession.Collection)]
+public sealed class LiveTicketListBrowserTests : BrowserJourney
+{
+    private const string Marker = "layer-probe";
+    private const int Rows = 6;
+
+    [Fact]
+    public async Task LiveList_AChangePutsARowOnTop_TheRowsItPassesAreMovedNotPaintedAgain()
+    {
+        await CreateTicketsAsync();
+        var page = await Browser.NewPageAsync();
+        await new LoginPageModel(page).LogInAsync(App.BaseUrl, ConsoleApp.AdminEmail, ConsoleApp.AdminPassword);
+        await LoginPageModel.WaitUntilInteractiveAsync(page);
+        await page.GotoAsync($"{App.BaseUrl}/tickets?sort=Updated&desc=1");
+        await LoginPageModel.WaitUntilInteractiveAsync(page);
+        // Chromium reports the layer tree when it changes: watched from before the search shows these tickets.
+        var cdp = await page.Context.NewCDPSessionAsync(page);
+        var layers = new LayerWatch(cdp);
+        await cdp.SendAsync("LayerTree.enable");
+        await page.GetByTestId("filter-text").FillAsync(Marker);
+        var subjects = page.GetByTestId("ticket-subject");
+        await Expect(subjects).ToHaveCountAsync(Rows);
+        await cdp.SendAsync("DOM.enable");
+        var rows = await RowNodesAsync(cdp);
+        await Eventually.WaitUntilAsync(() => rows.Values.All(layers.HasLayerFor));
+        Assert.All(rows, row => Assert.True(layers.HasLayerFor(row.Value), $"ticket {row.Key}'s row is not a layer of its own"));
+
+        // A ticket that was not on the page changes: it goes on top, and every row moves down one place.
+        var outside = (await CreateTicketsAsync("elsewhere", 1)).Single();
+        var painted = await PaintTrace.StartAsync(cdp);
+        await ChangeSubjectAsync(outside, $"{Marker} moved up");
+        await Expect(subjects.First).ToHaveTextAsync($"{Marker} moved up");
+        await Expect(page.Locator("tr.hd-row-changed")).ToHaveCountAsync(1);
+        await page.WaitForTimeoutAsync(500); // the reload after the change, with its frames
+        var paintedNodes = await painted.StopAsync();
+
+        var after = await RowNodesAsync(cdp);
+        Assert.Equal([outside, .. rows.Keys], after.Keys);
+        Assert.All(rows, row => Assert.Equal(row.Value, after[row.Key])); // the same elements, moved down
+        Assert.Contains(after[outside], paintedNodes);
+        Assert.Empty(rows.Values.Intersect(paintedNodes));
+    }
+
+    private async Task<List<int>> CreateTicketsAsync(string subject = Marker, int count = Rows)
+    {
+        int callerId;
+        await using (var db = await App.Services.GetRequiredService<IDbContextFactory<HelpdeskDbContext>>().CreateDbContextAsync())
+            callerId = await db.Set<Person>().Where(p => p.Roles == PersonRoles.EndUser).Select(p => p.Id).FirstAsync();
+        var create = App.Services.GetRequiredService<CreateTicketCommand>();
+        var ids = new List<int>();
+        for (var i = 0; i < count; i++)
+            ids.Add(await create.ExecuteAsync(new NewTicket { Subject = $"{subject} {i}", RequestedForId = callerId }, Actor.System));
+        return ids;
+    }
+
+    private async Task ChangeSubjectAsync(int ticketId, string subject)
+    {
+        var ticket = (await App.Services.GetRequiredService<TicketDetailsQuery>().ExecuteAsync(ticketId, Actor.System))!;
+        await App.Services.GetRequiredService<UpdateTicketCommand>().ExecuteAsync(ticket.AsUpdate() with { Subject = subject }, Actor.System);
+    }
+
+    /// <summary>Each row's ticket id and its DOM node's backend id (what the layer tree names a layer's element by).</summary>
+    private static async Task<Dictionary<int, int>> RowNodesAsync(ICDPSession cdp)
+    {
+        var document = await cdp.SendAsync("DOM.getDocument", new Dictionary<string, object> { ["depth"] = 0 });
+        var root = document!.Value.GetProperty("root").GetProperty("nodeId").GetInt32();
+        var found = await cdp.SendAsync("DOM.querySelectorAll", new Dictionary<string, object> { ["nodeId"] = root, ["selector"] = "[data-testid=ticket-table] tbody tr" });
+        var rows = new Dictionary<int, int>();
+        foreach (var nodeId in found!.Value.GetProperty("nodeIds").EnumerateArray())
+        {
+            var link = await cdp.SendAsync("DOM.querySelector", new Dictionary<string, object> { ["nodeId"] = nodeId.GetInt32(), ["selector"] = "[data-testid=ticket-link]" });
+            var attributes = await cdp.SendAsync("DOM.getAttributes", new Dictionary<string, object> { ["nodeId"] = link!.Value.GetProperty("nodeId").GetInt32() });
+            var values = attributes!.Value.GetProperty("attributes").EnumerateArray().Select(a => a.GetString()!).ToList();
+            var href = values[values.IndexOf("href") + 1];
+            var node = await cdp.SendAsync("DOM.describeNode", new Dictionary<string, object> { ["nodeId"] = nodeId.GetInt32() });
+            rows[int.Parse(href[(href.LastIndexOf('/') + 1)..])] = node!.Value.GetProperty("node").GetProperty("backendNodeId").GetInt32();
+        }
+        return rows;
+    }
+
+    /// <summary>The page's compositing layers as Chromium reports them.</summary>
+    private sealed class LayerWatch
+    {
+        private volatile IReadOnlyList<JsonElement> _layers = [];
+
+        public LayerWatch(ICDPSession cdp)
+        {
+            cdp.Event("LayerTree.layerTreeDidChange").OnEvent += (_, e) =>
+            {
+                if (e is { } change && change.TryGetProperty("layers", out var layers)) _layers = [.. layers.EnumerateArray().Select(l => l.Clone())];
+            };
+        }
+
+        public bool HasLayerFor(int backendNodeId) => LayerOf(backendNodeId) is not null;
+
+        public string? LayerOf(int backendNodeId) => _layers
+            .FirstOrDefault(l => l.TryGetProperty("backendNodeId", out var id) && id.GetInt32() == backendNodeId) is { ValueKind: JsonValueKind.Object } layer
+            ? layer.GetProperty("layerId").GetString()
+            : null;
+    }
+
+    /// <summary>The elements whose layers Chromium painted while traced (its timeline's Paint events name the layer's element).</summary>
+    private sealed class PaintTrace
+    {
+        private readonly ICDPSession _cdp;
+        private readonly ConcurrentBag<int> _nodes = [];
+        private readonly TaskCompletionSource _complete = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        private PaintTrace(ICDPSession cdp)
+        {
+            _cdp = cdp;
+            cdp.Event("Tracing.dataCollected").OnEvent += (_, e) =>
+            {
+                foreach (var entry in e!.Value.GetProperty("value").EnumerateArray())
+                    if (entry.GetProperty("name").GetString() == "Paint" && entry.TryGetProperty("args", out var args)
+                        && args.TryGetProperty("data", out var data) && data.TryGetProperty("nodeId", out var node))
+                        _nodes.Add(node.GetInt32());
+            };
+            cdp.Event("Tracing.tracingComplete").OnEvent += (_, _) => _complete.TrySetResult();
+        }
+
+        public static async Task<PaintTrace> StartAsync(ICDPSession cdp)
+        {
+            var trace = new PaintTrace(cdp);
+            await cdp.SendAsync("Tracing.start", new Dictionary<string, object>
+            {
+                ["transferMode"] = "ReportEvents",
+                ["traceConfig"] = new Dictionary<string, object> { ["includedCategories"] = new[] { "devtools.timeline" } },
+            });
+            return trace;
+        }
+
+        public async Task<IReadOnlySet<int>> StopAsync()
+        {
+            await _cdp.SendAsync("Tracing.end");
+            await _complete.Task.WaitAsync(TimeSpan.FromSeconds(30));
+            return _nodes.ToHashSet();
+        }
+    }
+}
