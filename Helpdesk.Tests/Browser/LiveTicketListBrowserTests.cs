@@ -1,16 +1,9 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
-using Helpdesk.Core.Common;
-using Helpdesk.Core.People;
-using Helpdesk.Core.Persistence;
-using Helpdesk.Core.Tickets.Commands;
-using Helpdesk.Core.Tickets.Queries;
 using Helpdesk.Tests.Browser.PageModels;
 using Helpdesk.Tests.TestSupport;
 using Helpdesk.Tests.TestSupport.Browser;
 using Helpdesk.Tests.TestSupport.Builders;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -27,7 +20,7 @@ public sealed class LiveTicketListBrowserTests : BrowserJourney
     [Fact]
     public async Task LiveList_AChangePutsARowOnTop_TheRowsItPassesAreMovedNotPaintedAgain()
     {
-        await CreateTicketsAsync();
+        await App.Services.CreateTicketsAsync(Marker, Rows);
         var page = await Browser.NewPageAsync();
         await new LoginPageModel(page).LogInAsync(App.BaseUrl, ConsoleApp.AdminEmail, ConsoleApp.AdminPassword);
         await LoginPageModel.WaitUntilInteractiveAsync(page);
@@ -46,9 +39,9 @@ public sealed class LiveTicketListBrowserTests : BrowserJourney
         Assert.All(rows, row => Assert.True(layers.HasLayerFor(row.Value), $"ticket {row.Key}'s row is not a layer of its own"));
 
         // A ticket that was not on the page changes: it goes on top, and every row moves down one place.
-        var outside = (await CreateTicketsAsync("elsewhere", 1)).Single();
+        var outside = (await App.Services.CreateTicketsAsync("elsewhere", 1)).Single();
         var painted = await PaintTrace.StartAsync(cdp);
-        await ChangeSubjectAsync(outside, $"{Marker} moved up");
+        await App.Services.RenameTicketAsync(outside, $"{Marker} moved up");
         await Expect(subjects.First).ToHaveTextAsync($"{Marker} moved up");
         await Expect(page.Locator("tr.hd-row-changed")).ToHaveCountAsync(1);
         await page.WaitForTimeoutAsync(500); // the reload after the change, with its frames
@@ -59,24 +52,6 @@ public sealed class LiveTicketListBrowserTests : BrowserJourney
         Assert.All(rows, row => Assert.Equal(row.Value, after[row.Key])); // the same elements, moved down
         Assert.Contains(after[outside], paintedNodes);
         Assert.Empty(rows.Values.Intersect(paintedNodes));
-    }
-
-    private async Task<List<int>> CreateTicketsAsync(string subject = Marker, int count = Rows)
-    {
-        int callerId;
-        await using (var db = await App.Services.GetRequiredService<IDbContextFactory<HelpdeskDbContext>>().CreateDbContextAsync())
-            callerId = await db.Set<Person>().Where(p => p.Roles == PersonRoles.EndUser).Select(p => p.Id).FirstAsync();
-        var create = App.Services.GetRequiredService<CreateTicketCommand>();
-        var ids = new List<int>();
-        for (var i = 0; i < count; i++)
-            ids.Add(await create.ExecuteAsync(new NewTicket { Subject = $"{subject} {i}", RequestedForId = callerId }, Actor.System));
-        return ids;
-    }
-
-    private async Task ChangeSubjectAsync(int ticketId, string subject)
-    {
-        var ticket = (await App.Services.GetRequiredService<TicketDetailsQuery>().ExecuteAsync(ticketId, Actor.System))!;
-        await App.Services.GetRequiredService<UpdateTicketCommand>().ExecuteAsync(ticket.AsUpdate() with { Subject = subject }, Actor.System);
     }
 
     /// <summary>Each row's ticket id and its DOM node's backend id (what the layer tree names a layer's element by).</summary>

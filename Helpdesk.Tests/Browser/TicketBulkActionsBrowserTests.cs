@@ -3,6 +3,7 @@ using Helpdesk.Core.Tickets;
 using Helpdesk.Core.Tickets.Queries;
 using Helpdesk.Tests.Browser.PageModels;
 using Helpdesk.Tests.TestSupport.Browser;
+using Helpdesk.Tests.TestSupport.Builders;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static Microsoft.Playwright.Assertions;
@@ -20,12 +21,7 @@ public sealed class TicketBulkActionsBrowserTests : BrowserJourney
         var lookups = await App.Services.GetRequiredService<TicketLookupsQuery>().ExecuteAsync();
         var agent = lookups.Agents.First(a => a.Email != ConsoleApp.AdminEmail);
         // Its own ten unassigned tickets: how many the demo data leaves unassigned depends on its random statuses.
-        int callerId;
-        await using (var db = await contexts.CreateDbContextAsync())
-            callerId = await db.Set<Helpdesk.Core.People.Person>().Where(p => p.Roles == Helpdesk.Core.People.PersonRoles.EndUser).Select(p => p.Id).FirstAsync();
-        for (var i = 0; i < 10; i++)
-            await App.Services.GetRequiredService<Helpdesk.Core.Tickets.Commands.CreateTicketCommand>().ExecuteAsync(
-                new Helpdesk.Core.Tickets.Commands.NewTicket { Subject = $"Waiting for someone {i}", RequestedForId = callerId }, Helpdesk.Core.Common.Actor.System);
+        await App.Services.CreateTicketsAsync("Waiting for someone", 10);
 
         var page = await Browser.NewPageAsync();
         await new LoginPageModel(page).LogInAsync(App.BaseUrl, ConsoleApp.AdminEmail, ConsoleApp.AdminPassword);

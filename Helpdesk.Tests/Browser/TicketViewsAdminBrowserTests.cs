@@ -1,12 +1,10 @@
 using Helpdesk.Core.Common;
-using Helpdesk.Core.People;
-using Helpdesk.Core.Persistence;
 using Helpdesk.Core.Tickets;
 using Helpdesk.Core.Tickets.Commands;
 using Helpdesk.Core.Tickets.Views;
 using Helpdesk.Tests.Browser.PageModels;
 using Helpdesk.Tests.TestSupport.Browser;
-using Microsoft.EntityFrameworkCore;
+using Helpdesk.Tests.TestSupport.Builders;
 using Microsoft.Extensions.DependencyInjection;
 using static Microsoft.Playwright.Assertions;
 
@@ -46,7 +44,7 @@ public sealed class TicketViewsAdminBrowserTests : BrowserJourney
         var agentCount = agent.GetByTestId($"view-count-custom-{id}");
         await Expect(agentCount).ToHaveTextAsync("0");
         await App.Services.GetRequiredService<CreateTicketCommand>().ExecuteAsync(
-            new NewTicket { Subject = "Zebra printer jammed", RequestedForId = await CallerIdAsync(), Impact = TicketImpact.Top }, Actor.System);
+            new NewTicket { Subject = "Zebra printer jammed", RequestedForId = await App.Services.FirstEndUserIdAsync(), Impact = TicketImpact.Top }, Actor.System);
         await Expect(count).ToHaveTextAsync("1");
         await Expect(agentCount).ToHaveTextAsync("1");
 
@@ -67,9 +65,4 @@ public sealed class TicketViewsAdminBrowserTests : BrowserJourney
     private async Task<int> SavedViewIdAsync() =>
         (await App.Services.GetRequiredService<SavedTicketViewListQuery>().ExecuteAsync()).Single().Id!.Value;
 
-    private async Task<int> CallerIdAsync()
-    {
-        await using var db = await App.Services.GetRequiredService<IDbContextFactory<HelpdeskDbContext>>().CreateDbContextAsync();
-        return await db.Set<Person>().Where(p => p.Roles == PersonRoles.EndUser).Select(p => p.Id).FirstAsync();
-    }
 }

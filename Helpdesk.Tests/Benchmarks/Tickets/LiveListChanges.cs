@@ -2,12 +2,9 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Helpdesk.Core.Common;
-using Helpdesk.Core.People;
-using Helpdesk.Core.Persistence;
 using Helpdesk.Core.Tickets.Commands;
 using Helpdesk.Core.Tickets.Queries;
 using Helpdesk.Tests.TestSupport.Builders;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Helpdesk.Tests.Benchmarks.Tickets;
@@ -25,14 +22,7 @@ public sealed partial class LiveListChanges(IServiceProvider services, IReadOnly
 
     public static async Task<LiveListChanges> PrepareAsync(IServiceProvider services)
     {
-        int callerId;
-        await using (var db = await services.GetRequiredService<IDbContextFactory<HelpdeskDbContext>>().CreateDbContextAsync())
-            callerId = await db.Set<Person>().Where(p => p.Roles == PersonRoles.EndUser).Select(p => p.Id).FirstAsync();
-        var create = services.GetRequiredService<CreateTicketCommand>();
-        var ids = new List<int>();
-        for (var i = 0; i < Tickets; i++)
-            ids.Add(await create.ExecuteAsync(new NewTicket { Subject = $"Live list ticket {i}", RequestedForId = callerId }, Actor.System));
-        return new LiveListChanges(services, ids);
+        return new LiveListChanges(services, await services.CreateTicketsAsync("Live list ticket", Tickets));
     }
 
     /// <summary>The change number in a row's subject, if it is one of these changes.</summary>

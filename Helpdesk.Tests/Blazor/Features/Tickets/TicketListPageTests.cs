@@ -10,7 +10,6 @@ using Helpdesk.Core.Tickets.Commands;
 using Helpdesk.Core.Tickets.Events;
 using Helpdesk.Tests.TestSupport;
 using Helpdesk.Tests.TestSupport.Builders;
-using Helpdesk.Core.Tickets.Queries;
 using Helpdesk.Blazor.Features.Shell;
 using Helpdesk.Core.Accounts;
 using Helpdesk.Core.People;
@@ -53,13 +52,6 @@ public sealed class TicketListPageTests : HelpdeskBunitContext
                 Status = i % 3 == 0 ? TicketStatus.Completed : TicketStatus.Assigned,
             }, Actor.System);
         }
-    }
-
-    /// <summary>Another agent (or mail) gives the ticket a new subject.</summary>
-    private async Task RenameElsewhereAsync(int ticketId, string subject)
-    {
-        var ticket = (await Host.Get<TicketDetailsQuery>().ExecuteAsync(ticketId, Actor.System))!;
-        await Host.Get<UpdateTicketCommand>().ExecuteAsync(ticket.AsUpdate() with { Subject = subject }, Actor.System);
     }
 
     /// <summary>Five tickets on the list, its live bridge listening; the seeding's own changes have passed.</summary>
@@ -266,7 +258,7 @@ public sealed class TicketListPageTests : HelpdeskBunitContext
         await SettleLiveUpdatesAsync();
         var reloads = 0;
         Services.GetRequiredService<IActionSubscriber>().SubscribeToAction<LoadTicketsAction>(this, _ => Interlocked.Increment(ref reloads));
-        await RenameElsewhereAsync(changedId, "Changed elsewhere");
+        await Host.Services.RenameTicketAsync(changedId, "Changed elsewhere");
 
         // The host's clock stands still, so the batcher's reload never comes: the row is the patch's.
         cut.WaitForAssertion(() => Assert.Equal("Changed elsewhere", cut.FindAll("[data-testid=ticket-subject]")[0].TextContent));
@@ -297,7 +289,7 @@ public sealed class TicketListPageTests : HelpdeskBunitContext
         Host.Clock.Advance(TimeSpan.FromMinutes(1)); // the changed ticket moves to the top of the list by UpdatedAt
         await SettleLiveUpdatesAsync();
         var rowQueries = shared.RowQueriesRun;
-        await RenameElsewhereAsync(changedId, "Changed elsewhere");
+        await Host.Services.RenameTicketAsync(changedId, "Changed elsewhere");
         await Task.Delay(300);
 
         Assert.NotEqual("Changed elsewhere", cut.FindAll("[data-testid=ticket-subject]")[0].TextContent);
@@ -321,7 +313,7 @@ public sealed class TicketListPageTests : HelpdeskBunitContext
         var changedId = Services.GetRequiredService<IState<TicketListState>>().Value.Items[2].Id;
 
         Host.Clock.Advance(TimeSpan.FromMinutes(1)); // the changed ticket moves to the top of the list by UpdatedAt
-        await RenameElsewhereAsync(changedId, "Changed elsewhere");
+        await Host.Services.RenameTicketAsync(changedId, "Changed elsewhere");
         await cut.InvokeAsync(() => Services.GetRequiredService<IDispatcher>().Dispatch(new TicketsChangedExternallyAction(
             [new TicketChanged(changedId, TicketChangeKind.Updated, null, DateTime.UtcNow)], Host.Clock.GetTimestamp())));
 
@@ -346,7 +338,7 @@ public sealed class TicketListPageTests : HelpdeskBunitContext
         var (filtersBefore, footerBefore) = (filters.RenderCount, footer.RenderCount);
         var changedId = Services.GetRequiredService<IState<TicketListState>>().Value.Items[1].Id;
 
-        await RenameElsewhereAsync(changedId, "Changed elsewhere");
+        await Host.Services.RenameTicketAsync(changedId, "Changed elsewhere");
         await cut.InvokeAsync(() => dispatcher.Dispatch(new TicketsChangedExternallyAction(
             [new TicketChanged(changedId, TicketChangeKind.Updated, null, DateTime.UtcNow)], Host.Clock.GetTimestamp())));
 
