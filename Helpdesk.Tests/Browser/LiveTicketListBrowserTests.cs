@@ -86,12 +86,8 @@ public sealed class LiveTicketListBrowserTests : BrowserJourney
             };
         }
 
-        public bool HasLayerFor(int backendNodeId) => LayerOf(backendNodeId) is not null;
-
-        public string? LayerOf(int backendNodeId) => _layers
-            .FirstOrDefault(l => l.TryGetProperty("backendNodeId", out var id) && id.GetInt32() == backendNodeId) is { ValueKind: JsonValueKind.Object } layer
-            ? layer.GetProperty("layerId").GetString()
-            : null;
+        public bool HasLayerFor(int backendNodeId) =>
+            _layers.Any(l => l.TryGetProperty("backendNodeId", out var id) && id.GetInt32() == backendNodeId);
     }
 
     /// <summary>The elements whose layers Chromium painted while traced (its timeline's Paint events name the layer's element).</summary>
