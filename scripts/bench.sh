@@ -49,13 +49,14 @@
 #                    ceiling: an empty ASP.NET Core app; goal <= 1 s. HELPDESK_BENCH_CONSOLE=<dll> times another build
 #                    of the console instead (e.g. Helpdesk.Blazor/bin/Release/net10.0/Helpdesk.Blazor.dll, no ReadyToRun).
 #     live-list      supervisors on the ticket list while tickets change through the real commands
-#                    (HELPDESK_BENCH_CHANGE_RATE, default 10/s, for HELPDESK_BENCH_SECONDS, default 20): 20 and 50 Chromium
-#                    tabs (HELPDESK_BENCH_TABS="20 50"), then 500 simulated circuits (HELPDESK_BENCH_CIRCUITS, 0: none)
-#                    through the same batcher and shared list results; commit -> row
-#                    seen p50/p95, changes never seen, memory per circuit for the tabs (RSS and managed delta / circuits,
-#                    after GC; measured from after ten warm-up tabs and a quiet JIT, so recompiled code is not counted as
-#                    circuits; simulated circuits hold no rendered page, so none for them), list queries run; goal p95 <=
-#                    250 ms, none unseen, <= 400 KB per circuit. About 3-4 minutes.
+#                    (HELPDESK_BENCH_CHANGE_RATE, default 10/s, for HELPDESK_BENCH_SECONDS, default 20), in turns a ticket
+#                    off the first page and one halfway down it, each going on top: 20 and 50 Chromium tabs
+#                    (HELPDESK_BENCH_TABS="20 50"), then 500 simulated circuits (HELPDESK_BENCH_CIRCUITS, 0: none)
+#                    through the same batcher and shared list results; commit -> row seen p50/p95, changes never seen,
+#                    the console's and the Chromium processes' CPU, memory per circuit for the tabs (RSS and managed
+#                    delta / circuits, after GC; measured from after ten warm-up tabs and a quiet JIT, so recompiled code
+#                    is not counted as circuits; simulated circuits hold no rendered page, so none for them), list
+#                    queries run; goal p95 <= 250 ms, none unseen, <= 400 KB per circuit. About 3-4 minutes.
 #     two-consoles   two real console processes on one PostgreSQL database, the real Postfix and Dovecot:
 #                    HELPDESK_BENCH_MAILS (default 1,000) mails through IMAP -> tickets whose autoresponses and alerts
 #                    Postfix delivers to Dovecot, the mailbox holder killed (SIGKILL) while sending; mails/s in+out,

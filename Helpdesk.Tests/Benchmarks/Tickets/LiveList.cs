@@ -39,9 +39,11 @@ public static class LiveList
         var shared = app.Services.GetRequiredService<SharedTicketListResults>();
         var viewCounts = app.Services.GetRequiredService<SharedTicketViewCounts>();
         var (queriesBefore, rowsBefore, viewCountsBefore, cpuBefore) = (shared.QueriesRun, shared.RowQueriesRun, viewCounts.QueriesRun, LiveListFigures.ProcessorTime());
+        var browserCpuBefore = BrowserCpu.ChromiumProcessorTime();
         await changes.RunAsync(changesPerSecond, duration);
         await Task.Delay(Drain);
         var (queries, rowQueries, viewCountQueries, cpu) = (shared.QueriesRun - queriesBefore, shared.RowQueriesRun - rowsBefore, viewCounts.QueriesRun - viewCountsBefore, LiveListFigures.ProcessorTime() - cpuBefore);
+        var browserCpu = new BrowserCpu(BrowserCpu.ChromiumProcessorTime() - browserCpuBefore, tabs);
 
         var latencies = new List<double>();
         var unseen = 0;
@@ -54,7 +56,7 @@ public static class LiveList
         }
         return new LiveListFigures($"{tabs} Chromium tabs, {changesPerSecond:0.#} changes/s", new Latency(latencies), unseen,
             changes.CommittedAt.Count * tabs, new CircuitMemory((after.Rss - before.Rss) / tabs, (after.Managed - before.Managed) / tabs),
-            queries, changes.CommittedAt.Count, LiveListFigures.ReadLoadAverage(), viewCountQueries, cpu, rowQueries);
+            queries, changes.CommittedAt.Count, LiveListFigures.ReadLoadAverage(), viewCountQueries, cpu, rowQueries, browserCpu);
     }
 
     /// <summary>

@@ -12,11 +12,14 @@ namespace Helpdesk.Tests.Benchmarks.Tickets;
 /// <summary>
 /// The live-list scenario's changes: subjects of its own tickets set to "live-N …" through the real commands at a steady
 /// rate, each change's commit time kept (wall clock, Unix ms, read just before the write: so a latency is never short).
+/// They take turns: the ticket changed longest ago, off the first page, comes in on top (a new request); then a ticket
+/// halfway down the page goes on top past the rows above it (an agent working it).
 /// </summary>
 public sealed partial class LiveListChanges(IServiceProvider services, IReadOnlyList<int> ticketIds)
 {
-    // More tickets than a page's rows: a changed ticket stays on the first page until 25 later changes push it off.
+    // More tickets than a page's rows: the one changed longest ago is never on the first page.
     private const int Tickets = 40;
+    private const int HalfwayDownThePage = 12;
 
     public ConcurrentDictionary<int, long> CommittedAt { get; } = new();
 
@@ -52,12 +55,16 @@ public sealed partial class LiveListChanges(IServiceProvider services, IReadOnly
         var details = services.GetRequiredService<TicketDetailsQuery>();
         var update = services.GetRequiredService<UpdateTicketCommand>();
         var count = (int)Math.Round(perSecond * duration.TotalSeconds);
+        var newestChangeFirst = ticketIds.Reverse().ToList();
         var started = Stopwatch.GetTimestamp();
         for (var n = 1; n <= count; n++)
         {
             var wait = TimeSpan.FromSeconds((n - 1) / perSecond) - Stopwatch.GetElapsedTime(started);
             if (wait > TimeSpan.Zero) await Task.Delay(wait);
-            var ticket = (await details.ExecuteAsync(ticketIds[(n - 1) % ticketIds.Count], Actor.System))!;
+            var id = newestChangeFirst[n % 2 == 1 ? ^1 : HalfwayDownThePage];
+            newestChangeFirst.Remove(id);
+            newestChangeFirst.Insert(0, id);
+            var ticket = (await details.ExecuteAsync(id, Actor.System))!;
             CommittedAt[n] = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
             await update.ExecuteAsync(ticket.AsUpdate() with { Subject = $"live-{n} printer" }, Actor.System);
         }

@@ -17,6 +17,7 @@ public sealed class LiveListSmokeTests
         Assert.True(figures.QueriesRun > 0);
         Assert.StartsWith(LiveList.Scenario, figures.ToResult().Scenario);
         Assert.DoesNotContain("per circuit", figures.ToResult().Product);
+        Assert.DoesNotContain("Chromium", figures.ToResult().Product);
         Assert.Equal("p95 ≤ 250 ms, none unseen", figures.ToResult().Goal);
     }
 }
@@ -35,6 +36,8 @@ public sealed class LiveListBrowserSmokeTests
         Assert.NotEmpty(figures.CommitToSeen.Milliseconds);
         Assert.StartsWith(LiveList.Scenario, figures.ToResult().Scenario);
         Assert.NotNull(figures.Memory);
+        Assert.True(figures.Browsers!.Used > TimeSpan.Zero, "the browser's processes used no CPU for the changes");
+        Assert.Contains("ms per change per tab", figures.ToResult().Product);
         Assert.Equal("p95 ≤ 250 ms, none unseen, ≤ 400 KB per circuit", figures.ToResult().Goal);
     }
 }
