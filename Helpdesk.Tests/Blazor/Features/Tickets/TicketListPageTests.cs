@@ -318,7 +318,7 @@ public sealed class TicketListPageTests : HelpdeskBunitContext
             [new TicketChanged(changedId, TicketChangeKind.Updated, null, DateTime.UtcNow)], Host.Clock.GetTimestamp())));
 
         cut.WaitForAssertion(() => Assert.Equal("Changed elsewhere", cut.FindAll("[data-testid=ticket-subject]")[0].TextContent));
-        // Keyed by the ticket's values: the changed ticket's row is a new one on top, and the rows it passed stay as they were.
+        // The changed ticket's row is a new one on top (no row moves in the DOM), and the rows it passed stay as they were.
         var rows = cut.FindComponents<TicketListRow>();
         var others = rows.Where(r => r.Instance.Ticket.Id != changedId).ToList();
         Assert.Equal(4, others.Count);

@@ -130,4 +130,31 @@ public sealed class TicketListTableTests : HelpdeskBunitContext
         Assert.Equal(["hd-col-Subject", "hd-col-Due", "hd-col-Updated"],
             cut.FindAll("tbody td").Skip(1).Select(td => td.ClassList.Single(c => c.StartsWith("hd-col-"))));
     }
+
+    [Fact]
+    public void TicketListTable_ATicketChangesInPlace_KeepsItsRow()
+    {
+        var (one, two, three) = (Ticket(1, Now, null), Ticket(2, Now, null), Ticket(3, Now, null));
+        var cut = Render(one, two, three);
+        var rows = cut.FindComponents<TicketListRow>().Select(r => r.Instance).ToList();
+
+        cut.Render(p => p.Add(t => t.Items, [one, two with { Subject = "Printer 2 jammed" }, three]));
+
+        Assert.Equal(rows, cut.FindComponents<TicketListRow>().Select(r => r.Instance));
+        Assert.Equal("Printer 2 jammed", cut.FindAll("[data-testid=ticket-subject]")[1].TextContent);
+    }
+
+    [Fact]
+    public void TicketListTable_ATicketGoesOnTop_GetsANewRowAndTheRowsItPassesStay()
+    {
+        var (one, two, three) = (Ticket(1, Now, null), Ticket(2, Now, null), Ticket(3, Now, null));
+        var cut = Render(one, two, three);
+        var rows = cut.FindComponents<TicketListRow>().ToDictionary(r => r.Instance.Ticket.Id, r => r.Instance);
+
+        cut.Render(p => p.Add(t => t.Items, [three with { Subject = "Printer 3 jammed" }, one, two]));
+
+        var after = cut.FindComponents<TicketListRow>().Select(r => r.Instance).ToList();
+        Assert.DoesNotContain(after[0], rows.Values);
+        Assert.Equal([rows[1], rows[2]], after[1..]);
+    }
 }
