@@ -24,15 +24,7 @@ public sealed class LiveTicketListBrowserTests : BrowserJourney
 
         // A ticket that was not on the page changes: it goes on top, and every row moves down one place.
         var outside = (await App.Services.CreateTicketsAsync("elsewhere", 1)).Single();
-        var painted = await PaintTrace.StartAsync(cdp);
-        await App.Services.RenameTicketAsync(outside, $"{Marker} moved up");
-        var paintedNodes = await SeenOnTopAsync(page, painted, $"{Marker} moved up");
-
-        var after = await RowNodesAsync(cdp);
-        Assert.Equal([outside, .. rows.Keys], after.Keys);
-        Assert.All(rows, row => Assert.Equal(row.Value, after[row.Key])); // the same elements, moved down
-        Assert.Contains(after[outside], paintedNodes);
-        Assert.Empty(rows.Values.Intersect(paintedNodes));
+        await GoesOnTopAsync(page, cdp, rows, outside, $"{Marker} moved up");
     }
 
     [Fact]
@@ -41,18 +33,30 @@ public sealed class LiveTicketListBrowserTests : BrowserJourney
         var (page, cdp, rows) = await OpenLiveListAsync();
 
         // The bottom row's ticket changes (a customer's reply, another agent's edit): it goes on top, past the others.
-        var bottom = rows.Keys.Last();
-        var passed = rows.Where(r => r.Key != bottom).ToDictionary();
+        await GoesOnTopAsync(page, cdp, rows, rows.Keys.Last(), $"{Marker} changed");
+    }
+
+    /// <summary>
+    /// Renames the ticket to a subject the search matches. It must come on top, painted, and the rows it passes must be
+    /// the same elements as <paramref name="before"/>, one place lower, and not painted again.
+    /// </summary>
+    private async Task GoesOnTopAsync(IPage page, ICDPSession cdp, Dictionary<int, int> before, int ticketId, string subject)
+    {
+        var passed = before.Where(r => r.Key != ticketId).ToDictionary();
         var painted = await PaintTrace.StartAsync(cdp);
-        await App.Services.RenameTicketAsync(bottom, $"{Marker} changed");
-        var paintedNodes = await SeenOnTopAsync(page, painted, $"{Marker} changed");
+        await App.Services.RenameTicketAsync(ticketId, subject);
+        await Expect(page.GetByTestId("ticket-subject").First).ToHaveTextAsync(subject);
+        await Expect(page.Locator("tr.hd-row-changed")).ToHaveCountAsync(1);
+        await page.WaitForTimeoutAsync(500); // the reload after the change, with its frames
+        var paintedNodes = await painted.StopAsync();
 
         var after = await RowNodesAsync(cdp);
-        Assert.Equal([bottom, .. passed.Keys], after.Keys);
+        Assert.Equal([ticketId, .. passed.Keys], after.Keys);
         Assert.All(passed, row => Assert.Equal(row.Value, after[row.Key])); // the same elements, moved down
-        Assert.Contains(after[bottom], paintedNodes);
-        // The row that is now the last is painted again: the table's last row has no bottom border (MudBlazor's style).
-        Assert.Empty(passed.SkipLast(1).Where(r => paintedNodes.Contains(r.Value)).Select(r => $"ticket {r.Key}"));
+        Assert.Contains(after[ticketId], paintedNodes);
+        // A row that becomes the table's last is painted again: the last row has no bottom border (MudBlazor's style).
+        int? newlyLast = passed.Keys.Last() == before.Keys.Last() ? null : passed.Keys.Last();
+        Assert.Empty(passed.Where(r => r.Key != newlyLast && paintedNodes.Contains(r.Value)).Select(r => $"ticket {r.Key}"));
     }
 
     /// <summary>
@@ -78,15 +82,6 @@ public sealed class LiveTicketListBrowserTests : BrowserJourney
         await Eventually.WaitUntilAsync(() => rows.Values.All(layers.HasLayerFor));
         Assert.All(rows, row => Assert.True(layers.HasLayerFor(row.Value), $"ticket {row.Key}'s row is not a layer of its own"));
         return (page, cdp, rows);
-    }
-
-    /// <summary>Waits for the changed ticket on top, tinted, and the reload after it; what Chromium painted meanwhile.</summary>
-    private static async Task<IReadOnlySet<int>> SeenOnTopAsync(IPage page, PaintTrace painted, string subject)
-    {
-        await Expect(page.GetByTestId("ticket-subject").First).ToHaveTextAsync(subject);
-        await Expect(page.Locator("tr.hd-row-changed")).ToHaveCountAsync(1);
-        await page.WaitForTimeoutAsync(500); // the reload after the change, with its frames
-        return await painted.StopAsync();
     }
 
     /// <summary>Each row's ticket id and its DOM node's backend id (what the layer tree names a layer's element by).</summary>
