@@ -36,6 +36,22 @@ public sealed class LiveTicketListBrowserTests : BrowserJourney
         await GoesOnTopAsync(page, cdp, rows, rows.Keys.Last(), $"{Marker} changed");
     }
 
+    [Fact]
+    public async Task LiveList_TheTopTicketChangesInItsPlace_KeepsItsRowAndTheFocusInIt()
+    {
+        var (page, cdp, rows) = await OpenLiveListAsync();
+        var top = rows.Keys.First();
+        var checkbox = page.Locator("[data-testid=ticket-table] tbody tr").First.Locator("input[type=checkbox]");
+        await checkbox.FocusAsync();
+        var label = await checkbox.GetAttributeAsync("aria-label");
+
+        await App.Services.RenameTicketAsync(top, $"{Marker} still on top");
+        await Expect(page.GetByTestId("ticket-subject").First).ToHaveTextAsync($"{Marker} still on top");
+
+        Assert.Equal(label, await page.EvaluateAsync<string?>("() => document.activeElement?.getAttribute('aria-label')"));
+        Assert.Equal(rows, await RowNodesAsync(cdp));
+    }
+
     /// <summary>
     /// Renames the ticket to a subject the search matches. It must come on top, painted, and the rows it passes must be
     /// the same elements as <paramref name="before"/>, one place lower, and not painted again.
