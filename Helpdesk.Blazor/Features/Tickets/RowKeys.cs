@@ -35,17 +35,17 @@ public sealed class RowKeys
     private HashSet<int> InOrder(IReadOnlyList<int> ticketIds)
     {
         var kept = ticketIds.Where(_shown.ContainsKey).ToList();
+        var places = kept.Select(id => _shown[id].Index).ToArray();
         // Patience sorting: ends[k] is the kept position ending the best run of length k + 1 found so far.
         var ends = new List<int>();
         var previous = new int[kept.Count];
         for (var i = 0; i < kept.Count; i++)
         {
-            var place = _shown[kept[i]].Index;
             var (low, high) = (0, ends.Count);
             while (low < high)
             {
                 var middle = (low + high) / 2;
-                if (_shown[kept[ends[middle]]].Index < place) low = middle + 1;
+                if (places[ends[middle]] < places[i]) low = middle + 1;
                 else high = middle;
             }
             previous[i] = low > 0 ? ends[low - 1] : -1;
