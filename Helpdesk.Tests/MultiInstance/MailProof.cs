@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Helpdesk.Tests.Benchmarks;
 using Helpdesk.Tests.Core.Mail.Inbound.Processing;
 using Helpdesk.Tests.TestSupport.MailStack;
 using Helpdesk.Tests.TestSupport.MultiInstance;
@@ -76,11 +77,8 @@ public sealed class MailProof(TwoConsoles consoles, Action<string> log)
             TicketsDone: ticketsDone,
             AllDelivered: allDelivered,
             SurvivorHealth: survivorHealth,
-            LoadAverage: LoadAverage()) { OutboxMessageIds = [.. outbox.Select(o => o.MessageId)] };
+            LoadAverage: LoadAverage.Read()) { OutboxMessageIds = [.. outbox.Select(o => o.MessageId)] };
     }
-
-    public static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
     /// <summary>How long a wait goes on without progress before it gives up: generous, for a loaded CI machine.</summary>
     private static readonly TimeSpan Stall = TimeSpan.FromSeconds(60);

@@ -55,7 +55,7 @@ public static class ColdStart
     private static string? Breakdown(Dictionary<string, List<double>> phaseEnds, string console)
     {
         var seen = phaseEnds.Where(p => p.Value.Count > 0).Select(p => $"{p.Key} {Latency.Format(new Latency(p.Value).Median)}").ToList();
-        var load = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
+        var load = LoadAverage.Read().Split(' ')[0];
         var folder = new DirectoryInfo(Path.GetDirectoryName(console)!);
         return seen.Count == 0 ? null : $"logged at median: {string.Join(", ", seen)}; console {folder.Parent?.Name}/{folder.Name}; load average {load}";
     }

@@ -56,7 +56,7 @@ public static class LiveList
         }
         return new LiveListFigures($"{tabs} Chromium tabs, {changesPerSecond:0.#} changes/s", new Latency(latencies), unseen,
             changes.CommittedAt.Count * tabs, new CircuitMemory((after.Rss - before.Rss) / tabs, (after.Managed - before.Managed) / tabs),
-            queries, changes.CommittedAt.Count, LiveListFigures.ReadLoadAverage(), viewCountQueries, cpu, rowQueries, browserCpu);
+            queries, changes.CommittedAt.Count, LoadAverage.Read(), viewCountQueries, cpu, rowQueries, browserCpu);
     }
 
     /// <summary>

@@ -26,10 +26,6 @@ public sealed record LiveListFigures(string Case, Latency CommitToSeen, int Unse
         $"load average {LoadAverage}", 0, $"p95 ≤ {GoalMs:0} ms, none unseen" + (Memory is null ? "" : $", ≤ {GoalBytesPerCircuit / 1024} KB per circuit"),
         Met, CommitToSeen.Milliseconds.Count);
 
-    /// <summary>The machine's load (1, 5, 15 minutes) at the end of a run: other builds share these cores.</summary>
-    public static string ReadLoadAverage() =>
-        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
-
     /// <summary>CPU time this process (the console and the test, not the browsers) has used so far.</summary>
     public static TimeSpan ProcessorTime()
     {

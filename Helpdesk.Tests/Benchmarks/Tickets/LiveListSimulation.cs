@@ -50,7 +50,7 @@ public static class LiveListSimulation
             unseen += circuitUnseen;
         }
         return new LiveListFigures($"{circuits} simulated circuits, {changesPerSecond:0.#} changes/s", new Latency(latencies), unseen,
-            changes.CommittedAt.Count * circuits, Memory: null, queries, changes.CommittedAt.Count, LiveListFigures.ReadLoadAverage(), ServerCpu: cpu, RowQueries: rowQueries);
+            changes.CommittedAt.Count * circuits, Memory: null, queries, changes.CommittedAt.Count, LoadAverage.Read(), ServerCpu: cpu, RowQueries: rowQueries);
     }
 
     /// <summary>A list circuit without a page: its state goes through the list's own reducers, rows patched in and pages reloaded.</summary>
