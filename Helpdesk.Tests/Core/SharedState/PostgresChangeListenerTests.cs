@@ -6,6 +6,7 @@ using Helpdesk.Core.Correspondence;
 using Helpdesk.Core.Mail.Inbound;
 using Helpdesk.Core.Mail.Inbound.Mailboxes;
 using Helpdesk.Core.Persistence;
+using Helpdesk.Core.Security;
 using Helpdesk.Core.SharedState;
 using Helpdesk.Core.Tickets.Commands;
 using Helpdesk.Core.Tickets.Events;
@@ -84,6 +85,63 @@ public sealed class PostgresChangeListenerTests(ITestOutputHelper output) : IAsy
         await WaitForAsync(() => _heardOnB.Any(c => c.ChangeId == lower.Id), Patience);
 
         Assert.Equal([higher.Id, lower.Id], _heardOnB.Select(c => c.ChangeId).Where(id => id == lower.Id || id == higher.Id));
+    }
+
+    [Fact]
+    public async Task Notify_ThreeWritesInOneBatch_OneNotificationAtTheCommitAndEveryChangeHeardOnB()
+    {
+        await using var listening = await ListeningAsync();
+        var told = new ConcurrentQueue<string>();
+        listening.Notification += (_, e) => told.Enqueue(e.Payload);
+        var write = _a.Get<TicketWrite>();
+        var subjects = new[] { "Printer jams", "Printer jams again", "Printer fixed" };
+
+        await using (var batch = await write.BeginBatchAsync(default))
+        {
+            foreach (var subject in subjects)
+                await batch.AttemptAsync(() => write.ChangeAsync(_ticketId, TicketOperation.ChangeFields, Actor.System, scope =>
+                {
+                    scope.Ticket.Subject = subject;
+                    scope.Changed(TicketChangeKind.Updated);
+                    return Task.FromResult(0);
+                }, default, batch: batch), default);
+            Assert.False(await listening.WaitAsync(TimeSpan.FromMilliseconds(300)), "told before the commit");
+            await batch.CommitAsync(default);
+        }
+        while (await listening.WaitAsync(TimeSpan.FromMilliseconds(500)))
+        {
+        }
+
+        await using var db = await _a.DbAsync();
+        var highest = await db.Set<TicketChange>().MaxAsync(c => c.Id);
+        Assert.Equal(highest.ToString(), Assert.Single(told));
+        await WaitForAsync(() => _heardOnB.Count(c => c.Kind == TicketChangeKind.Updated) == subjects.Length, Patience);
+    }
+
+    [Fact]
+    public async Task Notify_ChangeRolledBack_NothingToldThenOrAtTheConnectionsNextCommit()
+    {
+        await using var listening = await ListeningAsync();
+        var told = new ConcurrentQueue<string>();
+        listening.Notification += (_, e) => told.Enqueue(e.Payload);
+        await using var db = await _a.DbAsync();
+        // Held open, the connection hands out the same transaction object again (Npgsql reuses it).
+        await db.Database.OpenConnectionAsync();
+
+        await using (var undone = await db.Database.BeginTransactionAsync())
+        {
+            AddChange(db);
+            await db.SaveChangesAsync();
+            await undone.RollbackAsync();
+        }
+        db.ChangeTracker.Clear();
+        await using (var next = await db.Database.BeginTransactionAsync())
+        {
+            await db.Database.ExecuteSqlRawAsync("SELECT 1");
+            await next.CommitAsync();
+        }
+
+        Assert.False(await listening.WaitAsync(TimeSpan.FromMilliseconds(500)), $"told: {string.Join(", ", told)}");
     }
 
     [Fact]
@@ -168,6 +226,16 @@ public sealed class PostgresChangeListenerTests(ITestOutputHelper output) : IAsy
             """INSERT INTO "TicketChange" ("TicketId", "Kind", "At", "TicketVersion") VALUES (@ticket, 'Updated', now(), 0) RETURNING "Id" """, connection);
         insert.Parameters.AddWithValue("ticket", _ticketId);
         return (long)(await insert.ExecuteScalarAsync())!;
+    }
+
+    /// <summary>A connection of the test's own that listens as the instances do.</summary>
+    private async Task<NpgsqlConnection> ListeningAsync()
+    {
+        var connection = new NpgsqlConnection(ConnectionString(_a));
+        await connection.OpenAsync();
+        await using var listen = new NpgsqlCommand($"LISTEN {SharedStateChannels.TicketChanges}", connection);
+        await listen.ExecuteNonQueryAsync();
+        return connection;
     }
 
     private static string ConnectionString(CoreTestHost host) => host.Get<IConfiguration>().GetConnectionString("Helpdesk")!;
