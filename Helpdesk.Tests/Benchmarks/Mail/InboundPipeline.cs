@@ -90,6 +90,13 @@ public static class InboundPipeline
         return (result, timed.Elapsed);
     }
 
+    /// <summary>Counts the SQL commands the host runs on its database from now until disposed (fetching, storing, processing).</summary>
+    public static async Task<SqlCommandCount> CountSqlCommandsAsync(CoreTestHost host)
+    {
+        await using var db = await host.DbAsync();
+        return SqlCommandCount.Start(db.Database.GetDbConnection());
+    }
+
     private static async Task<int> HandledCountAsync(CoreTestHost host)
     {
         await using var db = await host.DbAsync();
