@@ -19,7 +19,8 @@
 #     inbound-drop   HELPDESK_BENCH_MAILS (2,000) generated .eml files in the drop folder -> committed tickets through
 #                    the real store + processing; ceiling: MimeKit parse + one raw SQLite row per mail, one
 #                    transaction; goal >= 5,000/s and >= 0.5x ceiling. The product first takes mail of its own on a host of
-#                    its own (warm-up), the ceiling some of the files; the JIT's work during the timed run is reported.
+#                    its own (warm-up), the ceiling some of the files; the JIT's work during the timed run is reported,
+#                    and the SQL commands the product ran per mail (a count the machine's load does not move).
 #     inbound-imap   the same mails appended to a fresh Dovecot mailbox (not timed) -> tickets through the real IMAP
 #                    fetcher + processing; ceiling: MailKit fetching the full messages; goal >= 2,500/s and >= 0.5x. Warmed
 #                    up like inbound-drop (its own mailbox and host).
