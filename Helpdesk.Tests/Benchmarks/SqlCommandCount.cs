@@ -1,5 +1,7 @@
 using System.Data.Common;
 using System.Diagnostics;
+using System.Globalization;
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -26,6 +28,14 @@ public sealed class SqlCommandCount : IDisposable, IObserver<DiagnosticListener>
     public static SqlCommandCount Start(DbConnection database) => new(database);
 
     public long Count => Interlocked.Read(ref _count);
+
+    /// <summary>How a benchmark's line gives the figure: "SQL commands 9.3 per mail" (read back by <see cref="PerMailIn"/>).</summary>
+    public static string PerMail(long commands, int mails) => $"SQL commands {commands / (double)Math.Max(1, mails):0.0} per mail";
+
+    /// <summary>The figure <see cref="PerMail"/> wrote into a benchmark's breakdown, or -1 if it has none.</summary>
+    public static double PerMailIn(string? breakdown) =>
+        Regex.Match(breakdown ?? "", @"SQL commands (\d+(?:\.\d+)?) per mail") is { Success: true } match
+            ? double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : -1;
 
     public void Dispose()
     {

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
 using Helpdesk.Core.Tickets;
 using Helpdesk.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
@@ -37,9 +35,4 @@ public sealed class SqlCommandCountTests
 
         Assert.Equal(1, commands.Count);
     }
-
-    /// <summary>The figure "SQL commands N per mail" in a benchmark's breakdown, or -1 if it has none.</summary>
-    public static double PerMail(string? breakdown) =>
-        Regex.Match(breakdown ?? "", @"SQL commands (\d+(?:\.\d+)?) per mail") is { Success: true } match
-            ? double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : -1;
 }

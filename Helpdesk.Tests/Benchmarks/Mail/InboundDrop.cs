@@ -35,13 +35,12 @@ public static class InboundDrop
         WriteFiles(fetcher.FolderOf(mailbox), mail, writtenAt: host.Clock.GetUtcNow().UtcDateTime - DropFolderFetcher.SettleTime);
         await WarmUp.JitSettledAsync();
         var (cpuBefore, jitBefore) = (Process.GetCurrentProcess().TotalProcessorTime, WarmUp.JitTotals());
-        using var commands = await InboundPipeline.CountSqlCommandsAsync(host);
-        var (product, fetching) = await InboundPipeline.RunRoundAsync(host, mailbox, fetcher, mails, ticketsBefore: warmed);
+        var (product, fetching, commands) = await InboundPipeline.RunRoundAsync(host, mailbox, fetcher, mails, ticketsBefore: warmed);
         // CPU per ticket reads the same on a loaded machine, where the rates above do not.
         var (cpuEach, jit) = ((Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds / Math.Max(1, product.Count), WarmUp.Since(jitBefore));
         return new ThroughputComparison(provider == DatabaseProvider.PostgreSQL ? PostgresScenario : Scenario, "tickets", product, ceiling, GoalRate: 5000, GoalRatio: 0.5, EitherSuffices: false,
             Breakdown: $"fetch + store {fetching.TotalSeconds:0.00} s, processing {(product.Elapsed - fetching).TotalSeconds:0.00} s, app CPU {cpuEach:0.00} ms per ticket, " +
-                       $"SQL commands {commands.Count / (double)mails:0.0} per mail, JIT during the run {jit}, warm-up rounds {rounds}");
+                       $"{SqlCommandCount.PerMail(commands, mails)}, JIT during the run {jit}, warm-up rounds {rounds}");
     }
 
     /// <param name="writtenAt">By the host's clock, so that the drop folder takes every file as settled in the first round.</param>

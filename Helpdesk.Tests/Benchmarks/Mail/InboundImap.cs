@@ -28,11 +28,10 @@ public static class InboundImap
             var (rounds, warmed) = await InboundPipeline.WarmUpAsync(host, warmUp, all, mails, MailStackServer.Mailbox(MailboxKind.Imap, warmUpAddress, name: "warm-up"),
                 host.Get<ImapFetcher>(), (part, _) => BenchImap.AppendAsync(warmUpAddress, part.Messages));
             await WarmUp.JitSettledAsync();
-            using var commands = await InboundPipeline.CountSqlCommandsAsync(host);
-            var (product, fetching) = await InboundPipeline.RunRoundAsync(host, MailStackServer.Mailbox(MailboxKind.Imap, address), host.Get<ImapFetcher>(), mails, ticketsBefore: warmed);
+            var (product, fetching, commands) = await InboundPipeline.RunRoundAsync(host, MailStackServer.Mailbox(MailboxKind.Imap, address), host.Get<ImapFetcher>(), mails, ticketsBefore: warmed);
             return new ThroughputComparison(Scenario, "tickets", product, ceiling, GoalRate: 2500, GoalRatio: 0.5, EitherSuffices: false,
                 Breakdown: $"fetch + store {fetching.TotalSeconds:0.00} s ({mails / fetching.TotalSeconds:0}/s), processing {(product.Elapsed - fetching).TotalSeconds:0.00} s, " +
-                           $"SQL commands {commands.Count / (double)mails:0.0} per mail, warm-up rounds {rounds}");
+                           $"{SqlCommandCount.PerMail(commands, mails)}, warm-up rounds {rounds}");
         }
         finally
         {

@@ -11,7 +11,7 @@ public sealed class InboundImapSmokeTests
 
         Assert.Equal((5, 5), (comparison.Product.Count, comparison.Ceiling.Count));
         Assert.True(comparison.Product.PerSecond > 0 && comparison.Ceiling.PerSecond > 0);
-        Assert.True(SqlCommandCountTests.PerMail(comparison.Breakdown) > 0, comparison.Breakdown);
+        Assert.True(SqlCommandCount.PerMailIn(comparison.Breakdown) > 0, comparison.Breakdown);
         Assert.Equal(InboundImap.Scenario, comparison.ToResult().Scenario);
     }
 }
