@@ -84,6 +84,15 @@ public sealed class InboundMailOptions
     /// </summary>
     public TimeSpan BatchTime { get; set; } = TimeSpan.FromMilliseconds(100);
 
+    /// <summary>
+    /// On PostgreSQL, how many transactions apply a claimed batch's mails at once. Related mails (one person, one thread,
+    /// one ticket) always share one, in their order. 0, the default: one per processor core, at least two. SQLite has a
+    /// single write lock and always applies mail in one.
+    /// </summary>
+    public int ParallelWriters { get; set; }
+
+    public int EffectiveParallelWriters => ParallelWriters > 0 ? ParallelWriters : Math.Max(2, Environment.ProcessorCount);
+
     public AutomatedMailOptions Automated { get; set; } = new();
 
     public List<ExternalTicketPatternOptions> ExternalTicketPatterns { get; set; } = [];

@@ -19,6 +19,7 @@ public static class InboundMailServiceCollectionExtensions
                 "Mail:Inbound:PollInterval, MaxMessagesPerSenderPerHour and MaxReadTime must be positive.")
             .Validate(o => o.BatchSize is >= 1 and <= 10_000, "Mail:Inbound:BatchSize must be between 1 and 10000.")
             .Validate(o => o.BatchTime > TimeSpan.Zero, "Mail:Inbound:BatchTime must be positive.")
+            .Validate(o => o.ParallelWriters is >= 0 and <= 64, "Mail:Inbound:ParallelWriters must be between 0 (one per processor core) and 64.")
             .ValidateOnStart();
         builder.Services.AddSingleton<InboundMailStore>();
         builder.Services.AddSingleton<Policy.EmailPolicySettings>();

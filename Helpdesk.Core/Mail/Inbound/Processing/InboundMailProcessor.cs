@@ -71,20 +71,25 @@ public sealed class InboundMailProcessor(
         var claimed = await InboundClaim.ClaimPendingAsync(db, onlyId, options.Value.BatchSize, Now, options.Value.ClaimLease, ct);
         var rows = claimed.Select(c => c.Row).ToList();
         var earlier = await EarlierMail.OfAsync(db, rows, ct);
-        return new ClaimedBatch([.. claimed.Select(c => new ClaimedMail(c.Claim, c.Row, earlier[c.Row.Id]))], await LoopGuardFacts.OfAsync(db, rows, ct));
+        return new ClaimedBatch([.. claimed.Select(c => new ClaimedMail(c.Claim, c.Row, earlier[c.Row.Id]))], await LoopGuardFacts.OfAsync(db, rows, ct),
+            db.Database.IsNpgsql() ? options.Value.EffectiveParallelWriters : 1);
     }
 
     /// <summary>A claimed mail: its claim, its row as claimed, and the earlier mails it repeats (<see cref="EarlierMail"/>).</summary>
     private sealed record ClaimedMail(InboundClaim Claim, InboundMessage Row, IReadOnlyList<EarlierMail> Earlier);
 
-    /// <summary>The mails one round claimed, and what the loop guard asks about them, read at once.</summary>
-    private sealed record ClaimedBatch(IReadOnlyList<ClaimedMail> Mails, LoopGuardFacts LoopFacts);
+    /// <summary>
+    /// The mails one round claimed, what the loop guard asks about them, read at once, and how many transactions may apply
+    /// them at once: PostgreSQL takes concurrent writers, SQLite has one write lock.
+    /// </summary>
+    private sealed record ClaimedBatch(IReadOnlyList<ClaimedMail> Mails, LoopGuardFacts LoopFacts, int Writers);
 
     /// <summary>
-    /// The mails are read (parsed) in parallel, ahead of being applied one at a time in arrival order, in transactions
-    /// of up to <see cref="InboundMailOptions.BatchTime"/> of work each, committed early when the next mail is not read
-    /// yet or an agent's save waits (<see cref="WriteTurns"/>): on SQLite a transaction holds the write lock, which
-    /// agents' saves wait for. The settings they all read alike are read once for the claimed mails.
+    /// The mails are read (parsed) in parallel, ahead of being applied in arrival order. With several writers, related
+    /// mails share a lane and unrelated ones are applied at once (<see cref="MailLanes{T}"/>); a lane that meets a busy
+    /// database (on PostgreSQL, two lanes can deadlock on one row) rolls its transaction back, and what it had not
+    /// committed is applied after the others, in order, in one lane. The settings they all read alike are read once for
+    /// the claimed mails.
     /// </summary>
     private async Task ProcessClaimedAsync(ClaimedBatch round, CancellationToken ct)
     {
@@ -96,19 +101,68 @@ public sealed class InboundMailProcessor(
             await using var db = await contextFactory.CreateDbContextAsync(renewCt);
             await InboundClaim.RenewAsync(db, claims[0].Claim.Token, Now + options.Value.ClaimLease, renewCt);
         }, options.Value.ClaimLease, clock, logger);
-        var slots = Math.Max(2, Environment.ProcessorCount);
-        TicketWriteBatch? batch = null;
-        var started = 0L;
+        if (round.Writers <= 1 || claims.Count == 1)
+        {
+            await ApplyInOrderAsync(ReadInOrderAsync(claims, ct), round.LoopFacts, null, ct);
+            return;
+        }
         try
         {
-            await using var reads = ReadAhead.InOrderAsync(claims, ReadClaimedAsync, slots, options.Value.ReadAheadWait, ct).GetAsyncEnumerator(ct);
+            var reads = ReadAhead.InOrderAsync(claims, ReadRelatedAsync, ReadSlots, options.Value.ReadAheadWait, ct);
+            await MailLanes<(ClaimedMail Claimed, ReadMail Read)>.RunAsync(reads, round.Writers, mail => mail.Read.Related,
+                (lane, committed) => ApplyInOrderAsync(lane, round.LoopFacts, committed, ct), ct);
+        }
+        catch (Exception ex) when (TransientDatabaseError.Is(ex) && !ct.IsCancellationRequested)
+        {
+            var left = await StillReceivedAsync(claims, ct);
+            logger.LogInformation(ex, "A writer applying received mail met a busy database; the {Count} mails it had not committed are applied in one lane", left.Count);
+            await ApplyInOrderAsync(ReadInOrderAsync(left, ct), round.LoopFacts, null, ct);
+        }
+    }
+
+    private static int ReadSlots => Math.Max(2, Environment.ProcessorCount);
+
+    private IAsyncEnumerable<(ClaimedMail Claimed, ReadMail Read)> ReadInOrderAsync(IReadOnlyList<ClaimedMail> claims, CancellationToken ct) =>
+        ReadAhead.InOrderAsync(claims, ReadClaimedAsync, ReadSlots, options.Value.ReadAheadWait, ct);
+
+    /// <summary>Reads a mail and, still in parallel with the others, what relates it to them (<see cref="RelatedMailKeys"/>).</summary>
+    private async Task<ReadMail> ReadRelatedAsync(ClaimedMail claimed, CancellationToken ct)
+    {
+        var read = await ReadClaimedAsync(claimed, ct);
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        return read with { Related = await RelatedMailKeys.OfAsync(db, claimed.Row, read.Message, read.Content, options.Value, router.IsOwnAddress, ct) };
+    }
+
+    /// <summary>The claimed mails still received and still held by this round, in arrival order.</summary>
+    private async Task<IReadOnlyList<ClaimedMail>> StillReceivedAsync(IReadOnlyList<ClaimedMail> claims, CancellationToken ct)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        var token = claims[0].Claim.Token;
+        var ids = (await db.Set<InboundMessage>().Where(m => m.ClaimToken == token && m.Status == InboundStatus.Received).Select(m => m.Id).ToListAsync(ct)).ToHashSet();
+        return [.. claims.Where(c => ids.Contains(c.Row.Id))];
+    }
+
+    /// <summary>
+    /// Applies the mails in the order given, in transactions of up to <see cref="InboundMailOptions.BatchTime"/> of work
+    /// each, committed early when the next mail is not read yet or an agent's save waits (<see cref="WriteTurns"/>): on
+    /// SQLite a transaction holds the write lock, which agents' saves wait for. <paramref name="committed"/> hears how
+    /// many mails each commit made final.
+    /// </summary>
+    private async Task ApplyInOrderAsync(IAsyncEnumerable<(ClaimedMail Claimed, ReadMail Read)> mails, LoopGuardFacts loopFacts, Action<int>? committed,
+        CancellationToken ct)
+    {
+        TicketWriteBatch? batch = null;
+        var (started, applied) = (0L, 0);
+        try
+        {
+            await using var reads = mails.GetAsyncEnumerator(ct);
             while (true)
             {
                 var next = reads.MoveNextAsync();
                 // Never hold the transaction (SQLite's write lock) open while a mail is still being read, nor while an
                 // agent's save waits for it.
                 if (batch is not null && (!next.IsCompleted || Stopwatch.GetElapsedTime(started) >= options.Value.BatchTime || turns.Wanted))
-                    batch = await CommitAsync(batch, ct);
+                    (batch, applied) = (await CommitAsync(batch, applied, committed, ct), 0);
                 if (!await next) break;
                 var (claimed, read) = reads.Current;
                 if (batch is null)
@@ -116,9 +170,10 @@ public sealed class InboundMailProcessor(
                     if (turns.Wanted) await turns.LetThemGoFirstAsync(WriteTurns.MostYield, ct);
                     (batch, started) = (await write.BeginBatchAsync(ct), Stopwatch.GetTimestamp());
                 }
-                await ApplyReadAsync(batch, claimed, read, round.LoopFacts, ct);
+                await ApplyReadAsync(batch, claimed, read, loopFacts, ct);
+                applied++;
             }
-            if (batch is not null) batch = await CommitAsync(batch, ct);
+            if (batch is not null) batch = await CommitAsync(batch, applied, committed, ct);
         }
         finally
         {
@@ -126,15 +181,20 @@ public sealed class InboundMailProcessor(
         }
     }
 
-    private static async Task<TicketWriteBatch?> CommitAsync(TicketWriteBatch batch, CancellationToken ct)
+    private static async Task<TicketWriteBatch?> CommitAsync(TicketWriteBatch batch, int applied, Action<int>? committed, CancellationToken ct)
     {
         await batch.CommitAsync(ct);
         await batch.DisposeAsync();
+        committed?.Invoke(applied);
         return null;
     }
 
     /// <summary>A claimed mail's reading; a failure to read is kept, to quarantine the mail when its turn comes.</summary>
-    private sealed record ReadMail(MimeMessage? Message, InboundMailContent? Content, Exception? Failure);
+    private sealed record ReadMail(MimeMessage? Message, InboundMailContent? Content, Exception? Failure)
+    {
+        /// <summary>What relates it to the other mails, when several writers apply them (<see cref="RelatedMailKeys"/>).</summary>
+        public IReadOnlyCollection<string> Related { get; init; } = [];
+    }
 
     private async Task<ReadMail> ReadClaimedAsync(ClaimedMail claimed, CancellationToken ct)
     {

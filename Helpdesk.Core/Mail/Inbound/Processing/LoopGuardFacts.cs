@@ -9,13 +9,14 @@ namespace Helpdesk.Core.Mail.Inbound.Processing;
 /// Message-IDs belong to mail the helpdesk sent, and when mail from each of its senders was received in the hour before.
 /// Both are written when a row is stored, so reading them before the batch is applied finds what asking each mail inside
 /// the batch's transaction did; a question the facts cannot answer (a Message-ID or sender read otherwise than stored)
-/// returns null, and the guard asks the database.
+/// returns null, and the guard asks the database. Several writers may ask at once (<see cref="MailLanes{T}"/>).
 /// </summary>
 public sealed class LoopGuardFacts
 {
     private readonly HashSet<string> _askedMessageIds;
     private readonly HashSet<string> _ownMessageIds;
     private readonly Dictionary<string, List<DateTime>> _receivedBySender;
+    private readonly Lock _lock = new();
 
     private LoopGuardFacts(HashSet<string> askedMessageIds, HashSet<string> ownMessageIds, Dictionary<string, List<DateTime>> receivedBySender) =>
         (_askedMessageIds, _ownMessageIds, _receivedBySender) = (askedMessageIds, ownMessageIds, receivedBySender);
@@ -45,7 +46,9 @@ public sealed class LoopGuardFacts
     /// </returns>
     public int? ReceivedFrom(string address, DateTime receivedAt)
     {
-        if (!_receivedBySender.TryGetValue(address, out var times)) return null;
+        List<DateTime>? times;
+        lock (_lock)
+            if (!_receivedBySender.TryGetValue(address, out times)) return null;
         var from = receivedAt.Add(-MailLoopGuard.RateWindow);
         return times.Count(at => at > from && at <= receivedAt);
     }
@@ -57,7 +60,10 @@ public sealed class LoopGuardFacts
     public void SenderRead(string? stored, string? read)
     {
         if (string.Equals(stored, read, StringComparison.Ordinal)) return;
-        if (stored is not null) _receivedBySender.Remove(stored);
-        if (read is not null) _receivedBySender.Remove(read);
+        lock (_lock)
+        {
+            if (stored is not null) _receivedBySender.Remove(stored);
+            if (read is not null) _receivedBySender.Remove(read);
+        }
     }
 }

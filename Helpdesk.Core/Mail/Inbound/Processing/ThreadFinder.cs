@@ -27,7 +27,7 @@ public static partial class ThreadFinder
             if (fromInbound is { } inboundTicket && await ExistsAsync(db, inboundTicket, ct))
                 return (inboundTicket, "a reply to a mail received about it");
             foreach (var id in ids)
-                if (ThreadRoot().Match(id) is { Success: true } root && int.TryParse(root.Groups[1].Value, out var rootTicket) && await ExistsAsync(db, rootTicket, ct))
+                if (RootTicket(id) is { } rootTicket && await ExistsAsync(db, rootTicket, ct))
                     return (rootTicket, "a reply in its mail thread");
         }
         if (TicketNumber.FindIn(content.Subject) is { } number && await ExistsAsync(db, number, ct))
@@ -42,9 +42,26 @@ public static partial class ThreadFinder
         return null;
     }
 
+    /// <summary>
+    /// The tickets that mails with these Message-IDs belong to, ours or received: what a reply to them, or a report on
+    /// them, may be added to.
+    /// </summary>
+    public static async Task<IReadOnlyList<int>> TicketsOfAsync(HelpdeskDbContext db, IReadOnlyCollection<string> messageIds, CancellationToken ct)
+    {
+        var ids = messageIds.ToList();
+        var roots = ids.Select(RootTicket).OfType<int>();
+        if (ids.Count == 0) return [];
+        var ours = db.Set<OutboxMessage>().Where(m => ids.Contains(m.MessageId) && m.TicketId != null).Select(m => m.TicketId!.Value);
+        var received = db.Set<InboundMessage>().Where(m => ids.Contains(m.MessageId) && m.TicketId != null).Select(m => m.TicketId!.Value);
+        return [.. roots.Union(await ours.Union(received).ToListAsync(ct))];
+    }
+
+    /// <summary>The ticket of a thread root Message-ID that our notifications reference ("&lt;ticket-42@host&gt;").</summary>
+    private static int? RootTicket(string messageId) =>
+        ThreadRoot().Match(messageId) is { Success: true } root && int.TryParse(root.Groups[1].Value, out var ticket) ? ticket : null;
+
     private static Task<bool> ExistsAsync(HelpdeskDbContext db, int id, CancellationToken ct) => db.Set<Ticket>().AnyAsync(t => t.Id == id, ct);
 
-    // Our notifications reference the ticket's thread root "<ticket-42@host>".
     [GeneratedRegex(@"^<ticket-(\d{1,9})@", RegexOptions.CultureInvariant)]
     private static partial Regex ThreadRoot();
 }
