@@ -129,8 +129,7 @@ public sealed class InboundMailProcessor(
     private async Task<ReadMail> ReadRelatedAsync(ClaimedMail claimed, CancellationToken ct)
     {
         var read = await ReadClaimedAsync(claimed, ct);
-        await using var db = await contextFactory.CreateDbContextAsync(ct);
-        return read with { Related = await RelatedMailKeys.OfAsync(db, claimed.Row, read.Message, read.Content, options.Value, router.IsOwnAddress, ct) };
+        return read with { Related = await RelatedMailKeys.OfAsync(contextFactory, claimed.Row, read.Message, read.Content, options.Value, router.IsOwnAddress, ct) };
     }
 
     /// <summary>The claimed mails still received and still held by this round, in arrival order.</summary>

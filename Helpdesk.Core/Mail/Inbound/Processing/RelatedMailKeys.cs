@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Helpdesk.Core.Mail.Inbound.Parsing;
 using Helpdesk.Core.Persistence;
 using Helpdesk.Core.Tickets;
+using Microsoft.EntityFrameworkCore;
 using MimeKit;
 
 namespace Helpdesk.Core.Mail.Inbound.Processing;
@@ -16,8 +17,9 @@ namespace Helpdesk.Core.Mail.Inbound.Processing;
 public static partial class RelatedMailKeys
 {
     /// <param name="message">The mail as read; null when it could not be read: then the stored row's fields are all there is.</param>
-    public static async Task<IReadOnlyCollection<string>> OfAsync(HelpdeskDbContext db, InboundMessage row, MimeMessage? message, InboundMailContent? content,
-        InboundMailOptions options, Func<string, bool> isOwnAddress, CancellationToken ct)
+    /// <param name="contexts">Opened only for a mail that names a thread, to find the thread's tickets.</param>
+    public static async Task<IReadOnlyCollection<string>> OfAsync(IDbContextFactory<HelpdeskDbContext> contexts, InboundMessage row, MimeMessage? message,
+        InboundMailContent? content, InboundMailOptions options, Func<string, bool> isOwnAddress, CancellationToken ct)
     {
         var keys = new HashSet<string>(StringComparer.Ordinal) { "id:" + row.MessageId };
         AddPerson(keys, row.SenderAddress);
@@ -31,11 +33,13 @@ public static partial class RelatedMailKeys
         if (content.InReplyTo is { } inReplyTo) thread.Add(inReplyTo);
         if (message is not null)
         {
-            if (AutomatedMailDetector.Classify(message, content.FromAddress, options.Automated).OriginalMessageId is { } reported) thread.Add(reported);
+            if (DeliveryReport.Classify(message, content.FromAddress) is not null && DeliveryReport.OriginalMessageId(message) is { } reported) thread.Add(reported);
             if (ExternalTicketNumber.Find(message, content, options.EffectiveExternalTicketPatterns) is { } external)
                 keys.Add($"external:{external.System}\n{external.Number}");
         }
+        if (thread.Count == 0) return keys;
         foreach (var id in thread) keys.Add("id:" + id);
+        await using var db = await contexts.CreateDbContextAsync(ct);
         foreach (var ticket in await ThreadFinder.TicketsOfAsync(db, thread, ct)) keys.Add("ticket:" + ticket);
         return keys;
     }

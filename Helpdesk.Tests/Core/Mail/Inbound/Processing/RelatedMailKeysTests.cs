@@ -2,9 +2,11 @@ using Helpdesk.Core.Mail.Inbound;
 using Helpdesk.Core.Mail.Inbound.Parsing;
 using Helpdesk.Core.Mail.Inbound.Processing;
 using Helpdesk.Core.Mail.Outbound;
+using Helpdesk.Core.Persistence;
 using Helpdesk.Core.Common;
 using Helpdesk.Core.Tickets.Commands;
 using Helpdesk.Tests.TestSupport;
+using Microsoft.EntityFrameworkCore;
 using MimeKit;
 
 namespace Helpdesk.Tests.Core.Mail.Inbound.Processing;
@@ -32,9 +34,8 @@ public sealed class RelatedMailKeysTests
         var raw = mail.Bytes();
         var message = InboundMailReader.Load(raw);
         var row = new InboundMessage { Mailbox = "test", ServerId = "1", MessageId = "<reply@customer.test>", RawSha256 = "", SenderAddress = "alice@customer.test", Subject = mail.Subject };
-        await using var db = await host.DbAsync();
 
-        var keys = await RelatedMailKeys.OfAsync(db, row, message, InboundMailReader.Read(message, raw), new InboundMailOptions(),
+        var keys = await RelatedMailKeys.OfAsync(host.Get<IDbContextFactory<HelpdeskDbContext>>(), row, message, InboundMailReader.Read(message, raw), new InboundMailOptions(),
             address => address.Equals("support@helpdesk.test", StringComparison.OrdinalIgnoreCase), default);
 
         Assert.Equal(["id:<jam@customer.test>", "id:<reply@customer.test>", "id:<ticket-42@helpdesk.test>", "person:alice@customer.test",
@@ -60,7 +61,7 @@ public sealed class RelatedMailKeysTests
         var row = new InboundMessage { Mailbox = "test", ServerId = "1", MessageId = "<20261124090500.1A2B3C@mx.customer.test>", RawSha256 = "",
             SenderAddress = "mailer-daemon@mx.customer.test", Subject = message.Subject };
 
-        var keys = await RelatedMailKeys.OfAsync(db, row, message, InboundMailReader.Read(message, raw), new InboundMailOptions(), _ => false, default);
+        var keys = await RelatedMailKeys.OfAsync(host.Get<IDbContextFactory<HelpdeskDbContext>>(), row, message, InboundMailReader.Read(message, raw), new InboundMailOptions(), _ => false, default);
 
         Assert.Contains("id:<corpus-outbox-1@helpdesk.test>", keys);
         Assert.Contains($"ticket:{ticketId}", keys);
@@ -71,9 +72,8 @@ public sealed class RelatedMailKeysTests
     {
         await using var host = await CoreTestHost.StartAsync();
         var row = new InboundMessage { Mailbox = "test", ServerId = "1", MessageId = "<broken@customer.test>", RawSha256 = "", SenderAddress = "carol@customer.test", Subject = "Fwd: Scanner" };
-        await using var db = await host.DbAsync();
 
-        var keys = await RelatedMailKeys.OfAsync(db, row, null, null, new InboundMailOptions(), _ => false, default);
+        var keys = await RelatedMailKeys.OfAsync(host.Get<IDbContextFactory<HelpdeskDbContext>>(), row, null, null, new InboundMailOptions(), _ => false, default);
 
         Assert.Equal(["id:<broken@customer.test>", "person:carol@customer.test", "subject:scanner"], keys.Order(StringComparer.Ordinal));
     }
