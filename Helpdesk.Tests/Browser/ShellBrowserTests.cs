@@ -58,10 +58,20 @@ public sealed class ShellBrowserTests : BrowserJourney
         Assert.Equal("rgb(255, 255, 255)", light);
 
         await page.GetByTestId("theme-menu").ClickAsync();
+        await BrowserSession.ScreenshotAsync(page, "theme-menu-open", fullPage: false);
         await page.GetByTestId("theme-Dark").ClickAsync();
         await Expect(page.Locator("body")).Not.ToHaveCSSAsync("background-color", light);
+        await Expect(page.GetByTestId("theme-Dark")).Not.ToBeVisibleAsync(); // the choice closed the list
         var dark = await BackgroundAsync(page);
         await BrowserSession.ScreenshotAsync(page, "dark-mode");
+
+        // Open again: the choice is marked, the list sits under its button, and Escape closes it.
+        await page.GetByTestId("theme-menu").ClickAsync();
+        await Expect(page.GetByTestId("theme-Dark")).ToHaveAttributeAsync("aria-checked", "true");
+        var (button, list) = (await page.GetByTestId("theme-menu").BoundingBoxAsync(), await page.Locator("#theme-choices").BoundingBoxAsync());
+        Assert.True(list!.Y >= button!.Y + button.Height - 1 && Math.Abs(list.X - button.X) < 2, $"the list is at ({list.X}, {list.Y}), its button at ({button.X}, {button.Y})");
+        await page.Keyboard.PressAsync("Escape");
+        await Expect(page.GetByTestId("theme-Dark")).Not.ToBeVisibleAsync();
 
         var stored = await page.EvaluateAsync<string?>("() => localStorage.getItem('helpdesk.theme')");
         Assert.False(string.IsNullOrEmpty(stored), "the choice was not stored");
