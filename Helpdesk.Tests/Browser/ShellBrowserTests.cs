@@ -37,6 +37,14 @@ public sealed class ShellBrowserTests : BrowserJourney
         await Expect(page.GetByTestId("nav-tickets")).Not.ToBeInViewportAsync();
         await BrowserSession.ScreenshotAsync(page, "mobile-list", fullPage: false);
 
+        // The menu button shows the drawer over the page; a tap beside it hides it again.
+        await page.GetByTestId("drawer-toggle").ClickAsync();
+        await Expect(page.GetByTestId("nav-tickets")).ToBeInViewportAsync();
+        await Expect(page.GetByTestId("drawer-toggle")).ToHaveAttributeAsync("aria-expanded", "true");
+        await page.Mouse.ClickAsync(380, 600);
+        await Expect(page.GetByTestId("nav-tickets")).Not.ToBeInViewportAsync();
+        await Expect(page.GetByTestId("drawer-toggle")).ToHaveAttributeAsync("aria-expanded", "false");
+
         await page.GetByTestId("drawer-toggle").ClickAsync();
         await Expect(page.GetByTestId("nav-tickets")).ToBeInViewportAsync();
         await BrowserSession.ScreenshotAsync(page, "mobile-drawer", fullPage: false);
@@ -47,7 +55,34 @@ public sealed class ShellBrowserTests : BrowserJourney
         await Expect(page).ToHaveURLAsync($"{App.BaseUrl}/admin/mail/mailboxes");
         await Expect(page.GetByTestId("email-policy")).ToBeVisibleAsync();
         await Expect(page.GetByTestId("nav-tickets")).Not.ToBeInViewportAsync(); // the drawer closed behind the link
-        await Expect(mailboxes).ToHaveAttributeAsync("aria-current", "page");
+        // Hidden, the drawer's links are out of the page's accessibility tree and tab order; the link is still marked current.
+        await Expect(mailboxes).Not.ToBeVisibleAsync();
+        await Expect(page.Locator("a[href='/admin/mail/mailboxes']")).ToHaveAttributeAsync("aria-current", "page");
+    }
+
+    [Fact]
+    public async Task Agent_OnADesktop_DrawerBesideThePageHidesWhenTheWindowNarrows_WithoutMudBlazorListeners()
+    {
+        var page = await LogInAsync(new() { ViewportSize = new ViewportSize { Width = 1440, Height = 900 } });
+        await Expect(page.GetByTestId("ticket-link").First).ToBeVisibleAsync();
+
+        // Beside the page, no menu button: the content starts where the drawer ends.
+        await Expect(page.GetByTestId("nav-tickets")).ToBeInViewportAsync();
+        await Expect(page.GetByTestId("drawer-toggle")).Not.ToBeVisibleAsync();
+        var (drawer, content) = (await page.GetByTestId("nav-drawer").BoundingBoxAsync(), await page.Locator(".mud-main-content").BoundingBoxAsync());
+        Assert.True(content!.X >= drawer!.X + drawer.Width - 1, $"the content starts at {content.X}, the drawer ends at {drawer.X + drawer.Width}");
+
+        // CSS alone follows the window: narrower than 960 px the drawer goes, and the menu button comes.
+        await page.SetViewportSizeAsync(800, 900);
+        await Expect(page.GetByTestId("nav-tickets")).Not.ToBeInViewportAsync();
+        await Expect(page.GetByTestId("drawer-toggle")).ToBeVisibleAsync();
+        await page.SetViewportSizeAsync(1440, 900);
+        await Expect(page.GetByTestId("nav-tickets")).ToBeInViewportAsync();
+
+        // Nothing on the page asked MudBlazor's scripts to watch the window's size or the keyboard: each cost the page's
+        // circuit a JavaScript round trip, a .NET object reference and serializer metadata on the server.
+        Assert.Equal(0, await page.EvaluateAsync<int>("() => Object.keys(window.mudResizeListenerFactory?.mapping ?? {}).length"));
+        Assert.Equal(0, await page.EvaluateAsync<int>("() => [...document.querySelectorAll('*')].filter(e => e.mudKeyInterceptor).length"));
     }
 
     [Fact]
