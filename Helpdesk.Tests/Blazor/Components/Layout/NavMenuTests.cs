@@ -37,6 +37,18 @@ public sealed class NavMenuTests : HelpdeskBunitContext
     }
 
     [Fact]
+    public void NavMenu_FixedLink_IsTheMarkupOfTheLinkTheViewsUse()
+    {
+        // The fixed links are built as text, the views' links (with their counts) as a render fragment: one markup.
+        Navigation.NavigateTo("/tickets/new");
+        var menu = Render<NavMenu>();
+        var fragment = Render(NavMenu.Link("/tickets/new", MudBlazor.Icons.Material.Filled.Add, text => text.AddContent(0, "New ticket"), true, "nav-new-ticket"));
+
+        menu.Find("[data-testid=nav-new-ticket]").ParentElement!.MarkupMatches(fragment.Markup);
+        Assert.Equal("page", menu.Find("[data-testid=nav-new-ticket]").GetAttribute("aria-current"));
+    }
+
+    [Fact]
     public void NavMenu_TwoOpenPages_ShareEachFixedLinksMarkupAndKeepFewFrames()
     {
         Navigation.NavigateTo("/admin/people");
