@@ -74,13 +74,15 @@ public sealed class MailLanesTests
     public async Task RunAsync_ALaneFails_NothingMoreIsHandedOutAndItsFailureIsThrownOnceTheOtherLaneIsDone()
     {
         var failed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var y1Handed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var applied = new ConcurrentQueue<string>();
         async IAsyncEnumerable<Mail> Mails()
         {
             yield return new("x1", "xavier");
             yield return new("y1", "yara");
+            y1Handed.SetResult(); // the next mail is asked for once y1 is in its lane
             await failed.Task;
-            await Task.Delay(50);
+            await Task.Delay(1000); // for the failed lane's end to be seen on a loaded machine
             yield return new("y2", "yara");
         }
 
@@ -90,6 +92,7 @@ public sealed class MailLanesTests
             {
                 if (mail.Name == "x1")
                 {
+                    await y1Handed.Task; // else the lane could fail before y1 is handed, and y1 would rightly stay unhanded
                     failed.SetResult();
                     throw new InvalidOperationException("lane broke");
                 }
