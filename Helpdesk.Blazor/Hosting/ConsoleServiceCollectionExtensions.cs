@@ -15,6 +15,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 
@@ -29,6 +30,10 @@ public static class ConsoleServiceCollectionExtensions
         // static web assets manifest; ASP.NET Core reads it by itself only in Development. Published apps have no
         // manifest, so this is a no-op there.
         builder.WebHost.UseStaticWebAssets();
+        // Kestrel reads only its endpoints from configuration. Its limits come from the same section, so that
+        // Kestrel:Limits:KeepAliveTimeout (15 s in appsettings.json, 130 s in Kestrel) closes the connections an open
+        // page's load left idle; the page goes on over its circuit's WebSocket.
+        builder.Services.Configure<KestrelServerOptions>(kestrel => builder.Configuration.GetSection("Kestrel:Limits").Bind(kestrel.Limits));
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
         builder.Services.AddFlux(o => o.ScanAssemblies(typeof(App).Assembly));
