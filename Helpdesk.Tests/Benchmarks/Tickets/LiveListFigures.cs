@@ -20,7 +20,8 @@ public sealed record LiveListFigures(string Case, Latency CommitToSeen, int Unse
     public BenchmarkResult ToResult() => new(
         $"{LiveList.Scenario}: {Case}",
         $"commit → seen p50 {Latency.Format(CommitToSeen.Median)}, p95 {Latency.Format(CommitToSeen.P95)}; {Unseen} of {Expected} never seen; "
-        + (Memory is { } memory ? $"{memory.RssBytes / 1024} KB RSS ({memory.ManagedBytes / 1024} KB managed) per circuit; " : "")
+        + (Memory is { } memory ? $"{memory.RssBytes / 1024} KB RSS ({memory.ManagedBytes / 1024} KB managed) per circuit, "
+            + $"{memory.ManagedBytesWhileLoaded / 1024} KB managed while its load's connections were open; " : "")
         + $"{QueriesRun} list queries, {RowQueries} row queries, {ViewCountQueries} view-count queries for {Changes} changes; console process CPU {ServerCpu.TotalSeconds:0.0} s"
         + (Browsers is { } browsers ? $"; Chromium CPU {browsers.Used.TotalSeconds:0.0} s, {browsers.Used.TotalMilliseconds / Math.Max(1, Changes) / browsers.Tabs:0.0} ms per change per tab" : ""),
         $"load average {LoadAverage}", 0, $"p95 ≤ {GoalMs:0} ms, none unseen" + (Memory is null ? "" : $", ≤ {GoalBytesPerCircuit / 1024} KB per circuit"),
@@ -89,5 +90,8 @@ public sealed record BrowserCpu(TimeSpan Used, int Tabs)
     private const int ClockTicksPerSecond = 100;
 }
 
-/// <summary>What one open circuit adds to the console process, after a full collection: resident and managed bytes.</summary>
-public sealed record CircuitMemory(long RssBytes, long ManagedBytes);
+/// <summary>
+/// What one open circuit adds to the console process, after a full collection: resident and managed bytes once the
+/// connections its page's load left idle are closed, and the managed bytes 2 s after the page opened, with them.
+/// </summary>
+public sealed record CircuitMemory(long RssBytes, long ManagedBytes, long ManagedBytesWhileLoaded);

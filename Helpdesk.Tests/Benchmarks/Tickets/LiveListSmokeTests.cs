@@ -38,6 +38,7 @@ public sealed class LiveListBrowserSmokeTests
         Assert.NotNull(figures.Memory);
         Assert.True(figures.Browsers!.Used > TimeSpan.Zero, "the browser's processes used no CPU for the changes");
         Assert.Contains("ms per change per tab", figures.ToResult().Product);
+        Assert.Contains("KB managed while its load's connections were open", figures.ToResult().Product);
         Assert.Equal("p95 ≤ 250 ms, none unseen, ≤ 400 KB per circuit", figures.ToResult().Goal);
     }
 }
