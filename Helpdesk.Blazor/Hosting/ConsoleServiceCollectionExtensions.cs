@@ -41,6 +41,7 @@ public static class ConsoleServiceCollectionExtensions
         builder.Services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityStateProvider>();
         builder.Services.AddHelpdeskHealthChecks();
         builder.Services.AddScoped<CurrentActor>();
+        builder.Services.AddThemeStylesheet();
         builder.Services.AddSingleton<Features.Tickets.Presence.TicketPresenceRegistry>();
         builder.Services.AddScoped<EmailActionsChanged>();
         builder.Services.AddSingleton<Features.Tickets.Views.TicketViewsChanged>();
@@ -99,6 +100,7 @@ public static class ConsoleServiceCollectionExtensions
         app.UseAntiforgery();
         app.MapStaticAssets().AllowAnonymous();
         app.MapHelpdeskHealth();
+        app.MapThemeStylesheet();
         app.MapAccountEndpoints();
         app.MapAttachmentEndpoints();
         app.MapRemoteImageEndpoints();

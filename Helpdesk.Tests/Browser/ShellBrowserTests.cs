@@ -1,3 +1,4 @@
+using Helpdesk.Blazor.Features.Shell;
 using Helpdesk.Core.Accounts;
 using Helpdesk.Core.People;
 using Helpdesk.Core.Persistence;
@@ -108,11 +109,38 @@ public sealed class ShellBrowserTests : BrowserJourney
         await page.Keyboard.PressAsync("Escape");
         await Expect(page.GetByTestId("theme-Dark")).Not.ToBeVisibleAsync();
 
-        var stored = await page.EvaluateAsync<string?>("() => localStorage.getItem('helpdesk.theme')");
-        Assert.False(string.IsNullOrEmpty(stored), "the choice was not stored");
-        await page.ReloadAsync();
-        await LoginPageModel.WaitUntilInteractiveAsync(page);
+        var cookie = Assert.Single(await page.Context.CookiesAsync(), c => c.Name == ThemeCookie.Name);
+        Assert.Equal("Dark", cookie.Value);
+        // The page comes back dark as served, before its circuit starts: no flash of the light theme.
+        var reloaded = await page.ReloadAsync();
+        Assert.Contains($"<html lang=\"en\" class=\"{ThemeCookie.DarkClass}\">", await reloaded!.TextAsync());
         await Expect(page.Locator("body")).ToHaveCSSAsync("background-color", dark);
+        await LoginPageModel.WaitUntilInteractiveAsync(page);
+        await page.GetByTestId("theme-menu").ClickAsync();
+        await Expect(page.GetByTestId("theme-Dark")).ToHaveAttributeAsync("aria-checked", "true");
+    }
+
+    [Fact]
+    public async Task Page_WithoutScript_IsDrawnInTheBrowsersPreferenceOrTheSavedChoice()
+    {
+        var darkBrowser = await Browser.Browser.NewContextAsync(new() { ColorScheme = ColorScheme.Dark, JavaScriptEnabled = false });
+        var page = await darkBrowser.NewPageAsync();
+        await page.GotoAsync(App.BaseUrl + "/account/login");
+        var dark = await BackgroundAsync(page);
+        Assert.NotEqual("rgb(255, 255, 255)", dark);
+        Assert.NotEqual("rgba(0, 0, 0, 0)", dark);
+
+        var lightBrowserChoseDark = await Browser.Browser.NewContextAsync(new() { ColorScheme = ColorScheme.Light, JavaScriptEnabled = false });
+        await lightBrowserChoseDark.AddCookiesAsync([new Cookie { Name = ThemeCookie.Name, Value = "Dark", Url = App.BaseUrl }]);
+        page = await lightBrowserChoseDark.NewPageAsync();
+        await page.GotoAsync(App.BaseUrl + "/account/login");
+        Assert.Equal(dark, await BackgroundAsync(page));
+
+        var darkBrowserChoseLight = await Browser.Browser.NewContextAsync(new() { ColorScheme = ColorScheme.Dark, JavaScriptEnabled = false });
+        await darkBrowserChoseLight.AddCookiesAsync([new Cookie { Name = ThemeCookie.Name, Value = "Light", Url = App.BaseUrl }]);
+        page = await darkBrowserChoseLight.NewPageAsync();
+        await page.GotoAsync(App.BaseUrl + "/account/login");
+        Assert.Equal("rgb(255, 255, 255)", await BackgroundAsync(page));
     }
 
     [Fact]
@@ -120,7 +148,8 @@ public sealed class ShellBrowserTests : BrowserJourney
     {
         var page = await LogInAsync(new() { ViewportSize = new ViewportSize { Width = 1440, Height = 900 }, ColorScheme = ColorScheme.Dark });
 
-        await Expect(page.Locator("[data-testid=theme-menu] .mud-icon-root")).ToBeVisibleAsync();
+        await Expect(page.Locator("[data-testid=theme-menu] .hd-theme-icon-dark")).ToBeVisibleAsync();
+        await Expect(page.Locator("[data-testid=theme-menu] .hd-theme-icon-light")).ToBeHiddenAsync();
         await Expect(page.Locator("body")).Not.ToHaveCSSAsync("background-color", "rgb(255, 255, 255)");
         Assert.NotEqual("rgba(0, 0, 0, 0)", await BackgroundAsync(page));
     }

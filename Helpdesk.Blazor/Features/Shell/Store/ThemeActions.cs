@@ -1,8 +1,6 @@
 namespace Helpdesk.Blazor.Features.Shell.Store;
 
-/// <summary>The circuit started: the agent's saved choice (if any) and what the browser prefers.</summary>
-public sealed record ThemeLoadedAction(ThemeChoice Choice, bool BrowserPrefersDark);
+/// <summary>The page opened: the choice its request's theme cookie carried, if any (<see cref="ThemeCookie"/>).</summary>
+public sealed record ThemeLoadedAction(ThemeChoice? Saved);
 
 public sealed record ChooseThemeAction(ThemeChoice Choice);
-
-public sealed record BrowserDarkModeChangedAction(bool PrefersDark);

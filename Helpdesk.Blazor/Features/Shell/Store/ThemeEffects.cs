@@ -1,14 +1,16 @@
 using Helpdesk.Blazor.Flux;
-using Microsoft.AspNetCore.Components.Server.ProtectedBrowserStorage;
+using Microsoft.JSInterop;
 
 namespace Helpdesk.Blazor.Features.Shell.Store;
 
-public sealed class ThemeEffects(ProtectedLocalStorage storage)
+public sealed class ThemeEffects(IJSRuntime js)
 {
-    public const string StorageKey = "helpdesk.theme";
-
-    /// <summary>The choice is the browser's (kept in its local storage), like the browser's own dark-mode preference.</summary>
+    /// <summary>The browser keeps the choice (<see cref="ThemeCookie"/>) and the page shows it at once.</summary>
     [EffectMethod]
-    public async Task HandleChooseThemeAction(ChooseThemeAction action, IDispatcher dispatcher) =>
-        await storage.SetAsync(StorageKey, action.Choice.ToString());
+    public async Task HandleChooseThemeAction(ChooseThemeAction action, IDispatcher dispatcher)
+    {
+        await using var module = await js.InvokeAsync<IJSObjectReference>("import", "./js/theme.js");
+        await module.InvokeVoidAsync("choose", ThemeCookie.Name, action.Choice.ToString(), ThemeCookie.HtmlClass(action.Choice),
+            new[] { ThemeCookie.LightClass, ThemeCookie.DarkClass });
+    }
 }

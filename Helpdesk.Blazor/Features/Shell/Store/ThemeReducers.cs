@@ -6,12 +6,8 @@ public static class ThemeReducers
 {
     [ReducerMethod]
     public static ThemeState ReduceThemeLoadedAction(ThemeState state, ThemeLoadedAction action) =>
-        state with { Choice = state.ChosenHere ? state.Choice : action.Choice, BrowserPrefersDark = action.BrowserPrefersDark };
+        state.Saved ? state : state with { Choice = action.Saved ?? ThemeChoice.FollowBrowser, Saved = action.Saved is not null };
 
     [ReducerMethod]
-    public static ThemeState ReduceChooseThemeAction(ThemeState state, ChooseThemeAction action) => state with { Choice = action.Choice, ChosenHere = true };
-
-    [ReducerMethod]
-    public static ThemeState ReduceBrowserDarkModeChangedAction(ThemeState state, BrowserDarkModeChangedAction action) =>
-        state with { BrowserPrefersDark = action.PrefersDark };
+    public static ThemeState ReduceChooseThemeAction(ThemeState state, ChooseThemeAction action) => state with { Choice = action.Choice, Saved = true };
 }

@@ -9,14 +9,15 @@ public enum ThemeChoice
     Dark,
 }
 
+/// <summary>
+/// The agent's colour theme, for the theme menu. Which palette a page shows is the browser's business (theme.css): the
+/// server never needs to know whether the browser prefers dark.
+/// </summary>
 [FeatureState]
 public sealed record ThemeState
 {
     public ThemeChoice Choice { get; init; } = ThemeChoice.FollowBrowser;
-    public bool BrowserPrefersDark { get; init; }
 
-    /// <summary>The agent chose in this circuit, so the saved choice read at start (possibly later) no longer applies.</summary>
-    public bool ChosenHere { get; init; }
-
-    public bool IsDark => Choice == ThemeChoice.Dark || (Choice == ThemeChoice.FollowBrowser && BrowserPrefersDark);
+    /// <summary>The browser keeps the choice in its theme cookie (read with the page, or set since).</summary>
+    public bool Saved { get; init; }
 }

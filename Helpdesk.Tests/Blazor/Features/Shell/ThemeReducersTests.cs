@@ -5,30 +5,31 @@ namespace Helpdesk.Tests.Blazor.Features.Shell;
 public sealed class ThemeReducersTests
 {
     [Fact]
-    public void ReduceThemeLoadedAction_FollowBrowserAndBrowserPrefersDark_IsDark() =>
-        Assert.True(ThemeReducers.ReduceThemeLoadedAction(new ThemeState(), new ThemeLoadedAction(ThemeChoice.FollowBrowser, true)).IsDark);
+    public void ReduceThemeLoadedAction_CookieSaysDark_IsDarkAndSaved()
+    {
+        var state = ThemeReducers.ReduceThemeLoadedAction(new ThemeState(), new ThemeLoadedAction(ThemeChoice.Dark));
+
+        Assert.Equal(ThemeChoice.Dark, state.Choice);
+        Assert.True(state.Saved);
+    }
 
     [Fact]
-    public void ReduceThemeLoadedAction_SavedLightAndBrowserPrefersDark_IsLight() =>
-        Assert.False(ThemeReducers.ReduceThemeLoadedAction(new ThemeState(), new ThemeLoadedAction(ThemeChoice.Light, true)).IsDark);
+    public void ReduceThemeLoadedAction_NoCookie_FollowsTheBrowserNotSaved()
+    {
+        var state = ThemeReducers.ReduceThemeLoadedAction(new ThemeState { Choice = ThemeChoice.Light }, new ThemeLoadedAction(null));
+
+        Assert.Equal(ThemeChoice.FollowBrowser, state.Choice);
+        Assert.False(state.Saved);
+    }
 
     [Fact]
     public void ReduceThemeLoadedAction_AfterAChoiceInThisCircuit_KeepsTheChoice()
     {
         var chosen = ThemeReducers.ReduceChooseThemeAction(new ThemeState(), new ChooseThemeAction(ThemeChoice.Dark));
 
-        var loaded = ThemeReducers.ReduceThemeLoadedAction(chosen, new ThemeLoadedAction(ThemeChoice.FollowBrowser, false));
+        var loaded = ThemeReducers.ReduceThemeLoadedAction(chosen, new ThemeLoadedAction(ThemeChoice.Light));
 
         Assert.Equal(ThemeChoice.Dark, loaded.Choice);
-        Assert.True(loaded.IsDark);
-    }
-
-    [Fact]
-    public void ReduceBrowserDarkModeChangedAction_FollowingTheBrowser_Switches()
-    {
-        var state = ThemeReducers.ReduceBrowserDarkModeChangedAction(new ThemeState(), new BrowserDarkModeChangedAction(true));
-
-        Assert.True(state.IsDark);
-        Assert.False(ThemeReducers.ReduceChooseThemeAction(state, new ChooseThemeAction(ThemeChoice.Light)).IsDark);
+        Assert.True(loaded.Saved);
     }
 }
