@@ -1,3 +1,4 @@
+using Helpdesk.Blazor.Features.Shell;
 using Helpdesk.Blazor.Features.Tickets.Live;
 using Helpdesk.Tests.Browser.PageModels;
 using Helpdesk.Tests.TestSupport.Browser;
@@ -27,8 +28,10 @@ public static class LiveList
         var first = await browser.NewPageAsync();
         await new LoginPageModel(first).LogInAsync(app.BaseUrl, ConsoleApp.AdminEmail, ConsoleApp.AdminPassword);
         await LoginPageModel.WaitUntilInteractiveAsync(first);
-        var login = await first.Context.StorageStateAsync();
         await OpenListAsync(first, app.BaseUrl); // the first circuit pays for what every circuit shares (JIT, caches)
+        // A supervisor's browser has had its first page: it holds the theme cookie that page wrote (ThemeHost).
+        await WaitForCookieAsync(first, ThemeCookie.Name);
+        var login = await first.Context.StorageStateAsync();
         await WarmUpAsync(browser.Browser, login, app.BaseUrl);
 
         var before = LiveListFigures.MeasureMemory();
@@ -80,6 +83,15 @@ public static class LiveList
     }
 
     private const int WarmUpTabs = 10;
+
+    private static async Task WaitForCookieAsync(IPage page, string name)
+    {
+        for (var tries = 0; !(await page.Context.CookiesAsync()).Any(c => c.Name == name); tries++)
+        {
+            if (tries == 100) throw new TimeoutException($"The page did not get the {name} cookie within 10 s.");
+            await Task.Delay(100);
+        }
+    }
 
     /// <summary>
     /// How long after the last tab opened the connections its load left idle are closed (the keep-alive timeout, and
