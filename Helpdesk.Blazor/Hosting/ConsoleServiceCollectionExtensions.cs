@@ -68,6 +68,7 @@ public static class ConsoleServiceCollectionExtensions
             o.SlidingExpiration = true;
             o.Events.OnRedirectToLogin = context => RedirectOrRefuse(context, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = context => RedirectOrRefuse(context, StatusCodes.Status403Forbidden);
+            o.Events.OnValidatePrincipal = OwnScopeSecurityStampValidation.ValidateAsync;
         });
         builder.Services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());

@@ -20,7 +20,8 @@ public sealed partial class ConsoleHttpHost : IAsyncDisposable
     private readonly TestDatabase _database;
 
     /// <param name="provider">The database to run on; by default the one HELPDESK_TEST_DATABASE names.</param>
-    public ConsoleHttpHost(IDictionary<string, string>? settings = null, DatabaseProvider? provider = null)
+    /// <param name="services">Changes to the console's services, after its own.</param>
+    public ConsoleHttpHost(IDictionary<string, string>? settings = null, DatabaseProvider? provider = null, Action<IServiceCollection>? services = null)
     {
         var database = _database = TestDatabase.Create(provider);
         Factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
@@ -36,6 +37,7 @@ public sealed partial class ConsoleHttpHost : IAsyncDisposable
                 web.UseSetting(key, value);
             web.ConfigureServices(s => s.AddSingleton<IStartupFilter, RemoteAddressFromHeader>());
             web.ConfigureServices(TestOnlyRoutes.AddTo);
+            if (services is not null) web.ConfigureServices(services);
         });
     }
 
