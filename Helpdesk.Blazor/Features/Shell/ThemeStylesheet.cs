@@ -8,11 +8,11 @@ using MudBlazor;
 namespace Helpdesk.Blazor.Features.Shell;
 
 /// <summary>
-/// The colour themes as one stylesheet (<see cref="Path"/>), written once at start by MudBlazor's own MudThemeProvider
-/// for its default theme, light and dark. A page picks its palette by CSS alone: the browser's preference, unless the
-/// agent chose one (<see cref="ThemeCookie"/>: a class on the html element, set as the page is served). So a page is
-/// drawn in its theme from the first paint, not light until its circuit asked the browser, and an open page keeps no
-/// theme provider, palette objects or JavaScript subscription on the server.
+/// The colour themes as one stylesheet (<see cref="Path"/>), written once for the process (when the first page is
+/// served) by MudBlazor's own MudThemeProvider for its default theme, light and dark. A page picks its palette by CSS
+/// alone: the browser's preference, unless the agent chose one (<see cref="ThemeCookie"/>: a class on the html element,
+/// set as the page is served). So a page is drawn in its theme from the first paint, not light until its circuit asked
+/// the browser, and an open page keeps no theme provider, palette objects or JavaScript subscription on the server.
 /// </summary>
 public sealed partial class ThemeStylesheet
 {
