@@ -21,6 +21,8 @@ public sealed class TicketPresenceRegistry : IDisposable
     private readonly Lock _lock = new();
     private readonly Dictionary<int, List<Session>> _byTicket = [];
     private readonly Dictionary<int, IReadOnlyList<TicketViewer>> _elsewhere = [];
+    private readonly Dictionary<int, long> _elsewhereRead = [];
+    private long _reads;
 
     /// <param name="shared">Given on PostgreSQL only (see <c>AddSharedState</c>).</param>
     public TicketPresenceRegistry(TimeProvider clock, ILogger<TicketPresenceRegistry> logger, SharedTicketPresence? shared = null)
@@ -88,6 +90,7 @@ public sealed class TicketPresenceRegistry : IDisposable
             {
                 _byTicket.Remove(session.TicketId);
                 _elsewhere.Remove(session.TicketId);
+                _elsewhereRead.Remove(session.TicketId);
             }
         }
         NotifyOthers(session);
@@ -146,9 +149,14 @@ public sealed class TicketPresenceRegistry : IDisposable
         foreach (var ticketId in watched) _ = LookElsewhereAsync(ticketId);
     }
 
-    /// <summary>Reads who has <paramref name="ticketId"/> open on other instances and tells this instance's viewers when that changed.</summary>
+    /// <summary>
+    /// Reads who has <paramref name="ticketId"/> open on other instances and tells this instance's viewers when that
+    /// changed. Reads overlap (a join's, a notification's, the renewal's): one that started earlier sees less, so its
+    /// answer is dropped once a later one's is in.
+    /// </summary>
     private async Task LookElsewhereAsync(int ticketId)
     {
+        var read = Interlocked.Increment(ref _reads);
         try
         {
             var entries = await _shared!.OnTicketAsync(ticketId, CancellationToken.None);
@@ -156,6 +164,8 @@ public sealed class TicketPresenceRegistry : IDisposable
             lock (_lock)
             {
                 if (!_byTicket.TryGetValue(ticketId, out var sessions)) return;
+                if (_elsewhereRead.TryGetValue(ticketId, out var newer) && newer > read) return;
+                _elsewhereRead[ticketId] = read;
                 var local = sessions.Select(s => s.Id).ToHashSet();
                 IReadOnlyList<TicketViewer> elsewhere = [.. entries.Where(e => !local.Contains(e.SessionId)).Select(e => new TicketViewer(e.SessionId, e.PersonId, e.Name, e.TypingIn))];
                 if (_elsewhere.TryGetValue(ticketId, out var before) && before.SequenceEqual(elsewhere)) return;

@@ -4,6 +4,7 @@ using Helpdesk.Core.Persistence;
 using Helpdesk.Core.Tickets.Presence;
 using Helpdesk.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Helpdesk.Tests.Blazor.Features.Tickets.Presence;
@@ -12,6 +13,9 @@ namespace Helpdesk.Tests.Blazor.Features.Tickets.Presence;
 public sealed class TicketPresenceAcrossInstancesTests : IAsyncLifetime
 {
     private const int TicketId = 7;
+    private static readonly TimeSpan Guard = TimeSpan.FromSeconds(30);
+
+    private readonly StatementHold _holdOnA = new();
 
     private CoreTestHost _a = default!;
     private CoreTestHost _b = default!;
@@ -21,7 +25,9 @@ public sealed class TicketPresenceAcrossInstancesTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _a = await CoreTestHost.StartAsync(provider: DatabaseProvider.PostgreSQL, settings: new Dictionary<string, string?> { ["Helpdesk:InstanceName"] = "instance-a" });
+        _a = await CoreTestHost.StartAsync(
+            builder => builder.Services.ConfigureDbContext<HelpdeskDbContext>(options => options.AddInterceptors(_holdOnA), ServiceLifetime.Singleton),
+            new Dictionary<string, string?> { ["Helpdesk:InstanceName"] = "instance-a" }, DatabaseProvider.PostgreSQL);
         _b = await _a.StartAnotherInstanceAsync(new Dictionary<string, string?> { ["Helpdesk:InstanceName"] = "instance-b" });
         _onA = Registry(_a);
         _onB = Registry(_b);
@@ -47,6 +53,21 @@ public sealed class TicketPresenceAcrossInstancesTests : IAsyncLifetime
         Assert.Equal(["Ann Agent", "Bob Agent"], Names(_onA));
         Assert.True(_bobNotified > 0);
         Assert.Empty(_onB.Viewers(TicketId + 1));
+    }
+
+    [Fact]
+    public async Task Join_AReadThatStartedBeforeTheOtherJoinAnswersLast_TheOtherStaysListed()
+    {
+        _holdOnA.HoldFirstAfterItRan(command => command.CommandText.Contains("FROM \"TicketPresenceEntry\"", StringComparison.Ordinal));
+        using var ann = _onA.Join(TicketId, 1, "Ann Agent", () => Task.CompletedTask);
+        await _holdOnA.Reached.Task.WaitAsync(Guard); // A has read who else is on the ticket: no one, and that answer is late
+
+        using var bob = JoinBob();
+        await Eventually.WaitUntilAsync(() => Names(_onA).Length == 2); // A heard of Bob and read again
+        _holdOnA.Release.TrySetResult();
+        await Task.Delay(TimeSpan.FromSeconds(1)); // the late answer arrives in well under that
+
+        Assert.Equal(["Ann Agent", "Bob Agent"], Names(_onA));
     }
 
     [Fact]
