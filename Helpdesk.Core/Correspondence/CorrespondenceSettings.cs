@@ -32,6 +32,10 @@ public sealed class CorrespondenceSettings
     /// </summary>
     public CorrespondenceSwitches LastRead { get; private set; }
 
+    // Reads overlap (a batch's, a refresh after a save): one that started earlier may answer later, with less.
+    private readonly Lock _lastReadLock = new();
+    private long _reads, _lastReadNumber;
+
     public async Task<CorrespondenceSwitches> GetAsync(CancellationToken ct = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(ct);
@@ -44,6 +48,7 @@ public sealed class CorrespondenceSettings
 
     private async Task<CorrespondenceSwitches> ReadAsync(HelpdeskDbContext db, CancellationToken ct)
     {
+        var read = Interlocked.Increment(ref _reads);
         var saved = await db.Set<SavedCorrespondenceSwitches>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == SavedCorrespondenceSwitches.SingletonId, ct);
         var switches = CorrespondenceSwitches.From(options.Value);
         if (saved is not null)
@@ -53,7 +58,8 @@ public sealed class CorrespondenceSettings
             foreach (var alert in alerts.Where(a => switches.Alerts.ContainsKey(a.Kind)))
                 switches.Alerts[alert.Kind] = new AlertSwitch { Enabled = alert.Enabled, Recipients = ParseRecipients(alert.Recipients) };
         }
-        LastRead = switches;
+        lock (_lastReadLock)
+            if (read > _lastReadNumber) (_lastReadNumber, LastRead) = (read, switches);
         return switches;
     }
 
