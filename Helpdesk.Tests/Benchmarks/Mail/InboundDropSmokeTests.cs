@@ -11,6 +11,7 @@ public sealed class InboundDropSmokeTests
         Assert.Equal((5, 5), (comparison.Product.Count, comparison.Ceiling.Count));
         Assert.True(comparison.Product.PerSecond > 0 && comparison.Ceiling.PerSecond > 0);
         Assert.True(SqlCommandCount.PerMailIn(comparison.Breakdown) > 0, comparison.Breakdown);
+        Assert.Matches(@"allocated [1-9]\d* KB per ticket", comparison.Breakdown);
         Assert.Equal(InboundDrop.Scenario, comparison.ToResult().Scenario);
     }
 }
