@@ -172,9 +172,10 @@ public sealed class InboundMailStore(
     {
         if (message.Size == 0) return [];
         await using var stream = blobs.OpenRead(message.RawSha256);
-        using var buffer = new MemoryStream();
+        using var buffer = new MemoryStream((int)Math.Min(message.Size, Array.MaxLength));
         await stream.CopyToAsync(buffer, ct);
-        return buffer.ToArray();
+        // The stored size is the raw mail's: the buffer is then exactly full and is returned as it is, not copied.
+        return buffer.Length == buffer.Capacity ? buffer.GetBuffer() : buffer.ToArray();
     }
 
     // The blob store keeps no empty files; the digest of nothing stands in, and ReadRawAsync knows it.

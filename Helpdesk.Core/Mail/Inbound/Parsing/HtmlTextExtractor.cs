@@ -135,12 +135,13 @@ public static class HtmlTextExtractor
     /// </summary>
     private static string Lines(string text)
     {
-        var lines = new StringBuilder();
+        var lines = new StringBuilder(text.Length);
         var blank = false;
-        foreach (var raw in text.Split('\n'))
+        foreach (var range in text.AsSpan().Split('\n'))
         {
-            var line = raw.Replace(Preformatted.ToString(), "").TrimEnd();
-            if (string.IsNullOrWhiteSpace(line))
+            var raw = text.AsSpan(range);
+            var line = (raw.Contains(Preformatted) ? raw.ToString().Replace(Preformatted.ToString(), "").AsSpan() : raw).TrimEnd();
+            if (line.IsWhiteSpace())
             {
                 blank = lines.Length > 0;
                 continue;

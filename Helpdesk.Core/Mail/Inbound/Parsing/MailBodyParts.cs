@@ -124,7 +124,8 @@ public sealed class MailBodyParts
 
     private static string Decode(TextPart part)
     {
-        using var buffer = new MemoryStream();
+        // Decoding never lengthens base64 or quoted-printable, so the encoded length holds the text without regrowing.
+        using var buffer = new MemoryStream(part.Content?.Stream is { CanSeek: true } encoded ? (int)Math.Min(encoded.Length, int.MaxValue) : 0);
         part.Content?.DecodeTo(buffer);
         var text = MailCharsets.Decode(buffer.ToArray(), part.ContentType.Charset);
         return IsFlowed(part) ? Unflow(text, part.ContentType.Parameters["delsp"]) : text;
@@ -136,13 +137,16 @@ public sealed class MailBodyParts
     /// </summary>
     private static string? InlineSigned(string text)
     {
+        if (!text.AsSpan().TrimStart().StartsWith(SignedMessageArmor, StringComparison.Ordinal)) return null; // most texts: not split at all
         var lines = text.Trim().Split('\n');
-        if (lines[0].TrimEnd() != "-----BEGIN PGP SIGNED MESSAGE-----") return null;
+        if (lines[0].TrimEnd() != SignedMessageArmor) return null;
         var start = Array.FindIndex(lines, line => line.Trim().Length == 0);
         var end = Array.FindIndex(lines, line => line.TrimEnd() == "-----BEGIN PGP SIGNATURE-----");
         if (start < 0 || end < start || !lines.Skip(end).Any(line => line.TrimEnd() == "-----END PGP SIGNATURE-----")) return null;
         return string.Join('\n', lines[(start + 1)..end].Select(line => line.StartsWith("- ", StringComparison.Ordinal) ? line[2..] : line)).Trim();
     }
+
+    private const string SignedMessageArmor = "-----BEGIN PGP SIGNED MESSAGE-----";
 
     // RFC 3676 (Thunderbird, Apple Mail, many phones): a line ending in a space goes on in the next line.
     private static bool IsFlowed(TextPart part) =>

@@ -51,9 +51,14 @@ public static partial class MailParameterParser
                 break;
             }
         }
-        var below = string.Join('\n', lines.Skip(index)).Trim('\n');
-        var body = !sawParameters ? original : rest is null ? below : below.Length == 0 ? rest : rest + "\n" + below;
+        var body = !sawParameters ? original : Below(lines, index, rest);
         return new MailParameterResult(parameters, problems, body.Trim(), original.Trim());
+    }
+
+    private static string Below(string[] lines, int index, string? rest)
+    {
+        var below = string.Join('\n', lines.Skip(index)).Trim('\n');
+        return rest is null ? below : below.Length == 0 ? rest : rest + "\n" + below;
     }
 
     private static bool IsKnown(Match token)
