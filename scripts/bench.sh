@@ -20,7 +20,8 @@
 #                    the real store + processing; ceiling: MimeKit parse + one raw SQLite row per mail, one
 #                    transaction; goal >= 5,000/s and >= 0.5x ceiling. The product first takes mail of its own on a host of
 #                    its own (warm-up), the ceiling some of the files; the JIT's work during the timed run is reported,
-#                    and the SQL commands the product ran per mail (a count the machine's load does not move).
+#                    and the SQL commands the product ran per mail and the memory it allocated per ticket (figures the
+#                    machine's load does not move).
 #     inbound-imap   the same mails appended to a fresh Dovecot mailbox (not timed) -> tickets through the real IMAP
 #                    fetcher + processing; ceiling: MailKit fetching the full messages; goal >= 2,500/s and >= 0.5x. Warmed
 #                    up like inbound-drop (its own mailbox and host).
