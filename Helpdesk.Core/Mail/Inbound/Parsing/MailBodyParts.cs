@@ -125,7 +125,7 @@ public sealed class MailBodyParts
     private static string Decode(TextPart part)
     {
         // Decoding never lengthens base64 or quoted-printable, so the encoded length holds the text without regrowing.
-        using var buffer = new MemoryStream(part.Content?.Stream is { CanSeek: true } encoded ? (int)Math.Min(encoded.Length, int.MaxValue) : 0);
+        using var buffer = new MemoryStream(part.Content?.Stream is { CanSeek: true } encoded ? (int)Math.Min(encoded.Length, Array.MaxLength) : 0);
         part.Content?.DecodeTo(buffer);
         var text = MailCharsets.Decode(buffer.ToArray(), part.ContentType.Charset);
         return IsFlowed(part) ? Unflow(text, part.ContentType.Parameters["delsp"]) : text;
