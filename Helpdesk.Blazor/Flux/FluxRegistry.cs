@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Runtime.CompilerServices;
 
 namespace Helpdesk.Blazor.Flux;
 
@@ -11,8 +12,10 @@ internal sealed class FluxRegistry
 {
     public FluxRegistry(IEnumerable<Assembly> assemblies)
     {
-        var types = assemblies.Distinct().SelectMany(a => a.GetTypes()).ToList();
-        FeatureStates = [.. types.Where(t => t.GetCustomAttribute<FeatureStateAttribute>() is not null)];
+        // Closures and async state machines hold no reducers or effects, and IsDefined reads metadata without creating
+        // the attribute: the console's assembly has thousands of methods, and this runs before it can answer.
+        var types = assemblies.Distinct().SelectMany(a => a.GetTypes()).Where(t => !t.IsDefined(typeof(CompilerGeneratedAttribute), false)).ToList();
+        FeatureStates = [.. types.Where(t => t.IsDefined(typeof(FeatureStateAttribute), false))];
         foreach (var type in FeatureStates)
             if (type.GetConstructor(Type.EmptyTypes) is null)
                 throw new InvalidOperationException($"Feature state {type.Name} needs a parameterless constructor for its initial state.");
@@ -20,10 +23,10 @@ internal sealed class FluxRegistry
         const BindingFlags all = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static | BindingFlags.Instance | BindingFlags.DeclaredOnly;
         foreach (var method in types.SelectMany(t => t.GetMethods(all)))
         {
-            if (method.GetCustomAttribute<ReducerMethodAttribute>() is { } reducer)
-                Reducers.Add(ToReducer(method, reducer.ActionType));
-            if (method.GetCustomAttribute<EffectMethodAttribute>() is { } effect)
-                Effects.Add(ToEffect(method, effect.ActionType));
+            if (method.IsDefined(typeof(ReducerMethodAttribute), false))
+                Reducers.Add(ToReducer(method, method.GetCustomAttribute<ReducerMethodAttribute>()!.ActionType));
+            if (method.IsDefined(typeof(EffectMethodAttribute), false))
+                Effects.Add(ToEffect(method, method.GetCustomAttribute<EffectMethodAttribute>()!.ActionType));
         }
     }
 
