@@ -2,9 +2,10 @@ namespace Helpdesk.Blazor.Features.Shell;
 
 public static class ThemeStylesheetEndpoints
 {
-    /// <summary>Built on first use (the first page served), once for the process.</summary>
+    /// <summary>Built once for the process: begun as the app starts (<see cref="ThemeStylesheetWarmUp"/>), else on first use.</summary>
     public static IServiceCollection AddThemeStylesheet(this IServiceCollection services) =>
-        services.AddSingleton(provider => ThemeStylesheet.BuildAsync(provider, provider.GetRequiredService<ILoggerFactory>()).GetAwaiter().GetResult());
+        services.AddSingleton(provider => ThemeStylesheet.BuildAsync(provider, provider.GetRequiredService<ILoggerFactory>()).GetAwaiter().GetResult())
+            .AddHostedService<ThemeStylesheetWarmUp>();
 
     /// <summary>Served to anyone (the login page is drawn in it too); its address changes with its content, so browsers keep it.</summary>
     public static IEndpointRouteBuilder MapThemeStylesheet(this IEndpointRouteBuilder app)
