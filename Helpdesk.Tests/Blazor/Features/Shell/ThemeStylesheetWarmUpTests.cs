@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Bunit;
 using Helpdesk.Blazor.Features.Shell;
 using Helpdesk.Tests.TestSupport;
@@ -67,28 +66,5 @@ public sealed class ThemeStylesheetWarmUpTests : BunitContext
         Assert.Contains("could not be built at start", Assert.Single(_errors.Entries));
         Assert.Same(stylesheet, services.GetRequiredService<ThemeStylesheet>());
         Assert.Equal(2, builds);
-    }
-
-    private sealed class ErrorLog : ILoggerProvider
-    {
-        public ConcurrentQueue<string> Entries { get; } = new();
-
-        public ILogger CreateLogger(string categoryName) => new Logger(this);
-
-        public void Dispose()
-        {
-        }
-
-        private sealed class Logger(ErrorLog log) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Error;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-            {
-                if (IsEnabled(logLevel)) log.Entries.Enqueue(formatter(state, exception));
-            }
-        }
     }
 }
