@@ -2,6 +2,7 @@ using Bunit;
 using Helpdesk.Blazor.Features.Shell;
 using Helpdesk.Tests.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using MudBlazor.Services;
@@ -24,8 +25,10 @@ public sealed class ThemeStylesheetWarmUpTests : BunitContext
         .AddLogging(logging => logging.AddProvider(_errors))
         .BuildServiceProvider();
 
-    private static ThemeStylesheetWarmUp WarmUp(IServiceProvider services) =>
-        new(services, services.GetRequiredService<ILogger<ThemeStylesheetWarmUp>>());
+    private readonly ApplicationLifetime _lifetime = new(NullLogger<ApplicationLifetime>.Instance);
+
+    private ThemeStylesheetWarmUp WarmUp(IServiceProvider services) =>
+        new(services, _lifetime, services.GetRequiredService<ILogger<ThemeStylesheetWarmUp>>());
 
     [Fact]
     public async Task StartAsync_ReturnsAtOnce_AndTheStylesheetIsBuiltOnceBeforeAnyPageAsks()
@@ -66,5 +69,29 @@ public sealed class ThemeStylesheetWarmUpTests : BunitContext
         Assert.Contains("could not be built at start", Assert.Single(_errors.Entries));
         Assert.Same(stylesheet, services.GetRequiredService<ThemeStylesheet>());
         Assert.Equal(2, builds);
+    }
+
+    [Fact]
+    public async Task StartAsync_AppStopsDuringTheBuild_LogsNoError()
+    {
+        var building = new TaskCompletionSource();
+        using var gate = new ManualResetEventSlim();
+        var ended = new TaskCompletionSource();
+        await using var services = Provider(() =>
+        {
+            building.TrySetResult();
+            gate.Wait(TimeSpan.FromSeconds(30));
+            ended.TrySetResult();
+            throw new ObjectDisposedException("IServiceProvider");
+        });
+
+        await WarmUp(services).StartAsync(default);
+        await building.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        _lifetime.StopApplication();
+        gate.Set();
+        await ended.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        await Task.Delay(200);
+
+        Assert.Empty(_errors.Entries);
     }
 }
