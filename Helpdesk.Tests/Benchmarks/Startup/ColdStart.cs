@@ -38,10 +38,12 @@ public static class ColdStart
             }
             var ceiling = new Latency(bare);
             var breakdown = Breakdown(phaseEnds, console);
+            var compiled = await MethodsCompiledUntilLoginAsync(console, environment, dataFolder);
             return
             [
                 new LatencyComparison(Scenario, "start → /health 200", new Latency(health), ceiling, GoalMs, "median ≤ 1 s", ByMedian: true, Breakdown: breakdown),
-                new LatencyComparison(Scenario, "start → login page 200", new Latency(login), ceiling, GoalMs, "median ≤ 1 s", ByMedian: true),
+                new LatencyComparison(Scenario, "start → login page 200", new Latency(login), ceiling, GoalMs, "median ≤ 1 s", ByMedian: true,
+                    Breakdown: $"methods compiled until it answered: {compiled} (one more start, untimed)"),
             ];
         }
         finally
@@ -49,6 +51,19 @@ public static class ColdStart
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             try { Directory.Delete(dataFolder, recursive: true); } catch (IOException) { }
         }
+    }
+
+    /// <summary>
+    /// How many methods the JIT compiled from the process start until the login page answered (and the process was
+    /// stopped, right after), in one more start with the runtime's summary of its compilations (JitStdOutFile: a line a
+    /// method). Unlike the times, the machine's load hardly moves it: the start's work that precompiled code does not cover.
+    /// </summary>
+    private static async Task<int> MethodsCompiledUntilLoginAsync(string console, Dictionary<string, string> environment, string dataFolder)
+    {
+        var summary = Path.Combine(dataFolder, "jit-summary.txt");
+        var traced = new Dictionary<string, string>(environment) { ["DOTNET_JitDisasmSummary"] = "1", ["DOTNET_JitStdOutFile"] = summary };
+        await AppProcess.TimeStartAsync(console, traced, "/health", "/account/login");
+        return File.ReadLines(summary).Count(line => line.Contains("JIT compiled", StringComparison.Ordinal));
     }
 
     /// <summary>"logged at median: Database ready 0.61 s, Now listening on 0.80 s; console bin/run; load average 3.1".</summary>
